@@ -1,0 +1,11 @@
+// One function a subcommand; each lives in cli/cmd_<name>.cpp.
+#pragma once
+
+#include "app.hpp"
+
+namespace strata::cli {
+
+void add_sections_command(CLI::App& app, Context& context);
+void add_report_command(CLI::App& app, Context& context);
+
+}  // namespace strata::cli

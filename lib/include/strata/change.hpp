@@ -1,0 +1,132 @@
+// What the align, diff and classify stages find between two Documents.
+//
+// A ChangeSet is self-contained: it copies the texts it reports, so renderers
+// and the store need neither Document once it is built.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "strata/document.hpp"
+
+namespace strata {
+
+enum class ChangeStatus {
+  kUnchanged,
+  kEquivalent,  // differs only in typography, white space or acronym expansion
+  kModified,
+  kRenamed,     // sections: same content, new title
+  kMoved,       // another parent or place (claims: another section), possibly also edited
+  kSplit,
+  kMerged,
+  kAdded,
+  kRemoved,
+};
+
+const char* to_string(ChangeStatus status);
+bool parse_change_status(std::string_view name, ChangeStatus& out);
+
+// A section on one side of a change.
+struct SectionSide {
+  int index = -1;  // into Document::sections
+  std::string id;
+  std::string title;
+  std::vector<std::string> path;  // titles from the top level down to this section
+};
+
+struct SectionChange {
+  ChangeStatus status = ChangeStatus::kUnchanged;
+  // Usually one on each side; a split has several new, a merge several old;
+  // an added section has no old, a removed one no new.
+  std::vector<SectionSide> old_sides;
+  std::vector<SectionSide> new_sides;
+  double similarity = 0.0;  // 0..1, combined title and content similarity
+  bool renamed = false;     // title changed (also set when status is kMoved)
+  bool moved = false;       // parent or rank changed (also set when status is kRenamed)
+};
+
+// A claim on one side of a change.
+struct ClaimSide {
+  std::string text;        // original form
+  std::string norm;        // comparison form
+  std::string section_id;  // id of the section that holds it
+  int section = -1;        // index into Document::sections
+  int block = -1;          // index into Section::blocks
+  int sentence = -1;       // index into Block::sentences
+};
+
+// One word-diff operation, in original text. Concatenating the kEqual and
+// kDelete texts gives the old claim; kEqual and kInsert, the new one.
+struct WordOp {
+  enum class Op { kEqual, kInsert, kDelete };
+  Op op = Op::kEqual;
+  std::string text;
+};
+
+const char* to_string(WordOp::Op op);
+
+// A classified observation about a change ("negation added", "figure changed").
+struct Fact {
+  std::string kind;      // negation, modality, hedge, quantifier, figure, acronym, typography
+  std::string old_text;  // words on the old side; may be empty
+  std::string new_text;  // words on the new side; may be empty
+  std::string note;      // one human sentence
+};
+
+struct ClaimChange {
+  ChangeStatus status = ChangeStatus::kUnchanged;
+  std::vector<ClaimSide> old_sides;  // several for a merge
+  std::vector<ClaimSide> new_sides;  // several for a split
+  double similarity = 0.0;           // 0..1 on the comparison form
+  std::vector<WordOp> diff;          // for modified and edited moved claims
+  std::vector<Fact> facts;
+  std::string note;                  // e.g. why a change is equivalent
+};
+
+struct NumberChange {
+  ChangeStatus status = ChangeStatus::kModified;  // modified, added or removed
+  std::string old_value;  // as written, empty when added
+  std::string new_value;  // as written, empty when removed
+  int claim = -1;         // index into ChangeSet::claims
+};
+
+struct ProgrammeSide {
+  std::string name;
+  std::string acronym;  // may be empty
+  int mentions = 0;
+};
+
+struct ProgrammeChange {
+  ChangeStatus status = ChangeStatus::kUnchanged;  // unchanged (kept), renamed, added, removed
+  std::optional<ProgrammeSide> old_side;
+  std::optional<ProgrammeSide> new_side;
+  std::vector<std::string> evidence;  // for renames: the rule and the claim that support it
+};
+
+struct WordingShift {
+  std::optional<std::string> from;  // nullopt: a phrase that only appeared
+  std::optional<std::string> to;    // nullopt: a phrase that only vanished
+  int count = 0;                    // claims (replacements) or occurrences (appear/vanish)
+  int old_count = 0;                // for appear/vanish: occurrences in each version
+  int new_count = 0;
+  std::vector<std::string> examples;  // claim texts, new form where there is one
+};
+
+struct ChangeSet {
+  DocumentMeta old_meta;
+  DocumentMeta new_meta;
+  std::vector<SectionChange> sections;
+  std::vector<ClaimChange> claims;
+  std::vector<NumberChange> numbers;
+  std::vector<ProgrammeChange> programmes;
+  std::vector<WordingShift> wording;
+  // Budgets that were hit, in words for the reader ("claim 12: word diff
+  // skipped, 4,000 x 5,000 tokens exceeds the cap; reported as rewritten").
+  std::vector<std::string> warnings;
+
+  // True when any section or claim change is more than unchanged/equivalent.
+  bool has_changes() const;
+};
+
+}  // namespace strata

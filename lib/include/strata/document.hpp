@@ -1,0 +1,73 @@
+// The document model shared by every stage after ingest.
+//
+// A Document is a tree of Sections stored flat in pre-order; each Section holds
+// Blocks (paragraphs, list items, quotes) and each Block holds Sentences, the
+// claims that alignment pairs. Every piece of text is kept twice: `text`, the
+// original as it was read (for display), and `norm`, the comparison form (see
+// normalize.hpp), which is what every comparison uses.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace strata {
+
+enum class InputFormat { kAuto, kPlainText, kMarkdown };
+
+enum class BlockKind { kParagraph, kListItem, kQuote, kCode };
+
+const char* to_string(BlockKind kind);
+
+// A claim: one sentence of a paragraph, or one whole list item.
+struct Sentence {
+  std::string text;  // original text, trimmed
+  std::string norm;  // comparison form of `text`
+  uint32_t line = 0; // 1-based line of the source where the block starts
+};
+
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  int depth = 0;     // list nesting, 0 for top-level items and non-list blocks
+  uint32_t line = 0; // 1-based source line
+  std::vector<Sentence> sentences;
+};
+
+// One removal made by a boilerplate rule, kept so that every removal can be
+// traced to the rule that made it.
+struct Removal {
+  std::string rule;   // the rule's name
+  std::string text;   // the removed line, original form
+  uint32_t line = 0;
+};
+
+struct Section {
+  std::string id;          // stable, unique in the document: slug of the title path
+  std::string title;       // original form; empty for the root
+  std::string title_norm;  // comparison form
+  int level = 0;           // 0 for the root, 1 for top-level sections
+  int parent = -1;         // index into Document::sections, -1 for the root
+  uint32_t line = 0;       // 1-based line of the heading
+  std::vector<int> children;
+  std::vector<Block> blocks;
+};
+
+struct DocumentMeta {
+  std::string source;       // path or label the bytes came from
+  std::string title;        // the document's title line, original form
+  std::string date;         // ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD), from a "Last updated" line; may be empty
+  InputFormat format = InputFormat::kPlainText;
+};
+
+struct Document {
+  DocumentMeta meta;
+  std::vector<Section> sections;  // pre-order; sections[0] is the root (title-less lead content)
+  std::vector<Removal> removals;  // what boilerplate rules removed
+
+  // Titles from the root to `index`, excluding the root.
+  std::vector<std::string> title_path(int index) const;
+  size_t block_count() const;
+  size_t sentence_count() const;
+};
+
+}  // namespace strata

@@ -1,0 +1,32 @@
+// Stage 3, segment: the section tree, blocks and sentences.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "strata/document.hpp"
+#include "strata/ingest.hpp"
+#include "strata/result.hpp"
+
+namespace strata {
+
+// Builds the section tree from a RawDocument whose boilerplate is already
+// removed. Plain-text structure is inferred (see docs/segmentation.md);
+// Markdown structure is taken as marked.
+Document segment(const RawDocument& raw);
+
+// Splits comparison-form text into sentences: byte ranges [begin, end) of
+// `norm`. Knows abbreviations, initials, decimals, dates like "06 May. 2015",
+// quotes and ellipses; never splits at a semicolon.
+struct Span {
+  size_t begin = 0;
+  size_t end = 0;
+};
+std::vector<Span> split_sentences(std::string_view norm);
+
+// A URL- and JSON-friendly slug of a title: lowercase letters and digits of
+// any script, other runs to '-'.
+std::string slugify(std::string_view title);
+
+}  // namespace strata
