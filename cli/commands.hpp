@@ -7,5 +7,8 @@ namespace strata::cli {
 
 void add_sections_command(CLI::App& app, Context& context);
 void add_report_command(CLI::App& app, Context& context);
+void add_init_command(CLI::App& app, Context& context);
+void add_import_command(CLI::App& app, Context& context);
+void add_log_command(CLI::App& app, Context& context);
 
 }  // namespace strata::cli

@@ -1,0 +1,119 @@
+// Bringing in a document already tracked in git: every version of one file.
+#include <algorithm>
+#include <fmt/core.h>
+
+#include "store/git.hpp"
+#include "store/revision.hpp"
+#include "strata/ingest.hpp"
+#include "strata/store.hpp"
+
+namespace strata {
+
+namespace {
+
+using store::git_failure;
+
+// The entry for `path` in a commit's tree, or nullptr when absent.
+store::EntryPtr entry_at(git_commit* commit, const std::string& path) {
+  git_tree* raw_tree = nullptr;
+  if (git_commit_tree(&raw_tree, commit) != 0) return nullptr;
+  store::TreePtr tree(raw_tree);
+  git_tree_entry* entry = nullptr;
+  if (git_tree_entry_bypath(&entry, tree.get(), path.c_str()) != 0) return nullptr;
+  if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+    git_tree_entry_free(entry);
+    return nullptr;
+  }
+  return store::EntryPtr(entry);
+}
+
+// The path `path` had in `parent` when `child` renamed it, if it did.
+std::optional<std::string> renamed_from(git_repository* repo, git_commit* parent, git_commit* child,
+                                        const std::string& path) {
+  git_tree* raw_old = nullptr;
+  git_tree* raw_new = nullptr;
+  if (git_commit_tree(&raw_old, parent) != 0) return std::nullopt;
+  store::TreePtr old_tree(raw_old);
+  if (git_commit_tree(&raw_new, child) != 0) return std::nullopt;
+  store::TreePtr new_tree(raw_new);
+  git_diff* raw_diff = nullptr;
+  if (git_diff_tree_to_tree(&raw_diff, repo, old_tree.get(), new_tree.get(), nullptr) != 0) return std::nullopt;
+  store::DiffPtr diff(raw_diff);
+  git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+  find.flags = GIT_DIFF_FIND_RENAMES;
+  if (git_diff_find_similar(diff.get(), &find) != 0) return std::nullopt;
+  for (size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    if (delta->status == GIT_DELTA_RENAMED && path == delta->new_file.path) return std::string(delta->old_file.path);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::vector<Snapshot>> read_git_history(const std::string& repo_dir, const std::string& path) {
+  store::GitLibrary library;
+  git_repository* raw_repo = nullptr;
+  if (int rc = git_repository_open_ext(&raw_repo, repo_dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr); rc != 0) {
+    return git_failure(rc, fmt::format("{}: cannot open the git repository", repo_dir));
+  }
+  store::RepoPtr repo(raw_repo);
+  git_revwalk* raw_walk = nullptr;
+  if (int rc = git_revwalk_new(&raw_walk, repo.get()); rc != 0) return git_failure(rc, repo_dir);
+  store::WalkPtr walk(raw_walk);
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL);
+  git_revwalk_simplify_first_parent(walk.get());
+  if (int rc = git_revwalk_push_head(walk.get()); rc != 0) return git_failure(rc, fmt::format("{}: no HEAD commit", repo_dir));
+
+  std::vector<Snapshot> newest_first;
+  std::string current = path;
+  git_oid oid;
+  while (git_revwalk_next(&oid, walk.get()) == 0) {
+    git_commit* raw_commit = nullptr;
+    if (int rc = git_commit_lookup(&raw_commit, repo.get(), &oid); rc != 0) {
+      return git_failure(rc, fmt::format("{}: commit {}", repo_dir, store::oid_hex(oid)));
+    }
+    store::CommitPtr commit(raw_commit);
+    store::EntryPtr here = entry_at(commit.get(), current);
+    if (!here) continue;
+    store::CommitPtr parent;
+    if (git_commit_parentcount(commit.get()) > 0) {
+      git_commit* raw_parent = nullptr;
+      if (int rc = git_commit_parent(&raw_parent, commit.get(), 0); rc != 0) {
+        return git_failure(rc, fmt::format("{}: parent of commit {}", repo_dir, store::oid_hex(oid)));
+      }
+      parent.reset(raw_parent);
+    }
+    std::string older_path = current;
+    if (parent) {
+      store::EntryPtr before = entry_at(parent.get(), current);
+      if (before && git_oid_equal(git_tree_entry_id(before.get()), git_tree_entry_id(here.get()))) continue;
+      if (!before) {
+        if (auto from = renamed_from(repo.get(), parent.get(), commit.get(), current)) older_path = *from;
+      }
+    }
+    git_blob* raw_blob = nullptr;
+    if (int rc = git_blob_lookup(&raw_blob, repo.get(), git_tree_entry_id(here.get())); rc != 0) {
+      return git_failure(rc, fmt::format("{}: {} at commit {}", repo_dir, current, store::oid_hex(oid)));
+    }
+    store::BlobPtr blob(raw_blob);
+    const std::string hex = store::oid_hex(oid);
+    Snapshot s;
+    s.bytes.assign(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                   static_cast<size_t>(git_blob_rawsize(blob.get())));
+    s.time = git_commit_time(commit.get());
+    s.date = store::date_from_seconds(*s.time);
+    s.id = fmt::format("{}-{}", s.date, hex.substr(0, 10));
+    s.source = fmt::format("{}:{}@{}", repo_dir, current, hex.substr(0, 10));
+    s.format = format_from_path(current);
+    newest_first.push_back(std::move(s));
+    current = older_path;
+  }
+  if (newest_first.empty()) {
+    return make_error(ErrorCode::kNotFound, fmt::format("{}: no version of '{}' in the history of HEAD", repo_dir, path));
+  }
+  std::reverse(newest_first.begin(), newest_first.end());
+  return newest_first;
+}
+
+}  // namespace strata

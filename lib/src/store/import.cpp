@@ -1,0 +1,246 @@
+// Writing versions: validate everything, then commit under the writer lock and
+// move the branch with a compare-and-swap.
+#include <chrono>
+#include <cstring>
+#include <fmt/core.h>
+#include <thread>
+
+#include "store/lock.hpp"
+#include "store/meta.hpp"
+#include "store/revision.hpp"
+#include "store/store_impl.hpp"
+#include "strata/ingest.hpp"
+#include "strata/load.hpp"
+#include "strata/normalize.hpp"
+
+namespace strata {
+
+namespace {
+
+using store::git_failure;
+
+// The writer lock makes a lost race impossible between strata processes; the
+// compare-and-swap guards against plain git moving the branch meanwhile. A
+// handful of retries covers that; more would hide a real fight over the ref.
+constexpr int kMaxRefRetries = 8;
+constexpr auto kRefRetryPause = std::chrono::milliseconds(20);
+
+// Title, source and date are one-line trailers; a title this long is not a title.
+constexpr size_t kMaxTrailerValue = 1000;
+
+struct Prepared {
+  VersionInfo info;
+  bool explicit_id = false;
+  int64_t time = 0;
+};
+
+Result<Prepared> prepare(Snapshot& s) {
+  Prepared p;
+  if (s.format == InputFormat::kAuto) s.format = format_from_path(s.source);
+  if (auto text = decode_text(s.bytes, s.source); !text) return text.error();
+  LoadOptions options;
+  options.format = s.format;
+  auto doc = parse_document(s.bytes, s.source, options);
+  if (!doc) return doc.error();
+  p.explicit_id = !s.id.empty();
+  p.info.id = p.explicit_id ? s.id : store::id_from_source(s.source);
+  if (auto ok = check_version_id(p.info.id); !ok) {
+    return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: {}", s.source, ok.error().message));
+  }
+  p.info.title = !s.title.empty() ? s.title : !doc->meta.title.empty() ? doc->meta.title : p.info.id;
+  p.info.date = !s.date.empty() ? s.date : doc->meta.date;
+  if (p.info.date.empty()) {
+    return make_error(ErrorCode::kInvalidArgument,
+                      fmt::format("{}: no date given and none found in the document; give one with --date", s.source));
+  }
+  auto key = store::parse_date_key(p.info.date);
+  if (!key) return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: {}", s.source, key.error().message));
+  if (p.info.title.size() > kMaxTrailerValue || s.source.size() > kMaxTrailerValue) {
+    return make_error(ErrorCode::kInvalidArgument,
+                      fmt::format("{}: title or source longer than {} bytes", s.source.substr(0, 80), kMaxTrailerValue));
+  }
+  p.info.source = s.source;
+  p.info.format = s.format;
+  p.info.normalization = kNormalizationVersion;
+  p.time = s.time.value_or(store::date_start_seconds(*key));
+  git_oid blob;
+  git_odb_hash(&blob, s.bytes.data(), s.bytes.size(), GIT_OBJECT_BLOB);
+  p.info.raw_blob = store::oid_hex(blob);
+  return p;
+}
+
+const VersionInfo* find_id(const std::vector<VersionInfo>& versions, std::string_view id) {
+  for (const auto& v : versions) {
+    if (v.id == id) return &v;
+  }
+  return nullptr;
+}
+
+// The version a snapshot dated `date` would follow: the last one dated on or before it.
+const VersionInfo* in_force(const std::vector<VersionInfo>& versions, const std::string& date) {
+  const auto key = store::parse_date_key(date);
+  const VersionInfo* found = nullptr;
+  for (const auto& v : versions) {
+    auto k = store::parse_date_key(v.date);
+    if (k && key && *k <= *key) found = &v;
+  }
+  return found;
+}
+
+Result<git_oid> write_blob(git_repository* repo, std::string_view bytes, const std::string& what) {
+  git_oid oid;
+  if (int rc = git_blob_create_from_buffer(&oid, repo, bytes.data(), bytes.size()); rc != 0) {
+    return git_failure(rc, what + ": cannot write a blob");
+  }
+  return oid;
+}
+
+Result<git_oid> write_tree(git_repository* repo, const VersionInfo& info, std::string_view raw,
+                           const std::string& what) {
+  auto raw_blob = write_blob(repo, raw, what);
+  if (!raw_blob) return raw_blob.error();
+  auto meta_blob = write_blob(repo, store::meta_json(info, raw), what);
+  if (!meta_blob) return meta_blob.error();
+  git_treebuilder* raw_builder = nullptr;
+  if (int rc = git_treebuilder_new(&raw_builder, repo, nullptr); rc != 0) return git_failure(rc, what);
+  store::BuilderPtr builder(raw_builder);
+  git_oid tree;
+  if (int rc = git_treebuilder_insert(nullptr, builder.get(), store::kRawEntry, &*raw_blob, GIT_FILEMODE_BLOB);
+      rc != 0) {
+    return git_failure(rc, what + ": cannot build its tree");
+  }
+  if (int rc = git_treebuilder_insert(nullptr, builder.get(), store::kMetaEntry, &*meta_blob, GIT_FILEMODE_BLOB);
+      rc != 0) {
+    return git_failure(rc, what + ": cannot build its tree");
+  }
+  if (int rc = git_treebuilder_write(&tree, builder.get()); rc != 0) return git_failure(rc, what + ": cannot write its tree");
+  return tree;
+}
+
+// Commits `tree` on top of the branch and moves the branch only if it still
+// points where the commit's parent says (the zero id: "must not exist yet").
+Result<git_oid> commit_and_swap(git_repository* repo, const VersionInfo& info, const git_oid& tree_id, int64_t time,
+                                std::optional<git_oid>& tip, const std::string& what) {
+  git_tree* raw_tree = nullptr;
+  if (int rc = git_tree_lookup(&raw_tree, repo, &tree_id); rc != 0) return git_failure(rc, what);
+  store::TreePtr tree(raw_tree);
+  git_signature* raw_sig = nullptr;
+  if (int rc = git_signature_new(&raw_sig, "strata", "strata@localhost", time, 0); rc != 0) {
+    return git_failure(rc, what + ": cannot make its signature");
+  }
+  store::SigPtr sig(raw_sig);
+  const std::string message = store::commit_message(info);
+  const std::string log = "strata import " + info.id;
+  for (int attempt = 0; attempt < kMaxRefRetries; ++attempt) {
+    store::CommitPtr parent;
+    if (tip) {
+      git_commit* raw_parent = nullptr;
+      if (int rc = git_commit_lookup(&raw_parent, repo, &*tip); rc != 0) {
+        return git_failure(rc, what + ": cannot read the current last version");
+      }
+      parent.reset(raw_parent);
+    }
+    const git_commit* parents[1] = {parent.get()};
+    git_oid commit;
+    if (int rc = git_commit_create(&commit, repo, nullptr, sig.get(), sig.get(), nullptr, message.c_str(), tree.get(),
+                                   tip ? 1 : 0, parents);
+        rc != 0) {
+      return git_failure(rc, what + ": cannot write its commit");
+    }
+    git_oid zero;
+    std::memset(&zero, 0, sizeof zero);
+    git_reference* raw_ref = nullptr;
+    const int rc = git_reference_create_matching(&raw_ref, repo, store::kBranch, &commit, 1, tip ? &*tip : &zero,
+                                                 log.c_str());
+    if (rc == 0) {
+      git_reference_free(raw_ref);
+      tip = commit;
+      return commit;
+    }
+    if (rc != GIT_EMODIFIED && rc != GIT_ELOCKED && rc != GIT_EEXISTS) return git_failure(rc, what + ": cannot move " + store::kBranch);
+    std::this_thread::sleep_for(kRefRetryPause);
+    git_oid now;
+    if (int read = git_reference_name_to_id(&now, repo, store::kBranch); read == 0) {
+      tip = now;
+    } else if (read == GIT_ENOTFOUND) {
+      tip.reset();
+    } else {
+      return git_failure(read, what + ": cannot read " + store::kBranch);
+    }
+  }
+  return make_error(ErrorCode::kLocked, fmt::format("{}: {} kept moving under this import ({} attempts); another "
+                                                    "program is writing to the store",
+                                                    what, store::kBranch, kMaxRefRetries));
+}
+
+}  // namespace
+
+Result<std::vector<ImportOutcome>> Store::import(std::vector<Snapshot> snapshots) {
+  std::vector<Prepared> prepared;
+  prepared.reserve(snapshots.size());
+  for (auto& s : snapshots) {
+    auto p = prepare(s);
+    if (!p) return p.error();
+    prepared.push_back(std::move(*p));
+  }
+  auto lock = store::WriterLock::acquire(impl_->dir);
+  if (!lock) return lock.error();
+  git_repository* repo = impl_->repo.get();
+  auto chain = store::read_chain(repo, impl_->dir);
+  if (!chain) return chain.error();
+
+  // Plan every snapshot before writing any, so that an id clash refuses the
+  // whole batch; `planned` sees the earlier snapshots of the batch.
+  std::vector<VersionInfo> planned = chain->versions;
+  std::vector<std::optional<VersionInfo>> existing(prepared.size());
+  for (size_t i = 0; i < prepared.size(); ++i) {
+    VersionInfo& info = prepared[i].info;
+    if (const VersionInfo* same = find_id(planned, info.id); same != nullptr) {
+      if (same->raw_blob == info.raw_blob) {
+        existing[i] = *same;
+        continue;
+      }
+      if (prepared[i].explicit_id) {
+        return make_error(ErrorCode::kInvalidArgument,
+                          fmt::format("{}: id '{}' already names version {} with other content; choose another --id",
+                                      snapshots[i].source, info.id, store::version_label(*same)));
+      }
+      const std::string base = info.id;
+      for (int n = 2; find_id(planned, info.id) != nullptr; ++n) info.id = fmt::format("{}-{}", base, n);
+    }
+    if (const VersionInfo* before = in_force(planned, info.date); before != nullptr && before->raw_blob == info.raw_blob) {
+      existing[i] = *before;
+      continue;
+    }
+    planned.push_back(info);
+    store::order_versions(planned);
+  }
+
+  std::vector<std::string> commits(prepared.size());
+  for (size_t i = 0; i < prepared.size(); ++i) {
+    if (existing[i]) {
+      commits[i] = existing[i]->commit;
+      continue;
+    }
+    const std::string what = fmt::format("store {}: importing {} as '{}'", impl_->dir, snapshots[i].source,
+                                         prepared[i].info.id);
+    auto tree = write_tree(repo, prepared[i].info, snapshots[i].bytes, what);
+    if (!tree) return tree.error();
+    auto commit = commit_and_swap(repo, prepared[i].info, *tree, prepared[i].time, chain->tip, what);
+    if (!commit) return commit.error();
+    commits[i] = store::oid_hex(*commit);
+  }
+
+  auto after = store::read_chain(repo, impl_->dir);
+  if (!after) return after.error();
+  std::vector<ImportOutcome> outcomes(prepared.size());
+  for (size_t i = 0; i < prepared.size(); ++i) {
+    outcomes[i].stored = !existing[i].has_value();
+    for (const auto& v : after->versions) {
+      if (v.commit == commits[i]) outcomes[i].version = v;
+    }
+  }
+  return outcomes;
+}
+
+}  // namespace strata

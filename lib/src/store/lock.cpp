@@ -1,0 +1,112 @@
+#include "store/lock.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fmt/core.h>
+#include <system_error>
+#include <thread>
+
+namespace strata::store {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Long enough for a queue of writers each importing a large batch; a writer
+// stuck longer than this is worth a message naming the lock.
+constexpr int kLockWaitSeconds = 120;
+constexpr auto kLockPoll = std::chrono::milliseconds(5);
+
+// Lock files a strata writer can leave when killed: libgit2 creates
+// `<file>.lock` beside each ref or config file it rewrites.
+constexpr const char* kGitLockFiles[] = {"refs/heads/main.lock", "HEAD.lock", "packed-refs.lock", "config.lock"};
+
+Error io_error(const std::string& path, std::string_view what) {
+  return make_error(ErrorCode::kIo, fmt::format("{}: {}: {}", path, what, std::strerror(errno)));
+}
+
+// Clears what a killed writer left: git lock files and half-written loose
+// objects (libgit2 writes them to objects/xx/tmp_* and renames when complete).
+void clear_stale_git_locks(const fs::path& dir) {
+  std::error_code ec;
+  for (const char* name : kGitLockFiles) fs::remove(dir / name, ec);
+  for (fs::directory_iterator it(dir / "objects", ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->is_directory(ec) || it->path().filename().string().size() != 2) continue;
+    for (fs::directory_iterator obj(it->path(), ec); !ec && obj != end; obj.increment(ec)) {
+      if (obj->path().filename().string().starts_with("tmp_")) fs::remove(obj->path(), ec);
+    }
+    ec.clear();
+  }
+}
+
+}  // namespace
+
+Result<WriterLock> WriterLock::acquire(const std::string& store_dir) {
+  const fs::path dir(store_dir);
+  const std::string path = (dir / kLockFileName).string();
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return io_error(path, "cannot open the writer lock");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kLockWaitSeconds);
+  while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      Error error = io_error(path, "cannot take the writer lock");
+      ::close(fd);
+      return error;
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::close(fd);
+      return make_error(ErrorCode::kLocked,
+                        fmt::format("{}: another strata process has held the writer lock for over {} s", path,
+                                    kLockWaitSeconds));
+    }
+    std::this_thread::sleep_for(kLockPoll);
+  }
+  // The file is empty unless its last holder died before releasing it.
+  char record[64] = {};
+  const ssize_t got = ::pread(fd, record, sizeof record - 1, 0);
+  const bool recovered = got > 0;
+  if (recovered) {
+    clear_stale_git_locks(dir);
+  } else {
+    for (const char* name : kGitLockFiles) {
+      std::error_code ec;
+      if (fs::exists(dir / name, ec)) {
+        ::close(fd);
+        return make_error(ErrorCode::kLocked,
+                          fmt::format("{}: lock file exists and no strata writer left it (a git command may be "
+                                      "writing); remove it if nothing is",
+                                      (dir / name).string()));
+      }
+    }
+  }
+  const std::string mine = fmt::format("pid {}\n", ::getpid());
+  if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, mine.data(), mine.size(), 0) != static_cast<ssize_t>(mine.size())) {
+    Error error = io_error(path, "cannot write the writer lock");
+    ::close(fd);
+    return error;
+  }
+  return WriterLock(fd, recovered);
+}
+
+WriterLock::WriterLock(WriterLock&& other) noexcept : fd_(other.fd_), recovered_(other.recovered_) {
+  other.fd_ = -1;
+}
+
+WriterLock::~WriterLock() {
+  if (fd_ < 0) return;
+  // An empty file tells the next holder this one finished cleanly.
+  if (::ftruncate(fd_, 0) != 0) {
+    // Nothing to do: the next holder will take the record as a crash and
+    // clear lock files, which is safe while it holds the lock.
+  }
+  ::flock(fd_, LOCK_UN);
+  ::close(fd_);
+}
+
+}  // namespace strata::store

@@ -1,0 +1,194 @@
+#include "store/revision.hpp"
+
+#include <charconv>
+#include <fmt/core.h>
+
+#include "strata/store.hpp"
+
+namespace strata::store {
+
+namespace {
+
+// Above any real snapshot history; keeps `~N` arithmetic far from overflow.
+constexpr int kMaxBack = 1'000'000;
+
+bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool is_hex(std::string_view s) {
+  for (char c : s) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+  }
+  return !s.empty();
+}
+
+bool parse_digits(std::string_view s, size_t count, int& out) {
+  if (s.size() != count) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  std::from_chars(s.data(), s.data() + s.size(), out);
+  return true;
+}
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
+}
+
+// Howard Hinnant's days_from_civil: days since 1970-01-01 of a proleptic
+// Gregorian date, exact for every year we accept.
+int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
+  y -= m <= 2 ? 1 : 0;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string printable(std::string_view s) {
+  std::string out;
+  for (char c : s.substr(0, 60)) {
+    const auto u = static_cast<unsigned char>(c);
+    out += u < 0x20 || u == 0x7f ? fmt::format("\\x{:02x}", u) : std::string(1, c);
+  }
+  if (s.size() > 60) out += "...";
+  return out;
+}
+
+}  // namespace
+
+Result<DateKey> parse_date_key(std::string_view date) {
+  const auto bad = [&](std::string_view why) {
+    return make_error(ErrorCode::kInvalidArgument,
+                      fmt::format("invalid date '{}': {} (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+                                  printable(date), why));
+  };
+  DateKey key;
+  if (!parse_digits(date.substr(0, 4), 4, key.year)) return bad("no four-digit year");
+  if (key.year < 1000) return bad("year before 1000");
+  if (date.size() == 4) return key;
+  if (date.size() < 7 || date[4] != '-' || !parse_digits(date.substr(5, 2), 2, key.month)) {
+    return bad("malformed month");
+  }
+  if (key.month < 1 || key.month > 12) return bad("no such month");
+  if (date.size() == 7) return key;
+  if (date.size() != 10 || date[7] != '-' || !parse_digits(date.substr(8, 2), 2, key.day)) {
+    return bad("malformed day");
+  }
+  if (key.day < 1 || key.day > days_in_month(key.year, key.month)) return bad("no such day in that month");
+  return key;
+}
+
+int64_t date_start_seconds(const DateKey& date) {
+  return days_from_civil(date.year, date.month == 0 ? 1 : date.month, date.day == 0 ? 1 : date.day) * 86400;
+}
+
+std::string date_from_seconds(int64_t seconds) {
+  // civil_from_days, the inverse of days_from_civil.
+  int64_t z = (seconds >= 0 ? seconds : seconds - 86399) / 86400 + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+}
+
+Result<void> check_name(std::string_view name, std::string_view what) {
+  const auto bad = [&](std::string_view why) {
+    return make_error(ErrorCode::kInvalidArgument, fmt::format("invalid {} '{}': {}", what, printable(name), why));
+  };
+  if (name.empty()) return bad("empty");
+  if (name.size() > kMaxIdLength) return bad(fmt::format("longer than {} characters", kMaxIdLength));
+  if (!is_alnum(name.front())) return bad("must start with a letter or digit");
+  for (char c : name) {
+    if (!is_alnum(c) && c != '.' && c != '_' && c != '-') {
+      return bad("only letters, digits, '.', '_' and '-' are allowed");
+    }
+  }
+  if (name.find("..") != std::string_view::npos) return bad("contains '..'");
+  if (name.back() == '.' || name.ends_with(".lock")) return bad("must not end with '.' or '.lock'");
+  if (name == "HEAD") return bad("reserved");
+  return {};
+}
+
+Result<Revision> parse_revision(std::string_view rev) {
+  Revision out;
+  std::string_view base = rev;
+  if (const size_t tilde = rev.find('~'); tilde != std::string_view::npos) {
+    base = rev.substr(0, tilde);
+    const std::string_view count = rev.substr(tilde + 1);
+    if (count.empty()) {
+      out.back = 1;
+    } else {
+      const auto [end, ec] = std::from_chars(count.data(), count.data() + count.size(), out.back);
+      if (ec != std::errc{} || end != count.data() + count.size() || out.back < 0 || out.back > kMaxBack) {
+        return make_error(ErrorCode::kInvalidArgument,
+                          fmt::format("invalid revision '{}': '~' takes a count from 0 to {}", printable(rev), kMaxBack));
+      }
+    }
+  }
+  if (base == "HEAD") return out;
+  if (base.starts_with('@')) {
+    auto date = parse_date_key(base.substr(1));
+    if (!date) return make_error(ErrorCode::kInvalidArgument, fmt::format("invalid revision '{}': {}", printable(rev), date.error().message));
+    out.base = Revision::Base::kDate;
+    out.date = *date;
+    return out;
+  }
+  if (auto ok = check_name(base, "revision"); !ok) {
+    return make_error(ErrorCode::kInvalidArgument,
+                      ok.error().message + "; a revision is an id, @DATE, HEAD, a tag or a commit id, optionally with ~N");
+  }
+  out.base = Revision::Base::kName;
+  out.name = std::string(base);
+  return out;
+}
+
+std::string id_from_source(std::string_view source) {
+  if (const size_t slash = source.find_last_of('/'); slash != std::string_view::npos) source.remove_prefix(slash + 1);
+  if (const size_t dot = source.find_last_of('.'); dot != std::string_view::npos && dot > 0) {
+    source = source.substr(0, dot);
+  }
+  std::string id;
+  for (char c : source) {
+    const bool ok = is_alnum(c) || c == '_' || c == '.';
+    if (ok) {
+      id += c;
+    } else if (!id.empty() && id.back() != '-') {
+      id += '-';
+    }
+  }
+  while (!id.empty() && (id.back() == '-' || id.back() == '.')) id.pop_back();
+  while (!id.empty() && !is_alnum(id.front())) id.erase(0, 1);
+  for (size_t at = id.find(".."); at != std::string::npos; at = id.find("..")) id.replace(at, 2, ".");
+  if (id.size() > kMaxIdLength - 4) id.resize(kMaxIdLength - 4);
+  while (!id.empty() && (id.back() == '-' || id.back() == '.')) id.pop_back();
+  if (id.ends_with(".lock")) id.replace(id.size() - 5, 1, "-");
+  if (id.empty() || id == "HEAD") id = "snapshot";
+  return id;
+}
+
+bool looks_like_commit(std::string_view name) { return name.size() >= 7 && name.size() <= 40 && is_hex(name); }
+
+}  // namespace strata::store
+
+namespace strata {
+
+Result<void> check_version_id(std::string_view id) { return store::check_name(id, "version id"); }
+
+Result<void> check_snapshot_date(std::string_view date) {
+  auto key = store::parse_date_key(date);
+  if (!key) return key.error();
+  return {};
+}
+
+}  // namespace strata

@@ -1,0 +1,37 @@
+// What store.cpp and import.cpp share: the open repository and the version chain.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/git.hpp"
+#include "strata/store.hpp"
+
+namespace strata {
+
+struct Store::Impl {
+  store::GitLibrary library;
+  std::string dir;
+  store::RepoPtr repo;
+};
+
+namespace store {
+
+struct Chain {
+  std::vector<VersionInfo> versions;  // store order, positions set
+  std::optional<git_oid> tip;         // refs/heads/main, absent on an empty store
+};
+
+// Reads the first-parent chain from refs/heads/main. Only commits are read
+// (metadata comes from trailers), so a damaged blob spoils only its version.
+Result<Chain> read_chain(git_repository* repo, const std::string& dir);
+
+// Sorts by date, keeping chain order among equal dates, and sets positions.
+void order_versions(std::vector<VersionInfo>& versions);
+
+// "'page-2015' (2015-05-06)", for messages.
+std::string version_label(const VersionInfo& version);
+
+}  // namespace store
+}  // namespace strata
