@@ -1,0 +1,96 @@
+#include "strata/manifest.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fmt/core.h>
+#include <openssl/evp.h>
+#include <set>
+#include <toml++/toml.h>
+
+#include "strata/ingest.hpp"
+#include "strata/normalize.hpp"
+
+namespace strata {
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  std::string hex;
+  hex.reserve(length * 2);
+  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
+  return hex;
+}
+
+std::vector<ManifestEntry> Manifest::series() const {
+  std::vector<ManifestEntry> out;
+  for (const ManifestEntry& e : entries) {
+    if (e.series) out.push_back(e);
+  }
+  std::sort(out.begin(), out.end(), [](const ManifestEntry& a, const ManifestEntry& b) { return *a.series < *b.series; });
+  return out;
+}
+
+Result<Manifest> load_manifest(const std::string& path) {
+  auto bytes = read_file_bytes(path);
+  if (!bytes) return bytes.error();
+  toml::parse_result parsed = toml::parse(*bytes, path);
+  if (!parsed) {
+    const auto& err = parsed.error();
+    return make_error(ErrorCode::kInvalidInput,
+                      fmt::format("{}:{}: {}", path, err.source().begin.line, err.description()));
+  }
+  Manifest manifest;
+  manifest.path = path;
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  const toml::array* list = parsed.table()["snapshot"].as_array();
+  if (list == nullptr || list->empty()) {
+    return make_error(ErrorCode::kInvalidInput, fmt::format("{}: no [[snapshot]] entries", path));
+  }
+  std::set<std::string> ids;
+  std::set<int> positions;
+  for (const toml::node& node : *list) {
+    const toml::table* t = node.as_table();
+    if (t == nullptr) return make_error(ErrorCode::kInvalidInput, fmt::format("{}: [[snapshot]] must be a table", path));
+    ManifestEntry e;
+    e.id = (*t)["id"].value_or(std::string());
+    e.file = (*t)["file"].value_or(std::string());
+    e.date = (*t)["date"].value_or(std::string());
+    e.period = (*t)["period"].value_or(std::string());
+    e.title = (*t)["title"].value_or(std::string());
+    e.kind = (*t)["kind"].value_or(std::string());
+    e.source = (*t)["source"].value_or(std::string());
+    e.sha256 = (*t)["sha256"].value_or(std::string());
+    if (auto pos = (*t)["series"].value<int64_t>()) e.series = static_cast<int>(*pos);
+    const std::string where = fmt::format("{}: snapshot '{}'", path, e.id);
+    if (e.id.empty() || e.file.empty()) {
+      return make_error(ErrorCode::kInvalidInput, fmt::format("{}: every snapshot needs an id and a file", path));
+    }
+    if (!ids.insert(e.id).second) return make_error(ErrorCode::kInvalidInput, fmt::format("{}: duplicate id", where));
+    if (e.series && !positions.insert(*e.series).second) {
+      return make_error(ErrorCode::kInvalidInput, fmt::format("{}: series position {} used twice", where, *e.series));
+    }
+    if (!e.date.empty() && parse_date(e.date) != e.date) {
+      return make_error(ErrorCode::kInvalidInput,
+                        fmt::format("{}: date '{}' is not YYYY, YYYY-MM or YYYY-MM-DD", where, e.date));
+    }
+    e.path = (folder / e.file).lexically_normal().string();
+    manifest.entries.push_back(std::move(e));
+  }
+  return manifest;
+}
+
+Result<void> verify_manifest(const Manifest& manifest) {
+  for (const ManifestEntry& e : manifest.entries) {
+    auto bytes = read_file_bytes(e.path);
+    if (!bytes) return bytes.error();
+    const std::string actual = sha256_hex(*bytes);
+    if (!e.sha256.empty() && actual != e.sha256) {
+      return make_error(ErrorCode::kCorrupt, fmt::format("{}: sha256 is {}, manifest {} says {}", e.path, actual,
+                                                         manifest.path, e.sha256));
+    }
+  }
+  return {};
+}
+
+}  // namespace strata

@@ -1,0 +1,159 @@
+// Boilerplate rules: lines that are page furniture, not content.
+#include <algorithm>
+#include <cctype>
+#include <fmt/core.h>
+#include <regex>
+#include <toml++/toml.h>
+
+#include "strata/normalize.hpp"
+
+namespace strata {
+
+namespace {
+
+// Boilerplate is short (navigation, widgets, link lines); longer lines are
+// never tested, which keeps the rules' cost bounded on huge inputs.
+constexpr size_t kMaxBoilerplateLine = 300;
+
+bool iequals_prefix(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) return false;
+  }
+  return true;
+}
+
+bool matches(const BoilerplateRule& rule, std::string_view norm, std::string& captured) {
+  switch (rule.match) {
+    case BoilerplateRule::Match::kExact:
+      return norm.size() == rule.pattern.size() && iequals_prefix(norm, rule.pattern);
+    case BoilerplateRule::Match::kPrefix:
+      if (!iequals_prefix(norm, rule.pattern)) return false;
+      captured = std::string(norm.substr(rule.pattern.size()));
+      return true;
+    case BoilerplateRule::Match::kRegex: {
+      // Compiled per call: user rules are few and lines short; the bundled
+      // rules avoid regexes altogether.
+      const std::regex re(rule.pattern, std::regex::icase | std::regex::ECMAScript);
+      std::smatch m;
+      const std::string s(norm);
+      if (!std::regex_match(s, m, re)) return false;
+      captured = m.size() > 1 ? m[1].str() : std::string();
+      return true;
+    }
+  }
+  return false;
+}
+
+BoilerplateRule rule(std::string name, BoilerplateRule::Match match, std::string pattern,
+                     BoilerplateRule::Action action = BoilerplateRule::Action::kRemove) {
+  return BoilerplateRule{std::move(name), match, action, std::move(pattern)};
+}
+
+}  // namespace
+
+BoilerplateRules default_boilerplate_rules() {
+  using M = BoilerplateRule::Match;
+  BoilerplateRules rules;
+  rules.rules = {
+      rule("last-updated", M::kPrefix, "Last updated:", BoilerplateRule::Action::kDate),
+      rule("skip-link", M::kExact, "Skip to main content"),
+      rule("skip-link-short", M::kExact, "Skip to content"),
+      rule("loading-widget", M::kExact, "Loading ..."),
+      rule("loading-widget-tight", M::kExact, "Loading..."),
+      rule("more-link", M::kExact, "more >>"),
+      rule("read-more-link", M::kExact, "Read more >>"),
+      rule("learn-more-link", M::kPrefix, "Learn more:"),
+  };
+  return rules;
+}
+
+Result<BoilerplateRules> load_boilerplate_rules(const std::string& path, BoilerplateRules base) {
+  toml::parse_result parsed = toml::parse_file(path);
+  if (!parsed) {
+    const auto& err = parsed.error();
+    return make_error(ErrorCode::kInvalidInput, fmt::format("{}:{}: {}", path, err.source().begin.line, err.description()));
+  }
+  const toml::table& table = parsed.table();
+  if (const toml::array* disable = table["disable"].as_array()) {
+    for (const auto& item : *disable) {
+      const auto name = item.value<std::string>();
+      if (!name) return make_error(ErrorCode::kInvalidInput, fmt::format("{}: 'disable' must list rule names", path));
+      std::erase_if(base.rules, [&](const BoilerplateRule& r) { return r.name == *name; });
+    }
+  }
+  if (const toml::array* added = table["rule"].as_array()) {
+    for (const auto& node : *added) {
+      const toml::table* t = node.as_table();
+      if (t == nullptr) return make_error(ErrorCode::kInvalidInput, fmt::format("{}: [[rule]] must be a table", path));
+      BoilerplateRule r;
+      r.name = (*t)["name"].value_or(std::string());
+      const std::string match = (*t)["match"].value_or(std::string("exact"));
+      r.pattern = (*t)["pattern"].value_or(std::string());
+      const std::string action = (*t)["action"].value_or(std::string("remove"));
+      if (r.name.empty() || r.pattern.empty()) {
+        return make_error(ErrorCode::kInvalidInput, fmt::format("{}: every [[rule]] needs a name and a pattern", path));
+      }
+      if (match == "exact") {
+        r.match = BoilerplateRule::Match::kExact;
+      } else if (match == "prefix") {
+        r.match = BoilerplateRule::Match::kPrefix;
+      } else if (match == "regex") {
+        r.match = BoilerplateRule::Match::kRegex;
+        try {  // std::regex reports a bad pattern only by throwing; keep it inside the library
+          const std::regex check(r.pattern, std::regex::ECMAScript);
+        } catch (const std::regex_error& e) {
+          return make_error(ErrorCode::kInvalidInput,
+                            fmt::format("{}: rule '{}': bad regular expression: {}", path, r.name, e.what()));
+        }
+      } else {
+        return make_error(ErrorCode::kInvalidInput,
+                          fmt::format("{}: rule '{}': match must be exact, prefix or regex", path, r.name));
+      }
+      if (action == "remove") {
+        r.action = BoilerplateRule::Action::kRemove;
+      } else if (action == "date") {
+        r.action = BoilerplateRule::Action::kDate;
+      } else {
+        return make_error(ErrorCode::kInvalidInput, fmt::format("{}: rule '{}': action must be remove or date", path, r.name));
+      }
+      r.pattern = normalize_text(r.pattern);
+      std::erase_if(base.rules, [&](const BoilerplateRule& old) { return old.name == r.name; });
+      base.rules.push_back(std::move(r));
+    }
+  }
+  return base;
+}
+
+std::optional<std::string> remove_boilerplate(RawDocument& raw, const BoilerplateRules& rules,
+                                              std::vector<Removal>& removals) {
+  std::optional<std::string> date;
+  std::vector<RawBlock> kept;
+  kept.reserve(raw.blocks.size());
+  for (RawBlock& block : raw.blocks) {
+    const BoilerplateRule* hit = nullptr;
+    std::string captured;
+    if (block.kind != RawBlock::Kind::kCode && block.text.size() <= kMaxBoilerplateLine) {
+      const std::string norm = normalize_text(block.text);
+      for (const BoilerplateRule& r : rules.rules) {
+        if (matches(r, norm, captured)) {
+          hit = &r;
+          break;
+        }
+      }
+    }
+    if (hit == nullptr) {
+      kept.push_back(std::move(block));
+      continue;
+    }
+    if (hit->action == BoilerplateRule::Action::kDate && !date) date = parse_date(captured);
+    removals.push_back(Removal{hit->name, block.text, block.line});
+    // A removed line between two others keeps its blank-line gap, so that
+    // structure inferred from gaps does not change.
+    if (&block != &raw.blocks.back()) (&block + 1)->gap = std::max((&block + 1)->gap, block.gap);
+  }
+  raw.blocks = std::move(kept);
+  return date;
+}
+
+}  // namespace strata

@@ -1,0 +1,110 @@
+// Dates as pages print them, to ISO 8601 at the precision given.
+#include <array>
+#include <cctype>
+#include <fmt/core.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "strata/normalize.hpp"
+
+namespace strata {
+
+namespace {
+
+constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",   "may",      "june",
+                                                      "july",    "august",   "september", "october", "november", "december"};
+
+int month_number(std::string_view word) {
+  std::string lower;
+  for (char c : word) {
+    if (c == '.') continue;
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  if (lower.size() < 3) return 0;
+  for (size_t i = 0; i < kMonths.size(); ++i) {
+    // Full names and the usual abbreviations ("Jul", "Sept").
+    if (kMonths[i] == lower || (lower.size() <= kMonths[i].size() && kMonths[i].substr(0, lower.size()) == lower)) {
+      return static_cast<int>(i) + 1;
+    }
+  }
+  return 0;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+std::vector<std::string_view> words(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == ',')) ++i;
+    const size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != ',') ++i;
+    if (i > start) out.push_back(text.substr(start, i - start));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool valid_date(int year, int month, int day) {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  const int days = month == 2 && leap ? 29 : kDays[month - 1];
+  return day <= days;
+}
+
+std::optional<std::string> parse_date(std::string_view text) {
+  const auto w = words(text);
+  if (w.empty()) return std::nullopt;
+  // ISO forms: 2024, 2024-07, 2024-07-02.
+  if (w[0].size() >= 4 && all_digits(w[0].substr(0, 4))) {
+    const std::string_view s = w[0];
+    if (s.size() == 4) return std::string(s);
+    if (s.size() == 7 && s[4] == '-' && all_digits(s.substr(5, 2))) {
+      const int m = to_int(s.substr(5, 2));
+      if (m >= 1 && m <= 12) return std::string(s);
+      return std::nullopt;
+    }
+    if (s.size() == 10 && s[4] == '-' && s[7] == '-' && all_digits(s.substr(5, 2)) && all_digits(s.substr(8, 2))) {
+      if (valid_date(to_int(s.substr(0, 4)), to_int(s.substr(5, 2)), to_int(s.substr(8, 2)))) return std::string(s);
+      return std::nullopt;
+    }
+  }
+  // "06 May. 2015 [09:43]"
+  if (w.size() >= 3 && all_digits(w[0]) && w[0].size() <= 2 && month_number(w[1]) > 0 && all_digits(w[2]) &&
+      w[2].size() == 4) {
+    const int d = to_int(w[0]);
+    const int m = month_number(w[1]);
+    const int y = to_int(w[2]);
+    if (!valid_date(y, m, d)) return std::nullopt;
+    return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+  }
+  // "May 6, 2015" and "July 2006"
+  if (w.size() >= 2 && month_number(w[0]) > 0) {
+    const int m = month_number(w[0]);
+    if (w.size() >= 3 && all_digits(w[1]) && w[1].size() <= 2 && all_digits(w[2]) && w[2].size() == 4) {
+      const int d = to_int(w[1]);
+      const int y = to_int(w[2]);
+      if (!valid_date(y, m, d)) return std::nullopt;
+      return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+    }
+    if (all_digits(w[1]) && w[1].size() == 4) return fmt::format("{}-{:02}", w[1], m);
+  }
+  return std::nullopt;
+}
+
+}  // namespace strata

@@ -1,0 +1,171 @@
+// The comparison form (see normalize.hpp for what it folds and why).
+#include <cstdlib>
+#include <utf8proc.h>
+
+#include "strata/normalize.hpp"
+#include "util/utf8.hpp"
+
+namespace strata {
+
+namespace {
+
+// How one code point of NFKC output appears in the comparison form.
+enum class Fold { kKeep, kSpace, kDrop, kReplace };
+
+struct Folded {
+  Fold fold = Fold::kKeep;
+  const char* replacement = nullptr;
+};
+
+Folded fold(char32_t cp) {
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: case 0x2039: case 0x203A:
+      return {Fold::kReplace, "'"};
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+      return {Fold::kReplace, "\""};
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0xFE58: case 0xFE63: case 0xFF0D:
+      return {Fold::kReplace, "-"};
+    case 0x2026:
+      return {Fold::kReplace, "..."};
+    case 0x2022: case 0x25E6: case 0x2023: case 0x2043: case 0x25AA: case 0x25CF: case 0x00B7:
+      return {Fold::kReplace, "*"};
+    case 0x0085: case 0x2028: case 0x2029:
+      return {Fold::kSpace, nullptr};
+    default:
+      break;
+  }
+  if (cp < 0x80) {
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v') return {Fold::kSpace, nullptr};
+    return {Fold::kKeep, nullptr};
+  }
+  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  if (category == UTF8PROC_CATEGORY_ZS) return {Fold::kSpace, nullptr};
+  // Format characters (zero-width spaces and joiners, BOM, soft hyphen, bidi
+  // controls) are invisible: two texts that differ only by them look the same.
+  if (category == UTF8PROC_CATEGORY_CF) return {Fold::kDrop, nullptr};
+  return {Fold::kKeep, nullptr};
+}
+
+// A visible stand-in for a control character, so it is compared but never
+// reaches a terminal raw: U+2400 + code for C0, U+2421 for DEL, U+FFFD for C1.
+char32_t control_picture(char32_t cp) {
+  if (cp < 0x20) return 0x2400 + cp;
+  if (cp == 0x7F) return 0x2421;
+  return 0xFFFD;
+}
+
+bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp < 0xA0); }
+
+class Builder {
+ public:
+  explicit Builder(size_t capacity) {
+    out_.text.reserve(capacity);
+    out_.to_original.reserve(capacity + 1);
+  }
+
+  void space(size_t origin) {
+    if (!out_.text.empty() && !pending_space_) {
+      pending_space_ = true;
+      space_origin_ = origin;
+    }
+  }
+
+  void byte(char c, size_t origin) {
+    flush_space();
+    out_.text.push_back(c);
+    out_.to_original.push_back(static_cast<uint32_t>(origin));
+  }
+
+  void bytes(std::string_view s, size_t origin) {
+    for (char c : s) byte(c, origin);
+  }
+
+  void code_point(char32_t cp, size_t origin) {
+    if (is_control(cp) && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f' && cp != '\v') cp = control_picture(cp);
+    const Folded f = fold(cp);
+    switch (f.fold) {
+      case Fold::kSpace: space(origin); return;
+      case Fold::kDrop: return;
+      case Fold::kReplace: bytes(f.replacement, origin); return;
+      case Fold::kKeep: break;
+    }
+    flush_space();
+    const size_t before = out_.text.size();
+    utf8::append(out_.text, cp);
+    out_.to_original.insert(out_.to_original.end(), out_.text.size() - before, static_cast<uint32_t>(origin));
+  }
+
+  NormalizedText finish(size_t original_size) {
+    out_.to_original.push_back(static_cast<uint32_t>(original_size));
+    return std::move(out_);
+  }
+
+ private:
+  void flush_space() {
+    if (!pending_space_) return;
+    pending_space_ = false;
+    out_.text.push_back(' ');
+    out_.to_original.push_back(static_cast<uint32_t>(space_origin_));
+  }
+
+  NormalizedText out_;
+  bool pending_space_ = false;
+  size_t space_origin_ = 0;
+};
+
+bool combining(char32_t cp) {
+  return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0;
+}
+
+}  // namespace
+
+NormalizedText normalize(std::string_view original) {
+  Builder out(original.size());
+  size_t pos = 0;
+  while (pos < original.size()) {
+    const size_t start = pos;
+    const auto b = static_cast<unsigned char>(original[pos]);
+    if (b < 0x80) {
+      ++pos;
+      out.code_point(b, start);
+      continue;
+    }
+    const char32_t cp = utf8::decode(original, pos);
+    if (cp == utf8::kInvalid) {  // ingest refuses these; be safe for direct callers
+      out.code_point(0xFFFD, start);
+      continue;
+    }
+    // A cluster: the code point and the combining marks after it, normalized
+    // together so that NFD and NFC spellings meet and a mark never stands alone.
+    size_t end = pos;
+    while (end < original.size()) {
+      size_t next = end;
+      const char32_t mark = utf8::decode(original, next);
+      if (mark == utf8::kInvalid || !combining(mark)) break;
+      end = next;
+    }
+    if (end == pos && fold(cp).fold != Fold::kKeep) {  // common typography, no need for utf8proc
+      out.code_point(cp, start);
+      continue;
+    }
+    utf8proc_uint8_t* mapped = nullptr;
+    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(original.data() + start),
+                                     static_cast<utf8proc_ssize_t>(end - start), &mapped,
+                                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+    if (length < 0) {
+      out.code_point(cp, start);
+    } else {
+      const std::string_view folded(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
+      size_t p = 0;
+      while (p < folded.size()) out.code_point(utf8::decode(folded, p), start);
+    }
+    std::free(mapped);
+    pos = end;
+  }
+  return out.finish(original.size());
+}
+
+std::string normalize_text(std::string_view original) { return normalize(original).text; }
+
+}  // namespace strata

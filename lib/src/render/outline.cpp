@@ -1,0 +1,83 @@
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "strata/render.hpp"
+
+namespace strata {
+
+namespace {
+
+size_t sentences_in(const Section& s) {
+  size_t n = 0;
+  for (const Block& b : s.blocks) n += b.sentences.size();
+  return n;
+}
+
+const char* format_name(InputFormat f) {
+  switch (f) {
+    case InputFormat::kMarkdown: return "markdown";
+    case InputFormat::kPlainText:
+    case InputFormat::kAuto: break;
+  }
+  return "text";
+}
+
+}  // namespace
+
+std::string render_outline_text(const Document& doc) {
+  std::string out = fmt::format("{}\n", terminal_safe(doc.meta.title.empty() ? doc.meta.source : doc.meta.title));
+  if (!doc.meta.date.empty()) out += fmt::format("date: {}\n", doc.meta.date);
+  out += fmt::format("{} sections, {} blocks, {} sentences\n", doc.sections.size() - 1, doc.block_count(),
+                     doc.sentence_count());
+  for (size_t i = 0; i < doc.sections.size(); ++i) {
+    const Section& s = doc.sections[i];
+    const std::string counts = fmt::format("[{} blocks, {} sentences]", s.blocks.size(), sentences_in(s));
+    if (i == 0) {
+      if (!s.blocks.empty()) out += fmt::format("(lead) {}  #{}\n", counts, s.id);
+      continue;
+    }
+    out += fmt::format("{:{}}{} {}  #{}\n", "", 2 * (s.level - 1), terminal_safe(s.title), counts, s.id);
+  }
+  return out;
+}
+
+std::string render_outline_json(const Document& doc) {
+  using nlohmann::ordered_json;
+  ordered_json root;
+  root["schema"] = "strata.sections/1";
+  root["source"] = doc.meta.source;
+  root["title"] = doc.meta.title;
+  root["date"] = doc.meta.date.empty() ? ordered_json() : ordered_json(doc.meta.date);
+  root["format"] = format_name(doc.meta.format);
+  ordered_json sections = ordered_json::array();
+  for (size_t i = 0; i < doc.sections.size(); ++i) {
+    const Section& s = doc.sections[i];
+    ordered_json js;
+    js["id"] = s.id;
+    js["title"] = s.title;
+    js["level"] = s.level;
+    js["path"] = doc.title_path(static_cast<int>(i));
+    js["parent"] = s.parent < 0 ? ordered_json() : ordered_json(doc.sections[static_cast<size_t>(s.parent)].id);
+    js["line"] = s.line;
+    ordered_json blocks = ordered_json::array();
+    for (const Block& b : s.blocks) {
+      ordered_json jb;
+      jb["kind"] = to_string(b.kind);
+      jb["depth"] = b.depth;
+      jb["line"] = b.line;
+      ordered_json sentences = ordered_json::array();
+      for (const Sentence& sentence : b.sentences) sentences.push_back({{"text", sentence.text}, {"norm", sentence.norm}});
+      jb["sentences"] = std::move(sentences);
+      blocks.push_back(std::move(jb));
+    }
+    js["blocks"] = std::move(blocks);
+    sections.push_back(std::move(js));
+  }
+  root["sections"] = std::move(sections);
+  ordered_json removals = ordered_json::array();
+  for (const Removal& r : doc.removals) removals.push_back({{"rule", r.rule}, {"line", r.line}, {"text", r.text}});
+  root["removed"] = std::move(removals);
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace strata

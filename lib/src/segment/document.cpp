@@ -1,0 +1,40 @@
+#include "strata/document.hpp"
+
+#include <algorithm>
+
+namespace strata {
+
+const char* to_string(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::kParagraph: return "paragraph";
+    case BlockKind::kListItem: return "list-item";
+    case BlockKind::kQuote: return "quote";
+    case BlockKind::kCode: return "code";
+  }
+  return "paragraph";
+}
+
+std::vector<std::string> Document::title_path(int index) const {
+  std::vector<std::string> path;
+  for (int i = index; i > 0; i = sections[static_cast<size_t>(i)].parent) {
+    path.push_back(sections[static_cast<size_t>(i)].title);
+  }
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+size_t Document::block_count() const {
+  size_t n = 0;
+  for (const Section& s : sections) n += s.blocks.size();
+  return n;
+}
+
+size_t Document::sentence_count() const {
+  size_t n = 0;
+  for (const Section& s : sections) {
+    for (const Block& b : s.blocks) n += b.sentences.size();
+  }
+  return n;
+}
+
+}  // namespace strata

@@ -1,0 +1,157 @@
+// Section trees from RawBlocks. Plain-text structure is inferred as described
+// in docs/segmentation.md; Markdown structure is taken as marked.
+#include <algorithm>
+#include <cctype>
+
+#include "segment/tree.hpp"
+#include "strata/normalize.hpp"
+#include "strata/segment.hpp"
+
+namespace strata {
+
+namespace {
+
+using outline::HeadingKey;
+using outline::TreeBuilder;
+
+// A plain-text heading is a short line: at most 12 words and 100 bytes, the
+// longest headings in the bundled pages being 10 words ("Practical support to
+// Ukraine – the Comprehensive Assistance Package") while their image captions
+// and one-line paragraphs run longer.
+constexpr size_t kMaxHeadingWords = 12;
+constexpr size_t kMaxHeadingBytes = 100;
+// A bullet line with an indented body is a section even when longer: the
+// numbered questions of a FAQ ("6. How has NATO supported Ukraine since
+// Russia illegally annexed Crimea in 2014?") run to 14 words.
+constexpr size_t kMaxBulletHeadingBytes = 160;
+
+size_t word_count(std::string_view s) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+// Shape of a plain heading: no closing punctuation, does not start like a
+// continuation (lower case, comma) or a quotation/aside (quote, bracket).
+bool heading_shape(std::string_view norm, size_t max_bytes, bool allow_question) {
+  if (norm.empty() || norm.size() > max_bytes) return false;
+  const char last = norm.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!') return false;
+  if (last == '?' && !allow_question) return false;
+  const auto first = static_cast<unsigned char>(norm.front());
+  if (first == '"' || first == '\'' || first == '(' || first == '[' || first == ',' || first == '*') return false;
+  if (first < 0x80 && std::islower(first)) return false;
+  return true;
+}
+
+bool is_quotation(std::string_view norm) {
+  if (norm.size() < 2 || norm.front() != '"') return false;
+  const size_t close = norm.find_last_of('"');
+  return close > 0 && close + 3 >= norm.size();
+}
+
+Document segment_plain(const RawDocument& raw) {
+  const std::vector<RawBlock>& blocks = raw.blocks;
+  std::vector<std::string> norms;
+  norms.reserve(blocks.size());
+  for (const RawBlock& b : blocks) norms.push_back(b.text.size() <= kMaxBulletHeadingBytes ? normalize_text(b.text) : std::string());
+
+  DocumentMeta meta;
+  meta.source = raw.source;
+  meta.format = raw.format;
+  size_t first = 0;
+  std::string title_norm;
+  if (!blocks.empty() && !blocks[0].bullet && heading_shape(norms[0], kMaxHeadingBytes, true)) {
+    meta.title = blocks[0].text;
+    title_norm = norms[0];
+    first = 1;
+  }
+
+  // Candidates, then confirmation from the end: a heading needs a body after
+  // it, so a run of short link lines closing a page stays text.
+  const size_t n = blocks.size();
+  std::vector<char> heading(n, 0);
+  for (size_t i = n; i-- > first;) {
+    const RawBlock& b = blocks[i];
+    size_t next = i + 1;
+    while (next < n && norms[next] == title_norm && !title_norm.empty() && !blocks[next].bullet) ++next;
+    if (next >= n) continue;
+    if (b.bullet) {
+      heading[i] = blocks[next].indent > b.indent && heading_shape(norms[i], kMaxBulletHeadingBytes, true);
+    } else {
+      const bool shape = heading_shape(norms[i], kMaxHeadingBytes, false) && word_count(norms[i]) <= kMaxHeadingWords;
+      const bool next_is_body = !(blocks[next].bullet ? false : heading_shape(norms[next], kMaxHeadingBytes, false) &&
+                                                                     word_count(norms[next]) <= kMaxHeadingWords) ||
+                                heading[next];
+      heading[i] = shape && next_is_body;
+    }
+  }
+
+  TreeBuilder tree(meta);
+  std::vector<int> list_indents;
+  for (size_t i = first; i < n; ++i) {
+    const RawBlock& b = blocks[i];
+    if (!title_norm.empty() && !b.bullet && norms[i] == title_norm) continue;  // the title repeated as a banner
+    if (heading[i]) {
+      // Two or more blank lines before a heading mark a stronger break than one.
+      const int gap_rank = b.gap >= 2 ? 0 : 1;
+      tree.open(b.text, b.line, HeadingKey{b.indent, b.bullet ? 1 : 0, gap_rank}, b.indent, b.bullet);
+      list_indents.clear();
+      continue;
+    }
+    tree.close_for_indent(b.indent);
+    if (b.bullet) {
+      while (!list_indents.empty() && list_indents.back() > b.indent) list_indents.pop_back();
+      if (list_indents.empty() || list_indents.back() < b.indent) list_indents.push_back(b.indent);
+      tree.add(BlockKind::kListItem, static_cast<int>(list_indents.size()) - 1, b.line, b.text);
+    } else {
+      list_indents.clear();
+      tree.add(is_quotation(norms[i]) ? BlockKind::kQuote : BlockKind::kParagraph, 0, b.line, b.text);
+    }
+  }
+  return tree.finish();
+}
+
+Document segment_markdown(const RawDocument& raw) {
+  DocumentMeta meta;
+  meta.source = raw.source;
+  meta.format = raw.format;
+  size_t first = 0;
+  // A lone top-level heading first in the file is the document's title.
+  if (!raw.blocks.empty() && raw.blocks[0].kind == RawBlock::Kind::kHeading) {
+    const int level = raw.blocks[0].level;
+    const bool lone = std::none_of(raw.blocks.begin() + 1, raw.blocks.end(), [&](const RawBlock& b) {
+      return b.kind == RawBlock::Kind::kHeading && b.level <= level;
+    });
+    if (lone) {
+      meta.title = raw.blocks[0].text;
+      first = 1;
+    }
+  }
+  TreeBuilder tree(meta);
+  for (size_t i = first; i < raw.blocks.size(); ++i) {
+    const RawBlock& b = raw.blocks[i];
+    switch (b.kind) {
+      case RawBlock::Kind::kHeading: tree.open(b.text, b.line, HeadingKey{b.level, 0, 0}, 0, false); break;
+      case RawBlock::Kind::kListItem: tree.add(BlockKind::kListItem, b.indent, b.line, b.text); break;
+      case RawBlock::Kind::kQuote: tree.add(BlockKind::kQuote, 0, b.line, b.text); break;
+      case RawBlock::Kind::kCode: tree.add(BlockKind::kCode, 0, b.line, b.text); break;
+      case RawBlock::Kind::kParagraph:
+      case RawBlock::Kind::kLine: tree.add(BlockKind::kParagraph, 0, b.line, b.text); break;
+    }
+  }
+  return tree.finish();
+}
+
+}  // namespace
+
+Document segment(const RawDocument& raw) {
+  return raw.format == InputFormat::kMarkdown ? segment_markdown(raw) : segment_plain(raw);
+}
+
+}  // namespace strata

@@ -1,0 +1,114 @@
+// Sentence splitting on the comparison form.
+//
+// A sentence ends at '.', '!', '?' or an ellipsis, possibly followed by
+// closing quotes or brackets, then a space, then something that can start a
+// sentence (an upper-case letter, a digit, or an opening quote or bracket
+// before one). A period after an abbreviation, an initial, a dotted
+// abbreviation ("U.S.") or a month before a number ("06 May. 2015") ends
+// nothing. Semicolons never split.
+#include <array>
+#include <cctype>
+#include <utf8proc.h>
+
+#include "strata/segment.hpp"
+#include "util/utf8.hpp"
+
+namespace strata {
+
+namespace {
+
+// Titles and Latin abbreviations that are followed by more of the sentence.
+constexpr std::array<std::string_view, 34> kAbbreviations = {
+    "mr",  "mrs",  "ms",  "dr",  "prof", "st",  "vs",  "e.g", "i.e", "cf",  "al",   "ca",
+    "gen", "col",  "lt",  "sgt", "capt", "gov", "sen", "rep", "fig", "vol", "para", "approx",
+    "jr",  "sr",   "pres", "amb", "adm", "maj", "hon", "rev", "dept", "viz"};
+
+// Abbreviations that only hold before a number: "No. 5", "Art. 10", "Jul. 2024".
+constexpr std::array<std::string_view, 17> kBeforeNumber = {
+    "no", "nos", "art", "p", "pp", "jan", "feb", "mar", "apr", "may", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov"};
+constexpr std::string_view kDecember = "dec";
+
+bool is_closer(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+bool is_opener(char c) { return c == '"' || c == '\'' || c == '(' || c == '['; }
+
+bool starts_sentence(std::string_view s, size_t at) {
+  if (at >= s.size()) return false;
+  if (is_opener(s[at])) ++at;
+  if (at >= s.size()) return false;
+  const auto c = static_cast<unsigned char>(s[at]);
+  if (c < 0x80) return std::isupper(c) || std::isdigit(c);
+  size_t pos = at;
+  const char32_t cp = utf8::decode(s, pos);
+  if (cp == utf8::kInvalid) return false;
+  const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Does the period at `dot` belong to an abbreviation, given what follows?
+bool abbreviation_period(std::string_view s, size_t dot, size_t next) {
+  size_t start = dot;
+  while (start > 0 && s[start - 1] != ' ' && !is_opener(s[start - 1])) --start;
+  const std::string_view word = s.substr(start, dot - start);
+  if (word.empty()) return false;
+  const std::string lower = lower_ascii(word);
+  const bool before_digit = next < s.size() && std::isdigit(static_cast<unsigned char>(s[next]));
+  // A single letter is an initial ("J. Stoltenberg"); a word with inner dots
+  // is a dotted abbreviation ("U.S", "e.g").
+  if (word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]))) return true;
+  if (word.find('.') != std::string_view::npos && std::isalpha(static_cast<unsigned char>(word.back()))) return true;
+  for (std::string_view a : kAbbreviations) {
+    if (lower == a) return true;
+  }
+  if (before_digit) {
+    for (std::string_view a : kBeforeNumber) {
+      if (lower == a) return true;
+    }
+    if (lower == kDecember) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Span> split_sentences(std::string_view s) {
+  std::vector<Span> spans;
+  size_t begin = 0;
+  while (begin < s.size() && s[begin] == ' ') ++begin;
+  size_t i = begin;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c != '.' && c != '!' && c != '?') {
+      ++i;
+      continue;
+    }
+    const size_t mark = i;
+    size_t j = i + 1;
+    while (j < s.size() && (s[j] == '.' || s[j] == '!' || s[j] == '?')) ++j;
+    const bool ellipsis = j - mark >= 3 && c == '.';
+    while (j < s.size() && is_closer(s[j])) ++j;
+    if (j >= s.size() || s[j] != ' ' || !starts_sentence(s, j + 1)) {
+      i = j;
+      continue;
+    }
+    if (c == '.' && j - mark == 1 && !ellipsis && abbreviation_period(s, mark, j + 1)) {
+      i = j;
+      continue;
+    }
+    spans.push_back(Span{begin, j});
+    begin = j + 1;
+    i = begin;
+  }
+  size_t end = s.size();
+  while (end > begin && s[end - 1] == ' ') --end;
+  if (end > begin) spans.push_back(Span{begin, end});
+  return spans;
+}
+
+}  // namespace strata

@@ -1,0 +1,92 @@
+#include "segment/tree.hpp"
+
+#include <map>
+
+#include "strata/normalize.hpp"
+#include "strata/segment.hpp"
+
+namespace strata::outline {
+
+TreeBuilder::TreeBuilder(DocumentMeta meta) {
+  doc_.meta = std::move(meta);
+  Section root;
+  root.id = "lead";
+  doc_.sections.push_back(std::move(root));
+}
+
+void TreeBuilder::open(const std::string& title, uint32_t line, HeadingKey key, int indent, bool bullet) {
+  const std::string norm = normalize_text(title);
+  // The same heading twice in a row with nothing between is one heading
+  // (pages repeat a title as a banner and again as a heading).
+  const Section& top = doc_.sections[static_cast<size_t>(current())];
+  if (current() != 0 && top.blocks.empty() && top.children.empty() && top.title_norm == norm) return;
+
+  while (!stack_.empty() && stack_.back().key >= key) stack_.pop_back();
+  Section s;
+  s.title = title;
+  s.title_norm = norm;
+  s.parent = current();
+  s.level = static_cast<int>(stack_.size()) + 1;
+  s.line = line;
+  const int index = static_cast<int>(doc_.sections.size());
+  doc_.sections[static_cast<size_t>(s.parent)].children.push_back(index);
+  doc_.sections.push_back(std::move(s));
+  stack_.push_back(Open{index, key, indent, bullet});
+}
+
+void TreeBuilder::close_for_indent(int indent) {
+  while (!stack_.empty() && (stack_.back().bullet ? stack_.back().indent >= indent : stack_.back().indent > indent)) {
+    stack_.pop_back();
+  }
+}
+
+void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const std::string& text) {
+  Block block;
+  block.kind = kind;
+  block.depth = depth;
+  block.line = line;
+  const NormalizedText norm = normalize(text);
+  auto push = [&](size_t begin, size_t end) {
+    if (begin >= end) return;
+    Sentence s;
+    s.norm = norm.text.substr(begin, end - begin);
+    size_t from = norm.to_original[begin];
+    size_t to = norm.to_original[end];
+    while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\t' || text[to - 1] == '\n')) --to;
+    s.text = text.substr(from, to - from);
+    s.line = line;
+    block.sentences.push_back(std::move(s));
+  };
+  // A list item, a code block or a quote is one claim, however many sentences.
+  if (kind == BlockKind::kParagraph) {
+    for (const Span& span : split_sentences(norm.text)) push(span.begin, span.end);
+  } else {
+    push(0, norm.text.size());
+  }
+  if (!block.sentences.empty()) doc_.sections[static_cast<size_t>(current())].blocks.push_back(std::move(block));
+}
+
+Document TreeBuilder::finish() {
+  // Ids: the slug path, made unique in document order ("-2", "-3", ...).
+  std::map<std::string, int> seen;
+  seen["lead"] = 1;
+  for (size_t i = 1; i < doc_.sections.size(); ++i) {
+    Section& s = doc_.sections[i];
+    const std::string& parent_id = s.parent == 0 ? std::string() : doc_.sections[static_cast<size_t>(s.parent)].id;
+    std::string id = parent_id.empty() ? slugify(s.title_norm) : parent_id + "/" + slugify(s.title_norm);
+    const int n = ++seen[id];
+    if (n > 1) {
+      std::string candidate;
+      int k = n;
+      do {
+        candidate = id + "-" + std::to_string(k++);
+      } while (seen.count(candidate) != 0);
+      seen[candidate] = 1;
+      id = candidate;
+    }
+    s.id = std::move(id);
+  }
+  return std::move(doc_);
+}
+
+}  // namespace strata::outline

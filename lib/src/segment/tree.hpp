@@ -1,0 +1,42 @@
+// Builds a Document's section tree from headings and blocks in reading order.
+// Internal to segment.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "strata/document.hpp"
+
+namespace strata::outline {
+
+// Orders headings by strength: a heading closes every open section whose key
+// is greater than or equal to its own (lexicographically), then opens under
+// what remains. Markdown uses {level, 0, 0}; plain text {indent, bullet, gap}.
+using HeadingKey = std::array<int, 3>;
+
+class TreeBuilder {
+ public:
+  explicit TreeBuilder(DocumentMeta meta);
+
+  void open(const std::string& title, uint32_t line, HeadingKey key, int indent, bool bullet);
+  // Plain text: a body line at `indent` ends bullet-headed sections at that
+  // indent or deeper and plain-headed sections deeper than it.
+  void close_for_indent(int indent);
+  void add(BlockKind kind, int depth, uint32_t line, const std::string& text);
+  Document finish();
+
+ private:
+  struct Open {
+    int section;
+    HeadingKey key;
+    int indent;
+    bool bullet;
+  };
+  int current() const { return stack_.empty() ? 0 : stack_.back().section; }
+
+  Document doc_;
+  std::vector<Open> stack_;
+};
+
+}  // namespace strata::outline

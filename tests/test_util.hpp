@@ -1,0 +1,42 @@
+// Helpers for tests: the bundled snapshots, temporary folders, running the CLI.
+#pragma once
+
+#include <string>
+
+#include "strata/document.hpp"
+
+namespace strata::test {
+
+// Path of a bundled snapshot by manifest id ("page-2015", "page-2023", ...).
+std::string snapshot_path(const std::string& id);
+Document load_snapshot(const std::string& id);
+std::string read_file(const std::string& path);
+
+// A fresh empty folder under the system temp dir, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name, const std::string& content) const;  // writes, returns its path
+
+ private:
+  std::string path_;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the built strata binary with `args` (shell-quoted by the caller), in
+// the source folder, capturing stdout and stderr.
+CommandResult run_strata(const std::string& args);
+
+// Finds the first section titled `title` (comparison form), or -1.
+int find_section(const Document& doc, const std::string& title, int after = 0);
+
+}  // namespace strata::test
