@@ -1,0 +1,351 @@
+// Facts on modified claims: negation, modality, hedges, intensifiers and
+// quantifiers.
+//
+// Whether a fact holds is decided on the whole claim (the multiset of lexicon
+// items on each side differs), so a word diff that cuts a phrase oddly never
+// invents or hides one; the diff is only used to name the words on both
+// sides: the hunk (run of deleted and inserted words) that holds the item.
+#include <algorithm>
+#include <array>
+#include <fmt/core.h>
+#include <map>
+
+#include "classify/text.hpp"
+#include "strata/classify.hpp"
+
+namespace strata {
+namespace {
+
+// Items are written lowercase, words separated by single spaces. The lists
+// were drawn from the seeds' edits and the examples, then widened
+// with the common English members of each closed class.
+constexpr std::array<std::string_view, 33> kNegations = {
+    "not",     "no",       "never",    "none",     "nor",      "neither", "nobody",
+    "nothing", "nowhere",  "without",  "cannot",   "won't",    "don't",   "doesn't",
+    "isn't",   "aren't",   "can't",    "couldn't", "wouldn't", "shouldn't", "didn't",
+    "wasn't",  "weren't",  "hasn't",   "haven't",  "hadn't",   "mustn't", "mightn't",
+    "shan't",  "no longer", "not yet", "no more", "ain't"};
+
+// A modal and the contracted or fused forms that carry it.
+struct Modal {
+  std::string_view form;
+  std::string_view modal;
+};
+constexpr std::array<Modal, 19> kModals = {{{"will", "will"},       {"won't", "will"},
+                                            {"would", "would"},     {"wouldn't", "would"},
+                                            {"shall", "shall"},     {"shan't", "shall"},
+                                            {"should", "should"},   {"shouldn't", "should"},
+                                            {"may", "may"},         {"might", "might"},
+                                            {"mightn't", "might"},  {"must", "must"},
+                                            {"mustn't", "must"},    {"can", "can"},
+                                            {"cannot", "can"},      {"can't", "can"},
+                                            {"could", "could"},     {"couldn't", "could"},
+                                            {"ought to", "ought to"}}};
+
+constexpr std::array<std::string_view, 24> kHedges = {
+    "some",        "possibly",  "perhaps",     "likely",     "unlikely",     "probably",
+    "approximately", "around",  "nearly",      "almost",     "roughly",      "partly",
+    "partially",   "largely",   "generally",   "relatively", "somewhat",     "potentially",
+    "appears to",  "seems to",  "up to",       "in part",    "to some extent", "arguably"};
+
+constexpr std::array<std::string_view, 31> kIntensifiers = {
+    "in the strongest possible terms", "strongest possible terms", "significantly", "substantially",
+    "strongly",      "fully",        "completely",   "unconditionally", "firmly",     "greatly",
+    "highly",        "very",         "extremely",    "particularly",    "especially", "deeply",
+    "unprecedented", "unwavering",   "always",       "gravely",         "severely",   "totally",
+    "entirely",      "absolutely",   "clearly",      "even more",       "steadfast",  "resolutely",
+    "vital",         "critical",     "crucial"};
+
+constexpr std::array<std::string_view, 20> kQuantifiers = {
+    "all",       "every",     "each",    "most",         "many",          "several",
+    "few",       "a few",     "the only", "only",        "both",          "numerous",
+    "multiple",  "various",   "the majority of", "a number of", "a wide range of", "a long track record",
+    "any",       "whole"};
+
+// Longest fact text kept on each side; a hunk longer than this is a rewrite
+// and is cut around the item (8 words fit a clause in the seeds).
+constexpr size_t kMaxFactWords = 8;
+
+struct Word {
+  std::string original;
+  std::string lower;
+  int hunk = -1;  // -1: equal in the diff
+};
+
+struct Side {
+  std::vector<Word> words;
+};
+
+struct Hunks {
+  Side old_side;
+  Side new_side;
+};
+
+void append_words(std::string_view text, int hunk, Side& side) {
+  for (auto word : classify_detail::words_of(text)) {
+    side.words.push_back({std::string(word), classify_detail::fold_case(word), hunk});
+  }
+}
+
+// Splits the diff into words tagged with their hunk. Without a diff, the
+// common prefix and suffix are equal and the middle is one hunk.
+Hunks build_hunks(std::string_view old_text, std::string_view new_text, const std::vector<WordOp>& diff) {
+  Hunks hunks;
+  if (!diff.empty()) {
+    int hunk = -1;
+    bool in_hunk = false;
+    for (const auto& op : diff) {
+      if (op.op == WordOp::Op::kEqual) {
+        if (!classify_detail::words_of(op.text).empty()) in_hunk = false;
+        append_words(op.text, -1, hunks.old_side);
+        append_words(op.text, -1, hunks.new_side);
+        continue;
+      }
+      if (!in_hunk) {
+        ++hunk;
+        in_hunk = true;
+      }
+      append_words(op.text, hunk, op.op == WordOp::Op::kDelete ? hunks.old_side : hunks.new_side);
+    }
+    return hunks;
+  }
+  append_words(old_text, -1, hunks.old_side);
+  append_words(new_text, -1, hunks.new_side);
+  auto& a = hunks.old_side.words;
+  auto& b = hunks.new_side.words;
+  size_t prefix = 0;
+  while (prefix < a.size() && prefix < b.size() && a[prefix].lower == b[prefix].lower) ++prefix;
+  size_t suffix = 0;
+  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
+         a[a.size() - 1 - suffix].lower == b[b.size() - 1 - suffix].lower) {
+    ++suffix;
+  }
+  for (size_t i = prefix; i < a.size() - suffix; ++i) a[i].hunk = 0;
+  for (size_t i = prefix; i < b.size() - suffix; ++i) b[i].hunk = 0;
+  return hunks;
+}
+
+// A lexicon indexed by first word, longest items first.
+class Lexicon {
+ public:
+  template <size_t N>
+  explicit Lexicon(const std::array<std::string_view, N>& items) {
+    for (auto item : items) add(item, item);
+    sort();
+  }
+  explicit Lexicon(const std::array<Modal, kModals.size()>& modals) {
+    for (const auto& m : modals) add(m.form, m.modal);
+    sort();
+  }
+
+  struct Occurrence {
+    std::string_view item;  // canonical item (the modal for modal forms)
+    size_t begin = 0;       // word index
+    size_t end = 0;
+  };
+
+  std::vector<Occurrence> find(const Side& side) const {
+    std::vector<Occurrence> out;
+    const auto& words = side.words;
+    size_t i = 0;
+    while (i < words.size()) {
+      auto it = by_first_.find(words[i].lower);
+      bool matched = false;
+      if (it != by_first_.end()) {
+        for (const auto& entry : it->second) {
+          if (i + entry.words.size() > words.size()) continue;
+          bool all = true;
+          for (size_t k = 1; k < entry.words.size() && all; ++k) all = words[i + k].lower == entry.words[k];
+          // "May 2015" is a month, not a modal.
+          if (all && words[i].original == "May") all = false;
+          if (all) {
+            out.push_back({entry.canonical, i, i + entry.words.size()});
+            i += entry.words.size();
+            matched = true;
+            break;
+          }
+        }
+      }
+      if (!matched) ++i;
+    }
+    return out;
+  }
+
+ private:
+  struct Entry {
+    std::vector<std::string> words;
+    std::string_view canonical;
+  };
+  void add(std::string_view form, std::string_view canonical) {
+    std::vector<std::string> words;
+    for (auto w : classify_detail::words_of(form)) words.emplace_back(w);
+    by_first_[words.front()].push_back({std::move(words), canonical});
+  }
+  void sort() {
+    for (auto& [first, entries] : by_first_) {
+      std::stable_sort(entries.begin(), entries.end(),
+                       [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+    }
+  }
+  std::map<std::string, std::vector<Entry>, std::less<>> by_first_;
+};
+
+const Lexicon& negations() { static const Lexicon lexicon(kNegations); return lexicon; }
+const Lexicon& modals() { static const Lexicon lexicon(kModals); return lexicon; }
+const Lexicon& hedges() { static const Lexicon lexicon(kHedges); return lexicon; }
+const Lexicon& intensifiers() { static const Lexicon lexicon(kIntensifiers); return lexicon; }
+const Lexicon& quantifiers() { static const Lexicon lexicon(kQuantifiers); return lexicon; }
+
+using Occurrences = std::vector<Lexicon::Occurrence>;
+
+// Occurrences of `a` whose item has more copies in `a` than in `b`; the
+// extra copies are taken from inside hunks first.
+Occurrences surplus(const Occurrences& a, const Side& side_a, const Occurrences& b) {
+  std::map<std::string_view, int> balance;
+  for (const auto& o : a) ++balance[o.item];
+  for (const auto& o : b) --balance[o.item];
+  Occurrences out;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& o : a) {
+      bool in_hunk = side_a.words[o.begin].hunk >= 0;
+      if ((pass == 0) != in_hunk) continue;
+      if (auto& left = balance[o.item]; left > 0) {
+        --left;
+        out.push_back(o);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.begin < y.begin; });
+  return out;
+}
+
+bool is_negator(std::string_view lower) {
+  return lower == "not" || lower == "never" || lower == "no";
+}
+
+// Text of the words of `hunk` on `side`, at most kMaxFactWords around
+// `center`, followed by a negation that trails the hunk ("will" + "not").
+std::string hunk_text(const Side& side, int hunk, size_t center) {
+  const auto& words = side.words;
+  if (hunk < 0) return words[center].original;
+  size_t begin = words.size();
+  size_t end = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i].hunk == hunk) {
+      begin = std::min(begin, i);
+      end = i + 1;
+    }
+  }
+  if (begin >= end) return {};
+  if (end - begin > kMaxFactWords) {
+    size_t anchor = std::clamp(center, begin, end - 1);
+    begin = anchor >= begin + kMaxFactWords / 2 ? anchor - kMaxFactWords / 2 : begin;
+    end = std::min(end, begin + kMaxFactWords);
+  }
+  if (end < words.size() && words[end].hunk < 0 && is_negator(words[end].lower)) ++end;
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    if (!out.empty()) out.push_back(' ');
+    out += words[i].original;
+  }
+  return out;
+}
+
+// The text on the other side of `hunk` (empty when the hunk only deletes or
+// only inserts), or the words that stand where the item stood.
+std::string other_text(const Side& other, int hunk) {
+  if (hunk < 0) return {};
+  for (size_t i = 0; i < other.words.size(); ++i) {
+    if (other.words[i].hunk == hunk) return hunk_text(other, hunk, i);
+  }
+  return {};
+}
+
+class FactBuilder {
+ public:
+  explicit FactBuilder(const Hunks& hunks) : hunks_(hunks) {}
+
+  void add(std::string_view kind, std::string old_text, std::string new_text, std::string note) {
+    for (const auto& f : facts_) {
+      if (f.kind == kind && f.old_text == old_text && f.new_text == new_text) return;
+    }
+    facts_.push_back({std::string(kind), std::move(old_text), std::move(new_text), std::move(note)});
+  }
+
+  // One fact per surplus occurrence on either side; `removed` and `added`
+  // name the direction in the note ("hedge removed: 'some'").
+  void each(const Lexicon& lexicon, std::string_view kind, std::string_view label) {
+    auto old_occ = lexicon.find(hunks_.old_side);
+    auto new_occ = lexicon.find(hunks_.new_side);
+    for (const auto& o : surplus(old_occ, hunks_.old_side, new_occ)) {
+      int hunk = hunks_.old_side.words[o.begin].hunk;
+      add(kind, hunk_text(hunks_.old_side, hunk, o.begin), other_text(hunks_.new_side, hunk),
+          fmt::format("{} removed: '{}'", label, o.item));
+    }
+    for (const auto& o : surplus(new_occ, hunks_.new_side, old_occ)) {
+      int hunk = hunks_.new_side.words[o.begin].hunk;
+      add(kind, other_text(hunks_.old_side, hunk), hunk_text(hunks_.new_side, hunk, o.begin),
+          fmt::format("{} added: '{}'", label, o.item));
+    }
+  }
+
+  // Items that changed into others (modality, quantifiers): a surplus item
+  // on the old side is paired with a surplus on the new side in the same
+  // hunk; one fact per pair or unpaired item.
+  void paired(const Lexicon& lexicon, std::string_view kind) {
+    auto old_occ = lexicon.find(hunks_.old_side);
+    auto new_occ = lexicon.find(hunks_.new_side);
+    auto removed = surplus(old_occ, hunks_.old_side, new_occ);
+    auto added = surplus(new_occ, hunks_.new_side, old_occ);
+    std::vector<bool> used(added.size(), false);
+    for (const auto& o : removed) {
+      int hunk = hunks_.old_side.words[o.begin].hunk;
+      std::string_view to;
+      for (size_t k = 0; k < added.size(); ++k) {
+        if (!used[k] && hunk >= 0 && hunks_.new_side.words[added[k].begin].hunk == hunk) {
+          used[k] = true;
+          to = added[k].item;
+          break;
+        }
+      }
+      auto old_text = hunk_text(hunks_.old_side, hunk, o.begin);
+      auto new_text = other_text(hunks_.new_side, hunk);
+      auto note = new_text.empty()
+                      ? fmt::format("{} '{}' removed", kind, o.item)
+                      : fmt::format("{} changed: '{}' -> '{}'", kind, old_text, new_text);
+      if (!to.empty() && to != o.item && new_text.empty()) note = fmt::format("{} changed: '{}' -> '{}'", kind, o.item, to);
+      add(kind, std::move(old_text), std::move(new_text), std::move(note));
+    }
+    for (size_t k = 0; k < added.size(); ++k) {
+      if (used[k]) continue;
+      int hunk = hunks_.new_side.words[added[k].begin].hunk;
+      auto old_text = other_text(hunks_.old_side, hunk);
+      auto new_text = hunk_text(hunks_.new_side, hunk, added[k].begin);
+      auto note = old_text.empty() ? fmt::format("{} '{}' added", kind, added[k].item)
+                                   : fmt::format("{} changed: '{}' -> '{}'", kind, old_text, new_text);
+      add(kind, std::move(old_text), std::move(new_text), std::move(note));
+    }
+  }
+
+  std::vector<Fact> take() { return std::move(facts_); }
+
+ private:
+  const Hunks& hunks_;
+  std::vector<Fact> facts_;
+};
+
+}  // namespace
+
+std::vector<Fact> claim_facts(std::string_view old_text, std::string_view new_text,
+                              const std::vector<WordOp>& diff) {
+  auto hunks = build_hunks(old_text, new_text, diff);
+  FactBuilder builder(hunks);
+  builder.each(negations(), "negation", "negation");
+  builder.paired(modals(), "modality");
+  builder.each(hedges(), "hedge", "hedge");
+  builder.each(intensifiers(), "intensifier", "intensifier");
+  builder.paired(quantifiers(), "quantifier");
+  return builder.take();
+}
+
+}  // namespace strata

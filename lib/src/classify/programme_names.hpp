@@ -1,0 +1,32 @@
+// Internal: finding programme names in one sentence. Used by extraction
+// (programmes_extract.cpp) and by the succession rules of comparison.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "classify/text.hpp"
+
+namespace strata::classify_detail {
+
+// A "Full Name (ACR)" definition in a sentence.
+struct Definition {
+  std::string acronym;
+  std::string name;     // the full name, plus a head word written after ")" ("(BI) Initiative")
+  size_t first = 0;     // token range of the whole definition, [first, last]
+  size_t last = 0;
+  bool programme = false;  // the name has a head word
+};
+
+std::vector<Definition> find_definitions(std::string_view text, const std::vector<Token>& tokens);
+
+// Acronym -> its expansion (folded words), for matching keys.
+using AcronymTable = std::map<std::string, std::string, std::less<>>;
+
+// The matching key of a name: folded words, acronyms expanded, possessives
+// and a trailing generic head ("programme", "process") dropped.
+std::string name_key(std::string_view name, const AcronymTable& acronyms);
+
+}  // namespace strata::classify_detail

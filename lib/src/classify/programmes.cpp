@@ -1,0 +1,171 @@
+// Grouping raw mentions into programmes (one per named thing), with a
+// canonical name, acronym and aliases.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "classify/lexicon.hpp"
+#include "classify/programmes_internal.hpp"
+
+namespace strata {
+namespace {
+
+using namespace classify_detail;
+
+class UnionFind {
+ public:
+  size_t node(const std::string& name) {
+    auto [it, added] = ids_.try_emplace(name, parent_.size());
+    if (added) parent_.push_back(parent_.size());
+    return it->second;
+  }
+  bool has(const std::string& name) const { return ids_.count(name) > 0; }
+  size_t find(size_t x) {
+    while (parent_[x] != x) {
+      parent_[x] = parent_[parent_[x]];
+      x = parent_[x];
+    }
+    return x;
+  }
+  void unite(const std::string& a, const std::string& b) {
+    size_t x = find(node(a));
+    size_t y = find(node(b));
+    if (x != y) parent_[std::max(x, y)] = std::min(x, y);
+  }
+  const std::map<std::string, size_t>& ids() const { return ids_; }
+
+ private:
+  std::map<std::string, size_t> ids_;
+  std::vector<size_t> parent_;
+};
+
+// The node a mention belongs to before merging: the key of the name it is
+// or stands for.
+std::string mention_node(const RawMention& m) {
+  const auto& name = m.kind == RawMention::Kind::kName && m.canonical.empty() ? m.form : m.canonical;
+  return name_key(name, {});
+}
+
+// "Comprehensive Assistance Package for Ukraine" is "Comprehensive
+// Assistance Package" when the document also uses the short name.
+void merge_place_suffixes(UnionFind& groups) {
+  std::vector<std::pair<std::string, std::string>> merges;
+  for (const auto& [key, id] : groups.ids()) {
+    if (key.empty() || key.front() == '#') continue;
+    auto words = words_of(key);
+    if (words.size() < 3) continue;
+    auto connector = words[words.size() - 2];
+    if ((connector == "for" || connector == "to" || connector == "in" || connector == "of") &&
+        is_place(words.back())) {
+      auto base = join(words, 0, words.size() - 2);
+      if (groups.has(base)) merges.emplace_back(key, base);
+    }
+  }
+  for (const auto& [a, b] : merges) groups.unite(a, b);
+}
+
+bool ignored(const Programme& p, const std::set<std::string>& ignore) {
+  if (ignore.empty()) return false;
+  if (ignore.count(fold_case(p.name)) || (!p.acronym.empty() && ignore.count(fold_case(p.acronym)))) return true;
+  return std::any_of(p.aliases.begin(), p.aliases.end(), [&](const auto& a) { return ignore.count(fold_case(a)) > 0; });
+}
+
+}  // namespace
+
+namespace classify_detail {
+
+std::vector<std::string> programme_keys(const Programme& programme, const AcronymTable& acronyms) {
+  std::set<std::string> keys;
+  auto add = [&](const std::string& form) {
+    keys.insert(name_key(form, {}));
+    keys.insert(name_key(form, acronyms));
+  };
+  add(programme.name);
+  for (const auto& alias : programme.aliases) add(alias);
+  keys.erase("");
+  return {keys.begin(), keys.end()};
+}
+
+}  // namespace classify_detail
+
+std::vector<Programme> extract_programmes(const Document& doc, const ProgrammeConfig& config,
+                                          const std::vector<KnownAcronym>& known) {
+  AcronymTable table;
+  return extract_programmes_with_table(doc, config, known, table);
+}
+
+std::vector<Programme> classify_detail::extract_programmes_with_table(const Document& doc,
+                                                                      const ProgrammeConfig& config,
+                                                                      const std::vector<KnownAcronym>& known,
+                                                                      AcronymTable& acronyms) {
+  auto extracted = extract_mentions(doc, config, known);
+  acronyms = extracted.acronyms;
+  const auto& mentions = extracted.mentions;
+  UnionFind groups;
+  for (const auto& m : mentions) {
+    auto node = mention_node(m);
+    groups.node(node);
+    if (m.kind == RawMention::Kind::kName) {
+      groups.unite(node, name_key(m.form, {}));
+      groups.unite(node, name_key(m.form, extracted.acronyms));
+    }
+    if (!m.acronym.empty()) groups.unite(node, "#" + m.acronym);
+  }
+  for (const auto& entry : config.names) {
+    for (const auto& alias : entry.aliases) groups.unite(name_key(entry.name, {}), name_key(alias, {}));
+  }
+  merge_place_suffixes(groups);
+
+  std::map<size_t, std::vector<const RawMention*>> by_group;
+  for (const auto& m : mentions) by_group[groups.find(groups.node(mention_node(m)))].push_back(&m);
+
+  std::set<std::string> configured;
+  for (const auto& entry : config.names) configured.insert(entry.name);
+  std::set<std::string> ignore;
+  for (const auto& name : config.ignore) ignore.insert(fold_case(name));
+
+  std::vector<Programme> out;
+  for (const auto& [root, list] : by_group) {
+    Programme p;
+    std::map<std::string, std::pair<int, size_t>> forms;  // form -> (count, first position)
+    for (size_t k = 0; k < list.size(); ++k) {
+      const auto& m = *list[k];
+      if (!m.canonical.empty() && configured.count(m.canonical)) p.name = m.canonical;
+      if (p.acronym.empty() && !m.acronym.empty()) p.acronym = m.acronym;
+      if (m.kind == RawMention::Kind::kName) {
+        auto& f = forms.try_emplace(m.form, 0, k).first->second;
+        ++f.first;
+      }
+      const auto& section = doc.sections[static_cast<size_t>(m.section)];
+      p.mentions.push_back({section.id, m.section, m.block, m.sentence, m.offset, m.form});
+    }
+    if (p.name.empty()) {
+      const std::pair<const std::string, std::pair<int, size_t>>* best = nullptr;
+      for (const auto& f : forms) {
+        if (best == nullptr || f.second.first > best->second.first ||
+            (f.second.first == best->second.first && f.second.second < best->second.second)) {
+          best = &f;
+        }
+      }
+      p.name = best != nullptr ? best->first : list.front()->canonical;
+    }
+    for (const auto& f : forms) {
+      if (f.first != p.name && f.first != p.acronym) p.aliases.push_back(f.first);
+    }
+    const auto& first = p.mentions.front();
+    p.first_claim = doc.sections[static_cast<size_t>(first.section)]
+                        .blocks[static_cast<size_t>(first.block)]
+                        .sentences[static_cast<size_t>(first.sentence)]
+                        .text;
+    p.key = name_key(p.name, {});
+    if (!ignored(p, ignore)) out.push_back(std::move(p));
+  }
+  std::sort(out.begin(), out.end(), [](const Programme& a, const Programme& b) {
+    auto fa = fold_case(a.name);
+    auto fb = fold_case(b.name);
+    return fa != fb ? fa < fb : a.name < b.name;
+  });
+  return out;
+}
+
+}  // namespace strata

@@ -1,0 +1,331 @@
+// Pairing the programmes of two versions: kept, renamed (with evidence),
+// added, removed. Rules in the order they are tried (docs/programmes.md):
+// configured renames, same name, same acronym, succession statements,
+// near-identical names in similar claims.
+#include <algorithm>
+#include <array>
+#include <fmt/core.h>
+#include <map>
+#include <set>
+
+#include "classify/lexicon.hpp"
+#include "classify/programmes_internal.hpp"
+
+namespace strata {
+namespace {
+
+using namespace classify_detail;
+
+// Two near-identical names (same core words, another head word) are one
+// programme renamed only when the claims that mention them share at least
+// this share of their content words (Jaccard). On the seeds, claims about
+// the same body share 0.25-0.5 of their words; unrelated claims under 0.1.
+constexpr double kNearNameSimilarity = 0.2;
+// Claims per programme read for that similarity; bounds the work.
+constexpr size_t kSimilarityClaims = 8;
+
+struct Trigger {
+  std::string_view phrase;
+  bool old_first;  // "X replaced by Y": the old name comes first
+};
+
+// Statements of succession, from the issue and the seeds' wording.
+constexpr std::array<Trigger, 24> kTriggers = {{
+    {"replaced by", true},      {"upgraded into", true},    {"upgraded to", true},
+    {"renamed as", true},       {"renamed", true},          {"consolidated into", true},
+    {"transitioned into", true}, {"transformed into", true}, {"succeeded by", true},
+    {"superseded by", true},    {"merged into", true},      {"evolved into", true},
+    {"converted into", true},   {"turned into", true},      {"became", true},
+    {"successor to", false},    {"successor of", false},    {"successor body to", false},
+    {"replaced", false},        {"replacing", false},       {"replaces", false},
+    {"succeeded", false},       {"supersedes", false},      {"took over from", false},
+}};
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool word_boundary(std::string_view text, size_t begin, size_t end) {
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  return (begin == 0 || !alpha(text[begin - 1])) && (end >= text.size() || !alpha(text[end]));
+}
+
+const std::string& claim_text(const Document& doc, const ProgrammeMention& m, bool norm) {
+  const auto& s = doc.sections[static_cast<size_t>(m.section)]
+                      .blocks[static_cast<size_t>(m.block)]
+                      .sentences[static_cast<size_t>(m.sentence)];
+  return norm && !s.norm.empty() ? s.norm : s.text;
+}
+
+// "X was replaced by Y" in one claim, as indices into `programmes`.
+struct Succession {
+  int from = -1;
+  int to = -1;
+  std::string rule;
+  std::string claim;
+};
+
+std::vector<Succession> successions(const Document& doc, const std::vector<Programme>& programmes) {
+  struct Placed {
+    size_t begin;
+    size_t end;
+    int programme;
+  };
+  std::map<std::tuple<int, int, int>, std::vector<Placed>> by_claim;
+  for (size_t p = 0; p < programmes.size(); ++p) {
+    for (const auto& m : programmes[p].mentions) {
+      by_claim[{m.section, m.block, m.sentence}].push_back({m.offset, m.offset + m.form.size(), static_cast<int>(p)});
+    }
+  }
+  std::vector<Succession> out;
+  for (auto& [where, placed] : by_claim) {
+    std::sort(placed.begin(), placed.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+    if (placed.size() < 2) continue;
+    const auto& m = programmes[static_cast<size_t>(placed.front().programme)].mentions.front();
+    ProgrammeMention at = m;
+    std::tie(at.section, at.block, at.sentence) = where;
+    auto lower = ascii_lower(claim_text(doc, at, true));
+    std::set<std::pair<int, int>> seen;
+    for (const auto& trigger : kTriggers) {
+      for (size_t t = lower.find(trigger.phrase); t != std::string::npos; t = lower.find(trigger.phrase, t + 1)) {
+        size_t te = t + trigger.phrase.size();
+        if (!word_boundary(lower, t, te)) continue;
+        const Placed* before = nullptr;
+        const Placed* after = nullptr;
+        const Placed* after2 = nullptr;
+        for (const auto& p : placed) {
+          if (p.end <= t) before = &p;
+          if (p.begin >= te && after == nullptr) {
+            after = &p;
+          } else if (p.begin >= te && after2 == nullptr && p.programme != after->programme) {
+            after2 = &p;
+          }
+        }
+        // "renamed X to Y": both names follow the trigger.
+        if (before == nullptr && after != nullptr && after2 != nullptr && trigger.old_first) {
+          before = after;
+          after = after2;
+        }
+        if (before == nullptr || after == nullptr || before->programme == after->programme) continue;
+        int from = trigger.old_first ? before->programme : after->programme;
+        int to = trigger.old_first ? after->programme : before->programme;
+        if (!seen.insert({from, to}).second) continue;
+        out.push_back({from, to, std::string(trigger.phrase), claim_text(doc, at, false)});
+      }
+    }
+  }
+  return out;
+}
+
+std::set<std::string> core_words(const Programme& p) {
+  std::set<std::string> core;
+  for (auto w : words_of(p.name)) {
+    auto lower = fold_case(w);
+    if (!is_head_word(lower) && !is_stop_word(lower) && !is_connector(lower) && !is_generic_tail(lower)) {
+      core.insert(lower);
+    }
+  }
+  return core;
+}
+
+std::set<std::string> claim_words(const Document& doc, const Programme& p) {
+  std::set<std::string> words;
+  size_t claims = 0;
+  const ProgrammeMention* last = nullptr;
+  for (const auto& m : p.mentions) {
+    if (last != nullptr && last->section == m.section && last->block == m.block && last->sentence == m.sentence) {
+      continue;
+    }
+    last = &m;
+    if (++claims > kSimilarityClaims) break;
+    for (auto w : words_of(claim_text(doc, m, true))) {
+      auto lower = fold_case(w);
+      if (!is_stop_word(lower)) words.insert(lower);
+    }
+  }
+  return words;
+}
+
+double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+  size_t common = 0;
+  for (const auto& w : a) common += b.count(w);
+  size_t all = a.size() + b.size() - common;
+  return all == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(all);
+}
+
+ProgrammeSide side_of(const Programme& p) {
+  return {p.name, p.acronym, static_cast<int>(p.mentions.size())};
+}
+
+int status_rank(ChangeStatus status) {
+  switch (status) {
+    case ChangeStatus::kRenamed: return 0;
+    case ChangeStatus::kRemoved: return 1;
+    case ChangeStatus::kAdded: return 2;
+    default: return 3;
+  }
+}
+
+}  // namespace
+
+std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old_doc, const Document& new_doc,
+                                                             const std::vector<Programme>& olds,
+                                                             const std::vector<Programme>& news,
+                                                             const ProgrammeConfig& config,
+                                                             const AcronymTable& acronyms) {
+  std::vector<std::vector<std::string>> old_keys;
+  std::vector<std::vector<std::string>> new_keys;
+  std::map<std::string, std::vector<int>> old_by_key;
+  std::map<std::string, std::vector<int>> new_by_key;
+  for (size_t i = 0; i < olds.size(); ++i) {
+    old_keys.push_back(programme_keys(olds[i], acronyms));
+    for (const auto& k : old_keys.back()) old_by_key[k].push_back(static_cast<int>(i));
+  }
+  for (size_t j = 0; j < news.size(); ++j) {
+    new_keys.push_back(programme_keys(news[j], acronyms));
+    for (const auto& k : new_keys.back()) new_by_key[k].push_back(static_cast<int>(j));
+  }
+  std::vector<int> old_match(olds.size(), -1);
+  std::vector<int> new_match(news.size(), -1);
+  std::vector<ProgrammePair> pairs;
+  std::map<int, std::vector<std::string>> added_evidence;
+
+  auto pair = [&](int i, int j, ChangeStatus status, std::vector<std::string> evidence) {
+    ProgrammePair p{i, j, {}};
+    p.change.status = status;
+    p.change.old_side = side_of(olds[static_cast<size_t>(i)]);
+    p.change.new_side = side_of(news[static_cast<size_t>(j)]);
+    p.change.evidence = std::move(evidence);
+    old_match[static_cast<size_t>(i)] = j;
+    if (new_match[static_cast<size_t>(j)] < 0) new_match[static_cast<size_t>(j)] = i;
+    pairs.push_back(std::move(p));
+  };
+  auto first_of = [](const std::map<std::string, std::vector<int>>& index, const std::string& key,
+                     const std::vector<int>& taken, bool free_only) {
+    auto it = index.find(key);
+    if (it == index.end()) return -1;
+    for (int x : it->second) {
+      if (!free_only || taken[static_cast<size_t>(x)] < 0) return x;
+    }
+    return -1;
+  };
+
+  for (const auto& rename : config.renames) {
+    int i = first_of(old_by_key, name_key(rename.from, {}), old_match, true);
+    int j = first_of(new_by_key, name_key(rename.to, {}), new_match, false);
+    if (i >= 0 && j >= 0) pair(i, j, ChangeStatus::kRenamed, {"configured rename: '" + rename.from + "' -> '" + rename.to + "'"});
+  }
+  for (size_t i = 0; i < olds.size(); ++i) {
+    if (old_match[i] >= 0) continue;
+    for (const auto& k : old_keys[i]) {
+      int j = first_of(new_by_key, k, new_match, true);
+      if (j >= 0) {
+        pair(static_cast<int>(i), j, ChangeStatus::kUnchanged, {});
+        break;
+      }
+    }
+  }
+  for (size_t i = 0; i < olds.size(); ++i) {
+    if (old_match[i] >= 0 || olds[i].acronym.empty()) continue;
+    for (size_t j = 0; j < news.size(); ++j) {
+      if (new_match[j] < 0 && news[j].acronym == olds[i].acronym) {
+        pair(static_cast<int>(i), static_cast<int>(j), ChangeStatus::kRenamed,
+             {fmt::format("same acronym {}: '{}' -> '{}'", olds[i].acronym, olds[i].name, news[j].name)});
+        break;
+      }
+    }
+  }
+  auto apply_successions = [&](const Document& doc, const std::vector<Programme>& list,
+                               const std::vector<std::vector<std::string>>& keys, bool in_old) {
+    for (const auto& s : successions(doc, list)) {
+      auto lookup = [&](int p, const std::map<std::string, std::vector<int>>& index) {
+        for (const auto& k : keys[static_cast<size_t>(p)]) {
+          if (auto it = index.find(k); it != index.end()) return it->second.front();
+        }
+        return -1;
+      };
+      int i = in_old ? s.from : lookup(s.from, old_by_key);
+      int j = in_old ? lookup(s.to, new_by_key) : s.to;
+      auto evidence = fmt::format("succession statement ('{}') in the {} version: \"{}\"", s.rule,
+                                  in_old ? "old" : "new", s.claim);
+      if (i >= 0 && j >= 0 && old_match[static_cast<size_t>(i)] < 0) {
+        pair(i, j, ChangeStatus::kRenamed, {evidence});
+      } else if (j >= 0 && new_match[static_cast<size_t>(j)] < 0) {
+        added_evidence[j].push_back(evidence);
+      }
+    }
+  };
+  apply_successions(old_doc, olds, old_keys, true);
+  apply_successions(new_doc, news, new_keys, false);
+
+  auto joined_core = [](const Programme& p) {
+    std::string joined;
+    for (const auto& w : core_words(p)) joined += (joined.empty() ? "" : " ") + w;
+    return joined;
+  };
+  std::map<std::string, std::vector<size_t>> new_by_core;
+  for (size_t j = 0; j < news.size(); ++j) {
+    if (new_match[j] < 0) new_by_core[joined_core(news[j])].push_back(j);
+  }
+  for (size_t i = 0; i < olds.size(); ++i) {
+    if (old_match[i] >= 0) continue;
+    auto joined = joined_core(olds[i]);
+    auto candidates = new_by_core.find(joined);
+    if (joined.empty() || candidates == new_by_core.end()) continue;
+    for (size_t j : candidates->second) {
+      if (new_match[j] >= 0) continue;
+      double similarity = jaccard(claim_words(old_doc, olds[i]), claim_words(new_doc, news[j]));
+      if (similarity < kNearNameSimilarity) continue;
+      pair(static_cast<int>(i), static_cast<int>(j), ChangeStatus::kRenamed,
+           {fmt::format("near-identical name (same core words '{}'); claims share {:.0f}% of their words", joined,
+                        similarity * 100)});
+      break;
+    }
+  }
+  for (size_t i = 0; i < olds.size(); ++i) {
+    if (old_match[i] >= 0) continue;
+    ProgrammePair p{static_cast<int>(i), -1, {}};
+    p.change.status = ChangeStatus::kRemoved;
+    p.change.old_side = side_of(olds[i]);
+    pairs.push_back(std::move(p));
+  }
+  for (size_t j = 0; j < news.size(); ++j) {
+    if (new_match[j] >= 0) continue;
+    ProgrammePair p{-1, static_cast<int>(j), {}};
+    p.change.status = ChangeStatus::kAdded;
+    p.change.new_side = side_of(news[j]);
+    if (auto it = added_evidence.find(static_cast<int>(j)); it != added_evidence.end()) p.change.evidence = it->second;
+    pairs.push_back(std::move(p));
+  }
+  std::stable_sort(pairs.begin(), pairs.end(), [](const ProgrammePair& a, const ProgrammePair& b) {
+    int ra = status_rank(a.change.status);
+    int rb = status_rank(b.change.status);
+    if (ra != rb) return ra < rb;
+    const auto& na = a.change.old_side ? a.change.old_side->name : a.change.new_side->name;
+    const auto& nb = b.change.old_side ? b.change.old_side->name : b.change.new_side->name;
+    auto fa = fold_case(na);
+    auto fb = fold_case(nb);
+    return fa != fb ? fa < fb : na < nb;
+  });
+  return pairs;
+}
+
+std::vector<ProgrammeChange> compare_programmes(const Document& old_doc, const Document& new_doc,
+                                                const ProgrammeConfig& config) {
+  auto old_defs = defined_acronyms(old_doc);
+  auto new_defs = defined_acronyms(new_doc);
+  AcronymTable acronyms;
+  auto olds = extract_programmes_with_table(old_doc, config, new_defs, acronyms);
+  AcronymTable new_table;
+  auto news = extract_programmes_with_table(new_doc, config, old_defs, new_table);
+  acronyms.insert(new_table.begin(), new_table.end());
+  std::vector<ProgrammeChange> out;
+  for (auto& p : match_programmes(old_doc, new_doc, olds, news, config, acronyms)) out.push_back(std::move(p.change));
+  return out;
+}
+
+}  // namespace strata

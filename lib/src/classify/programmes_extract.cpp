@@ -1,0 +1,340 @@
+// Programme extraction: names, acronyms and back-references in one document.
+//
+// Two linear passes over the claims. The first collects "Full Name (ACR)"
+// definitions and the words the document writes in lowercase (so that a
+// sentence-initial "Participation" is known to be an ordinary word). The
+// second finds mentions: configured names, definitions, acronyms used alone,
+// capitalized names with a head word, and short back-references ("the
+// Commission"). Mentions are then grouped by key with a union-find.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "classify/lexicon.hpp"
+#include "classify/programme_names.hpp"
+#include "classify/programmes_internal.hpp"
+
+namespace strata {
+namespace {
+
+using namespace classify_detail;
+
+// How far back a short back-reference ("the Commission") looks for the name
+// it stands for, in mentions. The seeds' back-references are within 20
+// mentions of their antecedent; 50 keeps a margin and bounds the work.
+constexpr size_t kBackrefWindow = 50;
+
+struct Where {
+  int section = -1;
+  int block = -1;
+  int sentence = -1;
+};
+
+class Extractor {
+ public:
+  Extractor(const Document& doc, const ProgrammeConfig& config, const std::vector<KnownAcronym>& known)
+      : doc_(doc) {
+    for (const auto& k : known) add_acronym(k.acronym, k.name, true);
+    for (const auto& entry : config.names) {
+      if (!entry.acronym.empty()) add_acronym(entry.acronym, entry.name, true);
+      add_config_form(entry.name, entry.name);
+      for (const auto& alias : entry.aliases) add_config_form(alias, entry.name);
+    }
+  }
+
+  ExtractResult run(bool definitions_only) {
+    for_each_sentence([this](std::string_view text, const std::vector<Token>& tokens, const Where&) {
+      first_pass(text, tokens);
+    });
+    if (definitions_only) return ExtractResult{{}, std::move(table_), std::move(programme_acronyms_)};
+    for_each_sentence([this](std::string_view text, const std::vector<Token>& tokens, const Where& where) {
+      second_pass(text, tokens, where);
+    });
+    return ExtractResult{std::move(mentions_), std::move(table_), std::move(programme_acronyms_)};
+  }
+
+ private:
+  template <typename F>
+  void for_each_sentence(F&& f) {
+    for (size_t s = 0; s < doc_.sections.size(); ++s) {
+      const auto& section = doc_.sections[s];
+      for (size_t b = 0; b < section.blocks.size(); ++b) {
+        const auto& sentences = section.blocks[b].sentences;
+        for (size_t i = 0; i < sentences.size(); ++i) {
+          std::string_view text = sentences[i].norm.empty() ? sentences[i].text : sentences[i].norm;
+          auto tokens = tokenize(text);
+          f(text, tokens, Where{static_cast<int>(s), static_cast<int>(b), static_cast<int>(i)});
+        }
+      }
+    }
+  }
+
+  void add_acronym(const std::string& acronym, const std::string& name, bool programme) {
+    table_.try_emplace(acronym, name);
+    if (programme) programme_acronyms_.try_emplace(acronym, name);
+  }
+
+  void add_config_form(const std::string& form, const std::string& name) {
+    std::vector<std::string> words;
+    for (auto w : words_of(form)) words.push_back(fold_case(w));
+    if (words.empty()) return;
+    auto& list = config_forms_[words.front()];
+    list.push_back({std::move(words), name});
+    std::stable_sort(list.begin(), list.end(),
+                     [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+  }
+
+  void first_pass(std::string_view text, const std::vector<Token>& tokens) {
+    for (const auto& t : tokens) {
+      if (!t.word) continue;
+      auto w = token_text(text, t);
+      if (is_lowercase_word(w)) lowercase_.insert(fold_case(w));
+    }
+    for (auto& def : find_definitions(text, tokens)) add_acronym(def.acronym, def.name, def.programme);
+  }
+
+  void mention(RawMention::Kind kind, std::string form, std::string acronym, size_t offset,
+               const Where& where, std::string canonical = {}) {
+    RawMention m;
+    m.kind = kind;
+    m.form = std::move(form);
+    m.acronym = std::move(acronym);
+    m.canonical = std::move(canonical);
+    m.section = where.section;
+    m.block = where.block;
+    m.sentence = where.sentence;
+    m.offset = offset;
+    mentions_.push_back(std::move(m));
+  }
+
+  std::string range_text(std::string_view text, const std::vector<Token>& tokens, size_t a, size_t b) const {
+    return std::string(text.substr(tokens[a].begin, tokens[b].end - tokens[a].begin));
+  }
+
+  void second_pass(std::string_view text, const std::vector<Token>& tokens, const Where& where) {
+    std::vector<bool> used(tokens.size(), false);
+    std::vector<std::string> lower(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].word) lower[i] = fold_case(token_text(text, tokens[i]));
+    }
+    match_config(text, tokens, lower, used, where);
+    for (const auto& def : find_definitions(text, tokens)) {
+      if (std::any_of(used.begin() + static_cast<long>(def.first), used.begin() + static_cast<long>(def.last) + 1,
+                      [](bool u) { return u; })) {
+        continue;
+      }
+      size_t from = def.programme ? def.first : def.last - 2;
+      std::fill(used.begin() + static_cast<long>(from), used.begin() + static_cast<long>(def.last) + 1, true);
+      if (def.programme) mention(RawMention::Kind::kName, def.name, def.acronym, tokens[def.first].begin, where);
+    }
+    match_acronyms(text, tokens, used, where);
+    match_runs(text, tokens, lower, used, where);
+  }
+
+  void match_config(std::string_view text, const std::vector<Token>& tokens, const std::vector<std::string>& lower,
+                    std::vector<bool>& used, const Where& where) {
+    if (config_forms_.empty()) return;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      auto it = config_forms_.find(lower[i]);
+      if (!tokens[i].word || it == config_forms_.end()) continue;
+      for (const auto& form : it->second) {
+        // Word positions of the form, skipping punctuation inside the text.
+        size_t j = i;
+        size_t k = 0;
+        for (; k < form.words.size() && j < tokens.size(); ++j) {
+          if (!tokens[j].word) continue;
+          if (lower[j] != form.words[k]) break;
+          ++k;
+        }
+        if (k != form.words.size()) continue;
+        std::fill(used.begin() + static_cast<long>(i), used.begin() + static_cast<long>(j), true);
+        mention(RawMention::Kind::kName, range_text(text, tokens, i, j - 1), {}, tokens[i].begin, where, form.name);
+        i = j - 1;
+        break;
+      }
+    }
+  }
+
+  void match_acronyms(std::string_view text, const std::vector<Token>& tokens, std::vector<bool>& used,
+                      const Where& where) {
+    auto capital_word = [&](size_t i) {
+      return i < tokens.size() && tokens[i].word && !used[i] && is_capitalized(token_text(text, tokens[i]));
+    };
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (!tokens[i].word || used[i]) continue;
+      bool possessive = false;
+      auto word = strip_possessive(token_text(text, tokens[i]), possessive);
+      if (!is_acronym(word)) continue;
+      auto it = programme_acronyms_.find(word);
+      if (it == programme_acronyms_.end()) continue;
+      // Inside a longer name ("Ukraine CAP Trust Fund") the acronym is part
+      // of that name, not a mention on its own.
+      if ((i > 0 && capital_word(i - 1)) || (!possessive && capital_word(i + 1))) continue;
+      used[i] = true;
+      mention(RawMention::Kind::kAcronym, std::string(word), std::string(word), tokens[i].begin, where, it->second);
+    }
+  }
+
+  bool run_word(std::string_view text, const std::vector<Token>& tokens, const std::vector<bool>& used,
+                size_t i) const {
+    if (i >= tokens.size() || !tokens[i].word || used[i]) return false;
+    auto w = token_text(text, tokens[i]);
+    return is_capitalized(w) && !is_number(w);
+  }
+
+  void match_runs(std::string_view text, const std::vector<Token>& tokens, const std::vector<std::string>& lower,
+                  std::vector<bool>& used, const Where& where) {
+    size_t first_word = 0;
+    while (first_word < tokens.size() && !tokens[first_word].word) ++first_word;
+    size_t i = 0;
+    while (i < tokens.size()) {
+      bool possessive = false;
+      if (!run_word(text, tokens, used, i) ||
+          (strip_possessive(token_text(text, tokens[i]), possessive), possessive)) {
+        ++i;
+        continue;
+      }
+      std::vector<size_t> run{i};
+      size_t j = i + 1;
+      while (j < tokens.size()) {
+        if (run_word(text, tokens, used, j)) {
+          strip_possessive(token_text(text, tokens[j]), possessive);
+          if (possessive) break;
+          run.push_back(j++);
+          continue;
+        }
+        // Up to two connectors, then a capitalized word ("on a Distinctive").
+        size_t k = j;
+        while (k < tokens.size() && k < j + 2 && tokens[k].word && !used[k] && is_connector(lower[k])) ++k;
+        if (k == j || !run_word(text, tokens, used, k)) break;
+        for (; j < k; ++j) run.push_back(j);
+      }
+      candidate(text, tokens, lower, used, run, run.front() == first_word, where);
+      i = j;
+    }
+  }
+
+  // Turns a run of capitalized words into a mention, if it is a name.
+  void candidate(std::string_view text, const std::vector<Token>& tokens, const std::vector<std::string>& lower,
+                 std::vector<bool>& used, std::vector<size_t> run, bool sentence_initial, const Where& where) {
+    auto has_head = [&](size_t from) {
+      for (size_t k = from; k < run.size(); ++k) {
+        if (is_head_word(lower[run[k]])) return true;
+      }
+      return false;
+    };
+    auto drop_front = [&] {
+      run.erase(run.begin());
+      while (!run.empty() && is_connector(lower[run.front()])) run.erase(run.begin());
+    };
+    if (sentence_initial && run.size() > 1) {
+      const auto& first = lower[run.front()];
+      bool ordinary = lowercase_.count(first) > 0 || is_stop_word(first);
+      if (ordinary && !(is_head_word(first) && !has_head(1))) drop_front();
+    }
+    while (!run.empty() && (is_stop_word(lower[run.front()]) || is_person_title(lower[run.front()]) ||
+                            is_month(lower[run.front()]))) {
+      drop_front();
+    }
+    while (!run.empty() && is_connector(lower[run.back()])) run.pop_back();
+    if (run.empty()) return;
+
+    size_t before = run.front();  // token index just before the name, if any
+    bool determiner = false;
+    if (before > 0) {
+      size_t p = before - 1;
+      if (p > 0 && tokens[p].word && is_number(token_text(text, tokens[p]))) --p;  // "the 1997 Charter"
+      determiner = tokens[p].word && is_determiner(lower[p]);
+    }
+    std::optional<size_t> head;
+    for (size_t k = 0; k < run.size(); ++k) {
+      if (is_head_word(lower[run[k]])) head = k;
+    }
+    size_t last = run.back();
+    if (head) {
+      size_t h = *head;
+      if (h + 1 < run.size() && !is_connector(lower[run[h + 1]]) && !is_prefix_head(lower[run[h]])) {
+        run.resize(h + 1);
+        last = run.back();
+      }
+    } else if (last + 1 < tokens.size() && tokens[last + 1].word && !used[last + 1] &&
+               is_lowercase_head(lower[last + 1])) {
+      last = last + 1;
+    } else if (run.front() > 0 && tokens[run.front() - 1].word && is_prefix_head(lower[run.front() - 1])) {
+      run.insert(run.begin(), run.front() - 1);
+    } else {
+      return;
+    }
+    if (head && last == run.back() && last + 1 < tokens.size() && tokens[last + 1].word && !used[last + 1] &&
+        is_lowercase_head(lower[last + 1]) && !is_head_word(lower[last])) {
+      last = last + 1;
+    }
+    size_t content = 0;
+    for (size_t k = run.front(); k <= last; ++k) {
+      if (tokens[k].word && !is_connector(lower[k])) ++content;
+    }
+    auto form = range_text(text, tokens, run.front(), last);
+    if (determiner && content <= 2 && backref(form, tokens[run.front()].begin, where)) {
+      std::fill(used.begin() + static_cast<long>(run.front()), used.begin() + static_cast<long>(last) + 1, true);
+      return;
+    }
+    if (content < 2) return;
+    std::fill(used.begin() + static_cast<long>(run.front()), used.begin() + static_cast<long>(last) + 1, true);
+    mention(RawMention::Kind::kName, std::move(form), {}, tokens[run.front()].begin, where);
+  }
+
+  // "the Commission" -> the latest mentioned name whose words include all
+  // of the reference's words, the last of them a head word.
+  bool backref(const std::string& form, size_t offset, const Where& where) {
+    std::vector<std::string> words;
+    for (auto w : words_of(form)) words.push_back(fold_case(w));
+    if (words.empty() || !is_head_word(words.back())) return false;
+    size_t seen = 0;
+    for (auto it = mentions_.rbegin(); it != mentions_.rend() && seen < kBackrefWindow; ++it, ++seen) {
+      if (it->kind == RawMention::Kind::kBackref) continue;
+      std::string name = it->kind == RawMention::Kind::kAcronym ? it->canonical : it->form;
+      std::set<std::string> name_words;
+      for (auto w : words_of(name)) name_words.insert(fold_case(w));
+      if (name_words.size() <= words.size()) continue;
+      bool all = std::all_of(words.begin(), words.end(), [&](const auto& w) { return name_words.count(w) > 0; });
+      if (!all) continue;
+      auto target = it->canonical.empty() ? it->form : it->canonical;
+      mention(RawMention::Kind::kBackref, form, {}, offset, where, target);
+      return true;
+    }
+    return false;
+  }
+
+  struct ConfigForm {
+    std::vector<std::string> words;
+    std::string name;
+  };
+
+  const Document& doc_;
+  AcronymTable table_;               // every definition (and known acronym)
+  AcronymTable programme_acronyms_;  // definitions whose name is a programme
+  std::set<std::string, std::less<>> lowercase_;
+  std::map<std::string, std::vector<ConfigForm>, std::less<>> config_forms_;
+  std::vector<RawMention> mentions_;
+};
+
+}  // namespace
+
+namespace classify_detail {
+
+ExtractResult extract_mentions(const Document& doc, const ProgrammeConfig& config,
+                               const std::vector<KnownAcronym>& known, bool definitions_only) {
+  return Extractor(doc, config, known).run(definitions_only);
+}
+
+}  // namespace classify_detail
+
+std::vector<KnownAcronym> defined_acronyms(const Document& doc) {
+  auto result = classify_detail::extract_mentions(doc, ProgrammeConfig{}, {}, true);
+  std::vector<KnownAcronym> out;
+  for (const auto& [acronym, name] : result.programme_acronyms) out.push_back({acronym, name});
+  return out;
+}
+
+}  // namespace strata

@@ -1,0 +1,57 @@
+// Internal: the raw mentions extraction finds before they are grouped into
+// programmes, shared by extraction, comparison and the series table.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "classify/programme_names.hpp"
+#include "strata/programmes.hpp"
+
+namespace strata::classify_detail {
+
+struct RawMention {
+  enum class Kind { kName, kAcronym, kBackref };
+  Kind kind = Kind::kName;
+  std::string form;       // as written
+  std::string acronym;    // for a definition or an acronym used alone
+  std::string canonical;  // the name it stands for (acronyms, back-references, configured forms)
+  int section = -1;
+  int block = -1;
+  int sentence = -1;
+  size_t offset = 0;
+};
+
+struct ExtractResult {
+  std::vector<RawMention> mentions;  // document order
+  AcronymTable acronyms;             // every definition in the document, and the known ones
+  AcronymTable programme_acronyms;   // definitions whose full name is a programme name
+};
+
+// With `definitions_only`, only the acronym tables are filled (one pass).
+ExtractResult extract_mentions(const Document& doc, const ProgrammeConfig& config,
+                               const std::vector<KnownAcronym>& known, bool definitions_only = false);
+
+// Programmes of `doc`, plus the document's acronym table in `acronyms`.
+std::vector<Programme> extract_programmes_with_table(const Document& doc, const ProgrammeConfig& config,
+                                                     const std::vector<KnownAcronym>& known,
+                                                     AcronymTable& acronyms);
+
+// A pairing of the programmes of two versions, with the indices into each
+// list (-1 for none), in the order compare_programmes() reports them.
+struct ProgrammePair {
+  int old_index = -1;
+  int new_index = -1;
+  ProgrammeChange change;
+};
+
+std::vector<ProgrammePair> match_programmes(const Document& old_doc, const Document& new_doc,
+                                            const std::vector<Programme>& olds,
+                                            const std::vector<Programme>& news, const ProgrammeConfig& config,
+                                            const AcronymTable& acronyms);
+
+// The matching keys of a programme: of its name and aliases, with and without
+// the acronyms of `acronyms` expanded. Sorted, unique.
+std::vector<std::string> programme_keys(const Programme& programme, const AcronymTable& acronyms);
+
+}  // namespace strata::classify_detail

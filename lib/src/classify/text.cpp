@@ -1,0 +1,206 @@
+#include "classify/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utf8proc.h>
+
+namespace strata::classify_detail {
+namespace {
+
+// Decodes the code point at `pos`; invalid bytes decode as U+FFFD, length 1.
+utf8proc_int32_t decode(std::string_view text, size_t pos, size_t& length) {
+  utf8proc_int32_t cp = 0;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                            static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  if (n <= 0) {
+    length = 1;
+    return 0xFFFD;
+  }
+  length = static_cast<size_t>(n);
+  return cp;
+}
+
+bool is_alnum_cp(utf8proc_int32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
+  auto category = utf8proc_category(cp);
+  return (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+         (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME) ||
+         (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool alnum_at(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  size_t length = 0;
+  return is_alnum_cp(decode(text, pos, length));
+}
+
+// Stop words: the closed-class words of English (articles, pronouns,
+// prepositions, conjunctions, auxiliaries) plus a few sentence openers seen
+// capitalized in the seeds ("Since", "Following", "Today"). Sorted for
+// binary search.
+constexpr std::array kStopWords = {
+    "a",         "about",   "above",   "after",  "again",   "against", "all",     "also",
+    "am",        "an",      "and",     "any",    "are",     "as",      "at",      "be",
+    "been",      "before",  "being",   "below",  "between", "both",    "but",     "by",
+    "can",       "could",   "did",     "do",     "does",    "doing",   "during",  "each",
+    "either",    "for",     "from",    "further", "had",    "has",     "have",    "having",
+    "he",        "her",     "here",    "hers",   "him",     "his",     "how",     "i",
+    "if",        "in",      "into",    "is",     "it",      "its",     "itself",  "just",
+    "may",       "me",      "might",   "more",   "most",    "must",    "my",      "no",
+    "nor",       "not",     "now",     "of",     "off",     "on",      "once",    "only",
+    "or",        "other",   "our",     "ours",   "out",     "over",    "own",     "same",
+    "shall",     "she",     "should",  "since",  "so",      "some",    "such",    "than",
+    "that",      "the",     "their",   "theirs", "them",    "then",    "there",   "these",
+    "they",      "this",    "those",   "through", "to",     "today",   "too",     "under",
+    "until",     "up",      "upon",    "very",   "was",     "we",      "were",    "what",
+    "when",      "where",   "which",   "while",  "who",     "whom",    "why",     "will",
+    "with",      "within",  "would",   "yet",    "you",     "your",
+};
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t length = 0;
+    auto cp = decode(text, pos, length);
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) {
+      pos += length;
+      continue;
+    }
+    if (!is_alnum_cp(cp)) {
+      tokens.push_back({pos, pos + length, false});
+      pos += length;
+      continue;
+    }
+    size_t begin = pos;
+    pos += length;
+    while (pos < text.size()) {
+      if (alnum_at(text, pos)) {
+        decode(text, pos, length);
+        pos += length;
+        continue;
+      }
+      char c = text[pos];
+      bool joins = false;
+      if (c == '-' || c == '\'') {
+        joins = alnum_at(text, pos + 1);
+      } else if (c == '.' || c == ',') {
+        joins = is_digit(text[pos - 1]) && pos + 1 < text.size() && is_digit(text[pos + 1]);
+      }
+      if (!joins) break;
+      ++pos;
+    }
+    tokens.push_back({begin, pos, true});
+  }
+  return tokens;
+}
+
+std::vector<std::string_view> words_of(std::string_view text) {
+  std::vector<std::string_view> words;
+  for (const auto& token : tokenize(text)) {
+    if (token.word) words.push_back(token_text(text, token));
+  }
+  return words;
+}
+
+bool is_capitalized(std::string_view word) {
+  if (word.empty()) return false;
+  size_t length = 0;
+  auto cp = decode(word, 0, length);
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return utf8proc_isupper(cp);
+}
+
+bool is_lowercase_word(std::string_view word) {
+  if (word.empty()) return false;
+  size_t length = 0;
+  auto cp = decode(word, 0, length);
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return utf8proc_islower(cp);
+}
+
+bool is_acronym(std::string_view word) {
+  if (word.size() < 2 || word.size() > 10 || !(word[0] >= 'A' && word[0] <= 'Z')) return false;
+  int upper = 0;
+  int digits = 0;
+  int lower_run = 0;
+  for (char c : word) {
+    if (c >= 'A' && c <= 'Z') {
+      ++upper;
+      lower_run = 0;
+    } else if (c >= 'a' && c <= 'z') {
+      if (++lower_run > 2) return false;
+    } else if (is_digit(c)) {
+      ++digits;
+      lower_run = 0;
+    } else if (c != '-') {
+      return false;
+    }
+  }
+  return upper >= 2 || (upper == 1 && digits > 0);
+}
+
+std::string_view strip_possessive(std::string_view word, bool& possessive) {
+  possessive = false;
+  if (word.size() > 2 && word.substr(word.size() - 2) == "'s") {
+    possessive = true;
+    return word.substr(0, word.size() - 2);
+  }
+  if (word.size() > 1 && word.back() == '\'') {
+    possessive = true;
+    return word.substr(0, word.size() - 1);
+  }
+  return word;
+}
+
+std::string fold_case(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    auto c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) {
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+      ++pos;
+      continue;
+    }
+    size_t length = 0;
+    auto cp = decode(text, pos, length);
+    if (cp == 0xFFFD) {
+      out.append(text.substr(pos, length));
+    } else {
+      utf8proc_uint8_t buffer[4];
+      auto n = utf8proc_encode_char(utf8proc_tolower(cp), buffer);
+      out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(n));
+    }
+    pos += length;
+  }
+  return out;
+}
+
+bool is_stop_word(std::string_view lower) {
+  return std::binary_search(kStopWords.begin(), kStopWords.end(), lower,
+                            [](std::string_view a, std::string_view b) { return a < b; });
+}
+
+bool is_number(std::string_view word) {
+  if (word.empty() || !is_digit(word.front()) || !is_digit(word.back())) return false;
+  return std::all_of(word.begin(), word.end(), [](char c) { return is_digit(c) || c == ',' || c == '.'; });
+}
+
+std::string join(const std::vector<std::string_view>& words, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin) out.push_back(' ');
+    out.append(words[i]);
+  }
+  return out;
+}
+
+}  // namespace strata::classify_detail
