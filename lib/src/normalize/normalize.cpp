@@ -126,7 +126,8 @@ NormalizedText normalize(std::string_view original) {
   while (pos < original.size()) {
     const size_t start = pos;
     const auto b = static_cast<unsigned char>(original[pos]);
-    if (b < 0x80) {
+    // ASCII fast path, unless a combining mark follows and must join it.
+    if (b < 0x80 && (pos + 1 >= original.size() || static_cast<unsigned char>(original[pos + 1]) < 0x80)) {
       ++pos;
       out.code_point(b, start);
       continue;

@@ -1,0 +1,89 @@
+#include <gtest/gtest.h>
+
+#include "strata/normalize.hpp"
+
+namespace strata {
+namespace {
+
+TEST(Normalize, FoldsTypography) {
+  struct Case {
+    const char* in;
+    const char* out;
+  } cases[] = {
+      {"Russia\u2019s", "Russia's"},
+      {"\u201Cannexation\u201D", "\"annexation\""},
+      {"Donetsk \u2013 Luhansk \u2014 Kherson", "Donetsk - Luhansk - Kherson"},
+      {"wait\u2026", "wait..."},
+      {"\u2022 item", "* item"},
+      {"a\u00A0b\u2009c", "a b c"},
+      {"  many   spaces\t\there  ", "many spaces here"},
+      {"\u00ABquoted\u00BB", "\"quoted\""},
+      {"zero\u200Bwidth soft\u00ADhyphen\uFEFF", "zerowidth softhyphen"},
+      {"\uFB01nance", "finance"},  // compatibility ligature
+  };
+  for (const Case& c : cases) EXPECT_EQ(normalize_text(c.in), c.out) << c.in;
+}
+
+TEST(Normalize, ApostrophesCompareEqual) {
+  EXPECT_EQ(normalize_text("Russia's"), normalize_text("Russia\u2019s"));
+}
+
+TEST(Normalize, NfdAndNfcMeet) {
+  EXPECT_EQ(normalize_text("caf\u00E9"), normalize_text("cafe\u0301"));
+  EXPECT_NE(normalize_text("caf\u00E9"), normalize_text("caf\u00E8"));
+}
+
+TEST(Normalize, ControlCharactersBecomeVisible) {
+  EXPECT_EQ(normalize_text(std::string("a\x01" "b", 3)), "a\u2401b");
+  EXPECT_EQ(normalize_text(std::string("a\0b", 3)), "a\u2400b");
+  // Bidi overrides are format characters: invisible, so dropped from comparison.
+  EXPECT_EQ(normalize_text("a\u202Eb"), "ab");
+}
+
+TEST(Normalize, OffsetsMapBackToOriginal) {
+  const std::string original = "  NATO\u2019s\u00A0 \u201Cplan\u201D";
+  const NormalizedText n = normalize(original);
+  ASSERT_EQ(n.text, "NATO's \"plan\"");
+  ASSERT_EQ(n.to_original.size(), n.text.size() + 1);
+  EXPECT_EQ(n.to_original[0], 2u);                          // 'N' after two spaces
+  EXPECT_EQ(original.substr(n.to_original[4], 3), "\u2019");  // the folded apostrophe
+  const size_t p = n.text.find("plan");
+  EXPECT_EQ(original.substr(n.to_original[p], 4), "plan");
+  EXPECT_EQ(n.to_original.back(), original.size());
+}
+
+TEST(Dates, ParsesPageForms) {
+  EXPECT_EQ(parse_date("06 May. 2015 09:43"), "2015-05-06");
+  EXPECT_EQ(parse_date("02 Jul. 2024 14:08"), "2024-07-02");
+  EXPECT_EQ(parse_date("July 2006"), "2006-07");
+  EXPECT_EQ(parse_date("May 6, 2015"), "2015-05-06");
+  EXPECT_EQ(parse_date("2024-07-02"), "2024-07-02");
+  EXPECT_EQ(parse_date("2023"), "2023");
+  EXPECT_FALSE(parse_date("30 Feb. 2015"));
+  EXPECT_FALSE(parse_date("2015-02-29"));
+  EXPECT_EQ(parse_date("2016-02-29"), "2016-02-29");
+  EXPECT_FALSE(parse_date("not a date"));
+}
+
+TEST(Boilerplate, BundledRulesRemoveWidgetsAndKeepTheDate) {
+  RawDocument raw;
+  for (const char* line : {"Skip to main content", "Last updated: 06 May. 2015 09:43", "Body text.", "Loading ...",
+                           "Learn more: NATO\u2019s purpose", "more >>", "Learn more about us."}) {
+    RawBlock b;
+    b.text = line;
+    raw.blocks.push_back(b);
+  }
+  std::vector<Removal> removals;
+  const auto date = remove_boilerplate(raw, default_boilerplate_rules(), removals);
+  EXPECT_EQ(date, "2015-05-06");
+  ASSERT_EQ(raw.blocks.size(), 2u);
+  EXPECT_EQ(raw.blocks[0].text, "Body text.");
+  EXPECT_EQ(raw.blocks[1].text, "Learn more about us.");  // prose, not a link line
+  ASSERT_EQ(removals.size(), 5u);
+  EXPECT_EQ(removals[0].rule, "skip-link");
+  EXPECT_EQ(removals[1].rule, "last-updated");
+  EXPECT_EQ(removals[3].rule, "learn-more-link");
+}
+
+}  // namespace
+}  // namespace strata

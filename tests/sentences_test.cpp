@@ -1,0 +1,59 @@
+#include <gtest/gtest.h>
+
+#include "strata/normalize.hpp"
+#include "strata/segment.hpp"
+
+namespace strata {
+namespace {
+
+std::vector<std::string> split(const std::string& text) {
+  const std::string norm = normalize_text(text);
+  std::vector<std::string> out;
+  for (const Span& s : split_sentences(norm)) out.push_back(norm.substr(s.begin, s.end - s.begin));
+  return out;
+}
+
+TEST(SentenceSplitter, SplitsPlainSentences) {
+  EXPECT_EQ(split("One sentence. Another one! A third? Yes."),
+            (std::vector<std::string>{"One sentence.", "Another one!", "A third?", "Yes."}));
+}
+
+TEST(SentenceSplitter, KeepsAbbreviationsAndInitials) {
+  struct Case {
+    const char* text;
+    size_t count;
+  } cases[] = {
+      {"Measures include training, e.g. demining. Next sentence.", 2},
+      {"It is so, i.e. Not split here. But here.", 2},
+      {"Mr. Smith met Dr. Jones. They talked.", 2},
+      {"See No. 5 of the list. Then stop.", 2},
+      {"He lives on St. Patrick Street. Fine.", 2},
+      {"The U.S. Government agreed. Done.", 2},
+      {"Secretary General J. Stoltenberg spoke. End.", 2},
+  };
+  for (const Case& c : cases) EXPECT_EQ(split(c.text).size(), c.count) << c.text;
+}
+
+TEST(SentenceSplitter, KeepsDatesAndNumbers) {
+  EXPECT_EQ(split("Last updated: 06 May. 2015 09:43").size(), 1u);
+  EXPECT_EQ(split("A project to destroy 1.5 million small arms and 133,000 tons. It ended.").size(), 2u);
+  EXPECT_EQ(split("The budget was EUR 690 million. More followed.").size(), 2u);
+}
+
+TEST(SentenceSplitter, HandlesQuotesAndEllipses) {
+  EXPECT_EQ(split("He said: \u201CWe will help.\u201D The Allies agreed.").size(), 2u);
+  EXPECT_EQ(split("Ministers stated : \u00AB\u2026In order to help, we act.\u00BB Then more.").size(), 2u);
+  EXPECT_EQ(split("It went on\u2026 And then it stopped.").size(), 2u);
+  EXPECT_EQ(split("It went on\u2026 and on.").size(), 1u);
+}
+
+TEST(SentenceSplitter, SemicolonListStaysOneSentence) {
+  EXPECT_EQ(split("Five chapters: political issues; defence issues; resources; security issues; and legal issues.").size(), 1u);
+}
+
+TEST(SentenceSplitter, NeverSplitsBeforeLowerCase) {
+  EXPECT_EQ(split("The rate is 2.5 per cent. of the total.").size(), 1u);
+}
+
+}  // namespace
+}  // namespace strata
