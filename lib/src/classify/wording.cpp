@@ -1,0 +1,276 @@
+// Wording shifts: replacements aggregated over the word diffs of all
+// modified claims, and key phrases that appeared or vanished.
+//
+// Phrases are n-grams of 1 to kMaxContentWords content words that start and
+// end on a content word (stop words may sit inside: "partnership for
+// peace"). Only phrases of changed claims are candidates; they are then
+// counted over both whole documents with 64-bit hashes, so memory grows with
+// the change, not with the documents.
+#include <algorithm>
+#include <fmt/core.h>
+#include <functional>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "classify/classify_internal.hpp"
+#include "classify/text.hpp"
+
+namespace strata::classify_detail {
+namespace {
+
+// Longest phrase, in content words (the issue's "1-4 content words").
+constexpr size_t kMaxContentWords = 4;
+// Most stop words inside one phrase ("in the strongest possible terms" keeps
+// "strongest possible terms"; "Declaration to Complement the Charter" needs 2).
+constexpr size_t kMaxInnerStopWords = 2;
+// A hunk longer than this on either side is a rewrite, not a replacement of
+// one phrase by another (6 words covers every phrase swap in the seeds).
+constexpr size_t kMaxReplacementWords = 6;
+// Example claims kept per shift.
+constexpr size_t kMaxExamples = 3;
+
+struct Hunk {
+  std::string removed;
+  std::string inserted;
+};
+
+std::vector<Hunk> hunks_of(const std::vector<WordOp>& diff) {
+  std::vector<Hunk> out;
+  bool open = false;
+  for (const auto& op : diff) {
+    if (op.op == WordOp::Op::kEqual) {
+      if (!words_of(op.text).empty()) open = false;
+      continue;
+    }
+    if (!open) out.emplace_back();
+    open = true;
+    (op.op == WordOp::Op::kDelete ? out.back().removed : out.back().inserted) += " " + op.text;
+  }
+  return out;
+}
+
+// Words of a hunk side, joined by single spaces; empty when there are more
+// than kMaxReplacementWords.
+std::string phrase_of(std::string_view text, size_t& count) {
+  auto words = words_of(text);
+  count = words.size();
+  if (words.size() > kMaxReplacementWords) return {};
+  return join(words, 0, words.size());
+}
+
+struct Replacement {
+  std::string from;
+  std::string to;
+  std::set<size_t> claims;
+  std::vector<std::string> examples;
+};
+
+std::vector<WordingShift> replacements(const std::vector<ClaimChange>& claims) {
+  std::map<std::pair<std::string, std::string>, Replacement> found;
+  for (size_t c = 0; c < claims.size(); ++c) {
+    const auto& claim = claims[c];
+    if (claim.diff.empty() || claim.new_sides.empty()) continue;
+    for (const auto& hunk : hunks_of(claim.diff)) {
+      size_t old_words = 0;
+      size_t new_words = 0;
+      auto from = phrase_of(hunk.removed, old_words);
+      auto to = phrase_of(hunk.inserted, new_words);
+      if (from.empty() || to.empty()) continue;
+      auto key = std::make_pair(fold_case(from), fold_case(to));
+      if (key.first == key.second) continue;
+      auto& r = found[key];
+      if (r.from.empty()) {
+        r.from = from;
+        r.to = to;
+      }
+      if (r.claims.insert(c).second && r.examples.size() < kMaxExamples) {
+        r.examples.push_back(claim.new_sides.front().text);
+      }
+    }
+  }
+  std::vector<WordingShift> out;
+  for (auto& [key, r] : found) {
+    WordingShift shift;
+    shift.from = r.from;
+    shift.to = r.to;
+    shift.count = static_cast<int>(r.claims.size());
+    shift.examples = std::move(r.examples);
+    out.push_back(std::move(shift));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
+  return out;
+}
+
+struct PhraseCount {
+  int old_count = 0;
+  int new_count = 0;
+  size_t content = 0;
+  std::string text;  // first occurrence, words joined by spaces
+  std::string example;
+};
+
+using PhraseMap = std::unordered_map<uint64_t, PhraseCount>;
+
+uint64_t mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h;
+}
+
+// Calls `emit(hash, first_word, last_word, content_words)` for every phrase
+// of `text`. Punctuation other than inside words ends a phrase.
+template <typename Emit>
+void phrases(std::string_view text, Emit&& emit) {
+  auto tokens = tokenize(text);
+  std::vector<std::string_view> words;
+  std::vector<uint64_t> hashes;
+  std::vector<bool> stop;
+  auto flush = [&] {
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (stop[i]) continue;
+      uint64_t h = 0;
+      size_t content = 0;
+      size_t inner = 0;
+      for (size_t j = i; j < words.size(); ++j) {
+        h = mix(h, hashes[j]);
+        if (stop[j]) {
+          if (++inner > kMaxInnerStopWords) break;
+          continue;
+        }
+        if (++content > kMaxContentWords) break;
+        emit(mix(h, content), words, i, j, content);
+      }
+    }
+    words.clear();
+    hashes.clear();
+    stop.clear();
+  };
+  for (const auto& token : tokens) {
+    if (!token.word) {
+      flush();
+      continue;
+    }
+    auto word = token_text(text, token);
+    auto lower = fold_case(word);
+    words.push_back(word);
+    hashes.push_back(std::hash<std::string>{}(lower));
+    stop.push_back(is_stop_word(lower) || is_number(lower));
+  }
+  flush();
+}
+
+template <typename F>
+void each_sentence(const Document& doc, F&& f) {
+  for (const auto& section : doc.sections) {
+    for (const auto& block : section.blocks) {
+      for (const auto& sentence : block.sentences) f(sentence);
+    }
+  }
+}
+
+std::string_view norm_of(const ClaimSide& side) { return side.norm.empty() ? side.text : side.norm; }
+std::string_view norm_of(const Sentence& s) { return s.norm.empty() ? s.text : s.norm; }
+
+std::vector<WordingShift> appeared_vanished(const Document& old_doc, const Document& new_doc,
+                                            const std::vector<ClaimChange>& claims) {
+  PhraseMap counts;
+  auto candidate = [&](std::string_view text) {
+    phrases(text, [&](uint64_t h, const std::vector<std::string_view>& words, size_t i, size_t j, size_t content) {
+      auto [it, added] = counts.try_emplace(h);
+      if (added) {
+        it->second.text = join(words, i, j + 1);
+        it->second.content = content;
+      }
+    });
+  };
+  for (const auto& claim : claims) {
+    if (claim.status == ChangeStatus::kUnchanged || claim.status == ChangeStatus::kEquivalent) continue;
+    for (const auto& side : claim.old_sides) candidate(norm_of(side));
+    for (const auto& side : claim.new_sides) candidate(norm_of(side));
+  }
+  auto count = [&](const Document& doc, bool is_old) {
+    each_sentence(doc, [&](const Sentence& s) {
+      phrases(norm_of(s), [&](uint64_t h, const std::vector<std::string_view>&, size_t, size_t, size_t) {
+        auto it = counts.find(h);
+        if (it == counts.end()) return;
+        auto& c = it->second;
+        int& n = is_old ? c.old_count : c.new_count;
+        if (n++ == 0 && c.example.empty()) c.example = s.text;
+      });
+    });
+  };
+  count(old_doc, true);
+  count(new_doc, false);
+  std::vector<const PhraseCount*> changed;
+  for (const auto& [h, c] : counts) {
+    if ((c.old_count == 0) != (c.new_count == 0)) changed.push_back(&c);
+  }
+  std::sort(changed.begin(), changed.end(), [](const PhraseCount* a, const PhraseCount* b) {
+    int da = std::abs(a->new_count - a->old_count);
+    int db = std::abs(b->new_count - b->old_count);
+    if (da != db) return da > db;
+    if (a->content != b->content) return a->content > b->content;
+    return a->text < b->text;
+  });
+  std::vector<WordingShift> out;
+  for (const auto* c : changed) {
+    WordingShift shift;
+    if (c->old_count > 0) {
+      shift.from = c->text;
+    } else {
+      shift.to = c->text;
+    }
+    shift.count = std::abs(c->new_count - c->old_count);
+    shift.old_count = c->old_count;
+    shift.new_count = c->new_count;
+    shift.examples.push_back(c->example);
+    out.push_back(std::move(shift));
+  }
+  return out;
+}
+
+// True when `longer` contains `shorter` as whole words.
+bool contains_phrase(const std::string& longer, const std::string& shorter) {
+  auto a = " " + fold_case(longer) + " ";
+  auto b = " " + fold_case(shorter) + " ";
+  return a.size() > b.size() && a.find(b) != std::string::npos;
+}
+
+}  // namespace
+
+std::vector<WordingShift> wording_shifts(const Document& old_doc, const Document& new_doc,
+                                         const std::vector<ClaimChange>& claims, int max_entries,
+                                         std::vector<std::string>& warnings) {
+  auto limit = static_cast<size_t>(std::max(0, max_entries));
+  auto swaps = replacements(claims);
+  auto phrase_shifts = appeared_vanished(old_doc, new_doc, claims);
+  std::vector<WordingShift> out;
+  for (size_t i = 0; i < swaps.size() && i < limit; ++i) out.push_back(std::move(swaps[i]));
+  if (swaps.size() > limit) {
+    warnings.push_back(fmt::format("wording: {} replacements found, the {} most frequent are listed", swaps.size(), limit));
+  }
+  // A phrase inside a longer listed phrase with the same counts adds nothing
+  // ("assistance package" under "comprehensive assistance package").
+  std::vector<const WordingShift*> kept;
+  size_t listed = 0;
+  for (const auto& p : phrase_shifts) {
+    const auto& text = p.from ? *p.from : *p.to;
+    bool subsumed = std::any_of(kept.begin(), kept.end(), [&](const WordingShift* k) {
+      const auto& kt = k->from ? *k->from : *k->to;
+      return k->old_count == p.old_count && k->new_count == p.new_count && contains_phrase(kt, text);
+    });
+    if (subsumed) continue;
+    if (listed == limit) {
+      warnings.push_back(fmt::format("wording: more than {} phrases appeared or vanished, the {} that changed most "
+                                     "are listed",
+                                     limit, limit));
+      break;
+    }
+    kept.push_back(&p);
+    ++listed;
+  }
+  for (const auto* p : kept) out.push_back(*p);
+  return out;
+}
+
+}  // namespace strata::classify_detail
