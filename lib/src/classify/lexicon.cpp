@@ -38,8 +38,8 @@ constexpr std::array<std::string_view, 11> kLowercaseHeads = {
 
 constexpr std::array<std::string_view, 4> kGenericTails = {"initiative", "process", "program", "programme"};
 
-constexpr std::array<std::string_view, 9> kConnectors = {"a",  "against", "and",  "for", "in",
-                                                         "of", "on",      "the",  "to"};
+constexpr std::array<std::string_view, 10> kConnectors = {"a",  "against", "and", "for", "in",
+                                                          "of", "on",      "the", "to",  "with"};
 
 constexpr std::array<std::string_view, 99> kPlaces = {
     "afghanistan", "africa",    "albania",    "america",    "armenia",     "asia",       "australia",

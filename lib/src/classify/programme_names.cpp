@@ -126,7 +126,7 @@ std::string name_key(std::string_view name, const AcronymTable& acronyms) {
   while (!words.empty() && (is_stop_word(words.front()) || is_determiner(words.front()))) {
     words.erase(words.begin());
   }
-  if (words.size() > 1 && is_generic_tail(words.back())) words.pop_back();
+  while (words.size() > 1 && is_generic_tail(words.back())) words.pop_back();
   std::string key;
   for (const auto& w : words) {
     if (!key.empty()) key.push_back(' ');

@@ -47,7 +47,8 @@ std::string mention_node(const RawMention& m) {
 }
 
 // "Comprehensive Assistance Package for Ukraine" is "Comprehensive
-// Assistance Package" when the document also uses the short name.
+// Assistance Package" when the document also uses the short name, and
+// "NATO Representation to Ukraine" is "NATO Representation in Ukraine".
 void merge_place_suffixes(UnionFind& groups) {
   std::vector<std::pair<std::string, std::string>> merges;
   for (const auto& [key, id] : groups.ids()) {
@@ -59,10 +60,28 @@ void merge_place_suffixes(UnionFind& groups) {
         is_place(words.back())) {
       auto base = join(words, 0, words.size() - 2);
       if (groups.has(base)) merges.emplace_back(key, base);
+      merges.emplace_back(key, "~" + base + " ~ " + std::string(words.back()));
     }
   }
   for (const auto& [a, b] : merges) groups.unite(a, b);
 }
+
+// How a written form ranks as the canonical name: the form of a "Full Name
+// (ACR)" definition, then the most used, then the one with fewer acronyms
+// ("United Nations General Assembly" over "UN General Assembly"), then the
+// first seen.
+struct FormScore {
+  bool defined = false;
+  int count = 0;
+  int acronyms = 0;
+  size_t first = 0;
+  bool better_than(const FormScore& o) const {
+    if (defined != o.defined) return defined;
+    if (count != o.count) return count > o.count;
+    if (acronyms != o.acronyms) return acronyms < o.acronyms;
+    return first < o.first;
+  }
+};
 
 bool ignored(const Programme& p, const std::set<std::string>& ignore) {
   if (ignore.empty()) return false;
@@ -127,25 +146,26 @@ std::vector<Programme> classify_detail::extract_programmes_with_table(const Docu
   std::vector<Programme> out;
   for (const auto& [root, list] : by_group) {
     Programme p;
-    std::map<std::string, std::pair<int, size_t>> forms;  // form -> (count, first position)
+    std::map<std::string, FormScore> forms;
     for (size_t k = 0; k < list.size(); ++k) {
       const auto& m = *list[k];
       if (!m.canonical.empty() && configured.count(m.canonical)) p.name = m.canonical;
       if (p.acronym.empty() && !m.acronym.empty()) p.acronym = m.acronym;
       if (m.kind == RawMention::Kind::kName) {
-        auto& f = forms.try_emplace(m.form, 0, k).first->second;
-        ++f.first;
+        auto& f = forms.try_emplace(m.form).first->second;
+        if (f.count++ == 0) {
+          f.first = k;
+          for (auto w : words_of(m.form)) f.acronyms += is_acronym(w) ? 1 : 0;
+        }
+        f.defined = f.defined || !m.acronym.empty();
       }
       const auto& section = doc.sections[static_cast<size_t>(m.section)];
       p.mentions.push_back({section.id, m.section, m.block, m.sentence, m.offset, m.form});
     }
     if (p.name.empty()) {
-      const std::pair<const std::string, std::pair<int, size_t>>* best = nullptr;
+      const std::pair<const std::string, FormScore>* best = nullptr;
       for (const auto& f : forms) {
-        if (best == nullptr || f.second.first > best->second.first ||
-            (f.second.first == best->second.first && f.second.second < best->second.second)) {
-          best = &f;
-        }
+        if (best == nullptr || f.second.better_than(best->second)) best = &f;
       }
       p.name = best != nullptr ? best->first : list.front()->canonical;
     }

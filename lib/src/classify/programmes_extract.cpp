@@ -25,6 +25,12 @@ using namespace classify_detail;
 // mentions of their antecedent; 50 keeps a margin and bounds the work.
 constexpr size_t kBackrefWindow = 50;
 
+// Connectors that may continue a name after its head word ("Platform on
+// Countering Hybrid Warfare"); "and" and "with" there start something else.
+bool is_tail_connector(std::string_view lower) {
+  return lower == "for" || lower == "of" || lower == "on" || lower == "to" || lower == "in" || lower == "against";
+}
+
 struct Where {
   int section = -1;
   int block = -1;
@@ -228,13 +234,39 @@ class Extractor {
       run.erase(run.begin());
       while (!run.empty() && is_connector(lower[run.front()])) run.erase(run.begin());
     };
+    // "NATO-Ukraine Commission and NATO-Russia Council" is two names.
+    for (size_t k = 1; k + 1 < run.size(); ++k) {
+      if (lower[run[k]] == "and" && is_head_word(lower[run[k - 1]]) && has_head(k + 1)) {
+        std::vector<size_t> rest(run.begin() + static_cast<long>(k) + 1, run.end());
+        run.resize(k);
+        candidate(text, tokens, lower, used, run, sentence_initial, where);
+        candidate(text, tokens, lower, used, rest, false, where);
+        return;
+      }
+    }
+    // "Ukrainian President Petro Poroshenko in the NATO-Ukraine Commission":
+    // a person's title and name before a connector are not part of the name.
+    for (size_t k = run.size(); k-- > 0;) {
+      if (!is_person_title(lower[run[k]]) || !has_head(k + 1)) continue;
+      size_t c = k + 1;
+      while (c < run.size() && !is_connector(lower[run[c]])) ++c;
+      run.erase(run.begin(), run.begin() + static_cast<long>(std::min(c, run.size())));
+      while (!run.empty() && is_connector(lower[run.front()])) run.erase(run.begin());
+      sentence_initial = false;
+      break;
+    }
+    // A capitalized ordinary word opening the sentence and followed by a
+    // connector is not part of a name ("Participation in the Planning and
+    // Review Process").
     if (sentence_initial && run.size() > 1) {
       const auto& first = lower[run.front()];
       bool ordinary = lowercase_.count(first) > 0 || is_stop_word(first);
-      if (ordinary && !(is_head_word(first) && !has_head(1))) drop_front();
+      if (ordinary && is_connector(lower[run[1]])) drop_front();
     }
-    while (!run.empty() && (is_stop_word(lower[run.front()]) || is_person_title(lower[run.front()]) ||
-                            is_month(lower[run.front()]))) {
+    while (!run.empty()) {
+      const auto& first = lower[run.front()];
+      bool joined_place = is_place(first) && run.size() > 1 && is_connector(lower[run[1]]);
+      if (!is_stop_word(first) && !is_person_title(first) && !is_month(first) && !joined_place) break;
       drop_front();
     }
     while (!run.empty() && is_connector(lower[run.back()])) run.pop_back();
@@ -252,17 +284,19 @@ class Extractor {
       if (is_head_word(lower[run[k]])) head = k;
     }
     size_t last = run.back();
+    bool lowercase_prefix = false;
     if (head) {
       size_t h = *head;
-      if (h + 1 < run.size() && !is_connector(lower[run[h + 1]]) && !is_prefix_head(lower[run[h]])) {
+      if (h + 1 < run.size() && !is_tail_connector(lower[run[h + 1]]) && !is_prefix_head(lower[run[h]])) {
         run.resize(h + 1);
         last = run.back();
       }
     } else if (last + 1 < tokens.size() && tokens[last + 1].word && !used[last + 1] &&
-               is_lowercase_head(lower[last + 1])) {
+               is_lowercase_head(lower[last + 1]) && run.size() > 1) {
       last = last + 1;
     } else if (run.front() > 0 && tokens[run.front() - 1].word && is_prefix_head(lower[run.front() - 1])) {
       run.insert(run.begin(), run.front() - 1);
+      lowercase_prefix = true;
     } else {
       return;
     }
@@ -271,15 +305,19 @@ class Extractor {
       last = last + 1;
     }
     size_t content = 0;
+    size_t qualifiers = 0;  // content words that are not head words
     for (size_t k = run.front(); k <= last; ++k) {
-      if (tokens[k].word && !is_connector(lower[k])) ++content;
+      if (!tokens[k].word || is_connector(lower[k])) continue;
+      ++content;
+      if (!is_head_word(lower[k])) ++qualifiers;
     }
     auto form = range_text(text, tokens, run.front(), last);
+    if (lowercase_prefix && form[0] >= 'a' && form[0] <= 'z') form[0] = static_cast<char>(form[0] - 'a' + 'A');
     if (determiner && content <= 2 && backref(form, tokens[run.front()].begin, where)) {
       std::fill(used.begin() + static_cast<long>(run.front()), used.begin() + static_cast<long>(last) + 1, true);
       return;
     }
-    if (content < 2) return;
+    if (content < 2 || qualifiers == 0) return;
     std::fill(used.begin() + static_cast<long>(run.front()), used.begin() + static_cast<long>(last) + 1, true);
     mention(RawMention::Kind::kName, std::move(form), {}, tokens[run.front()].begin, where);
   }
