@@ -33,6 +33,7 @@ int run(int argc, char** argv) {
   Context context;
   add_sections_command(app, context);
   add_report_command(app, context);
+  add_diff_command(app, context);
   add_init_command(app, context);
   add_import_command(app, context);
   add_log_command(app, context);

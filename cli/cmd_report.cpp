@@ -1,10 +1,13 @@
-// strata report: the main job on a manifest's series.
+// strata report: the main job. For each consecutive pair of a manifest's
+// series, a Markdown and a JSON diff report in the output folder, plus a
+// printed summary. Reports are deterministic: same snapshots, same bytes.
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 #include <memory>
 
 #include "commands.hpp"
 #include "load_options.hpp"
+#include "strata/diff.hpp"
 #include "strata/manifest.hpp"
 #include "strata/render.hpp"
 
@@ -18,18 +21,44 @@ struct ReportArgs {
   ReadFlags read;
 };
 
+std::string count_summary(const std::map<std::string, int>& counts) {
+  std::string out;
+  for (const auto& [name, n] : counts) {
+    if (name != "unchanged") out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, name);
+  }
+  return out.empty() ? "no changes" : out;
+}
+
 int run_report(const ReportArgs& args) {
   auto options = args.read.options();
   if (!options) return report_error(options.error());
   auto manifest = load_manifest(args.manifest);
   if (!manifest) return report_error(manifest.error());
   if (auto ok = verify_manifest(*manifest); !ok) return report_error(ok.error());
-  for (const ManifestEntry& entry : manifest->entries) {
+  const std::vector<ManifestEntry> series = manifest->series();
+
+  // Read everything first: a bad snapshot stops the job before any report is written.
+  std::vector<Document> docs;
+  for (const ManifestEntry& entry : series) {
     auto doc = load_document(entry.path, *options);
     if (!doc) return report_error(doc.error());
-    fmt::print("== {} ({})\n{}\n", entry.id, entry.date.empty() ? "undated" : entry.date, render_outline_text(*doc));
+    doc->meta.source = entry.file;
+    if (doc->meta.date.empty()) doc->meta.date = entry.date;
+    docs.push_back(std::move(*doc));
   }
-  return kExitSame;
+  std::string index = "# strata reports for the bundled series\n\n| from | to | sections | claims |\n|---|---|---|---|\n";
+  for (size_t k = 0; k + 1 < docs.size(); ++k) {
+    const ChangeSet changes = compare(docs[k], docs[k + 1]);
+    const std::string stem = fmt::format("{}/{}__{}", args.out_dir, series[k].id, series[k + 1].id);
+    if (const int rc = emit(render_diff_markdown(changes), stem + ".md"); rc != kExitSame) return rc;
+    if (const int rc = emit(render_diff_json(changes), stem + ".json"); rc != kExitSame) return rc;
+    const auto sections = count_summary(count_section_changes(changes));
+    const auto claims = count_summary(count_claim_changes(changes));
+    fmt::print("{} -> {}\n  sections: {}\n  claims:   {}\n  reports:  {}.md, {}.json\n", series[k].id, series[k + 1].id,
+               sections, claims, stem, stem);
+    index += fmt::format("| {} | {} | {} | {} |\n", series[k].id, series[k + 1].id, sections, claims);
+  }
+  return emit(index, args.out_dir + "/README.md");
 }
 
 }  // namespace

@@ -7,6 +7,7 @@ namespace strata::cli {
 
 void add_sections_command(CLI::App& app, Context& context);
 void add_report_command(CLI::App& app, Context& context);
+void add_diff_command(CLI::App& app, Context& context);
 void add_init_command(CLI::App& app, Context& context);
 void add_import_command(CLI::App& app, Context& context);
 void add_log_command(CLI::App& app, Context& context);

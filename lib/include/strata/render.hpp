@@ -1,7 +1,9 @@
 // Stage 7, render: reports as strings. The CLI decides where they go.
 #pragma once
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "strata/change.hpp"
 #include "strata/document.hpp"
@@ -13,6 +15,27 @@ std::string render_outline_text(const Document& doc);
 // Schema "strata.sections/1" (docs/json.md): the tree with every sentence,
 // original and normalized, and the boilerplate removals.
 std::string render_outline_json(const Document& doc);
+
+struct RenderOptions {
+  // Include unchanged sections and claims. Default: false.
+  bool all = false;
+  // Show only these claim statuses (empty: every status but unchanged).
+  std::vector<ChangeStatus> only;
+  // ANSI colour in text output. Default: false; the CLI turns it on for terminals.
+  bool color = false;
+  // Equal words kept on each side of an edit in text output; the rest of a
+  // long equal run is elided as "...". Default: -1, keep everything.
+  int context = -1;
+};
+
+// Schema "strata.diff/1" (docs/json.md).
+std::string render_diff_json(const ChangeSet& changes, const RenderOptions& options = {});
+std::string render_diff_text(const ChangeSet& changes, const RenderOptions& options = {});
+std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& options = {});
+
+// Counts of section and claim changes by status name ("moved" -> 3).
+std::map<std::string, int> count_section_changes(const ChangeSet& changes);
+std::map<std::string, int> count_claim_changes(const ChangeSet& changes);
 
 // Text that is safe to print on a terminal: control characters and bidi
 // overrides from the input become visible escapes (U+2400 pictures, <U+202E>).

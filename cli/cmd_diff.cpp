@@ -1,0 +1,75 @@
+// strata diff OLD NEW: what changed, by sections, claims and words.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <memory>
+#include <unistd.h>
+
+#include "commands.hpp"
+#include "load_options.hpp"
+#include "strata/diff.hpp"
+#include "strata/render.hpp"
+
+namespace strata::cli {
+
+namespace {
+
+struct DiffArgs {
+  std::string old_file;
+  std::string new_file;
+  std::string format = "text";
+  std::string color = "auto";
+  std::string output;
+  std::vector<std::string> only;
+  int context = -1;
+  bool all = false;
+  ReadFlags read;
+};
+
+int run_diff(const DiffArgs& args) {
+  auto options = args.read.options();
+  if (!options) return report_error(options.error());
+  RenderOptions render;
+  render.all = args.all;
+  render.context = args.context;
+  for (const std::string& name : args.only) {
+    ChangeStatus status;
+    if (!parse_change_status(name, status)) {
+      return report_error(make_error(ErrorCode::kInvalidArgument, "--only: unknown change kind '" + name + "'"));
+    }
+    render.only.push_back(status);
+  }
+  const bool to_terminal = args.output.empty() && isatty(STDOUT_FILENO) != 0;
+  render.color = args.color == "always" || (args.color == "auto" && to_terminal && std::getenv("NO_COLOR") == nullptr);
+
+  auto old_doc = load_document(args.old_file, *options);
+  if (!old_doc) return report_error(old_doc.error());
+  auto new_doc = load_document(args.new_file, *options);
+  if (!new_doc) return report_error(new_doc.error());
+  const ChangeSet changes = compare(*old_doc, *new_doc);
+  const std::string report = args.format == "json" ? render_diff_json(changes, render)
+                             : args.format == "md" ? render_diff_markdown(changes, render)
+                                                   : render_diff_text(changes, render);
+  if (const int rc = emit(report, args.output); rc != kExitSame) return rc;
+  return changes.has_changes() ? kExitDifferent : kExitSame;
+}
+
+}  // namespace
+
+void add_diff_command(CLI::App& app, Context& context) {
+  auto args = std::make_shared<DiffArgs>();
+  CLI::App* cmd = app.add_subcommand("diff", "Compare two versions of a document (exit 0 same, 1 different, 2 trouble)");
+  cmd->add_option("old", args->old_file, "Old version")->required();
+  cmd->add_option("new", args->new_file, "New version")->required();
+  cmd->add_option("--format", args->format, "text, json or md")->check(CLI::IsMember({"text", "json", "md"}))->capture_default_str();
+  cmd->add_option("--color", args->color, "auto, always or never (NO_COLOR is respected)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  cmd->add_option("--context", args->context, "Equal words kept around each edit in text output (default: all)");
+  cmd->add_option("--only", args->only, "Show only these change kinds (comma-separated)")->delimiter(',');
+  cmd->add_flag("--all", args->all, "Include unchanged sections and claims");
+  cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
+  args->read.add_to(*cmd);
+  cmd->callback([args, &context] { context.exit_code = run_diff(*args); });
+}
+
+}  // namespace strata::cli

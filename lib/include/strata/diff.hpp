@@ -1,0 +1,38 @@
+// Stages 4 and 5, align and diff: two Documents to a ChangeSet.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "strata/change.hpp"
+#include "strata/document.hpp"
+
+namespace strata {
+
+struct CompareOptions {
+  // Run the classify stage (programmes, figures, modality, wording).
+  // Default: true.
+  bool classify = true;
+  // Largest word diff run, as the product of the two claims' token counts.
+  // Beyond it the claim is reported as rewritten (one delete, one insert) and
+  // a warning says so. Default: 250,000 (two 500-token claims, far above any
+  // sentence; keeps one diff under a few milliseconds).
+  size_t max_diff_cells = 250'000;
+};
+
+// Aligns `old_doc` with `new_doc` (sections, then claims), word-diffs the
+// paired claims that changed and, unless disabled, classifies the result.
+// Deterministic: the same inputs give the same ChangeSet.
+ChangeSet compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options = {});
+
+// Word diff of two claims given in original form: tokens (words, numbers,
+// punctuation) compared on their comparison form, reported in original text,
+// then cleaned up so that edits read as replaced phrases. For equal tokens the
+// new side's original text is reported: concatenating the kEqual and kInsert
+// texts gives `new_text` exactly; kEqual and kDelete give `old_text` up to
+// typography (the same comparison form). Returns an empty vector when the
+// product of token counts exceeds `max_cells`.
+std::vector<WordOp> word_diff(std::string_view old_text, std::string_view new_text, size_t max_cells);
+
+}  // namespace strata

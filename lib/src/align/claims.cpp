@@ -1,0 +1,262 @@
+#include "align/claims.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "diff/tokens.hpp"
+
+namespace strata::align {
+
+namespace {
+
+// Two claims are the same claim edited when their word bags have a Dice
+// coefficient of at least 0.5: on the bundled series this keeps "NATO will
+// not recognise them" -> "NATO does not recognise them" (0.8) and rewordings
+// that keep half their words, while unrelated sentences on the same topic
+// score 0.2-0.35.
+constexpr double kNearDuplicate = 0.5;
+// A split or merge: the two parts together must match the whole this well.
+constexpr double kSplitMerge = 0.7;
+// Each part of a split must be mostly made of the whole's words.
+constexpr double kPartContainment = 0.7;
+// Index probes: the rarest words of a claim find its candidates. Words in
+// more than kMaxPostings claims ("the", "NATO") are too common to tell
+// claims apart and are skipped; kMaxCandidates bounds the work per claim.
+constexpr size_t kProbeWords = 8;
+constexpr size_t kMaxPostings = 64;
+constexpr size_t kMaxCandidates = 24;
+// Preference for pairs inside title-anchored sections over equal scores elsewhere.
+constexpr double kAnchorBonus = 0.05;
+
+bool is_word(const std::string& token) {
+  const auto c = static_cast<unsigned char>(token[0]);
+  return c >= 0x80 || std::isalnum(c);
+}
+
+std::vector<uint32_t> bag_of(const std::string& norm, Vocabulary& vocabulary) {
+  std::vector<uint32_t> bag;
+  for (diff::Token& t : diff::tokenize(norm)) {
+    if (!is_word(t.norm)) continue;
+    for (char& c : t.norm) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bag.push_back(vocabulary.id(t.norm));
+  }
+  std::sort(bag.begin(), bag.end());
+  return bag;
+}
+
+class Index {
+ public:
+  Index(const Side& side, const std::vector<int>& paired) {
+    for (size_t j = 0; j < side.claims.size(); ++j) {
+      if (paired[j] >= 0) continue;
+      const auto& bag = side.claims[j].bag;
+      for (size_t k = 0; k < bag.size(); ++k) {
+        if (k > 0 && bag[k] == bag[k - 1]) continue;
+        postings_[bag[k]].push_back(static_cast<int>(j));
+      }
+    }
+  }
+
+  // Candidate claims sharing the rarest words of `bag`, most shared first.
+  std::vector<int> candidates(const std::vector<uint32_t>& bag) const {
+    std::vector<std::pair<size_t, uint32_t>> words;  // (document frequency, word)
+    for (size_t k = 0; k < bag.size(); ++k) {
+      if (k > 0 && bag[k] == bag[k - 1]) continue;
+      const auto it = postings_.find(bag[k]);
+      if (it == postings_.end() || it->second.size() > kMaxPostings) continue;
+      words.emplace_back(it->second.size(), bag[k]);
+    }
+    std::sort(words.begin(), words.end());
+    if (words.size() > kProbeWords) words.resize(kProbeWords);
+    std::map<int, int> hits;
+    for (const auto& [df, word] : words) {
+      for (int j : postings_.at(word)) ++hits[j];
+    }
+    std::vector<std::pair<int, int>> ranked;  // (-hits, claim)
+    for (const auto& [j, n] : hits) ranked.emplace_back(-n, j);
+    std::sort(ranked.begin(), ranked.end());
+    if (ranked.size() > kMaxCandidates) ranked.resize(kMaxCandidates);
+    std::vector<int> out;
+    for (const auto& r : ranked) out.push_back(r.second);
+    return out;
+  }
+
+ private:
+  std::map<uint32_t, std::vector<int>> postings_;
+};
+
+struct Candidate {
+  double score;
+  int old_claim;
+  int new_claim;
+  bool operator<(const Candidate& o) const {
+    return std::tie(o.score, old_claim, new_claim) < std::tie(score, o.old_claim, o.new_claim);
+  }
+};
+
+void link(ClaimPairs& p, int i, int j, PairKind kind, double score) {
+  p.old_to_new[static_cast<size_t>(i)] = j;
+  p.new_to_old[static_cast<size_t>(j)] = i;
+  p.old_kind[static_cast<size_t>(i)] = kind;
+  p.new_kind[static_cast<size_t>(j)] = kind;
+  p.old_score[static_cast<size_t>(i)] = score;
+}
+
+// Exact matches by comparison form, in document order, restricted by `accept`.
+template <typename Accept>
+void pair_exact(const Side& o, const Side& n, ClaimPairs& p, Accept accept) {
+  std::map<std::string_view, std::vector<int>> by_text;
+  for (size_t j = 0; j < n.claims.size(); ++j) {
+    if (p.new_to_old[j] < 0) by_text[n.claims[j].sentence_ptr->norm].push_back(static_cast<int>(j));
+  }
+  for (size_t i = 0; i < o.claims.size(); ++i) {
+    if (p.old_to_new[i] >= 0) continue;
+    auto it = by_text.find(o.claims[i].sentence_ptr->norm);
+    if (it == by_text.end()) continue;
+    for (int j : it->second) {
+      if (p.new_to_old[static_cast<size_t>(j)] < 0 && accept(static_cast<int>(i), j)) {
+        link(p, static_cast<int>(i), j, PairKind::kExact, 1.0);
+        break;
+      }
+    }
+  }
+}
+
+int neighbour(const Side& side, int claim, int step) {
+  const int k = claim + step;
+  if (k < 0 || k >= static_cast<int>(side.claims.size())) return -1;
+  return side.claims[static_cast<size_t>(k)].section == side.claims[static_cast<size_t>(claim)].section ? k : -1;
+}
+
+// One whole on side W became two adjacent parts on side P (a split when W is
+// old, a merge when W is new).
+void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>& whole_to_part,
+                std::vector<int>& part_to_whole, std::vector<int>& second, std::vector<PairKind>& whole_kind,
+                std::vector<PairKind>& part_kind, PairKind kind) {
+  const Index index(part_side, part_to_whole);
+  for (size_t w = 0; w < whole_side.claims.size(); ++w) {
+    if (whole_to_part[w] >= 0) continue;
+    const auto& bag = whole_side.claims[w].bag;
+    for (int a : index.candidates(bag)) {
+      if (part_to_whole[static_cast<size_t>(a)] >= 0) continue;
+      if (containment(part_side.claims[static_cast<size_t>(a)].bag, bag) < kPartContainment) continue;
+      for (int step : {1, -1}) {
+        const int b = neighbour(part_side, a, step);
+        if (b < 0 || part_to_whole[static_cast<size_t>(b)] >= 0) continue;
+        if (containment(part_side.claims[static_cast<size_t>(b)].bag, bag) < kPartContainment) continue;
+        const auto joined = merge_bags(part_side.claims[static_cast<size_t>(a)].bag, part_side.claims[static_cast<size_t>(b)].bag);
+        if (dice(bag, joined) < kSplitMerge) continue;
+        const int first = std::min(a, b);
+        const int last = std::max(a, b);
+        whole_to_part[w] = first;
+        second[w] = last;
+        part_to_whole[static_cast<size_t>(first)] = static_cast<int>(w);
+        part_to_whole[static_cast<size_t>(last)] = static_cast<int>(w);
+        whole_kind[w] = kind;
+        part_kind[static_cast<size_t>(first)] = kind;
+        part_kind[static_cast<size_t>(last)] = kind;
+        break;
+      }
+      if (whole_to_part[w] >= 0) break;
+    }
+  }
+}
+
+}  // namespace
+
+uint32_t Vocabulary::id(const std::string& lower_word) {
+  return ids_.try_emplace(lower_word, static_cast<uint32_t>(ids_.size())).first->second;
+}
+
+Side prepare(const Document& doc, Vocabulary& vocabulary) {
+  Side side;
+  side.doc = &doc;
+  side.by_section.resize(doc.sections.size());
+  side.own_chars.resize(doc.sections.size());
+  side.title_bags.resize(doc.sections.size());
+  for (size_t s = 0; s < doc.sections.size(); ++s) {
+    const Section& section = doc.sections[s];
+    side.title_bags[s] = bag_of(section.title_norm, vocabulary);
+    for (size_t b = 0; b < section.blocks.size(); ++b) {
+      for (size_t k = 0; k < section.blocks[b].sentences.size(); ++k) {
+        const Sentence& sentence = section.blocks[b].sentences[k];
+        side.by_section[s].push_back(static_cast<int>(side.claims.size()));
+        side.own_chars[s] += sentence.norm.size();
+        side.claims.push_back(Claim{static_cast<int>(s), static_cast<int>(b), static_cast<int>(k), &sentence,
+                                    bag_of(sentence.norm, vocabulary)});
+      }
+    }
+  }
+  return side;
+}
+
+double dice(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++common, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+double containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  if (a.empty()) return 0.0;
+  return dice(a, b) * static_cast<double>(a.size() + b.size()) / (2.0 * static_cast<double>(a.size()));
+}
+
+std::vector<uint32_t> merge_bags(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  std::vector<uint32_t> out;
+  out.reserve(a.size() + b.size());
+  std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+ClaimPairs pair_claims(const Side& o, const Side& n, const std::vector<int>& anchor) {
+  ClaimPairs p;
+  p.old_to_new.assign(o.claims.size(), -1);
+  p.new_to_old.assign(n.claims.size(), -1);
+  p.old_kind.assign(o.claims.size(), PairKind::kNone);
+  p.new_kind.assign(n.claims.size(), PairKind::kNone);
+  p.old_score.assign(o.claims.size(), 0.0);
+  p.split_second.assign(o.claims.size(), -1);
+  p.merge_second.assign(n.claims.size(), -1);
+
+  auto anchored = [&](int i, int j) {
+    return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)] == n.claims[static_cast<size_t>(j)].section;
+  };
+  pair_exact(o, n, p, anchored);
+  pair_exact(o, n, p, [](int, int) { return true; });
+
+  // Splits and merges before near-duplicates: one part of a split alone often
+  // passes for an edited copy of the whole.
+  pair_parts(o, n, p.old_to_new, p.new_to_old, p.split_second, p.old_kind, p.new_kind, PairKind::kSplitPart);
+  pair_parts(n, o, p.new_to_old, p.old_to_new, p.merge_second, p.new_kind, p.old_kind, PairKind::kMergePart);
+
+  // Near-duplicates: every candidate pair scored, then the best taken first.
+  const Index index(n, p.new_to_old);
+  std::vector<Candidate> candidates;
+  for (size_t i = 0; i < o.claims.size(); ++i) {
+    if (p.old_to_new[i] >= 0) continue;
+    for (int j : index.candidates(o.claims[i].bag)) {
+      const double score = dice(o.claims[i].bag, n.claims[static_cast<size_t>(j)].bag);
+      if (score < kNearDuplicate) continue;
+      candidates.push_back(Candidate{score + (anchored(static_cast<int>(i), j) ? kAnchorBonus : 0.0), static_cast<int>(i), j});
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  for (const Candidate& c : candidates) {
+    if (p.old_to_new[static_cast<size_t>(c.old_claim)] >= 0 || p.new_to_old[static_cast<size_t>(c.new_claim)] >= 0) continue;
+    link(p, c.old_claim, c.new_claim, PairKind::kNear, std::min(1.0, c.score));
+  }
+
+  return p;
+}
+
+}  // namespace strata::align

@@ -1,0 +1,172 @@
+#include "align/sections.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <tuple>
+
+namespace strata::align {
+
+namespace {
+
+// Weights of title and content in a section pair's score. Content counts for
+// more: pages rename sections freely ("Framework for cooperation" became
+// "Evolution of NATO-Ukraine relations") while the text stays.
+constexpr double kTitleWeight = 0.35;
+constexpr double kContentWeight = 0.65;
+// A pair needs this combined score, and either some shared content or a
+// clearly similar title; below that, two sections are unrelated.
+constexpr double kMinPairScore = 0.3;
+constexpr double kMinContent = 0.15;
+constexpr double kMinTitle = 0.6;
+// A section that has no text of its own (a heading over subsections) pairs on
+// its title alone, and only on a close one.
+constexpr double kMinContainerTitle = 0.75;
+// A further section that received this share of its text from an already
+// paired section is a split (or, reversed, a merge).
+constexpr double kSplitShare = 0.3;
+constexpr size_t kMaxTitlePostings = 64;
+
+std::string lower(const std::string& s) {
+  std::string out = s;
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+struct Scored {
+  double score;
+  int old_section;
+  int new_section;
+  bool operator<(const Scored& o) const {
+    return std::tie(o.score, old_section, new_section) < std::tie(score, o.old_section, o.new_section);
+  }
+};
+
+double chars_of(const Side& side, int claim) {
+  return static_cast<double>(side.claims[static_cast<size_t>(claim)].sentence_ptr->norm.size());
+}
+
+}  // namespace
+
+double title_similarity(const Side& o, int a, const Side& n, int b) {
+  const Section& x = o.doc->sections[static_cast<size_t>(a)];
+  const Section& y = n.doc->sections[static_cast<size_t>(b)];
+  if (lower(x.title_norm) == lower(y.title_norm)) return 1.0;
+  return dice(o.title_bags[static_cast<size_t>(a)], n.title_bags[static_cast<size_t>(b)]);
+}
+
+std::vector<int> anchor_sections(const Side& o, const Side& n) {
+  std::map<std::string, std::vector<int>> old_titles, new_titles;
+  for (size_t s = 1; s < o.doc->sections.size(); ++s) old_titles[lower(o.doc->sections[s].title_norm)].push_back(static_cast<int>(s));
+  for (size_t s = 1; s < n.doc->sections.size(); ++s) new_titles[lower(n.doc->sections[s].title_norm)].push_back(static_cast<int>(s));
+  std::vector<int> anchor(o.doc->sections.size(), -1);
+  anchor[0] = 0;
+  for (const auto& [title, olds] : old_titles) {
+    auto it = new_titles.find(title);
+    if (it != new_titles.end() && olds.size() == 1 && it->second.size() == 1) anchor[static_cast<size_t>(olds[0])] = it->second[0];
+  }
+  return anchor;
+}
+
+SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claims) {
+  const size_t no = o.doc->sections.size();
+  const size_t nn = n.doc->sections.size();
+  // Text carried between each pair of sections by paired claims.
+  std::map<std::pair<int, int>, double> flow;
+  auto add_flow = [&](int i, int j, double share) {
+    const int a = o.claims[static_cast<size_t>(i)].section;
+    const int b = n.claims[static_cast<size_t>(j)].section;
+    flow[{a, b}] += share * (chars_of(o, i) + chars_of(n, j)) / 2.0;
+  };
+  for (size_t i = 0; i < o.claims.size(); ++i) {
+    const int j = claims.old_to_new[i];
+    if (j < 0) continue;
+    add_flow(static_cast<int>(i), j, claims.old_kind[i] == PairKind::kNear ? claims.old_score[i] : 1.0);
+    if (claims.split_second[i] >= 0) add_flow(static_cast<int>(i), claims.split_second[i], 1.0);
+  }
+  for (size_t j = 0; j < n.claims.size(); ++j) {
+    if (claims.merge_second[j] >= 0) add_flow(claims.merge_second[j], static_cast<int>(j), 1.0);
+  }
+
+  // Candidate pairs: those that share text, and those with similar titles.
+  std::map<std::pair<int, int>, bool> candidates;
+  for (const auto& [key, weight] : flow) candidates[key] = true;
+  std::map<uint32_t, std::vector<int>> title_index;
+  for (size_t b = 1; b < nn; ++b) {
+    for (uint32_t w : n.title_bags[b]) title_index[w].push_back(static_cast<int>(b));
+  }
+  for (size_t a = 1; a < no; ++a) {
+    for (uint32_t w : o.title_bags[a]) {
+      auto it = title_index.find(w);
+      if (it == title_index.end() || it->second.size() > kMaxTitlePostings) continue;
+      for (int b : it->second) candidates[{static_cast<int>(a), b}] = true;
+    }
+  }
+
+  std::vector<Scored> scored;
+  for (const auto& [key, unused] : candidates) {
+    const auto [a, b] = key;
+    if (a == 0 || b == 0) continue;
+    const double title = title_similarity(o, a, n, b);
+    const double own = static_cast<double>(o.own_chars[static_cast<size_t>(a)] + n.own_chars[static_cast<size_t>(b)]);
+    const auto f = flow.find(key);
+    const double content = own > 0 && f != flow.end() ? std::min(1.0, 2.0 * f->second / own) : 0.0;
+    const bool container = o.own_chars[static_cast<size_t>(a)] == 0 || n.own_chars[static_cast<size_t>(b)] == 0;
+    double score = 0;
+    if (container) {
+      if (title < kMinContainerTitle) continue;
+      score = title;
+    } else {
+      score = kTitleWeight * title + kContentWeight * content;
+      if (score < kMinPairScore || (content < kMinContent && title < kMinTitle)) continue;
+    }
+    scored.push_back(Scored{score, a, b});
+  }
+  std::sort(scored.begin(), scored.end());
+
+  SectionPairs p;
+  p.old_to_new.assign(no, -1);
+  p.new_to_old.assign(nn, -1);
+  p.score.assign(no, 0.0);
+  p.split_into.resize(no);
+  p.merged_from.resize(nn);
+  p.old_to_new[0] = 0;
+  p.new_to_old[0] = 0;
+  p.score[0] = 1.0;
+  for (const Scored& s : scored) {
+    if (p.old_to_new[static_cast<size_t>(s.old_section)] >= 0 || p.new_to_old[static_cast<size_t>(s.new_section)] >= 0) continue;
+    p.old_to_new[static_cast<size_t>(s.old_section)] = s.new_section;
+    p.new_to_old[static_cast<size_t>(s.new_section)] = s.old_section;
+    p.score[static_cast<size_t>(s.old_section)] = s.score;
+  }
+
+  // Splits and merges: an unpaired section whose text mostly came from (or
+  // went to) a section that is already paired.
+  std::vector<std::tuple<int, int, double>> best_old_for_new(nn, {-1, -1, 0.0});
+  std::vector<std::tuple<int, int, double>> best_new_for_old(no, {-1, -1, 0.0});
+  for (const auto& [key, weight] : flow) {
+    const auto [a, b] = key;
+    if (weight > std::get<2>(best_old_for_new[static_cast<size_t>(b)])) best_old_for_new[static_cast<size_t>(b)] = {a, b, weight};
+    if (weight > std::get<2>(best_new_for_old[static_cast<size_t>(a)])) best_new_for_old[static_cast<size_t>(a)] = {a, b, weight};
+  }
+  for (size_t b = 1; b < nn; ++b) {
+    const auto [a, unused, weight] = best_old_for_new[b];
+    if (p.new_to_old[b] >= 0 || a <= 0 || p.old_to_new[static_cast<size_t>(a)] < 0 || n.own_chars[b] == 0) continue;
+    if (weight >= kSplitShare * static_cast<double>(n.own_chars[b])) {
+      p.split_into[static_cast<size_t>(a)].push_back(static_cast<int>(b));
+      p.new_to_old[b] = a;
+    }
+  }
+  for (size_t a = 1; a < no; ++a) {
+    const auto [unused, b, weight] = best_new_for_old[a];
+    if (p.old_to_new[a] >= 0 || b <= 0 || p.new_to_old[static_cast<size_t>(b)] < 0 || o.own_chars[a] == 0) continue;
+    if (p.new_to_old[static_cast<size_t>(b)] >= 0 && !p.split_into[static_cast<size_t>(p.new_to_old[static_cast<size_t>(b)])].empty()) continue;
+    if (weight >= kSplitShare * static_cast<double>(o.own_chars[a])) {
+      p.merged_from[static_cast<size_t>(b)].push_back(static_cast<int>(a));
+      p.old_to_new[a] = b;
+    }
+  }
+  return p;
+}
+
+}  // namespace strata::align

@@ -1,0 +1,58 @@
+#include "strata/change.hpp"
+
+#include <array>
+
+namespace strata {
+
+namespace {
+constexpr std::array<std::pair<ChangeStatus, const char*>, 9> kStatusNames = {{
+    {ChangeStatus::kUnchanged, "unchanged"},
+    {ChangeStatus::kEquivalent, "equivalent"},
+    {ChangeStatus::kModified, "modified"},
+    {ChangeStatus::kRenamed, "renamed"},
+    {ChangeStatus::kMoved, "moved"},
+    {ChangeStatus::kSplit, "split"},
+    {ChangeStatus::kMerged, "merged"},
+    {ChangeStatus::kAdded, "added"},
+    {ChangeStatus::kRemoved, "removed"},
+}};
+}  // namespace
+
+const char* to_string(ChangeStatus status) {
+  for (const auto& [s, name] : kStatusNames) {
+    if (s == status) return name;
+  }
+  return "unchanged";
+}
+
+bool parse_change_status(std::string_view name, ChangeStatus& out) {
+  for (const auto& [s, n] : kStatusNames) {
+    if (name == n) {
+      out = s;
+      return true;
+    }
+  }
+  return false;
+}
+
+const char* to_string(WordOp::Op op) {
+  switch (op) {
+    case WordOp::Op::kEqual: return "equal";
+    case WordOp::Op::kInsert: return "insert";
+    case WordOp::Op::kDelete: return "delete";
+  }
+  return "equal";
+}
+
+bool ChangeSet::has_changes() const {
+  auto real = [](ChangeStatus s) { return s != ChangeStatus::kUnchanged && s != ChangeStatus::kEquivalent; };
+  for (const SectionChange& c : sections) {
+    if (real(c.status)) return true;
+  }
+  for (const ClaimChange& c : claims) {
+    if (real(c.status)) return true;
+  }
+  return false;
+}
+
+}  // namespace strata

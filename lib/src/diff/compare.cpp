@@ -1,0 +1,259 @@
+// compare(): align sections and claims, word-diff the changed pairs, label
+// equivalences, then hand over to classify.
+#include <algorithm>
+#include <fmt/core.h>
+
+#include "align/claims.hpp"
+#include "align/sections.hpp"
+#include "diff/equivalence.hpp"
+#include "strata/diff.hpp"
+
+namespace strata {
+
+namespace {
+
+using align::ClaimPairs;
+using align::PairKind;
+using align::SectionPairs;
+using align::Side;
+
+SectionSide section_side(const Document& doc, int index) {
+  const Section& s = doc.sections[static_cast<size_t>(index)];
+  return SectionSide{index, s.id, s.title, doc.title_path(index)};
+}
+
+ClaimSide claim_side(const Side& side, int claim) {
+  const align::Claim& c = side.claims[static_cast<size_t>(claim)];
+  return ClaimSide{c.sentence_ptr->text, c.sentence_ptr->norm, side.doc->sections[static_cast<size_t>(c.section)].id,
+                   c.section, c.block, c.sentence};
+}
+
+// Ordering of the report: new-document order, removed items right after what
+// preceded them in the old document.
+struct Keyed {
+  double key;
+  int tie;
+  size_t index;
+  bool operator<(const Keyed& o) const { return key != o.key ? key < o.key : tie < o.tie; }
+};
+
+class Comparer {
+ public:
+  Comparer(const Document& o, const Document& n, const CompareOptions& options)
+      : old_doc_(o), new_doc_(n), options_(options) {
+    old_ = align::prepare(o, vocabulary_);
+    new_ = align::prepare(n, vocabulary_);
+    claims_ = align::pair_claims(old_, new_, align::anchor_sections(old_, new_));
+    sections_ = align::pair_sections(old_, new_, claims_);
+    diff::collect_acronyms(o, acronyms_);
+    diff::collect_acronyms(n, acronyms_);
+  }
+
+  ChangeSet run() {
+    ChangeSet out;
+    out.old_meta = old_doc_.meta;
+    out.new_meta = new_doc_.meta;
+    report_claims(out);
+    report_sections(out);
+    return out;
+  }
+
+ private:
+  bool parent_moved(int a, int b) const {
+    const int pa = old_doc_.sections[static_cast<size_t>(a)].parent;
+    const int pb = new_doc_.sections[static_cast<size_t>(b)].parent;
+    if (pa < 0 || pb < 0) return pa != pb;
+    return sections_.old_to_new[static_cast<size_t>(pa)] != pb;
+  }
+
+  // Sections touched by a real claim change (not unchanged, not equivalent), per side.
+  void mark_changed_sections(const ChangeSet& out) {
+    old_changed_.assign(old_doc_.sections.size(), false);
+    new_changed_.assign(new_doc_.sections.size(), false);
+    for (const ClaimChange& c : out.claims) {
+      if (c.status == ChangeStatus::kUnchanged || c.status == ChangeStatus::kEquivalent) continue;
+      for (const ClaimSide& s : c.old_sides) old_changed_[static_cast<size_t>(s.section)] = true;
+      for (const ClaimSide& s : c.new_sides) new_changed_[static_cast<size_t>(s.section)] = true;
+    }
+  }
+
+  void report_sections(ChangeSet& out) {
+    mark_changed_sections(out);
+    std::vector<Keyed> order;
+    std::vector<SectionChange> changes;
+    auto add = [&](SectionChange c, double key, int tie) {
+      order.push_back(Keyed{key, tie, changes.size()});
+      changes.push_back(std::move(c));
+    };
+    // Paired, split and added sections, in new order.
+    for (size_t b = 1; b < new_doc_.sections.size(); ++b) {
+      const int a = sections_.new_to_old[b];
+      SectionChange c;
+      c.new_sides.push_back(section_side(new_doc_, static_cast<int>(b)));
+      if (a < 0) {
+        c.status = ChangeStatus::kAdded;
+      } else if (sections_.old_to_new[static_cast<size_t>(a)] != static_cast<int>(b)) {
+        // b is a further part of a split of a; reported with the main part.
+        continue;
+      } else {
+        c.old_sides.push_back(section_side(old_doc_, a));
+        for (int extra : sections_.split_into[static_cast<size_t>(a)]) c.new_sides.push_back(section_side(new_doc_, extra));
+        for (int extra : sections_.merged_from[b]) c.old_sides.push_back(section_side(old_doc_, extra));
+        c.similarity = sections_.score[static_cast<size_t>(a)];
+        c.renamed = old_doc_.sections[static_cast<size_t>(a)].title_norm != new_doc_.sections[b].title_norm;
+        c.moved = parent_moved(a, static_cast<int>(b));
+        if (c.new_sides.size() > 1) {
+          c.status = ChangeStatus::kSplit;
+        } else if (c.old_sides.size() > 1) {
+          c.status = ChangeStatus::kMerged;
+        } else if (c.moved) {
+          c.status = ChangeStatus::kMoved;
+        } else if (c.renamed) {
+          c.status = ChangeStatus::kRenamed;
+        } else if (old_changed_[static_cast<size_t>(a)] || new_changed_[b]) {
+          c.status = ChangeStatus::kModified;
+        } else {
+          c.status = old_doc_.sections[static_cast<size_t>(a)].title == new_doc_.sections[b].title
+                         ? ChangeStatus::kUnchanged
+                         : ChangeStatus::kEquivalent;
+          c.similarity = 1.0;
+        }
+      }
+      add(std::move(c), static_cast<double>(b), 0);
+    }
+    // Removed sections: after the new counterpart of their old predecessor.
+    for (size_t a = 1; a < old_doc_.sections.size(); ++a) {
+      if (sections_.old_to_new[a] >= 0) continue;
+      double key = 0;
+      for (size_t p = a; p-- > 0;) {
+        if (sections_.old_to_new[p] >= 0) {
+          key = sections_.old_to_new[p] + 0.5;
+          break;
+        }
+      }
+      SectionChange c;
+      c.status = ChangeStatus::kRemoved;
+      c.old_sides.push_back(section_side(old_doc_, static_cast<int>(a)));
+      add(std::move(c), key, static_cast<int>(a));
+    }
+    std::stable_sort(order.begin(), order.end());
+    for (const Keyed& k : order) out.sections.push_back(std::move(changes[k.index]));
+  }
+
+  // Is the claim pair in sections that correspond (paired, split or merged)?
+  bool same_place(int i, int j) const {
+    const int a = old_.claims[static_cast<size_t>(i)].section;
+    const int b = new_.claims[static_cast<size_t>(j)].section;
+    return sections_.old_to_new[static_cast<size_t>(a)] == b || sections_.new_to_old[static_cast<size_t>(b)] == a;
+  }
+
+  void diff_into(ClaimChange& c, const std::string& old_text, const std::string& new_text, ChangeSet& out) {
+    c.diff = word_diff(old_text, new_text, options_.max_diff_cells);
+    if (c.diff.empty() && old_text != new_text) {
+      c.diff = {WordOp{WordOp::Op::kDelete, old_text}, WordOp{WordOp::Op::kInsert, new_text}};
+      out.warnings.push_back(fmt::format("claim {}: word diff skipped, the claims exceed the cap of {} token pairs; "
+                                         "reported as rewritten", out.claims.size() + 1, options_.max_diff_cells));
+    }
+  }
+
+  void report_claims(ChangeSet& out) {
+    std::vector<Keyed> order;
+    std::vector<ClaimChange> changes;
+    auto add = [&](ClaimChange c, double key, int tie) {
+      order.push_back(Keyed{key, tie, changes.size()});
+      changes.push_back(std::move(c));
+    };
+    for (size_t j = 0; j < new_.claims.size(); ++j) {
+      const int i = claims_.new_to_old[j];
+      const PairKind kind = claims_.new_kind[j];
+      ClaimChange c;
+      if (i < 0) {
+        c.status = ChangeStatus::kAdded;
+        c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
+      } else if (kind == PairKind::kSplitPart) {
+        if (claims_.old_to_new[static_cast<size_t>(i)] != static_cast<int>(j)) continue;  // second part
+        c.status = ChangeStatus::kSplit;
+        c.old_sides.push_back(claim_side(old_, i));
+        c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
+        c.new_sides.push_back(claim_side(new_, claims_.split_second[static_cast<size_t>(i)]));
+        c.similarity = align::dice(old_.claims[static_cast<size_t>(i)].bag,
+                                   align::merge_bags(new_.claims[j].bag, new_.claims[static_cast<size_t>(claims_.split_second[static_cast<size_t>(i)])].bag));
+        diff_into(c, c.old_sides[0].text, c.new_sides[0].text + " " + c.new_sides[1].text, out);
+      } else if (kind == PairKind::kMergePart) {
+        c.status = ChangeStatus::kMerged;
+        const int second = claims_.merge_second[j];
+        c.old_sides.push_back(claim_side(old_, i));
+        c.old_sides.push_back(claim_side(old_, second));
+        c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
+        c.similarity = align::dice(new_.claims[j].bag, align::merge_bags(old_.claims[static_cast<size_t>(i)].bag, old_.claims[static_cast<size_t>(second)].bag));
+        diff_into(c, c.old_sides[0].text + " " + c.old_sides[1].text, c.new_sides[0].text, out);
+      } else {
+        c.old_sides.push_back(claim_side(old_, i));
+        c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
+        const bool here = same_place(i, static_cast<int>(j));
+        const std::string& ot = c.old_sides[0].text;
+        const std::string& nt = c.new_sides[0].text;
+        if (kind == PairKind::kExact) {
+          c.similarity = 1.0;
+          if (!here) {
+            c.status = ChangeStatus::kMoved;
+          } else if (ot == nt) {
+            c.status = ChangeStatus::kUnchanged;
+          } else {
+            c.status = ChangeStatus::kEquivalent;
+            c.note = "typography or white space only";
+          }
+          if (ot != nt) diff_into(c, ot, nt, out);
+        } else {
+          c.similarity = claims_.old_score[static_cast<size_t>(i)];
+          diff_into(c, ot, nt, out);
+          const std::string note = diff::acronym_equivalence(c.diff, acronyms_);
+          if (!note.empty()) {
+            c.status = here ? ChangeStatus::kEquivalent : ChangeStatus::kMoved;
+            c.note = note;
+            c.facts.push_back(Fact{"acronym", "", "", note});
+          } else {
+            c.status = here ? ChangeStatus::kModified : ChangeStatus::kMoved;
+          }
+        }
+      }
+      add(std::move(c), static_cast<double>(j), 0);
+    }
+    for (size_t i = 0; i < old_.claims.size(); ++i) {
+      if (claims_.old_to_new[i] >= 0) continue;
+      double key = -0.5;
+      for (size_t p = i; p-- > 0;) {
+        if (claims_.old_to_new[p] >= 0) {
+          key = claims_.old_to_new[p] + 0.5;
+          break;
+        }
+      }
+      ClaimChange c;
+      c.status = ChangeStatus::kRemoved;
+      c.old_sides.push_back(claim_side(old_, static_cast<int>(i)));
+      add(std::move(c), key, static_cast<int>(i));
+    }
+    std::stable_sort(order.begin(), order.end());
+    for (const Keyed& k : order) out.claims.push_back(std::move(changes[k.index]));
+  }
+
+  const Document& old_doc_;
+  const Document& new_doc_;
+  const CompareOptions& options_;
+  align::Vocabulary vocabulary_;
+  Side old_;
+  Side new_;
+  ClaimPairs claims_;
+  SectionPairs sections_;
+  diff::AcronymTable acronyms_;
+  std::vector<bool> old_changed_;
+  std::vector<bool> new_changed_;
+};
+
+}  // namespace
+
+ChangeSet compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options) {
+  return Comparer(old_doc, new_doc, options).run();
+}
+
+}  // namespace strata

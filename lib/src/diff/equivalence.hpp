@@ -1,0 +1,22 @@
+// Edits that are not real changes. Internal to diff.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "strata/change.hpp"
+#include "strata/document.hpp"
+
+namespace strata::diff {
+
+// Acronyms defined as "Full Name (ACR)" in either document: lower-cased
+// acronym -> lower-cased full name, comparison form.
+using AcronymTable = std::map<std::string, std::string>;
+void collect_acronyms(const Document& doc, AcronymTable& table);
+
+// If every edit in `ops` swaps an acronym for its expansion (or the
+// expansion followed by the acronym), returns a note saying which; else "".
+std::string acronym_equivalence(const std::vector<WordOp>& ops, const AcronymTable& table);
+
+}  // namespace strata::diff

@@ -1,0 +1,114 @@
+// The one place that includes dtl. dtl runs only on paired claims, whose
+// token counts are capped (CompareOptions::max_diff_cells): on long sequences
+// its search is bounded by a partial answer and it cannot be cancelled.
+#include <dtl/dtl.hpp>
+
+#include "diff/tokens.hpp"
+#include "strata/diff.hpp"
+#include "strata/normalize.hpp"
+
+namespace strata {
+
+namespace {
+
+// A token with the original text it stands for, including the white space up
+// to the next token, so that the pieces concatenate back to the original.
+struct Piece {
+  std::string norm;
+  std::string text;
+  bool word = false;
+};
+
+std::vector<Piece> pieces(std::string_view original) {
+  const NormalizedText n = normalize(original);
+  const std::vector<diff::Token> tokens = diff::tokenize(n.text);
+  std::vector<Piece> out;
+  out.reserve(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const size_t from = i == 0 ? 0 : n.to_original[tokens[i].begin];
+    const size_t to = i + 1 < tokens.size() ? n.to_original[tokens[i + 1].begin] : original.size();
+    const unsigned char first = static_cast<unsigned char>(tokens[i].norm[0]);
+    out.push_back(Piece{tokens[i].norm, std::string(original.substr(from, to - from)), first >= 0x80 || std::isalnum(first)});
+  }
+  return out;
+}
+
+void push(std::vector<WordOp>& ops, WordOp::Op op, const std::string& text) {
+  if (text.empty()) return;
+  if (!ops.empty() && ops.back().op == op) {
+    ops.back().text += text;
+  } else {
+    ops.push_back(WordOp{op, text});
+  }
+}
+
+// An equal run between two edits that is too small to read as kept text: at
+// most one token, or punctuation only ("the", ",", "of"). Merging it into the
+// edit turns "[-a-]{+b+} the [-c-]{+d+}" into "[-a the c-]{+b the d+}".
+constexpr size_t kMaxIslandTokens = 1;
+
+struct Run {
+  WordOp::Op op;
+  std::vector<size_t> old_pieces;  // for kEqual and kDelete
+  std::vector<size_t> new_pieces;  // for kEqual and kInsert
+};
+
+}  // namespace
+
+std::vector<WordOp> word_diff(std::string_view old_text, std::string_view new_text, size_t max_cells) {
+  const std::vector<Piece> a = pieces(old_text);
+  const std::vector<Piece> b = pieces(new_text);
+  if (!a.empty() && !b.empty() && a.size() * b.size() > max_cells) return {};
+
+  std::vector<std::string> sa, sb;
+  sa.reserve(a.size());
+  sb.reserve(b.size());
+  for (const Piece& p : a) sa.push_back(p.norm);
+  for (const Piece& p : b) sb.push_back(p.norm);
+  dtl::Diff<std::string, std::vector<std::string>> d(sa, sb);
+  d.compose();
+
+  // Runs of the same operation, with the pieces they cover.
+  std::vector<Run> runs;
+  for (const auto& [elem, info] : d.getSes().getSequence()) {
+    const WordOp::Op op = info.type == dtl::SES_COMMON ? WordOp::Op::kEqual
+                          : info.type == dtl::SES_ADD  ? WordOp::Op::kInsert
+                                                       : WordOp::Op::kDelete;
+    if (runs.empty() || runs.back().op != op) runs.push_back(Run{op, {}, {}});
+    if (op != WordOp::Op::kInsert) runs.back().old_pieces.push_back(static_cast<size_t>(info.beforeIdx - 1));
+    if (op != WordOp::Op::kDelete) runs.back().new_pieces.push_back(static_cast<size_t>(info.afterIdx - 1));
+  }
+
+  // Cleanup: small equal islands between edits join the edit.
+  for (size_t i = 1; i + 1 < runs.size(); ++i) {
+    if (runs[i].op != WordOp::Op::kEqual) continue;
+    size_t words = 0;
+    for (size_t k : runs[i].old_pieces) words += a[k].word ? 1 : 0;
+    if (runs[i].old_pieces.size() <= kMaxIslandTokens || words == 0) runs[i].op = WordOp::Op::kDelete;  // marked; split below
+  }
+
+  // Emit: each maximal stretch of non-equal runs as all its deletions then
+  // all its insertions, so that an edit reads as one replaced phrase.
+  std::vector<WordOp> ops;
+  size_t i = 0;
+  while (i < runs.size()) {
+    if (runs[i].op == WordOp::Op::kEqual) {
+      std::string text;
+      for (size_t k : runs[i].new_pieces) text += b[k].text;
+      push(ops, WordOp::Op::kEqual, text);
+      ++i;
+      continue;
+    }
+    std::string deleted, inserted;
+    while (i < runs.size() && runs[i].op != WordOp::Op::kEqual) {
+      for (size_t k : runs[i].old_pieces) deleted += a[k].text;
+      for (size_t k : runs[i].new_pieces) inserted += b[k].text;
+      ++i;
+    }
+    push(ops, WordOp::Op::kDelete, deleted);
+    push(ops, WordOp::Op::kInsert, inserted);
+  }
+  return ops;
+}
+
+}  // namespace strata

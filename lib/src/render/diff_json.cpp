@@ -1,0 +1,124 @@
+#include <nlohmann/json.hpp>
+
+#include "render/select.hpp"
+
+namespace strata {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json nullable(const std::string& s) { return s.empty() ? ordered_json() : ordered_json(s); }
+
+ordered_json meta_json(const DocumentMeta& m) {
+  return ordered_json{{"path", m.source}, {"title", m.title}, {"date", nullable(m.date)}};
+}
+
+ordered_json section_json(const SectionSide& s) {
+  return ordered_json{{"id", s.id}, {"title", s.title}, {"path", s.path}};
+}
+
+ordered_json claim_json(const ClaimSide& s) { return ordered_json{{"text", s.text}, {"section", s.section_id}}; }
+
+template <typename Side, typename Fn>
+void sides(ordered_json& j, const char* key, const char* parts_key, const std::vector<Side>& v, Fn fn) {
+  j[key] = v.empty() ? ordered_json() : fn(v.front());
+  if (v.size() > 1) {
+    ordered_json parts = ordered_json::array();
+    for (const Side& s : v) parts.push_back(fn(s));
+    j[parts_key] = std::move(parts);
+  }
+}
+
+double rounded(double x) { return static_cast<double>(static_cast<long long>(x * 1000.0 + 0.5)) / 1000.0; }
+
+}  // namespace
+
+std::string render_diff_json(const ChangeSet& changes, const RenderOptions& options) {
+  ordered_json root;
+  root["schema"] = "strata.diff/1";
+  root["old"] = meta_json(changes.old_meta);
+  root["new"] = meta_json(changes.new_meta);
+  ordered_json summary;
+  summary["changed"] = changes.has_changes();
+  summary["sections"] = count_section_changes(changes);
+  summary["claims"] = count_claim_changes(changes);
+  summary["numbers"] = changes.numbers.size();
+  summary["programmes"] = changes.programmes.size();
+  summary["wording"] = changes.wording.size();
+  root["summary"] = std::move(summary);
+
+  ordered_json sections = ordered_json::array();
+  for (const SectionChange& c : changes.sections) {
+    if (!render::shown(c.status, options)) continue;
+    ordered_json j;
+    j["status"] = to_string(c.status);
+    sides(j, "old", "old_parts", c.old_sides, section_json);
+    sides(j, "new", "new_parts", c.new_sides, section_json);
+    j["similarity"] = rounded(c.similarity);
+    j["renamed"] = c.renamed;
+    j["moved"] = c.moved;
+    sections.push_back(std::move(j));
+  }
+  root["sections"] = std::move(sections);
+
+  ordered_json claims = ordered_json::array();
+  for (size_t i = 0; i < changes.claims.size(); ++i) {
+    const ClaimChange& c = changes.claims[i];
+    if (!render::shown(c, options)) continue;
+    ordered_json j;
+    j["index"] = i;
+    j["status"] = to_string(c.status);
+    sides(j, "old", "old_parts", c.old_sides, claim_json);
+    sides(j, "new", "new_parts", c.new_sides, claim_json);
+    j["similarity"] = rounded(c.similarity);
+    ordered_json ops = ordered_json::array();
+    for (const WordOp& op : c.diff) ops.push_back({{"op", to_string(op.op)}, {"text", op.text}});
+    j["diff"] = std::move(ops);
+    ordered_json facts = ordered_json::array();
+    for (const Fact& f : c.facts) {
+      facts.push_back({{"kind", f.kind}, {"old", nullable(f.old_text)}, {"new", nullable(f.new_text)}, {"note", f.note}});
+    }
+    j["facts"] = std::move(facts);
+    if (!c.note.empty()) j["note"] = c.note;
+    claims.push_back(std::move(j));
+  }
+  root["claims"] = std::move(claims);
+
+  ordered_json numbers = ordered_json::array();
+  for (const NumberChange& n : changes.numbers) {
+    numbers.push_back({{"status", to_string(n.status)}, {"old", nullable(n.old_value)}, {"new", nullable(n.new_value)},
+                       {"claim", n.claim < 0 ? ordered_json() : ordered_json(n.claim)}});
+  }
+  root["numbers"] = std::move(numbers);
+
+  ordered_json programmes = ordered_json::array();
+  auto programme_side = [](const std::optional<ProgrammeSide>& s) {
+    if (!s) return ordered_json();
+    return ordered_json{{"name", s->name}, {"acronym", nullable(s->acronym)}, {"mentions", s->mentions}};
+  };
+  for (const ProgrammeChange& p : changes.programmes) {
+    if (!render::shown(p.status, options)) continue;
+    programmes.push_back({{"status", to_string(p.status)}, {"old", programme_side(p.old_side)},
+                          {"new", programme_side(p.new_side)}, {"evidence", p.evidence}});
+  }
+  root["programmes"] = std::move(programmes);
+
+  ordered_json wording = ordered_json::array();
+  for (const WordingShift& w : changes.wording) {
+    ordered_json j{{"from", w.from ? ordered_json(*w.from) : ordered_json()},
+                   {"to", w.to ? ordered_json(*w.to) : ordered_json()},
+                   {"count", w.count}};
+    if (!w.from || !w.to) {
+      j["old_count"] = w.old_count;
+      j["new_count"] = w.new_count;
+    }
+    j["examples"] = w.examples;
+    wording.push_back(std::move(j));
+  }
+  root["wording"] = std::move(wording);
+  root["warnings"] = changes.warnings;
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace strata

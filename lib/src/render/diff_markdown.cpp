@@ -1,0 +1,153 @@
+// Markdown report, readable on GitHub: ~~deleted~~ and **inserted**, a
+// summary table, long sections folded in <details>.
+#include <fmt/core.h>
+
+#include "render/select.hpp"
+
+namespace strata {
+
+namespace {
+
+// A section with more changed claims than this is folded.
+constexpr size_t kFoldAbove = 8;
+
+// Escapes Markdown and HTML so input text is shown, never interpreted.
+std::string md(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '\n': out += ' '; break;
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~': case '#':
+        out += '\\';
+        out += c;
+        break;
+      default: out += c;
+    }
+  }
+  return terminal_safe(out);
+}
+
+// Emphasis markers must hug the text: "~~word ~~" does not render.
+std::string wrap(std::string_view text, std::string_view mark) {
+  size_t b = 0, e = text.size();
+  while (b < e && text[b] == ' ') ++b;
+  while (e > b && text[e - 1] == ' ') --e;
+  if (b == e) return std::string(text);
+  return fmt::format("{}{}{}{}{}", text.substr(0, b), mark, md(text.substr(b, e - b)), mark, text.substr(e));
+}
+
+std::string markup(const std::vector<WordOp>& ops) {
+  std::string out;
+  for (const WordOp& op : ops) {
+    switch (op.op) {
+      case WordOp::Op::kEqual: out += md(op.text); break;
+      case WordOp::Op::kDelete: out += wrap(op.text, "~~"); break;
+      case WordOp::Op::kInsert: out += wrap(op.text, "**"); break;
+    }
+  }
+  return out;
+}
+
+std::string titles(const std::vector<SectionSide>& sides) {
+  std::string out;
+  for (const SectionSide& s : sides) out += (out.empty() ? "" : " + ") + md(s.title);
+  return out;
+}
+
+std::string claim_line(const ClaimChange& c) {
+  const std::string status = to_string(c.status);
+  std::string line;
+  if (c.status == ChangeStatus::kAdded) {
+    line = fmt::format("- **added**: {}", md(c.new_sides[0].text));
+  } else if (c.status == ChangeStatus::kRemoved) {
+    line = fmt::format("- **removed**: ~~{}~~", md(c.old_sides[0].text));
+  } else {
+    const std::string where = c.status == ChangeStatus::kMoved ? fmt::format(" from `{}`", c.old_sides[0].section_id) : "";
+    line = fmt::format("- **{}**{}: {}", status, where, c.diff.empty() ? md(c.new_sides[0].text) : markup(c.diff));
+  }
+  if (!c.note.empty()) line += fmt::format(" _({})_", md(c.note));
+  for (const Fact& f : c.facts) {
+    if (f.kind != "acronym") line += fmt::format("\n  - {}: {}", md(f.kind), md(f.note));
+  }
+  return line + "\n";
+}
+
+}  // namespace
+
+std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& options) {
+  auto label = [](const DocumentMeta& m) {
+    return fmt::format("{}{}", md(m.title.empty() ? m.source : m.title), m.date.empty() ? "" : " (" + m.date + ")");
+  };
+  std::string out = fmt::format("# {} → {}\n\n", label(changes.old_meta), label(changes.new_meta));
+  const auto sections = count_section_changes(changes);
+  const auto claims = count_claim_changes(changes);
+  out += "| status | sections | claims |\n|---|---:|---:|\n";
+  for (const char* status : {"unchanged", "equivalent", "modified", "renamed", "moved", "split", "merged", "added", "removed"}) {
+    const auto s = sections.find(status);
+    const auto c = claims.find(status);
+    if (s == sections.end() && c == claims.end()) continue;
+    out += fmt::format("| {} | {} | {} |\n", status, s == sections.end() ? 0 : s->second, c == claims.end() ? 0 : c->second);
+  }
+  for (const std::string& w : changes.warnings) out += fmt::format("\n> **Warning:** {}\n", md(w));
+
+  out += "\n## Sections\n\n| status | old | new | similarity |\n|---|---|---|---:|\n";
+  for (const SectionChange& c : changes.sections) {
+    if (!render::shown(c.status, options)) continue;
+    out += fmt::format("| {} | {} | {} | {} |\n", to_string(c.status), titles(c.old_sides), titles(c.new_sides),
+                       c.old_sides.empty() || c.new_sides.empty() ? std::string() : fmt::format("{:.2f}", c.similarity));
+  }
+
+  out += "\n## Claims\n";
+  // Group the shown claims by section, keeping report order.
+  std::vector<std::pair<std::string, std::vector<const ClaimChange*>>> groups;
+  for (const ClaimChange& c : changes.claims) {
+    if (!render::shown(c, options)) continue;
+    const std::string label_text = render::section_label(changes, c);
+    if (groups.empty() || groups.back().first != label_text) groups.push_back({label_text, {}});
+    groups.back().second.push_back(&c);
+  }
+  for (const auto& [section, list] : groups) {
+    const bool fold = list.size() > kFoldAbove;
+    if (fold) {
+      out += fmt::format("\n<details><summary><b>{}</b> ({} changes)</summary>\n\n", md(section), list.size());
+    } else {
+      out += fmt::format("\n### {}\n\n", md(section));
+    }
+    for (const ClaimChange* c : list) out += claim_line(*c);
+    if (fold) out += "\n</details>\n";
+  }
+
+  if (!changes.programmes.empty()) {
+    out += "\n## Programmes\n\n| status | old | new | evidence |\n|---|---|---|---|\n";
+    for (const ProgrammeChange& p : changes.programmes) {
+      if (!render::shown(p.status, options)) continue;
+      auto side = [](const std::optional<ProgrammeSide>& s) {
+        if (!s) return std::string();
+        return fmt::format("{}{} ({})", md(s->name), s->acronym.empty() ? "" : " (" + md(s->acronym) + ")", s->mentions);
+      };
+      std::string evidence;
+      for (const std::string& e : p.evidence) evidence += (evidence.empty() ? "" : "; ") + md(e);
+      out += fmt::format("| {} | {} | {} | {} |\n", to_string(p.status), side(p.old_side), side(p.new_side), evidence);
+    }
+  }
+  if (!changes.numbers.empty()) {
+    out += "\n## Figures, dates and amounts\n\n| status | old | new |\n|---|---|---|\n";
+    for (const NumberChange& n : changes.numbers) {
+      out += fmt::format("| {} | {} | {} |\n", to_string(n.status), md(n.old_value), md(n.new_value));
+    }
+  }
+  if (!changes.wording.empty()) {
+    out += "\n## Wording\n\n| from | to | count | old | new |\n|---|---|---:|---:|---:|\n";
+    for (const WordingShift& w : changes.wording) {
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", w.from ? md(*w.from) : "", w.to ? md(*w.to) : "", w.count,
+                         w.old_count, w.new_count);
+    }
+  }
+  return out;
+}
+
+}  // namespace strata

@@ -1,0 +1,154 @@
+// Terminal report: sections, then changed claims grouped by section, with
+// [-deleted-]{+inserted+} markers or colour.
+#include <fmt/core.h>
+
+#include "render/select.hpp"
+
+namespace strata {
+
+namespace {
+
+constexpr const char* kRed = "\x1b[31m";
+constexpr const char* kGreen = "\x1b[32m";
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kReset = "\x1b[0m";
+
+std::string counts_line(const std::map<std::string, int>& counts) {
+  std::string out;
+  for (const auto& [name, n] : counts) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, name);
+  return out.empty() ? "none" : out;
+}
+
+// Keeps `context` words at each end of a long equal run.
+std::string elide(const std::string& text, int context, bool keep_start, bool keep_end) {
+  if (context < 0) return text;
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) starts.push_back(i);
+  }
+  const size_t keep = static_cast<size_t>(context);
+  const size_t head = keep_start ? keep : 0;
+  const size_t tail = keep_end ? keep : 0;
+  if (starts.size() <= head + tail + 1) return text;
+  std::string out = text.substr(0, starts[head]);
+  out += "... ";
+  out += text.substr(starts[starts.size() - tail]);
+  if (tail == 0) out = text.substr(0, starts[head]) + "...";
+  return out;
+}
+
+std::string markup(const std::vector<WordOp>& ops, const RenderOptions& options) {
+  std::string out;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    const WordOp& op = ops[i];
+    const std::string text = terminal_safe(op.text);
+    switch (op.op) {
+      case WordOp::Op::kEqual: out += elide(text, options.context, i > 0, i + 1 < ops.size()); break;
+      case WordOp::Op::kDelete:
+        out += options.color ? fmt::format("{}{}{}", kRed, text, kReset) : fmt::format("[-{}-]", text);
+        break;
+      case WordOp::Op::kInsert:
+        out += options.color ? fmt::format("{}{}{}", kGreen, text, kReset) : fmt::format("{{+{}+}}", text);
+        break;
+    }
+  }
+  return out;
+}
+
+std::string title_of(const std::vector<SectionSide>& sides) {
+  std::string out;
+  for (const SectionSide& s : sides) out += fmt::format("{}\"{}\"", out.empty() ? "" : " + ", terminal_safe(s.title));
+  return out;
+}
+
+}  // namespace
+
+std::string render_diff_text(const ChangeSet& changes, const RenderOptions& options) {
+  std::string out;
+  auto label = [](const DocumentMeta& m) {
+    return fmt::format("{}{}", terminal_safe(m.title.empty() ? m.source : m.title), m.date.empty() ? "" : " (" + m.date + ")");
+  };
+  out += fmt::format("{}strata diff{}: {} -> {}\n", options.color ? kBold : "", options.color ? kReset : "",
+                     label(changes.old_meta), label(changes.new_meta));
+  out += fmt::format("sections: {}\nclaims: {}\n", counts_line(count_section_changes(changes)),
+                     counts_line(count_claim_changes(changes)));
+  for (const std::string& w : changes.warnings) out += fmt::format("warning: {}\n", w);
+
+  out += "\nSections\n";
+  for (const SectionChange& c : changes.sections) {
+    if (!render::shown(c.status, options)) continue;
+    std::string line = fmt::format("  {:<10} ", to_string(c.status));
+    if (c.old_sides.empty()) {
+      line += title_of(c.new_sides);
+    } else if (c.new_sides.empty()) {
+      line += title_of(c.old_sides);
+    } else if (c.status == ChangeStatus::kUnchanged || c.status == ChangeStatus::kModified) {
+      line += title_of(c.new_sides);
+    } else {
+      line += fmt::format("{} -> {}", title_of(c.old_sides), title_of(c.new_sides));
+    }
+    if (!c.old_sides.empty() && !c.new_sides.empty()) line += fmt::format("  ({:.2f})", c.similarity);
+    out += line + "\n";
+  }
+
+  std::string current;
+  for (const ClaimChange& c : changes.claims) {
+    if (!render::shown(c, options)) continue;
+    const std::string section = render::section_label(changes, c);
+    if (section != current) {
+      out += fmt::format("\n@@ {}\n", terminal_safe(section));
+      current = section;
+    }
+    const std::string status = to_string(c.status);
+    if (c.status == ChangeStatus::kAdded) {
+      out += fmt::format("  + added: {}\n", terminal_safe(c.new_sides[0].text));
+    } else if (c.status == ChangeStatus::kRemoved) {
+      out += fmt::format("  - removed: {}\n", terminal_safe(c.old_sides[0].text));
+    } else if (c.diff.empty()) {
+      std::string where;
+      if (c.status == ChangeStatus::kMoved) where = fmt::format(" from {}", c.old_sides[0].section_id);
+      out += fmt::format("  = {}{}: {}\n", status, where, terminal_safe(c.new_sides[0].text));
+    } else {
+      std::string where;
+      if (c.status == ChangeStatus::kMoved) where = fmt::format(" from {}", c.old_sides[0].section_id);
+      out += fmt::format("  ~ {}{}: {}\n", status, where, markup(c.diff, options));
+    }
+    if (!c.note.empty()) out += fmt::format("      note: {}\n", terminal_safe(c.note));
+    for (const Fact& f : c.facts) {
+      if (f.kind != "acronym") out += fmt::format("      {}: {}\n", f.kind, terminal_safe(f.note));
+    }
+  }
+
+  if (!changes.programmes.empty()) {
+    out += "\nProgrammes\n";
+    for (const ProgrammeChange& p : changes.programmes) {
+      if (!render::shown(p.status, options)) continue;
+      const std::string old_name = p.old_side ? p.old_side->name : "";
+      const std::string new_name = p.new_side ? p.new_side->name : "";
+      out += fmt::format("  {:<10} {}\n", to_string(p.status),
+                         terminal_safe(p.status == ChangeStatus::kRenamed ? old_name + " -> " + new_name
+                                                                          : (new_name.empty() ? old_name : new_name)));
+    }
+  }
+  if (!changes.numbers.empty()) {
+    out += "\nFigures\n";
+    for (const NumberChange& n : changes.numbers) {
+      out += fmt::format("  {:<10} {}{}{}\n", to_string(n.status), terminal_safe(n.old_value),
+                         n.old_value.empty() || n.new_value.empty() ? "" : " -> ", terminal_safe(n.new_value));
+    }
+  }
+  if (!changes.wording.empty()) {
+    out += "\nWording\n";
+    for (const WordingShift& w : changes.wording) {
+      if (w.from && w.to) {
+        out += fmt::format("  \"{}\" -> \"{}\" in {} claim(s)\n", terminal_safe(*w.from), terminal_safe(*w.to), w.count);
+      } else {
+        out += fmt::format("  \"{}\" {} ({} -> {})\n", terminal_safe(w.from ? *w.from : *w.to), w.from ? "vanished" : "appeared",
+                           w.old_count, w.new_count);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace strata

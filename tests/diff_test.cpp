@@ -1,0 +1,214 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "strata/diff.hpp"
+#include "strata/load.hpp"
+#include "test_util.hpp"
+
+namespace strata {
+namespace {
+
+Document doc(const std::string& text, const char* name = "x.txt") {
+  auto d = parse_document(text, name);
+  EXPECT_TRUE(d) << (d ? "" : d.error().message);
+  return d ? std::move(*d) : Document{};
+}
+
+const ClaimChange* find_claim(const ChangeSet& c, const std::string& needle) {
+  for (const ClaimChange& claim : c.claims) {
+    for (const auto* sides : {&claim.old_sides, &claim.new_sides}) {
+      for (const ClaimSide& s : *sides) {
+        if (s.text.find(needle) != std::string::npos) return &claim;
+      }
+    }
+  }
+  return nullptr;
+}
+
+const SectionChange* find_section_change(const ChangeSet& c, const std::string& title) {
+  for (const SectionChange& s : c.sections) {
+    for (const auto* sides : {&s.old_sides, &s.new_sides}) {
+      for (const SectionSide& side : *sides) {
+        if (side.title == title) return &s;
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::string joined(const std::vector<WordOp>& ops, WordOp::Op op) {
+  std::string out;
+  for (const WordOp& o : ops) {
+    if (o.op == op) out += o.text;
+  }
+  return out;
+}
+
+TEST(Compare, Page2023To2024) {
+  const Document a = test::load_snapshot("page-2023");
+  const Document b = test::load_snapshot("page-2024");
+  const ChangeSet c = compare(a, b);
+  // The 2023 lead reappears at the end of the 2024 page: moved, not removed + added.
+  const ClaimChange* lead = find_claim(c, "The security of Ukraine is of great importance to NATO");
+  ASSERT_NE(lead, nullptr);
+  EXPECT_EQ(lead->status, ChangeStatus::kMoved);
+  ASSERT_EQ(lead->old_sides.size(), 1u);
+  ASSERT_EQ(lead->new_sides.size(), 1u);
+  // "will not" -> "does not": one claim, and the word diff is exactly that.
+  const ClaimChange* recognise = find_claim(c, "NATO will not recognise them");
+  ASSERT_NE(recognise, nullptr);
+  ASSERT_EQ(recognise->new_sides.size(), 1u);
+  EXPECT_NE(recognise->new_sides[0].text.find("NATO does not recognise them"), std::string::npos);
+  EXPECT_TRUE(recognise->status == ChangeStatus::kModified || recognise->status == ChangeStatus::kMoved);
+  EXPECT_EQ(joined(recognise->diff, WordOp::Op::kDelete), "will ");
+  EXPECT_EQ(joined(recognise->diff, WordOp::Op::kInsert), "does ");
+  // Kept sentence: unchanged or moved, never added or removed.
+  const ClaimChange* lands = find_claim(c, "These lands are Ukraine and will always be Ukraine.");
+  ASSERT_NE(lands, nullptr);
+  EXPECT_TRUE(lands->status == ChangeStatus::kMoved || lands->status == ChangeStatus::kUnchanged);
+  EXPECT_TRUE(c.has_changes());
+}
+
+TEST(Compare, IdenticalFilesHaveNoChanges) {
+  const Document a = test::load_snapshot("page-2015");
+  const ChangeSet c = compare(a, a);
+  EXPECT_FALSE(c.has_changes());
+  for (const ClaimChange& claim : c.claims) EXPECT_EQ(claim.status, ChangeStatus::kUnchanged);
+  for (const SectionChange& s : c.sections) EXPECT_EQ(s.status, ChangeStatus::kUnchanged);
+}
+
+TEST(Compare, SwappingSidesSwapsAddedAndRemoved) {
+  const Document a = test::load_snapshot("page-2023");
+  const Document b = test::load_snapshot("page-2024");
+  const ChangeSet forward = compare(a, b);
+  const ChangeSet backward = compare(b, a);
+  auto count = [](const ChangeSet& c, ChangeStatus s) {
+    return std::count_if(c.claims.begin(), c.claims.end(), [&](const ClaimChange& x) { return x.status == s; });
+  };
+  EXPECT_EQ(count(forward, ChangeStatus::kAdded), count(backward, ChangeStatus::kRemoved));
+  EXPECT_EQ(count(forward, ChangeStatus::kRemoved), count(backward, ChangeStatus::kAdded));
+  EXPECT_EQ(count(forward, ChangeStatus::kMoved), count(backward, ChangeStatus::kMoved));
+}
+
+TEST(Compare, RenamedSection) {
+  const ChangeSet c = compare(doc("T\n\nOld heading\n\nFirst claim here. Second claim here.\n"),
+                              doc("T\n\nNew heading words\n\nFirst claim here. Second claim here.\n"));
+  ASSERT_EQ(c.sections.size(), 1u);
+  EXPECT_EQ(c.sections[0].status, ChangeStatus::kRenamed);
+  EXPECT_EQ(c.sections[0].old_sides[0].title, "Old heading");
+  EXPECT_EQ(c.sections[0].new_sides[0].title, "New heading words");
+  for (const ClaimChange& claim : c.claims) EXPECT_EQ(claim.status, ChangeStatus::kUnchanged);
+}
+
+TEST(Compare, MovedSectionAndClaim) {
+  const std::string old_text =
+      "T\n\n\nPart one\n\nIntro of part one is here.\n\nSub\n\nThe sub section text stays the same.\n\n\n"
+      "Part two\n\nPart two says something else entirely.\n";
+  const std::string new_text =
+      "T\n\n\nPart one\n\nIntro of part one is here.\n\n\nPart two\n\nPart two says something else entirely.\n\n"
+      "Sub\n\nThe sub section text stays the same.\n";
+  const ChangeSet c = compare(doc(old_text), doc(new_text));
+  const SectionChange* sub = find_section_change(c, "Sub");
+  ASSERT_NE(sub, nullptr);
+  EXPECT_EQ(sub->status, ChangeStatus::kMoved);
+  const ClaimChange* claim = find_claim(c, "The sub section text");
+  ASSERT_NE(claim, nullptr);
+  EXPECT_EQ(claim->status, ChangeStatus::kUnchanged);  // it moved with its section
+}
+
+TEST(Compare, ClaimMovedAcrossSectionsWithEdit) {
+  const ChangeSet c = compare(
+      doc("T\n\nAlpha\n\nThe Alliance provides strong support to the partner country today.\nAlpha keeps this.\n\n"
+          "Beta\n\nBeta keeps this one.\n"),
+      doc("T\n\nAlpha\n\nAlpha keeps this.\n\nBeta\n\nBeta keeps this one.\nThe Alliance provides firm support to the "
+          "partner country today.\n"));
+  const ClaimChange* moved = find_claim(c, "The Alliance provides");
+  ASSERT_NE(moved, nullptr);
+  EXPECT_EQ(moved->status, ChangeStatus::kMoved);
+  EXPECT_EQ(joined(moved->diff, WordOp::Op::kDelete), "strong ");
+  EXPECT_EQ(joined(moved->diff, WordOp::Op::kInsert), "firm ");
+}
+
+TEST(Compare, SplitAndMergedClaims) {
+  const std::string one = "T\n\nS\n\nThe council met in Brussels on Monday and the ministers agreed a new package of support.\n";
+  const std::string two =
+      "T\n\nS\n\nThe council met in Brussels on Monday. The ministers agreed a new package of support.\n";
+  const ChangeSet split = compare(doc(one), doc(two));
+  ASSERT_EQ(split.claims.size(), 1u);
+  EXPECT_EQ(split.claims[0].status, ChangeStatus::kSplit);
+  EXPECT_EQ(split.claims[0].new_sides.size(), 2u);
+  const ChangeSet merged = compare(doc(two), doc(one));
+  ASSERT_EQ(merged.claims.size(), 1u);
+  EXPECT_EQ(merged.claims[0].status, ChangeStatus::kMerged);
+  EXPECT_EQ(merged.claims[0].old_sides.size(), 2u);
+}
+
+TEST(Compare, SplitAndMergedSections) {
+  const std::string whole =
+      "T\n\nCooperation\n\nScience grants fund many laboratories. Scientists exchange visits every year.\n"
+      "Flood relief teams train together. Disaster drills take place each spring.\n";
+  const std::string parts =
+      "T\n\nCooperation\n\nScience grants fund many laboratories. Scientists exchange visits every year.\n\n"
+      "Emergencies\n\nFlood relief teams train together. Disaster drills take place each spring.\n";
+  const ChangeSet split = compare(doc(whole), doc(parts));
+  const SectionChange* s = find_section_change(split, "Emergencies");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->status, ChangeStatus::kSplit);
+  EXPECT_EQ(s->new_sides.size(), 2u);
+  const ChangeSet merged = compare(doc(parts), doc(whole));
+  const SectionChange* m = find_section_change(merged, "Emergencies");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->status, ChangeStatus::kMerged);
+}
+
+TEST(Compare, TypographyIsEquivalent) {
+  const ChangeSet c = compare(doc("T\n\nS\n\nRussia\u2019s \u201Cannexation\u201D \u2013 illegal.\n"),
+                              doc("T\n\nS\n\nRussia's  \"annexation\" - illegal.\n"));
+  ASSERT_EQ(c.claims.size(), 1u);
+  EXPECT_EQ(c.claims[0].status, ChangeStatus::kEquivalent);
+  EXPECT_FALSE(c.has_changes());
+}
+
+TEST(Compare, AcronymExpansionIsEquivalent) {
+  const ChangeSet c = compare(
+      doc("T\n\nS\n\nThe NATO-Ukraine Commission (NUC) was set up in 1997.\nThe NUC meets every year in Brussels.\n"),
+      doc("T\n\nS\n\nThe NATO-Ukraine Commission (NUC) was set up in 1997.\nThe NATO-Ukraine Commission meets every year in Brussels.\n"));
+  const ClaimChange* claim = find_claim(c, "meets every year");
+  ASSERT_NE(claim, nullptr);
+  EXPECT_EQ(claim->status, ChangeStatus::kEquivalent);
+  EXPECT_NE(claim->note.find("NUC"), std::string::npos);
+  EXPECT_FALSE(c.has_changes());
+}
+
+TEST(Compare, EmptyOfContentMeansEverythingAdded) {
+  const ChangeSet c = compare(doc("Title only\n"), doc("Title only\n\nA first claim. A second claim.\n"));
+  ASSERT_EQ(c.claims.size(), 2u);
+  for (const ClaimChange& claim : c.claims) EXPECT_EQ(claim.status, ChangeStatus::kAdded);
+}
+
+TEST(Compare, SameTitleTwiceEditsGoToTheRightOne) {
+  const std::string a = "T\n\n\nNotes\n\nFirst notes text is here.\n\n\nOther\n\nOther text.\n\n\nNotes\n\nSecond notes text is here.\n";
+  const std::string b = "T\n\n\nNotes\n\nFirst notes text is here.\n\n\nOther\n\nOther text.\n\n\nNotes\n\nSecond notes text is there.\n";
+  const ChangeSet c = compare(doc(a), doc(b));
+  const ClaimChange* edited = find_claim(c, "Second notes text");
+  ASSERT_NE(edited, nullptr);
+  EXPECT_EQ(edited->status, ChangeStatus::kModified);
+  EXPECT_EQ(edited->old_sides[0].section_id, "notes-2");
+  EXPECT_EQ(edited->new_sides[0].section_id, "notes-2");
+}
+
+TEST(Compare, ManyIdenticalLinesWithOneInserted) {
+  std::string a = "T\n\n", b = "T\n\n";
+  for (int i = 0; i < 100000; ++i) {
+    a += "Same line.\n";
+    b += "Same line.\n";
+    if (i == 50000) b += "The inserted line.\n";
+  }
+  const ChangeSet c = compare(doc(a), doc(b));
+  const auto added = std::count_if(c.claims.begin(), c.claims.end(), [](const ClaimChange& x) { return x.status == ChangeStatus::kAdded; });
+  EXPECT_EQ(added, 1);
+}
+
+}  // namespace
+}  // namespace strata

@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include "strata/diff.hpp"
+#include "strata/normalize.hpp"
+#include "util/utf8.hpp"
+
+namespace strata {
+namespace {
+
+std::string side(const std::vector<WordOp>& ops, WordOp::Op skip) {
+  std::string out;
+  for (const WordOp& op : ops) {
+    if (op.op != skip) out += op.text;
+  }
+  return out;
+}
+
+TEST(WordDiff, ReplacesOnePhrase) {
+  const auto ops = word_diff("They have no legitimacy, and NATO will not recognise them.",
+                             "They have no legitimacy, and NATO does not recognise them.", 250000);
+  ASSERT_EQ(ops.size(), 4u);
+  EXPECT_EQ(ops[1].op, WordOp::Op::kDelete);
+  EXPECT_EQ(ops[1].text, "will ");
+  EXPECT_EQ(ops[2].op, WordOp::Op::kInsert);
+  EXPECT_EQ(ops[2].text, "does ");
+}
+
+TEST(WordDiff, OpsRebuildBothSides) {
+  const char* pairs[][2] = {
+      {"NATO condemns in the strongest possible terms Russia\u2019s illegal war.", "NATO condemns Russia's brutal and unprovoked war, again."},
+      {"a b c d e", "x b y d z"},
+      {"", "Only new."},
+      {"Only old.", ""},
+      {"Since 2014, EUR 690 million.", "Since 2015, EUR 700 million."},
+  };
+  for (const auto& p : pairs) {
+    const auto ops = word_diff(p[0], p[1], 250000);
+    EXPECT_EQ(side(ops, WordOp::Op::kDelete), p[1]) << p[0];
+    EXPECT_EQ(normalize_text(side(ops, WordOp::Op::kInsert)), normalize_text(p[0])) << p[0];
+  }
+}
+
+TEST(WordDiff, SmallEqualIslandsJoinTheEdit) {
+  // "the" between two edits is absorbed: one replaced phrase, not fragments.
+  const auto ops = word_diff("alpha the beta stays here", "gamma the delta stays here", 250000);
+  ASSERT_EQ(ops.size(), 3u);
+  EXPECT_EQ(ops[0].text, "alpha the beta ");
+  EXPECT_EQ(ops[1].text, "gamma the delta ");
+  EXPECT_EQ(ops[2].op, WordOp::Op::kEqual);
+}
+
+TEST(WordDiff, CutsBetweenWholeCodePoints) {
+  const auto ops = word_diff("un caf\u00E9 noir", "un caf\u00E8 noir", 250000);
+  ASSERT_EQ(ops.size(), 4u);
+  EXPECT_EQ(ops[1].text, "caf\u00E9 ");
+  EXPECT_EQ(ops[2].text, "caf\u00E8 ");
+  for (const WordOp& op : ops) EXPECT_EQ(utf8::find_invalid(op.text), std::string_view::npos);
+  // A combining mark never stands alone in an edit.
+  const auto nfd = word_diff("cafe\u0301 noir", "cafe\u0300 noir", 250000);
+  ASSERT_EQ(nfd.size(), 3u);
+  EXPECT_EQ(nfd[0].text, "cafe\u0301 ");
+  EXPECT_EQ(nfd[1].text, "cafe\u0300 ");
+}
+
+TEST(WordDiff, TypographyOnlyIsNoEdit) {
+  const auto ops = word_diff("Russia\u2019s \u201Cannexation\u201D", "Russia's \"annexation\"", 250000);
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(ops[0].op, WordOp::Op::kEqual);
+}
+
+TEST(WordDiff, CapReturnsNothing) {
+  std::string a, b;
+  for (int i = 0; i < 600; ++i) {
+    a += "w" + std::to_string(i) + " ";
+    b += "v" + std::to_string(i) + " ";
+  }
+  EXPECT_TRUE(word_diff(a, b, 250000).empty());
+}
+
+}  // namespace
+}  // namespace strata
