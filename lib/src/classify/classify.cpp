@@ -52,7 +52,13 @@ std::set<std::string> document_values(const Document& doc) {
   for (const auto& section : doc.sections) {
     for (const auto& block : section.blocks) {
       for (const auto& s : block.sentences) {
-        for (auto& f : extract_figures(s.norm.empty() ? s.text : s.norm)) values.insert(std::move(f.value));
+        for (auto& f : extract_figures(s.norm.empty() ? s.text : s.norm)) {
+          // A year written inside a date ("January 2023") is in the document too.
+          if (f.kind == Figure::Kind::kDate && f.value.size() >= 9 && f.value[5] != '-') {
+            values.insert("year:" + f.value.substr(5, 4));
+          }
+          values.insert(std::move(f.value));
+        }
       }
     }
   }

@@ -1,0 +1,119 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "strata/classify.hpp"
+
+namespace strata {
+namespace {
+
+std::vector<WordOp> ops(std::initializer_list<std::pair<char, std::string>> list) {
+  std::vector<WordOp> out;
+  for (const auto& [kind, text] : list) {
+    WordOp op;
+    op.op = kind == '=' ? WordOp::Op::kEqual : kind == '-' ? WordOp::Op::kDelete : WordOp::Op::kInsert;
+    op.text = text;
+    out.push_back(op);
+  }
+  return out;
+}
+
+std::vector<Fact> of_kind(const std::vector<Fact>& facts, const std::string& kind) {
+  std::vector<Fact> out;
+  for (const auto& f : facts) {
+    if (f.kind == kind) out.push_back(f);
+  }
+  return out;
+}
+
+const std::string kWillNot = "They have no legitimacy, and NATO will not recognise them.";
+const std::string kDoesNot = "They have no legitimacy, and NATO does not recognise them.";
+
+TEST(ClaimFacts, WillNotBecomesDoesNot) {
+  auto diff = ops({{'=', "They have no legitimacy, and NATO "}, {'-', "will"}, {'+', "does"}, {'=', " not recognise them."}});
+  auto facts = claim_facts(kWillNot, kDoesNot, diff);
+  auto modality = of_kind(facts, "modality");
+  ASSERT_EQ(modality.size(), 1u);
+  EXPECT_EQ(modality[0].old_text, "will not");
+  EXPECT_EQ(modality[0].new_text, "does not");
+  EXPECT_NE(modality[0].note.find("'will not' -> 'does not'"), std::string::npos) << modality[0].note;
+  // "not" is on both sides: no negation changed.
+  EXPECT_TRUE(of_kind(facts, "negation").empty());
+}
+
+TEST(ClaimFacts, WithoutADiffTheChangedMiddleIsUsed) {
+  auto facts = claim_facts(kWillNot, kDoesNot, {});
+  auto modality = of_kind(facts, "modality");
+  ASSERT_EQ(modality.size(), 1u);
+  EXPECT_EQ(modality[0].old_text, "will not");
+  EXPECT_EQ(modality[0].new_text, "does not");
+}
+
+TEST(ClaimFacts, NegationAddedAndRemoved) {
+  auto added = claim_facts("Allies will recognise the vote.", "Allies will not recognise the vote.",
+                           ops({{'=', "Allies will "}, {'+', "not "}, {'=', "recognise the vote."}}));
+  auto negation = of_kind(added, "negation");
+  ASSERT_EQ(negation.size(), 1u);
+  EXPECT_EQ(negation[0].old_text, "");
+  EXPECT_EQ(negation[0].new_text, "not");
+  EXPECT_NE(negation[0].note.find("added"), std::string::npos);
+  EXPECT_TRUE(of_kind(added, "modality").empty());
+
+  auto removed = claim_facts("There can be no impunity for war crimes.", "There can be impunity for war crimes.", {});
+  negation = of_kind(removed, "negation");
+  ASSERT_EQ(negation.size(), 1u);
+  EXPECT_EQ(negation[0].old_text, "no");
+  EXPECT_NE(negation[0].note.find("removed"), std::string::npos);
+}
+
+TEST(ClaimFacts, ModalChangeNamesBothModals) {
+  auto facts = claim_facts("Ukraine will become a member of NATO.", "Ukraine may become a member of NATO.",
+                           ops({{'=', "Ukraine "}, {'-', "will"}, {'+', "may"}, {'=', " become a member of NATO."}}));
+  auto modality = of_kind(facts, "modality");
+  ASSERT_EQ(modality.size(), 1u);
+  EXPECT_EQ(modality[0].old_text, "will");
+  EXPECT_EQ(modality[0].new_text, "may");
+}
+
+TEST(ClaimFacts, HedgesAndIntensifiers) {
+  auto facts = claim_facts("NATO condemns in the strongest possible terms Russia's war of aggression.",
+                           "NATO condemns Russia's war of aggression.",
+                           ops({{'=', "NATO condemns "}, {'-', "in the strongest possible terms "},
+                                {'=', "Russia's war of aggression."}}));
+  auto intensifier = of_kind(facts, "intensifier");
+  ASSERT_EQ(intensifier.size(), 1u);
+  EXPECT_EQ(intensifier[0].old_text, "in the strongest possible terms");
+  EXPECT_EQ(intensifier[0].new_text, "");
+
+  facts = claim_facts("Allies provided support.", "Allies provided some support.", {});
+  auto hedge = of_kind(facts, "hedge");
+  ASSERT_EQ(hedge.size(), 1u);
+  EXPECT_EQ(hedge[0].new_text, "some");
+  EXPECT_NE(hedge[0].note.find("added"), std::string::npos);
+}
+
+TEST(ClaimFacts, QuantifierChanged) {
+  auto facts = claim_facts("All Allies agree on the plan.", "Most Allies agree on the plan.",
+                           ops({{'-', "All"}, {'+', "Most"}, {'=', " Allies agree on the plan."}}));
+  auto quantifier = of_kind(facts, "quantifier");
+  ASSERT_EQ(quantifier.size(), 1u);
+  EXPECT_EQ(quantifier[0].old_text, "All");
+  EXPECT_EQ(quantifier[0].new_text, "Most");
+
+  facts = claim_facts("Ukraine is the only partner to have contributed to all NATO-led operations.",
+                      "Ukraine has a long track record of contributions to NATO-led operations.", {});
+  quantifier = of_kind(facts, "quantifier");
+  ASSERT_FALSE(quantifier.empty());
+  EXPECT_NE(quantifier[0].old_text.find("the only"), std::string::npos) << quantifier[0].old_text;
+  EXPECT_NE(quantifier[0].new_text.find("a long track record"), std::string::npos) << quantifier[0].new_text;
+}
+
+TEST(ClaimFacts, PlainRewordingHasNoFacts) {
+  EXPECT_TRUE(claim_facts("Allies agreed on the plan.", "Allies decided on the plan.", {}).empty());
+  // "May" before a year is a month, not a modal.
+  EXPECT_TRUE(claim_facts("The office opened in May 2015.", "The office opened in June 2015.", {}).empty());
+}
+
+}  // namespace
+}  // namespace strata

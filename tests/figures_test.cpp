@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "strata/classify.hpp"
+
+namespace strata {
+namespace {
+
+struct Expected {
+  std::string text;
+  std::string value;
+};
+
+struct FigureCase {
+  std::string input;
+  std::vector<Expected> figures;
+};
+
+std::vector<Expected> found(const std::string& input) {
+  std::vector<Expected> out;
+  for (const auto& f : extract_figures(input)) out.push_back({f.text, f.value});
+  return out;
+}
+
+bool operator==(const Expected& a, const Expected& b) { return a.text == b.text && a.value == b.value; }
+
+void PrintTo(const Expected& e, std::ostream* os) { *os << "{" << e.text << ", " << e.value << "}"; }
+
+TEST(Figures, ParsesAmountsCountsDatesAndRanges) {
+  const std::vector<FigureCase> cases = {
+      {"Allies and partners have committed over EUR 690 million (around USD 740 million) to Ukraine CAP Trust Fund.",
+       {{"EUR 690 million", "amount:EUR:690000000"}, {"USD 740 million", "amount:USD:740000000"}}},
+      {"Allies have agreed more than USD 10 billion in framework contracts, covering critical needs like 155 mm "
+       "artillery.",
+       {{"USD 10 billion", "amount:USD:10000000000"}, {"155 mm", "count:155"}}},
+      {"Today, NATO has 500,000 troops at high readiness.", {{"500,000 troops", "count:500000"}}},
+      {"NATO Leaders also pledged to invest a minimum of 2% of Gross Domestic Product annually on defence.",
+       {{"2%", "percent:2"}}},
+      {"Some 1.5 million people were displaced.", {{"1.5 million people", "count:1500000"}}},
+      {"Ukraine joined the Air Situation Data Exchange programme in July 2006.", {{"July 2006", "date:2006-07"}}},
+      {"Last updated: 06 May. 2015 09:43", {{"06 May. 2015", "date:2015-05-06"}}},
+      {"The inaugural meeting took place on 12 July 2023 at the Vilnius Summit.",
+       {{"12 July 2023", "date:2023-07-12"}}},
+      {"Ukraine supported the follow-on Resolute Support Mission (2015-2021).", {{"2015-2021", "range:2015-2021"}}},
+      {"In 2019, a corresponding amendment entered into force.", {{"2019", "year:2019"}}},
+      {"It focuses on eight defence higher education institutions.", {{"eight", "count:8"}}},
+      {"Published on 2024-07-02.", {{"2024-07-02", "date:2024-07-02"}}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(found(c.input), c.figures) << c.input;
+}
+
+TEST(Figures, SkipsReferencesEnumeratorsModalsAndTimes) {
+  EXPECT_TRUE(found("This is enshrined in Article 51 of the United Nations Charter.").empty());
+  EXPECT_TRUE(found("NATO supports United Nations Security Council Resolution 1325.").empty());
+  EXPECT_TRUE(found("2. Why does NATO exist?").empty());
+  EXPECT_TRUE(found("Allies may decide to act.").empty());
+  EXPECT_TRUE(found("Updated at 14:08 today.").empty());
+}
+
+TEST(Figures, EqualFiguresCompareEqualHoweverWritten) {
+  auto a = extract_figures("1.5 million");
+  auto b = extract_figures("1,500,000");
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(a[0].value, b[0].value);
+  auto c = extract_figures("EUR 690 million");
+  auto d = extract_figures("690 million euros");
+  ASSERT_EQ(c.size(), 1u);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(c[0].value, d[0].value);
+}
+
+TEST(Figures, OffsetsPointAtTheText) {
+  const std::string text = "Since January 2023, almost EUR 20 million has been dedicated.";
+  for (const auto& f : extract_figures(text)) EXPECT_EQ(text.substr(f.offset, f.text.size()), f.text);
+}
+
+}  // namespace
+}  // namespace strata
