@@ -132,7 +132,7 @@ TEST(Classify, PhrasesThatAppearedOrVanished) {
   EXPECT_EQ(vanished->old_count, 2);
   EXPECT_EQ(vanished->new_count, 0);
   auto appeared = std::find_if(changes.wording.begin(), changes.wording.end(), [](const WordingShift& w) {
-    return !w.from && w.to && *w.to == "delivered fighter jets";
+    return !w.from && w.to && *w.to == "Allies delivered fighter jets";
   });
   ASSERT_NE(appeared, changes.wording.end());
   EXPECT_EQ(appeared->new_count, 1);

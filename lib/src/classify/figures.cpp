@@ -207,6 +207,8 @@ class Parser {
       return i + 1;
     }
     if (classify_detail::is_number(w)) {
+      // A time of day ("09:43") is page furniture, not a figure.
+      if (is_punct(i + 1, ":") && classify_detail::is_number(word(i + 2))) return i + 3;
       // A list enumerator ("2. Why does NATO exist?") is not a figure.
       if (i == 0 && (is_punct(1, ".") || is_punct(1, ")"))) return i + 2;
       if (is_reference(i)) return i + 1;

@@ -257,11 +257,12 @@ class Extractor {
     }
     // A capitalized ordinary word opening the sentence and followed by a
     // connector is not part of a name ("Participation in the Planning and
-    // Review Process").
+    // Review Process"); names do not go on with "in" or "with" after one word.
     if (sentence_initial && run.size() > 1) {
       const auto& first = lower[run.front()];
+      const auto& next = lower[run[1]];
       bool ordinary = lowercase_.count(first) > 0 || is_stop_word(first);
-      if (ordinary && is_connector(lower[run[1]])) drop_front();
+      if ((ordinary && is_connector(next)) || next == "in" || next == "with") drop_front();
     }
     while (!run.empty()) {
       const auto& first = lower[run.front()];
