@@ -11,5 +11,6 @@ void add_diff_command(CLI::App& app, Context& context);
 void add_init_command(CLI::App& app, Context& context);
 void add_import_command(CLI::App& app, Context& context);
 void add_log_command(CLI::App& app, Context& context);
+void add_programmes_command(CLI::App& app, Context& context);
 
 }  // namespace strata::cli

@@ -64,7 +64,8 @@ constexpr std::array<std::string_view, 16> kMonths = {
 constexpr std::array<std::string_view, 10> kMonths2 = {"may",      "nov", "november", "oct",  "october",
                                                        "sep",      "sept", "september", "spring", "autumn"};
 
-constexpr std::array<std::string_view, 20> kPersonTitles = {
+constexpr std::array<std::string_view, 23> kPersonTitles = {
+    "chief",      "head",      "heads",
     "ambassador", "chairman",  "chairperson", "chancellor", "commander", "deputy",  "director",
     "general",    "king",      "minister",    "mr",         "mrs",       "ms",      "president",
     "prime",      "queen",     "secretary",   "senator",    "spokesperson", "vice"};

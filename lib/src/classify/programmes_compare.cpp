@@ -63,6 +63,16 @@ bool word_boundary(std::string_view text, size_t begin, size_t end) {
   return (begin == 0 || !alpha(text[begin - 1])) && (end >= text.size() || !alpha(text[end]));
 }
 
+bool passive_before(std::string_view lower, size_t t) {
+  for (std::string_view aux : {"was ", "were ", "been ", "is ", "be "}) {
+    if (t >= aux.size() && lower.substr(t - aux.size(), aux.size()) == aux &&
+        (t == aux.size() || lower[t - aux.size() - 1] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const std::string& claim_text(const Document& doc, const ProgrammeMention& m, bool norm) {
   const auto& s = doc.sections[static_cast<size_t>(m.section)]
                       .blocks[static_cast<size_t>(m.block)]
@@ -103,6 +113,9 @@ std::vector<Succession> successions(const Document& doc, const std::vector<Progr
       for (size_t t = lower.find(trigger.phrase); t != std::string::npos; t = lower.find(trigger.phrase, t + 1)) {
         size_t te = t + trigger.phrase.size();
         if (!word_boundary(lower, t, te)) continue;
+        // "the NACC was replaced in 1997 by the EAPC": a passive verb puts
+        // the old name first.
+        bool old_first = trigger.old_first || passive_before(lower, t);
         const Placed* before = nullptr;
         const Placed* after = nullptr;
         const Placed* after2 = nullptr;
@@ -115,13 +128,13 @@ std::vector<Succession> successions(const Document& doc, const std::vector<Progr
           }
         }
         // "renamed X to Y": both names follow the trigger.
-        if (before == nullptr && after != nullptr && after2 != nullptr && trigger.old_first) {
+        if (before == nullptr && after != nullptr && after2 != nullptr && old_first) {
           before = after;
           after = after2;
         }
         if (before == nullptr || after == nullptr || before->programme == after->programme) continue;
-        int from = trigger.old_first ? before->programme : after->programme;
-        int to = trigger.old_first ? after->programme : before->programme;
+        int from = old_first ? before->programme : after->programme;
+        int to = old_first ? after->programme : before->programme;
         if (!seen.insert({from, to}).second) continue;
         out.push_back({from, to, std::string(trigger.phrase), claim_text(doc, at, false)});
       }

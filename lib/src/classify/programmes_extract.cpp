@@ -288,7 +288,10 @@ class Extractor {
     bool lowercase_prefix = false;
     if (head) {
       size_t h = *head;
-      if (h + 1 < run.size() && !is_tail_connector(lower[run[h + 1]]) && !is_prefix_head(lower[run[h]])) {
+      bool dated_tail = std::any_of(run.begin() + static_cast<long>(h) + 1, run.end(),
+                                    [&](size_t k) { return is_month(lower[k]); });
+      if (h + 1 < run.size() && (dated_tail || !is_tail_connector(lower[run[h + 1]])) &&
+          !is_prefix_head(lower[run[h]])) {
         run.resize(h + 1);
         last = run.back();
       }

@@ -2,6 +2,7 @@
 // programmes`.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "classify/programmes_internal.hpp"
@@ -44,6 +45,7 @@ ProgrammeSeries programme_series(const std::vector<Document>& docs, const std::v
     acronyms.insert(table.begin(), table.end());
   }
   std::vector<std::vector<int>> row_of(docs.size());
+  std::map<std::string, int> row_by_key;
   auto new_row = [&](size_t snapshot) {
     ProgrammeSeriesRow row;
     row.mentions.assign(docs.size(), 0);
@@ -63,10 +65,20 @@ ProgrammeSeries programme_series(const std::vector<Document>& docs, const std::v
         }
       }
     }
+    // A programme absent from the previous snapshot continues the row of
+    // an earlier one with a common key (a name that skipped a version).
+    std::set<int> taken(row_of[s].begin(), row_of[s].end());
     for (size_t k = 0; k < lists[s].size(); ++k) {
       const auto& p = lists[s][k];
       int& row = row_of[s][k];
+      auto keys = programme_keys(p, acronyms);
+      for (size_t n = 0; n < keys.size() && row < 0; ++n) {
+        auto it = row_by_key.find(keys[n]);
+        if (it != row_by_key.end() && !taken.count(it->second)) row = it->second;
+      }
       if (row < 0) row = new_row(s);
+      taken.insert(row);
+      for (auto& key : keys) row_by_key.emplace(std::move(key), row);
       auto& r = series.rows[static_cast<size_t>(row)];
       r.name = p.name;
       if (!p.acronym.empty()) r.acronym = p.acronym;
