@@ -47,12 +47,21 @@ std::vector<Figure> figures_of(const std::vector<ClaimSide>& sides) {
   return out;
 }
 
+bool has_digit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Values of the figures written with digits anywhere in `doc`. Spelled-out
+// counts ("eight") are left to paired claims: reading every sentence for
+// them would cost more than the rest of this stage.
 std::set<std::string> document_values(const Document& doc) {
   std::set<std::string> values;
   for (const auto& section : doc.sections) {
     for (const auto& block : section.blocks) {
       for (const auto& s : block.sentences) {
-        for (auto& f : extract_figures(s.norm.empty() ? s.text : s.norm)) {
+        std::string_view text = s.norm.empty() ? s.text : s.norm;
+        if (!has_digit(text)) continue;
+        for (auto& f : extract_figures(text)) {
           // A year written inside a date ("January 2023") is in the document too.
           if (f.kind == Figure::Kind::kDate && f.value.size() >= 9 && f.value[5] != '-') {
             values.insert("year:" + f.value.substr(5, 4));
@@ -90,7 +99,7 @@ std::vector<NumberChange> number_changes(const Document& old_doc, const Document
     if (claim.status == ChangeStatus::kAdded) {
       // A figure of an added claim is news only if the old version never had it.
       for (const auto& f : figures_of(claim.new_sides)) {
-        if (!old_values.count(f.value) && reported_added.insert(f.value).second) {
+        if (has_digit(f.text) && !old_values.count(f.value) && reported_added.insert(f.value).second) {
           out.push_back(number(ChangeStatus::kAdded, {}, f.text, c));
         }
       }
@@ -98,7 +107,7 @@ std::vector<NumberChange> number_changes(const Document& old_doc, const Document
     }
     if (claim.status == ChangeStatus::kRemoved) {
       for (const auto& f : figures_of(claim.old_sides)) {
-        if (!new_values.count(f.value) && reported_removed.insert(f.value).second) {
+        if (has_digit(f.text) && !new_values.count(f.value) && reported_removed.insert(f.value).second) {
           out.push_back(number(ChangeStatus::kRemoved, f.text, {}, c));
         }
       }

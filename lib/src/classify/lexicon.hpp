@@ -1,5 +1,5 @@
 // Word lists that decide what a programme name is. Every list is lowercase;
-// lookups are binary searches over a copy sorted once.
+// lookups hash the word once.
 #pragma once
 
 #include <string_view>

@@ -109,16 +109,11 @@ std::vector<std::string> programme_keys(const Programme& programme, const Acrony
 
 std::vector<Programme> extract_programmes(const Document& doc, const ProgrammeConfig& config,
                                           const std::vector<KnownAcronym>& known) {
-  AcronymTable table;
-  return extract_programmes_with_table(doc, config, known, table);
+  return group_mentions(doc, config, extract_mentions(doc, config, known));
 }
 
-std::vector<Programme> classify_detail::extract_programmes_with_table(const Document& doc,
-                                                                      const ProgrammeConfig& config,
-                                                                      const std::vector<KnownAcronym>& known,
-                                                                      AcronymTable& acronyms) {
-  auto extracted = extract_mentions(doc, config, known);
-  acronyms = extracted.acronyms;
+std::vector<Programme> classify_detail::group_mentions(const Document& doc, const ProgrammeConfig& config,
+                                                       const ExtractResult& extracted) {
   const auto& mentions = extracted.mentions;
   UnionFind groups;
   for (const auto& m : mentions) {

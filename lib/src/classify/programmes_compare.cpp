@@ -356,13 +356,11 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
 
 std::vector<ProgrammeChange> compare_programmes(const Document& old_doc, const Document& new_doc,
                                                 const ProgrammeConfig& config) {
-  auto old_defs = defined_acronyms(old_doc);
-  auto new_defs = defined_acronyms(new_doc);
-  AcronymTable acronyms;
-  auto olds = extract_programmes_with_table(old_doc, config, new_defs, acronyms);
-  AcronymTable new_table;
-  auto news = extract_programmes_with_table(new_doc, config, old_defs, new_table);
-  acronyms.insert(new_table.begin(), new_table.end());
+  auto [old_mentions, new_mentions] = extract_pair(old_doc, new_doc, config);
+  auto olds = group_mentions(old_doc, config, old_mentions);
+  auto news = group_mentions(new_doc, config, new_mentions);
+  AcronymTable acronyms = old_mentions.acronyms;
+  acronyms.insert(new_mentions.acronyms.begin(), new_mentions.acronyms.end());
   std::vector<ProgrammeChange> out;
   for (auto& p : match_programmes(old_doc, new_doc, olds, news, config, acronyms)) out.push_back(std::move(p.change));
   return out;

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "classify/lexicon.hpp"
 #include "classify/programme_names.hpp"
@@ -39,9 +40,8 @@ struct Where {
 
 class Extractor {
  public:
-  Extractor(const Document& doc, const ProgrammeConfig& config, const std::vector<KnownAcronym>& known)
+  Extractor(const Document& doc, const ProgrammeConfig& config)
       : doc_(doc) {
-    for (const auto& k : known) add_acronym(k.acronym, k.name, true);
     for (const auto& entry : config.names) {
       if (!entry.acronym.empty()) add_acronym(entry.acronym, entry.name, true);
       add_config_form(entry.name, entry.name);
@@ -49,11 +49,19 @@ class Extractor {
     }
   }
 
-  ExtractResult run(bool definitions_only) {
+  // Definitions and the lowercase vocabulary.
+  void read_definitions() {
     for_each_sentence([this](std::string_view text, const std::vector<Token>& tokens, const Where&) {
       first_pass(text, tokens);
     });
-    if (definitions_only) return ExtractResult{{}, std::move(table_), std::move(programme_acronyms_)};
+  }
+  const AcronymTable& programme_acronyms() const { return programme_acronyms_; }
+  // Acronyms the document uses without defining; the document's own
+  // definitions win.
+  void add_known(const std::vector<KnownAcronym>& known) {
+    for (const auto& k : known) add_acronym(k.acronym, k.name, true);
+  }
+  ExtractResult find_mentions() {
     for_each_sentence([this](std::string_view text, const std::vector<Token>& tokens, const Where& where) {
       second_pass(text, tokens, where);
     });
@@ -111,6 +119,11 @@ class Extractor {
     m.block = where.block;
     m.sentence = where.sentence;
     m.offset = offset;
+    std::vector<std::string> words;
+    if (kind != RawMention::Kind::kBackref) {
+      for (auto w : words_of(kind == RawMention::Kind::kAcronym ? m.canonical : m.form)) words.push_back(fold_case(w));
+    }
+    mention_words_.push_back(std::move(words));
     mentions_.push_back(std::move(m));
   }
 
@@ -333,13 +346,14 @@ class Extractor {
     for (auto w : words_of(form)) words.push_back(fold_case(w));
     if (words.empty() || !is_head_word(words.back())) return false;
     size_t seen = 0;
-    for (auto it = mentions_.rbegin(); it != mentions_.rend() && seen < kBackrefWindow; ++it, ++seen) {
+    for (size_t back = mentions_.size(); back-- > 0 && seen < kBackrefWindow; ++seen) {
+      const auto* it = &mentions_[back];
       if (it->kind == RawMention::Kind::kBackref) continue;
-      std::string name = it->kind == RawMention::Kind::kAcronym ? it->canonical : it->form;
-      std::set<std::string> name_words;
-      for (auto w : words_of(name)) name_words.insert(fold_case(w));
+      const auto& name_words = mention_words_[back];
       if (name_words.size() <= words.size()) continue;
-      bool all = std::all_of(words.begin(), words.end(), [&](const auto& w) { return name_words.count(w) > 0; });
+      bool all = std::all_of(words.begin(), words.end(), [&](const auto& w) {
+        return std::find(name_words.begin(), name_words.end(), w) != name_words.end();
+      });
       if (!all) continue;
       auto target = it->canonical.empty() ? it->form : it->canonical;
       mention(RawMention::Kind::kBackref, form, {}, offset, where, target);
@@ -356,7 +370,8 @@ class Extractor {
   const Document& doc_;
   AcronymTable table_;               // every definition (and known acronym)
   AcronymTable programme_acronyms_;  // definitions whose name is a programme
-  std::set<std::string, std::less<>> lowercase_;
+  std::unordered_set<std::string> lowercase_;
+  std::vector<std::vector<std::string>> mention_words_;  // folded words of each mention's name, for back-references
   std::map<std::string, std::vector<ConfigForm>, std::less<>> config_forms_;
   std::vector<RawMention> mentions_;
 };
@@ -366,16 +381,38 @@ class Extractor {
 namespace classify_detail {
 
 ExtractResult extract_mentions(const Document& doc, const ProgrammeConfig& config,
-                               const std::vector<KnownAcronym>& known, bool definitions_only) {
-  return Extractor(doc, config, known).run(definitions_only);
+                               const std::vector<KnownAcronym>& known) {
+  Extractor extractor(doc, config);
+  extractor.read_definitions();
+  extractor.add_known(known);
+  return extractor.find_mentions();
+}
+
+std::pair<ExtractResult, ExtractResult> extract_pair(const Document& a, const Document& b,
+                                                     const ProgrammeConfig& config) {
+  Extractor ea(a, config);
+  Extractor eb(b, config);
+  ea.read_definitions();
+  eb.read_definitions();
+  auto known_of = [](const Extractor& e) {
+    std::vector<KnownAcronym> known;
+    for (const auto& [acronym, name] : e.programme_acronyms()) known.push_back({acronym, name});
+    return known;
+  };
+  auto known_a = known_of(ea);
+  auto known_b = known_of(eb);
+  ea.add_known(known_b);
+  eb.add_known(known_a);
+  return {ea.find_mentions(), eb.find_mentions()};
 }
 
 }  // namespace classify_detail
 
 std::vector<KnownAcronym> defined_acronyms(const Document& doc) {
-  auto result = classify_detail::extract_mentions(doc, ProgrammeConfig{}, {}, true);
+  Extractor extractor(doc, ProgrammeConfig{});
+  extractor.read_definitions();
   std::vector<KnownAcronym> out;
-  for (const auto& [acronym, name] : result.programme_acronyms) out.push_back({acronym, name});
+  for (const auto& [acronym, name] : extractor.programme_acronyms()) out.push_back({acronym, name});
   return out;
 }
 

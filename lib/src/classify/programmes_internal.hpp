@@ -28,14 +28,17 @@ struct ExtractResult {
   AcronymTable programme_acronyms;   // definitions whose full name is a programme name
 };
 
-// With `definitions_only`, only the acronym tables are filled (one pass).
 ExtractResult extract_mentions(const Document& doc, const ProgrammeConfig& config,
-                               const std::vector<KnownAcronym>& known, bool definitions_only = false);
+                               const std::vector<KnownAcronym>& known);
 
-// Programmes of `doc`, plus the document's acronym table in `acronyms`.
-std::vector<Programme> extract_programmes_with_table(const Document& doc, const ProgrammeConfig& config,
-                                                     const std::vector<KnownAcronym>& known,
-                                                     AcronymTable& acronyms);
+// Mentions of two versions, each resolving the acronyms the other defines;
+// reads each document twice in all.
+std::pair<ExtractResult, ExtractResult> extract_pair(const Document& a, const Document& b,
+                                                     const ProgrammeConfig& config);
+
+// Groups the mentions of `doc` into programmes, sorted by name.
+std::vector<Programme> group_mentions(const Document& doc, const ProgrammeConfig& config,
+                                      const ExtractResult& extracted);
 
 // A pairing of the programmes of two versions, with the indices into each
 // list (-1 for none), in the order compare_programmes() reports them.

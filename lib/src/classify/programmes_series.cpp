@@ -40,9 +40,9 @@ ProgrammeSeries programme_series(const std::vector<Document>& docs, const std::v
   std::vector<std::vector<Programme>> lists;
   AcronymTable acronyms;
   for (const auto& doc : docs) {
-    AcronymTable table;
-    lists.push_back(extract_programmes_with_table(doc, config, known, table));
-    acronyms.insert(table.begin(), table.end());
+    auto extracted = extract_mentions(doc, config, known);
+    lists.push_back(group_mentions(doc, config, extracted));
+    acronyms.insert(extracted.acronyms.begin(), extracted.acronyms.end());
   }
   std::vector<std::vector<int>> row_of(docs.size());
   std::map<std::string, int> row_by_key;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 #include <utf8proc.h>
 
 namespace strata::classify_detail {
@@ -32,16 +33,31 @@ bool is_alnum_cp(utf8proc_int32_t cp) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+bool ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 bool alnum_at(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
+  auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return ascii_alnum(c);
   size_t length = 0;
   return is_alnum_cp(decode(text, pos, length));
 }
 
+// Length of the code point at `pos` if it is alphanumeric, else 0. ASCII
+// without a call into utf8proc: most text is ASCII.
+size_t alnum_length(std::string_view text, size_t pos) {
+  auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return ascii_alnum(c) ? 1 : 0;
+  size_t length = 0;
+  return is_alnum_cp(decode(text, pos, length)) ? length : 0;
+}
+
 // Stop words: the closed-class words of English (articles, pronouns,
 // prepositions, conjunctions, auxiliaries) plus a few sentence openers seen
-// capitalized in the seeds ("Since", "Following", "Today"). Sorted for
-// binary search.
+// capitalized in the seeds ("Since", "Following", "Today"). None is longer
+// than 8 bytes, which lets most words skip the lookup.
 constexpr std::array kStopWords = {
     "a",         "about",   "above",   "after",  "again",   "against", "all",     "also",
     "am",        "an",      "and",     "any",    "are",     "as",      "at",      "be",
@@ -66,9 +82,11 @@ constexpr std::array kStopWords = {
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
   size_t pos = 0;
+  tokens.reserve(text.size() / 5);
   while (pos < text.size()) {
-    size_t length = 0;
-    auto cp = decode(text, pos, length);
+    size_t length = 1;
+    auto byte = static_cast<unsigned char>(text[pos]);
+    utf8proc_int32_t cp = byte < 0x80 ? byte : decode(text, pos, length);
     if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) {
       pos += length;
       continue;
@@ -81,9 +99,8 @@ std::vector<Token> tokenize(std::string_view text) {
     size_t begin = pos;
     pos += length;
     while (pos < text.size()) {
-      if (alnum_at(text, pos)) {
-        decode(text, pos, length);
-        pos += length;
+      if (size_t n = alnum_length(text, pos); n > 0) {
+        pos += n;
         continue;
       }
       char c = text[pos];
@@ -161,6 +178,12 @@ std::string_view strip_possessive(std::string_view word, bool& possessive) {
 
 std::string fold_case(std::string_view text) {
   std::string out;
+  fold_case_into(text, out);
+  return out;
+}
+
+void fold_case_into(std::string_view text, std::string& out) {
+  out.clear();
   out.reserve(text.size());
   size_t pos = 0;
   while (pos < text.size()) {
@@ -181,12 +204,11 @@ std::string fold_case(std::string_view text) {
     }
     pos += length;
   }
-  return out;
 }
 
 bool is_stop_word(std::string_view lower) {
-  return std::binary_search(kStopWords.begin(), kStopWords.end(), lower,
-                            [](std::string_view a, std::string_view b) { return a < b; });
+  static const std::unordered_set<std::string_view> set(kStopWords.begin(), kStopWords.end());
+  return lower.size() <= 8 && set.count(lower) > 0;
 }
 
 bool is_number(std::string_view word) {

@@ -40,6 +40,8 @@ std::string_view strip_possessive(std::string_view word, bool& possessive);
 
 // Lowercase of any script (utf8proc), ASCII fast path.
 std::string fold_case(std::string_view text);
+// The same into `out` (cleared first), reusing its buffer.
+void fold_case_into(std::string_view text, std::string& out);
 
 // Function words ignored by phrase statistics and stripped from name edges.
 // `lower` must already be folded.

@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "classify/classify_internal.hpp"
 #include "classify/text.hpp"
@@ -118,16 +119,18 @@ uint64_t mix(uint64_t h, uint64_t v) {
 }
 
 // Calls `emit(hash, first_word, last_word, content_words)` for every phrase
-// of `text`. Punctuation other than inside words ends a phrase.
-template <typename Emit>
-void phrases(std::string_view text, Emit&& emit) {
+// of `text` whose first word's hash passes `starts`. Punctuation other than
+// inside words ends a phrase.
+template <typename Starts, typename Emit>
+void phrases(std::string_view text, Starts&& starts, Emit&& emit) {
   auto tokens = tokenize(text);
+  std::string lower;
   std::vector<std::string_view> words;
   std::vector<uint64_t> hashes;
   std::vector<bool> stop;
   auto flush = [&] {
     for (size_t i = 0; i < words.size(); ++i) {
-      if (stop[i]) continue;
+      if (stop[i] || !starts(hashes[i])) continue;
       uint64_t h = 0;
       size_t content = 0;
       size_t inner = 0;
@@ -151,7 +154,7 @@ void phrases(std::string_view text, Emit&& emit) {
       continue;
     }
     auto word = token_text(text, token);
-    auto lower = fold_case(word);
+    fold_case_into(word, lower);
     words.push_back(word);
     hashes.push_back(std::hash<std::string>{}(lower));
     stop.push_back(is_stop_word(lower) || is_number(lower));
@@ -174,8 +177,11 @@ std::string_view norm_of(const Sentence& s) { return s.norm.empty() ? s.text : s
 std::vector<WordingShift> appeared_vanished(const Document& old_doc, const Document& new_doc,
                                             const std::vector<ClaimChange>& claims) {
   PhraseMap counts;
+  std::unordered_set<uint64_t> first_words;
+  auto any = [](uint64_t) { return true; };
   auto candidate = [&](std::string_view text) {
-    phrases(text, [&](uint64_t h, const std::vector<std::string_view>& words, size_t i, size_t j, size_t content) {
+    phrases(text, any, [&](uint64_t h, const std::vector<std::string_view>& words, size_t i, size_t j, size_t content) {
+      first_words.insert(std::hash<std::string>{}(fold_case(words[i])));
       auto [it, added] = counts.try_emplace(h);
       if (added) {
         it->second.text = join(words, i, j + 1);
@@ -189,8 +195,9 @@ std::vector<WordingShift> appeared_vanished(const Document& old_doc, const Docum
     for (const auto& side : claim.new_sides) candidate(norm_of(side));
   }
   auto count = [&](const Document& doc, bool is_old) {
+    auto starts = [&](uint64_t h) { return first_words.count(h) > 0; };
     each_sentence(doc, [&](const Sentence& s) {
-      phrases(norm_of(s), [&](uint64_t h, const std::vector<std::string_view>&, size_t, size_t, size_t) {
+      phrases(norm_of(s), starts, [&](uint64_t h, const std::vector<std::string_view>&, size_t, size_t, size_t) {
         auto it = counts.find(h);
         if (it == counts.end()) return;
         auto& c = it->second;
