@@ -81,7 +81,7 @@ class Parser {
   // 1-based month of a capitalized month name or abbreviation, else 0.
   int month_at(size_t i) const {
     auto w = word(i);
-    if (!is_word(i) || !classify_detail::is_capitalized(w)) return 0;
+    if (!is_word(i) || w.size() < 3 || w.size() > 9 || !classify_detail::is_capitalized(w)) return 0;
     auto lower = classify_detail::fold_case(w);
     for (size_t m = 0; m < kMonths.size(); ++m) {
       if (lower == kMonths[m]) return static_cast<int>(m) + 1;
@@ -214,6 +214,7 @@ class Parser {
       if (is_reference(i)) return i + 1;
       return parse_quantity(i, i, nullptr);
     }
+    if (w.size() < 3 || w.size() > 9) return i + 1;
     auto lower = classify_detail::fold_case(w);
     for (size_t n = 0; n < kSpelled.size(); ++n) {
       if (lower == kSpelled[n]) {

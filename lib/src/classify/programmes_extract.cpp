@@ -77,8 +77,8 @@ class Extractor {
         const auto& sentences = section.blocks[b].sentences;
         for (size_t i = 0; i < sentences.size(); ++i) {
           std::string_view text = sentences[i].norm.empty() ? sentences[i].text : sentences[i].norm;
-          auto tokens = tokenize(text);
-          f(text, tokens, Where{static_cast<int>(s), static_cast<int>(b), static_cast<int>(i)});
+          tokenize_into(text, tokens_);
+          f(text, tokens_, Where{static_cast<int>(s), static_cast<int>(b), static_cast<int>(i)});
         }
       }
     }
@@ -103,7 +103,10 @@ class Extractor {
     for (const auto& t : tokens) {
       if (!t.word) continue;
       auto w = token_text(text, t);
-      if (is_lowercase_word(w)) lowercase_.insert(fold_case(w));
+      if (is_lowercase_word(w)) {
+        fold_case_into(w, folded_);
+        lowercase_.insert(std::hash<std::string>{}(folded_));
+      }
     }
     for (auto& def : find_definitions(text, tokens)) add_acronym(def.acronym, def.name, def.programme);
   }
@@ -133,9 +136,14 @@ class Extractor {
 
   void second_pass(std::string_view text, const std::vector<Token>& tokens, const Where& where) {
     std::vector<bool> used(tokens.size(), false);
-    std::vector<std::string> lower(tokens.size());
+    if (lower_.size() < tokens.size()) lower_.resize(tokens.size());
+    auto& lower = lower_;
     for (size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].word) lower[i] = fold_case(token_text(text, tokens[i]));
+      if (tokens[i].word) {
+        fold_case_into(token_text(text, tokens[i]), lower[i]);
+      } else {
+        lower[i].clear();
+      }
     }
     match_config(text, tokens, lower, used, where);
     for (const auto& def : find_definitions(text, tokens)) {
@@ -274,7 +282,7 @@ class Extractor {
     if (sentence_initial && run.size() > 1) {
       const auto& first = lower[run.front()];
       const auto& next = lower[run[1]];
-      bool ordinary = lowercase_.count(first) > 0 || is_stop_word(first);
+      bool ordinary = lowercase_.count(std::hash<std::string>{}(first)) > 0 || is_stop_word(first);
       if ((ordinary && is_connector(next)) || next == "in" || next == "with") drop_front();
     }
     while (!run.empty()) {
@@ -370,7 +378,12 @@ class Extractor {
   const Document& doc_;
   AcronymTable table_;               // every definition (and known acronym)
   AcronymTable programme_acronyms_;  // definitions whose name is a programme
-  std::unordered_set<std::string> lowercase_;
+  // Hashes of the folded words the document writes in lowercase.
+  std::unordered_set<size_t> lowercase_;
+  // Buffers reused from sentence to sentence.
+  std::vector<Token> tokens_;
+  std::vector<std::string> lower_;
+  std::string folded_;
   std::vector<std::vector<std::string>> mention_words_;  // folded words of each mention's name, for back-references
   std::map<std::string, std::vector<ConfigForm>, std::less<>> config_forms_;
   std::vector<RawMention> mentions_;

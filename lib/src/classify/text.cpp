@@ -81,8 +81,13 @@ constexpr std::array kStopWords = {
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  tokenize_into(text, tokens);
+  return tokens;
+}
+
+void tokenize_into(std::string_view text, std::vector<Token>& tokens) {
+  tokens.clear();
   size_t pos = 0;
-  tokens.reserve(text.size() / 5);
   while (pos < text.size()) {
     size_t length = 1;
     auto byte = static_cast<unsigned char>(text[pos]);
@@ -115,7 +120,6 @@ std::vector<Token> tokenize(std::string_view text) {
     }
     tokens.push_back({begin, pos, true});
   }
-  return tokens;
 }
 
 std::vector<std::string_view> words_of(std::string_view text) {

@@ -19,6 +19,8 @@ struct Token {
 };
 
 std::vector<Token> tokenize(std::string_view text);
+// The same into `tokens` (cleared first), reusing its buffer.
+void tokenize_into(std::string_view text, std::vector<Token>& tokens);
 
 inline std::string_view token_text(std::string_view text, const Token& token) {
   return text.substr(token.begin, token.end - token.begin);
