@@ -1,0 +1,286 @@
+// Reading one sentence for programme names: configured forms, "Full Name
+// (ACR)" definitions, acronyms standing alone, and runs of capitalized words
+// with a head word (rules in docs/programmes.md).
+#include "classify/sentence_names.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+
+#include "classify/lexicon.hpp"
+
+namespace strata::classify_detail {
+namespace {
+
+// Connectors that may continue a name after its head word ("Platform on
+// Countering Hybrid Warfare"); "and" and "with" there start something else.
+bool is_tail_connector(std::string_view lower) {
+  return lower == "for" || lower == "of" || lower == "on" || lower == "to" || lower == "in" || lower == "against";
+}
+
+}  // namespace
+
+size_t word_hash(std::string_view folded) { return std::hash<std::string_view>{}(folded); }
+
+ConfigForms config_forms(const ProgrammeConfig& config) {
+  ConfigForms forms;
+  auto add = [&forms](const std::string& form, const std::string& name) {
+    std::vector<std::string> words;
+    for (auto w : words_of(form)) words.push_back(fold_case(w));
+    if (words.empty()) return;
+    auto& list = forms[words.front()];
+    list.push_back({std::move(words), name});
+    std::stable_sort(list.begin(), list.end(),
+                     [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+  };
+  for (const auto& entry : config.names) {
+    add(entry.name, entry.name);
+    for (const auto& alias : entry.aliases) add(alias, entry.name);
+  }
+  return forms;
+}
+
+SentenceNames SentenceReader::read(std::string_view text) {
+  SentenceNames out;
+  text_ = text;
+  tokenize_into(text, tokens_);
+  if (lower_.size() < tokens_.size()) lower_.resize(tokens_.size());
+  used_.assign(tokens_.size(), false);
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    if (!tokens_[i].word) {
+      lower_[i].clear();
+      continue;
+    }
+    auto word = token_text(text, tokens_[i]);
+    fold_case_into(word, lower_[i]);
+    if (is_lowercase_word(word)) out.lowercase.push_back(word_hash(lower_[i]));
+  }
+  std::sort(out.lowercase.begin(), out.lowercase.end());
+  out.lowercase.erase(std::unique(out.lowercase.begin(), out.lowercase.end()), out.lowercase.end());
+
+  match_config(out);
+  out.definitions = find_definitions(text, tokens_);
+  for (const auto& def : out.definitions) {
+    if (std::any_of(used_.begin() + static_cast<long>(def.first), used_.begin() + static_cast<long>(def.last) + 1,
+                    [](bool u) { return u; })) {
+      continue;
+    }
+    size_t from = def.programme ? def.first : def.last - 2;
+    std::fill(used_.begin() + static_cast<long>(from), used_.begin() + static_cast<long>(def.last) + 1, true);
+    if (!def.programme) continue;
+    NameItem item;
+    item.form = def.name;
+    item.acronym = def.acronym;
+    item.offset = tokens_[def.first].begin;
+    out.items.push_back(std::move(item));
+  }
+  match_acronyms(out);
+  match_runs(out);
+  return out;
+}
+
+std::string SentenceReader::range_text(size_t a, size_t b) const {
+  return std::string(text_.substr(tokens_[a].begin, tokens_[b].end - tokens_[a].begin));
+}
+
+void SentenceReader::match_config(SentenceNames& out) {
+  if (config_.empty()) return;
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    auto it = config_.find(lower_[i]);
+    if (!tokens_[i].word || it == config_.end()) continue;
+    for (const auto& form : it->second) {
+      // Word positions of the form, skipping punctuation inside the text.
+      size_t j = i;
+      size_t k = 0;
+      for (; k < form.words.size() && j < tokens_.size(); ++j) {
+        if (!tokens_[j].word) continue;
+        if (lower_[j] != form.words[k]) break;
+        ++k;
+      }
+      if (k != form.words.size()) continue;
+      std::fill(used_.begin() + static_cast<long>(i), used_.begin() + static_cast<long>(j), true);
+      NameItem item;
+      item.form = range_text(i, j - 1);
+      item.canonical = form.name;
+      item.offset = tokens_[i].begin;
+      out.items.push_back(std::move(item));
+      i = j - 1;
+      break;
+    }
+  }
+}
+
+// An acronym standing alone (no capitalized neighbour: inside "Ukraine CAP
+// Trust Fund" it is part of that name). Whether it names a programme depends
+// on the document's definitions.
+void SentenceReader::match_acronyms(SentenceNames& out) {
+  auto capital_word = [&](size_t i) {
+    return i < tokens_.size() && tokens_[i].word && !used_[i] && is_capitalized(token_text(text_, tokens_[i]));
+  };
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    if (!tokens_[i].word || used_[i]) continue;
+    bool possessive = false;
+    auto word = strip_possessive(token_text(text_, tokens_[i]), possessive);
+    if (!is_acronym(word)) continue;
+    if ((i > 0 && capital_word(i - 1)) || (!possessive && capital_word(i + 1))) continue;
+    used_[i] = true;
+    NameItem item;
+    item.kind = NameItem::Kind::kAcronym;
+    item.form = std::string(word);
+    item.offset = tokens_[i].begin;
+    out.items.push_back(std::move(item));
+  }
+}
+
+bool SentenceReader::run_word(size_t i) const {
+  if (i >= tokens_.size() || !tokens_[i].word || used_[i]) return false;
+  auto w = token_text(text_, tokens_[i]);
+  return is_capitalized(w) && !is_number(w);
+}
+
+void SentenceReader::match_runs(SentenceNames& out) {
+  size_t first_word = 0;
+  while (first_word < tokens_.size() && !tokens_[first_word].word) ++first_word;
+  size_t i = 0;
+  bool possessive = false;
+  while (i < tokens_.size()) {
+    if (!run_word(i) || (strip_possessive(token_text(text_, tokens_[i]), possessive), possessive)) {
+      ++i;
+      continue;
+    }
+    std::vector<size_t> run{i};
+    size_t j = i + 1;
+    while (j < tokens_.size()) {
+      if (run_word(j)) {
+        strip_possessive(token_text(text_, tokens_[j]), possessive);
+        if (possessive) break;
+        run.push_back(j++);
+        continue;
+      }
+      // Up to two connectors, then a capitalized word ("on a Distinctive").
+      size_t k = j;
+      while (k < tokens_.size() && k < j + 2 && tokens_[k].word && !used_[k] && is_connector(lower_[k])) ++k;
+      if (k == j || !run_word(k)) break;
+      for (; j < k; ++j) run.push_back(j);
+    }
+    candidate(run, run.front() == first_word, out);
+    i = j;
+  }
+}
+
+void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, SentenceNames& out) {
+  auto has_head = [&](size_t from) {
+    for (size_t k = from; k < run.size(); ++k) {
+      if (is_head_word(lower_[run[k]])) return true;
+    }
+    return false;
+  };
+  // "NATO-Ukraine Commission and NATO-Russia Council" is two names.
+  for (size_t k = 1; k + 1 < run.size(); ++k) {
+    if (lower_[run[k]] == "and" && is_head_word(lower_[run[k - 1]]) && has_head(k + 1)) {
+      std::vector<size_t> rest(run.begin() + static_cast<long>(k) + 1, run.end());
+      run.resize(k);
+      candidate(run, sentence_initial, out);
+      candidate(rest, false, out);
+      return;
+    }
+  }
+  // "Ukrainian President Petro Poroshenko in the NATO-Ukraine Commission":
+  // a person's title and name before a connector are not part of the name.
+  for (size_t k = run.size(); k-- > 0;) {
+    if (!is_person_title(lower_[run[k]]) || !has_head(k + 1)) continue;
+    size_t c = k + 1;
+    while (c < run.size() && !is_connector(lower_[run[c]])) ++c;
+    run.erase(run.begin(), run.begin() + static_cast<long>(std::min(c, run.size())));
+    sentence_initial = false;
+    break;
+  }
+  NameItem item;
+  item.kind = NameItem::Kind::kRun;
+  // A capitalized ordinary word opening the sentence and followed by a
+  // connector is not part of a name ("Participation in the Planning and
+  // Review Process"); names do not go on with "in" or "with" after one word.
+  // "Ordinary" means the document writes it in lowercase somewhere, which
+  // only the document can tell: both readings are kept.
+  if (sentence_initial && run.size() > 1 && is_connector(lower_[run[1]])) {
+    const auto& first = lower_[run.front()];
+    const auto& next = lower_[run[1]];
+    std::vector<size_t> rest(run.begin() + 1, run.end());
+    if (is_stop_word(first) || next == "in" || next == "with") {
+      run = std::move(rest);
+    } else {
+      item.vocab_word = word_hash(first);
+      item.dropped = reading(std::move(rest));
+    }
+  }
+  item.plain = reading(std::move(run));
+  if (item.plain.backref || item.plain.name || item.dropped.backref || item.dropped.name) {
+    out.items.push_back(std::move(item));
+  }
+}
+
+NameVariant SentenceReader::reading(std::vector<size_t> run) const {
+  NameVariant v;
+  auto drop_front = [&] {
+    run.erase(run.begin());
+    while (!run.empty() && is_connector(lower_[run.front()])) run.erase(run.begin());
+  };
+  while (!run.empty() && is_connector(lower_[run.front()])) run.erase(run.begin());
+  while (!run.empty()) {
+    const auto& first = lower_[run.front()];
+    bool joined_place = is_place(first) && run.size() > 1 && is_connector(lower_[run[1]]);
+    if (!is_stop_word(first) && !is_person_title(first) && !is_month(first) && !joined_place) break;
+    drop_front();
+  }
+  while (!run.empty() && is_connector(lower_[run.back()])) run.pop_back();
+  if (run.empty()) return v;
+
+  bool determiner = false;
+  if (run.front() > 0) {
+    size_t p = run.front() - 1;
+    if (p > 0 && tokens_[p].word && is_number(token_text(text_, tokens_[p]))) --p;  // "the 1997 Charter"
+    determiner = tokens_[p].word && is_determiner(lower_[p]);
+  }
+  std::optional<size_t> head;
+  for (size_t k = 0; k < run.size(); ++k) {
+    if (is_head_word(lower_[run[k]])) head = k;
+  }
+  auto lowercase_head_at = [&](size_t k) {
+    return k < tokens_.size() && tokens_[k].word && !used_[k] && is_lowercase_head(lower_[k]);
+  };
+  size_t last = run.back();
+  bool lowercase_prefix = false;
+  if (head) {
+    size_t h = *head;
+    bool dated_tail = std::any_of(run.begin() + static_cast<long>(h) + 1, run.end(),
+                                  [&](size_t k) { return is_month(lower_[k]); });
+    if (h + 1 < run.size() && (dated_tail || !is_tail_connector(lower_[run[h + 1]])) &&
+        !is_prefix_head(lower_[run[h]])) {
+      run.resize(h + 1);
+      last = run.back();
+    }
+    if (last == run.back() && lowercase_head_at(last + 1) && !is_head_word(lower_[last])) ++last;
+  } else if (lowercase_head_at(last + 1) && run.size() > 1) {
+    ++last;
+  } else if (run.front() > 0 && tokens_[run.front() - 1].word && is_prefix_head(lower_[run.front() - 1])) {
+    run.insert(run.begin(), run.front() - 1);
+    lowercase_prefix = true;
+  } else {
+    return v;
+  }
+  size_t content = 0;
+  size_t qualifiers = 0;  // content words that are not head words
+  for (size_t k = run.front(); k <= last; ++k) {
+    if (!tokens_[k].word || is_connector(lower_[k])) continue;
+    ++content;
+    if (!is_head_word(lower_[k])) ++qualifiers;
+  }
+  v.form = range_text(run.front(), last);
+  if (lowercase_prefix && v.form[0] >= 'a' && v.form[0] <= 'z') v.form[0] = static_cast<char>(v.form[0] - 'a' + 'A');
+  v.offset = tokens_[run.front()].begin;
+  v.backref = determiner && content <= 2;
+  v.name = content >= 2 && qualifiers > 0;
+  return v;
+}
+
+}  // namespace strata::classify_detail

@@ -1,0 +1,79 @@
+// Internal: what one sentence says about programme names, independent of
+// the document around it. Everything that depends on the document (which
+// acronyms it defines, which words it writes in lowercase, what a "the
+// Commission" refers to) is left as a choice for programmes_extract.cpp to
+// make, so a sentence found in both versions is read once.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "classify/programme_names.hpp"
+#include "classify/text.hpp"
+#include "strata/programmes.hpp"
+
+namespace strata::classify_detail {
+
+struct ConfigForm {
+  std::vector<std::string> words;  // folded
+  std::string name;                // the configured canonical name
+};
+// Configured names and aliases by first folded word, longest first.
+using ConfigForms = std::map<std::string, std::vector<ConfigForm>, std::less<>>;
+ConfigForms config_forms(const ProgrammeConfig& config);
+
+// One reading of a run of capitalized words.
+struct NameVariant {
+  std::string form;      // as written ("Operation" capitalized when it led in lowercase)
+  size_t offset = 0;     // byte offset in the sentence
+  bool backref = false;  // after a determiner, at most two content words: may stand for an earlier name
+  bool name = false;     // a name on its own (two content words, one not a head word)
+};
+
+struct NameItem {
+  enum class Kind { kName, kAcronym, kRun };
+  Kind kind = Kind::kName;
+  std::string form;       // kName: the name as written; kAcronym: the acronym
+  std::string acronym;    // kName of a "Full Name (ACR)" definition
+  std::string canonical;  // kName of a configured form: the configured name
+  size_t offset = 0;      // kName, kAcronym
+  NameVariant plain;      // kRun
+  NameVariant dropped;    // kRun: the reading without the sentence's first word
+  // kRun: hash of the folded first word of the sentence; when the document
+  // writes that word in lowercase, `dropped` is the reading. 0: `plain`.
+  size_t vocab_word = 0;
+};
+
+struct SentenceNames {
+  std::vector<Definition> definitions;  // programme or not
+  std::vector<NameItem> items;          // configured names, definitions, acronyms alone, runs; in that order
+  std::vector<size_t> lowercase;        // word_hash of each folded word written in lowercase
+};
+
+size_t word_hash(std::string_view folded);
+
+class SentenceReader {
+ public:
+  explicit SentenceReader(const ConfigForms& config) : config_(config) {}
+  SentenceNames read(std::string_view text);
+
+ private:
+  void match_config(SentenceNames& out);
+  void match_acronyms(SentenceNames& out);
+  void match_runs(SentenceNames& out);
+  void candidate(std::vector<size_t> run, bool sentence_initial, SentenceNames& out);
+  NameVariant reading(std::vector<size_t> run) const;
+  bool run_word(size_t i) const;
+  std::string range_text(size_t a, size_t b) const;
+
+  const ConfigForms& config_;
+  // State of the sentence being read; buffers reused from one to the next.
+  std::string_view text_;
+  std::vector<Token> tokens_;
+  std::vector<std::string> lower_;  // folded word of each token; empty for punctuation
+  std::vector<bool> used_;          // tokens already part of a name
+};
+
+}  // namespace strata::classify_detail
