@@ -107,8 +107,9 @@ struct PhraseCount {
   int old_count = 0;
   int new_count = 0;
   size_t content = 0;
-  std::string text;  // first occurrence, words joined by spaces
-  std::string example;
+  std::string_view text;  // first occurrence, in a claim side of the ChangeSet
+  const std::string* old_example = nullptr;
+  const std::string* new_example = nullptr;
 };
 
 using PhraseMap = std::unordered_map<uint64_t, PhraseCount>;
@@ -118,16 +119,21 @@ uint64_t mix(uint64_t h, uint64_t v) {
   return h;
 }
 
-// Calls `emit(hash, first_word, last_word, content_words)` for every phrase
-// of `text` whose first word's hash passes `starts`. Punctuation other than
-// inside words ends a phrase.
+// Calls `emit(hash, first_word_hash, span, content_words)` for every phrase
+// of `text` whose first word's hash passes `starts`; `span` is the phrase in
+// `text`. Punctuation other than inside words ends a phrase.
 template <typename Starts, typename Emit>
 void phrases(std::string_view text, Starts&& starts, Emit&& emit) {
-  auto tokens = tokenize(text);
-  std::string lower;
-  std::vector<std::string_view> words;
-  std::vector<uint64_t> hashes;
-  std::vector<bool> stop;
+  // Buffers reused across calls (per thread, so classify stays reentrant).
+  thread_local std::vector<Token> tokens;
+  thread_local std::string lower;
+  thread_local std::vector<std::string_view> words;
+  thread_local std::vector<uint64_t> hashes;
+  thread_local std::vector<bool> stop;
+  tokenize_into(text, tokens);
+  words.clear();
+  hashes.clear();
+  stop.clear();
   auto flush = [&] {
     for (size_t i = 0; i < words.size(); ++i) {
       if (stop[i] || !starts(hashes[i])) continue;
@@ -141,7 +147,9 @@ void phrases(std::string_view text, Starts&& starts, Emit&& emit) {
           continue;
         }
         if (++content > kMaxContentWords) break;
-        emit(mix(h, content), words, i, j, content);
+        auto begin = static_cast<size_t>(words[i].data() - text.data());
+        auto end = static_cast<size_t>(words[j].data() - text.data()) + words[j].size();
+        emit(mix(h, content), hashes[i], text.substr(begin, end - begin), content);
       }
     }
     words.clear();
@@ -180,11 +188,11 @@ std::vector<WordingShift> appeared_vanished(const Document& old_doc, const Docum
   std::unordered_set<uint64_t> first_words;
   auto any = [](uint64_t) { return true; };
   auto candidate = [&](std::string_view text) {
-    phrases(text, any, [&](uint64_t h, const std::vector<std::string_view>& words, size_t i, size_t j, size_t content) {
-      first_words.insert(std::hash<std::string>{}(fold_case(words[i])));
+    phrases(text, any, [&](uint64_t h, uint64_t first, std::string_view span, size_t content) {
+      first_words.insert(first);
       auto [it, added] = counts.try_emplace(h);
       if (added) {
-        it->second.text = join(words, i, j + 1);
+        it->second.text = span;
         it->second.content = content;
       }
     });
@@ -194,16 +202,23 @@ std::vector<WordingShift> appeared_vanished(const Document& old_doc, const Docum
     for (const auto& side : claim.old_sides) candidate(norm_of(side));
     for (const auto& side : claim.new_sides) candidate(norm_of(side));
   }
+  // The candidates each distinct sentence holds; a sentence in both
+  // versions is read once.
+  std::unordered_map<std::string_view, std::vector<PhraseCount*>> memo;
+  auto starts = [&](uint64_t h) { return first_words.count(h) > 0; };
   auto count = [&](const Document& doc, bool is_old) {
-    auto starts = [&](uint64_t h) { return first_words.count(h) > 0; };
     each_sentence(doc, [&](const Sentence& s) {
-      phrases(norm_of(s), starts, [&](uint64_t h, const std::vector<std::string_view>&, size_t, size_t, size_t) {
-        auto it = counts.find(h);
-        if (it == counts.end()) return;
-        auto& c = it->second;
-        int& n = is_old ? c.old_count : c.new_count;
-        if (n++ == 0 && c.example.empty()) c.example = s.text;
-      });
+      auto [it, added] = memo.try_emplace(norm_of(s));
+      if (added) {
+        phrases(norm_of(s), starts, [&](uint64_t h, uint64_t, std::string_view, size_t) {
+          if (auto c = counts.find(h); c != counts.end()) it->second.push_back(&c->second);
+        });
+      }
+      for (auto* c : it->second) {
+        int& n = is_old ? c->old_count : c->new_count;
+        auto& example = is_old ? c->old_example : c->new_example;
+        if (n++ == 0) example = &s.text;
+      }
     });
   };
   count(old_doc, true);
@@ -223,14 +238,14 @@ std::vector<WordingShift> appeared_vanished(const Document& old_doc, const Docum
   for (const auto* c : changed) {
     WordingShift shift;
     if (c->old_count > 0) {
-      shift.from = c->text;
+      shift.from = std::string(c->text);
     } else {
-      shift.to = c->text;
+      shift.to = std::string(c->text);
     }
     shift.count = std::abs(c->new_count - c->old_count);
     shift.old_count = c->old_count;
     shift.new_count = c->new_count;
-    shift.examples.push_back(c->example);
+    shift.examples.push_back(c->old_count > 0 ? *c->old_example : *c->new_example);
     out.push_back(std::move(shift));
   }
   return out;
