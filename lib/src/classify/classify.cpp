@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "classify/classify_internal.hpp"
 
@@ -51,23 +53,31 @@ bool has_digit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Values of the figures written with digits in each distinct sentence; a
+// sentence in both versions is read once.
+using ValueMemo = std::unordered_map<std::string_view, std::vector<std::string>>;
+
 // Values of the figures written with digits anywhere in `doc`. Spelled-out
 // counts ("eight") are left to paired claims: reading every sentence for
 // them would cost more than the rest of this stage.
-std::set<std::string> document_values(const Document& doc) {
-  std::set<std::string> values;
+std::unordered_set<std::string> document_values(const Document& doc, ValueMemo& memo) {
+  std::unordered_set<std::string> values;
   for (const auto& section : doc.sections) {
     for (const auto& block : section.blocks) {
       for (const auto& s : block.sentences) {
         std::string_view text = s.norm.empty() ? s.text : s.norm;
         if (!has_digit(text)) continue;
-        for (auto& f : extract_figures(text)) {
-          // A year written inside a date ("January 2023") is in the document too.
-          if (f.kind == Figure::Kind::kDate && f.value.size() >= 9 && f.value[5] != '-') {
-            values.insert("year:" + f.value.substr(5, 4));
+        auto [it, added] = memo.try_emplace(text);
+        if (added) {
+          for (auto& f : extract_figures(text)) {
+            // A year written inside a date ("January 2023") is in the document too.
+            if (f.kind == Figure::Kind::kDate && f.value.size() >= 9 && f.value[5] != '-') {
+              it->second.push_back("year:" + f.value.substr(5, 4));
+            }
+            it->second.push_back(std::move(f.value));
           }
-          values.insert(std::move(f.value));
         }
+        values.insert(it->second.begin(), it->second.end());
       }
     }
   }
@@ -90,8 +100,9 @@ namespace classify_detail {
 std::vector<NumberChange> number_changes(const Document& old_doc, const Document& new_doc,
                                          const std::vector<ClaimChange>& claims) {
   std::vector<NumberChange> out;
-  auto old_values = document_values(old_doc);
-  auto new_values = document_values(new_doc);
+  ValueMemo memo;
+  auto old_values = document_values(old_doc, memo);
+  auto new_values = document_values(new_doc, memo);
   std::set<std::string> reported_added;
   std::set<std::string> reported_removed;
   for (size_t c = 0; c < claims.size(); ++c) {

@@ -9,6 +9,7 @@
 #include <array>
 #include <fmt/core.h>
 #include <map>
+#include <unordered_map>
 
 #include "classify/text.hpp"
 #include "strata/classify.hpp"
@@ -67,7 +68,7 @@ constexpr std::array<std::string_view, 20> kQuantifiers = {
 constexpr size_t kMaxFactWords = 8;
 
 struct Word {
-  std::string original;
+  std::string_view original;  // into the claim text or the diff, which outlive the facts' making
   std::string lower;
   int hunk = -1;  // -1: equal in the diff
 };
@@ -83,7 +84,7 @@ struct Hunks {
 
 void append_words(std::string_view text, int hunk, Side& side) {
   for (auto word : classify_detail::words_of(text)) {
-    side.words.push_back({std::string(word), classify_detail::fold_case(word), hunk});
+    side.words.push_back({word, classify_detail::fold_case(word), hunk});
   }
 }
 
@@ -187,7 +188,7 @@ class Lexicon {
                        [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
     }
   }
-  std::map<std::string, std::vector<Entry>, std::less<>> by_first_;
+  std::unordered_map<std::string, std::vector<Entry>> by_first_;
 };
 
 const Lexicon& negations() { static const Lexicon lexicon(kNegations); return lexicon; }
@@ -227,7 +228,7 @@ bool is_negator(std::string_view lower) {
 // `center`, followed by a negation that trails the hunk ("will" + "not").
 std::string hunk_text(const Side& side, int hunk, size_t center) {
   const auto& words = side.words;
-  if (hunk < 0) return words[center].original;
+  if (hunk < 0) return std::string(words[center].original);
   size_t begin = words.size();
   size_t end = 0;
   for (size_t i = 0; i < words.size(); ++i) {
