@@ -154,6 +154,14 @@ class Parser {
 
   // Returns the index after the figure that starts at `i`, or `i` if none does.
   size_t parse_at(size_t i) {
+    // Most tokens are ordinary words: a lowercase word can only be a
+    // spelled-out number, a capitalized one a month or a currency code.
+    auto first = static_cast<unsigned char>(text_[tokens_[i].begin]);
+    if (tokens_[i].word && first >= 'a' && first <= 'z') return parse_spelled(i);
+    if (tokens_[i].word && first >= 'A' && first <= 'Z' && month_at(i) == 0 && currency_at(i) == nullptr) {
+      return i + 1;
+    }
+    if (!tokens_[i].word && first < 0x80 && first != '$') return i + 1;
     int year = 0;
     int day = 0;
     int month = month_at(i);
@@ -214,6 +222,11 @@ class Parser {
       if (is_reference(i)) return i + 1;
       return parse_quantity(i, i, nullptr);
     }
+    return parse_spelled(i);
+  }
+
+  size_t parse_spelled(size_t i) {
+    auto w = word(i);
     if (w.size() < 3 || w.size() > 9) return i + 1;
     auto lower = classify_detail::fold_case(w);
     for (size_t n = 0; n < kSpelled.size(); ++n) {

@@ -197,10 +197,45 @@ std::vector<WordingShift> appeared_vanished(const Document& old_doc, const Docum
       }
     });
   };
+  // A phrase on both sides of one claim is in both versions: only the
+  // phrases one side of a claim has and the other has not can be news.
+  struct Seen {
+    uint64_t first;
+    std::string_view span;
+    size_t content;
+  };
+  std::unordered_map<uint64_t, Seen> old_side;
+  std::unordered_map<uint64_t, Seen> new_side;
+  auto collect = [&](const std::vector<ClaimSide>& sides, std::unordered_map<uint64_t, Seen>& into) {
+    into.clear();
+    for (const auto& side : sides) {
+      phrases(norm_of(side), any, [&](uint64_t h, uint64_t first, std::string_view span, size_t content) {
+        into.try_emplace(h, Seen{first, span, content});
+      });
+    }
+  };
+  auto keep = [&](const std::unordered_map<uint64_t, Seen>& from, const std::unordered_map<uint64_t, Seen>& other) {
+    for (const auto& [h, seen] : from) {
+      if (other.count(h)) continue;
+      first_words.insert(seen.first);
+      auto [it, added] = counts.try_emplace(h);
+      if (added) {
+        it->second.text = seen.span;
+        it->second.content = seen.content;
+      }
+    }
+  };
   for (const auto& claim : claims) {
     if (claim.status == ChangeStatus::kUnchanged || claim.status == ChangeStatus::kEquivalent) continue;
-    for (const auto& side : claim.old_sides) candidate(norm_of(side));
-    for (const auto& side : claim.new_sides) candidate(norm_of(side));
+    if (claim.old_sides.empty() || claim.new_sides.empty()) {
+      for (const auto& side : claim.old_sides) candidate(norm_of(side));
+      for (const auto& side : claim.new_sides) candidate(norm_of(side));
+      continue;
+    }
+    collect(claim.old_sides, old_side);
+    collect(claim.new_sides, new_side);
+    keep(old_side, new_side);
+    keep(new_side, old_side);
   }
   // The candidates each distinct sentence holds; a sentence in both
   // versions is read once.
