@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "classify/lexicon.hpp"
 #include "classify/programmes_internal.hpp"
@@ -116,12 +117,20 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
                                                        const ExtractResult& extracted) {
   const auto& mentions = extracted.mentions;
   UnionFind groups;
+  // Mentions repeat a few forms many times: each form's keys are made once.
+  std::unordered_map<std::string, std::pair<std::string, std::string>> keys_of;
+  std::unordered_map<std::string, std::string> node_keys;  // mention_node, made once per name
   for (const auto& m : mentions) {
-    auto node = mention_node(m);
+    const auto& name = m.kind == RawMention::Kind::kName && m.canonical.empty() ? m.form : m.canonical;
+    auto [nk, fresh] = node_keys.try_emplace(name);
+    if (fresh) nk->second = mention_node(m);
+    const auto& node = nk->second;
     groups.node(node);
     if (m.kind == RawMention::Kind::kName) {
-      groups.unite(node, name_key(m.form, {}));
-      groups.unite(node, name_key(m.form, extracted.acronyms));
+      auto [it, added] = keys_of.try_emplace(m.form);
+      if (added) it->second = {name_key(m.form, {}), name_key(m.form, extracted.acronyms)};
+      groups.unite(node, it->second.first);
+      groups.unite(node, it->second.second);
     }
     if (!m.acronym.empty()) groups.unite(node, "#" + m.acronym);
   }
@@ -131,7 +140,13 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
   merge_place_suffixes(groups);
 
   std::map<size_t, std::vector<const RawMention*>> by_group;
-  for (const auto& m : mentions) by_group[groups.find(groups.node(mention_node(m)))].push_back(&m);
+  std::unordered_map<std::string, size_t> node_of;  // mention_node -> node id, made once per name
+  for (const auto& m : mentions) {
+    const auto& name = m.kind == RawMention::Kind::kName && m.canonical.empty() ? m.form : m.canonical;
+    auto [it, added] = node_of.try_emplace(name);
+    if (added) it->second = groups.node(mention_node(m));
+    by_group[groups.find(it->second)].push_back(&m);
+  }
 
   std::set<std::string> configured;
   for (const auto& entry : config.names) configured.insert(entry.name);

@@ -286,11 +286,10 @@ std::vector<WordingShift> appeared_vanished(const Document& old_doc, const Docum
   return out;
 }
 
-// True when `longer` contains `shorter` as whole words.
+// True when `longer` contains `shorter` as whole words; both are folded and
+// wrapped in spaces.
 bool contains_phrase(const std::string& longer, const std::string& shorter) {
-  auto a = " " + fold_case(longer) + " ";
-  auto b = " " + fold_case(shorter) + " ";
-  return a.size() > b.size() && a.find(b) != std::string::npos;
+  return longer.size() > shorter.size() && longer.find(shorter) != std::string::npos;
 }
 
 }  // namespace
@@ -309,13 +308,15 @@ std::vector<WordingShift> wording_shifts(const Document& old_doc, const Document
   // A phrase inside a longer listed phrase with the same counts adds nothing
   // ("assistance package" under "comprehensive assistance package").
   std::vector<const WordingShift*> kept;
+  std::vector<std::string> kept_folded;
   size_t listed = 0;
   for (const auto& p : phrase_shifts) {
-    const auto& text = p.from ? *p.from : *p.to;
-    bool subsumed = std::any_of(kept.begin(), kept.end(), [&](const WordingShift* k) {
-      const auto& kt = k->from ? *k->from : *k->to;
-      return k->old_count == p.old_count && k->new_count == p.new_count && contains_phrase(kt, text);
-    });
+    auto folded = " " + fold_case(p.from ? *p.from : *p.to) + " ";
+    bool subsumed = false;
+    for (size_t k = 0; k < kept.size() && !subsumed; ++k) {
+      subsumed = kept[k]->old_count == p.old_count && kept[k]->new_count == p.new_count &&
+                 contains_phrase(kept_folded[k], folded);
+    }
     if (subsumed) continue;
     if (listed == limit) {
       warnings.push_back(fmt::format("wording: more than {} phrases appeared or vanished, the {} that changed most "
@@ -324,6 +325,7 @@ std::vector<WordingShift> wording_shifts(const Document& old_doc, const Document
       break;
     }
     kept.push_back(&p);
+    kept_folded.push_back(std::move(folded));
     ++listed;
   }
   for (const auto* p : kept) out.push_back(*p);
