@@ -28,6 +28,8 @@ struct DiffArgs {
 int run_diff(const DiffArgs& args) {
   auto options = args.read.options();
   if (!options) return report_error(options.error());
+  auto compare_options = args.read.compare_options();
+  if (!compare_options) return report_error(compare_options.error());
   RenderOptions render;
   render.all = args.all;
   render.context = args.context;
@@ -45,7 +47,7 @@ int run_diff(const DiffArgs& args) {
   if (!old_doc) return report_error(old_doc.error());
   auto new_doc = load_document(args.new_file, *options);
   if (!new_doc) return report_error(new_doc.error());
-  const ChangeSet changes = compare(*old_doc, *new_doc);
+  const ChangeSet changes = compare(*old_doc, *new_doc, *compare_options);
   const std::string report = args.format == "json" ? render_diff_json(changes, render)
                              : args.format == "md" ? render_diff_markdown(changes, render)
                                                    : render_diff_text(changes, render);

@@ -32,6 +32,8 @@ std::string count_summary(const std::map<std::string, int>& counts) {
 int run_report(const ReportArgs& args) {
   auto options = args.read.options();
   if (!options) return report_error(options.error());
+  auto compare_options = args.read.compare_options();
+  if (!compare_options) return report_error(compare_options.error());
   auto manifest = load_manifest(args.manifest);
   if (!manifest) return report_error(manifest.error());
   if (auto ok = verify_manifest(*manifest); !ok) return report_error(ok.error());
@@ -48,7 +50,7 @@ int run_report(const ReportArgs& args) {
   }
   std::string index = "# strata reports for the bundled series\n\n| from | to | sections | claims |\n|---|---|---|---|\n";
   for (size_t k = 0; k + 1 < docs.size(); ++k) {
-    const ChangeSet changes = compare(docs[k], docs[k + 1]);
+    const ChangeSet changes = compare(docs[k], docs[k + 1], *compare_options);
     const std::string stem = fmt::format("{}/{}__{}", args.out_dir, series[k].id, series[k + 1].id);
     if (const int rc = emit(render_diff_markdown(changes), stem + ".md"); rc != kExitSame) return rc;
     if (const int rc = emit(render_diff_json(changes), stem + ".json"); rc != kExitSame) return rc;

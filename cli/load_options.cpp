@@ -5,6 +5,7 @@ namespace strata::cli {
 void ReadFlags::add_to(CLI::App& command) {
   command.add_option("--input-format", input_format, "auto (from the extension), text or markdown")
       ->capture_default_str();
+  command.add_option("--programmes", programmes_file, "TOML or JSON file of programme names, aliases and renames");
   command.add_option("--rules", rules_file, "TOML file of boilerplate rules to add or disable (docs/configuration.md)");
 }
 
@@ -17,6 +18,16 @@ Result<LoadOptions> ReadFlags::options() const {
     auto rules = load_boilerplate_rules(rules_file, options.rules);
     if (!rules) return rules.error();
     options.rules = std::move(*rules);
+  }
+  return options;
+}
+
+Result<CompareOptions> ReadFlags::compare_options() const {
+  CompareOptions options;
+  if (!programmes_file.empty()) {
+    auto config = load_programme_config(programmes_file);
+    if (!config) return config.error();
+    options.classification.programmes = std::move(*config);
   }
   return options;
 }

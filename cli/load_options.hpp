@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
+#include "strata/diff.hpp"
 #include "strata/load.hpp"
 
 namespace strata::cli {
@@ -11,9 +12,11 @@ namespace strata::cli {
 struct ReadFlags {
   std::string input_format = "auto";
   std::string rules_file;  // TOML boilerplate rules on top of the bundled ones
+  std::string programmes_file;  // TOML or JSON programme names, aliases, renames (docs/programmes.md)
 
   void add_to(CLI::App& command);
   Result<LoadOptions> options() const;
+  Result<CompareOptions> compare_options() const;
 };
 
 }  // namespace strata::cli

@@ -62,11 +62,13 @@ std::string TempDir::file(const std::string& name, const std::string& content) c
   return p;
 }
 
-CommandResult run_strata(const std::string& args) {
+CommandResult run_strata(const std::string& args) { return run_strata_env("", args); }
+
+CommandResult run_strata_env(const std::string& env, const std::string& args) {
   TempDir dir;
   const std::string out = dir.path() + "/out";
   const std::string err = dir.path() + "/err";
-  const std::string cmd = "cd '" + std::string(STRATA_SOURCE_DIR) + "' && '" + std::string(STRATA_BINARY) + "' " + args +
+  const std::string cmd = "cd '" + std::string(STRATA_SOURCE_DIR) + "' && " + env + " '" + std::string(STRATA_BINARY) + "' " + args +
                           " >'" + out + "' 2>'" + err + "' </dev/null";
   const int status = std::system(cmd.c_str());
   CommandResult r;

@@ -35,6 +35,8 @@ struct CommandResult {
 // Runs the built strata binary with `args` (shell-quoted by the caller), in
 // the source folder, capturing stdout and stderr.
 CommandResult run_strata(const std::string& args);
+// The same, with environment assignments ("LC_ALL=C TZ=UTC") before the command.
+CommandResult run_strata_env(const std::string& env, const std::string& args);
 
 // Finds the first section titled `title` (comparison form), or -1.
 int find_section(const Document& doc, const std::string& title, int after = 0);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "strata/change.hpp"
+#include "strata/classify.hpp"
 #include "strata/document.hpp"
 
 namespace strata {
@@ -14,6 +15,7 @@ struct CompareOptions {
   // Run the classify stage (programmes, figures, modality, wording).
   // Default: true.
   bool classify = true;
+  ClassifyOptions classification;  // what classify looks for; see classify.hpp
   // Largest word diff run, as the product of the two claims' token counts.
   // Beyond it the claim is reported as rewritten (one delete, one insert) and
   // a warning says so. Default: 250,000 (two 500-token claims, far above any

@@ -253,7 +253,9 @@ class Comparer {
 }  // namespace
 
 ChangeSet compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options) {
-  return Comparer(old_doc, new_doc, options).run();
+  ChangeSet changes = Comparer(old_doc, new_doc, options).run();
+  if (options.classify) classify(old_doc, new_doc, changes, options.classification);
+  return changes;
 }
 
 }  // namespace strata

@@ -102,15 +102,9 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
   }
 
   out += "\n## Claims\n";
-  // Group the shown claims by section, keeping report order.
-  std::vector<std::pair<std::string, std::vector<const ClaimChange*>>> groups;
-  for (const ClaimChange& c : changes.claims) {
-    if (!render::shown(c, options)) continue;
-    const std::string label_text = render::section_label(changes, c);
-    if (groups.empty() || groups.back().first != label_text) groups.push_back({label_text, {}});
-    groups.back().second.push_back(&c);
-  }
-  for (const auto& [section, list] : groups) {
+  for (const render::ClaimGroup& group : render::group_claims(changes, options)) {
+    const std::string& section = group.label;
+    const std::vector<const ClaimChange*>& list = group.claims;
     const bool fold = list.size() > kFoldAbove;
     if (fold) {
       out += fmt::format("\n<details><summary><b>{}</b> ({} changes)</summary>\n\n", md(section), list.size());

@@ -61,6 +61,27 @@ std::string title_of(const std::vector<SectionSide>& sides) {
   return out;
 }
 
+std::string claim_text(const ClaimChange& c, const RenderOptions& options) {
+  std::string out;
+  const std::string status = to_string(c.status);
+  std::string where;
+  if (c.status == ChangeStatus::kMoved) where = fmt::format(" from {}", c.old_sides[0].section_id);
+  if (c.status == ChangeStatus::kAdded) {
+    out += fmt::format("  + added: {}\n", terminal_safe(c.new_sides[0].text));
+  } else if (c.status == ChangeStatus::kRemoved) {
+    out += fmt::format("  - removed: {}\n", terminal_safe(c.old_sides[0].text));
+  } else if (c.diff.empty()) {
+    out += fmt::format("  = {}{}: {}\n", status, where, terminal_safe(c.new_sides[0].text));
+  } else {
+    out += fmt::format("  ~ {}{}: {}\n", status, where, markup(c.diff, options));
+  }
+  if (!c.note.empty()) out += fmt::format("      note: {}\n", terminal_safe(c.note));
+  for (const Fact& f : c.facts) {
+    if (f.kind != "acronym") out += fmt::format("      {}: {}\n", f.kind, terminal_safe(f.note));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_diff_text(const ChangeSet& changes, const RenderOptions& options) {
@@ -91,34 +112,10 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
     out += line + "\n";
   }
 
-  std::string current;
-  for (const ClaimChange& c : changes.claims) {
-    if (!render::shown(c, options)) continue;
-    const std::string section = render::section_label(changes, c);
-    if (section != current) {
-      out += fmt::format("\n@@ {}\n", terminal_safe(section));
-      current = section;
-    }
-    const std::string status = to_string(c.status);
-    if (c.status == ChangeStatus::kAdded) {
-      out += fmt::format("  + added: {}\n", terminal_safe(c.new_sides[0].text));
-    } else if (c.status == ChangeStatus::kRemoved) {
-      out += fmt::format("  - removed: {}\n", terminal_safe(c.old_sides[0].text));
-    } else if (c.diff.empty()) {
-      std::string where;
-      if (c.status == ChangeStatus::kMoved) where = fmt::format(" from {}", c.old_sides[0].section_id);
-      out += fmt::format("  = {}{}: {}\n", status, where, terminal_safe(c.new_sides[0].text));
-    } else {
-      std::string where;
-      if (c.status == ChangeStatus::kMoved) where = fmt::format(" from {}", c.old_sides[0].section_id);
-      out += fmt::format("  ~ {}{}: {}\n", status, where, markup(c.diff, options));
-    }
-    if (!c.note.empty()) out += fmt::format("      note: {}\n", terminal_safe(c.note));
-    for (const Fact& f : c.facts) {
-      if (f.kind != "acronym") out += fmt::format("      {}: {}\n", f.kind, terminal_safe(f.note));
-    }
+  for (const render::ClaimGroup& group : render::group_claims(changes, options)) {
+    out += fmt::format("\n@@ {}\n", terminal_safe(group.label));
+    for (const ClaimChange* claim : group.claims) out += claim_text(*claim, options);
   }
-
   if (!changes.programmes.empty()) {
     out += "\nProgrammes\n";
     for (const ProgrammeChange& p : changes.programmes) {

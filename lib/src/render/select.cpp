@@ -11,23 +11,42 @@ bool shown(ChangeStatus status, const RenderOptions& options) {
 
 bool shown(const ClaimChange& change, const RenderOptions& options) { return shown(change.status, options); }
 
-const std::string& claim_section(const ClaimChange& change) {
-  return change.new_sides.empty() ? change.old_sides.front().section_id : change.new_sides.front().section_id;
+namespace {
+
+std::string path_label(const SectionSide& side) {
+  std::string label;
+  for (const std::string& t : side.path) label += (label.empty() ? "" : " > ") + t;
+  return label;
 }
 
-std::string section_label(const ChangeSet& changes, const ClaimChange& change) {
-  const bool removed = change.new_sides.empty();
-  const std::string& id = claim_section(change);
-  for (const SectionChange& s : changes.sections) {
-    const auto& sides = removed ? s.old_sides : s.new_sides;
-    for (const SectionSide& side : sides) {
-      if (side.id != id) continue;
-      std::string label;
-      for (const std::string& t : side.path) label += (label.empty() ? "" : " > ") + t;
-      return label;
+}  // namespace
+
+std::vector<ClaimGroup> group_claims(const ChangeSet& changes, const RenderOptions& options) {
+  std::vector<ClaimGroup> groups(1);
+  groups[0].label = "(lead)";
+  std::map<std::string, size_t> by_old{{"lead", 0}}, by_new{{"lead", 0}};
+  for (const SectionChange& c : changes.sections) {
+    ClaimGroup g;
+    if (c.new_sides.empty()) {
+      g.label = path_label(c.old_sides[0]) + " (removed)";
+    } else {
+      g.label = path_label(c.new_sides[0]);
+      if (c.old_sides.empty()) g.label += " (added)";
+      if (c.renamed && !c.old_sides.empty()) g.label += " (was: " + c.old_sides[0].title + ")";
     }
+    for (const SectionSide& s : c.old_sides) by_old.emplace(s.id, groups.size());
+    for (const SectionSide& s : c.new_sides) by_new.emplace(s.id, groups.size());
+    groups.push_back(std::move(g));
   }
-  return id == "lead" ? std::string("(lead)") : id;
+  for (const ClaimChange& c : changes.claims) {
+    if (!shown(c, options)) continue;
+    const auto& map = c.new_sides.empty() ? by_old : by_new;
+    const std::string& id = c.new_sides.empty() ? c.old_sides[0].section_id : c.new_sides[0].section_id;
+    const auto it = map.find(id);
+    groups[it == map.end() ? 0 : it->second].claims.push_back(&c);
+  }
+  std::erase_if(groups, [](const ClaimGroup& g) { return g.claims.empty(); });
+  return groups;
 }
 
 }  // namespace strata::render

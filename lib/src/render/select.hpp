@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <vector>
 #include <string>
 
 #include "strata/change.hpp"
@@ -12,11 +13,14 @@ namespace strata::render {
 bool shown(ChangeStatus status, const RenderOptions& options);
 bool shown(const ClaimChange& change, const RenderOptions& options);
 
-// The section a claim change is filed under: its new section, or its old one
-// when it was removed.
-const std::string& claim_section(const ClaimChange& change);
-// "Title > Subtitle" of the section with `id` on the new side (old side for removed).
-std::string section_label(const ChangeSet& changes, const ClaimChange& change);
+// Shown claim changes filed under the section change they belong to: a
+// claim with a new side under its new section, a removed claim under its old
+// one. Groups follow the order of ChangeSet::sections, the lead first.
+struct ClaimGroup {
+  std::string label;   // "Title > Subtitle", with "(removed)", "(added)" or "(was: Old title)"
+  std::vector<const ClaimChange*> claims;
+};
+std::vector<ClaimGroup> group_claims(const ChangeSet& changes, const RenderOptions& options);
 
 
 }  // namespace strata::render

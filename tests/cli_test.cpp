@@ -1,0 +1,109 @@
+// The real binary: stdout, stderr and exit codes.
+#include <gtest/gtest.h>
+
+#include "test_util.hpp"
+
+namespace strata {
+namespace {
+
+using test::run_strata;
+
+const char* k2023 = "snapshots/2023_page_relations-with-ukraine.txt";
+const char* k2024 = "snapshots/2024-07-02_page_natos-response-to-russias-invasion.txt";
+
+TEST(Cli, SectionsPrintsTheOutline) {
+  const auto r = run_strata("sections snapshots/2015-05-06_page_natos-relations-with-ukraine.txt");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("  Key areas of NATO-Ukraine cooperation"), std::string::npos);
+  EXPECT_NE(r.out.find("    Peace-support operations"), std::string::npos);
+  const auto json = run_strata("sections --format json snapshots/2015-05-06_page_natos-relations-with-ukraine.txt");
+  EXPECT_NE(json.out.find("\"schema\": \"strata.sections/1\""), std::string::npos);
+  EXPECT_NE(json.out.find("NATO's partnerships"), std::string::npos);  // comparison form
+  EXPECT_NE(json.out.find("NATO\u2019s partnerships"), std::string::npos);  // original
+}
+
+TEST(Cli, DiffExitCodes) {
+  EXPECT_EQ(run_strata(std::string("diff ") + k2023 + " " + k2023).exit_code, 0);
+  const auto r = run_strata(std::string("diff --color never ") + k2023 + " " + k2024);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("NATO [-will -]{+does +}not recognise them."), std::string::npos);
+  EXPECT_EQ(r.out.find("\x1b["), std::string::npos);  // not a terminal: no colour
+  const auto forced = run_strata(std::string("diff --color always ") + k2023 + " " + k2024);
+  EXPECT_NE(forced.out.find("\x1b[31m"), std::string::npos);
+}
+
+TEST(Cli, DiffFormats) {
+  const auto json = run_strata(std::string("diff --format json ") + k2023 + " " + k2024);
+  EXPECT_EQ(json.exit_code, 1);
+  EXPECT_NE(json.out.find("\"schema\": \"strata.diff/1\""), std::string::npos);
+  const auto md = run_strata(std::string("diff --format md ") + k2023 + " " + k2024);
+  EXPECT_NE(md.out.find("| status | sections | claims |"), std::string::npos);
+  EXPECT_NE(md.out.find("NATO ~~will~~ **does** not recognise them."), std::string::npos);
+  const auto only = run_strata(std::string("diff --only added --color never ") + k2023 + " " + k2024);
+  EXPECT_EQ(only.out.find("removed: "), std::string::npos);
+  EXPECT_NE(only.out.find("+ added: "), std::string::npos);
+}
+
+TEST(Cli, BadInputIsOneLineAndExitTwo) {
+  test::TempDir dir;
+  const std::string bin = dir.file("bin.txt", std::string("ab\0cd", 5));
+  const std::string bad = dir.file("bad.txt", "ok \xFF\xFE");
+  const std::string empty = dir.file("empty.txt", "");
+  struct Case {
+    std::string args;
+    std::string message;
+  } cases[] = {
+      {"sections " + dir.path() + "/missing.txt", "missing.txt: no such file"},
+      {"sections " + dir.path(), "is a directory"},
+      {"sections " + bin, "binary input"},
+      {"sections " + bad, "invalid UTF-8 at byte 3"},
+      {"sections " + empty, "empty document"},
+      {std::string("diff ") + k2023 + " " + bad, "invalid UTF-8"},
+      {"diff --only bogus " + std::string(k2023) + " " + k2024, "unknown change kind 'bogus'"},
+      {"nosuchcommand", "error"},
+  };
+  for (const Case& c : cases) {
+    const auto r = run_strata(c.args);
+    EXPECT_EQ(r.exit_code, 2) << c.args;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << c.args << ": " << r.err;
+    EXPECT_EQ(r.err.rfind("strata: error: ", 0), 0u) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  }
+}
+
+TEST(Cli, FailedDiffLeavesExistingOutputAlone) {
+  test::TempDir dir;
+  const std::string out = dir.file("report.json", "previous report\n");
+  const auto r = run_strata(std::string("diff --format json -o ") + out + " " + k2023 + " " + dir.path() + "/missing.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(test::read_file(out), "previous report\n");
+}
+
+TEST(Cli, ReportsAreDeterministicAndUpToDate) {
+  // The committed reports/ are what `strata report` writes today, byte for byte,
+  // whatever the locale and time zone.
+  test::TempDir dir;
+  const auto r = run_strata("report --out " + dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto again = run_strata("report --out " + dir.path() + "/again");
+  for (const char* name : {"page-2015__guide-2016-2018.md", "page-2015__guide-2016-2018.json", "guide-2016-2018__page-2023.md",
+                           "guide-2016-2018__page-2023.json", "page-2023__page-2024.md", "page-2023__page-2024.json"}) {
+    const std::string fresh = test::read_file(dir.path() + "/" + name);
+    ASSERT_FALSE(fresh.empty()) << name;
+    EXPECT_EQ(fresh, test::read_file(dir.path() + "/again/" + name)) << name;
+    EXPECT_EQ(fresh, test::read_file(std::string(STRATA_SOURCE_DIR) + "/reports/" + name))
+        << name << " is stale: run `build/strata report` and commit reports/";
+  }
+}
+
+TEST(Cli, SameBytesUnderAnyLocaleAndTimeZone) {
+  const std::string args = std::string("diff --format json ") + k2023 + " " + k2024;
+  const auto plain = run_strata(args);
+  const auto c = test::run_strata_env("LC_ALL=C TZ=Pacific/Kiritimati", args);
+  const auto tr = test::run_strata_env("LC_ALL=tr_TR.UTF-8 TZ=America/St_Johns", args);
+  EXPECT_EQ(plain.out, c.out);
+  EXPECT_EQ(plain.out, tr.out);
+}
+
+}  // namespace
+}  // namespace strata
