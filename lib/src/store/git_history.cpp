@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "store/git.hpp"
+#include "store/loose.hpp"
 #include "store/revision.hpp"
 #include "strata/ingest.hpp"
 #include "strata/store.hpp"
@@ -58,46 +59,61 @@ Result<std::vector<Snapshot>> read_git_history(const std::string& repo_dir, cons
     return git_failure(rc, fmt::format("{}: cannot open the git repository", repo_dir));
   }
   store::RepoPtr repo(raw_repo);
-  git_revwalk* raw_walk = nullptr;
-  if (int rc = git_revwalk_new(&raw_walk, repo.get()); rc != 0) return git_failure(rc, repo_dir);
-  store::WalkPtr walk(raw_walk);
-  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL);
-  git_revwalk_simplify_first_parent(walk.get());
-  if (int rc = git_revwalk_push_head(walk.get()); rc != 0) return git_failure(rc, fmt::format("{}: no HEAD commit", repo_dir));
+  git_oid oid;
+  if (int rc = git_reference_name_to_id(&oid, repo.get(), "HEAD"); rc != 0) {
+    return git_failure(rc, fmt::format("{}: no HEAD commit", repo_dir));
+  }
+  const std::string objects = store::objects_dir(repo.get());
 
+  // First parents only, newest first: the line of history a reader followed.
   std::vector<Snapshot> newest_first;
   std::string current = path;
-  git_oid oid;
-  while (git_revwalk_next(&oid, walk.get()) == 0) {
+  for (bool more = true; more;) {
+    const std::string what = fmt::format("{}: commit {}", repo_dir, store::oid_hex(oid));
+    if (auto intact = store::check_loose_object(objects, oid, what); !intact) return intact.error();
     git_commit* raw_commit = nullptr;
-    if (int rc = git_commit_lookup(&raw_commit, repo.get(), &oid); rc != 0) {
-      return git_failure(rc, fmt::format("{}: commit {}", repo_dir, store::oid_hex(oid)));
-    }
+    if (int rc = git_commit_lookup(&raw_commit, repo.get(), &oid); rc != 0) return git_failure(rc, what);
     store::CommitPtr commit(raw_commit);
-    store::EntryPtr here = entry_at(commit.get(), current);
-    if (!here) continue;
+    const git_oid this_commit = oid;
     store::CommitPtr parent;
     if (git_commit_parentcount(commit.get()) > 0) {
+      oid = *git_commit_parent_id(commit.get(), 0);
+      const std::string parent_what = fmt::format("{}: parent of commit {}", repo_dir, store::oid_hex(this_commit));
+      if (auto intact = store::check_loose_object(objects, oid, parent_what); !intact) return intact.error();
       git_commit* raw_parent = nullptr;
-      if (int rc = git_commit_parent(&raw_parent, commit.get(), 0); rc != 0) {
-        return git_failure(rc, fmt::format("{}: parent of commit {}", repo_dir, store::oid_hex(oid)));
-      }
+      if (int rc = git_commit_parent(&raw_parent, commit.get(), 0); rc != 0) return git_failure(rc, parent_what);
       parent.reset(raw_parent);
+    } else {
+      more = false;
     }
+    store::EntryPtr here = entry_at(commit.get(), current);
+    if (!here) continue;
     std::string older_path = current;
     if (parent) {
       store::EntryPtr before = entry_at(parent.get(), current);
       if (before && git_oid_equal(git_tree_entry_id(before.get()), git_tree_entry_id(here.get()))) continue;
       if (!before) {
-        if (auto from = renamed_from(repo.get(), parent.get(), commit.get(), current)) older_path = *from;
+        if (auto from = renamed_from(repo.get(), parent.get(), commit.get(), current)) {
+          older_path = *from;
+          // A pure rename is not a new version of the text.
+          store::EntryPtr old_entry = entry_at(parent.get(), older_path);
+          if (old_entry && git_oid_equal(git_tree_entry_id(old_entry.get()), git_tree_entry_id(here.get()))) {
+            current = older_path;
+            continue;
+          }
+        }
       }
+    }
+    const std::string blob_what = fmt::format("{}: {} at commit {}", repo_dir, current, store::oid_hex(this_commit));
+    if (auto intact = store::check_loose_object(objects, *git_tree_entry_id(here.get()), blob_what); !intact) {
+      return intact.error();
     }
     git_blob* raw_blob = nullptr;
     if (int rc = git_blob_lookup(&raw_blob, repo.get(), git_tree_entry_id(here.get())); rc != 0) {
-      return git_failure(rc, fmt::format("{}: {} at commit {}", repo_dir, current, store::oid_hex(oid)));
+      return git_failure(rc, blob_what);
     }
     store::BlobPtr blob(raw_blob);
-    const std::string hex = store::oid_hex(oid);
+    const std::string hex = store::oid_hex(this_commit);
     Snapshot s;
     s.bytes.assign(static_cast<const char*>(git_blob_rawcontent(blob.get())),
                    static_cast<size_t>(git_blob_rawsize(blob.get())));

@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 #include <system_error>
 
+#include "store/loose.hpp"
 #include "store/meta.hpp"
 #include "store/revision.hpp"
 #include "store/store_impl.hpp"
@@ -48,13 +49,17 @@ Result<Chain> read_chain(git_repository* repo, const std::string& dir) {
     return git_failure(rc, fmt::format("store {}: cannot read {}", dir, kBranch));
   }
   chain.tip = tip;
+  const std::string objects = objects_dir(repo);
   git_oid at = tip;
   std::string child;  // label of the version read last, for messages
   while (true) {
+    const std::string where = child.empty() ? fmt::format("{} points to commit {}", kBranch, oid_hex(at))
+                                            : fmt::format("commit {} (the version before {})", oid_hex(at), child);
+    if (auto intact = check_loose_object(objects, at, fmt::format("store {}: {}", dir, where)); !intact) {
+      return intact.error();
+    }
     git_commit* raw = nullptr;
     if (int rc = git_commit_lookup(&raw, repo, &at); rc != 0) {
-      const std::string where = child.empty() ? fmt::format("{} points to commit {}", kBranch, oid_hex(at))
-                                              : fmt::format("commit {} (the version before {})", oid_hex(at), child);
       Error error = git_failure(rc, fmt::format("store {}: {}, which cannot be read", dir, where));
       error.code = ErrorCode::kCorrupt;
       return error;
@@ -185,6 +190,10 @@ Result<size_t> find_base(git_repository* repo, const std::string& dir, const std
   if (git_reference_name_to_id(&tagged, repo, tag_ref.c_str()) == 0) {
     git_object* peeled = nullptr;
     git_object* target = nullptr;
+    if (auto intact = store::check_loose_object(store::objects_dir(repo), tagged, fmt::format("store {}: tag '{}'", dir, rev.name));
+        !intact) {
+      return intact.error();
+    }
     if (git_object_lookup(&target, repo, &tagged, GIT_OBJECT_ANY) == 0) {
       store::ObjectPtr target_ptr(target);
       if (git_object_peel(&peeled, target, GIT_OBJECT_COMMIT) == 0) {
@@ -239,11 +248,16 @@ Result<std::string> Store::read_raw(const VersionInfo& version) const {
     return make_error(ErrorCode::kInvalidArgument, what + ": malformed commit id");
   }
   git_repository* repo = impl_->repo.get();
+  const std::string objects = store::objects_dir(repo);
+  if (auto intact = store::check_loose_object(objects, commit_id, what); !intact) return intact.error();
   git_commit* raw_commit = nullptr;
   if (int rc = git_commit_lookup(&raw_commit, repo, &commit_id); rc != 0) {
     return git_failure(rc, what + ": cannot read its commit");
   }
   store::CommitPtr commit(raw_commit);
+  if (auto intact = store::check_loose_object(objects, *git_commit_tree_id(commit.get()), what); !intact) {
+    return intact.error();
+  }
   git_tree* raw_tree = nullptr;
   if (int rc = git_commit_tree(&raw_tree, commit.get()); rc != 0) return git_failure(rc, what + ": cannot read its tree");
   store::TreePtr tree(raw_tree);
@@ -253,6 +267,9 @@ Result<std::string> Store::read_raw(const VersionInfo& version) const {
   }
   if (store::oid_hex(*git_tree_entry_id(entry)) != version.raw_blob) {
     return make_error(ErrorCode::kCorrupt, what + ": its 'raw' blob differs from the Raw-Blob trailer");
+  }
+  if (auto intact = store::check_loose_object(objects, *git_tree_entry_id(entry), what); !intact) {
+    return intact.error();
   }
   git_blob* raw_blob = nullptr;
   if (int rc = git_blob_lookup(&raw_blob, repo, git_tree_entry_id(entry)); rc != 0) {

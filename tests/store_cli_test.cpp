@@ -1,0 +1,186 @@
+// strata init / import / log as a user runs them, concurrency and kill -9.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/core.h>
+#include <thread>
+
+#include "test_util.hpp"
+
+namespace strata {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Rounds of the 8-writer race; STRATA_STORE_STRESS_ROUNDS=100 runs the full
+// stress test (about a minute on two cores).
+int stress_rounds() {
+  const char* env = std::getenv("STRATA_STORE_STRESS_ROUNDS");
+  return env != nullptr && std::atoi(env) > 0 ? std::atoi(env) : 5;
+}
+
+std::string shell_quote(const std::string& s) { return "'" + s + "'"; }
+
+int count_lines(const std::string& text) {
+  int n = 0;
+  for (char c : text) n += c == '\n' ? 1 : 0;
+  return n;
+}
+
+bool git_fsck_clean(const std::string& store) {
+  const std::string cmd = fmt::format("git --git-dir={} fsck --strict --no-dangling >/dev/null 2>&1", shell_quote(store));
+  return std::system(cmd.c_str()) == 0;
+}
+
+TEST(StoreCli, InitImportLog) {
+  test::TempDir tmp;
+  const std::string store = shell_quote(tmp.path() + "/s");
+  auto init = test::run_strata("init --store " + store);
+  EXPECT_EQ(init.exit_code, 0) << init.err;
+  const std::string a = tmp.file("a.txt", "Title\n\nFirst text.\n");
+  const std::string b = tmp.file("b.txt", "Title\n\nSecond text.\n");
+  auto imported = test::run_strata(fmt::format("import --store {} --date 2020-01-01 {} ", store, shell_quote(a)));
+  EXPECT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_NE(imported.out.find("stored a (2020-01-01)"), std::string::npos) << imported.out;
+  imported = test::run_strata(fmt::format("import --store {} --date 2021-02 --id second {}", store, shell_quote(b)));
+  EXPECT_EQ(imported.exit_code, 0) << imported.err;
+  auto again = test::run_strata(fmt::format("import --store {} --date 2020-01-01 {}", store, shell_quote(a)));
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("unchanged: already stored as a (2020-01-01)"), std::string::npos) << again.out;
+  auto log = test::run_strata("log --store " + store);
+  EXPECT_EQ(log.exit_code, 0) << log.err;
+  EXPECT_EQ(log.out, "  1  2020-01-01  a  Title\n  2  2021-02     second  Title\n");
+  EXPECT_TRUE(git_fsck_clean(tmp.path() + "/s"));
+}
+
+TEST(StoreCli, TroubleExitsTwoAndWritesNothing) {
+  test::TempDir tmp;
+  const std::string store = shell_quote(tmp.path() + "/s");
+  auto no_store = test::run_strata("log --store " + store);
+  EXPECT_EQ(no_store.exit_code, 2);
+  EXPECT_EQ(no_store.err.rfind("strata: error: no store at", 0), 0u) << no_store.err;
+  ASSERT_EQ(test::run_strata("init --store " + store).exit_code, 0);
+  const std::string good = tmp.file("good.txt", "Title\n\nText.\n");
+  const std::string bad = tmp.file("bad.txt", std::string("\xff\xfe\x00t", 4));
+  struct Case {
+    std::string args;
+    std::string message;
+  };
+  const Case cases[] = {
+      {fmt::format("--date 2020 {} {}", shell_quote(good), shell_quote(bad)), "bad.txt"},
+      {fmt::format("--date 2023-02-29 {}", shell_quote(good)), "2023-02-29"},
+      {fmt::format("--date 2020 --id 'a..b' {}", shell_quote(good)), "a..b"},
+      {fmt::format("--date 2020 {}", shell_quote(tmp.path() + "/missing.txt")), "missing.txt"},
+      {fmt::format("{}", shell_quote(good)), "--date"},
+  };
+  for (const Case& c : cases) {
+    auto r = test::run_strata(fmt::format("import --store {} {}", store, c.args));
+    EXPECT_EQ(r.exit_code, 2) << c.args;
+    EXPECT_EQ(r.err.rfind("strata: error: ", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
+    EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  }
+  EXPECT_EQ(test::run_strata("log --store " + store).out, "");
+}
+
+TEST(StoreCli, ManifestImportsTheSeriesInOrder) {
+  test::TempDir tmp;
+  const std::string store = shell_quote(tmp.path() + "/s");
+  ASSERT_EQ(test::run_strata("init --store " + store).exit_code, 0);
+  auto first = test::run_strata("import --store " + store + " --manifest snapshots/manifest.toml");
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("skipped encyclopedia: not part of the series"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("4 stored, 0 unchanged"), std::string::npos) << first.out;
+  auto second = test::run_strata("import --store " + store + " --manifest snapshots/manifest.toml");
+  EXPECT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.out.find("0 stored, 4 unchanged"), std::string::npos) << second.out;
+  auto log = test::run_strata("log --store " + store + " --format json");
+  EXPECT_EQ(log.exit_code, 0);
+  const size_t p2015 = log.out.find("\"page-2015\"");
+  const size_t p2018 = log.out.find("\"guide-2016-2018\"");
+  const size_t p2023 = log.out.find("\"page-2023\"");
+  const size_t p2024 = log.out.find("\"page-2024\"");
+  ASSERT_NE(p2024, std::string::npos) << log.out;
+  EXPECT_LT(p2015, p2018);
+  EXPECT_LT(p2018, p2023);
+  EXPECT_LT(p2023, p2024);
+}
+
+TEST(StoreCli, StoreComesFromTheEnvironment) {
+  test::TempDir tmp;
+  const std::string env = "STRATA_STORE=" + shell_quote(tmp.path() + "/env-store") + " ";
+  const std::string a = tmp.file("a.txt", "Title\n\nText.\n");
+  const std::string cmd = fmt::format("{}'{}' init >/dev/null && {}'{}' import --date 2020 {} >/dev/null", env,
+                                      STRATA_BINARY, env, STRATA_BINARY, shell_quote(a));
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  EXPECT_TRUE(fs::exists(tmp.path() + "/env-store/refs/heads/main"));
+}
+
+// Eight writers start at once on an empty store; every one must land.
+TEST(StoreConcurrency, EightWritersOnAnEmptyStoreLeaveEightCommits) {
+  test::TempDir tmp;
+  for (int i = 0; i < 8; ++i) tmp.file(fmt::format("doc{}.txt", i), fmt::format("Title\n\nWriter {} was here.\n", i));
+  for (int round = 0; round < stress_rounds(); ++round) {
+    const std::string store = tmp.path() + fmt::format("/s{}", round);
+    ASSERT_EQ(test::run_strata("init --store " + shell_quote(store)).exit_code, 0);
+    std::string script = "pids=''; ";
+    for (int i = 0; i < 8; ++i) {
+      script += fmt::format("'{}' import --store {} --date 2020-01-0{} {} >/dev/null 2>&1 & pids=\"$pids $!\"; ",
+                            STRATA_BINARY, shell_quote(store), i + 1, shell_quote(tmp.path() + fmt::format("/doc{}.txt", i)));
+    }
+    script += "status=0; for p in $pids; do wait $p || status=1; done; exit $status";
+    ASSERT_EQ(std::system(("bash -c " + shell_quote(script)).c_str()), 0) << "round " << round;
+    auto log = test::run_strata("log --store " + shell_quote(store));
+    ASSERT_EQ(log.exit_code, 0) << log.err;
+    ASSERT_EQ(count_lines(log.out), 8) << "round " << round << "\n" << log.out;
+    ASSERT_TRUE(git_fsck_clean(store)) << "round " << round;
+    fs::remove_all(store);
+  }
+}
+
+// kill -9 at several points of a long import: the store stays valid and the
+// next import goes through.
+TEST(StoreConcurrency, KillDuringImportLeavesAValidUnlockedStore) {
+  test::TempDir tmp;
+  std::vector<std::string> files;
+  for (int i = 0; i < 200; ++i) {
+    files.push_back(tmp.file(fmt::format("k{:03}.txt", i), fmt::format("Title\n\nKill test {}.\n", i)));
+  }
+  const std::string after = tmp.file("after.txt", "Title\n\nAfter the kill.\n");
+  for (int delay_ms : {0, 5, 20, 60, 150}) {
+    const std::string store = tmp.path() + fmt::format("/kill{}", delay_ms);
+    ASSERT_EQ(test::run_strata("init --store " + shell_quote(store)).exit_code, 0);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      std::vector<std::string> args = {STRATA_BINARY, "import", "--store", store, "--date", "2020"};
+      args.insert(args.end(), files.begin(), files.end());
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      const int null_fd = open("/dev/null", O_WRONLY);
+      dup2(null_fd, STDOUT_FILENO);
+      execv(STRATA_BINARY, argv.data());
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    auto log = test::run_strata("log --store " + shell_quote(store));
+    EXPECT_EQ(log.exit_code, 0) << "delay " << delay_ms << ": " << log.err;
+    EXPECT_TRUE(git_fsck_clean(store)) << "delay " << delay_ms;
+    auto next = test::run_strata(fmt::format("import --store {} --date 2021 {}", shell_quote(store), shell_quote(after)));
+    EXPECT_EQ(next.exit_code, 0) << "delay " << delay_ms << ": " << next.err;
+    EXPECT_TRUE(git_fsck_clean(store)) << "delay " << delay_ms;
+  }
+}
+
+}  // namespace
+}  // namespace strata

@@ -1,0 +1,274 @@
+// The snapshot store through its library API: import, ordering, revisions.
+#include "strata/store.hpp"
+
+#include <git2.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fmt/core.h>
+
+#include "strata/normalize.hpp"
+#include "test_util.hpp"
+
+namespace strata {
+namespace {
+
+namespace fs = std::filesystem;
+
+Snapshot snap(const std::string& text, const std::string& date, const std::string& id = "",
+              const std::string& source = "doc.txt") {
+  Snapshot s;
+  s.bytes = text;
+  s.date = date;
+  s.id = id;
+  s.source = source;
+  return s;
+}
+
+std::string doc(int n) { return fmt::format("Title\n\nThe text of version {}.\n", n); }
+
+Store make_store(const test::TempDir& tmp) {
+  auto store = Store::init(tmp.path() + "/store");
+  EXPECT_TRUE(store) << store.error().message;
+  return std::move(*store);
+}
+
+std::vector<VersionInfo> import_ok(Store& store, std::vector<Snapshot> snapshots) {
+  auto out = store.import(std::move(snapshots));
+  EXPECT_TRUE(out) << out.error().message;
+  std::vector<VersionInfo> versions;
+  if (out) {
+    for (const auto& o : *out) versions.push_back(o.version);
+  }
+  return versions;
+}
+
+std::vector<std::string> ids(const Store& store) {
+  auto versions = store.versions();
+  EXPECT_TRUE(versions) << versions.error().message;
+  std::vector<std::string> out;
+  if (versions) {
+    for (const auto& v : *versions) out.push_back(v.id);
+  }
+  return out;
+}
+
+TEST(Store, InitMakesAnEmptyBareRepository) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  EXPECT_TRUE(fs::exists(tmp.path() + "/store/HEAD"));
+  EXPECT_FALSE(fs::exists(tmp.path() + "/store/.git"));
+  EXPECT_TRUE(ids(store).empty());
+  auto again = Store::init(tmp.path() + "/store");
+  ASSERT_TRUE(again) << again.error().message;
+}
+
+TEST(Store, ImportKeepsRawBytesAndMetadata) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  const std::string bytes = test::read_file(test::snapshot_path("page-2015"));
+  Snapshot s = snap(bytes, "2015-05-06", "page-2015", "snapshots/page.txt");
+  s.title = "NATO's relations with Ukraine";
+  auto out = store.import({s});
+  ASSERT_TRUE(out) << out.error().message;
+  ASSERT_EQ(out->size(), 1u);
+  EXPECT_TRUE((*out)[0].stored);
+  const VersionInfo& v = (*out)[0].version;
+  EXPECT_EQ(v.id, "page-2015");
+  EXPECT_EQ(v.date, "2015-05-06");
+  EXPECT_EQ(v.title, "NATO's relations with Ukraine");
+  EXPECT_EQ(v.source, "snapshots/page.txt");
+  EXPECT_EQ(v.normalization, kNormalizationVersion);
+  EXPECT_EQ(v.position, 1);
+  auto raw = store.read_raw(v);
+  ASSERT_TRUE(raw) << raw.error().message;
+  EXPECT_EQ(*raw, bytes);
+  EXPECT_FALSE(fs::exists(tmp.path() + "/store/index"));
+
+  // Plain libgit2 sees the commit dated by the snapshot, with trailers.
+  git_libgit2_init();
+  git_repository* repo = nullptr;
+  ASSERT_EQ(git_repository_open_bare(&repo, (tmp.path() + "/store").c_str()), 0);
+  git_oid oid;
+  ASSERT_EQ(git_oid_fromstr(&oid, v.commit.c_str()), 0);
+  git_commit* commit = nullptr;
+  ASSERT_EQ(git_commit_lookup(&commit, repo, &oid), 0);
+  EXPECT_EQ(git_commit_author(commit)->when.time, 1430870400);
+  EXPECT_EQ(git_commit_committer(commit)->when.time, 1430870400);
+  const std::string message = git_commit_message(commit);
+  EXPECT_NE(message.find("Snapshot-Id: page-2015\n"), std::string::npos) << message;
+  EXPECT_NE(message.find(fmt::format("Normalization: {}\n", kNormalizationVersion)), std::string::npos);
+  git_tree* tree = nullptr;
+  ASSERT_EQ(git_commit_tree(&tree, commit), 0);
+  EXPECT_EQ(git_tree_entrycount(tree), 2u);
+  EXPECT_NE(git_tree_entry_byname(tree, "raw"), nullptr);
+  EXPECT_NE(git_tree_entry_byname(tree, "meta.json"), nullptr);
+  git_tree_free(tree);
+  git_commit_free(commit);
+  git_repository_free(repo);
+  git_libgit2_shutdown();
+}
+
+TEST(Store, ReimportingIdenticalContentIsANoOp) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  import_ok(store, {snap(doc(1), "2020-01-01", "a")});
+  for (const Snapshot& again : {snap(doc(1), "2020-01-01", "a"), snap(doc(1), "2020-01-01", "", "other-name.txt"),
+                                snap(doc(1), "2021-06-01", "later")}) {
+    auto out = store.import({again});
+    ASSERT_TRUE(out) << out.error().message;
+    EXPECT_FALSE((*out)[0].stored) << again.id;
+    EXPECT_EQ((*out)[0].version.id, "a");
+  }
+  EXPECT_EQ(ids(store), std::vector<std::string>{"a"});
+}
+
+TEST(Store, RevertedContentIsANewVersion) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  import_ok(store, {snap(doc(1), "2020", "a"), snap(doc(2), "2021", "b"), snap(doc(1), "2022", "c")});
+  EXPECT_EQ(ids(store), (std::vector<std::string>{"a", "b", "c"}));
+}
+
+TEST(Store, SameDateKeepsBothInImportOrder) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  import_ok(store, {snap(doc(1), "2020-05-05", "first"), snap(doc(2), "2020-05-05", "second")});
+  EXPECT_EQ(ids(store), (std::vector<std::string>{"first", "second"}));
+  auto at = store.resolve("@2020-05-05");
+  ASSERT_TRUE(at) << at.error().message;
+  EXPECT_EQ(at->id, "second");
+}
+
+TEST(Store, VersionsAreOrderedByDateNotImportOrder) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  import_ok(store, {snap(doc(3), "2023", "c")});
+  import_ok(store, {snap(doc(1), "2015-05-06", "a"), snap(doc(2), "2018-04", "b")});
+  EXPECT_EQ(ids(store), (std::vector<std::string>{"a", "b", "c"}));
+  auto versions = store.versions();
+  ASSERT_TRUE(versions);
+  EXPECT_EQ((*versions)[2].position, 3);
+}
+
+TEST(Store, ResolvesEveryRevisionForm) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  auto v = import_ok(store, {snap(doc(1), "2015-05-06", "v1"), snap(doc(2), "2018-04", "v2"), snap(doc(3), "2023", "v3")});
+  ASSERT_EQ(v.size(), 3u);
+  git_libgit2_init();
+  git_repository* repo = nullptr;
+  ASSERT_EQ(git_repository_open_bare(&repo, store.dir().c_str()), 0);
+  git_oid oid;
+  ASSERT_EQ(git_oid_fromstr(&oid, v[1].commit.c_str()), 0);
+  git_reference* tag = nullptr;
+  ASSERT_EQ(git_reference_create(&tag, repo, "refs/tags/release-1", &oid, 0, nullptr), 0);
+  git_reference_free(tag);
+  git_repository_free(repo);
+  git_libgit2_shutdown();
+
+  struct Case {
+    std::string rev;
+    std::string id;
+  };
+  const Case cases[] = {
+      {"v1", "v1"},          {"@2016-01-01", "v1"}, {"@2018", "v1"},   {"@2018-04-15", "v2"},
+      {"@2999-12-31", "v3"}, {"HEAD", "v3"},        {"HEAD~2", "v1"},  {"v3~1", "v2"},
+      {"release-1", "v2"},   {v[1].commit.substr(0, 8), "v2"},        {v[2].commit, "v3"},
+  };
+  for (const Case& c : cases) {
+    auto got = store.resolve(c.rev);
+    ASSERT_TRUE(got) << c.rev << ": " << got.error().message;
+    EXPECT_EQ(got->id, c.id) << c.rev;
+  }
+  struct Bad {
+    std::string rev;
+    ErrorCode code;
+  };
+  const Bad bad[] = {
+      {"HEAD~3", ErrorCode::kNotFound},       {"@2014-12-31", ErrorCode::kNotFound},
+      {"nope", ErrorCode::kNotFound},         {"v1..v2", ErrorCode::kInvalidArgument},
+      {"@2015-02-30", ErrorCode::kInvalidArgument}, {"HEAD^", ErrorCode::kInvalidArgument},
+  };
+  for (const Bad& b : bad) {
+    auto got = store.resolve(b.rev);
+    ASSERT_FALSE(got) << b.rev;
+    EXPECT_EQ(got.error().code, b.code) << b.rev << ": " << got.error().message;
+  }
+}
+
+TEST(Store, BadInputInABatchWritesNothing) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  auto out = store.import({snap(doc(1), "2020", "good"), snap(std::string("bin\0ary", 7), "2021", "bad")});
+  ASSERT_FALSE(out);
+  EXPECT_EQ(out.error().code, ErrorCode::kInvalidInput);
+  EXPECT_TRUE(ids(store).empty());
+  EXPECT_FALSE(fs::exists(store.dir() + "/refs/heads/main"));
+}
+
+TEST(Store, RefusesBadDatesAndIdsBeforeWriting) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  const Snapshot bad[] = {snap(doc(1), "2015-02-30", "x"), snap(doc(1), "", "x"), snap(doc(1), "2015", "a..b"),
+                          snap(doc(1), "2015", "HEAD"), snap(doc(1), "2015", "a\nb")};
+  for (const Snapshot& s : bad) {
+    auto out = store.import({snap(doc(9), "2020", "fine"), s});
+    ASSERT_FALSE(out) << s.id << " " << s.date;
+    EXPECT_EQ(out.error().code, ErrorCode::kInvalidArgument) << out.error().message;
+  }
+  auto undated = store.import({snap(doc(1), "", "x")});
+  ASSERT_FALSE(undated);
+  EXPECT_NE(undated.error().message.find("--date"), std::string::npos) << undated.error().message;
+  EXPECT_TRUE(ids(store).empty());
+}
+
+TEST(Store, ExplicitIdClashRefusesTheWholeBatch) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  import_ok(store, {snap(doc(1), "2020", "x")});
+  auto out = store.import({snap(doc(2), "2021", "y"), snap(doc(3), "2022", "x")});
+  ASSERT_FALSE(out);
+  EXPECT_NE(out.error().message.find("'x'"), std::string::npos) << out.error().message;
+  EXPECT_EQ(ids(store), std::vector<std::string>{"x"});
+}
+
+TEST(Store, DefaultIdsAreMadeUnique) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  import_ok(store, {snap(doc(1), "2020", "", "dir/page.txt"), snap(doc(2), "2021", "", "other/page.txt")});
+  EXPECT_EQ(ids(store), (std::vector<std::string>{"page", "page-2"}));
+}
+
+TEST(Store, ReadVersionBytesTakesRevisionsAndFiles) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  import_ok(store, {snap(doc(1), "2020", "v1"), snap(doc(2), "2021", "v2")});
+  const std::string file = tmp.file("v1", "A file, not a version.\n");
+
+  auto from_store = read_version_bytes(store.dir(), "HEAD~1");
+  ASSERT_TRUE(from_store) << from_store.error().message;
+  EXPECT_EQ(from_store->bytes, doc(1));
+  ASSERT_TRUE(from_store->version.has_value());
+  EXPECT_EQ(from_store->label, "v1 (2020)");
+
+  auto from_file = read_version_bytes(store.dir(), file);
+  ASSERT_TRUE(from_file) << from_file.error().message;
+  EXPECT_EQ(from_file->bytes, "A file, not a version.\n");
+  EXPECT_FALSE(from_file->version.has_value());
+
+  auto no_store = read_version_bytes(tmp.path() + "/missing", file);
+  ASSERT_TRUE(no_store) << no_store.error().message;
+
+  auto neither = read_version_bytes(store.dir(), "v9");
+  ASSERT_FALSE(neither);
+  EXPECT_EQ(neither.error().code, ErrorCode::kNotFound);
+
+  auto doc2 = load_version(store.dir(), "@2021");
+  ASSERT_TRUE(doc2) << doc2.error().message;
+  EXPECT_EQ(doc2->meta.source, "v2");
+  EXPECT_EQ(doc2->meta.date, "2021");
+}
+
+}  // namespace
+}  // namespace strata
