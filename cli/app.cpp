@@ -37,6 +37,8 @@ int run(int argc, char** argv) {
   add_init_command(app, context);
   add_import_command(app, context);
   add_log_command(app, context);
+  add_timeline_command(app, context);
+  add_blame_command(app, context);
   add_programmes_command(app, context);
   try {
     app.parse(argc, argv);

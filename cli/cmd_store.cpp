@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "strata/ingest.hpp"
+#include "strata/render.hpp"
 #include "strata/store.hpp"
 
 namespace strata::cli {
@@ -104,25 +105,86 @@ struct LogArgs {
   std::string store;
   std::string format = "text";
   std::string output;
+  bool no_sizes = false;
 };
+
+std::string size_text(const ChangeSize& z) {
+  return fmt::format("claims ~{} +{} -{} >{}; programmes +{} -{} ={}", z.claims_modified, z.claims_added,
+                     z.claims_removed, z.claims_moved, z.programmes_added, z.programmes_removed,
+                     z.programmes_renamed);
+}
 
 int run_log(const LogArgs& args) {
   auto store = Store::open(store_path(args.store));
   if (!store) return report_error(store.error());
-  auto versions = store->versions();
-  if (!versions) return report_error(versions.error());
+  auto log = version_log(*store, !args.no_sizes);
+  if (!log) return report_error(log.error());
   std::string out;
   if (args.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const VersionInfo& v : *versions) {
-      list.push_back({{"position", v.position}, {"id", v.id}, {"date", v.date}, {"title", v.title},
-                      {"source", v.source}, {"commit", v.commit}, {"normalization", v.normalization}});
+    for (const LogEntry& e : *log) {
+      const VersionInfo& v = e.version;
+      nlohmann::ordered_json item = {{"position", v.position}, {"id", v.id},         {"date", v.date},
+                                     {"title", v.title},       {"source", v.source}, {"commit", v.commit},
+                                     {"normalization", v.normalization}};
+      if (e.change) {
+        const ChangeSize& z = *e.change;
+        item["change"] = {{"claims_modified", z.claims_modified},   {"claims_added", z.claims_added},
+                          {"claims_removed", z.claims_removed},     {"claims_moved", z.claims_moved},
+                          {"programmes_added", z.programmes_added}, {"programmes_removed", z.programmes_removed},
+                          {"programmes_renamed", z.programmes_renamed}};
+      }
+      list.push_back(std::move(item));
     }
     out = list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   } else {
-    for (const VersionInfo& v : *versions) out += fmt::format("{:>3}  {:<10}  {}  {}\n", v.position, v.date, v.id, v.title);
+    for (const LogEntry& e : *log) {
+      const VersionInfo& v = e.version;
+      out += fmt::format("{:>3}  {:<10}  {}  {}", v.position, v.date, v.id, terminal_safe(v.title));
+      out += e.change ? "  (" + size_text(*e.change) + ")\n" : "\n";
+    }
   }
   return emit(out, args.output);
+}
+
+struct TimelineArgs {
+  std::string store;
+  std::vector<std::string> terms;
+  int top = 5;
+  std::string format = "text";
+  std::string output;
+};
+
+int run_timeline(const TimelineArgs& args) {
+  auto store = Store::open(store_path(args.store));
+  if (!store) return report_error(store.error());
+  TimelineOptions options;
+  options.terms = args.terms;
+  options.top_phrases = args.top;
+  auto timeline = build_timeline(*store, options);
+  if (!timeline) return report_error(timeline.error());
+  return emit(render_timeline(*timeline, args.format), args.output);
+}
+
+struct BlameArgs {
+  std::string store;
+  std::string rev = "HEAD";
+  std::string claim;
+  std::string format = "text";
+  std::string output;
+};
+
+int run_blame(const BlameArgs& args) {
+  auto store = Store::open(store_path(args.store));
+  if (!store) return report_error(store.error());
+  if (!args.claim.empty()) {
+    auto steps = claim_history(*store, args.rev, args.claim);
+    if (!steps) return report_error(steps.error());
+    return emit(render_claim_history(*steps, args.format), args.output);
+  }
+  auto result = blame(*store, args.rev);
+  if (!result) return report_error(result.error());
+  return emit(render_blame(*result, args.format), args.output);
 }
 
 }  // namespace
@@ -154,8 +216,35 @@ void add_log_command(CLI::App& app, Context& context) {
   CLI::App* cmd = app.add_subcommand("log", "List the stored versions, oldest first");
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
+  cmd->add_flag("--no-sizes", args->no_sizes, "Skip the change sizes (no comparison at all)");
   add_store_option(*cmd, args->store);
   cmd->callback([args, &context] { context.exit_code = run_log(*args); });
+}
+
+void add_timeline_command(CLI::App& app, Context& context) {
+  auto args = std::make_shared<TimelineArgs>();
+  CLI::App* cmd = app.add_subcommand("timeline", "Sections, programmes and terms across every stored version");
+  cmd->add_option("--terms", args->terms, "Terms to count in each version (case-insensitive)");
+  cmd->add_option("--top", args->top, "How many of the most shifted phrases to count too")
+      ->check(CLI::Range(0, 100))
+      ->capture_default_str();
+  cmd->add_option("--format", args->format, "text, json or csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
+  add_store_option(*cmd, args->store);
+  cmd->callback([args, &context] { context.exit_code = run_timeline(*args); });
+}
+
+void add_blame_command(CLI::App& app, Context& context) {
+  auto args = std::make_shared<BlameArgs>();
+  CLI::App* cmd = app.add_subcommand("blame", "Where each claim of a version first appeared and last changed");
+  cmd->add_option("rev", args->rev, "Version (id, @DATE, HEAD~N, tag or commit)")->capture_default_str();
+  cmd->add_option("--claim", args->claim, "Follow one claim (text it contains) back to its origin, with word diffs");
+  cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
+  add_store_option(*cmd, args->store);
+  cmd->callback([args, &context] { context.exit_code = run_blame(*args); });
 }
 
 }  // namespace strata::cli

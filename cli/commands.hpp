@@ -11,6 +11,8 @@ void add_diff_command(CLI::App& app, Context& context);
 void add_init_command(CLI::App& app, Context& context);
 void add_import_command(CLI::App& app, Context& context);
 void add_log_command(CLI::App& app, Context& context);
+void add_timeline_command(CLI::App& app, Context& context);
+void add_blame_command(CLI::App& app, Context& context);
 void add_programmes_command(CLI::App& app, Context& context);
 
 }  // namespace strata::cli

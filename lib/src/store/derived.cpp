@@ -1,0 +1,203 @@
+#include "store/derived.hpp"
+
+#include <algorithm>
+#include <fmt/core.h>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "strata/diff.hpp"
+#include "strata/fs.hpp"
+#include "strata/normalize.hpp"
+#include "strata/programmes.hpp"
+
+namespace strata::store {
+
+namespace {
+
+using Json = nlohmann::json;
+
+std::optional<Json> read_cache(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || j.value("format", 0) != kDerivedFormat) return std::nullopt;
+  return j;
+}
+
+void write_cache(const std::string& path, Json j) {
+  j["format"] = kDerivedFormat;
+  // A cache that cannot be written only costs time on the next query.
+  (void)write_file_atomic(path, j.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+bool is_real_change(ChangeStatus s) { return s != ChangeStatus::kUnchanged && s != ChangeStatus::kEquivalent; }
+
+// Flat claim number of each (section, block, sentence).
+struct ClaimIndex {
+  std::vector<std::vector<std::vector<int>>> at;
+  explicit ClaimIndex(const Document& doc) {
+    int n = 0;
+    at.resize(doc.sections.size());
+    for (size_t s = 0; s < doc.sections.size(); ++s) {
+      for (const Block& b : doc.sections[s].blocks) {
+        at[s].emplace_back();
+        for (size_t k = 0; k < b.sentences.size(); ++k) at[s].back().push_back(n++);
+      }
+    }
+  }
+  int of(const ClaimSide& side) const {
+    if (side.section < 0 || static_cast<size_t>(side.section) >= at.size()) return -1;
+    const auto& blocks = at[static_cast<size_t>(side.section)];
+    if (side.block < 0 || static_cast<size_t>(side.block) >= blocks.size()) return -1;
+    const auto& sentences = blocks[static_cast<size_t>(side.block)];
+    if (side.sentence < 0 || static_cast<size_t>(side.sentence) >= sentences.size()) return -1;
+    return sentences[static_cast<size_t>(side.sentence)];
+  }
+};
+
+PairResult derive_pair(const Document& old_doc, const Document& new_doc) {
+  const ChangeSet changes = compare(old_doc, new_doc, CompareOptions{});
+  const ClaimIndex old_index(old_doc);
+  const ClaimIndex new_index(new_doc);
+  PairResult out;
+  out.links.resize(claims_in_order(new_doc).size());
+  for (size_t i = 0; i < out.links.size(); ++i) out.links[i].new_claim = static_cast<int>(i);
+  for (const ClaimChange& c : changes.claims) {
+    switch (c.status) {
+      case ChangeStatus::kModified:
+      case ChangeStatus::kSplit:
+      case ChangeStatus::kMerged: ++out.size.claims_modified; break;
+      case ChangeStatus::kMoved: ++out.size.claims_moved; break;
+      case ChangeStatus::kAdded: out.size.claims_added += static_cast<int>(c.new_sides.size()); break;
+      case ChangeStatus::kRemoved: out.size.claims_removed += static_cast<int>(c.old_sides.size()); break;
+      default: break;
+    }
+    if (c.status == ChangeStatus::kAdded) continue;
+    bool changed = false;
+    if (is_real_change(c.status)) {
+      for (const ClaimSide& o : c.old_sides) {
+        for (const ClaimSide& n : c.new_sides) changed = changed || o.norm != n.norm;
+      }
+      changed = changed || c.old_sides.size() != c.new_sides.size();
+    }
+    for (const ClaimSide& n : c.new_sides) {
+      const int at = new_index.of(n);
+      if (at < 0) continue;
+      ClaimLink& link = out.links[static_cast<size_t>(at)];
+      link.text_changed = changed;
+      for (const ClaimSide& o : c.old_sides) {
+        if (const int from = old_index.of(o); from >= 0) link.old_claims.push_back(from);
+      }
+    }
+  }
+  for (const ProgrammeChange& p : changes.programmes) {
+    if (p.status == ChangeStatus::kAdded) ++out.size.programmes_added;
+    if (p.status == ChangeStatus::kRemoved) ++out.size.programmes_removed;
+    if (p.status == ChangeStatus::kRenamed) ++out.size.programmes_renamed;
+  }
+  for (const WordingShift& w : changes.wording) {
+    out.wording.push_back({w.from.value_or(""), w.to.value_or(""), w.count});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<const Sentence*> claims_in_order(const Document& doc) {
+  std::vector<const Sentence*> out;
+  for (const Section& s : doc.sections) {
+    for (const Block& b : s.blocks) {
+      for (const Sentence& k : b.sentences) out.push_back(&k);
+    }
+  }
+  return out;
+}
+
+std::string Deriver::cache_path(const std::string& kind, const std::string& key) const {
+  return fmt::format("{}/{}/{}/{}-n{}-d{}.json", store_.dir(), kCacheDir, kind, key, kNormalizationVersion,
+                     kDerivedFormat);
+}
+
+Result<Document> Deriver::document(const VersionInfo& version) const {
+  auto raw = store_.read_raw(version);
+  if (!raw) return raw.error();
+  LoadOptions options;
+  options.format = version.format;
+  auto doc = parse_document(*raw, version.id, options);
+  if (!doc) return doc.error();
+  doc->meta.source = version.id;
+  doc->meta.title = version.title;
+  doc->meta.date = version.date;
+  return doc;
+}
+
+Result<VersionSummary> Deriver::summary(const VersionInfo& version) const {
+  const std::string path = cache_path("versions", version.raw_blob);
+  VersionSummary out;
+  if (auto j = read_cache(path)) {
+    // A malformed entry is a cache miss; nlohmann reports it by throwing.
+    try {
+      out.sections = j->at("sections").get<std::vector<std::string>>();
+      out.claims = j->at("claims").get<int>();
+      for (const auto& p : j->at("programmes")) out.programmes.push_back({p.at(0), p.at(1), p.at(2)});
+      return out;
+    } catch (const Json::exception&) {
+      out = VersionSummary{};
+    }
+  }
+  auto doc = document(version);
+  if (!doc) return doc.error();
+  for (size_t i = 1; i < doc->sections.size(); ++i) {
+    std::string path_text;
+    for (const std::string& t : doc->title_path(static_cast<int>(i))) path_text += (path_text.empty() ? "" : " > ") + t;
+    out.sections.push_back(std::move(path_text));
+  }
+  out.claims = static_cast<int>(doc->sentence_count());
+  for (const Programme& p : extract_programmes(*doc, ProgrammeConfig{})) {
+    out.programmes.push_back({p.name, p.acronym, static_cast<int>(p.mentions.size())});
+  }
+  Json j;
+  j["sections"] = out.sections;
+  j["claims"] = out.claims;
+  j["programmes"] = Json::array();
+  for (const auto& p : out.programmes) j["programmes"].push_back({p.name, p.acronym, p.mentions});
+  write_cache(path, std::move(j));
+  return out;
+}
+
+Result<PairResult> Deriver::pair(const VersionInfo& older, const VersionInfo& newer) const {
+  const std::string path = cache_path("pairs", older.raw_blob + "-" + newer.raw_blob);
+  if (auto j = read_cache(path)) {
+    // A malformed entry is a cache miss; nlohmann reports it by throwing.
+    try {
+      PairResult out;
+      const Json& z = j->at("size");
+      out.size = {z.at(0), z.at(1), z.at(2), z.at(3), z.at(4), z.at(5), z.at(6)};
+      for (const auto& l : j->at("links")) {
+        out.links.push_back({l.at(0).get<int>(), l.at(1).get<std::vector<int>>(), l.at(2).get<bool>()});
+      }
+      for (const auto& w : j->at("wording")) out.wording.push_back({w.at(0), w.at(1), w.at(2)});
+      return out;
+    } catch (const Json::exception&) {
+    }
+  }
+  auto old_doc = document(older);
+  if (!old_doc) return old_doc.error();
+  auto new_doc = document(newer);
+  if (!new_doc) return new_doc.error();
+  PairResult out = derive_pair(*old_doc, *new_doc);
+  Json j;
+  const ChangeSize& z = out.size;
+  j["size"] = {z.claims_modified, z.claims_added,     z.claims_removed,    z.claims_moved,
+               z.programmes_added, z.programmes_removed, z.programmes_renamed};
+  j["links"] = Json::array();
+  for (const ClaimLink& l : out.links) j["links"].push_back({l.new_claim, l.old_claims, l.text_changed});
+  j["wording"] = Json::array();
+  for (const auto& w : out.wording) j["wording"].push_back({w.from, w.to, w.count});
+  write_cache(path, std::move(j));
+  return out;
+}
+
+}  // namespace strata::store

@@ -1,0 +1,69 @@
+// What the history queries derive from versions, cached by content.
+//
+// Results depend only on the raw bytes (named by their git blob id), the
+// normalization version and kDerivedFormat, so they are kept in
+// `<store>/strata-cache/` under names made of those, and never go stale:
+// deleting the folder is always safe. Caching is skipped (not an error) when
+// the folder cannot be written.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "strata/document.hpp"
+#include "strata/store.hpp"
+
+namespace strata::store {
+
+// Bump when compare(), segmentation or this file's output changes meaning.
+inline constexpr int kDerivedFormat = 1;
+inline constexpr const char* kCacheDir = "strata-cache";
+
+// Claims are numbered in document order (sections pre-order, then blocks,
+// then sentences) from 0.
+std::vector<const Sentence*> claims_in_order(const Document& doc);
+
+struct VersionSummary {
+  std::vector<std::string> sections;  // title paths joined with " > ", pre-order, root excluded
+  int claims = 0;
+  struct Programme {
+    std::string name;
+    std::string acronym;
+    int mentions = 0;
+  };
+  std::vector<Programme> programmes;  // sorted by name
+};
+
+// Where one claim of the newer version of a pair came from.
+struct ClaimLink {
+  int new_claim = -1;
+  std::vector<int> old_claims;  // empty: added in the newer version
+  bool text_changed = false;    // modified, split, merged or edited while moving
+};
+
+struct PairResult {
+  ChangeSize size;
+  std::vector<ClaimLink> links;  // one per claim of the newer version, in order
+  struct Shift {
+    std::string from;  // empty: the phrase only appeared
+    std::string to;    // empty: the phrase only vanished
+    int count = 0;
+  };
+  std::vector<Shift> wording;
+};
+
+// Loads versions' documents and derived results, through the cache.
+class Deriver {
+ public:
+  explicit Deriver(const Store& store) : store_(store) {}
+
+  Result<Document> document(const VersionInfo& version) const;
+  Result<VersionSummary> summary(const VersionInfo& version) const;
+  Result<PairResult> pair(const VersionInfo& older, const VersionInfo& newer) const;
+
+ private:
+  std::string cache_path(const std::string& kind, const std::string& key) const;
+  const Store& store_;
+};
+
+}  // namespace strata::store

@@ -1,0 +1,221 @@
+// Queries across versions: log sizes, timeline, blame and one claim's chain.
+#include <algorithm>
+#include <fmt/core.h>
+#include <map>
+#include <tuple>
+
+#include "store/derived.hpp"
+#include "strata/diff.hpp"
+#include "strata/ingest.hpp"
+#include "strata/normalize.hpp"
+
+namespace strata {
+
+namespace {
+
+// Word diffs for a claim chain: the same cap compare() uses by default.
+constexpr size_t kClaimDiffCells = 250'000;
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return s;
+}
+
+bool is_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Occurrences of `needle` in `hay` (both lowercase comparison form) that
+// start and end at word boundaries.
+int count_occurrences(const std::string& hay, const std::string& needle) {
+  if (needle.empty()) return 0;
+  int n = 0;
+  for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
+    const bool starts = at == 0 || !is_word_byte(hay[at - 1]) || !is_word_byte(needle.front());
+    const size_t end = at + needle.size();
+    const bool ends = end == hay.size() || !is_word_byte(hay[end]) || !is_word_byte(needle.back());
+    n += starts && ends ? 1 : 0;
+  }
+  return n;
+}
+
+Result<std::string> comparison_text(const Store& store, const VersionInfo& v) {
+  auto raw = store.read_raw(v);
+  if (!raw) return raw.error();
+  auto text = decode_text(*raw, v.id);
+  if (!text) return text.error();
+  return lower_ascii(normalize_text(*text));
+}
+
+}  // namespace
+
+Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes) {
+  auto versions = store.versions();
+  if (!versions) return versions.error();
+  std::vector<LogEntry> out;
+  const store::Deriver deriver(store);
+  for (size_t i = 0; i < versions->size(); ++i) {
+    LogEntry e{(*versions)[i], std::nullopt};
+    if (sizes && i > 0) {
+      auto pair = deriver.pair((*versions)[i - 1], (*versions)[i]);
+      if (!pair) return pair.error();
+      e.change = pair->size;
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<Timeline> build_timeline(const Store& store, const TimelineOptions& options) {
+  auto versions = store.versions();
+  if (!versions) return versions.error();
+  Timeline out;
+  out.versions = *versions;
+  const size_t n = versions->size();
+  const store::Deriver deriver(store);
+  std::map<std::string, size_t> section_row;
+  std::map<std::string, size_t> programme_row;
+  for (size_t i = 0; i < n; ++i) {
+    auto summary = deriver.summary((*versions)[i]);
+    if (!summary) return summary.error();
+    for (const std::string& path : summary->sections) {
+      auto [it, fresh] = section_row.emplace(path, out.sections.size());
+      if (fresh) out.sections.push_back({path, std::vector<bool>(n, false)});
+      out.sections[it->second].present[i] = true;
+    }
+    for (const auto& p : summary->programmes) {
+      auto [it, fresh] = programme_row.emplace(p.name, out.programmes.size());
+      if (fresh) out.programmes.push_back({p.name, p.acronym, std::vector<int>(n, 0), static_cast<int>(i), -1});
+      auto& row = out.programmes[it->second];
+      row.mentions[i] = p.mentions;
+      row.last_seen = static_cast<int>(i);
+      if (row.acronym.empty()) row.acronym = p.acronym;
+    }
+  }
+  std::stable_sort(out.programmes.begin(), out.programmes.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first_seen, a.name) < std::tie(b.first_seen, b.name);
+  });
+
+  // Watched terms, then the phrases whose use shifted most across the series.
+  for (const std::string& term : options.terms) {
+    out.terms.push_back({lower_ascii(normalize_text(term)), true, std::vector<int>(n, 0)});
+  }
+  std::map<std::string, int> shifted;
+  for (size_t i = 1; i < n && options.top_phrases > 0; ++i) {
+    auto pair = deriver.pair((*versions)[i - 1], (*versions)[i]);
+    if (!pair) return pair.error();
+    for (const auto& w : pair->wording) {
+      if (!w.from.empty()) shifted[lower_ascii(w.from)] += w.count;
+      if (!w.to.empty()) shifted[lower_ascii(w.to)] += w.count;
+    }
+  }
+  std::vector<std::pair<std::string, int>> ranked(shifted.begin(), shifted.end());
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (const auto& [phrase, count] : ranked) {
+    if (static_cast<int>(out.terms.size() - options.terms.size()) >= options.top_phrases) break;
+    const bool duplicate = std::any_of(out.terms.begin(), out.terms.end(), [&](const auto& t) { return t.term == phrase; });
+    if (!duplicate) out.terms.push_back({phrase, false, std::vector<int>(n, 0)});
+  }
+  if (!out.terms.empty()) {
+    for (size_t i = 0; i < n; ++i) {
+      auto text = comparison_text(store, (*versions)[i]);
+      if (!text) return text.error();
+      for (auto& row : out.terms) row.counts[i] = count_occurrences(*text, row.term);
+    }
+  }
+  return out;
+}
+
+Result<Blame> blame(const Store& store, std::string_view rev) {
+  auto target = store.resolve(rev);
+  if (!target) return target.error();
+  auto versions = store.versions();
+  if (!versions) return versions.error();
+  Blame out;
+  out.versions.assign(versions->begin(), versions->begin() + target->position);
+  const store::Deriver deriver(store);
+  auto first = deriver.summary(out.versions.front());
+  if (!first) return first.error();
+  // origin[i], last[i]: for claim i of the version reached so far.
+  std::vector<int> origin(static_cast<size_t>(first->claims), 0);
+  std::vector<int> last(static_cast<size_t>(first->claims), 0);
+  for (size_t v = 1; v < out.versions.size(); ++v) {
+    auto pair = deriver.pair(out.versions[v - 1], out.versions[v]);
+    if (!pair) return pair.error();
+    std::vector<int> next_origin(pair->links.size());
+    std::vector<int> next_last(pair->links.size());
+    for (size_t c = 0; c < pair->links.size(); ++c) {
+      const store::ClaimLink& link = pair->links[c];
+      int o = static_cast<int>(v);
+      int l = static_cast<int>(v);
+      if (!link.old_claims.empty()) {
+        o = static_cast<int>(v);
+        l = 0;
+        for (int from : link.old_claims) {
+          if (from < 0 || static_cast<size_t>(from) >= origin.size()) continue;
+          o = std::min(o, origin[static_cast<size_t>(from)]);
+          l = std::max(l, last[static_cast<size_t>(from)]);
+        }
+        if (link.text_changed) l = static_cast<int>(v);
+      }
+      next_origin[c] = o;
+      next_last[c] = std::max(o, l);
+    }
+    origin = std::move(next_origin);
+    last = std::move(next_last);
+  }
+  auto doc = deriver.document(out.versions.back());
+  if (!doc) return doc.error();
+  const auto claims = store::claims_in_order(*doc);
+  for (size_t c = 0; c < claims.size(); ++c) {
+    const bool known = c < origin.size();
+    out.claims.push_back({claims[c]->text, known ? origin[c] : target->position - 1,
+                          known ? last[c] : target->position - 1});
+  }
+  return out;
+}
+
+Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_view rev, std::string_view claim) {
+  auto target = store.resolve(rev);
+  if (!target) return target.error();
+  auto versions = store.versions();
+  if (!versions) return versions.error();
+  const store::Deriver deriver(store);
+  auto doc = deriver.document(*target);
+  if (!doc) return doc.error();
+  const std::string wanted = normalize_text(claim);
+  auto claims = store::claims_in_order(*doc);
+  int at = -1;
+  for (size_t c = 0; c < claims.size() && at < 0; ++c) at = claims[c]->norm == wanted ? static_cast<int>(c) : -1;
+  for (size_t c = 0; c < claims.size() && at < 0; ++c) {
+    at = claims[c]->norm.find(wanted) != std::string::npos ? static_cast<int>(c) : -1;
+  }
+  if (at < 0 || wanted.empty()) {
+    return make_error(ErrorCode::kNotFound, fmt::format("version '{}' has no claim containing '{}'", target->id,
+                                                        std::string(claim.substr(0, 80))));
+  }
+  std::vector<ClaimStep> newest_first;
+  newest_first.push_back({*target, claims[static_cast<size_t>(at)]->text, false, {}});
+  for (int v = target->position - 1; v > 0; --v) {
+    const VersionInfo& older = (*versions)[static_cast<size_t>(v - 1)];
+    auto pair = deriver.pair(older, (*versions)[static_cast<size_t>(v)]);
+    if (!pair) return pair.error();
+    if (static_cast<size_t>(at) >= pair->links.size()) break;
+    const store::ClaimLink& link = pair->links[static_cast<size_t>(at)];
+    if (link.old_claims.empty()) break;
+    auto older_doc = deriver.document(older);
+    if (!older_doc) return older_doc.error();
+    claims = store::claims_in_order(*older_doc);
+    at = link.old_claims.front();
+    if (at < 0 || static_cast<size_t>(at) >= claims.size()) break;
+    ClaimStep& newer = newest_first.back();
+    const std::string& old_text = claims[static_cast<size_t>(at)]->text;
+    newer.changed = link.text_changed;
+    if (newer.changed) newer.diff = word_diff(old_text, newer.text, kClaimDiffCells);
+    newest_first.push_back({older, old_text, false, {}});
+  }
+  std::reverse(newest_first.begin(), newest_first.end());
+  return newest_first;
+}
+
+}  // namespace strata

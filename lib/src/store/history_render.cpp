@@ -1,0 +1,160 @@
+// Text, JSON and CSV forms of the history queries. Deterministic: no clock,
+// no locale; text cells are made terminal-safe.
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "strata/render.hpp"
+#include "strata/store.hpp"
+
+namespace strata {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string dump(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
+
+std::string csv_cell(std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+Json version_json(const VersionInfo& v) { return {{"id", v.id}, {"date", v.date}, {"title", v.title}}; }
+
+const char* op_mark(WordOp::Op op) {
+  switch (op) {
+    case WordOp::Op::kInsert: return "{+";
+    case WordOp::Op::kDelete: return "[-";
+    case WordOp::Op::kEqual: break;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string render_timeline(const Timeline& t, std::string_view format) {
+  const size_t n = t.versions.size();
+  if (format == "json") {
+    Json j;
+    j["versions"] = Json::array();
+    for (const auto& v : t.versions) j["versions"].push_back(version_json(v));
+    j["sections"] = Json::array();
+    for (const auto& s : t.sections) j["sections"].push_back({{"path", s.path}, {"present", s.present}});
+    j["programmes"] = Json::array();
+    for (const auto& p : t.programmes) {
+      j["programmes"].push_back({{"name", p.name}, {"acronym", p.acronym}, {"mentions", p.mentions},
+                                 {"first_seen", t.versions[static_cast<size_t>(p.first_seen)].id},
+                                 {"last_seen", t.versions[static_cast<size_t>(p.last_seen)].id}});
+    }
+    j["terms"] = Json::array();
+    for (const auto& r : t.terms) {
+      j["terms"].push_back({{"term", r.term}, {"kind", r.watched ? "watched" : "shifted"}, {"counts", r.counts}});
+    }
+    return dump(j);
+  }
+  if (format == "csv") {
+    std::string out = "kind,name";
+    for (const auto& v : t.versions) out += "," + csv_cell(v.id);
+    out += "\n";
+    for (const auto& s : t.sections) {
+      out += "section," + csv_cell(s.path);
+      for (bool p : s.present) out += p ? ",1" : ",0";
+      out += "\n";
+    }
+    for (const auto& p : t.programmes) {
+      out += "programme," + csv_cell(p.acronym.empty() ? p.name : fmt::format("{} ({})", p.name, p.acronym));
+      for (int m : p.mentions) out += fmt::format(",{}", m);
+      out += "\n";
+    }
+    for (const auto& r : t.terms) {
+      out += (r.watched ? "term," : "shifted," ) + csv_cell(r.term);
+      for (int c : r.counts) out += fmt::format(",{}", c);
+      out += "\n";
+    }
+    return out;
+  }
+  std::string out = "Versions:\n";
+  for (size_t i = 0; i < n; ++i) {
+    out += fmt::format("  [{}] {}  {}  {}\n", i + 1, t.versions[i].date, t.versions[i].id, terminal_safe(t.versions[i].title));
+  }
+  const auto marks = [&](const auto& cells, auto mark) {
+    std::string row;
+    for (const auto& c : cells) row += mark(c);
+    return row;
+  };
+  out += fmt::format("\nSections ({}; x = present, one column per version):\n", t.sections.size());
+  for (const auto& s : t.sections) {
+    out += fmt::format("  {}  {}\n", marks(s.present, [](bool p) { return p ? "x" : "."; }), terminal_safe(s.path));
+  }
+  out += fmt::format("\nProgrammes ({}; mentions per version, first and last seen):\n", t.programmes.size());
+  for (const auto& p : t.programmes) {
+    std::string counts;
+    for (int m : p.mentions) counts += fmt::format("{:>4}", m);
+    out += fmt::format("  {}  {} .. {}  {}{}\n", counts, t.versions[static_cast<size_t>(p.first_seen)].id,
+                       t.versions[static_cast<size_t>(p.last_seen)].id, terminal_safe(p.name),
+                       p.acronym.empty() ? "" : " (" + terminal_safe(p.acronym) + ")");
+  }
+  if (!t.terms.empty()) {
+    out += "\nTerms (occurrences per version; * = watched, others shifted most):\n";
+    for (const auto& r : t.terms) {
+      std::string counts;
+      for (int c : r.counts) counts += fmt::format("{:>4}", c);
+      out += fmt::format("  {}  {}{}\n", counts, r.watched ? "* " : "", terminal_safe(r.term));
+    }
+  }
+  return out;
+}
+
+std::string render_blame(const Blame& b, std::string_view format) {
+  if (format == "json") {
+    Json j;
+    j["version"] = version_json(b.versions.back());
+    j["claims"] = Json::array();
+    for (const auto& c : b.claims) {
+      j["claims"].push_back({{"text", c.text},
+                             {"origin", b.versions[static_cast<size_t>(c.origin)].id},
+                             {"last_changed", b.versions[static_cast<size_t>(c.last_changed)].id}});
+    }
+    return dump(j);
+  }
+  std::string out;
+  for (const auto& c : b.claims) {
+    out += fmt::format("{:<12} {:<12} {}\n", b.versions[static_cast<size_t>(c.origin)].date,
+                       b.versions[static_cast<size_t>(c.last_changed)].date, terminal_safe(c.text));
+  }
+  return out;
+}
+
+std::string render_claim_history(const std::vector<ClaimStep>& steps, std::string_view format) {
+  if (format == "json") {
+    Json j = Json::array();
+    for (const auto& s : steps) {
+      Json diff = Json::array();
+      for (const auto& op : s.diff) diff.push_back({{"op", to_string(op.op)}, {"text", op.text}});
+      j.push_back({{"version", version_json(s.version)}, {"text", s.text}, {"changed", s.changed}, {"diff", diff}});
+    }
+    return dump(j);
+  }
+  std::string out;
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const ClaimStep& s = steps[i];
+    const char* what = i == 0 ? "first appears" : s.changed ? "changed" : "unchanged or moved";
+    out += fmt::format("{} {}  {}\n", s.version.date, s.version.id, what);
+    if (s.changed && !s.diff.empty()) {
+      std::string line;
+      for (const auto& op : s.diff) {
+        const char* open = op_mark(op.op);
+        const char* close = op.op == WordOp::Op::kInsert ? "+}" : op.op == WordOp::Op::kDelete ? "-]" : "";
+        line += open + terminal_safe(op.text) + close;
+      }
+      out += "    " + line + "\n";
+    } else {
+      out += "    " + terminal_safe(s.text) + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace strata
