@@ -53,9 +53,13 @@ TEST(StoreCli, InitImportLog) {
   auto again = test::run_strata(fmt::format("import --store {} --date 2020-01-01 {}", store, shell_quote(a)));
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.out.find("unchanged: already stored as a (2020-01-01)"), std::string::npos) << again.out;
-  auto log = test::run_strata("log --store " + store);
+  auto log = test::run_strata("log --no-sizes --store " + store);
   EXPECT_EQ(log.exit_code, 0) << log.err;
   EXPECT_EQ(log.out, "  1  2020-01-01  a  Title\n  2  2021-02     second  Title\n");
+  auto sized = test::run_strata("log --store " + store);
+  EXPECT_EQ(sized.exit_code, 0) << sized.err;
+  EXPECT_NE(sized.out.find("second  Title  (claims ~1 +0 -0 >0; programmes +0 -0 =0)\n"), std::string::npos)
+      << sized.out;
   EXPECT_TRUE(git_fsck_clean(tmp.path() + "/s"));
 }
 

@@ -195,7 +195,8 @@ struct ClaimStep {
   std::vector<WordOp> diff;  // from the previous step when changed; empty if over budget
 };
 
-// The claim of `rev` whose comparison form equals `claim` (or else contains it).
+// The claim of `rev` whose comparison form equals `claim` (or else contains
+// it), ignoring ASCII case.
 Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_view rev, std::string_view claim);
 
 std::string render_blame(const Blame& blame, std::string_view format);                  // "text" or "json"

@@ -183,12 +183,15 @@ Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_vie
   const store::Deriver deriver(store);
   auto doc = deriver.document(*target);
   if (!doc) return doc.error();
-  const std::string wanted = normalize_text(claim);
+  // Users type claims from memory: match on the comparison form, ignoring case.
+  const std::string wanted = lower_ascii(normalize_text(claim));
   auto claims = store::claims_in_order(*doc);
   int at = -1;
-  for (size_t c = 0; c < claims.size() && at < 0; ++c) at = claims[c]->norm == wanted ? static_cast<int>(c) : -1;
   for (size_t c = 0; c < claims.size() && at < 0; ++c) {
-    at = claims[c]->norm.find(wanted) != std::string::npos ? static_cast<int>(c) : -1;
+    at = lower_ascii(claims[c]->norm) == wanted ? static_cast<int>(c) : -1;
+  }
+  for (size_t c = 0; c < claims.size() && at < 0; ++c) {
+    at = lower_ascii(claims[c]->norm).find(wanted) != std::string::npos ? static_cast<int>(c) : -1;
   }
   if (at < 0 || wanted.empty()) {
     return make_error(ErrorCode::kNotFound, fmt::format("version '{}' has no claim containing '{}'", target->id,

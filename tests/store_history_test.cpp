@@ -1,0 +1,199 @@
+// History queries over a store: log sizes, timeline, blame, claim chains,
+// the derived-results cache, and import from an existing git history.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/core.h>
+#include <fstream>
+
+#include "strata/store.hpp"
+#include "test_util.hpp"
+
+namespace strata {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Three versions: a claim reworded in 2021, then reworded again and moved to
+// another section in 2022; one claim added in 2021.
+const char* const kV1 =
+    "Title\n\nIntro\n\nNATO supports Ukraine strongly. The Comprehensive Assistance Package was agreed in 2016. "
+    "Cooperation covers many areas.\n\nHistory\n\nRelations began in 1991.\n";
+const char* const kV2 =
+    "Title\n\nIntro\n\nNATO supports Ukraine firmly. The Comprehensive Assistance Package was agreed in 2016. "
+    "Cooperation covers many areas.\n\nHistory\n\nRelations began in 1991. A new sentence here.\n";
+const char* const kV3 =
+    "Title\n\nHistory\n\nRelations began in 1991. A new sentence here. NATO supports Ukraine firmly and fully.\n\n"
+    "Intro\n\nCooperation covers many areas. The Comprehensive Assistance Package was agreed in 2016.\n";
+
+Snapshot snap(const std::string& text, const std::string& date, const std::string& id) {
+  Snapshot s;
+  s.bytes = text;
+  s.date = date;
+  s.id = id;
+  s.source = id + ".txt";
+  return s;
+}
+
+struct Series {
+  test::TempDir tmp;
+  Store store = Store::init(tmp.path() + "/store").value();
+  Series() {
+    auto out = store.import({snap(kV1, "2020", "a"), snap(kV2, "2021", "b"), snap(kV3, "2022", "c")});
+    EXPECT_TRUE(out) << out.error().message;
+  }
+};
+
+const BlameEntry* find_claim(const Blame& b, std::string_view start) {
+  for (const auto& c : b.claims) {
+    if (c.text.starts_with(start)) return &c;
+  }
+  return nullptr;
+}
+
+TEST(StoreHistory, LogCountsTheChangeFromThePreviousVersion) {
+  Series s;
+  auto log = version_log(s.store, true);
+  ASSERT_TRUE(log) << log.error().message;
+  ASSERT_EQ(log->size(), 3u);
+  EXPECT_FALSE((*log)[0].change.has_value());
+  ASSERT_TRUE((*log)[1].change.has_value());
+  EXPECT_EQ((*log)[1].change->claims_modified, 1);
+  EXPECT_EQ((*log)[1].change->claims_added, 1);
+  EXPECT_EQ((*log)[1].change->claims_removed, 0);
+  auto plain = version_log(s.store, false);
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE((*plain)[2].change.has_value());
+}
+
+TEST(StoreHistory, BlameKeepsOriginsThroughEditsAndMoves) {
+  Series s;
+  auto b = blame(s.store, "HEAD");
+  ASSERT_TRUE(b) << b.error().message;
+  ASSERT_EQ(b->versions.size(), 3u);
+  ASSERT_EQ(b->claims.size(), 5u);
+  const BlameEntry* reworded = find_claim(*b, "NATO supports Ukraine firmly and fully");
+  ASSERT_NE(reworded, nullptr);
+  EXPECT_EQ(reworded->origin, 0);
+  EXPECT_EQ(reworded->last_changed, 2);
+  const BlameEntry* added = find_claim(*b, "A new sentence");
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(added->origin, 1);
+  EXPECT_EQ(added->last_changed, 1);
+  const BlameEntry* kept = find_claim(*b, "The Comprehensive");
+  ASSERT_NE(kept, nullptr);
+  EXPECT_EQ(kept->origin, 0);
+  EXPECT_EQ(kept->last_changed, 0);
+
+  auto middle = blame(s.store, "b");
+  ASSERT_TRUE(middle) << middle.error().message;
+  EXPECT_EQ(middle->versions.size(), 2u);
+  EXPECT_EQ(find_claim(*middle, "NATO supports Ukraine firmly")->last_changed, 1);
+}
+
+TEST(StoreHistory, ClaimChainShowsEachStepWithItsWordDiff) {
+  Series s;
+  auto steps = claim_history(s.store, "HEAD", "supports ukraine");
+  ASSERT_TRUE(steps) << steps.error().message;
+  ASSERT_EQ(steps->size(), 3u);
+  EXPECT_EQ((*steps)[0].version.id, "a");
+  EXPECT_EQ((*steps)[0].text, "NATO supports Ukraine strongly.");
+  EXPECT_TRUE((*steps)[1].changed);
+  std::string inserted;
+  for (const WordOp& op : (*steps)[2].diff) inserted += op.op == WordOp::Op::kInsert ? op.text : "";
+  EXPECT_NE(inserted.find("and fully"), std::string::npos) << inserted;
+  const std::string text = render_claim_history(*steps, "text");
+  EXPECT_NE(text.find("[-strongly-]{+firmly+}"), std::string::npos) << text;
+
+  auto missing = claim_history(s.store, "HEAD", "no such words");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+}
+
+TEST(StoreHistory, TimelineTablesSectionsProgrammesAndTerms) {
+  Series s;
+  TimelineOptions options;
+  options.terms = {"Ukraine", "Comprehensive Assistance"};
+  options.top_phrases = 2;
+  auto t = build_timeline(s.store, options);
+  ASSERT_TRUE(t) << t.error().message;
+  ASSERT_EQ(t->versions.size(), 3u);
+  ASSERT_EQ(t->sections.size(), 2u);
+  EXPECT_EQ(t->sections[0].path, "Intro");
+  EXPECT_EQ(t->sections[0].present, (std::vector<bool>{true, true, true}));
+  ASSERT_FALSE(t->programmes.empty());
+  EXPECT_EQ(t->programmes[0].name, "Comprehensive Assistance Package");
+  EXPECT_EQ(t->programmes[0].first_seen, 0);
+  EXPECT_EQ(t->programmes[0].last_seen, 2);
+  ASSERT_EQ(t->terms.size(), 4u);
+  EXPECT_EQ(t->terms[0].term, "ukraine");
+  EXPECT_EQ(t->terms[0].counts, (std::vector<int>{1, 1, 1}));
+  EXPECT_FALSE(t->terms[3].watched);
+  const std::string csv = render_timeline(*t, "csv");
+  EXPECT_EQ(csv.rfind("kind,name,a,b,c\nsection,Intro,1,1,1\n", 0), 0u) << csv;
+  EXPECT_EQ(render_timeline(*t, "json"), render_timeline(*t, "json"));
+}
+
+TEST(StoreHistory, DerivedResultsAreCachedByContent) {
+  Series s;
+  ASSERT_TRUE(version_log(s.store, true));
+  const fs::path cache = s.store.dir() + "/strata-cache/pairs";
+  ASSERT_TRUE(fs::is_directory(cache));
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(cache)) {
+    ++files;
+    // A damaged cache entry is a miss, never an error.
+    std::ofstream(entry.path(), std::ios::trunc) << "{\"format\": 1, \"size\": 7}";
+  }
+  EXPECT_EQ(files, 2);
+  auto again = version_log(s.store, true);
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ((*again)[1].change->claims_added, 1);
+}
+
+int sh(const std::string& script) { return std::system(("bash -c '" + script + "' >/dev/null 2>&1").c_str()); }
+
+TEST(StoreGitImport, BringsEveryVersionFollowingRenames) {
+  test::TempDir tmp;
+  const std::string repo = tmp.path() + "/repo";
+  const std::string git = "git -C " + repo + " -c user.name=t -c user.email=t@example.org";
+  const auto commit = [&](const std::string& date, const std::string& message) {
+    return fmt::format("GIT_AUTHOR_DATE={0} GIT_COMMITTER_DATE={0} {1} commit -qm {2}", date, git, message);
+  };
+  tmp.file("repo/doc.txt", kV1);
+  ASSERT_EQ(sh(fmt::format("git init -q {} && {} add doc.txt && {}", repo, git, commit("2019-01-02T10:00:00Z", "one"))), 0);
+  tmp.file("repo/doc.txt", kV2);
+  ASSERT_EQ(sh(fmt::format("{} add doc.txt && {}", git, commit("2020-03-04T10:00:00Z", "two"))), 0);
+  ASSERT_EQ(sh(fmt::format("{} mv doc.txt page.txt && {}", git, commit("2021-01-01T10:00:00Z", "rename"))), 0);
+  tmp.file("repo/other.txt", "unrelated\n");
+  ASSERT_EQ(sh(fmt::format("{} add other.txt && {}", git, commit("2021-06-01T10:00:00Z", "other"))), 0);
+  tmp.file("repo/page.txt", kV3);
+  ASSERT_EQ(sh(fmt::format("{} add page.txt && {}", git, commit("2022-05-06T23:30:00Z", "three"))), 0);
+
+  auto history = read_git_history(repo, "page.txt");
+  ASSERT_TRUE(history) << history.error().message;
+  ASSERT_EQ(history->size(), 3u);
+  EXPECT_EQ((*history)[0].bytes, kV1);
+  EXPECT_EQ((*history)[1].bytes, kV2);
+  EXPECT_EQ((*history)[2].bytes, kV3);
+  EXPECT_EQ((*history)[0].date, "2019-01-02");
+  EXPECT_EQ((*history)[2].date, "2022-05-06");
+  EXPECT_NE((*history)[0].source.find("doc.txt"), std::string::npos);
+
+  auto store = Store::init(tmp.path() + "/store");
+  ASSERT_TRUE(store);
+  auto first = store->import(*history);
+  ASSERT_TRUE(first) << first.error().message;
+  for (const auto& o : *first) EXPECT_TRUE(o.stored);
+  auto second = store->import(*history);
+  ASSERT_TRUE(second);
+  for (const auto& o : *second) EXPECT_FALSE(o.stored);
+
+  auto missing = read_git_history(repo, "nothing.txt");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace strata
