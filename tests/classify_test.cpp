@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "strata/classify.hpp"
+#include "strata/diff.hpp"
 #include "strata/load.hpp"
+#include "test_util.hpp"
 
 namespace strata {
 namespace {
@@ -160,6 +162,39 @@ TEST(Classify, FactsOnModifiedClaimsKeepOtherKinds) {
   // Running it again gives the same facts, not twice as many.
   classify(old_doc, new_doc, changes, {});
   EXPECT_EQ(changes.claims[0].facts.size(), 2u);
+}
+
+}  // namespace
+}  // namespace strata
+
+namespace strata {
+namespace {
+
+// The real 2023 -> 2024 pair through compare(): "NATO will not recognise
+// them" became "NATO does not recognise them".
+TEST(Classify, Seeds2023To2024WillNotBecomesDoesNot) {
+  CompareOptions options;
+  options.classify = false;
+  const Document old_doc = test::load_snapshot("page-2023");
+  const Document new_doc = test::load_snapshot("page-2024");
+  ChangeSet changes = compare(old_doc, new_doc, options);
+  classify(old_doc, new_doc, changes, {});
+  bool found = false;
+  for (const auto& claim : changes.claims) {
+    for (const auto& fact : claim.facts) {
+      found = found || (fact.kind == "modality" && fact.old_text == "will not" && fact.new_text == "does not");
+    }
+  }
+  EXPECT_TRUE(found);
+  auto rename = std::find_if(changes.programmes.begin(), changes.programmes.end(), [](const ProgrammeChange& p) {
+    return p.status == ChangeStatus::kRenamed && p.new_side && p.new_side->name == "NATO-Ukraine Council";
+  });
+  EXPECT_NE(rename, changes.programmes.end());
+  // Both versions say "EUR 690 million": not a changed figure.
+  for (const auto& n : changes.numbers) {
+    EXPECT_NE(n.old_value, "EUR 690 million");
+    EXPECT_NE(n.new_value, "EUR 690 million");
+  }
 }
 
 }  // namespace

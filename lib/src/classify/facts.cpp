@@ -252,14 +252,20 @@ std::string hunk_text(const Side& side, int hunk, size_t center) {
   return out;
 }
 
-// The text on the other side of `hunk` (empty when the hunk only deletes or
-// only inserts), or the words that stand where the item stood.
+// The words that stand where the item stood: the other side of `hunk`.
+// Empty when the hunk only deletes or only inserts, or when that side is a
+// rewrite longer than kMaxFactWords, where no words correspond to the item.
 std::string other_text(const Side& other, int hunk) {
   if (hunk < 0) return {};
+  size_t first = other.words.size();
+  size_t count = 0;
   for (size_t i = 0; i < other.words.size(); ++i) {
-    if (other.words[i].hunk == hunk) return hunk_text(other, hunk, i);
+    if (other.words[i].hunk != hunk) continue;
+    first = std::min(first, i);
+    ++count;
   }
-  return {};
+  if (count == 0 || count > kMaxFactWords) return {};
+  return hunk_text(other, hunk, first);
 }
 
 class FactBuilder {

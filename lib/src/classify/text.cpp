@@ -109,14 +109,20 @@ void tokenize_into(std::string_view text, std::vector<Token>& tokens) {
         continue;
       }
       char c = text[pos];
+      size_t joiner = 1;
       bool joins = false;
       if (c == '-' || c == '\'') {
         joins = alnum_at(text, pos + 1);
       } else if (c == '.' || c == ',') {
         joins = is_digit(text[pos - 1]) && pos + 1 < text.size() && is_digit(text[pos + 1]);
+      } else if (text.substr(pos, 3) == "\u2019") {
+        // A typographic apostrophe ("NATO\u2019s"): word diffs carry the
+        // original text, where it was not folded to ASCII.
+        joiner = 3;
+        joins = alnum_at(text, pos + 3);
       }
       if (!joins) break;
-      ++pos;
+      pos += joiner;
     }
     tokens.push_back({begin, pos, true});
   }
@@ -172,6 +178,10 @@ std::string_view strip_possessive(std::string_view word, bool& possessive) {
   if (word.size() > 2 && word.substr(word.size() - 2) == "'s") {
     possessive = true;
     return word.substr(0, word.size() - 2);
+  }
+  if (word.size() > 4 && word.substr(word.size() - 4) == "\u2019s") {
+    possessive = true;
+    return word.substr(0, word.size() - 4);
   }
   if (word.size() > 1 && word.back() == '\'') {
     possessive = true;

@@ -51,13 +51,26 @@ std::vector<Hunk> hunks_of(const std::vector<WordOp>& diff) {
   return out;
 }
 
-// Words of a hunk side, joined by single spaces; empty when there are more
-// than kMaxReplacementWords.
-std::string phrase_of(std::string_view text, size_t& count) {
+// A hunk side as written, trimmed of spaces and of punctuation at either
+// end, with runs of white space folded; empty when it has no word or more
+// than kMaxReplacementWords. `key` gets its folded words, for counting.
+std::string phrase_of(std::string_view text, std::string& key) {
+  auto tokens = tokenize(text);
   auto words = words_of(text);
-  count = words.size();
-  if (words.size() > kMaxReplacementWords) return {};
-  return join(words, 0, words.size());
+  key.clear();
+  if (words.empty() || words.size() > kMaxReplacementWords) return {};
+  key = fold_case(join(words, 0, words.size()));
+  size_t first = 0;
+  while (!tokens[first].word) ++first;
+  size_t last = tokens.size() - 1;
+  while (!tokens[last].word) --last;
+  std::string out;
+  for (char c : text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin)) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && !out.empty() && out.back() == ' ') continue;
+    out.push_back(space ? ' ' : c);
+  }
+  return out;
 }
 
 struct Replacement {
@@ -73,13 +86,10 @@ std::vector<WordingShift> replacements(const std::vector<ClaimChange>& claims) {
     const auto& claim = claims[c];
     if (claim.diff.empty() || claim.new_sides.empty()) continue;
     for (const auto& hunk : hunks_of(claim.diff)) {
-      size_t old_words = 0;
-      size_t new_words = 0;
-      auto from = phrase_of(hunk.removed, old_words);
-      auto to = phrase_of(hunk.inserted, new_words);
-      if (from.empty() || to.empty()) continue;
-      auto key = std::make_pair(fold_case(from), fold_case(to));
-      if (key.first == key.second) continue;
+      std::pair<std::string, std::string> key;
+      auto from = phrase_of(hunk.removed, key.first);
+      auto to = phrase_of(hunk.inserted, key.second);
+      if (from.empty() || to.empty() || key.first == key.second) continue;
       auto& r = found[key];
       if (r.from.empty()) {
         r.from = from;
