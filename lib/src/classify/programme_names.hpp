@@ -1,5 +1,5 @@
-// Internal: finding programme names in one sentence. Used by extraction
-// (programmes_extract.cpp) and by the succession rules of comparison.
+// Internal: "Full Name (ACR)" definitions in a sentence, and the matching key
+// of a name.
 #pragma once
 
 #include <map>
