@@ -55,8 +55,12 @@ Result<std::string> decode_text(std::string_view bytes, std::string_view source)
     return make_error(ErrorCode::kInvalidInput, fmt::format("{}: invalid UTF-8 at byte {}", source, bad));
   }
   std::string text;
-  text.reserve(bytes.size());
-  for (size_t i = 0; i < bytes.size(); ++i) {
+  if (std::memchr(bytes.data(), '\r', bytes.size()) == nullptr) {
+    text.assign(bytes);
+  } else {
+    text.reserve(bytes.size());
+  }
+  for (size_t i = text.empty() ? 0 : bytes.size(); i < bytes.size(); ++i) {
     const char c = bytes[i];
     if (c == '\r') {
       text.push_back('\n');

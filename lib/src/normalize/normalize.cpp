@@ -96,6 +96,23 @@ class Builder {
     out_.to_original.insert(out_.to_original.end(), out_.text.size() - before, static_cast<uint32_t>(origin));
   }
 
+  // Printable ASCII and plain spaces, the bulk of most documents: copied
+  // without per-character classification.
+  void ascii_run(std::string_view run, size_t origin) {
+    for (size_t i = 0; i < run.size(); ++i) {
+      if (run[i] == ' ') {
+        space(origin + i);
+        continue;
+      }
+      flush_space();
+      size_t j = i;
+      while (j < run.size() && run[j] != ' ') ++j;
+      out_.text.append(run.data() + i, j - i);
+      for (size_t k = i; k < j; ++k) out_.to_original.push_back(static_cast<uint32_t>(origin + k));
+      i = j - 1;
+    }
+  }
+
   NormalizedText finish(size_t original_size) {
     out_.to_original.push_back(static_cast<uint32_t>(original_size));
     return std::move(out_);
@@ -126,6 +143,22 @@ NormalizedText normalize(std::string_view original) {
   while (pos < original.size()) {
     const size_t start = pos;
     const auto b = static_cast<unsigned char>(original[pos]);
+    if (b >= 0x20 && b < 0x7F) {
+      size_t end = pos + 1;
+      while (end < original.size() && static_cast<unsigned char>(original[end]) >= 0x20 &&
+             static_cast<unsigned char>(original[end]) < 0x7F) {
+        ++end;
+      }
+      // The last character joins the cluster path when a combining mark follows it.
+      if (end < original.size() && static_cast<unsigned char>(original[end]) >= 0x80 && end - pos > 1) --end;
+      if (end < original.size() && static_cast<unsigned char>(original[end]) >= 0x80 && end - pos == 1) {
+        // fall through to the cluster path below
+      } else {
+        out.ascii_run(original.substr(pos, end - pos), pos);
+        pos = end;
+        continue;
+      }
+    }
     // ASCII fast path, unless a combining mark follows and must join it.
     if (b < 0x80 && (pos + 1 >= original.size() || static_cast<unsigned char>(original[pos + 1]) < 0x80)) {
       ++pos;

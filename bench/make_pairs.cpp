@@ -1,0 +1,125 @@
+// Writes benchmark inputs built from the bundled snapshots: an evolving pair
+// (old.txt, new.txt) of about SIZE bytes with scattered edits, moves and
+// renames, or two unrelated texts. Deterministic for a given seed.
+//
+//   strata_make_pairs realistic SIZE OUTDIR [SEED]
+//   strata_make_pairs unrelated SIZE OUTDIR [SEED]
+#include <cstdio>
+#include <cstdlib>
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+std::vector<std::string> seed_lines() {
+  std::vector<std::string> lines;
+  for (const char* name : {"2015-05-06_page_natos-relations-with-ukraine.txt", "2023_page_relations-with-ukraine.txt",
+                           "2024-07-02_page_natos-response-to-russias-invasion.txt",
+                           "undated_reference_ukraine-nato-relations.txt"}) {
+    std::ifstream in(std::string(STRATA_SNAPSHOTS) + "/" + name);
+    std::string line;
+    while (std::getline(in, line)) {
+      size_t start = line.find_first_not_of(" \xC2\xA0\xE2\x80\xA2");
+      if (start == std::string::npos) continue;
+      line = line.substr(start);
+      if (line.size() > 60) lines.push_back(line);  // paragraphs, not headings
+    }
+  }
+  return lines;
+}
+
+struct Section {
+  std::string title;
+  std::vector<std::string> paragraphs;
+};
+
+std::string render(const std::vector<Section>& sections) {
+  std::string out = "Generated benchmark document\n\n";
+  for (const Section& s : sections) {
+    out += "\n" + s.title + "\n\n";
+    for (const std::string& p : s.paragraphs) out += p + "\n\n";
+  }
+  return out;
+}
+
+std::vector<Section> build(size_t size, std::mt19937& rng, const std::vector<std::string>& pool, int salt) {
+  std::vector<Section> sections;
+  size_t total = 0;
+  int k = 0;
+  while (total < size) {
+    Section s;
+    s.title = "Section " + std::to_string(++k) + " topic " + std::to_string(salt * 100000 + static_cast<int>(rng() % 1000));
+    const size_t n = 3 + rng() % 6;
+    for (size_t i = 0; i < n; ++i) {
+      std::string p = pool[rng() % pool.size()];
+      // Mark each paragraph so that copies from the small seed pool differ.
+      p += " (ref " + std::to_string(salt) + "-" + std::to_string(k) + "-" + std::to_string(i) + ")";
+      total += p.size() + 2;
+      s.paragraphs.push_back(std::move(p));
+    }
+    sections.push_back(std::move(s));
+  }
+  return sections;
+}
+
+void edit_word(std::string& p, std::mt19937& rng) {
+  const size_t at = p.find(' ', rng() % p.size());
+  if (at == std::string::npos) return;
+  const size_t end = p.find(' ', at + 1);
+  static const char* words[] = {"notably", "significantly", "all", "some", "will not", "does not", "2025", "EUR 900 million"};
+  p.replace(at + 1, (end == std::string::npos ? p.size() : end) - at - 1, words[rng() % 8]);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: %s realistic|unrelated SIZE OUTDIR [SEED]\n", argv[0]);
+    return 2;
+  }
+  const std::string kind = argv[1];
+  const size_t size = std::strtoull(argv[2], nullptr, 10);
+  const std::string dir = argv[3];
+  std::mt19937 rng(argc > 4 ? static_cast<unsigned>(std::atoi(argv[4])) : 42u);
+  const auto pool = seed_lines();
+  std::vector<Section> old_doc = build(size, rng, pool, 1);
+  std::vector<Section> new_doc;
+  if (kind == "unrelated") {
+    // Unrelated: other paragraphs in another order, shuffled words.
+    new_doc = build(size, rng, pool, 2);
+    for (Section& s : new_doc) {
+      for (std::string& p : s.paragraphs) {
+        std::istringstream words(p);
+        std::vector<std::string> w{std::istream_iterator<std::string>(words), {}};
+        std::shuffle(w.begin(), w.end(), rng);
+        p.clear();
+        for (const std::string& x : w) p += x + " ";
+      }
+    }
+  } else {
+    new_doc = old_doc;
+    for (Section& s : new_doc) {
+      if (rng() % 100 < 3) s.title += " and partners";  // renamed
+      for (std::string& p : s.paragraphs) {
+        if (rng() % 100 < 8) edit_word(p, rng);  // edited claims
+      }
+      if (!s.paragraphs.empty() && rng() % 100 < 3) s.paragraphs.erase(s.paragraphs.begin());  // removed
+    }
+    for (size_t i = 0; i + 1 < new_doc.size(); ++i) {
+      if (rng() % 100 < 2 && !new_doc[i].paragraphs.empty()) {  // moved to another section
+        const size_t to = rng() % new_doc.size();
+        new_doc[to].paragraphs.push_back(new_doc[i].paragraphs.back());
+        new_doc[i].paragraphs.pop_back();
+      }
+      if (rng() % 100 < 1) std::swap(new_doc[i], new_doc[i + 1]);  // moved section
+    }
+  }
+  std::ofstream(dir + "/old.txt") << render(old_doc);
+  std::ofstream(dir + "/new.txt") << render(new_doc);
+  return 0;
+}

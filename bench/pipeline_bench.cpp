@@ -1,0 +1,64 @@
+// Reading speed: ingest -> normalize -> segment, in bytes per second.
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "strata/diff.hpp"
+#include "strata/load.hpp"
+
+namespace {
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string seeds() {
+  std::string all;
+  for (const char* name : {"2015-05-06_page_natos-relations-with-ukraine.txt", "2018-04_guide_nato-ukraine-relations.txt",
+                           "2023_page_relations-with-ukraine.txt", "2024-07-02_page_natos-response-to-russias-invasion.txt",
+                           "undated_reference_ukraine-nato-relations.txt"}) {
+    all += read(std::string(STRATA_SOURCE_DIR) + "/snapshots/" + name) + "\n\n";
+  }
+  return all;
+}
+
+// A 10 MB document: the seeds repeated, each copy's headings made distinct.
+std::string ten_megabytes() {
+  const std::string base = seeds();
+  std::string out;
+  int copy = 0;
+  while (out.size() < (10u << 20)) out += "\n\nCopy " + std::to_string(++copy) + "\n\n" + base;
+  return out;
+}
+
+void BM_ReadSeeds(benchmark::State& state) {
+  const std::string text = seeds();
+  for (auto _ : state) benchmark::DoNotOptimize(strata::parse_document(text, "seeds.txt"));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+}
+BENCHMARK(BM_ReadSeeds);
+
+void BM_Read10MB(benchmark::State& state) {
+  const std::string text = ten_megabytes();
+  for (auto _ : state) benchmark::DoNotOptimize(strata::parse_document(text, "big.txt"));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+}
+BENCHMARK(BM_Read10MB)->Unit(benchmark::kMillisecond);
+
+void BM_CompareSeeds2023To2024(benchmark::State& state) {
+  auto a = strata::load_document(std::string(STRATA_SOURCE_DIR) + "/snapshots/2023_page_relations-with-ukraine.txt");
+  auto b = strata::load_document(std::string(STRATA_SOURCE_DIR) +
+                                 "/snapshots/2024-07-02_page_natos-response-to-russias-invasion.txt");
+  strata::CompareOptions options;
+  options.classify = state.range(0) != 0;  // 0: align and diff only; 1: with classify
+  for (auto _ : state) benchmark::DoNotOptimize(strata::compare(*a, *b, options));
+}
+BENCHMARK(BM_CompareSeeds2023To2024)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
