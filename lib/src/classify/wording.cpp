@@ -210,25 +210,32 @@ std::vector<WordingShift> appeared_vanished(const Document& old_doc, const Docum
   // A phrase on both sides of one claim is in both versions: only the
   // phrases one side of a claim has and the other has not can be news.
   struct Seen {
+    uint64_t hash;
     uint64_t first;
     std::string_view span;
     size_t content;
+    bool operator<(const Seen& o) const { return hash < o.hash; }
   };
-  std::unordered_map<uint64_t, Seen> old_side;
-  std::unordered_map<uint64_t, Seen> new_side;
-  auto collect = [&](const std::vector<ClaimSide>& sides, std::unordered_map<uint64_t, Seen>& into) {
+  // Sorted vectors, reused from claim to claim: cheaper than hash sets for
+  // the few hundred phrases of one claim.
+  std::vector<Seen> old_side;
+  std::vector<Seen> new_side;
+  auto collect = [&](const std::vector<ClaimSide>& sides, std::vector<Seen>& into) {
     into.clear();
     for (const auto& side : sides) {
       phrases(norm_of(side), any, [&](uint64_t h, uint64_t first, std::string_view span, size_t content) {
-        into.try_emplace(h, Seen{first, span, content});
+        into.push_back({h, first, span, content});
       });
     }
+    std::sort(into.begin(), into.end());
   };
-  auto keep = [&](const std::unordered_map<uint64_t, Seen>& from, const std::unordered_map<uint64_t, Seen>& other) {
-    for (const auto& [h, seen] : from) {
-      if (other.count(h)) continue;
+  auto keep = [&](const std::vector<Seen>& from, const std::vector<Seen>& other) {
+    auto o = other.begin();
+    for (const auto& seen : from) {
+      while (o != other.end() && o->hash < seen.hash) ++o;
+      if (o != other.end() && o->hash == seen.hash) continue;
       first_words.insert(seen.first);
-      auto [it, added] = counts.try_emplace(h);
+      auto [it, added] = counts.try_emplace(seen.hash);
       if (added) {
         it->second.text = seen.span;
         it->second.content = seen.content;
