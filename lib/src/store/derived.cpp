@@ -1,13 +1,17 @@
 #include "store/derived.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <optional>
+#include <thread>
+#include <unistd.h>
 #include <fmt/core.h>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "strata/diff.hpp"
-#include "strata/fs.hpp"
 #include "strata/normalize.hpp"
 #include "strata/programmes.hpp"
 
@@ -16,6 +20,13 @@ namespace strata::store {
 namespace {
 
 using Json = nlohmann::json;
+
+// compare() and parsing are CPU-bound; beyond a few threads the machine's
+// cores, not strata, are the limit.
+constexpr unsigned kMaxThreads = 8;
+// Versions whose raw bytes and Documents are held at once while prefetching:
+// 64 versions of a 100 KB page stay well under 100 MB.
+constexpr size_t kPrefetchWindow = 64;
 
 std::optional<Json> read_cache(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -26,10 +37,25 @@ std::optional<Json> read_cache(const std::string& path) {
   return j;
 }
 
+// Written to a unique temporary name and renamed, so readers never see half an
+// entry; not fsynced (write_file_atomic does), since a cache entry lost in a
+// power cut is only recomputed, and a thousand fsyncs cost seconds.
 void write_cache(const std::string& path, Json j) {
   j["format"] = kDerivedFormat;
-  // A cache that cannot be written only costs time on the next query.
-  (void)write_file_atomic(path, j.dump(-1, ' ', false, Json::error_handler_t::replace));
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  static std::atomic<unsigned> serial{0};
+  const std::string temp = fmt::format("{}.tmp-{}-{}", path, ::getpid(), serial++);
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << j.dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (!out.flush()) {
+      std::filesystem::remove(temp, ec);
+      return;  // a cache that cannot be written only costs time later
+    }
+  }
+  std::filesystem::rename(temp, path, ec);
+  if (ec) std::filesystem::remove(temp, ec);
 }
 
 bool is_real_change(ChangeStatus s) { return s != ChangeStatus::kUnchanged && s != ChangeStatus::kEquivalent; }
@@ -103,6 +129,67 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc) {
   return out;
 }
 
+
+Result<Document> parse_version(const VersionInfo& version, std::string_view raw) {
+  LoadOptions options;
+  options.format = version.format;
+  auto doc = parse_document(raw, version.id, options);
+  if (!doc) return doc.error();
+  doc->meta.source = version.id;
+  doc->meta.title = version.title;
+  doc->meta.date = version.date;
+  return doc;
+}
+
+VersionSummary summarize(const Document& doc) {
+  VersionSummary out;
+  for (size_t i = 1; i < doc.sections.size(); ++i) {
+    std::string path_text;
+    for (const std::string& t : doc.title_path(static_cast<int>(i))) path_text += (path_text.empty() ? "" : " > ") + t;
+    out.sections.push_back(std::move(path_text));
+  }
+  out.claims = static_cast<int>(doc.sentence_count());
+  for (const Programme& p : extract_programmes(doc, ProgrammeConfig{})) {
+    out.programmes.push_back({p.name, p.acronym, static_cast<int>(p.mentions.size())});
+  }
+  return out;
+}
+
+Json summary_json(const VersionSummary& s) {
+  Json j;
+  j["sections"] = s.sections;
+  j["claims"] = s.claims;
+  j["programmes"] = Json::array();
+  for (const auto& p : s.programmes) j["programmes"].push_back({p.name, p.acronym, p.mentions});
+  return j;
+}
+
+Json pair_json(const PairResult& r) {
+  Json j;
+  const ChangeSize& z = r.size;
+  j["size"] = {z.claims_modified, z.claims_added,     z.claims_removed,    z.claims_moved,
+               z.programmes_added, z.programmes_removed, z.programmes_renamed};
+  j["links"] = Json::array();
+  for (const ClaimLink& l : r.links) j["links"].push_back({l.new_claim, l.old_claims, l.text_changed});
+  j["wording"] = Json::array();
+  for (const auto& w : r.wording) j["wording"].push_back({w.from, w.to, w.count});
+  return j;
+}
+
+// Runs job(0..count-1) on up to kMaxThreads threads.
+template <typename Job>
+void parallel_for(size_t count, Job job) {
+  const size_t threads = std::min<size_t>({count, kMaxThreads, std::max(1u, std::thread::hardware_concurrency())});
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i = next++; i < count; i = next++) job(i);
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+}
+
 }  // namespace
 
 std::vector<const Sentence*> claims_in_order(const Document& doc) {
@@ -123,47 +210,26 @@ std::string Deriver::cache_path(const std::string& kind, const std::string& key)
 Result<Document> Deriver::document(const VersionInfo& version) const {
   auto raw = store_.read_raw(version);
   if (!raw) return raw.error();
-  LoadOptions options;
-  options.format = version.format;
-  auto doc = parse_document(*raw, version.id, options);
-  if (!doc) return doc.error();
-  doc->meta.source = version.id;
-  doc->meta.title = version.title;
-  doc->meta.date = version.date;
-  return doc;
+  return parse_version(version, *raw);
 }
 
 Result<VersionSummary> Deriver::summary(const VersionInfo& version) const {
   const std::string path = cache_path("versions", version.raw_blob);
-  VersionSummary out;
   if (auto j = read_cache(path)) {
     // A malformed entry is a cache miss; nlohmann reports it by throwing.
     try {
+      VersionSummary out;
       out.sections = j->at("sections").get<std::vector<std::string>>();
       out.claims = j->at("claims").get<int>();
       for (const auto& p : j->at("programmes")) out.programmes.push_back({p.at(0), p.at(1), p.at(2)});
       return out;
     } catch (const Json::exception&) {
-      out = VersionSummary{};
     }
   }
   auto doc = document(version);
   if (!doc) return doc.error();
-  for (size_t i = 1; i < doc->sections.size(); ++i) {
-    std::string path_text;
-    for (const std::string& t : doc->title_path(static_cast<int>(i))) path_text += (path_text.empty() ? "" : " > ") + t;
-    out.sections.push_back(std::move(path_text));
-  }
-  out.claims = static_cast<int>(doc->sentence_count());
-  for (const Programme& p : extract_programmes(*doc, ProgrammeConfig{})) {
-    out.programmes.push_back({p.name, p.acronym, static_cast<int>(p.mentions.size())});
-  }
-  Json j;
-  j["sections"] = out.sections;
-  j["claims"] = out.claims;
-  j["programmes"] = Json::array();
-  for (const auto& p : out.programmes) j["programmes"].push_back({p.name, p.acronym, p.mentions});
-  write_cache(path, std::move(j));
+  VersionSummary out = summarize(*doc);
+  write_cache(path, summary_json(out));
   return out;
 }
 
@@ -188,16 +254,57 @@ Result<PairResult> Deriver::pair(const VersionInfo& older, const VersionInfo& ne
   auto new_doc = document(newer);
   if (!new_doc) return new_doc.error();
   PairResult out = derive_pair(*old_doc, *new_doc);
-  Json j;
-  const ChangeSize& z = out.size;
-  j["size"] = {z.claims_modified, z.claims_added,     z.claims_removed,    z.claims_moved,
-               z.programmes_added, z.programmes_removed, z.programmes_renamed};
-  j["links"] = Json::array();
-  for (const ClaimLink& l : out.links) j["links"].push_back({l.new_claim, l.old_claims, l.text_changed});
-  j["wording"] = Json::array();
-  for (const auto& w : out.wording) j["wording"].push_back({w.from, w.to, w.count});
-  write_cache(path, std::move(j));
+  write_cache(path, pair_json(out));
   return out;
+}
+
+Result<void> Deriver::prefetch(const std::vector<VersionInfo>& versions, bool summaries, bool pairs) const {
+  const size_t n = versions.size();
+  std::error_code ec;
+  const auto summary_path = [&](size_t i) { return cache_path("versions", versions[i].raw_blob); };
+  const auto pair_path = [&](size_t i) {  // the pair (i - 1, i)
+    return cache_path("pairs", versions[i - 1].raw_blob + "-" + versions[i].raw_blob);
+  };
+  std::vector<bool> want_summary(n, false);
+  std::vector<bool> want_pair(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    want_summary[i] = summaries && !std::filesystem::exists(summary_path(i), ec);
+    want_pair[i] = pairs && i > 0 && !std::filesystem::exists(pair_path(i), ec);
+  }
+  // Windows bound memory: raw bytes and Documents of kPrefetchWindow versions.
+  for (size_t lo = 0; lo < n; lo += kPrefetchWindow) {
+    const size_t hi = std::min(n, lo + kPrefetchWindow);
+    const size_t first = lo > 0 ? lo - 1 : lo;  // the older side of pair (lo - 1, lo)
+    std::vector<std::optional<std::string>> raw(hi - first);
+    for (size_t i = first; i < hi; ++i) {
+      const bool needed = want_summary[i] || want_pair[i] || (i + 1 < hi && want_pair[i + 1]);
+      if (!needed) continue;
+      auto bytes = store_.read_raw(versions[i]);  // libgit2 stays on this thread
+      if (!bytes) return bytes.error();
+      raw[i - first] = std::move(*bytes);
+    }
+    std::vector<std::optional<Document>> docs(raw.size());
+    std::vector<std::optional<Error>> errors(raw.size());
+    parallel_for(raw.size(), [&](size_t k) {
+      if (!raw[k]) return;
+      auto doc = parse_version(versions[first + k], *raw[k]);
+      if (!doc) {
+        errors[k] = doc.error();
+        return;
+      }
+      docs[k] = std::move(*doc);
+      if (want_summary[first + k] && first + k >= lo) write_cache(summary_path(first + k), summary_json(summarize(*docs[k])));
+    });
+    for (const auto& e : errors) {
+      if (e) return *e;
+    }
+    parallel_for(hi - lo, [&](size_t k) {
+      const size_t i = lo + k;
+      if (!want_pair[i] || !docs[i - 1 - first] || !docs[i - first]) return;
+      write_cache(pair_path(i), pair_json(derive_pair(*docs[i - 1 - first], *docs[i - first])));
+    });
+  }
+  return {};
 }
 
 }  // namespace strata::store

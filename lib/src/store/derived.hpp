@@ -61,6 +61,11 @@ class Deriver {
   Result<VersionSummary> summary(const VersionInfo& version) const;
   Result<PairResult> pair(const VersionInfo& older, const VersionInfo& newer) const;
 
+  // Fills the cache with every summary (if `summaries`) and every consecutive
+  // pair (if `pairs`) of `versions` that it lacks, each document parsed once
+  // and the work spread over threads. libgit2 is used from this thread only.
+  Result<void> prefetch(const std::vector<VersionInfo>& versions, bool summaries, bool pairs) const;
+
  private:
   std::string cache_path(const std::string& kind, const std::string& key) const;
   const Store& store_;

@@ -54,6 +54,9 @@ Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes) {
   if (!versions) return versions.error();
   std::vector<LogEntry> out;
   const store::Deriver deriver(store);
+  if (sizes) {
+    if (auto filled = deriver.prefetch(*versions, false, true); !filled) return filled.error();
+  }
   for (size_t i = 0; i < versions->size(); ++i) {
     LogEntry e{(*versions)[i], std::nullopt};
     if (sizes && i > 0) {
@@ -73,6 +76,7 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
   out.versions = *versions;
   const size_t n = versions->size();
   const store::Deriver deriver(store);
+  if (auto filled = deriver.prefetch(*versions, true, options.top_phrases > 0); !filled) return filled.error();
   std::map<std::string, size_t> section_row;
   std::map<std::string, size_t> programme_row;
   for (size_t i = 0; i < n; ++i) {
@@ -134,6 +138,7 @@ Result<Blame> blame(const Store& store, std::string_view rev) {
   Blame out;
   out.versions.assign(versions->begin(), versions->begin() + target->position);
   const store::Deriver deriver(store);
+  if (auto filled = deriver.prefetch(out.versions, false, true); !filled) return filled.error();
   auto first = deriver.summary(out.versions.front());
   if (!first) return first.error();
   // origin[i], last[i]: for claim i of the version reached so far.
@@ -181,6 +186,8 @@ Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_vie
   auto versions = store.versions();
   if (!versions) return versions.error();
   const store::Deriver deriver(store);
+  const std::vector<VersionInfo> upto(versions->begin(), versions->begin() + target->position);
+  if (auto filled = deriver.prefetch(upto, false, true); !filled) return filled.error();
   auto doc = deriver.document(*target);
   if (!doc) return doc.error();
   // Users type claims from memory: match on the comparison form, ignoring case.
