@@ -29,17 +29,17 @@ constexpr size_t kMaxCandidates = 24;
 // Preference for pairs inside title-anchored sections over equal scores elsewhere.
 constexpr double kAnchorBonus = 0.05;
 
-bool is_word(const std::string& token) {
-  const auto c = static_cast<unsigned char>(token[0]);
-  return c >= 0x80 || std::isalnum(c);
-}
-
+// Lower-cased words of a comparison-form text, as ids. Words are the
+// tokenizer's (diff/tokens.hpp); punctuation is left out of the bag.
 std::vector<uint32_t> bag_of(const std::string& norm, Vocabulary& vocabulary) {
   std::vector<uint32_t> bag;
-  for (diff::Token& t : diff::tokenize(norm)) {
-    if (!is_word(t.norm)) continue;
-    for (char& c : t.norm) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    bag.push_back(vocabulary.id(t.norm));
+  std::string word;  // reused: most words fit the small-string buffer
+  for (const diff::Token& t : diff::tokenize(norm)) {
+    const auto first = static_cast<unsigned char>(norm[t.begin]);
+    if (first < 0x80 && !std::isalnum(first)) continue;
+    word.assign(norm, t.begin, t.end - t.begin);
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bag.push_back(vocabulary.id(word));
   }
   std::sort(bag.begin(), bag.end());
   return bag;
@@ -166,7 +166,9 @@ void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>&
 }  // namespace
 
 uint32_t Vocabulary::id(const std::string& lower_word) {
-  return ids_.try_emplace(lower_word, static_cast<uint32_t>(ids_.size())).first->second;
+  const auto it = ids_.find(lower_word);
+  if (it != ids_.end()) return it->second;
+  return ids_.emplace(lower_word, static_cast<uint32_t>(ids_.size())).first->second;
 }
 
 Side prepare(const Document& doc, Vocabulary& vocabulary) {

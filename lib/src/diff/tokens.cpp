@@ -33,7 +33,7 @@ std::vector<Token> tokenize(std::string_view s) {
     const char32_t cp = utf8::decode(s, next);
     if (!word_char(cp)) {
       pos = next;
-      tokens.push_back(Token{std::string(s.substr(start, pos - start)), start, pos});
+      tokens.push_back(Token{s.substr(start, pos - start), start, pos});
       continue;
     }
     pos = next;
@@ -56,7 +56,7 @@ std::vector<Token> tokenize(std::string_view s) {
       }
       break;
     }
-    tokens.push_back(Token{std::string(s.substr(start, pos - start)), start, pos});
+    tokens.push_back(Token{s.substr(start, pos - start), start, pos});
   }
   return tokens;
 }

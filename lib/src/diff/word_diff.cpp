@@ -28,7 +28,7 @@ std::vector<Piece> pieces(std::string_view original) {
     const size_t from = i == 0 ? 0 : n.to_original[tokens[i].begin];
     const size_t to = i + 1 < tokens.size() ? n.to_original[tokens[i + 1].begin] : original.size();
     const unsigned char first = static_cast<unsigned char>(tokens[i].norm[0]);
-    out.push_back(Piece{tokens[i].norm, std::string(original.substr(from, to - from)), first >= 0x80 || std::isalnum(first)});
+    out.push_back(Piece{std::string(tokens[i].norm), std::string(original.substr(from, to - from)), first >= 0x80 || std::isalnum(first)});
   }
   return out;
 }
