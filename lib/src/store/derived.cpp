@@ -9,9 +9,11 @@
 #include <fmt/core.h>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "strata/diff.hpp"
+#include "strata/ingest.hpp"
 #include "strata/normalize.hpp"
 #include "strata/programmes.hpp"
 
@@ -190,7 +192,31 @@ void parallel_for(size_t count, Job job) {
   for (auto& t : pool) t.join();
 }
 
+
+bool is_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Occurrences of `needle` in `hay` (both lowercase comparison form) that
+// start and end at word boundaries.
+int count_occurrences(const std::string& hay, const std::string& needle) {
+  if (needle.empty()) return 0;
+  int n = 0;
+  for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
+    const bool starts = at == 0 || !is_word_byte(hay[at - 1]) || !is_word_byte(needle.front());
+    const size_t end = at + needle.size();
+    const bool ends = end == hay.size() || !is_word_byte(hay[end]) || !is_word_byte(needle.back());
+    n += starts && ends ? 1 : 0;
+  }
+  return n;
+}
+
 }  // namespace
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return s;
+}
 
 std::vector<const Sentence*> claims_in_order(const Document& doc) {
   std::vector<const Sentence*> out;
@@ -305,6 +331,59 @@ Result<void> Deriver::prefetch(const std::vector<VersionInfo>& versions, bool su
     });
   }
   return {};
+}
+
+Result<std::vector<std::vector<int>>> Deriver::term_counts(const std::vector<VersionInfo>& versions,
+                                                           const std::vector<std::string>& terms) const {
+  const size_t n = versions.size();
+  std::vector<std::vector<int>> counts(n, std::vector<int>(terms.size(), 0));
+  if (terms.empty()) return counts;
+  std::vector<std::map<std::string, int>> known(n);
+  std::vector<size_t> missing;
+  for (size_t i = 0; i < n; ++i) {
+    if (auto j = read_cache(cache_path("terms", versions[i].raw_blob))) {
+      const auto it = j->find("counts");
+      if (it != j->end() && it->is_object()) {
+        for (const auto& [term, value] : it->items()) {
+          if (value.is_number_integer()) known[i][term] = value.get<int>();
+        }
+      }
+    }
+    const bool complete = std::all_of(terms.begin(), terms.end(), [&](const auto& t) { return known[i].contains(t); });
+    if (!complete) missing.push_back(i);
+  }
+  for (size_t lo = 0; lo < missing.size(); lo += kPrefetchWindow) {
+    const size_t hi = std::min(missing.size(), lo + kPrefetchWindow);
+    std::vector<std::string> raw(hi - lo);
+    for (size_t k = lo; k < hi; ++k) {
+      auto bytes = store_.read_raw(versions[missing[k]]);  // libgit2 stays on this thread
+      if (!bytes) return bytes.error();
+      raw[k - lo] = std::move(*bytes);
+    }
+    std::vector<std::optional<Error>> errors(raw.size());
+    parallel_for(raw.size(), [&](size_t k) {
+      const size_t i = missing[lo + k];
+      auto text = decode_text(raw[k], versions[i].id);
+      if (!text) {
+        errors[k] = text.error();
+        return;
+      }
+      const std::string hay = lower_ascii(normalize_text(*text));
+      for (const std::string& term : terms) {
+        if (!known[i].contains(term)) known[i][term] = count_occurrences(hay, term);
+      }
+      Json j;
+      j["counts"] = known[i];
+      write_cache(cache_path("terms", versions[i].raw_blob), std::move(j));
+    });
+    for (const auto& e : errors) {
+      if (e) return *e;
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t t = 0; t < terms.size(); ++t) counts[i][t] = known[i][terms[t]];
+  }
+  return counts;
 }
 
 }  // namespace strata::store

@@ -19,6 +19,9 @@ namespace strata::store {
 inline constexpr int kDerivedFormat = 1;
 inline constexpr const char* kCacheDir = "strata-cache";
 
+// ASCII letters lowered; the comparison form leaves case alone.
+std::string lower_ascii(std::string s);
+
 // Claims are numbered in document order (sections pre-order, then blocks,
 // then sentences) from 0.
 std::vector<const Sentence*> claims_in_order(const Document& doc);
@@ -65,6 +68,11 @@ class Deriver {
   // pair (if `pairs`) of `versions` that it lacks, each document parsed once
   // and the work spread over threads. libgit2 is used from this thread only.
   Result<void> prefetch(const std::vector<VersionInfo>& versions, bool summaries, bool pairs) const;
+
+  // counts[v][t]: occurrences of terms[t] (lowercase comparison form) in
+  // version v at word boundaries. Cached per version and term.
+  Result<std::vector<std::vector<int>>> term_counts(const std::vector<VersionInfo>& versions,
+                                                    const std::vector<std::string>& terms) const;
 
  private:
   std::string cache_path(const std::string& kind, const std::string& key) const;

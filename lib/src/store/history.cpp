@@ -16,37 +16,6 @@ namespace {
 // Word diffs for a claim chain: the same cap compare() uses by default.
 constexpr size_t kClaimDiffCells = 250'000;
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  return s;
-}
-
-bool is_word_byte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
-}
-
-// Occurrences of `needle` in `hay` (both lowercase comparison form) that
-// start and end at word boundaries.
-int count_occurrences(const std::string& hay, const std::string& needle) {
-  if (needle.empty()) return 0;
-  int n = 0;
-  for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
-    const bool starts = at == 0 || !is_word_byte(hay[at - 1]) || !is_word_byte(needle.front());
-    const size_t end = at + needle.size();
-    const bool ends = end == hay.size() || !is_word_byte(hay[end]) || !is_word_byte(needle.back());
-    n += starts && ends ? 1 : 0;
-  }
-  return n;
-}
-
-Result<std::string> comparison_text(const Store& store, const VersionInfo& v) {
-  auto raw = store.read_raw(v);
-  if (!raw) return raw.error();
-  auto text = decode_text(*raw, v.id);
-  if (!text) return text.error();
-  return lower_ascii(normalize_text(*text));
-}
-
 }  // namespace
 
 Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes) {
@@ -102,15 +71,15 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
 
   // Watched terms, then the phrases whose use shifted most across the series.
   for (const std::string& term : options.terms) {
-    out.terms.push_back({lower_ascii(normalize_text(term)), true, std::vector<int>(n, 0)});
+    out.terms.push_back({store::lower_ascii(normalize_text(term)), true, std::vector<int>(n, 0)});
   }
   std::map<std::string, int> shifted;
   for (size_t i = 1; i < n && options.top_phrases > 0; ++i) {
     auto pair = deriver.pair((*versions)[i - 1], (*versions)[i]);
     if (!pair) return pair.error();
     for (const auto& w : pair->wording) {
-      if (!w.from.empty()) shifted[lower_ascii(w.from)] += w.count;
-      if (!w.to.empty()) shifted[lower_ascii(w.to)] += w.count;
+      if (!w.from.empty()) shifted[store::lower_ascii(w.from)] += w.count;
+      if (!w.to.empty()) shifted[store::lower_ascii(w.to)] += w.count;
     }
   }
   std::vector<std::pair<std::string, int>> ranked(shifted.begin(), shifted.end());
@@ -120,12 +89,12 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
     const bool duplicate = std::any_of(out.terms.begin(), out.terms.end(), [&](const auto& t) { return t.term == phrase; });
     if (!duplicate) out.terms.push_back({phrase, false, std::vector<int>(n, 0)});
   }
-  if (!out.terms.empty()) {
-    for (size_t i = 0; i < n; ++i) {
-      auto text = comparison_text(store, (*versions)[i]);
-      if (!text) return text.error();
-      for (auto& row : out.terms) row.counts[i] = count_occurrences(*text, row.term);
-    }
+  std::vector<std::string> terms;
+  for (const auto& row : out.terms) terms.push_back(row.term);
+  auto counts = deriver.term_counts(*versions, terms);
+  if (!counts) return counts.error();
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t t = 0; t < terms.size(); ++t) out.terms[t].counts[i] = (*counts)[i][t];
   }
   return out;
 }
@@ -191,19 +160,21 @@ Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_vie
   auto doc = deriver.document(*target);
   if (!doc) return doc.error();
   // Users type claims from memory: match on the comparison form, ignoring case.
-  const std::string wanted = lower_ascii(normalize_text(claim));
+  const std::string wanted = store::lower_ascii(normalize_text(claim));
   auto claims = store::claims_in_order(*doc);
   int at = -1;
   for (size_t c = 0; c < claims.size() && at < 0; ++c) {
-    at = lower_ascii(claims[c]->norm) == wanted ? static_cast<int>(c) : -1;
+    at = store::lower_ascii(claims[c]->norm) == wanted ? static_cast<int>(c) : -1;
   }
   for (size_t c = 0; c < claims.size() && at < 0; ++c) {
-    at = lower_ascii(claims[c]->norm).find(wanted) != std::string::npos ? static_cast<int>(c) : -1;
+    at = store::lower_ascii(claims[c]->norm).find(wanted) != std::string::npos ? static_cast<int>(c) : -1;
   }
   if (at < 0 || wanted.empty()) {
     return make_error(ErrorCode::kNotFound, fmt::format("version '{}' has no claim containing '{}'", target->id,
                                                         std::string(claim.substr(0, 80))));
   }
+  // Walking back, a version is parsed only where the claim's text changed:
+  // elsewhere its text is the newer step's.
   std::vector<ClaimStep> newest_first;
   newest_first.push_back({*target, claims[static_cast<size_t>(at)]->text, false, {}});
   for (int v = target->position - 1; v > 0; --v) {
@@ -213,16 +184,19 @@ Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_vie
     if (static_cast<size_t>(at) >= pair->links.size()) break;
     const store::ClaimLink& link = pair->links[static_cast<size_t>(at)];
     if (link.old_claims.empty()) break;
-    auto older_doc = deriver.document(older);
-    if (!older_doc) return older_doc.error();
-    claims = store::claims_in_order(*older_doc);
     at = link.old_claims.front();
-    if (at < 0 || static_cast<size_t>(at) >= claims.size()) break;
     ClaimStep& newer = newest_first.back();
-    const std::string& old_text = claims[static_cast<size_t>(at)]->text;
-    newer.changed = link.text_changed;
-    if (newer.changed) newer.diff = word_diff(old_text, newer.text, kClaimDiffCells);
-    newest_first.push_back({older, old_text, false, {}});
+    std::string old_text = newer.text;
+    if (link.text_changed) {
+      auto older_doc = deriver.document(older);
+      if (!older_doc) return older_doc.error();
+      const auto older_claims = store::claims_in_order(*older_doc);
+      if (at < 0 || static_cast<size_t>(at) >= older_claims.size()) break;
+      old_text = older_claims[static_cast<size_t>(at)]->text;
+      newer.changed = true;
+      newer.diff = word_diff(old_text, newer.text, kClaimDiffCells);
+    }
+    newest_first.push_back({older, std::move(old_text), false, {}});
   }
   std::reverse(newest_first.begin(), newest_first.end());
   return newest_first;
