@@ -1,0 +1,115 @@
+// Inputs made to break the diff: Unicode traps, control characters, and
+// degenerate shapes. Each must finish with a sensible answer.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "strata/diff.hpp"
+#include "strata/load.hpp"
+#include "strata/render.hpp"
+
+namespace strata {
+namespace {
+
+Document doc(const std::string& text) {
+  auto d = parse_document(text, "x.txt");
+  EXPECT_TRUE(d) << (d ? "" : d.error().message);
+  return d ? std::move(*d) : Document{};
+}
+
+long count(const ChangeSet& c, ChangeStatus s) {
+  return std::count_if(c.claims.begin(), c.claims.end(), [&](const ClaimChange& x) { return x.status == s; });
+}
+
+TEST(HardInputs, InvisibleCharactersAreNotChanges) {
+  for (const char* invisible : {"\u200B", "\uFEFF", "\u00AD", "\u200D"}) {
+    const ChangeSet c = compare(doc("T\n\nS\n\nThe partner\u00A0country agreed.\n"),
+                                doc(std::string("T\n\nS\n\nThe part") + invisible + "ner country agreed.\n"));
+    EXPECT_FALSE(c.has_changes()) << invisible;
+    ASSERT_EQ(c.claims.size(), 1u);
+    EXPECT_EQ(c.claims[0].status, ChangeStatus::kEquivalent);
+  }
+}
+
+TEST(HardInputs, NfcAndNfdCompareEqual) {
+  const ChangeSet c = compare(doc("T\n\nS\n\nThe caf\u00E9 is open.\n"), doc("T\n\nS\n\nThe cafe\u0301 is open.\n"));
+  EXPECT_FALSE(c.has_changes());
+}
+
+TEST(HardInputs, ControlCharactersAreComparedAndShownSafely) {
+  const ChangeSet c = compare(doc("T\n\nS\n\nAlert \x1b[31mred\x1b[0m text here.\n"),
+                              doc("T\n\nS\n\nAlert \x1b[32mred\x1b[0m text here.\n"));
+  EXPECT_TRUE(c.has_changes());
+  RenderOptions options;
+  const std::string text = render_diff_text(c, options);
+  EXPECT_EQ(text.find('\x1b'), std::string::npos);
+  EXPECT_NE(text.find("\u241B"), std::string::npos);  // ␛ shown instead
+  const std::string bidi = terminal_safe("abc\u202Edef");
+  EXPECT_EQ(bidi, "abc<U+202E>def");
+}
+
+TEST(HardInputs, MarkdownInjectionIsEscaped) {
+  const ChangeSet c = compare(doc("T\n\nS\n\nPlain text.\n"), doc("T\n\nS\n\nPlain text.\n<script>alert(1)</script> and **bold** | pipe.\n"));
+  const std::string md = render_diff_markdown(c);
+  EXPECT_EQ(md.find("<script>"), std::string::npos);
+  EXPECT_NE(md.find("&lt;script&gt;"), std::string::npos);
+  EXPECT_NE(md.find("\\*\\*bold\\*\\*"), std::string::npos);
+}
+
+TEST(HardInputs, NoHeadingsAtAll) {
+  const ChangeSet c = compare(doc("First sentence here. Second one follows.\n"),
+                              doc("First sentence here. Second one changed follows.\n"));
+  EXPECT_EQ(count(c, ChangeStatus::kModified), 1);
+  EXPECT_TRUE(c.sections.empty());
+}
+
+TEST(HardInputs, OnlyHeadings) {
+  // Without body text, short lines are not headings: they are claims.
+  const ChangeSet c = compare(doc("Alpha\n\nBeta\n\nGamma\n"), doc("Alpha\n\nGamma\n\nDelta\n"));
+  EXPECT_EQ(count(c, ChangeStatus::kRemoved), 1);
+  EXPECT_EQ(count(c, ChangeStatus::kAdded), 1);
+}
+
+TEST(HardInputs, TenThousandTinySections) {
+  std::string a = "T\n\n", b = "T\n\n";
+  for (int i = 0; i < 10000; ++i) {
+    const std::string body = "Body number " + std::to_string(i) + " is short.\n\n";
+    a += "Part " + std::to_string(i) + "\n\n" + body;
+    b += "Part " + std::to_string(i) + (i == 5000 ? " renamed" : "") + "\n\n" + body;
+  }
+  const ChangeSet c = compare(doc(a), doc(b));
+  long renamed = std::count_if(c.sections.begin(), c.sections.end(),
+                               [](const SectionChange& s) { return s.status == ChangeStatus::kRenamed; });
+  EXPECT_EQ(renamed, 1);
+  EXPECT_EQ(count(c, ChangeStatus::kUnchanged), 10000);
+}
+
+TEST(HardInputs, OneTenMegabyteLine) {
+  std::string a;
+  int k = 0;
+  while (a.size() < (10u << 20)) a += "Sentence number " + std::to_string(k++) + " says something. ";
+  std::string b = a;
+  b.replace(b.find("Sentence number 777 says"), 24, "Sentence number 777 said");
+  const ChangeSet c = compare(doc(a + "\n"), doc(b + "\n"));
+  EXPECT_EQ(count(c, ChangeStatus::kModified), 1);
+  EXPECT_EQ(count(c, ChangeStatus::kAdded), 0);
+}
+
+TEST(HardInputs, HugeClaimHitsTheCapAndSaysSo) {
+  std::string a = "T\n\nS\n\n", b = "T\n\nS\n\n";
+  for (int i = 0; i < 700; ++i) {
+    a += "w" + std::to_string(i) + ", ";
+    b += (i % 4 ? "w" : "v") + std::to_string(i) + ", ";
+  }
+  a += "end.\n";
+  b += "end.\n";
+  const ChangeSet c = compare(doc(a), doc(b));
+  ASSERT_EQ(c.claims.size(), 1u);
+  EXPECT_EQ(c.claims[0].status, ChangeStatus::kModified);
+  ASSERT_EQ(c.warnings.size(), 1u);
+  EXPECT_NE(c.warnings[0].find("reported as rewritten"), std::string::npos);
+  EXPECT_EQ(c.claims[0].diff.size(), 2u);
+}
+
+}  // namespace
+}  // namespace strata
