@@ -116,6 +116,37 @@ TEST(StoreCli, ManifestImportsTheSeriesInOrder) {
   EXPECT_LT(p2023, p2024);
 }
 
+TEST(StoreCli, HistoryCommands) {
+  test::TempDir tmp;
+  const std::string store = shell_quote(tmp.path() + "/s");
+  ASSERT_EQ(test::run_strata("init --store " + store).exit_code, 0);
+  const std::string a = tmp.file("a.txt", "Title\n\nIntro\n\nNATO supports Ukraine strongly. Trade grew.\n");
+  const std::string b = tmp.file("b.txt", "Title\n\nIntro\n\nNATO supports Ukraine firmly. Trade grew.\n");
+  ASSERT_EQ(test::run_strata(fmt::format("import --store {} --date 2020 --id one {}", store, shell_quote(a))).exit_code, 0);
+  ASSERT_EQ(test::run_strata(fmt::format("import --store {} --date 2021 --id two {}", store, shell_quote(b))).exit_code, 0);
+
+  auto b1 = test::run_strata("blame --store " + store);
+  EXPECT_EQ(b1.exit_code, 0) << b1.err;
+  EXPECT_EQ(b1.out, "one  two  NATO supports Ukraine firmly.\none  one  Trade grew.\n");
+  auto chain = test::run_strata("blame --store " + store + " --claim 'supports ukraine'");
+  EXPECT_EQ(chain.exit_code, 0) << chain.err;
+  EXPECT_EQ(chain.out, "2020 one  first appears\n    NATO supports Ukraine strongly.\n"
+                       "2021 two  changed\n    NATO supports Ukraine [-strongly-]{+firmly+}.\n");
+  auto timeline = test::run_strata("timeline --store " + store + " --format csv --top 0 --terms trade");
+  EXPECT_EQ(timeline.exit_code, 0) << timeline.err;
+  EXPECT_EQ(timeline.out, "kind,name,one,two\nsection,Intro,1,1\nterm,trade,1,1\n");
+
+  for (const std::string& bad : {std::string("blame --store ") + store + " 'HEAD^'",
+                                 std::string("blame --store ") + store + " three",
+                                 std::string("blame --store ") + store + " --claim 'no such claim'",
+                                 std::string("timeline --store ") + shell_quote(tmp.path() + "/none")}) {
+    auto r = test::run_strata(bad);
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_EQ(r.err.rfind("strata: error: ", 0), 0u) << r.err;
+    EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  }
+}
+
 TEST(StoreCli, StoreComesFromTheEnvironment) {
   test::TempDir tmp;
   const std::string env = "STRATA_STORE=" + shell_quote(tmp.path() + "/env-store") + " ";

@@ -1,5 +1,6 @@
 // Text, JSON and CSV forms of the history queries. Deterministic: no clock,
 // no locale; text cells are made terminal-safe.
+#include <algorithm>
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
@@ -119,10 +120,17 @@ std::string render_blame(const Blame& b, std::string_view format) {
     }
     return dump(j);
   }
+  // Columns: the version where the claim first appeared, the one where its
+  // text last changed, the claim; ids padded to the longest one used.
+  size_t width = 0;
+  for (const auto& c : b.claims) {
+    width = std::max({width, b.versions[static_cast<size_t>(c.origin)].id.size(),
+                      b.versions[static_cast<size_t>(c.last_changed)].id.size()});
+  }
   std::string out;
   for (const auto& c : b.claims) {
-    out += fmt::format("{:<12} {:<12} {}\n", b.versions[static_cast<size_t>(c.origin)].date,
-                       b.versions[static_cast<size_t>(c.last_changed)].date, terminal_safe(c.text));
+    out += fmt::format("{:<{}}  {:<{}}  {}\n", b.versions[static_cast<size_t>(c.origin)].id, width,
+                       b.versions[static_cast<size_t>(c.last_changed)].id, width, terminal_safe(c.text));
   }
   return out;
 }
