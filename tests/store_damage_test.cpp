@@ -1,5 +1,6 @@
 // A damaged, foreign or locked store: clear errors, nothing written.
 #include <git2.h>
+#include <unistd.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -86,6 +87,18 @@ TEST(StoreDamage, ForeignRepositoriesAreRefused) {
   // init does not adopt a foreign repository either.
   auto adopted = Store::init(tmp.path() + "/bare");
   ASSERT_FALSE(adopted);
+}
+
+TEST(StoreDamage, StoreOwnedByAnotherUserIsRefused) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to give the store away";
+  Fixture f;
+  ASSERT_EQ(::chown(f.dir.c_str(), 65534, 65534), 0);
+  auto store = Store::open(f.dir);
+  ASSERT_FALSE(store);
+  expect_error(store.error(), ErrorCode::kUnsupported, {f.dir, "owned by another user"});
+  auto bytes = read_version_bytes(f.dir, "HEAD");
+  ASSERT_FALSE(bytes);
+  EXPECT_NE(bytes.error().message.find("owned by another user"), std::string::npos) << bytes.error().message;
 }
 
 TEST(StoreDamage, TruncatedBlobSpoilsOnlyItsVersion) {

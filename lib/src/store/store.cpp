@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fmt/core.h>
 #include <system_error>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "store/loose.hpp"
 #include "store/meta.hpp"
@@ -101,6 +103,15 @@ Result<Store> Store::open(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     return make_error(ErrorCode::kNotFound, fmt::format("no store at {} (run 'strata init' to make one)", dir));
+  }
+  // As git's safe.directory rule: a store owned by someone else could carry
+  // hooks or config that person controls. libgit2 1.5.1 checks this for
+  // work trees only, so bare stores are checked here.
+  struct stat info {};
+  if (::stat(dir.c_str(), &info) == 0 && info.st_uid != ::geteuid()) {
+    return make_error(ErrorCode::kUnsupported,
+                      fmt::format("store {} is owned by another user (uid {}); strata opens only stores you own", dir,
+                                  info.st_uid));
   }
   git_repository* repo = nullptr;
   if (int rc = git_repository_open_bare(&repo, dir.c_str()); rc != 0) {
