@@ -241,7 +241,9 @@ void add_blame_command(CLI::App& app, Context& context) {
   CLI::App* cmd = app.add_subcommand("blame", "Where each claim of a version first appeared and last changed");
   cmd->add_option("rev", args->rev, "Version (id, @DATE, HEAD~N, tag or commit)")->capture_default_str();
   cmd->add_option("--claim", args->claim, "Follow one claim (text it contains) back to its origin, with word diffs");
-  cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--format", args->format, "text, json or summary (summary: without --claim)")
+      ->check(CLI::IsMember({"text", "json", "summary"}))
+      ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
   add_store_option(*cmd, args->store);
   cmd->callback([args, &context] { context.exit_code = run_blame(*args); });

@@ -128,6 +128,12 @@ TEST(StoreCli, HistoryCommands) {
   auto b1 = test::run_strata("blame --store " + store);
   EXPECT_EQ(b1.exit_code, 0) << b1.err;
   EXPECT_EQ(b1.out, "one  two  NATO supports Ukraine firmly.\none  one  Trade grew.\n");
+  auto summary = test::run_strata("blame --format summary --store " + store);
+  EXPECT_EQ(summary.exit_code, 0) << summary.err;
+  EXPECT_EQ(summary.out,
+            "2 claims in two (2021)\n"
+            "  2020         one                  first appeared     2  last changed     1\n"
+            "  2021         two                  first appeared     0  last changed     1\n");
   auto chain = test::run_strata("blame --store " + store + " --claim 'supports ukraine'");
   EXPECT_EQ(chain.exit_code, 0) << chain.err;
   EXPECT_EQ(chain.out, "2020 one  first appears\n    NATO supports Ukraine strongly.\n"

@@ -199,7 +199,8 @@ struct ClaimStep {
 // it), ignoring ASCII case.
 Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_view rev, std::string_view claim);
 
-std::string render_blame(const Blame& blame, std::string_view format);                  // "text" or "json"
+// "text", "json" or "summary" (claims counted by the version they first appeared in).
+std::string render_blame(const Blame& blame, std::string_view format);
 std::string render_claim_history(const std::vector<ClaimStep>& steps, std::string_view format);
 
 // Grammar checks, exposed for the CLI and tests.

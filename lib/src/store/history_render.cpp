@@ -120,6 +120,22 @@ std::string render_blame(const Blame& b, std::string_view format) {
     }
     return dump(j);
   }
+  if (format == "summary") {
+    // Per version: how many claims of the blamed version first appeared
+    // there, and how many were last changed there.
+    std::vector<int> born(b.versions.size(), 0);
+    std::vector<int> touched(b.versions.size(), 0);
+    for (const auto& c : b.claims) {
+      ++born[static_cast<size_t>(c.origin)];
+      ++touched[static_cast<size_t>(c.last_changed)];
+    }
+    std::string out = fmt::format("{} claims in {} ({})\n", b.claims.size(), b.versions.back().id, b.versions.back().date);
+    for (size_t v = 0; v < b.versions.size(); ++v) {
+      out += fmt::format("  {:<12} {:<20} first appeared {:>5}  last changed {:>5}\n", b.versions[v].date,
+                         b.versions[v].id, born[v], touched[v]);
+    }
+    return out;
+  }
   // Columns: the version where the claim first appeared, the one where its
   // text last changed, the claim; ids padded to the longest one used.
   size_t width = 0;
