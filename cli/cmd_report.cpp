@@ -9,6 +9,7 @@
 #include "load_options.hpp"
 #include "strata/diff.hpp"
 #include "strata/manifest.hpp"
+#include "strata/programmes.hpp"
 #include "strata/render.hpp"
 
 namespace strata::cli {
@@ -60,6 +61,17 @@ int run_report(const ReportArgs& args) {
                sections, claims, stem, stem);
     index += fmt::format("| {} | {} | {} | {} |\n", series[k].id, series[k + 1].id, sections, claims);
   }
+  std::vector<std::string> labels;
+  for (const ManifestEntry& entry : series) labels.push_back(entry.id);
+  const ProgrammeSeries programmes = programme_series(docs, labels, compare_options->classification.programmes);
+  index += "\nPer pair: `<old>__<new>.md` (readable) and `.json` (schema strata.diff/1, docs/json.md). "
+           "Across the series: `series.md`, and `programmes.json` (docs/programmes.md).\n";
+  if (const int rc = emit(programme_series_to_json(programmes), args.out_dir + "/programmes.json"); rc != kExitSame) return rc;
+  if (const int rc = emit("# The bundled series\n\n" + render_programme_series_markdown(programmes), args.out_dir + "/series.md");
+      rc != kExitSame) {
+    return rc;
+  }
+  fmt::print("series: {}/series.md, {}/programmes.json ({} programmes)\n", args.out_dir, args.out_dir, programmes.rows.size());
   return emit(index, args.out_dir + "/README.md");
 }
 

@@ -30,7 +30,9 @@ TEST(Manifest, DatesAgreeWithTheLastUpdatedLines) {
   for (const ManifestEntry& e : m->entries) {
     auto doc = load_document(e.path);
     ASSERT_TRUE(doc);
-    if (!doc->meta.date.empty()) EXPECT_EQ(doc->meta.date, e.date) << e.id;
+    if (!doc->meta.date.empty()) {
+      EXPECT_EQ(doc->meta.date, e.date) << e.id;
+    }
   }
 }
 

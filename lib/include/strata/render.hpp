@@ -7,6 +7,7 @@
 
 #include "strata/change.hpp"
 #include "strata/document.hpp"
+#include "strata/programmes.hpp"
 
 namespace strata {
 
@@ -32,6 +33,10 @@ struct RenderOptions {
 std::string render_diff_json(const ChangeSet& changes, const RenderOptions& options = {});
 std::string render_diff_text(const ChangeSet& changes, const RenderOptions& options = {});
 std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& options = {});
+
+// The programme x snapshot presence table of a series, with first and last
+// seen and the renames between consecutive snapshots, as Markdown.
+std::string render_programme_series_markdown(const ProgrammeSeries& series);
 
 // Counts of section and claim changes by status name ("moved" -> 3).
 std::map<std::string, int> count_section_changes(const ChangeSet& changes);

@@ -6,30 +6,12 @@
 
 namespace strata {
 
+using render::md;
+
 namespace {
 
 // A section with more changed claims than this is folded.
 constexpr size_t kFoldAbove = 8;
-
-// Escapes Markdown and HTML so input text is shown, never interpreted.
-std::string md(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '\n': out += ' '; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~': case '#':
-        out += '\\';
-        out += c;
-        break;
-      default: out += c;
-    }
-  }
-  return terminal_safe(out);
-}
 
 // Emphasis markers must hug the text: "~~word ~~" does not render.
 std::string wrap(std::string_view text, std::string_view mark) {

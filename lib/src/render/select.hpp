@@ -22,5 +22,9 @@ struct ClaimGroup {
 };
 std::vector<ClaimGroup> group_claims(const ChangeSet& changes, const RenderOptions& options);
 
+// Escapes Markdown and HTML so that input text is shown, never interpreted;
+// control characters become visible (terminal_safe).
+std::string md(std::string_view s);
+
 
 }  // namespace strata::render
