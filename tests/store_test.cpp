@@ -109,6 +109,28 @@ TEST(Store, ImportKeepsRawBytesAndMetadata) {
   git_libgit2_shutdown();
 }
 
+TEST(Store, CommitTimesStayWithinWhatGitCanWrite) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  auto v = import_ok(store, {snap(doc(1), "1960-06-15", "old"), snap(doc(2), "2200-01-01", "future")});
+  ASSERT_EQ(v.size(), 2u);
+  git_libgit2_init();
+  git_repository* repo = nullptr;
+  ASSERT_EQ(git_repository_open_bare(&repo, store.dir().c_str()), 0);
+  const int64_t expected[] = {0, 0xFFFF'FFFF};
+  for (size_t i = 0; i < 2; ++i) {
+    git_oid oid;
+    ASSERT_EQ(git_oid_fromstr(&oid, v[i].commit.c_str()), 0);
+    git_commit* commit = nullptr;
+    ASSERT_EQ(git_commit_lookup(&commit, repo, &oid), 0);
+    EXPECT_EQ(git_commit_author(commit)->when.time, expected[i]) << v[i].id;
+    git_commit_free(commit);
+  }
+  git_repository_free(repo);
+  git_libgit2_shutdown();
+  EXPECT_EQ(ids(store), (std::vector<std::string>{"old", "future"}));
+}
+
 TEST(Store, ReimportingIdenticalContentIsANoOp) {
   test::TempDir tmp;
   Store store = make_store(tmp);

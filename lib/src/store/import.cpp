@@ -1,5 +1,6 @@
 // Writing versions: validate everything, then commit under the writer lock and
 // move the branch with a compare-and-swap.
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <fmt/core.h>
@@ -24,6 +25,9 @@ using store::git_failure;
 // handful of retries covers that; more would hide a real fight over the ref.
 constexpr int kMaxRefRetries = 8;
 constexpr auto kRefRetryPause = std::chrono::milliseconds(20);
+
+// Last second libgit2 1.5.1 can write in a commit header (2106-02-07T06:28:15Z).
+constexpr int64_t kMaxCommitTime = 0xFFFF'FFFF;
 
 // Title, source and date are one-line trailers; a title this long is not a title.
 constexpr size_t kMaxTrailerValue = 1000;
@@ -62,7 +66,10 @@ Result<Prepared> prepare(Snapshot& s) {
   p.info.source = s.source;
   p.info.format = s.format;
   p.info.normalization = kNormalizationVersion;
-  p.time = s.time.value_or(store::date_start_seconds(*key));
+  // libgit2 1.5.1 writes commit times as unsigned 32-bit numbers: earlier
+  // than 1970 or later than 2106 they would wrap around. The Snapshot-Date
+  // trailer, not the commit time, is what strata orders by, so clamp.
+  p.time = std::clamp<int64_t>(s.time.value_or(store::date_start_seconds(*key)), 0, kMaxCommitTime);
   git_oid blob;
   git_odb_hash(&blob, s.bytes.data(), s.bytes.size(), GIT_OBJECT_BLOB);
   p.info.raw_blob = store::oid_hex(blob);
