@@ -135,6 +135,23 @@ TEST(StoreHistory, TimelineTablesSectionsProgrammesAndTerms) {
   EXPECT_EQ(render_timeline(*t, "json"), render_timeline(*t, "json"));
 }
 
+TEST(StoreHistory, TimelineFollowsRenamedSections) {
+  test::TempDir tmp;
+  Store store = Store::init(tmp.path() + "/store").value();
+  std::string renamed = kV2;
+  renamed.replace(renamed.find("History"), 7, "Background");
+  ASSERT_TRUE(store.import({snap(kV1, "2020", "a"), snap(renamed, "2021", "b")}));
+  TimelineOptions options;
+  options.top_phrases = 0;
+  auto t = build_timeline(store, options);
+  ASSERT_TRUE(t) << t.error().message;
+  ASSERT_EQ(t->sections.size(), 2u) << render_timeline(*t, "text");
+  EXPECT_EQ(t->sections[1].path, "Background");
+  EXPECT_EQ(t->sections[1].earlier, std::vector<std::string>{"History"});
+  EXPECT_EQ(t->sections[1].present, (std::vector<bool>{true, true}));
+  EXPECT_NE(render_timeline(*t, "text").find("xx  Background  (was: History)\n"), std::string::npos);
+}
+
 TEST(StoreHistory, DerivedResultsAreCachedByContent) {
   Series s;
   ASSERT_TRUE(version_log(s.store, true));

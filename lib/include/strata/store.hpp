@@ -149,9 +149,12 @@ struct TimelineOptions {
 
 struct Timeline {
   std::vector<VersionInfo> versions;  // the columns, oldest first
+  // One row per section followed through renames and moves (as compare()
+  // pairs them between consecutive versions).
   struct SectionRow {
-    std::string path;           // title path, " > " between levels
-    std::vector<bool> present;  // one per version
+    std::string path;                  // latest title path, " > " between levels
+    std::vector<bool> present;         // one per version
+    std::vector<std::string> earlier;  // other paths it had, oldest first
   };
   std::vector<SectionRow> sections;  // in order of first appearance
   struct ProgrammeRow {

@@ -125,6 +125,17 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc) {
     if (p.status == ChangeStatus::kRemoved) ++out.size.programmes_removed;
     if (p.status == ChangeStatus::kRenamed) ++out.size.programmes_renamed;
   }
+  out.section_links.assign(new_doc.sections.size(), -1);
+  if (!out.section_links.empty()) out.section_links[0] = 0;
+  for (const SectionChange& c : changes.sections) {
+    if (c.old_sides.empty() || c.new_sides.empty()) continue;
+    const int from = c.old_sides.front().index;
+    for (const SectionSide& n : c.new_sides) {
+      if (n.index >= 0 && static_cast<size_t>(n.index) < out.section_links.size() && out.section_links[static_cast<size_t>(n.index)] < 0) {
+        out.section_links[static_cast<size_t>(n.index)] = from;
+      }
+    }
+  }
   for (const WordingShift& w : changes.wording) {
     out.wording.push_back({w.from.value_or(""), w.to.value_or(""), w.count});
   }
@@ -173,6 +184,7 @@ Json pair_json(const PairResult& r) {
                z.programmes_added, z.programmes_removed, z.programmes_renamed};
   j["links"] = Json::array();
   for (const ClaimLink& l : r.links) j["links"].push_back({l.new_claim, l.old_claims, l.text_changed});
+  j["sections"] = r.section_links;
   j["wording"] = Json::array();
   for (const auto& w : r.wording) j["wording"].push_back({w.from, w.to, w.count});
   return j;
@@ -271,6 +283,7 @@ Result<PairResult> Deriver::pair(const VersionInfo& older, const VersionInfo& ne
         out.links.push_back({l.at(0).get<int>(), l.at(1).get<std::vector<int>>(), l.at(2).get<bool>()});
       }
       for (const auto& w : j->at("wording")) out.wording.push_back({w.at(0), w.at(1), w.at(2)});
+      out.section_links = j->at("sections").get<std::vector<int>>();
       return out;
     } catch (const Json::exception&) {
     }

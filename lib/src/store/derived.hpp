@@ -16,7 +16,7 @@
 namespace strata::store {
 
 // Bump when compare(), segmentation or this file's output changes meaning.
-inline constexpr int kDerivedFormat = 1;
+inline constexpr int kDerivedFormat = 2;
 inline constexpr const char* kCacheDir = "strata-cache";
 
 // ASCII letters lowered; the comparison form leaves case alone.
@@ -53,6 +53,10 @@ struct PairResult {
     int count = 0;
   };
   std::vector<Shift> wording;
+  // For each section of the newer version (index into Document::sections),
+  // the section of the older one it continues (renamed, moved, edited or the
+  // main part of a split), or -1 when it is new. Index 0, the root, maps to 0.
+  std::vector<int> section_links;
 };
 
 // Loads versions' documents and derived results, through the cache.

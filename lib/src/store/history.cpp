@@ -45,17 +45,43 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
   out.versions = *versions;
   const size_t n = versions->size();
   const store::Deriver deriver(store);
-  if (auto filled = deriver.prefetch(*versions, true, options.top_phrases > 0); !filled) return filled.error();
-  std::map<std::string, size_t> section_row;
+  if (auto filled = deriver.prefetch(*versions, true, n > 1); !filled) return filled.error();
   std::map<std::string, size_t> programme_row;
+  // rows[k]: the timeline row of section k + 1 of the previous version; a
+  // section continues its predecessor's row through renames and moves.
+  std::vector<size_t> previous_rows;
   for (size_t i = 0; i < n; ++i) {
     auto summary = deriver.summary((*versions)[i]);
     if (!summary) return summary.error();
-    for (const std::string& path : summary->sections) {
-      auto [it, fresh] = section_row.emplace(path, out.sections.size());
-      if (fresh) out.sections.push_back({path, std::vector<bool>(n, false)});
-      out.sections[it->second].present[i] = true;
+    std::vector<int> links;
+    if (i > 0) {
+      auto pair = deriver.pair((*versions)[i - 1], (*versions)[i]);
+      if (!pair) return pair.error();
+      links = pair->section_links;
     }
+    std::vector<size_t> rows(summary->sections.size());
+    std::vector<bool> taken(out.sections.size(), false);
+    for (size_t k = 0; k < summary->sections.size(); ++k) {
+      const std::string& path = summary->sections[k];
+      const int from = k + 1 < links.size() ? links[k + 1] : -1;
+      size_t row = out.sections.size();
+      if (from >= 1 && static_cast<size_t>(from - 1) < previous_rows.size() && !taken[previous_rows[static_cast<size_t>(from - 1)]]) {
+        row = previous_rows[static_cast<size_t>(from - 1)];
+      }
+      if (row == out.sections.size()) {
+        out.sections.push_back({path, std::vector<bool>(n, false), {}});
+        taken.push_back(false);
+      }
+      Timeline::SectionRow& r = out.sections[row];
+      if (r.path != path) {
+        if (std::find(r.earlier.begin(), r.earlier.end(), r.path) == r.earlier.end()) r.earlier.push_back(r.path);
+        r.path = path;
+      }
+      r.present[i] = true;
+      taken[row] = true;
+      rows[k] = row;
+    }
+    previous_rows = std::move(rows);
     for (const auto& p : summary->programmes) {
       auto [it, fresh] = programme_row.emplace(p.name, out.programmes.size());
       if (fresh) out.programmes.push_back({p.name, p.acronym, std::vector<int>(n, 0), static_cast<int>(i), -1});

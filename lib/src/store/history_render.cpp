@@ -42,7 +42,9 @@ std::string render_timeline(const Timeline& t, std::string_view format) {
     j["versions"] = Json::array();
     for (const auto& v : t.versions) j["versions"].push_back(version_json(v));
     j["sections"] = Json::array();
-    for (const auto& s : t.sections) j["sections"].push_back({{"path", s.path}, {"present", s.present}});
+    for (const auto& s : t.sections) {
+      j["sections"].push_back({{"path", s.path}, {"earlier", s.earlier}, {"present", s.present}});
+    }
     j["programmes"] = Json::array();
     for (const auto& p : t.programmes) {
       j["programmes"].push_back({{"name", p.name}, {"acronym", p.acronym}, {"mentions", p.mentions},
@@ -87,7 +89,10 @@ std::string render_timeline(const Timeline& t, std::string_view format) {
   };
   out += fmt::format("\nSections ({}; x = present, one column per version):\n", t.sections.size());
   for (const auto& s : t.sections) {
-    out += fmt::format("  {}  {}\n", marks(s.present, [](bool p) { return p ? "x" : "."; }), terminal_safe(s.path));
+    std::string was;
+    for (const std::string& e : s.earlier) was += (was.empty() ? "  (was: " : "; ") + terminal_safe(e);
+    out += fmt::format("  {}  {}{}\n", marks(s.present, [](bool p) { return p ? "x" : "."; }), terminal_safe(s.path),
+                       was.empty() ? "" : was + ")");
   }
   out += fmt::format("\nProgrammes ({}; mentions per version, first and last seen):\n", t.programmes.size());
   for (const auto& p : t.programmes) {
