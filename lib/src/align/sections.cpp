@@ -26,6 +26,11 @@ constexpr double kMinContainerTitle = 0.75;
 // paired section is a split (or, reversed, a merge).
 constexpr double kSplitShare = 0.3;
 constexpr size_t kMaxTitlePostings = 64;
+// Second pass: two sections still unpaired where at least half of the smaller
+// one's text is carried from the other are the same section, rewritten
+// around its kept part (2023's "Response to Russia's war against Ukraine"
+// became most of 2024's question 7).
+constexpr double kContainedShare = 0.5;
 
 std::string lower(const std::string& s) {
   std::string out = s;
@@ -138,6 +143,26 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
     p.old_to_new[static_cast<size_t>(s.old_section)] = s.new_section;
     p.new_to_old[static_cast<size_t>(s.new_section)] = s.old_section;
     p.score[static_cast<size_t>(s.old_section)] = s.score;
+  }
+
+  std::vector<Scored> contained;
+  for (const auto& [key, weight] : flow) {
+    const auto [a, b] = key;
+    if (a == 0 || b == 0 || p.old_to_new[static_cast<size_t>(a)] >= 0 || p.new_to_old[static_cast<size_t>(b)] >= 0) continue;
+    const double smaller = static_cast<double>(std::min(o.own_chars[static_cast<size_t>(a)], n.own_chars[static_cast<size_t>(b)]));
+    if (smaller > 0 && weight >= kContainedShare * smaller) contained.push_back(Scored{weight / smaller, a, b});
+  }
+  std::sort(contained.begin(), contained.end());
+  for (const Scored& s : contained) {
+    if (p.old_to_new[static_cast<size_t>(s.old_section)] >= 0 || p.new_to_old[static_cast<size_t>(s.new_section)] >= 0) continue;
+    p.old_to_new[static_cast<size_t>(s.old_section)] = s.new_section;
+    p.new_to_old[static_cast<size_t>(s.new_section)] = s.old_section;
+    // Reported similarity on the same scale as the first pass.
+    const double own = static_cast<double>(o.own_chars[static_cast<size_t>(s.old_section)] +
+                                           n.own_chars[static_cast<size_t>(s.new_section)]);
+    const double content = std::min(1.0, 2.0 * flow.at({s.old_section, s.new_section}) / own);
+    p.score[static_cast<size_t>(s.old_section)] =
+        kTitleWeight * title_similarity(o, s.old_section, n, s.new_section) + kContentWeight * content;
   }
 
   // Splits and merges: an unpaired section whose text mostly came from (or
