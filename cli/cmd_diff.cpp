@@ -43,9 +43,9 @@ int run_diff(const DiffArgs& args) {
   const bool to_terminal = args.output.empty() && isatty(STDOUT_FILENO) != 0;
   render.color = args.color == "always" || (args.color == "auto" && to_terminal && std::getenv("NO_COLOR") == nullptr);
 
-  auto old_doc = load_document(args.old_file, *options);
+  auto old_doc = args.read.load(args.old_file, *options);
   if (!old_doc) return report_error(old_doc.error());
-  auto new_doc = load_document(args.new_file, *options);
+  auto new_doc = args.read.load(args.new_file, *options);
   if (!new_doc) return report_error(new_doc.error());
   const ChangeSet changes = compare(*old_doc, *new_doc, *compare_options);
   const std::string report = args.format == "json" ? render_diff_json(changes, render)
@@ -60,8 +60,8 @@ int run_diff(const DiffArgs& args) {
 void add_diff_command(CLI::App& app, Context& context) {
   auto args = std::make_shared<DiffArgs>();
   CLI::App* cmd = app.add_subcommand("diff", "Compare two versions of a document (exit 0 same, 1 different, 2 trouble)");
-  cmd->add_option("old", args->old_file, "Old version")->required();
-  cmd->add_option("new", args->new_file, "New version")->required();
+  cmd->add_option("old", args->old_file, "Old version: a file or a store revision")->required();
+  cmd->add_option("new", args->new_file, "New version: a file or a store revision")->required();
   cmd->add_option("--format", args->format, "text, json or md")->check(CLI::IsMember({"text", "json", "md"}))->capture_default_str();
   cmd->add_option("--color", args->color, "auto, always or never (NO_COLOR is respected)")
       ->check(CLI::IsMember({"auto", "always", "never"}))

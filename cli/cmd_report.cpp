@@ -11,6 +11,7 @@
 #include "strata/manifest.hpp"
 #include "strata/programmes.hpp"
 #include "strata/render.hpp"
+#include "strata/store.hpp"
 
 namespace strata::cli {
 
@@ -28,6 +29,31 @@ std::string count_summary(const std::map<std::string, int>& counts) {
     if (name != "unchanged") out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, name);
   }
   return out.empty() ? "no changes" : out;
+}
+
+// The series in the history store (imported unless already there), and the
+// store's view of it: timeline and blame summary.
+int write_history(const ReportArgs& args, std::string& index) {
+  const std::string dir = store_path(args.read.store);
+  auto store = Store::init(dir);
+  if (!store) return report_error(store.error());
+  auto snapshots = series_snapshots(args.manifest, nullptr);
+  if (!snapshots) return report_error(snapshots.error());
+  auto imported = store->import(std::move(*snapshots));
+  if (!imported) return report_error(imported.error());
+  int stored = 0;
+  for (const ImportOutcome& outcome : *imported) stored += outcome.stored ? 1 : 0;
+  auto timeline = build_timeline(*store, TimelineOptions{});
+  if (!timeline) return report_error(timeline.error());
+  auto head = blame(*store, "HEAD");
+  if (!head) return report_error(head.error());
+  if (const int rc = emit(render_timeline(*timeline, "text"), args.out_dir + "/timeline.txt"); rc != kExitSame) return rc;
+  if (const int rc = emit(render_timeline(*timeline, "json"), args.out_dir + "/timeline.json"); rc != kExitSame) return rc;
+  if (const int rc = emit(render_blame(*head, "summary"), args.out_dir + "/blame.txt"); rc != kExitSame) return rc;
+  fmt::print("history: store {} ({} new versions); {}/timeline.txt, timeline.json, blame.txt\n", dir, stored, args.out_dir);
+  index += "From the history store: `timeline.txt` / `timeline.json` (sections, programmes and phrases per version) "
+           "and `blame.txt` (claims of the latest version by the version they first appeared in).\n";
+  return kExitSame;
 }
 
 int run_report(const ReportArgs& args) {
@@ -72,6 +98,7 @@ int run_report(const ReportArgs& args) {
     return rc;
   }
   fmt::print("series: {}/series.md, {}/programmes.json ({} programmes)\n", args.out_dir, args.out_dir, programmes.rows.size());
+  if (const int rc = write_history(args, index); rc != kExitSame) return rc;
   return emit(index, args.out_dir + "/README.md");
 }
 

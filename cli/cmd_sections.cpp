@@ -20,7 +20,7 @@ struct SectionsArgs {
 int run_sections(const SectionsArgs& args) {
   auto options = args.read.options();
   if (!options) return report_error(options.error());
-  auto doc = load_document(args.file, *options);
+  auto doc = args.read.load(args.file, *options);
   if (!doc) return report_error(doc.error());
   return emit(args.format == "json" ? render_outline_json(*doc) : render_outline_text(*doc), args.output);
 }
@@ -30,7 +30,7 @@ int run_sections(const SectionsArgs& args) {
 void add_sections_command(CLI::App& app, Context& context) {
   auto args = std::make_shared<SectionsArgs>();
   CLI::App* cmd = app.add_subcommand("sections", "Print the section tree of a document");
-  cmd->add_option("file", args->file, "Document to read (.txt or .md)")->required();
+  cmd->add_option("file", args->file, "Document: a file (.txt or .md) or a store revision (id, @DATE, HEAD~N)")->required();
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
   args->read.add_to(*cmd);

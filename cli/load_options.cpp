@@ -1,10 +1,13 @@
 #include "load_options.hpp"
 
+#include "strata/store.hpp"
+
 namespace strata::cli {
 
 void ReadFlags::add_to(CLI::App& command) {
   command.add_option("--input-format", input_format, "auto (from the extension), text or markdown")
       ->capture_default_str();
+  command.add_option("--store", store, "Store to read revisions from (default: $STRATA_STORE, then .strata)");
   command.add_option("--programmes", programmes_file, "TOML or JSON file of programme names, aliases and renames");
   command.add_option("--rules", rules_file, "TOML file of boilerplate rules to add or disable (docs/configuration.md)");
 }
@@ -20,6 +23,10 @@ Result<LoadOptions> ReadFlags::options() const {
     options.rules = std::move(*rules);
   }
   return options;
+}
+
+Result<Document> ReadFlags::load(const std::string& file_or_rev, const LoadOptions& options) const {
+  return load_version(store_path(store), file_or_rev, options);
 }
 
 Result<CompareOptions> ReadFlags::compare_options() const {

@@ -12,11 +12,14 @@ namespace strata::cli {
 struct ReadFlags {
   std::string input_format = "auto";
   std::string rules_file;  // TOML boilerplate rules on top of the bundled ones
+  std::string store;  // --store: where revisions are looked up (default STRATA_STORE, then .strata)
   std::string programmes_file;  // TOML or JSON programme names, aliases, renames (docs/programmes.md)
 
   void add_to(CLI::App& command);
   Result<LoadOptions> options() const;
   Result<CompareOptions> compare_options() const;
+  // A file path or a store revision (docs/store.md), read with options().
+  Result<Document> load(const std::string& file_or_rev, const LoadOptions& options) const;
 };
 
 }  // namespace strata::cli

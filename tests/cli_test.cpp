@@ -83,14 +83,20 @@ TEST(Cli, ReportsAreDeterministicAndUpToDate) {
   // The committed reports/ are what `strata report` writes today, byte for byte,
   // whatever the locale and time zone.
   test::TempDir dir;
-  const auto r = run_strata("report --out " + dir.path());
+  const auto r = run_strata("report --out " + dir.path() + " --store " + dir.path() + "/store1");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto again = run_strata("report --out " + dir.path() + "/again");
+  const auto again = run_strata("report --out " + dir.path() + "/again --store " + dir.path() + "/store2");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  // A second run on the same store imports nothing and writes the same reports.
+  const auto rerun = run_strata("report --out " + dir.path() + "/rerun --store " + dir.path() + "/store1");
+  EXPECT_NE(rerun.out.find("(0 new versions)"), std::string::npos) << rerun.out;
   for (const char* name : {"page-2015__guide-2016-2018.md", "page-2015__guide-2016-2018.json", "guide-2016-2018__page-2023.md",
-                           "guide-2016-2018__page-2023.json", "page-2023__page-2024.md", "page-2023__page-2024.json"}) {
+                           "guide-2016-2018__page-2023.json", "page-2023__page-2024.md", "page-2023__page-2024.json",
+                           "series.md", "programmes.json", "timeline.txt", "timeline.json", "blame.txt", "README.md"}) {
     const std::string fresh = test::read_file(dir.path() + "/" + name);
     ASSERT_FALSE(fresh.empty()) << name;
     EXPECT_EQ(fresh, test::read_file(dir.path() + "/again/" + name)) << name;
+    EXPECT_EQ(fresh, test::read_file(dir.path() + "/rerun/" + name)) << name;
     EXPECT_EQ(fresh, test::read_file(std::string(STRATA_SOURCE_DIR) + "/reports/" + name))
         << name << " is stale: run `build/strata report` and commit reports/";
   }

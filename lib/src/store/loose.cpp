@@ -1,6 +1,5 @@
 #include "store/loose.hpp"
 
-#include <dlfcn.h>
 #include <zlib.h>
 
 #include <fmt/core.h>
@@ -11,30 +10,6 @@
 
 namespace strata::store {
 
-namespace {
-
-// zlib is loaded with libgit2, which links it, but our targets do not link it
-// themselves; its functions are looked up in the running process instead.
-struct Zlib {
-  decltype(&inflateInit_) init = nullptr;
-  decltype(&inflate) step = nullptr;
-  decltype(&inflateEnd) end = nullptr;
-
-  Zlib() {
-    init = reinterpret_cast<decltype(&inflateInit_)>(dlsym(RTLD_DEFAULT, "inflateInit_"));
-    step = reinterpret_cast<decltype(&inflate)>(dlsym(RTLD_DEFAULT, "inflate"));
-    end = reinterpret_cast<decltype(&inflateEnd)>(dlsym(RTLD_DEFAULT, "inflateEnd"));
-  }
-  bool ok() const { return init != nullptr && step != nullptr && end != nullptr; }
-};
-
-const Zlib& zlib() {
-  static const Zlib instance;
-  return instance;
-}
-
-}  // namespace
-
 std::string objects_dir(git_repository* repo) { return std::string(git_repository_path(repo)) + "objects"; }
 
 Result<void> check_loose_object(const std::string& objects, const git_oid& oid, std::string_view what) {
@@ -43,10 +18,8 @@ Result<void> check_loose_object(const std::string& objects, const git_oid& oid, 
   std::ifstream in(path, std::ios::binary);
   if (!in) return {};
   const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const Zlib& z = zlib();
-  if (!z.ok()) return {};
   z_stream stream{};
-  if (z.init(&stream, ZLIB_VERSION, static_cast<int>(sizeof(z_stream))) != Z_OK) return {};
+  if (inflateInit(&stream) != Z_OK) return {};
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   stream.avail_in = static_cast<uInt>(data.size());
   unsigned char sink[16384];
@@ -54,11 +27,11 @@ Result<void> check_loose_object(const std::string& objects, const git_oid& oid, 
   while (rc == Z_OK) {
     stream.next_out = sink;
     stream.avail_out = sizeof sink;
-    rc = z.step(&stream, Z_NO_FLUSH);
+    rc = inflate(&stream, Z_NO_FLUSH);
     if (rc == Z_BUF_ERROR && stream.avail_in == 0) break;
     if (rc == Z_BUF_ERROR) rc = Z_OK;  // output was full; go on
   }
-  z.end(&stream);
+  inflateEnd(&stream);
   if (rc == Z_STREAM_END) return {};
   const char* reason = rc == Z_BUF_ERROR ? "truncated" : "not a valid compressed object";
   return make_error(ErrorCode::kCorrupt, fmt::format("{}: object {} is damaged ({})", what, hex, reason));

@@ -35,10 +35,9 @@ Result<VersionBytes> read_version_bytes(const std::string& store_dir, std::strin
     if (!bytes) return bytes.error();
     return VersionBytes{std::move(*bytes), path, std::nullopt};
   }
-  if (!parsed) {
-    return make_error(ErrorCode::kNotFound, fmt::format("'{}' is neither a file nor a revision: {}", rev,
-                                                        parsed.error().message));
-  }
+  // Not revision-shaped (a path with '/', say): it can only have been a
+  // file, so say what reading the file says ("x.txt: no such file").
+  if (!parsed) return read_file_bytes(path).error();
   return make_error(ErrorCode::kNotFound,
                     fmt::format("'{}' is neither a file nor a version ({})", rev, store_error->message));
 }
