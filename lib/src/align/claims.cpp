@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <tuple>
 
 #include "diff/tokens.hpp"
@@ -69,21 +70,30 @@ class Index {
     }
     std::sort(words.begin(), words.end());
     if (words.size() > kProbeWords) words.resize(kProbeWords);
-    std::map<int, int> hits;
+    // At most kProbeWords x kMaxPostings hits: a sorted vector beats a map.
+    std::vector<int> hits;
     for (const auto& [df, word] : words) {
-      for (int j : postings_.at(word)) ++hits[j];
+      const auto& list = postings_.at(word);
+      hits.insert(hits.end(), list.begin(), list.end());
     }
+    std::sort(hits.begin(), hits.end());
     std::vector<std::pair<int, int>> ranked;  // (-hits, claim)
-    for (const auto& [j, n] : hits) ranked.emplace_back(-n, j);
+    for (size_t i = 0; i < hits.size();) {
+      size_t j = i;
+      while (j < hits.size() && hits[j] == hits[i]) ++j;
+      ranked.emplace_back(-static_cast<int>(j - i), hits[i]);
+      i = j;
+    }
     std::sort(ranked.begin(), ranked.end());
     if (ranked.size() > kMaxCandidates) ranked.resize(kMaxCandidates);
     std::vector<int> out;
+    out.reserve(ranked.size());
     for (const auto& r : ranked) out.push_back(r.second);
     return out;
   }
 
  private:
-  std::map<uint32_t, std::vector<int>> postings_;
+  std::unordered_map<uint32_t, std::vector<int>> postings_;  // lookups only, never iterated
 };
 
 struct Candidate {
@@ -177,6 +187,7 @@ Side prepare(const Document& doc, Vocabulary& vocabulary) {
   side.by_section.resize(doc.sections.size());
   side.own_chars.resize(doc.sections.size());
   side.title_bags.resize(doc.sections.size());
+  side.claims.reserve(doc.sentence_count());
   for (size_t s = 0; s < doc.sections.size(); ++s) {
     const Section& section = doc.sections[s];
     side.title_bags[s] = bag_of(section.title_norm, vocabulary);
