@@ -37,6 +37,15 @@ struct Keyed {
   bool operator<(const Keyed& o) const { return key != o.key ? key < o.key : tie < o.tie; }
 };
 
+// Report position of a removed item: just after the new counterpart of the
+// nearest old item before it that was paired, or `none` when there is none.
+double after_predecessor(const std::vector<int>& old_to_new, size_t index, double none) {
+  for (size_t p = index; p-- > 0;) {
+    if (old_to_new[p] >= 0) return old_to_new[p] + 0.5;
+  }
+  return none;
+}
+
 class Comparer {
  public:
   Comparer(const Document& o, const Document& n, const CompareOptions& options)
@@ -124,13 +133,7 @@ class Comparer {
     // Removed sections: after the new counterpart of their old predecessor.
     for (size_t a = 1; a < old_doc_.sections.size(); ++a) {
       if (sections_.old_to_new[a] >= 0) continue;
-      double key = 0;
-      for (size_t p = a; p-- > 0;) {
-        if (sections_.old_to_new[p] >= 0) {
-          key = sections_.old_to_new[p] + 0.5;
-          break;
-        }
-      }
+      const double key = after_predecessor(sections_.old_to_new, a, 0.0);
       SectionChange c;
       c.status = ChangeStatus::kRemoved;
       c.old_sides.push_back(section_side(old_doc_, static_cast<int>(a)));
@@ -221,13 +224,7 @@ class Comparer {
     }
     for (size_t i = 0; i < old_.claims.size(); ++i) {
       if (claims_.old_to_new[i] >= 0) continue;
-      double key = -0.5;
-      for (size_t p = i; p-- > 0;) {
-        if (claims_.old_to_new[p] >= 0) {
-          key = claims_.old_to_new[p] + 0.5;
-          break;
-        }
-      }
+      const double key = after_predecessor(claims_.old_to_new, i, -0.5);
       ClaimChange c;
       c.status = ChangeStatus::kRemoved;
       c.old_sides.push_back(claim_side(old_, static_cast<int>(i)));
