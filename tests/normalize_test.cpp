@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include "strata/load.hpp"
 #include "strata/normalize.hpp"
+#include "test_util.hpp"
 
 namespace strata {
 namespace {
@@ -83,6 +85,43 @@ TEST(Boilerplate, BundledRulesRemoveWidgetsAndKeepTheDate) {
   EXPECT_EQ(removals[0].rule, "skip-link");
   EXPECT_EQ(removals[1].rule, "last-updated");
   EXPECT_EQ(removals[3].rule, "learn-more-link");
+}
+
+}  // namespace
+}  // namespace strata
+
+namespace strata {
+namespace {
+
+TEST(Boilerplate, UserRulesAddAndDisable) {
+  test::TempDir dir;
+  const std::string path = dir.file("rules.toml",
+                                    "disable = [\"learn-more-link\"]\n"
+                                    "[[rule]]\nname = \"cookies\"\nmatch = \"prefix\"\npattern = \"We use cookies\"\n"
+                                    "[[rule]]\nname = \"published\"\nmatch = \"regex\"\naction = \"date\"\n"
+                                    "pattern = \"^Published (.*)$\"\n");
+  auto rules = load_boilerplate_rules(path, default_boilerplate_rules());
+  ASSERT_TRUE(rules) << rules.error().message;
+  auto doc = parse_document("Title\n\nPublished 2 July 2024\n\nWe use cookies on this site.\n\nLearn more: this line is content now.\n\nBody.\n",
+                            "x.txt", LoadOptions{InputFormat::kAuto, *rules});
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->meta.date, "2024-07-02");
+  ASSERT_EQ(doc->removals.size(), 2u);
+  EXPECT_EQ(doc->removals[0].rule, "published");
+  EXPECT_EQ(doc->removals[1].rule, "cookies");
+  EXPECT_EQ(doc->sentence_count(), 2u);  // the "Learn more:" line is content again
+}
+
+TEST(Boilerplate, BadRuleFilesNameTheFile) {
+  test::TempDir dir;
+  const char* bad[] = {"[[rule]]\nname = \"x\"\n", "[[rule]]\nname = \"x\"\npattern = \"a\"\nmatch = \"glob\"\n",
+                       "[[rule]]\nname = \"x\"\npattern = \"(\"\nmatch = \"regex\"\n", "disable = [1]\n", "[[rule\n"};
+  for (const char* text : bad) {
+    const std::string path = dir.file("bad.toml", text);
+    auto rules = load_boilerplate_rules(path, default_boilerplate_rules());
+    ASSERT_FALSE(rules) << text;
+    EXPECT_NE(rules.error().message.find("bad.toml"), std::string::npos) << rules.error().message;
+  }
 }
 
 }  // namespace
