@@ -117,6 +117,20 @@ TEST(Compare, MovedSectionAndClaim) {
   EXPECT_EQ(claim->status, ChangeStatus::kUnchanged);  // it moved with its section
 }
 
+TEST(Compare, SectionMovedAmongItsSiblings) {
+  const std::string a = "T\n\nAlpha\n\nAlpha text stays.\n\nBeta\n\nBeta text stays.\n\nGamma\n\nGamma text stays.\n\n"
+                        "Delta\n\nDelta text stays.\n";
+  const std::string b = "T\n\nAlpha\n\nAlpha text stays.\n\nGamma\n\nGamma text stays.\n\nDelta\n\nDelta text stays.\n\n"
+                        "Beta\n\nBeta text stays.\n";
+  const ChangeSet c = compare(doc(a), doc(b));
+  ASSERT_EQ(c.sections.size(), 4u);
+  for (const SectionChange& s : c.sections) {
+    const bool beta = s.new_sides[0].title == "Beta";
+    EXPECT_EQ(s.status, beta ? ChangeStatus::kMoved : ChangeStatus::kUnchanged) << s.new_sides[0].title;
+  }
+  EXPECT_TRUE(c.has_changes());
+}
+
 TEST(Compare, ClaimMovedAcrossSectionsWithEdit) {
   const ChangeSet c = compare(
       doc("T\n\nAlpha\n\nThe Alliance provides strong support to the partner country today.\nAlpha keeps this.\n\n"

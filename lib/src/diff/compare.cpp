@@ -1,6 +1,7 @@
 // compare(): align sections and claims, word-diff the changed pairs, label
 // equivalences, then hand over to classify.
 #include <algorithm>
+#include <cstdint>
 #include <fmt/core.h>
 
 #include "align/claims.hpp"
@@ -46,6 +47,30 @@ double after_predecessor(const std::vector<int>& old_to_new, size_t index, doubl
   return none;
 }
 
+// Indices of `keys` outside one longest increasing subsequence: the items
+// that changed place among their siblings (the rest kept their order).
+std::vector<size_t> out_of_order(const std::vector<int>& keys) {
+  std::vector<size_t> tails;               // index of the smallest tail of each length
+  std::vector<size_t> previous(keys.size(), SIZE_MAX);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const auto it = std::lower_bound(tails.begin(), tails.end(), i,
+                                     [&](size_t t, size_t x) { return keys[t] < keys[x]; });
+    if (it != tails.begin()) previous[i] = *(it - 1);
+    if (it == tails.end()) {
+      tails.push_back(i);
+    } else {
+      *it = i;
+    }
+  }
+  std::vector<bool> kept(keys.size(), false);
+  for (size_t i = tails.empty() ? SIZE_MAX : tails.back(); i != SIZE_MAX; i = previous[i]) kept[i] = true;
+  std::vector<size_t> out;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (!kept[i]) out.push_back(i);
+  }
+  return out;
+}
+
 class Comparer {
  public:
   Comparer(const Document& o, const Document& n, const CompareOptions& options)
@@ -86,8 +111,27 @@ class Comparer {
     }
   }
 
+  // Paired sections that kept their parent but not their place among their
+  // siblings: new sections whose old positions break the siblings' order.
+  std::vector<bool> reordered_sections() const {
+    std::vector<bool> moved(new_doc_.sections.size(), false);
+    for (const Section& parent : new_doc_.sections) {
+      std::vector<int> keys;
+      std::vector<int> who;
+      for (int b : parent.children) {
+        const int a = sections_.new_to_old[static_cast<size_t>(b)];
+        if (a < 0 || sections_.old_to_new[static_cast<size_t>(a)] != b || parent_moved(a, b)) continue;
+        keys.push_back(a);
+        who.push_back(b);
+      }
+      for (size_t k : out_of_order(keys)) moved[static_cast<size_t>(who[k])] = true;
+    }
+    return moved;
+  }
+
   void report_sections(ChangeSet& out) {
     mark_changed_sections(out);
+    const std::vector<bool> reordered = reordered_sections();
     std::vector<Keyed> order;
     std::vector<SectionChange> changes;
     auto add = [&](SectionChange c, double key, int tie) {
@@ -110,7 +154,7 @@ class Comparer {
         for (int extra : sections_.merged_from[b]) c.old_sides.push_back(section_side(old_doc_, extra));
         c.similarity = sections_.score[static_cast<size_t>(a)];
         c.renamed = old_doc_.sections[static_cast<size_t>(a)].title_norm != new_doc_.sections[b].title_norm;
-        c.moved = parent_moved(a, static_cast<int>(b));
+        c.moved = parent_moved(a, static_cast<int>(b)) || reordered[b];
         if (c.new_sides.size() > 1) {
           c.status = ChangeStatus::kSplit;
         } else if (c.old_sides.size() > 1) {
