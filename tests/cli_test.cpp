@@ -44,6 +44,16 @@ TEST(Cli, DiffFormats) {
   EXPECT_NE(only.out.find("+ added: "), std::string::npos);
 }
 
+TEST(Cli, ContextElidesLongEqualRuns) {
+  const auto full = run_strata(std::string("diff --color never ") + k2023 + " " + k2024);
+  const auto short_context = run_strata(std::string("diff --color never --context 2 ") + k2023 + " " + k2024);
+  EXPECT_NE(full.out.find("They have no legitimacy, and NATO [-will -]{+does +}not recognise them."), std::string::npos);
+  // Two words kept on each side of the edit, the rest elided.
+  EXPECT_NE(short_context.out.find("... and NATO [-will -]{+does +}not recognise ..."), std::string::npos)
+      << short_context.out.substr(0, 2000);
+  EXPECT_LT(short_context.out.size(), full.out.size());
+}
+
 TEST(Cli, BadInputIsOneLineAndExitTwo) {
   test::TempDir dir;
   const std::string bin = dir.file("bin.txt", std::string("ab\0cd", 5));

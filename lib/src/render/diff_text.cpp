@@ -19,21 +19,19 @@ std::string counts_line(const std::map<std::string, int>& counts) {
   return out.empty() ? "none" : out;
 }
 
-// Keeps `context` words at each end of a long equal run.
-std::string elide(const std::string& text, int context, bool keep_start, bool keep_end) {
+// Keeps `context` words of an equal run next to each edit around it (the
+// start when an edit precedes, the end when one follows) and elides the rest.
+std::string elide(const std::string& text, int context, bool edit_before, bool edit_after) {
   if (context < 0) return text;
-  std::vector<size_t> starts;
+  std::vector<size_t> starts;  // byte offset of each word
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) starts.push_back(i);
   }
-  const size_t keep = static_cast<size_t>(context);
-  const size_t head = keep_start ? keep : 0;
-  const size_t tail = keep_end ? keep : 0;
-  if (starts.size() <= head + tail + 1) return text;
-  std::string out = text.substr(0, starts[head]);
-  out += "... ";
-  out += text.substr(starts[starts.size() - tail]);
-  if (tail == 0) out = text.substr(0, starts[head]) + "...";
+  const size_t head = edit_before ? static_cast<size_t>(context) : 0;
+  const size_t tail = edit_after ? static_cast<size_t>(context) : 0;
+  if (starts.size() <= head + tail) return text;
+  std::string out = head > 0 ? text.substr(0, starts[head]) : std::string();
+  out += tail > 0 ? "... " + text.substr(starts[starts.size() - tail]) : std::string("...");
   return out;
 }
 
