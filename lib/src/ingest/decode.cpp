@@ -56,17 +56,17 @@ Result<std::string> decode_text(std::string_view bytes, std::string_view source)
   }
   std::string text;
   if (std::memchr(bytes.data(), '\r', bytes.size()) == nullptr) {
-    text.assign(bytes);
+    text.assign(bytes);  // LF only, the common case: no per-byte pass
   } else {
     text.reserve(bytes.size());
-  }
-  for (size_t i = text.empty() ? 0 : bytes.size(); i < bytes.size(); ++i) {
-    const char c = bytes[i];
-    if (c == '\r') {
-      text.push_back('\n');
-      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
-    } else {
-      text.push_back(c);
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      const char c = bytes[i];
+      if (c == '\r') {
+        text.push_back('\n');
+        if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+      } else {
+        text.push_back(c);
+      }
     }
   }
   if (text.find_first_not_of(" \t\n\f\v") == std::string::npos) {
