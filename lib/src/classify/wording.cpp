@@ -7,6 +7,9 @@
 // counted over both whole documents with 64-bit hashes, so memory grows with
 // the change, not with the documents.
 #include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <deque>
 #include <fmt/core.h>
 #include <functional>
 #include <map>
@@ -30,6 +33,12 @@ constexpr size_t kMaxInnerStopWords = 2;
 constexpr size_t kMaxReplacementWords = 6;
 // Example claims kept per shift.
 constexpr size_t kMaxExamples = 3;
+// Appeared/vanished phrases put in order per listed entry before the rest of
+// the ranking is sorted. Speed only, never output: a walk past the window
+// sorts the rest. 8 leaves room for phrases subsumed by listed ones (a
+// listed 4-word phrase subsumes up to 9 shorter ones, rarely all with its
+// counts) while sorting a few hundred of an unrelated pair's 700,000.
+constexpr size_t kRankWindowPerEntry = 8;
 
 struct Hunk {
   std::string removed;
@@ -113,16 +122,78 @@ std::vector<WordingShift> replacements(const std::vector<ClaimChange>& claims) {
   return out;
 }
 
-struct PhraseCount {
-  int old_count = 0;
-  int new_count = 0;
-  size_t content = 0;
-  std::string_view text;  // first occurrence, in a claim side of the ChangeSet
-  const std::string* old_example = nullptr;
-  const std::string* new_example = nullptr;
+// A phrase one side of a changed claim has and the other has not, with its
+// occurrences in each whole document.
+struct Candidate {
+  uint64_t hash = 0;
+  const char* text = nullptr;  // first occurrence, in a claim side of the ChangeSet
+  uint32_t size = 0;           // bytes of `text`
+  uint32_t content = 0;        // content words
+  uint32_t old_count = 0;
+  uint32_t new_count = 0;
+  // The first sentence with the phrase, in document order; set by the count.
+  const std::string* example = nullptr;
+
+  std::string_view view() const { return {text, size}; }
 };
 
-using PhraseMap = std::unordered_map<uint64_t, PhraseCount>;
+// Candidates by hash. On an unrelated pair every phrase of both documents
+// is a candidate (about 700,000 for 1 MB each), so this is what sets
+// classify's peak memory: open addressing over 4-byte slots, entries in a
+// deque so that growing never copies them (a node per phrase in a
+// std::unordered_map cost 90 bytes and most of the stage's time in malloc).
+class CandidateTable {
+ public:
+  // The entry for `hash`, added (zeroed but for `hash`) when absent.
+  std::pair<Candidate*, bool> insert(uint64_t hash) {
+    if ((entries_.size() + 1) * kMaxLoad > slots_.size()) grow();
+    size_t i = slot_of(hash);
+    while (slots_[i] != 0) {
+      auto& e = entries_[slots_[i] - 1];
+      if (e.hash == hash) return {&e, false};
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    entries_.emplace_back().hash = hash;
+    slots_[i] = static_cast<uint32_t>(entries_.size());
+    return {&entries_.back(), true};
+  }
+
+  Candidate* find(uint64_t hash) {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = slot_of(hash); slots_[i] != 0; i = (i + 1) & (slots_.size() - 1)) {
+      auto& e = entries_[slots_[i] - 1];
+      if (e.hash == hash) return &e;
+    }
+    return nullptr;
+  }
+
+  std::deque<Candidate>& entries() { return entries_; }
+
+ private:
+  // Slots per entry at most: probes stay short at load 1/2.
+  static constexpr size_t kMaxLoad = 2;
+  static constexpr size_t kMinSlots = 1024;
+
+  // Fibonacci hashing: the top bits of the product, so that every bit of
+  // `hash` decides the slot.
+  size_t slot_of(uint64_t hash) const { return static_cast<size_t>((hash * 0x9e3779b97f4a7c15ULL) >> shift_); }
+
+  void grow() {
+    size_t size = std::max(kMinSlots, slots_.size() * 2);
+    shift_ = 64;
+    for (size_t s = size; s > 1; s >>= 1) --shift_;
+    slots_.assign(size, 0);
+    for (size_t k = 0; k < entries_.size(); ++k) {
+      size_t i = slot_of(entries_[k].hash);
+      while (slots_[i] != 0) i = (i + 1) & (size - 1);
+      slots_[i] = static_cast<uint32_t>(k + 1);
+    }
+  }
+
+  std::vector<uint32_t> slots_;  // index + 1 into entries_; 0 = empty
+  std::deque<Candidate> entries_;
+  int shift_ = 64;
+};
 
 uint64_t mix(uint64_t h, uint64_t v) {
   h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
@@ -192,21 +263,22 @@ void each_sentence(const Document& doc, F&& f) {
 std::string_view norm_of(const ClaimSide& side) { return side.norm.empty() ? side.text : side.norm; }
 std::string_view norm_of(const Sentence& s) { return s.norm.empty() ? s.text : s.norm; }
 
-std::vector<WordingShift> appeared_vanished(const Document& old_doc, const Document& new_doc,
-                                            const std::vector<ClaimChange>& claims) {
-  PhraseMap counts;
+// Phrases that appeared or vanished: candidates found in exactly one of the
+// two documents, unranked. Pointers into `table`.
+std::vector<const Candidate*> appeared_vanished(const Document& old_doc, const Document& new_doc,
+                                                const std::vector<ClaimChange>& claims, CandidateTable& table) {
   std::unordered_set<uint64_t> first_words;
   auto any = [](uint64_t) { return true; };
-  auto candidate = [&](std::string_view text) {
-    phrases(text, any, [&](uint64_t h, uint64_t first, std::string_view span, size_t content) {
-      first_words.insert(first);
-      auto [it, added] = counts.try_emplace(h);
-      if (added) {
-        it->second.text = span;
-        it->second.content = content;
-      }
-    });
+  auto add = [&](uint64_t h, uint64_t first, std::string_view span, size_t content) {
+    first_words.insert(first);
+    auto [c, added] = table.insert(h);
+    if (added) {
+      c->text = span.data();
+      c->size = static_cast<uint32_t>(span.size());
+      c->content = static_cast<uint32_t>(content);
+    }
   };
+  auto candidate = [&](std::string_view text) { phrases(text, any, add); };
   // A phrase on both sides of one claim is in both versions: only the
   // phrases one side of a claim has and the other has not can be news.
   struct Seen {
@@ -234,12 +306,7 @@ std::vector<WordingShift> appeared_vanished(const Document& old_doc, const Docum
     for (const auto& seen : from) {
       while (o != other.end() && o->hash < seen.hash) ++o;
       if (o != other.end() && o->hash == seen.hash) continue;
-      first_words.insert(seen.first);
-      auto [it, added] = counts.try_emplace(seen.hash);
-      if (added) {
-        it->second.text = seen.span;
-        it->second.content = seen.content;
-      }
+      add(seen.hash, seen.first, seen.span, seen.content);
     }
   };
   for (const auto& claim : claims) {
@@ -254,53 +321,56 @@ std::vector<WordingShift> appeared_vanished(const Document& old_doc, const Docum
     keep(old_side, new_side);
     keep(new_side, old_side);
   }
-  // The candidates each distinct sentence holds; a sentence in both
-  // versions is read once.
-  std::unordered_map<std::string_view, std::vector<PhraseCount*>> memo;
-  auto starts = [&](uint64_t h) { return first_words.count(h) > 0; };
-  auto count = [&](const Document& doc, bool is_old) {
+  std::vector<const Candidate*> changed;
+  if (table.entries().empty()) return changed;
+  // Each distinct sentence is read once, its phrases counted as many times
+  // as the sentence occurs in each version (most sentences of a revision
+  // are in both). Distinct sentences go in order of first appearance, the
+  // old version's then those only the new one has: a phrase that appeared
+  // or vanished is in sentences of one version only, so the first sentence
+  // read with it is its first in that version, the example to show.
+  struct Distinct {
+    std::string_view norm;
+    const std::string* text;  // of its first occurrence
+    uint32_t old_count = 0;
+    uint32_t new_count = 0;
+  };
+  std::vector<Distinct> distinct;
+  std::unordered_map<std::string_view, size_t> index;  // norm -> position in distinct
+  auto tally = [&](const Document& doc, bool is_old) {
     each_sentence(doc, [&](const Sentence& s) {
-      auto [it, added] = memo.try_emplace(norm_of(s));
-      if (added) {
-        phrases(norm_of(s), starts, [&](uint64_t h, uint64_t, std::string_view, size_t) {
-          if (auto c = counts.find(h); c != counts.end()) it->second.push_back(&c->second);
-        });
-      }
-      for (auto* c : it->second) {
-        int& n = is_old ? c->old_count : c->new_count;
-        auto& example = is_old ? c->old_example : c->new_example;
-        if (n++ == 0) example = &s.text;
-      }
+      auto [it, added] = index.try_emplace(norm_of(s), distinct.size());
+      if (added) distinct.push_back({norm_of(s), &s.text});
+      ++(is_old ? distinct[it->second].old_count : distinct[it->second].new_count);
     });
   };
-  count(old_doc, true);
-  count(new_doc, false);
-  std::vector<const PhraseCount*> changed;
-  for (const auto& [h, c] : counts) {
+  tally(old_doc, true);
+  tally(new_doc, false);
+  index = {};
+  auto starts = [&](uint64_t h) { return first_words.count(h) > 0; };
+  for (const auto& d : distinct) {
+    phrases(d.norm, starts, [&](uint64_t h, uint64_t, std::string_view, size_t) {
+      if (auto* c = table.find(h)) {
+        if (c->example == nullptr) c->example = d.text;
+        c->old_count += d.old_count;
+        c->new_count += d.new_count;
+      }
+    });
+  }
+  for (const auto& c : table.entries()) {
     if ((c.old_count == 0) != (c.new_count == 0)) changed.push_back(&c);
   }
-  std::sort(changed.begin(), changed.end(), [](const PhraseCount* a, const PhraseCount* b) {
-    int da = std::abs(a->new_count - a->old_count);
-    int db = std::abs(b->new_count - b->old_count);
-    if (da != db) return da > db;
-    if (a->content != b->content) return a->content > b->content;
-    return a->text < b->text;
-  });
-  std::vector<WordingShift> out;
-  for (const auto* c : changed) {
-    WordingShift shift;
-    if (c->old_count > 0) {
-      shift.from = std::string(c->text);
-    } else {
-      shift.to = std::string(c->text);
-    }
-    shift.count = std::abs(c->new_count - c->old_count);
-    shift.old_count = c->old_count;
-    shift.new_count = c->new_count;
-    shift.examples.push_back(c->old_count > 0 ? *c->old_example : *c->new_example);
-    out.push_back(std::move(shift));
-  }
-  return out;
+  return changed;
+}
+
+// Ranking of appeared/vanished phrases: largest change first, then longer
+// phrases, then by text (a total order: equal texts are one phrase).
+bool ranks_before(const Candidate* a, const Candidate* b) {
+  auto da = std::max(a->old_count, a->new_count);  // one of the two is 0
+  auto db = std::max(b->old_count, b->new_count);
+  if (da != db) return da > db;
+  if (a->content != b->content) return a->content > b->content;
+  return a->view() < b->view();
 }
 
 // True when `longer` contains `shorter` as whole words; both are folded and
@@ -316,36 +386,54 @@ std::vector<WordingShift> wording_shifts(const Document& old_doc, const Document
                                          std::vector<std::string>& warnings) {
   auto limit = static_cast<size_t>(std::max(0, max_entries));
   auto swaps = replacements(claims);
-  auto phrase_shifts = appeared_vanished(old_doc, new_doc, claims);
+  CandidateTable table;
+  auto changed = appeared_vanished(old_doc, new_doc, claims, table);
   std::vector<WordingShift> out;
   for (size_t i = 0; i < swaps.size() && i < limit; ++i) out.push_back(std::move(swaps[i]));
   if (swaps.size() > limit) {
     warnings.push_back(fmt::format("wording: {} replacements found, the {} most frequent are listed", swaps.size(), limit));
   }
+  // Only the head of the ranking is read (all of it only when most phrases
+  // are subsumed), so it is sorted in part: the rest of the order is
+  // settled only if the loop below reaches it.
+  size_t sorted = std::min(changed.size(), limit * kRankWindowPerEntry + kRankWindowPerEntry);
+  std::partial_sort(changed.begin(), changed.begin() + static_cast<std::ptrdiff_t>(sorted), changed.end(),
+                    ranks_before);
   // A phrase inside a longer listed phrase with the same counts adds nothing
   // ("assistance package" under "comprehensive assistance package").
-  std::vector<const WordingShift*> kept;
+  std::vector<const Candidate*> kept;
   std::vector<std::string> kept_folded;
-  size_t listed = 0;
-  for (const auto& p : phrase_shifts) {
-    auto folded = " " + fold_case(p.from ? *p.from : *p.to) + " ";
+  for (size_t i = 0; i < changed.size(); ++i) {
+    if (i == sorted) {
+      std::sort(changed.begin() + static_cast<std::ptrdiff_t>(i), changed.end(), ranks_before);
+      sorted = changed.size();
+    }
+    const auto* p = changed[i];
+    auto folded = " " + fold_case(p->view()) + " ";
     bool subsumed = false;
     for (size_t k = 0; k < kept.size() && !subsumed; ++k) {
-      subsumed = kept[k]->old_count == p.old_count && kept[k]->new_count == p.new_count &&
+      subsumed = kept[k]->old_count == p->old_count && kept[k]->new_count == p->new_count &&
                  contains_phrase(kept_folded[k], folded);
     }
     if (subsumed) continue;
-    if (listed == limit) {
+    if (kept.size() == limit) {
       warnings.push_back(fmt::format("wording: more than {} phrases appeared or vanished, the {} that changed most "
                                      "are listed",
                                      limit, limit));
       break;
     }
-    kept.push_back(&p);
+    kept.push_back(p);
     kept_folded.push_back(std::move(folded));
-    ++listed;
   }
-  for (const auto* p : kept) out.push_back(*p);
+  for (const auto* p : kept) {
+    WordingShift shift;
+    (p->old_count > 0 ? shift.from : shift.to) = std::string(p->view());
+    shift.old_count = static_cast<int>(p->old_count);
+    shift.new_count = static_cast<int>(p->new_count);
+    shift.count = std::abs(shift.new_count - shift.old_count);
+    shift.examples.push_back(*p->example);
+    out.push_back(std::move(shift));
+  }
   return out;
 }
 
