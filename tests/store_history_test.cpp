@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fmt/core.h>
 #include <fstream>
+#include <tuple>
 
 #include "strata/store.hpp"
 #include "test_util.hpp"
@@ -167,6 +168,44 @@ TEST(StoreHistory, DerivedResultsAreCachedByContent) {
   auto again = version_log(s.store, true);
   ASSERT_TRUE(again) << again.error().message;
   EXPECT_EQ((*again)[1].change->claims_added, 1);
+}
+
+size_t files_in(const fs::path& dir) {
+  std::error_code ec;
+  size_t n = 0;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) ++n;
+  return n;
+}
+
+TEST(StoreHistory, EachQueryComputesOnlyThePairPartsItUses) {
+  Series s;
+  const fs::path cache = s.store.dir() + "/strata-cache";
+  // Blame needs the alignment only: no classify stage, no other entries.
+  ASSERT_TRUE(blame(s.store, "HEAD"));
+  EXPECT_EQ(files_in(cache / "pairs"), 2u);
+  EXPECT_EQ(files_in(cache / "pair-programmes"), 0u);
+  EXPECT_EQ(files_in(cache / "pair-wording"), 0u);
+  // Log adds the programme counts to the cached alignment, with the same
+  // sizes as on a store that never ran blame.
+  auto log = version_log(s.store, true);
+  ASSERT_TRUE(log) << log.error().message;
+  EXPECT_EQ(files_in(cache / "pair-programmes"), 2u);
+  EXPECT_EQ(files_in(cache / "pair-wording"), 0u);
+  Series fresh;
+  auto fresh_log = version_log(fresh.store, true);
+  ASSERT_TRUE(fresh_log) << fresh_log.error().message;
+  for (size_t i = 1; i < 3; ++i) {
+    const ChangeSize& a = *(*log)[i].change;
+    const ChangeSize& b = *(*fresh_log)[i].change;
+    EXPECT_EQ(std::tie(a.claims_modified, a.claims_added, a.claims_removed, a.claims_moved, a.programmes_added,
+                       a.programmes_removed, a.programmes_renamed),
+              std::tie(b.claims_modified, b.claims_added, b.claims_removed, b.claims_moved, b.programmes_added,
+                       b.programmes_removed, b.programmes_renamed))
+        << i;
+  }
+  // Timeline ranks shifted phrases by the wording shifts.
+  ASSERT_TRUE(build_timeline(s.store, TimelineOptions{}));
+  EXPECT_EQ(files_in(cache / "pair-wording"), 2u);
 }
 
 int sh(const std::string& script) { return std::system(("bash -c '" + script + "' >/dev/null 2>&1").c_str()); }

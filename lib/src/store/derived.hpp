@@ -16,7 +16,9 @@
 namespace strata::store {
 
 // Bump when compare(), segmentation or this file's output changes meaning.
-inline constexpr int kDerivedFormat = 2;
+// 3: a pair's alignment, programme counts and wording shifts are separate
+// entries, computed only when a query needs them.
+inline constexpr int kDerivedFormat = 3;
 inline constexpr const char* kCacheDir = "strata-cache";
 
 // ASCII letters lowered; the comparison form leaves case alone.
@@ -44,15 +46,23 @@ struct ClaimLink {
   bool text_changed = false;    // modified, split, merged or edited while moving
 };
 
+// What a query needs from a pair beyond the alignment (claim and section
+// links, claim change counts). Each part costs a classify stage, about a
+// quarter of compare()'s time each on a 100 KB page, so blame asks for neither.
+struct PairNeeds {
+  bool programmes = false;  // ChangeSize::programmes_*; `log` sizes. Default: off.
+  bool wording = false;     // PairResult::wording; `timeline`'s shifted phrases. Default: off.
+};
+
 struct PairResult {
-  ChangeSize size;
+  ChangeSize size;  // programmes_* are 0 unless PairNeeds::programmes was asked for
   std::vector<ClaimLink> links;  // one per claim of the newer version, in order
   struct Shift {
     std::string from;  // empty: the phrase only appeared
     std::string to;    // empty: the phrase only vanished
     int count = 0;
   };
-  std::vector<Shift> wording;
+  std::vector<Shift> wording;  // empty unless PairNeeds::wording was asked for
   // For each section of the newer version (index into Document::sections),
   // the section of the older one it continues (renamed, moved, edited or the
   // main part of a split), or -1 when it is new. Index 0, the root, maps to 0.
@@ -66,12 +76,14 @@ class Deriver {
 
   Result<Document> document(const VersionInfo& version) const;
   Result<VersionSummary> summary(const VersionInfo& version) const;
-  Result<PairResult> pair(const VersionInfo& older, const VersionInfo& newer) const;
+  Result<PairResult> pair(const VersionInfo& older, const VersionInfo& newer, const PairNeeds& needs) const;
 
   // Fills the cache with every summary (if `summaries`) and every consecutive
-  // pair (if `pairs`) of `versions` that it lacks, each document parsed once
-  // and the work spread over threads. libgit2 is used from this thread only.
-  Result<void> prefetch(const std::vector<VersionInfo>& versions, bool summaries, bool pairs) const;
+  // pair (if `pairs`, with the parts in `needs`) of `versions` that it lacks,
+  // each document parsed once and the work spread over threads. libgit2 is
+  // used from this thread only.
+  Result<void> prefetch(const std::vector<VersionInfo>& versions, bool summaries, bool pairs,
+                        const PairNeeds& needs) const;
 
   // counts[v][t]: occurrences of terms[t] (lowercase comparison form) in
   // version v at word boundaries. Cached per version and term.
@@ -79,7 +91,15 @@ class Deriver {
                                                     const std::vector<std::string>& terms) const;
 
  private:
+  // A pair's cache entries, one per part, so that a query reads and computes
+  // only the parts it uses.
+  struct PairEntries {
+    std::string alignment;
+    std::string programmes;
+    std::string wording;
+  };
   std::string cache_path(const std::string& kind, const std::string& key) const;
+  PairEntries pair_entries(const VersionInfo& older, const VersionInfo& newer) const;
   const Store& store_;
 };
 

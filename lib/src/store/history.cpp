@@ -23,13 +23,14 @@ Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes) {
   if (!versions) return versions.error();
   std::vector<LogEntry> out;
   const store::Deriver deriver(store);
+  const store::PairNeeds needs{.programmes = true, .wording = false};  // sizes count programme changes
   if (sizes) {
-    if (auto filled = deriver.prefetch(*versions, false, true); !filled) return filled.error();
+    if (auto filled = deriver.prefetch(*versions, false, true, needs); !filled) return filled.error();
   }
   for (size_t i = 0; i < versions->size(); ++i) {
     LogEntry e{(*versions)[i], std::nullopt};
     if (sizes && i > 0) {
-      auto pair = deriver.pair((*versions)[i - 1], (*versions)[i]);
+      auto pair = deriver.pair((*versions)[i - 1], (*versions)[i], needs);
       if (!pair) return pair.error();
       e.change = pair->size;
     }
@@ -45,8 +46,13 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
   out.versions = *versions;
   const size_t n = versions->size();
   const store::Deriver deriver(store);
-  if (auto filled = deriver.prefetch(*versions, true, n > 1); !filled) return filled.error();
+  // Sections need only the alignment, wording shifts only rank the phrases
+  // shown, and programmes come from each version on its own: no other
+  // classify stage runs.
+  const store::PairNeeds needs{.programmes = false, .wording = options.top_phrases > 0};
+  if (auto filled = deriver.prefetch(*versions, true, n > 1, needs); !filled) return filled.error();
   std::map<std::string, size_t> programme_row;
+  std::map<std::string, int> shifted;  // phrase (lowercase) -> times it shifted across the series
   // rows[k]: the timeline row of section k + 1 of the previous version; a
   // section continues its predecessor's row through renames and moves.
   std::vector<size_t> previous_rows;
@@ -55,9 +61,13 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
     if (!summary) return summary.error();
     std::vector<int> links;
     if (i > 0) {
-      auto pair = deriver.pair((*versions)[i - 1], (*versions)[i]);
+      auto pair = deriver.pair((*versions)[i - 1], (*versions)[i], needs);
       if (!pair) return pair.error();
-      links = pair->section_links;
+      links = std::move(pair->section_links);
+      for (const auto& w : pair->wording) {
+        if (!w.from.empty()) shifted[store::lower_ascii(w.from)] += w.count;
+        if (!w.to.empty()) shifted[store::lower_ascii(w.to)] += w.count;
+      }
     }
     std::vector<size_t> rows(summary->sections.size());
     std::vector<bool> taken(out.sections.size(), false);
@@ -99,15 +109,6 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
   for (const std::string& term : options.terms) {
     out.terms.push_back({store::lower_ascii(normalize_text(term)), true, std::vector<int>(n, 0)});
   }
-  std::map<std::string, int> shifted;
-  for (size_t i = 1; i < n && options.top_phrases > 0; ++i) {
-    auto pair = deriver.pair((*versions)[i - 1], (*versions)[i]);
-    if (!pair) return pair.error();
-    for (const auto& w : pair->wording) {
-      if (!w.from.empty()) shifted[store::lower_ascii(w.from)] += w.count;
-      if (!w.to.empty()) shifted[store::lower_ascii(w.to)] += w.count;
-    }
-  }
   std::vector<std::pair<std::string, int>> ranked(shifted.begin(), shifted.end());
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   for (const auto& [phrase, count] : ranked) {
@@ -133,14 +134,16 @@ Result<Blame> blame(const Store& store, std::string_view rev) {
   Blame out;
   out.versions.assign(versions->begin(), versions->begin() + target->position);
   const store::Deriver deriver(store);
-  if (auto filled = deriver.prefetch(out.versions, false, true); !filled) return filled.error();
+  // Blame follows claim links only: no classify stage.
+  const store::PairNeeds alignment{};
+  if (auto filled = deriver.prefetch(out.versions, false, true, alignment); !filled) return filled.error();
   auto first = deriver.summary(out.versions.front());
   if (!first) return first.error();
   // origin[i], last[i]: for claim i of the version reached so far.
   std::vector<int> origin(static_cast<size_t>(first->claims), 0);
   std::vector<int> last(static_cast<size_t>(first->claims), 0);
   for (size_t v = 1; v < out.versions.size(); ++v) {
-    auto pair = deriver.pair(out.versions[v - 1], out.versions[v]);
+    auto pair = deriver.pair(out.versions[v - 1], out.versions[v], alignment);
     if (!pair) return pair.error();
     std::vector<int> next_origin(pair->links.size());
     std::vector<int> next_last(pair->links.size());
@@ -182,7 +185,9 @@ Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_vie
   if (!versions) return versions.error();
   const store::Deriver deriver(store);
   const std::vector<VersionInfo> upto(versions->begin(), versions->begin() + target->position);
-  if (auto filled = deriver.prefetch(upto, false, true); !filled) return filled.error();
+  // A claim's chain follows claim links only: no classify stage.
+  const store::PairNeeds alignment{};
+  if (auto filled = deriver.prefetch(upto, false, true, alignment); !filled) return filled.error();
   auto doc = deriver.document(*target);
   if (!doc) return doc.error();
   // Users type claims from memory: match on the comparison form, ignoring case.
@@ -205,7 +210,7 @@ Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_vie
   newest_first.push_back({*target, claims[static_cast<size_t>(at)]->text, false, {}});
   for (int v = target->position - 1; v > 0; --v) {
     const VersionInfo& older = (*versions)[static_cast<size_t>(v - 1)];
-    auto pair = deriver.pair(older, (*versions)[static_cast<size_t>(v)]);
+    auto pair = deriver.pair(older, (*versions)[static_cast<size_t>(v)], alignment);
     if (!pair) return pair.error();
     if (static_cast<size_t>(at) >= pair->links.size()) break;
     const store::ClaimLink& link = pair->links[static_cast<size_t>(at)];
