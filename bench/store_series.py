@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Usage: store_series.py N OUTDIR
+
+Generate an evolving series of N versions of a ~100 KB plain-text document:
+small edits, moves and renames between versions. Deterministic (seeded)."""
+import datetime
+import os
+import random
+import sys
+
+n = int(sys.argv[1]); out = sys.argv[2]
+rng = random.Random(42)
+words = ("alliance partnership support security defence reform cooperation programme council assistance "
+         "capability training exercise mission trust fund package summit declaration commission ukraine nato "
+         "member states annual national plan strategic dialogue review building integrity logistics cyber "
+         "medical rehabilitation energy science peace demining").split()
+def sentence():
+    w = [rng.choice(words) for _ in range(rng.randint(8, 22))]
+    return w[0].capitalize() + " " + " ".join(w[1:]) + "."
+sections = []
+for i in range(28):
+    paras = [[sentence() for _ in range(rng.randint(3, 6))] for _ in range(rng.randint(2, 5))]
+    sections.append([f"Section {i} {rng.choice(words).title()}", paras])
+def render():
+    lines = ["Evolving document", ""]
+    for title, paras in sections:
+        lines += [title, ""]
+        for p in paras:
+            lines += [" ".join(p), ""]
+    return "\n".join(lines) + "\n"
+# grow to ~100 KB
+while len(render().encode()) < 100_000:
+    rng.choice(sections)[1].append([sentence() for _ in range(4)])
+os.makedirs(out, exist_ok=True)
+for v in range(n):
+    if v:
+        for _ in range(rng.randint(1, 4)):
+            r = rng.random()
+            sec = rng.choice(sections)
+            p = rng.choice(sec[1])
+            k = rng.randrange(len(p))
+            if r < 0.5:   # edit a word
+                w = p[k][:-1].split(); w[rng.randrange(len(w))] = rng.choice(words); p[k] = " ".join(w) + "."
+            elif r < 0.7: # add a sentence
+                p.insert(k, sentence())
+            elif r < 0.8 and len(p) > 1: # remove
+                p.pop(k)
+            elif r < 0.9: # move a sentence to another section
+                s = p.pop(k) if len(p) > 1 else sentence()
+                rng.choice(rng.choice(sections)[1]).append(s)
+            else:         # rename a section
+                sec[0] = sec[0].rsplit(" ", 1)[0] + " " + rng.choice(words).title()
+    date = (datetime.date(2000, 1, 1) + datetime.timedelta(days=v)).isoformat()
+    with open(f"{out}/v{v:04d}_{date}.txt", "w") as f:
+        f.write(render())
+print(len(render().encode()))
