@@ -1,5 +1,7 @@
 #include "align/sections.hpp"
 
+#include "util/ascii.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -32,12 +34,6 @@ constexpr size_t kMaxTitlePostings = 64;
 // became most of 2024's question 7).
 constexpr double kContainedShare = 0.5;
 
-std::string lower(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 struct Scored {
   double score;
   int old_section;
@@ -56,14 +52,14 @@ double chars_of(const Side& side, int claim) {
 double title_similarity(const Side& o, int a, const Side& n, int b) {
   const Section& x = o.doc->sections[static_cast<size_t>(a)];
   const Section& y = n.doc->sections[static_cast<size_t>(b)];
-  if (lower(x.title_norm) == lower(y.title_norm)) return 1.0;
+  if (ascii::lower(x.title_norm) == ascii::lower(y.title_norm)) return 1.0;
   return dice(o.title_bags[static_cast<size_t>(a)], n.title_bags[static_cast<size_t>(b)]);
 }
 
 std::vector<int> anchor_sections(const Side& o, const Side& n) {
   std::map<std::string, std::vector<int>> old_titles, new_titles;
-  for (size_t s = 1; s < o.doc->sections.size(); ++s) old_titles[lower(o.doc->sections[s].title_norm)].push_back(static_cast<int>(s));
-  for (size_t s = 1; s < n.doc->sections.size(); ++s) new_titles[lower(n.doc->sections[s].title_norm)].push_back(static_cast<int>(s));
+  for (size_t s = 1; s < o.doc->sections.size(); ++s) old_titles[ascii::lower(o.doc->sections[s].title_norm)].push_back(static_cast<int>(s));
+  for (size_t s = 1; s < n.doc->sections.size(); ++s) new_titles[ascii::lower(n.doc->sections[s].title_norm)].push_back(static_cast<int>(s));
   std::vector<int> anchor(o.doc->sections.size(), -1);
   anchor[0] = 0;
   for (const auto& [title, olds] : old_titles) {

@@ -5,6 +5,7 @@
 
 #include "diff/tokens.hpp"
 #include "strata/normalize.hpp"
+#include "util/ascii.hpp"
 
 namespace strata::diff {
 
@@ -13,12 +14,6 @@ namespace {
 // Acronyms are 2-10 characters, mostly capitals ("NUC", "PfP", "C4").
 constexpr size_t kMinAcronym = 2;
 constexpr size_t kMaxAcronym = 10;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
@@ -61,7 +56,7 @@ void collect_acronyms(const Document& doc, AcronymTable& table) {
               if (std::isupper(static_cast<unsigned char>(c))) ++seen;
               start = words[k].begin;
             }
-            if (seen == capitals && start < open) table.emplace(lower(acr), lower(trim(s.substr(start, open - start))));
+            if (seen == capitals && start < open) table.emplace(ascii::lower(acr), ascii::lower(trim(s.substr(start, open - start))));
           }
           open = s.find('(', close);
         }
@@ -80,8 +75,8 @@ std::string acronym_equivalence(const std::vector<WordOp>& ops, const AcronymTab
       ++i;
     }
     --i;
-    const std::string r = trim(lower(normalize_text(removed)));
-    const std::string a = trim(lower(normalize_text(added)));
+    const std::string r = trim(ascii::lower(normalize_text(removed)));
+    const std::string a = trim(ascii::lower(normalize_text(added)));
     bool matched = false;
     for (const auto& [short_form, long_form] : {std::pair{r, a}, std::pair{a, r}}) {
       auto it = table.find(short_form);

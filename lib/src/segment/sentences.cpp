@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "strata/segment.hpp"
+#include "util/ascii.hpp"
 #include "util/utf8.hpp"
 
 namespace strata {
@@ -45,19 +46,13 @@ bool starts_sentence(std::string_view s, size_t at) {
   return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Does the period at `dot` belong to an abbreviation, given what follows?
 bool abbreviation_period(std::string_view s, size_t dot, size_t next) {
   size_t start = dot;
   while (start > 0 && s[start - 1] != ' ' && !is_opener(s[start - 1])) --start;
   const std::string_view word = s.substr(start, dot - start);
   if (word.empty()) return false;
-  const std::string lower = lower_ascii(word);
+  const std::string lower = ascii::lower(word);
   const bool before_digit = next < s.size() && std::isdigit(static_cast<unsigned char>(s[next]));
   // A single letter is an initial ("J. Stoltenberg"); a word with inner dots
   // is a dotted abbreviation ("U.S", "e.g").

@@ -1,4 +1,5 @@
 #include "store/derived.hpp"
+#include "util/ascii.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -249,11 +250,6 @@ int count_occurrences(const std::string& hay, const std::string& needle) {
 
 }  // namespace
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  return s;
-}
-
 std::vector<const Sentence*> claims_in_order(const Document& doc) {
   std::vector<const Sentence*> out;
   for (const Section& s : doc.sections) {
@@ -450,7 +446,7 @@ Result<std::vector<std::vector<int>>> Deriver::term_counts(const std::vector<Ver
         errors[k] = text.error();
         return;
       }
-      const std::string hay = lower_ascii(normalize_text(*text));
+      const std::string hay = ascii::lower(normalize_text(*text));
       for (const std::string& term : terms) {
         if (!known[i].contains(term)) known[i][term] = count_occurrences(hay, term);
       }

@@ -21,9 +21,6 @@ namespace strata::store {
 inline constexpr int kDerivedFormat = 3;
 inline constexpr const char* kCacheDir = "strata-cache";
 
-// ASCII letters lowered; the comparison form leaves case alone.
-std::string lower_ascii(std::string s);
-
 // Claims are numbered in document order (sections pre-order, then blocks,
 // then sentences) from 0.
 std::vector<const Sentence*> claims_in_order(const Document& doc);

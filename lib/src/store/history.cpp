@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "store/derived.hpp"
+#include "util/ascii.hpp"
 #include "strata/diff.hpp"
 #include "strata/ingest.hpp"
 #include "strata/normalize.hpp"
@@ -65,8 +66,8 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
       if (!pair) return pair.error();
       links = std::move(pair->section_links);
       for (const auto& w : pair->wording) {
-        if (!w.from.empty()) shifted[store::lower_ascii(w.from)] += w.count;
-        if (!w.to.empty()) shifted[store::lower_ascii(w.to)] += w.count;
+        if (!w.from.empty()) shifted[ascii::lower(w.from)] += w.count;
+        if (!w.to.empty()) shifted[ascii::lower(w.to)] += w.count;
       }
     }
     std::vector<size_t> rows(summary->sections.size());
@@ -107,7 +108,7 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
 
   // Watched terms, then the phrases whose use shifted most across the series.
   for (const std::string& term : options.terms) {
-    out.terms.push_back({store::lower_ascii(normalize_text(term)), true, std::vector<int>(n, 0)});
+    out.terms.push_back({ascii::lower(normalize_text(term)), true, std::vector<int>(n, 0)});
   }
   std::vector<std::pair<std::string, int>> ranked(shifted.begin(), shifted.end());
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -191,14 +192,14 @@ Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_vie
   auto doc = deriver.document(*target);
   if (!doc) return doc.error();
   // Users type claims from memory: match on the comparison form, ignoring case.
-  const std::string wanted = store::lower_ascii(normalize_text(claim));
+  const std::string wanted = ascii::lower(normalize_text(claim));
   auto claims = store::claims_in_order(*doc);
   int at = -1;
   for (size_t c = 0; c < claims.size() && at < 0; ++c) {
-    at = store::lower_ascii(claims[c]->norm) == wanted ? static_cast<int>(c) : -1;
+    at = ascii::lower(claims[c]->norm) == wanted ? static_cast<int>(c) : -1;
   }
   for (size_t c = 0; c < claims.size() && at < 0; ++c) {
-    at = store::lower_ascii(claims[c]->norm).find(wanted) != std::string::npos ? static_cast<int>(c) : -1;
+    at = ascii::lower(claims[c]->norm).find(wanted) != std::string::npos ? static_cast<int>(c) : -1;
   }
   if (at < 0 || wanted.empty()) {
     return make_error(ErrorCode::kNotFound, fmt::format("version '{}' has no claim containing '{}'", target->id,
