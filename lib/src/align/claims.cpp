@@ -1,11 +1,13 @@
 #include "align/claims.hpp"
 
 #include <algorithm>
-#include <map>
+#include <functional>
+#include <string_view>
 #include <unordered_map>
 #include <tuple>
 
 #include "diff/tokens.hpp"
+#include "util/ascii.hpp"
 
 namespace strata::align {
 
@@ -30,20 +32,26 @@ constexpr size_t kMaxCandidates = 24;
 // Preference for pairs inside title-anchored sections over equal scores elsewhere.
 constexpr double kAnchorBonus = 0.05;
 
-// Lower-cased words of a comparison-form text, as ids. Words are the
-// tokenizer's (diff/tokens.hpp); punctuation is left out of the bag.
-std::vector<uint32_t> bag_of(const std::string& norm, Vocabulary& vocabulary) {
-  std::vector<uint32_t> bag;
-  std::string word;  // reused: most words fit the small-string buffer
+// Lower-cased words of a comparison-form text, hashed (FNV-1a, ASCII case
+// folded). Words are the tokenizer's (diff/tokens.hpp); punctuation is left
+// out of the bag.
+Bag bag_of(std::string_view norm) {
+  Bag bag;
   for (const diff::Token& t : diff::tokenize(norm)) {
-    const auto first = static_cast<unsigned char>(norm[t.begin]);
-    if (first < 0x80 && !std::isalnum(first)) continue;
-    word.assign(norm, t.begin, t.end - t.begin);
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    bag.push_back(vocabulary.id(word));
+    const auto first = static_cast<unsigned char>(t.norm.front());
+    if (first < 0x80 && !ascii::alnum(static_cast<char>(first))) continue;
+    uint64_t h = 14695981039346656037ull;
+    for (char c : t.norm) h = (h ^ static_cast<unsigned char>(ascii::lower(c))) * 1099511628211ull;
+    bag.push_back(h);
   }
   std::sort(bag.begin(), bag.end());
   return bag;
+}
+
+void fill_bags(Side& side, const std::vector<int>& paired) {
+  for (size_t j = 0; j < side.claims.size(); ++j) {
+    if (paired[j] < 0) side.claims[j].bag = bag_of(side.claims[j].sentence_ptr->norm);
+  }
 }
 
 class Index {
@@ -60,8 +68,8 @@ class Index {
   }
 
   // Candidate claims sharing the rarest words of `bag`, most shared first.
-  std::vector<int> candidates(const std::vector<uint32_t>& bag) const {
-    std::vector<std::pair<size_t, uint32_t>> words;  // (document frequency, word)
+  std::vector<int> candidates(const Bag& bag) const {
+    std::vector<std::pair<size_t, uint64_t>> words;  // (document frequency, word)
     for (size_t k = 0; k < bag.size(); ++k) {
       if (k > 0 && bag[k] == bag[k - 1]) continue;
       const auto it = postings_.find(bag[k]);
@@ -93,7 +101,7 @@ class Index {
   }
 
  private:
-  std::unordered_map<uint32_t, std::vector<int>> postings_;  // lookups only, never iterated
+  std::unordered_map<uint64_t, std::vector<int>> postings_;  // lookups only, never iterated
 };
 
 struct Candidate {
@@ -113,19 +121,29 @@ void link(ClaimPairs& p, int i, int j, PairKind kind, double score) {
   p.old_score[static_cast<size_t>(i)] = score;
 }
 
-// Exact matches by comparison form, in document order, restricted by `accept`.
+// New claims by the hash of their comparison form, then by position: equal
+// texts are neighbours, in document order.
+std::vector<std::pair<uint64_t, int>> by_key(const Side& n) {
+  std::vector<std::pair<uint64_t, int>> keys;
+  keys.reserve(n.claims.size());
+  for (size_t j = 0; j < n.claims.size(); ++j) keys.emplace_back(n.claims[j].key, static_cast<int>(j));
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+// Exact matches by comparison form, in document order, restricted by `accept`:
+// each old claim takes the first free new claim with the same text.
 template <typename Accept>
-void pair_exact(const Side& o, const Side& n, ClaimPairs& p, Accept accept) {
-  std::map<std::string_view, std::vector<int>> by_text;
-  for (size_t j = 0; j < n.claims.size(); ++j) {
-    if (p.new_to_old[j] < 0) by_text[n.claims[j].sentence_ptr->norm].push_back(static_cast<int>(j));
-  }
+void pair_exact(const Side& o, const Side& n, const std::vector<std::pair<uint64_t, int>>& keys, ClaimPairs& p,
+                Accept accept) {
   for (size_t i = 0; i < o.claims.size(); ++i) {
     if (p.old_to_new[i] >= 0) continue;
-    auto it = by_text.find(o.claims[i].sentence_ptr->norm);
-    if (it == by_text.end()) continue;
-    for (int j : it->second) {
-      if (p.new_to_old[static_cast<size_t>(j)] < 0 && accept(static_cast<int>(i), j)) {
+    const Claim& claim = o.claims[i];
+    auto it = std::lower_bound(keys.begin(), keys.end(), std::pair<uint64_t, int>{claim.key, -1});
+    for (; it != keys.end() && it->first == claim.key; ++it) {
+      const int j = it->second;
+      if (p.new_to_old[static_cast<size_t>(j)] < 0 && n.claims[static_cast<size_t>(j)].sentence_ptr->norm == claim.sentence_ptr->norm &&
+          accept(static_cast<int>(i), j)) {
         link(p, static_cast<int>(i), j, PairKind::kExact, 1.0);
         break;
       }
@@ -175,13 +193,7 @@ void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>&
 
 }  // namespace
 
-uint32_t Vocabulary::id(const std::string& lower_word) {
-  const auto it = ids_.find(lower_word);
-  if (it != ids_.end()) return it->second;
-  return ids_.emplace(lower_word, static_cast<uint32_t>(ids_.size())).first->second;
-}
-
-Side prepare(const Document& doc, Vocabulary& vocabulary) {
+Side prepare(const Document& doc) {
   Side side;
   side.doc = &doc;
   side.by_section.resize(doc.sections.size());
@@ -190,21 +202,21 @@ Side prepare(const Document& doc, Vocabulary& vocabulary) {
   side.claims.reserve(doc.sentence_count());
   for (size_t s = 0; s < doc.sections.size(); ++s) {
     const Section& section = doc.sections[s];
-    side.title_bags[s] = bag_of(section.title_norm, vocabulary);
+    side.title_bags[s] = bag_of(section.title_norm);
     for (size_t b = 0; b < section.blocks.size(); ++b) {
       for (size_t k = 0; k < section.blocks[b].sentences.size(); ++k) {
         const Sentence& sentence = section.blocks[b].sentences[k];
         side.by_section[s].push_back(static_cast<int>(side.claims.size()));
         side.own_chars[s] += sentence.norm.size();
         side.claims.push_back(Claim{static_cast<int>(s), static_cast<int>(b), static_cast<int>(k), &sentence,
-                                    bag_of(sentence.norm, vocabulary)});
+                                    std::hash<std::string_view>{}(sentence.norm), {}});
       }
     }
   }
   return side;
 }
 
-double dice(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+double dice(const Bag& a, const Bag& b) {
   if (a.empty() && b.empty()) return 1.0;
   size_t i = 0, j = 0, common = 0;
   while (i < a.size() && j < b.size()) {
@@ -219,19 +231,19 @@ double dice(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
 
-double containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+double containment(const Bag& a, const Bag& b) {
   if (a.empty()) return 0.0;
   return dice(a, b) * static_cast<double>(a.size() + b.size()) / (2.0 * static_cast<double>(a.size()));
 }
 
-std::vector<uint32_t> merge_bags(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  std::vector<uint32_t> out;
+Bag merge_bags(const Bag& a, const Bag& b) {
+  Bag out;
   out.reserve(a.size() + b.size());
   std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
   return out;
 }
 
-ClaimPairs pair_claims(const Side& o, const Side& n, const std::vector<int>& anchor) {
+ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
   ClaimPairs p;
   p.old_to_new.assign(o.claims.size(), -1);
   p.new_to_old.assign(n.claims.size(), -1);
@@ -244,8 +256,11 @@ ClaimPairs pair_claims(const Side& o, const Side& n, const std::vector<int>& anc
   auto anchored = [&](int i, int j) {
     return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)] == n.claims[static_cast<size_t>(j)].section;
   };
-  pair_exact(o, n, p, anchored);
-  pair_exact(o, n, p, [](int, int) { return true; });
+  const auto keys = by_key(n);
+  pair_exact(o, n, keys, p, anchored);
+  pair_exact(o, n, keys, p, [](int, int) { return true; });
+  fill_bags(o, p.old_to_new);
+  fill_bags(n, p.new_to_old);
 
   // Splits and merges before near-duplicates: one part of a split alone often
   // passes for an edited copy of the whole.

@@ -2,30 +2,24 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "strata/document.hpp"
 
 namespace strata::align {
 
-// Word ids shared by the two sides of a comparison. Lookups only: nothing
-// iterates the map, so its order never reaches the output.
-class Vocabulary {
- public:
-  uint32_t id(const std::string& lower_word);
-
- private:
-  std::unordered_map<std::string, uint32_t> ids_;
-};
+// A text's words (lower-cased, no punctuation) as sorted 64-bit hashes. Hashes
+// instead of ids from a shared vocabulary: no table to build or look up, and
+// two words colliding would only nudge a similarity score.
+using Bag = std::vector<uint64_t>;
 
 struct Claim {
   int section = -1;
   int block = -1;
   int sentence = -1;
   const Sentence* sentence_ptr = nullptr;
-  std::vector<uint32_t> bag;  // sorted word ids (lower-cased words; no punctuation)
+  uint64_t key = 0;  // hash of the comparison form
+  Bag bag;           // filled only for claims left without an exact match
 };
 
 struct Side {
@@ -33,16 +27,16 @@ struct Side {
   std::vector<Claim> claims;                // document order
   std::vector<std::vector<int>> by_section; // claim indices of each section
   std::vector<size_t> own_chars;            // comparison-form bytes of each section's claims
-  std::vector<std::vector<uint32_t>> title_bags;
+  std::vector<Bag> title_bags;
 };
 
-Side prepare(const Document& doc, Vocabulary& vocabulary);
+Side prepare(const Document& doc);
 
 // Dice coefficient of two sorted bags: 2|A∩B| / (|A| + |B|), 0..1.
-double dice(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+double dice(const Bag& a, const Bag& b);
 // |A∩B| / |A|: how much of A is found in B.
-double containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
-std::vector<uint32_t> merge_bags(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+double containment(const Bag& a, const Bag& b);
+Bag merge_bags(const Bag& a, const Bag& b);
 
 // How each claim was paired, before statuses relative to sections are known.
 enum class PairKind { kNone, kExact, kNear, kSplitPart, kMergePart };
@@ -59,9 +53,10 @@ struct ClaimPairs {
 };
 
 // Pairs claims: exact matches (comparison form) inside title-anchored sections
-// first, then across the document; then near-duplicates through an inverted
-// index; then one-into-two splits and two-into-one merges. Bounded: each
-// claim looks at a fixed number of candidates.
-ClaimPairs pair_claims(const Side& old_side, const Side& new_side, const std::vector<int>& anchor_old_to_new);
+// first, then across the document; then one-into-two splits and two-into-one
+// merges; then near-duplicates through an inverted index. Fills the bags of
+// the claims left without an exact match, the only ones the later steps
+// read. Bounded: each claim looks at a fixed number of candidates.
+ClaimPairs pair_claims(Side& old_side, Side& new_side, const std::vector<int>& anchor_old_to_new);
 
 }  // namespace strata::align

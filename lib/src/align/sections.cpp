@@ -92,12 +92,12 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
   // Candidate pairs: those that share text, and those with similar titles.
   std::map<std::pair<int, int>, bool> candidates;
   for (const auto& [key, weight] : flow) candidates[key] = true;
-  std::map<uint32_t, std::vector<int>> title_index;
+  std::map<uint64_t, std::vector<int>> title_index;
   for (size_t b = 1; b < nn; ++b) {
-    for (uint32_t w : n.title_bags[b]) title_index[w].push_back(static_cast<int>(b));
+    for (uint64_t w : n.title_bags[b]) title_index[w].push_back(static_cast<int>(b));
   }
   for (size_t a = 1; a < no; ++a) {
-    for (uint32_t w : o.title_bags[a]) {
+    for (uint64_t w : o.title_bags[a]) {
       auto it = title_index.find(w);
       if (it == title_index.end() || it->second.size() > kMaxTitlePostings) continue;
       for (int b : it->second) candidates[{static_cast<int>(a), b}] = true;

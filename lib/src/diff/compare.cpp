@@ -75,8 +75,8 @@ class Comparer {
  public:
   Comparer(const Document& o, const Document& n, const CompareOptions& options)
       : old_doc_(o), new_doc_(n), options_(options) {
-    old_ = align::prepare(o, vocabulary_);
-    new_ = align::prepare(n, vocabulary_);
+    old_ = align::prepare(o);
+    new_ = align::prepare(n);
     claims_ = align::pair_claims(old_, new_, align::anchor_sections(old_, new_));
     sections_ = align::pair_sections(old_, new_, claims_);
     diff::collect_acronyms(o, acronyms_);
@@ -281,7 +281,6 @@ class Comparer {
   const Document& old_doc_;
   const Document& new_doc_;
   const CompareOptions& options_;
-  align::Vocabulary vocabulary_;
   Side old_;
   Side new_;
   ClaimPairs claims_;

@@ -1,11 +1,10 @@
 #include "store/derived.hpp"
 #include "util/ascii.hpp"
+#include "util/parallel.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <optional>
-#include <thread>
 #include <unistd.h>
 #include <fmt/core.h>
 #include <fstream>
@@ -215,19 +214,6 @@ Json wording_json(const PairResult& r) {
   return j;
 }
 
-// Runs job(0..count-1) on up to kMaxThreads threads.
-template <typename Job>
-void parallel_for(size_t count, Job job) {
-  const size_t threads = std::min<size_t>({count, kMaxThreads, std::max(1u, std::thread::hardware_concurrency())});
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t i = next++; i < count; i = next++) job(i);
-  };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-}
 
 
 bool is_word_byte(char c) {
@@ -385,7 +371,7 @@ Result<void> Deriver::prefetch(const std::vector<VersionInfo>& versions, bool su
     }
     std::vector<std::optional<Document>> docs(raw.size());
     std::vector<std::optional<Error>> errors(raw.size());
-    parallel_for(raw.size(), [&](size_t k) {
+    util::parallel_for(raw.size(), kMaxThreads, [&](size_t k) {
       if (!raw[k]) return;
       auto doc = parse_version(versions[first + k], *raw[k]);
       if (!doc) {
@@ -398,7 +384,7 @@ Result<void> Deriver::prefetch(const std::vector<VersionInfo>& versions, bool su
     for (const auto& e : errors) {
       if (e) return *e;
     }
-    parallel_for(hi - lo, [&](size_t k) {
+    util::parallel_for(hi - lo, kMaxThreads, [&](size_t k) {
       const size_t i = lo + k;
       if (!want_pair[i] || !docs[i - 1 - first] || !docs[i - first]) return;
       // Only the missing parts are computed; the alignment comes with any of them.
@@ -439,7 +425,7 @@ Result<std::vector<std::vector<int>>> Deriver::term_counts(const std::vector<Ver
       raw[k - lo] = std::move(*bytes);
     }
     std::vector<std::optional<Error>> errors(raw.size());
-    parallel_for(raw.size(), [&](size_t k) {
+    util::parallel_for(raw.size(), kMaxThreads, [&](size_t k) {
       const size_t i = missing[lo + k];
       auto text = decode_text(raw[k], versions[i].id);
       if (!text) {

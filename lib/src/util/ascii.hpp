@@ -1,6 +1,9 @@
-// ASCII case folding shared by the stages. Internal. Comparison forms keep
-// case; these helpers fold only where a rule says case does not matter
-// (titles, acronyms, abbreviations, watched terms). Non-ASCII bytes are kept.
+// ASCII character classes and case folding shared by the stages. Internal.
+// Locale-free on purpose: <cctype> follows the global locale (under
+// tr_TR.UTF-8, 'I' does not lower to 'i'), and output must not depend on it.
+// Comparison forms keep case; these helpers fold only where a rule says case
+// does not matter (titles, acronyms, abbreviations, watched terms, word
+// bags). Non-ASCII bytes are kept.
 #pragma once
 
 #include <string>
@@ -8,9 +11,16 @@
 
 namespace strata::ascii {
 
+constexpr bool upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool lower_case(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool alpha(char c) { return upper(c) || lower_case(c); }
+constexpr bool digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool alnum(char c) { return alpha(c) || digit(c); }
+constexpr char lower(char c) { return upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
 inline std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  for (char& c : out) c = lower(c);
   return out;
 }
 
