@@ -89,19 +89,28 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
     if (claims.merge_second[j] >= 0) add_flow(claims.merge_second[j], static_cast<int>(j), 1.0);
   }
 
-  // Candidate pairs: those that share text, and those with similar titles.
+  // Candidate pairs: those that share text, those with a title word in
+  // common, and those with the same title (which may have no word at all:
+  // "-", "*", "§").
   std::map<std::pair<int, int>, bool> candidates;
   for (const auto& [key, weight] : flow) candidates[key] = true;
   std::map<uint64_t, std::vector<int>> title_index;
+  std::map<std::string, std::vector<int>> same_title;
   for (size_t b = 1; b < nn; ++b) {
     for (uint64_t w : n.title_bags[b]) title_index[w].push_back(static_cast<int>(b));
+    same_title[ascii::lower(n.doc->sections[b].title_norm)].push_back(static_cast<int>(b));
   }
+  auto add_candidates = [&](int a, const std::vector<int>& news) {
+    if (news.size() > kMaxTitlePostings) return;
+    for (int b : news) candidates[{a, b}] = true;
+  };
   for (size_t a = 1; a < no; ++a) {
     for (uint64_t w : o.title_bags[a]) {
       auto it = title_index.find(w);
-      if (it == title_index.end() || it->second.size() > kMaxTitlePostings) continue;
-      for (int b : it->second) candidates[{static_cast<int>(a), b}] = true;
+      if (it != title_index.end()) add_candidates(static_cast<int>(a), it->second);
     }
+    auto it = same_title.find(ascii::lower(o.doc->sections[a].title_norm));
+    if (it != same_title.end()) add_candidates(static_cast<int>(a), it->second);
   }
 
   std::vector<Scored> scored;

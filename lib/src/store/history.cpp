@@ -112,7 +112,8 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
   }
   std::vector<std::pair<std::string, int>> ranked(shifted.begin(), shifted.end());
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  for (const auto& [phrase, count] : ranked) {
+  for (const auto& entry : ranked) {
+    const std::string& phrase = entry.first;  // a named reference: clang 14 cannot capture a structured binding
     if (static_cast<int>(out.terms.size() - options.terms.size()) >= options.top_phrases) break;
     const bool duplicate = std::any_of(out.terms.begin(), out.terms.end(), [&](const auto& t) { return t.term == phrase; });
     if (!duplicate) out.terms.push_back({phrase, false, std::vector<int>(n, 0)});
