@@ -2,14 +2,19 @@
 #include "strata/classify.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <optional>
 #include <set>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "classify/classify_internal.hpp"
+#include "classify/programmes_internal.hpp"
 
 namespace strata {
 namespace {
+
+using classify_detail::Readings;
+using classify_detail::SentenceIndex;
 
 // The kinds of fact classify() writes; facts of other kinds (typography,
 // acronym) belong to compare() and are kept.
@@ -40,49 +45,67 @@ std::string joined_norm(const std::vector<ClaimSide>& sides) {
   return out;
 }
 
-std::vector<Figure> figures_of(const std::vector<ClaimSide>& sides) {
-  std::vector<Figure> out;
-  for (const auto& side : sides) {
-    auto figures = extract_figures(side.norm.empty() ? side.text : side.norm);
-    out.insert(out.end(), figures.begin(), figures.end());
-  }
-  return out;
-}
-
 bool has_digit(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  // Without an early exit, so that the compiler can read many bytes at once.
+  bool digit = false;
+  for (char c : text) digit |= c >= '0' && c <= '9';
+  return digit;
 }
 
-// Values of the figures written with digits in each distinct sentence; a
-// sentence in both versions is read once.
-using ValueMemo = std::unordered_map<std::string_view, std::vector<std::string>>;
+// Figures of each distinct sentence of an index, parsed when first asked for.
+class FigureMemo {
+ public:
+  explicit FigureMemo(const SentenceIndex& index) : index_(index), figures_(index.size()) {}
 
-// Values of the figures written with digits anywhere in `doc`. Spelled-out
-// counts ("eight") are left to paired claims: reading every sentence for
-// them would cost more than the rest of this stage.
-std::unordered_set<std::string> document_values(const Document& doc, ValueMemo& memo) {
-  std::unordered_set<std::string> values;
-  for (const auto& section : doc.sections) {
-    for (const auto& block : section.blocks) {
-      for (const auto& s : block.sentences) {
-        std::string_view text = s.norm.empty() ? s.text : s.norm;
-        if (!has_digit(text)) continue;
-        auto [it, added] = memo.try_emplace(text);
-        if (added) {
-          for (auto& f : extract_figures(text)) {
-            // A year written inside a date ("January 2023") is in the document too.
-            if (f.kind == Figure::Kind::kDate && f.value.size() >= 9 && f.value[5] != '-') {
-              it->second.push_back("year:" + f.value.substr(5, 4));
-            }
-            it->second.push_back(std::move(f.value));
-          }
+  const std::vector<Figure>& of(uint32_t id) {
+    auto& figures = figures_[id];
+    if (!figures) figures = classify_detail::figures_in(index_.reading(id));
+    return *figures;
+  }
+
+  // Figures of claim sides, read through the index when it holds the text;
+  // valid as long as the memo.
+  std::vector<const Figure*> of(const std::vector<ClaimSide>& sides) {
+    std::vector<const Figure*> out;
+    for (const auto& side : sides) {
+      std::string_view text = side.norm.empty() ? side.text : side.norm;
+      const std::vector<Figure>* figures = nullptr;
+      if (auto id = index_.find(text)) {
+        figures = &of(*id);
+      } else {
+        figures = &unindexed_.emplace_back(classify_detail::figures_in(classify_detail::read_alone(text, scratch_)));
+      }
+      for (const auto& f : *figures) out.push_back(&f);
+    }
+    return out;
+  }
+
+  // Values of the figures written with digits anywhere in document `doc` of
+  // the index, as views into the memo. Spelled-out counts ("eight") are left
+  // to paired claims: reading every sentence for them would cost more than
+  // the rest of this stage.
+  std::unordered_set<std::string_view> document_values(size_t doc) {
+    std::unordered_set<std::string_view> values;
+    for (uint32_t id = 0; id < index_.size(); ++id) {
+      if (index_.count(doc, id) == 0 || !has_digit(index_.key(id))) continue;
+      for (const auto& f : of(id)) {
+        // A year written inside a date ("January 2023") is in the document too.
+        if (f.kind == Figure::Kind::kDate && f.value.size() >= 9 && f.value[5] != '-') {
+          values.insert(years_.emplace_back("year:" + f.value.substr(5, 4)));
         }
-        values.insert(it->second.begin(), it->second.end());
+        values.insert(f.value);
       }
     }
+    return values;
   }
-  return values;
-}
+
+ private:
+  const SentenceIndex& index_;
+  std::vector<std::optional<std::vector<Figure>>> figures_;  // by sentence; never moved once made
+  std::deque<std::vector<Figure>> unindexed_;  // of claim sides the index does not hold
+  std::deque<std::string> years_;              // years of dates, for document_values
+  Readings scratch_;
+};
 
 NumberChange number(ChangeStatus status, std::string old_value, std::string new_value, size_t claim) {
   NumberChange n;
@@ -97,41 +120,40 @@ NumberChange number(ChangeStatus status, std::string old_value, std::string new_
 
 namespace classify_detail {
 
-std::vector<NumberChange> number_changes(const Document& old_doc, const Document& new_doc,
-                                         const std::vector<ClaimChange>& claims) {
+std::vector<NumberChange> number_changes(const SentenceIndex& index, const std::vector<ClaimChange>& claims) {
   std::vector<NumberChange> out;
-  ValueMemo memo;
-  auto old_values = document_values(old_doc, memo);
-  auto new_values = document_values(new_doc, memo);
+  FigureMemo memo(index);
+  auto old_values = memo.document_values(0);
+  auto new_values = memo.document_values(1);
   std::set<std::string> reported_added;
   std::set<std::string> reported_removed;
   for (size_t c = 0; c < claims.size(); ++c) {
     const auto& claim = claims[c];
     if (claim.status == ChangeStatus::kAdded) {
       // A figure of an added claim is news only if the old version never had it.
-      for (const auto& f : figures_of(claim.new_sides)) {
-        if (has_digit(f.text) && !old_values.count(f.value) && reported_added.insert(f.value).second) {
-          out.push_back(number(ChangeStatus::kAdded, {}, f.text, c));
+      for (const auto* f : memo.of(claim.new_sides)) {
+        if (has_digit(f->text) && !old_values.count(f->value) && reported_added.insert(f->value).second) {
+          out.push_back(number(ChangeStatus::kAdded, {}, f->text, c));
         }
       }
       continue;
     }
     if (claim.status == ChangeStatus::kRemoved) {
-      for (const auto& f : figures_of(claim.old_sides)) {
-        if (has_digit(f.text) && !new_values.count(f.value) && reported_removed.insert(f.value).second) {
-          out.push_back(number(ChangeStatus::kRemoved, f.text, {}, c));
+      for (const auto* f : memo.of(claim.old_sides)) {
+        if (has_digit(f->text) && !new_values.count(f->value) && reported_removed.insert(f->value).second) {
+          out.push_back(number(ChangeStatus::kRemoved, f->text, {}, c));
         }
       }
       continue;
     }
     if (!edited(claim)) continue;
-    auto olds = figures_of(claim.old_sides);
-    auto news = figures_of(claim.new_sides);
+    auto olds = memo.of(claim.old_sides);
+    auto news = memo.of(claim.new_sides);
     std::vector<bool> old_used(olds.size(), false);
     std::vector<bool> new_used(news.size(), false);
     for (size_t i = 0; i < olds.size(); ++i) {
       for (size_t j = 0; j < news.size(); ++j) {
-        if (!new_used[j] && news[j].value == olds[i].value) {
+        if (!new_used[j] && news[j]->value == olds[i]->value) {
           old_used[i] = new_used[j] = true;
           break;
         }
@@ -142,16 +164,16 @@ std::vector<NumberChange> number_changes(const Document& old_doc, const Document
     for (size_t i = 0; i < olds.size(); ++i) {
       if (old_used[i]) continue;
       for (size_t j = 0; j < news.size(); ++j) {
-        if (!new_used[j] && news[j].kind == olds[i].kind) {
+        if (!new_used[j] && news[j]->kind == olds[i]->kind) {
           old_used[i] = new_used[j] = true;
-          out.push_back(number(ChangeStatus::kModified, olds[i].text, news[j].text, c));
+          out.push_back(number(ChangeStatus::kModified, olds[i]->text, news[j]->text, c));
           break;
         }
       }
-      if (!old_used[i]) out.push_back(number(ChangeStatus::kRemoved, olds[i].text, {}, c));
+      if (!old_used[i]) out.push_back(number(ChangeStatus::kRemoved, olds[i]->text, {}, c));
     }
     for (size_t j = 0; j < news.size(); ++j) {
-      if (!new_used[j]) out.push_back(number(ChangeStatus::kAdded, {}, news[j].text, c));
+      if (!new_used[j]) out.push_back(number(ChangeStatus::kAdded, {}, news[j]->text, c));
     }
   }
   return out;
@@ -173,11 +195,15 @@ void classify(const Document& old_doc, const Document& new_doc, ChangeSet& chang
       for (auto& fact : claim_facts(old_text, new_text, claim.diff)) claim.facts.push_back(std::move(fact));
     }
   }
-  if (options.numbers) changes.numbers = classify_detail::number_changes(old_doc, new_doc, changes.claims);
-  if (options.find_programmes) changes.programmes = compare_programmes(old_doc, new_doc, options.programmes);
+  if (!options.numbers && !options.find_programmes && !options.wording) return;
+  // The three read whole documents: each distinct sentence is read once for all.
+  const SentenceIndex index(old_doc, &new_doc);
+  if (options.numbers) changes.numbers = classify_detail::number_changes(index, changes.claims);
+  if (options.find_programmes) {
+    changes.programmes = classify_detail::programme_changes(old_doc, new_doc, options.programmes, index);
+  }
   if (options.wording) {
-    changes.wording =
-        classify_detail::wording_shifts(old_doc, new_doc, changes.claims, options.max_wording, changes.warnings);
+    changes.wording = classify_detail::wording_shifts(index, changes.claims, options.max_wording, changes.warnings);
   }
 }
 

@@ -9,8 +9,8 @@
 #include <array>
 #include <fmt/core.h>
 #include <map>
-#include <unordered_map>
 
+#include "classify/lexicon.hpp"
 #include "classify/text.hpp"
 #include "strata/classify.hpp"
 
@@ -67,14 +67,21 @@ constexpr std::array<std::string_view, 20> kQuantifiers = {
 // and is cut around the item (8 words fit a clause in the seeds).
 constexpr size_t kMaxFactWords = 8;
 
+// The lexicons below, as bits of Word::first_of.
+enum LexiconBit : uint32_t { kNegationBit = 1, kModalBit = 2, kHedgeBit = 4, kIntensifierBit = 8, kQuantifierBit = 16 };
+
 struct Word {
   std::string_view original;  // into the claim text or the diff, which outlive the facts' making
-  std::string lower;
-  int hunk = -1;  // -1: equal in the diff
+  std::string_view lower;     // into Side::folded
+  int hunk = -1;              // -1: equal in the diff
+  uint32_t first_of = 0;      // LexiconBit of the lexicons with an item starting with this word
+  uint32_t fold_begin = 0;    // `lower` in Side::folded, until finish() sets it
+  uint32_t fold_end = 0;
 };
 
 struct Side {
   std::vector<Word> words;
+  std::string folded;  // the words folded, one after another
 };
 
 struct Hunks {
@@ -82,9 +89,31 @@ struct Hunks {
   Side new_side;
 };
 
-void append_words(std::string_view text, int hunk, Side& side) {
-  for (auto word : classify_detail::words_of(text)) {
-    side.words.push_back({word, classify_detail::fold_case(word), hunk});
+// Appends the words of `text` to `side`; returns how many.
+size_t append_words(std::string_view text, int hunk, Side& side) {
+  thread_local std::vector<classify_detail::Token> tokens;
+  classify_detail::tokenize_into(text, tokens);
+  size_t added = 0;
+  for (const auto& token : tokens) {
+    if (!token.word) continue;
+    auto word = classify_detail::token_text(text, token);
+    Word w{word, {}, hunk};
+    w.fold_begin = static_cast<uint32_t>(side.folded.size());
+    classify_detail::fold_case_append(word, side.folded);
+    w.fold_end = static_cast<uint32_t>(side.folded.size());
+    side.words.push_back(w);
+    ++added;
+  }
+  return added;
+}
+
+uint32_t first_of(std::string_view lower);
+
+// Points each word at its folded form, now that Side::folded no longer grows.
+void finish(Side& side) {
+  for (auto& w : side.words) {
+    w.lower = std::string_view(side.folded).substr(w.fold_begin, w.fold_end - w.fold_begin);
+    w.first_of = first_of(w.lower);
   }
 }
 
@@ -97,8 +126,7 @@ Hunks build_hunks(std::string_view old_text, std::string_view new_text, const st
     bool in_hunk = false;
     for (const auto& op : diff) {
       if (op.op == WordOp::Op::kEqual) {
-        if (!classify_detail::words_of(op.text).empty()) in_hunk = false;
-        append_words(op.text, -1, hunks.old_side);
+        if (append_words(op.text, -1, hunks.old_side) > 0) in_hunk = false;
         append_words(op.text, -1, hunks.new_side);
         continue;
       }
@@ -108,10 +136,14 @@ Hunks build_hunks(std::string_view old_text, std::string_view new_text, const st
       }
       append_words(op.text, hunk, op.op == WordOp::Op::kDelete ? hunks.old_side : hunks.new_side);
     }
+    finish(hunks.old_side);
+    finish(hunks.new_side);
     return hunks;
   }
   append_words(old_text, -1, hunks.old_side);
   append_words(new_text, -1, hunks.new_side);
+  finish(hunks.old_side);
+  finish(hunks.new_side);
   auto& a = hunks.old_side.words;
   auto& b = hunks.new_side.words;
   size_t prefix = 0;
@@ -130,11 +162,11 @@ Hunks build_hunks(std::string_view old_text, std::string_view new_text, const st
 class Lexicon {
  public:
   template <size_t N>
-  explicit Lexicon(const std::array<std::string_view, N>& items) {
+  Lexicon(const std::array<std::string_view, N>& items, uint32_t bit) : bit_(bit) {
     for (auto item : items) add(item, item);
     sort();
   }
-  explicit Lexicon(const std::array<Modal, kModals.size()>& modals) {
+  Lexicon(const std::array<Modal, kModals.size()>& modals, uint32_t bit) : bit_(bit) {
     for (const auto& m : modals) add(m.form, m.modal);
     sort();
   }
@@ -150,6 +182,10 @@ class Lexicon {
     const auto& words = side.words;
     size_t i = 0;
     while (i < words.size()) {
+      if ((words[i].first_of & bit_) == 0) {
+        ++i;
+        continue;
+      }
       auto it = by_first_.find(words[i].lower);
       bool matched = false;
       if (it != by_first_.end()) {
@@ -188,14 +224,31 @@ class Lexicon {
                        [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
     }
   }
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  uint32_t bit_;
+  std::map<std::string, std::vector<Entry>, std::less<>> by_first_;
 };
 
-const Lexicon& negations() { static const Lexicon lexicon(kNegations); return lexicon; }
-const Lexicon& modals() { static const Lexicon lexicon(kModals); return lexicon; }
-const Lexicon& hedges() { static const Lexicon lexicon(kHedges); return lexicon; }
-const Lexicon& intensifiers() { static const Lexicon lexicon(kIntensifiers); return lexicon; }
-const Lexicon& quantifiers() { static const Lexicon lexicon(kQuantifiers); return lexicon; }
+const Lexicon& negations() { static const Lexicon lexicon(kNegations, kNegationBit); return lexicon; }
+const Lexicon& modals() { static const Lexicon lexicon(kModals, kModalBit); return lexicon; }
+const Lexicon& hedges() { static const Lexicon lexicon(kHedges, kHedgeBit); return lexicon; }
+const Lexicon& intensifiers() { static const Lexicon lexicon(kIntensifiers, kIntensifierBit); return lexicon; }
+const Lexicon& quantifiers() { static const Lexicon lexicon(kQuantifiers, kQuantifierBit); return lexicon; }
+
+// One probe per word says which lexicons may match there.
+uint32_t first_of(std::string_view lower) {
+  static const classify_detail::WordTable table = [] {
+    classify_detail::WordTable t;
+    // The items are static, so their first words can be kept as views.
+    auto add = [&t](std::string_view item, uint32_t bit) { t.add(classify_detail::words_of(item).front(), bit); };
+    for (auto item : kNegations) add(item, kNegationBit);
+    for (const auto& m : kModals) add(m.form, kModalBit);
+    for (auto item : kHedges) add(item, kHedgeBit);
+    for (auto item : kIntensifiers) add(item, kIntensifierBit);
+    for (auto item : kQuantifiers) add(item, kQuantifierBit);
+    return t;
+  }();
+  return table.find(lower);
+}
 
 using Occurrences = std::vector<Lexicon::Occurrence>;
 

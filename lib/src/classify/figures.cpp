@@ -8,13 +8,14 @@
 #include <cmath>
 #include <fmt/core.h>
 
-#include "classify/text.hpp"
+#include "classify/classify_internal.hpp"
+#include "classify/sentence_index.hpp"
 #include "strata/classify.hpp"
 
 namespace strata {
 namespace {
 
-using classify_detail::Token;
+using classify_detail::Reading;
 
 constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
                                                       "may",     "june",     "july",      "august",
@@ -57,7 +58,7 @@ constexpr std::array<Scale, 4> kScales = {
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text), tokens_(classify_detail::tokenize(text)) {}
+  explicit Parser(const Reading& sentence) : sentence_(sentence), text_(sentence.text), tokens_(sentence.tokens) {}
 
   std::vector<Figure> run() {
     size_t i = 0;
@@ -78,11 +79,14 @@ class Parser {
     return i < tokens_.size() && !tokens_[i].word && word(i) == p;
   }
 
+  // Folded word `i`; empty past the end and for punctuation.
+  std::string_view folded(size_t i) const { return i < tokens_.size() ? sentence_.lower(i) : std::string_view(); }
+
   // 1-based month of a capitalized month name or abbreviation, else 0.
   int month_at(size_t i) const {
     auto w = word(i);
-    if (!is_word(i) || w.size() < 3 || w.size() > 9 || !classify_detail::is_capitalized(w)) return 0;
-    auto lower = classify_detail::fold_case(w);
+    if (!is_word(i) || w.size() < 3 || w.size() > 9 || !sentence_.is(i, classify_detail::kCapitalized)) return 0;
+    auto lower = folded(i);
     for (size_t m = 0; m < kMonths.size(); ++m) {
       if (lower == kMonths[m]) return static_cast<int>(m) + 1;
       if (lower.size() >= 3 && lower.size() < kMonths[m].size() &&
@@ -137,7 +141,7 @@ class Parser {
     size_t before = i;
     if (before > 0 && is_punct(before - 1, "#")) --before;
     if (before == 0 || !is_word(before - 1)) return false;
-    auto lower = classify_detail::fold_case(word(before - 1));
+    auto lower = folded(before - 1);
     for (auto ref : kReferenceWords) {
       if (lower == ref) return true;
     }
@@ -228,7 +232,7 @@ class Parser {
   size_t parse_spelled(size_t i) {
     auto w = word(i);
     if (w.size() < 3 || w.size() > 9) return i + 1;
-    auto lower = classify_detail::fold_case(w);
+    auto lower = folded(i);
     for (size_t n = 0; n < kSpelled.size(); ++n) {
       if (lower == kSpelled[n]) {
         add(Figure::Kind::kCount, i, i, fmt::format("count:{}", n + 2));
@@ -245,7 +249,7 @@ class Parser {
     if (std::isnan(value)) return i + 1;
     size_t last = i;
     if (is_word(last + 1)) {
-      auto next = classify_detail::fold_case(word(last + 1));
+      auto next = folded(last + 1);
       for (const auto& scale : kScales) {
         if (next == scale.word) {
           value *= scale.factor;
@@ -269,8 +273,8 @@ class Parser {
       add(Figure::Kind::kPercent, first, last + 1, fmt::format("percent:{}", format_number(value)));
       return last + 2;
     }
-    auto next = is_word(last + 1) ? classify_detail::fold_case(word(last + 1)) : std::string();
-    if (next == "percent" || (next == "per" && classify_detail::fold_case(word(last + 2)) == "cent")) {
+    auto next = folded(last + 1);
+    if (next == "percent" || (next == "per" && folded(last + 2) == "cent")) {
       size_t end = next == "per" ? last + 2 : last + 1;
       add(Figure::Kind::kPercent, first, end, fmt::format("percent:{}", format_number(value)));
       return end + 1;
@@ -278,15 +282,16 @@ class Parser {
     // A following lowercase content word is the unit ("500,000 troops",
     // "155 mm"); it is shown but not compared, so "troops" -> "soldiers"
     // stays a wording change.
-    if (!next.empty() && classify_detail::is_lowercase_word(word(last + 1)) && !classify_detail::is_stop_word(next)) {
+    if (sentence_.is(last + 1, classify_detail::kLowercase) && !sentence_.is(last + 1, classify_detail::kStop)) {
       ++last;
     }
     add(Figure::Kind::kCount, first, last, fmt::format("count:{}", format_number(value)));
     return last + 1;
   }
 
+  const Reading& sentence_;
   std::string_view text_;
-  std::vector<Token> tokens_;
+  std::span<const classify_detail::Token> tokens_;
   std::vector<Figure> figures_;
 };
 
@@ -304,6 +309,11 @@ const char* to_string(Figure::Kind kind) {
   return "count";
 }
 
-std::vector<Figure> extract_figures(std::string_view text) { return Parser(text).run(); }
+std::vector<Figure> extract_figures(std::string_view text) {
+  classify_detail::Readings readings;
+  return classify_detail::figures_in(classify_detail::read_alone(text, readings));
+}
+
+std::vector<Figure> classify_detail::figures_in(const Reading& sentence) { return Parser(sentence).run(); }
 
 }  // namespace strata

@@ -2,21 +2,30 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_set>
+
+#include "classify/text.hpp"
 
 namespace strata::classify_detail {
 namespace {
 
-// A list hashed once, so the lists below can stay grouped for reading and
-// each lookup is one hash (they run several times per token).
-class WordSet {
- public:
-  template <size_t N>
-  explicit WordSet(const std::array<std::string_view, N>& list) : words_(list.begin(), list.end()) {}
-  bool contains(std::string_view word) const { return words_.count(word) > 0; }
-
- private:
-  std::unordered_set<std::string_view> words_;
+// Stop words (is_stop_word in lexicon.hpp says which).
+constexpr std::array<std::string_view, 126> kStopWords = {
+    "a",         "about",   "above",   "after",  "again",   "against", "all",     "also",
+    "am",        "an",      "and",     "any",    "are",     "as",      "at",      "be",
+    "been",      "before",  "being",   "below",  "between", "both",    "but",     "by",
+    "can",       "could",   "did",     "do",     "does",    "doing",   "during",  "each",
+    "either",    "for",     "from",    "further", "had",    "has",     "have",    "having",
+    "he",        "her",     "here",    "hers",   "him",     "his",     "how",     "i",
+    "if",        "in",      "into",    "is",     "it",      "its",     "itself",  "just",
+    "may",       "me",      "might",   "more",   "most",    "must",    "my",      "no",
+    "nor",       "not",     "now",     "of",     "off",     "on",      "once",    "only",
+    "or",        "other",   "our",     "ours",   "out",     "over",    "own",     "same",
+    "shall",     "she",     "should",  "since",  "so",      "some",    "such",    "than",
+    "that",      "the",     "their",   "theirs", "them",    "then",    "there",   "these",
+    "they",      "this",    "those",   "through", "to",     "today",   "too",     "under",
+    "until",     "up",      "upon",    "very",   "was",     "we",      "were",    "what",
+    "when",      "where",   "which",   "while",  "who",     "whom",    "why",     "will",
+    "with",      "within",  "would",   "yet",    "you",     "your",
 };
 
 constexpr std::array<std::string_view, 44> kHeads = {
@@ -71,44 +80,68 @@ constexpr std::array<std::string_view, 23> kPersonTitles = {
 
 constexpr std::array<std::string_view, 4> kDeterminers = {"that", "the", "these", "this"};
 
+// Every list in one table: folded word -> flags.
+WordTable lexicon_table() {
+  WordTable table;
+  auto add = [&table](const auto& list, uint32_t flag) {
+    for (auto word : list) table.add(word, flag);
+  };
+  add(kStopWords, kStop);
+  add(kHeads, kHead);
+  add(kPrefixHeads, kPrefixHead);
+  add(kLowercaseHeads, kLowercaseHead);
+  add(kGenericTails, kGenericTail);
+  add(kConnectors, kConnector);
+  add(kPlaces, kPlace);
+  add(kMonths, kMonth);
+  add(kMonths2, kMonth);
+  add(kPersonTitles, kPersonTitle);
+  add(kDeterminers, kDeterminer);
+  return table;
+}
+
 }  // namespace
 
-bool is_head_word(std::string_view lower) {
-  static const WordSet set(kHeads);
-  return set.contains(lower);
+void WordTable::add(std::string_view word, uint32_t flags) {
+  // At most one word per four slots: probes stay short.
+  if ((size_ + 1) * 4 > slots_.size()) grow();
+  uint64_t hash = word_hash(word);
+  size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  while (!slots_[i].word.empty() && slots_[i].word != word) i = (i + 1) & mask;
+  if (slots_[i].word.empty()) ++size_;
+  slots_[i].word = word;
+  slots_[i].hash = hash;
+  slots_[i].flags |= flags;
 }
-bool is_prefix_head(std::string_view lower) {
-  static const WordSet set(kPrefixHeads);
-  return set.contains(lower);
+
+uint32_t WordTable::find(std::string_view word, uint64_t hash) const {
+  size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask; !slots_.empty() && !slots_[i].word.empty(); i = (i + 1) & mask) {
+    if (slots_[i].hash == hash && slots_[i].word == word) return slots_[i].flags;
+  }
+  return 0;
 }
-bool is_lowercase_head(std::string_view lower) {
-  static const WordSet set(kLowercaseHeads);
-  return set.contains(lower);
+
+uint32_t WordTable::find(std::string_view word) const { return find(word, word_hash(word)); }
+
+void WordTable::grow() {
+  std::vector<Slot> old(std::max<size_t>(64, slots_.size() * 2));
+  old.swap(slots_);
+  size_t mask = slots_.size() - 1;
+  for (const auto& slot : old) {
+    if (slot.word.empty()) continue;
+    size_t i = slot.hash & mask;
+    while (!slots_[i].word.empty()) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
 }
-bool is_generic_tail(std::string_view lower) {
-  static const WordSet set(kGenericTails);
-  return set.contains(lower);
+
+uint32_t lexicon_flags(std::string_view lower, uint64_t hash) {
+  static const WordTable table = lexicon_table();
+  return table.find(lower, hash);
 }
-bool is_connector(std::string_view lower) {
-  static const WordSet set(kConnectors);
-  return set.contains(lower);
-}
-bool is_place(std::string_view lower) {
-  static const WordSet set(kPlaces);
-  return set.contains(lower);
-}
-bool is_month(std::string_view lower) {
-  static const WordSet months(kMonths);
-  static const WordSet months2(kMonths2);
-  return months.contains(lower) || months2.contains(lower);
-}
-bool is_person_title(std::string_view lower) {
-  static const WordSet set(kPersonTitles);
-  return set.contains(lower);
-}
-bool is_determiner(std::string_view lower) {
-  static const WordSet set(kDeterminers);
-  return set.contains(lower);
-}
+
+uint32_t lexicon_flags(std::string_view lower) { return lexicon_flags(lower, word_hash(lower)); }
 
 }  // namespace strata::classify_detail

@@ -1,40 +1,94 @@
-// Word lists that decide what a programme name is. Every list is lowercase;
-// lookups hash the word once.
+// Word lists that decide what a programme name is, and the stop words. Every
+// list is lowercase. All of them live in one table keyed by the folded word,
+// so that a word is looked up once (its flags kept with the reading of its
+// sentence, classify/sentence_index.hpp) instead of once per list and rule.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace strata::classify_detail {
 
+// What the lexicons say of a folded word, and (set by the sentence reading)
+// how the word is written.
+enum WordFlag : uint32_t {
+  kStop = 1u << 0,           // is_stop_word
+  kHead = 1u << 1,           // is_head_word
+  kPrefixHead = 1u << 2,     // is_prefix_head
+  kLowercaseHead = 1u << 3,  // is_lowercase_head
+  kGenericTail = 1u << 4,    // is_generic_tail
+  kConnector = 1u << 5,      // is_connector
+  kPlace = 1u << 6,          // is_place
+  kMonth = 1u << 7,          // is_month
+  kPersonTitle = 1u << 8,    // is_person_title
+  kDeterminer = 1u << 9,     // is_determiner
+  // Written forms, from the sentence reading.
+  kCapitalized = 1u << 16,   // is_capitalized
+  kLowercase = 1u << 17,     // is_lowercase_word
+  kNumber = 1u << 18,        // is_number
+};
+
+// Folded words -> flags, for the fixed word lists of the classify units:
+// open addressing over the words' word_hash, so that a word whose hash is
+// known costs one probe.
+class WordTable {
+ public:
+  // `word` must outlive the table (the lists are static).
+  void add(std::string_view word, uint32_t flags);
+  uint32_t find(std::string_view word, uint64_t hash) const;
+  uint32_t find(std::string_view word) const;
+
+ private:
+  struct Slot {
+    std::string_view word;
+    uint64_t hash = 0;
+    uint32_t flags = 0;
+  };
+  void grow();
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
+// The lexicon flags of `lower` (already folded); `hash` is word_hash(lower).
+uint32_t lexicon_flags(std::string_view lower, uint64_t hash);
+uint32_t lexicon_flags(std::string_view lower);
+
+// Function words ignored by phrase statistics and stripped from name edges:
+// the closed-class words of English (articles, pronouns, prepositions,
+// conjunctions, auxiliaries) plus a few sentence openers seen capitalized in
+// the seeds ("Since", "Following", "Today").
+inline bool is_stop_word(std::string_view lower) { return (lexicon_flags(lower) & kStop) != 0; }
+
 // Head words of programme names ("... Programme", "... Council"): the issue's
 // list, widened with the bodies and instruments named in the seeds.
-bool is_head_word(std::string_view lower);
+inline bool is_head_word(std::string_view lower) { return (lexicon_flags(lower) & kHead) != 0; }
 
 // Head words that lead the name ("Operation Active Endeavour").
-bool is_prefix_head(std::string_view lower);
+inline bool is_prefix_head(std::string_view lower) { return (lexicon_flags(lower) & kPrefixHead) != 0; }
 
 // Head words that may follow a capitalized name in lowercase ("the
 // Partnership for Peace programme", "Resolute Support mission") or lead it
 // ("operation Ocean Shield"); and the generic ones dropped from matching
 // keys, so that "Air Situation Data Exchange programme" and "... Programme"
 // are one programme.
-bool is_lowercase_head(std::string_view lower);
-bool is_generic_tail(std::string_view lower);
+inline bool is_lowercase_head(std::string_view lower) { return (lexicon_flags(lower) & kLowercaseHead) != 0; }
+inline bool is_generic_tail(std::string_view lower) { return (lexicon_flags(lower) & kGenericTail) != 0; }
 
 // Lowercase words that may join the capitalized words of a name
 // ("Partnership for Peace", "Charter on a Distinctive Partnership").
-bool is_connector(std::string_view lower);
+inline bool is_connector(std::string_view lower) { return (lexicon_flags(lower) & kConnector) != 0; }
 
 // Countries, regions and cities of the seeds and their neighbourhood, and
 // month names: never a name on their own, and trimmed from "X for Ukraine".
-bool is_place(std::string_view lower);
-bool is_month(std::string_view lower);
+inline bool is_place(std::string_view lower) { return (lexicon_flags(lower) & kPlace) != 0; }
+inline bool is_month(std::string_view lower) { return (lexicon_flags(lower) & kMonth) != 0; }
 
 // Titles of people ("President", "Secretary General"): a name may not start
 // with one.
-bool is_person_title(std::string_view lower);
+inline bool is_person_title(std::string_view lower) { return (lexicon_flags(lower) & kPersonTitle) != 0; }
 
 // Determiners that introduce a short back-reference ("the Commission").
-bool is_determiner(std::string_view lower);
+inline bool is_determiner(std::string_view lower) { return (lexicon_flags(lower) & kDeterminer) != 0; }
 
 }  // namespace strata::classify_detail

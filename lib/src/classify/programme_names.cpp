@@ -45,7 +45,9 @@ size_t schwartz_hearst(std::string_view acronym, std::string_view long_form) {
 
 }  // namespace
 
-std::vector<Definition> find_definitions(std::string_view text, const std::vector<Token>& tokens) {
+std::vector<Definition> find_definitions(const Reading& sentence) {
+  std::string_view text = sentence.text;
+  const auto& tokens = sentence.tokens;
   std::vector<Definition> out;
   for (size_t k = 1; k + 2 < tokens.size(); ++k) {
     if (tokens[k].word || token_text(text, tokens[k]) != "(" || !tokens[k + 1].word ||
@@ -75,17 +77,16 @@ std::vector<Definition> find_definitions(std::string_view text, const std::vecto
     if (first >= k || !tokens[first].word) continue;
     // A name: capitalized words joined by connectors (and commas, as in
     // "Joint Analysis, Training and Education Centre").
-    bool name = is_capitalized(token_text(text, tokens[first]));
+    bool name = sentence.is(first, kCapitalized);
     bool has_head = false;
     for (size_t i = first; i < k && name; ++i) {
-      auto w = token_text(text, tokens[i]);
       if (!tokens[i].word) {
+        auto w = token_text(text, tokens[i]);
         name = w == "," || w == "-";
         continue;
       }
-      auto lower = fold_case(w);
-      has_head = has_head || is_head_word(lower);
-      name = is_capitalized(w) || is_connector(lower);
+      has_head = has_head || sentence.is(i, kHead);
+      name = sentence.is(i, kCapitalized) || sentence.is(i, kConnector);
     }
     if (!name) continue;
     Definition def;
@@ -95,8 +96,8 @@ std::vector<Definition> find_definitions(std::string_view text, const std::vecto
     def.name = std::string(text.substr(tokens[first].begin, tokens[k - 1].end - tokens[first].begin));
     if (k + 3 < tokens.size() && tokens[k + 3].word) {
       auto after = token_text(text, tokens[k + 3]);
-      auto lower = fold_case(after);
-      bool head_after = is_capitalized(after) ? is_head_word(lower) : is_lowercase_head(lower);
+      bool head_after = sentence.is(k + 3, kCapitalized) ? sentence.is(k + 3, kHead)
+                                                         : sentence.is(k + 3, kLowercaseHead);
       if (head_after) {
         def.name += " ";
         def.name += after;

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "classify/text.hpp"
+#include "classify/sentence_index.hpp"
 
 namespace strata::classify_detail {
 
@@ -20,7 +20,7 @@ struct Definition {
   bool programme = false;  // the name has a head word
 };
 
-std::vector<Definition> find_definitions(std::string_view text, const std::vector<Token>& tokens);
+std::vector<Definition> find_definitions(const Reading& sentence);
 
 // Acronym -> its expansion (folded words), for matching keys.
 using AcronymTable = std::map<std::string, std::string, std::less<>>;

@@ -4,6 +4,7 @@
 // near-identical names in similar claims.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <fmt/core.h>
 #include <map>
 #include <set>
@@ -50,27 +51,56 @@ constexpr std::array<Trigger, 24> kTriggers = {{
     {"succeeded", false},       {"supersedes", false},      {"took over from", false},
 }};
 
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool alnum_ascii(char c) {
+  c = lower_ascii(c);
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+// `text` at `pos` reads `lower` once ASCII letters are folded.
+bool folded_equal(std::string_view text, size_t pos, std::string_view lower) {
+  if (pos + lower.size() > text.size()) return false;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (lower_ascii(text[pos + i]) != lower[i]) return false;
   }
-  return out;
+  return true;
 }
 
-bool word_boundary(std::string_view text, size_t begin, size_t end) {
-  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-  return (begin == 0 || !alpha(text[begin - 1])) && (end >= text.size() || !alpha(text[end]));
-}
-
-bool passive_before(std::string_view lower, size_t t) {
+bool passive_before(std::string_view text, size_t t) {
   for (std::string_view aux : {"was ", "were ", "been ", "is ", "be "}) {
-    if (t >= aux.size() && lower.substr(t - aux.size(), aux.size()) == aux &&
-        (t == aux.size() || lower[t - aux.size() - 1] == ' ')) {
+    if (t >= aux.size() && folded_equal(text, t - aux.size(), aux) &&
+        (t == aux.size() || text[t - aux.size() - 1] == ' ')) {
       return true;
     }
   }
   return false;
+}
+
+// Where the triggers occur in `text` as whole words (ASCII case folded), in
+// the order of kTriggers, then of position. One pass over the text: a
+// trigger can only start at a word's first letter.
+std::vector<std::pair<size_t, size_t>> trigger_hits(std::string_view text) {
+  // Triggers by first letter, as bits of their index.
+  static const auto by_letter = [] {
+    std::array<uint32_t, 256> bits{};
+    for (size_t k = 0; k < kTriggers.size(); ++k) bits[static_cast<unsigned char>(kTriggers[k].phrase[0])] |= 1u << k;
+    return bits;
+  }();
+  std::vector<std::pair<size_t, size_t>> hits;  // (trigger, position)
+  for (size_t t = 0; t < text.size(); ++t) {
+    if (t > 0 && alnum_ascii(text[t - 1])) continue;
+    for (uint32_t left = by_letter[static_cast<unsigned char>(lower_ascii(text[t]))]; left != 0; left &= left - 1) {
+      auto k = static_cast<size_t>(std::countr_zero(left));
+      auto phrase = kTriggers[k].phrase;
+      if (!folded_equal(text, t, phrase)) continue;
+      size_t end = t + phrase.size();
+      if (end < text.size() && alnum_ascii(text[end])) continue;
+      hits.emplace_back(k, t);
+    }
+  }
+  std::sort(hits.begin(), hits.end());
+  return hits;
 }
 
 const std::string& claim_text(const Document& doc, const ProgrammeMention& m, bool norm) {
@@ -107,37 +137,35 @@ std::vector<Succession> successions(const Document& doc, const std::vector<Progr
     const auto& m = programmes[static_cast<size_t>(placed.front().programme)].mentions.front();
     ProgrammeMention at = m;
     std::tie(at.section, at.block, at.sentence) = where;
-    auto lower = ascii_lower(claim_text(doc, at, true));
+    const auto& text = claim_text(doc, at, true);
     std::set<std::pair<int, int>> seen;
-    for (const auto& trigger : kTriggers) {
-      for (size_t t = lower.find(trigger.phrase); t != std::string::npos; t = lower.find(trigger.phrase, t + 1)) {
-        size_t te = t + trigger.phrase.size();
-        if (!word_boundary(lower, t, te)) continue;
-        // "the NACC was replaced in 1997 by the EAPC": a passive verb puts
-        // the old name first.
-        bool old_first = trigger.old_first || passive_before(lower, t);
-        const Placed* before = nullptr;
-        const Placed* after = nullptr;
-        const Placed* after2 = nullptr;
-        for (const auto& p : placed) {
-          if (p.end <= t) before = &p;
-          if (p.begin >= te && after == nullptr) {
-            after = &p;
-          } else if (p.begin >= te && after2 == nullptr && p.programme != after->programme) {
-            after2 = &p;
-          }
+    for (auto [k, t] : trigger_hits(text)) {
+      const auto& trigger = kTriggers[k];
+      size_t te = t + trigger.phrase.size();
+      // "the NACC was replaced in 1997 by the EAPC": a passive verb puts
+      // the old name first.
+      bool old_first = trigger.old_first || passive_before(text, t);
+      const Placed* before = nullptr;
+      const Placed* after = nullptr;
+      const Placed* after2 = nullptr;
+      for (const auto& p : placed) {
+        if (p.end <= t) before = &p;
+        if (p.begin >= te && after == nullptr) {
+          after = &p;
+        } else if (p.begin >= te && after2 == nullptr && p.programme != after->programme) {
+          after2 = &p;
         }
-        // "renamed X to Y": both names follow the trigger.
-        if (before == nullptr && after != nullptr && after2 != nullptr && old_first) {
-          before = after;
-          after = after2;
-        }
-        if (before == nullptr || after == nullptr || before->programme == after->programme) continue;
-        int from = old_first ? before->programme : after->programme;
-        int to = old_first ? after->programme : before->programme;
-        if (!seen.insert({from, to}).second) continue;
-        out.push_back({from, to, std::string(trigger.phrase), claim_text(doc, at, false)});
       }
+      // "renamed X to Y": both names follow the trigger.
+      if (before == nullptr && after != nullptr && after2 != nullptr && old_first) {
+        before = after;
+        after = after2;
+      }
+      if (before == nullptr || after == nullptr || before->programme == after->programme) continue;
+      int from = old_first ? before->programme : after->programme;
+      int to = old_first ? after->programme : before->programme;
+      if (!seen.insert({from, to}).second) continue;
+      out.push_back({from, to, std::string(trigger.phrase), claim_text(doc, at, false)});
     }
   }
   return out;
@@ -356,7 +384,13 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
 
 std::vector<ProgrammeChange> compare_programmes(const Document& old_doc, const Document& new_doc,
                                                 const ProgrammeConfig& config) {
-  auto [old_mentions, new_mentions] = extract_pair(old_doc, new_doc, config);
+  return programme_changes(old_doc, new_doc, config, SentenceIndex(old_doc, &new_doc));
+}
+
+std::vector<ProgrammeChange> classify_detail::programme_changes(const Document& old_doc, const Document& new_doc,
+                                                                const ProgrammeConfig& config,
+                                                                const SentenceIndex& index) {
+  auto [old_mentions, new_mentions] = extract_pair(index, config);
   auto olds = group_mentions(old_doc, config, old_mentions);
   auto news = group_mentions(new_doc, config, new_mentions);
   AcronymTable acronyms = old_mentions.acronyms;

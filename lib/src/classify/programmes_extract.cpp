@@ -1,12 +1,12 @@
 // Programme extraction: the mentions of one document, or of two versions.
 //
-// Each distinct sentence is read once (sentence_names.cpp), whichever
-// version holds it; what then depends on the document is settled here, in
+// Each distinct sentence is read once (sentence_index.hpp,
+// sentence_names.cpp), whichever version holds it; what then depends on the document is settled here, in
 // document order: the acronym table (the document's definitions, then the
 // configured and the other version's), the words the document writes in
 // lowercase, and what a back-reference ("the Commission") stands for.
 #include <algorithm>
-#include <unordered_map>
+#include <optional>
 #include <unordered_set>
 
 #include "classify/lexicon.hpp"
@@ -23,41 +23,25 @@ using namespace classify_detail;
 // mentions of their antecedent; 50 keeps a margin and bounds the work.
 constexpr size_t kBackrefWindow = 50;
 
-struct Where {
-  int section = -1;
-  int block = -1;
-  int sentence = -1;
-};
+using Where = SentenceIndex::Place;
 
-// Sentences read so far, by text; shared by the two versions.
-class SentenceMemo {
- public:
-  explicit SentenceMemo(const ProgrammeConfig& config) : forms_(config_forms(config)), reader_(forms_) {}
-  const SentenceNames& get(std::string_view text) {
-    auto [it, added] = memo_.try_emplace(text);
-    if (added) it->second = reader_.read(text);
-    return it->second;
-  }
-
- private:
-  ConfigForms forms_;
-  SentenceReader reader_;
-  std::unordered_map<std::string_view, SentenceNames> memo_;  // views into the Documents' sentences
-};
+// What each distinct sentence of `index` says about names.
+std::vector<SentenceNames> read_names(const SentenceIndex& index, const ProgrammeConfig& config) {
+  auto forms = config_forms(config);
+  SentenceReader reader(forms);
+  std::vector<SentenceNames> names;
+  names.reserve(index.size());
+  for (uint32_t id = 0; id < index.size(); ++id) names.push_back(reader.read(index.reading(id)));
+  return names;
+}
 
 class Extractor {
  public:
-  Extractor(const Document& doc, const ProgrammeConfig& config, SentenceMemo& memo) {
-    for (size_t s = 0; s < doc.sections.size(); ++s) {
-      const auto& section = doc.sections[s];
-      for (size_t b = 0; b < section.blocks.size(); ++b) {
-        const auto& sentences = section.blocks[b].sentences;
-        for (size_t i = 0; i < sentences.size(); ++i) {
-          std::string_view text = sentences[i].norm.empty() ? sentences[i].text : sentences[i].norm;
-          sentences_.push_back({&memo.get(text), Where{static_cast<int>(s), static_cast<int>(b), static_cast<int>(i)}});
-        }
-      }
-    }
+  // The sentences of document `doc` of `index`; `read` holds what each
+  // distinct sentence says (read_names) and must outlive the Extractor.
+  Extractor(const SentenceIndex& index, size_t doc, const std::vector<SentenceNames>& read,
+            const ProgrammeConfig& config) {
+    for (const auto& place : index.places(doc)) sentences_.push_back({&read[place.id], place});
     // The user's acronyms first: they override the document's definitions.
     for (const auto& entry : config.names) {
       if (!entry.acronym.empty()) add_acronym(entry.acronym, entry.name, true);
@@ -90,7 +74,7 @@ class Extractor {
 
   // Only the words some reading depends on are looked up.
   void read_vocabulary() {
-    std::unordered_set<size_t> asked;
+    std::unordered_set<uint64_t> asked;
     for (const auto& [names, where] : sentences_) {
       for (const auto& item : names->items) {
         if (item.vocab_word != 0) asked.insert(item.vocab_word);
@@ -98,7 +82,7 @@ class Extractor {
     }
     if (asked.empty()) return;
     for (const auto& [names, where] : sentences_) {
-      for (size_t h : names->lowercase) {
+      for (uint64_t h : names->lowercase) {
         if (asked.count(h)) lowercase_.insert(h);
       }
     }
@@ -134,12 +118,24 @@ class Extractor {
     m.block = where.block;
     m.sentence = where.sentence;
     m.offset = offset;
-    std::vector<std::string> words;
-    if (kind != RawMention::Kind::kBackref) {
-      for (auto w : words_of(kind == RawMention::Kind::kAcronym ? m.canonical : m.form)) words.push_back(fold_case(w));
-    }
-    mention_words_.push_back(std::move(words));
     mentions_.push_back(std::move(m));
+  }
+
+  // Folded words of the name of mention `k`, made when a back-reference
+  // first asks (most mentions are never asked).
+  const std::vector<std::string>& mention_words(size_t k) {
+    if (mention_words_.size() < mentions_.size()) mention_words_.resize(mentions_.size());
+    auto& words = mention_words_[k];
+    if (!words) {
+      words.emplace();
+      const auto& m = mentions_[k];
+      if (m.kind != RawMention::Kind::kBackref) {
+        for (auto w : words_of(m.kind == RawMention::Kind::kAcronym ? m.canonical : m.form)) {
+          words->push_back(fold_case(w));
+        }
+      }
+    }
+    return *words;
   }
 
   // "the Commission" -> the latest mentioned name whose words include all
@@ -152,7 +148,7 @@ class Extractor {
     for (size_t back = mentions_.size(); back-- > 0 && seen < kBackrefWindow; ++seen) {
       const auto& m = mentions_[back];
       if (m.kind == RawMention::Kind::kBackref) continue;
-      const auto& name_words = mention_words_[back];
+      const auto& name_words = mention_words(back);
       if (name_words.size() <= words.size()) continue;
       bool all = std::all_of(words.begin(), words.end(), [&](const auto& w) {
         return std::find(name_words.begin(), name_words.end(), w) != name_words.end();
@@ -168,8 +164,8 @@ class Extractor {
   std::vector<std::pair<const SentenceNames*, Where>> sentences_;
   AcronymTable table_;               // every definition, then the configured and known acronyms
   AcronymTable programme_acronyms_;  // those whose name is a programme name
-  std::unordered_set<size_t> lowercase_;  // asked words the document writes in lowercase
-  std::vector<std::vector<std::string>> mention_words_;  // folded words of each mention's name
+  std::unordered_set<uint64_t> lowercase_;  // asked words the document writes in lowercase
+  std::vector<std::optional<std::vector<std::string>>> mention_words_;  // see mention_words()
   std::vector<RawMention> mentions_;
 };
 
@@ -185,17 +181,17 @@ namespace classify_detail {
 
 ExtractResult extract_mentions(const Document& doc, const ProgrammeConfig& config,
                                const std::vector<KnownAcronym>& known) {
-  SentenceMemo memo(config);
-  Extractor extractor(doc, config, memo);
+  SentenceIndex index(doc);
+  auto names = read_names(index, config);
+  Extractor extractor(index, 0, names, config);
   extractor.add_known(known);
   return extractor.find_mentions();
 }
 
-std::pair<ExtractResult, ExtractResult> extract_pair(const Document& a, const Document& b,
-                                                     const ProgrammeConfig& config) {
-  SentenceMemo memo(config);
-  Extractor ea(a, config, memo);
-  Extractor eb(b, config, memo);
+std::pair<ExtractResult, ExtractResult> extract_pair(const SentenceIndex& index, const ProgrammeConfig& config) {
+  auto names = read_names(index, config);
+  Extractor ea(index, 0, names, config);
+  Extractor eb(index, 1, names, config);
   auto known_a = known_of(ea);
   auto known_b = known_of(eb);
   ea.add_known(known_b);
@@ -206,8 +202,10 @@ std::pair<ExtractResult, ExtractResult> extract_pair(const Document& a, const Do
 }  // namespace classify_detail
 
 std::vector<KnownAcronym> defined_acronyms(const Document& doc) {
-  SentenceMemo memo(ProgrammeConfig{});
-  return known_of(Extractor(doc, ProgrammeConfig{}, memo));
+  SentenceIndex index(doc);
+  ProgrammeConfig none;
+  auto read = read_names(index, none);
+  return known_of(Extractor(index, 0, read, none));
 }
 
 }  // namespace strata

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "classify/programme_names.hpp"
+#include "classify/sentence_index.hpp"
 #include "strata/programmes.hpp"
 
 namespace strata::classify_detail {
@@ -31,10 +32,14 @@ struct ExtractResult {
 ExtractResult extract_mentions(const Document& doc, const ProgrammeConfig& config,
                                const std::vector<KnownAcronym>& known);
 
-// Mentions of two versions, each resolving the acronyms the other defines;
-// reads each document twice in all.
-std::pair<ExtractResult, ExtractResult> extract_pair(const Document& a, const Document& b,
-                                                     const ProgrammeConfig& config);
+// Mentions of the two documents of `index`, each resolving the acronyms the
+// other defines.
+std::pair<ExtractResult, ExtractResult> extract_pair(const SentenceIndex& index, const ProgrammeConfig& config);
+
+// compare_programmes() over the sentences of `index`, built from `old_doc`
+// and `new_doc` in that order.
+std::vector<ProgrammeChange> programme_changes(const Document& old_doc, const Document& new_doc,
+                                               const ProgrammeConfig& config, const SentenceIndex& index);
 
 // Groups the mentions of `doc` into programmes, sorted by name.
 std::vector<Programme> group_mentions(const Document& doc, const ProgrammeConfig& config,

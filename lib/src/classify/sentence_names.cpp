@@ -4,7 +4,6 @@
 #include "classify/sentence_names.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <optional>
 
 #include "classify/lexicon.hpp"
@@ -19,8 +18,6 @@ bool is_tail_connector(std::string_view lower) {
 }
 
 }  // namespace
-
-size_t word_hash(std::string_view folded) { return std::hash<std::string_view>{}(folded); }
 
 ConfigForms config_forms(const ProgrammeConfig& config) {
   ConfigForms forms;
@@ -40,26 +37,18 @@ ConfigForms config_forms(const ProgrammeConfig& config) {
   return forms;
 }
 
-SentenceNames SentenceReader::read(std::string_view text) {
+SentenceNames SentenceReader::read(const Reading& reading) {
   SentenceNames out;
-  text_ = text;
-  tokenize_into(text, tokens_);
-  if (lower_.size() < tokens_.size()) lower_.resize(tokens_.size());
-  used_.assign(tokens_.size(), false);
-  for (size_t i = 0; i < tokens_.size(); ++i) {
-    if (!tokens_[i].word) {
-      lower_[i].clear();
-      continue;
-    }
-    auto word = token_text(text, tokens_[i]);
-    fold_case_into(word, lower_[i]);
-    if (is_lowercase_word(word)) out.lowercase.push_back(word_hash(lower_[i]));
+  r_ = reading;
+  used_.assign(r_.size(), false);
+  for (size_t i = 0; i < r_.size(); ++i) {
+    if (r_.is(i, kLowercase)) out.lowercase.push_back(r_.words[i].hash);
   }
   std::sort(out.lowercase.begin(), out.lowercase.end());
   out.lowercase.erase(std::unique(out.lowercase.begin(), out.lowercase.end()), out.lowercase.end());
 
   match_config(out);
-  out.definitions = find_definitions(text, tokens_);
+  out.definitions = find_definitions(r_);
   for (const auto& def : out.definitions) {
     if (std::any_of(used_.begin() + static_cast<long>(def.first), used_.begin() + static_cast<long>(def.last) + 1,
                     [](bool u) { return u; })) {
@@ -71,7 +60,7 @@ SentenceNames SentenceReader::read(std::string_view text) {
     NameItem item;
     item.form = def.name;
     item.acronym = def.acronym;
-    item.offset = tokens_[def.first].begin;
+    item.offset = r_.tokens[def.first].begin;
     out.items.push_back(std::move(item));
   }
   match_acronyms(out);
@@ -80,21 +69,21 @@ SentenceNames SentenceReader::read(std::string_view text) {
 }
 
 std::string SentenceReader::range_text(size_t a, size_t b) const {
-  return std::string(text_.substr(tokens_[a].begin, tokens_[b].end - tokens_[a].begin));
+  return std::string(r_.text.substr(r_.tokens[a].begin, r_.tokens[b].end - r_.tokens[a].begin));
 }
 
 void SentenceReader::match_config(SentenceNames& out) {
   if (config_.empty()) return;
-  for (size_t i = 0; i < tokens_.size(); ++i) {
-    auto it = config_.find(lower_[i]);
-    if (!tokens_[i].word || it == config_.end()) continue;
+  for (size_t i = 0; i < r_.size(); ++i) {
+    auto it = config_.find(r_.lower(i));
+    if (!r_.tokens[i].word || it == config_.end()) continue;
     for (const auto& form : it->second) {
       // Word positions of the form, skipping punctuation inside the text.
       size_t j = i;
       size_t k = 0;
-      for (; k < form.words.size() && j < tokens_.size(); ++j) {
-        if (!tokens_[j].word) continue;
-        if (lower_[j] != form.words[k]) break;
+      for (; k < form.words.size() && j < r_.size(); ++j) {
+        if (!r_.tokens[j].word) continue;
+        if (r_.lower(j) != form.words[k]) break;
         ++k;
       }
       if (k != form.words.size()) continue;
@@ -102,7 +91,7 @@ void SentenceReader::match_config(SentenceNames& out) {
       NameItem item;
       item.form = range_text(i, j - 1);
       item.canonical = form.name;
-      item.offset = tokens_[i].begin;
+      item.offset = r_.tokens[i].begin;
       out.items.push_back(std::move(item));
       i = j - 1;
       break;
@@ -114,52 +103,48 @@ void SentenceReader::match_config(SentenceNames& out) {
 // Trust Fund" it is part of that name). Whether it names a programme depends
 // on the document's definitions.
 void SentenceReader::match_acronyms(SentenceNames& out) {
-  auto capital_word = [&](size_t i) {
-    return i < tokens_.size() && tokens_[i].word && !used_[i] && is_capitalized(token_text(text_, tokens_[i]));
-  };
-  for (size_t i = 0; i < tokens_.size(); ++i) {
-    if (!tokens_[i].word || used_[i]) continue;
+  auto capital_word = [&](size_t i) { return r_.is(i, kCapitalized) && !used_[i]; };
+  for (size_t i = 0; i < r_.size(); ++i) {
+    if (!r_.tokens[i].word || used_[i]) continue;
     bool possessive = false;
-    auto word = strip_possessive(token_text(text_, tokens_[i]), possessive);
+    auto word = strip_possessive(r_.word(i), possessive);
     if (!is_acronym(word)) continue;
     if ((i > 0 && capital_word(i - 1)) || (!possessive && capital_word(i + 1))) continue;
     used_[i] = true;
     NameItem item;
     item.kind = NameItem::Kind::kAcronym;
     item.form = std::string(word);
-    item.offset = tokens_[i].begin;
+    item.offset = r_.tokens[i].begin;
     out.items.push_back(std::move(item));
   }
 }
 
 bool SentenceReader::run_word(size_t i) const {
-  if (i >= tokens_.size() || !tokens_[i].word || used_[i]) return false;
-  auto w = token_text(text_, tokens_[i]);
-  return is_capitalized(w) && !is_number(w);
+  return r_.is(i, kCapitalized) && !r_.is(i, kNumber) && !used_[i];
 }
 
 void SentenceReader::match_runs(SentenceNames& out) {
   size_t first_word = 0;
-  while (first_word < tokens_.size() && !tokens_[first_word].word) ++first_word;
+  while (first_word < r_.size() && !r_.tokens[first_word].word) ++first_word;
   size_t i = 0;
   bool possessive = false;
-  while (i < tokens_.size()) {
-    if (!run_word(i) || (strip_possessive(token_text(text_, tokens_[i]), possessive), possessive)) {
+  while (i < r_.size()) {
+    if (!run_word(i) || (strip_possessive(r_.word(i), possessive), possessive)) {
       ++i;
       continue;
     }
     std::vector<size_t> run{i};
     size_t j = i + 1;
-    while (j < tokens_.size()) {
+    while (j < r_.size()) {
       if (run_word(j)) {
-        strip_possessive(token_text(text_, tokens_[j]), possessive);
+        strip_possessive(r_.word(j), possessive);
         if (possessive) break;
         run.push_back(j++);
         continue;
       }
       // Up to two connectors, then a capitalized word ("on a Distinctive").
       size_t k = j;
-      while (k < tokens_.size() && k < j + 2 && tokens_[k].word && !used_[k] && is_connector(lower_[k])) ++k;
+      while (k < j + 2 && r_.is(k, kConnector) && !used_[k]) ++k;
       if (k == j || !run_word(k)) break;
       for (; j < k; ++j) run.push_back(j);
     }
@@ -171,13 +156,13 @@ void SentenceReader::match_runs(SentenceNames& out) {
 void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, SentenceNames& out) {
   auto has_head = [&](size_t from) {
     for (size_t k = from; k < run.size(); ++k) {
-      if (is_head_word(lower_[run[k]])) return true;
+      if (r_.is(run[k], kHead)) return true;
     }
     return false;
   };
   // "NATO-Ukraine Commission and NATO-Russia Council" is two names.
   for (size_t k = 1; k + 1 < run.size(); ++k) {
-    if (lower_[run[k]] == "and" && is_head_word(lower_[run[k - 1]]) && has_head(k + 1)) {
+    if (r_.lower(run[k]) == "and" && r_.is(run[k - 1], kHead) && has_head(k + 1)) {
       std::vector<size_t> rest(run.begin() + static_cast<long>(k) + 1, run.end());
       run.resize(k);
       candidate(run, sentence_initial, out);
@@ -188,9 +173,9 @@ void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, S
   // "Ukrainian President Petro Poroshenko in the NATO-Ukraine Commission":
   // a person's title and name before a connector are not part of the name.
   for (size_t k = run.size(); k-- > 0;) {
-    if (!is_person_title(lower_[run[k]]) || !has_head(k + 1)) continue;
+    if (!r_.is(run[k], kPersonTitle) || !has_head(k + 1)) continue;
     size_t c = k + 1;
-    while (c < run.size() && !is_connector(lower_[run[c]])) ++c;
+    while (c < run.size() && !r_.is(run[c], kConnector)) ++c;
     run.erase(run.begin(), run.begin() + static_cast<long>(std::min(c, run.size())));
     sentence_initial = false;
     break;
@@ -202,14 +187,13 @@ void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, S
   // Review Process"); names do not go on with "in" or "with" after one word.
   // "Ordinary" means the document writes it in lowercase somewhere, which
   // only the document can tell: both readings are kept.
-  if (sentence_initial && run.size() > 1 && is_connector(lower_[run[1]])) {
-    const auto& first = lower_[run.front()];
-    const auto& next = lower_[run[1]];
+  if (sentence_initial && run.size() > 1 && r_.is(run[1], kConnector)) {
+    auto next = r_.lower(run[1]);
     std::vector<size_t> rest(run.begin() + 1, run.end());
-    if (is_stop_word(first) || next == "in" || next == "with") {
+    if (r_.is(run.front(), kStop) || next == "in" || next == "with") {
       run = std::move(rest);
     } else {
-      item.vocab_word = word_hash(first);
+      item.vocab_word = r_.words[run.front()].hash;
       item.dropped = reading(std::move(rest));
     }
   }
@@ -223,46 +207,44 @@ NameVariant SentenceReader::reading(std::vector<size_t> run) const {
   NameVariant v;
   auto drop_front = [&] {
     run.erase(run.begin());
-    while (!run.empty() && is_connector(lower_[run.front()])) run.erase(run.begin());
+    while (!run.empty() && r_.is(run.front(), kConnector)) run.erase(run.begin());
   };
-  while (!run.empty() && is_connector(lower_[run.front()])) run.erase(run.begin());
+  while (!run.empty() && r_.is(run.front(), kConnector)) run.erase(run.begin());
   while (!run.empty()) {
-    const auto& first = lower_[run.front()];
-    bool joined_place = is_place(first) && run.size() > 1 && is_connector(lower_[run[1]]);
-    if (!is_stop_word(first) && !is_person_title(first) && !is_month(first) && !joined_place) break;
+    size_t first = run.front();
+    bool joined_place = r_.is(first, kPlace) && run.size() > 1 && r_.is(run[1], kConnector);
+    if (!r_.is(first, kStop) && !r_.is(first, kPersonTitle) && !r_.is(first, kMonth) && !joined_place) break;
     drop_front();
   }
-  while (!run.empty() && is_connector(lower_[run.back()])) run.pop_back();
+  while (!run.empty() && r_.is(run.back(), kConnector)) run.pop_back();
   if (run.empty()) return v;
 
   bool determiner = false;
   if (run.front() > 0) {
     size_t p = run.front() - 1;
-    if (p > 0 && tokens_[p].word && is_number(token_text(text_, tokens_[p]))) --p;  // "the 1997 Charter"
-    determiner = tokens_[p].word && is_determiner(lower_[p]);
+    if (p > 0 && r_.is(p, kNumber)) --p;  // "the 1997 Charter"
+    determiner = r_.is(p, kDeterminer);
   }
   std::optional<size_t> head;
   for (size_t k = 0; k < run.size(); ++k) {
-    if (is_head_word(lower_[run[k]])) head = k;
+    if (r_.is(run[k], kHead)) head = k;
   }
-  auto lowercase_head_at = [&](size_t k) {
-    return k < tokens_.size() && tokens_[k].word && !used_[k] && is_lowercase_head(lower_[k]);
-  };
+  auto lowercase_head_at = [&](size_t k) { return r_.is(k, kLowercaseHead) && !used_[k]; };
   size_t last = run.back();
   bool lowercase_prefix = false;
   if (head) {
     size_t h = *head;
     bool dated_tail = std::any_of(run.begin() + static_cast<long>(h) + 1, run.end(),
-                                  [&](size_t k) { return is_month(lower_[k]); });
-    if (h + 1 < run.size() && (dated_tail || !is_tail_connector(lower_[run[h + 1]])) &&
-        !is_prefix_head(lower_[run[h]])) {
+                                  [&](size_t k) { return r_.is(k, kMonth); });
+    if (h + 1 < run.size() && (dated_tail || !is_tail_connector(r_.lower(run[h + 1]))) &&
+        !r_.is(run[h], kPrefixHead)) {
       run.resize(h + 1);
       last = run.back();
     }
-    if (last == run.back() && lowercase_head_at(last + 1) && !is_head_word(lower_[last])) ++last;
+    if (last == run.back() && lowercase_head_at(last + 1) && !r_.is(last, kHead)) ++last;
   } else if (lowercase_head_at(last + 1) && run.size() > 1) {
     ++last;
-  } else if (run.front() > 0 && tokens_[run.front() - 1].word && is_prefix_head(lower_[run.front() - 1])) {
+  } else if (run.front() > 0 && r_.is(run.front() - 1, kPrefixHead)) {
     run.insert(run.begin(), run.front() - 1);
     lowercase_prefix = true;
   } else {
@@ -271,13 +253,13 @@ NameVariant SentenceReader::reading(std::vector<size_t> run) const {
   size_t content = 0;
   size_t qualifiers = 0;  // content words that are not head words
   for (size_t k = run.front(); k <= last; ++k) {
-    if (!tokens_[k].word || is_connector(lower_[k])) continue;
+    if (!r_.tokens[k].word || r_.is(k, kConnector)) continue;
     ++content;
-    if (!is_head_word(lower_[k])) ++qualifiers;
+    if (!r_.is(k, kHead)) ++qualifiers;
   }
   v.form = range_text(run.front(), last);
   if (lowercase_prefix && v.form[0] >= 'a' && v.form[0] <= 'z') v.form[0] = static_cast<char>(v.form[0] - 'a' + 'A');
-  v.offset = tokens_[run.front()].begin;
+  v.offset = r_.tokens[run.front()].begin;
   v.backref = determiner && content <= 2;
   v.name = content >= 2 && qualifiers > 0;
   return v;

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "classify/programme_names.hpp"
-#include "classify/text.hpp"
+#include "classify/sentence_index.hpp"
 #include "strata/programmes.hpp"
 
 namespace strata::classify_detail {
@@ -41,23 +41,21 @@ struct NameItem {
   size_t offset = 0;      // kName, kAcronym
   NameVariant plain;      // kRun
   NameVariant dropped;    // kRun: the reading without the sentence's first word
-  // kRun: hash of the folded first word of the sentence; when the document
-  // writes that word in lowercase, `dropped` is the reading. 0: `plain`.
-  size_t vocab_word = 0;
+  // kRun: word_hash of the folded first word of the sentence; when the
+  // document writes that word in lowercase, `dropped` is the reading. 0: `plain`.
+  uint64_t vocab_word = 0;
 };
 
 struct SentenceNames {
   std::vector<Definition> definitions;  // programme or not
   std::vector<NameItem> items;          // configured names, definitions, acronyms alone, runs; in that order
-  std::vector<size_t> lowercase;        // word_hash of each folded word written in lowercase
+  std::vector<uint64_t> lowercase;      // word_hash of each folded word written in lowercase
 };
-
-size_t word_hash(std::string_view folded);
 
 class SentenceReader {
  public:
   explicit SentenceReader(const ConfigForms& config) : config_(config) {}
-  SentenceNames read(std::string_view text);
+  SentenceNames read(const Reading& reading);
 
  private:
   void match_config(SentenceNames& out);
@@ -69,11 +67,9 @@ class SentenceReader {
   std::string range_text(size_t a, size_t b) const;
 
   const ConfigForms& config_;
-  // State of the sentence being read; buffers reused from one to the next.
-  std::string_view text_;
-  std::vector<Token> tokens_;
-  std::vector<std::string> lower_;  // folded word of each token; empty for punctuation
-  std::vector<bool> used_;          // tokens already part of a name
+  // State of the sentence being read; a buffer reused from one to the next.
+  Reading r_;
+  std::vector<bool> used_;  // tokens already part of a name
 };
 
 }  // namespace strata::classify_detail

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_set>
 #include <utf8proc.h>
 
 namespace strata::classify_detail {
@@ -54,29 +53,6 @@ size_t alnum_length(std::string_view text, size_t pos) {
   return is_alnum_cp(decode(text, pos, length)) ? length : 0;
 }
 
-// Stop words: the closed-class words of English (articles, pronouns,
-// prepositions, conjunctions, auxiliaries) plus a few sentence openers seen
-// capitalized in the seeds ("Since", "Following", "Today"). None is longer
-// than 8 bytes, which lets most words skip the lookup.
-constexpr std::array kStopWords = {
-    "a",         "about",   "above",   "after",  "again",   "against", "all",     "also",
-    "am",        "an",      "and",     "any",    "are",     "as",      "at",      "be",
-    "been",      "before",  "being",   "below",  "between", "both",    "but",     "by",
-    "can",       "could",   "did",     "do",     "does",    "doing",   "during",  "each",
-    "either",    "for",     "from",    "further", "had",    "has",     "have",    "having",
-    "he",        "her",     "here",    "hers",   "him",     "his",     "how",     "i",
-    "if",        "in",      "into",    "is",     "it",      "its",     "itself",  "just",
-    "may",       "me",      "might",   "more",   "most",    "must",    "my",      "no",
-    "nor",       "not",     "now",     "of",     "off",     "on",      "once",    "only",
-    "or",        "other",   "our",     "ours",   "out",     "over",    "own",     "same",
-    "shall",     "she",     "should",  "since",  "so",      "some",    "such",    "than",
-    "that",      "the",     "their",   "theirs", "them",    "then",    "there",   "these",
-    "they",      "this",    "those",   "through", "to",     "today",   "too",     "under",
-    "until",     "up",      "upon",    "very",   "was",     "we",      "were",    "what",
-    "when",      "where",   "which",   "while",  "who",     "whom",    "why",     "will",
-    "with",      "within",  "would",   "yet",    "you",     "your",
-};
-
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
@@ -87,6 +63,10 @@ std::vector<Token> tokenize(std::string_view text) {
 
 void tokenize_into(std::string_view text, std::vector<Token>& tokens) {
   tokens.clear();
+  text = text.substr(0, UINT32_MAX);
+  auto token = [&](size_t begin, size_t end, bool word) {
+    tokens.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), word});
+  };
   size_t pos = 0;
   while (pos < text.size()) {
     size_t length = 1;
@@ -97,13 +77,17 @@ void tokenize_into(std::string_view text, std::vector<Token>& tokens) {
       continue;
     }
     if (!is_alnum_cp(cp)) {
-      tokens.push_back({pos, pos + length, false});
+      token(pos, pos + length, false);
       pos += length;
       continue;
     }
     size_t begin = pos;
     pos += length;
     while (pos < text.size()) {
+      if (ascii_alnum(static_cast<unsigned char>(text[pos]))) {
+        ++pos;
+        continue;
+      }
       if (size_t n = alnum_length(text, pos); n > 0) {
         pos += n;
         continue;
@@ -124,7 +108,7 @@ void tokenize_into(std::string_view text, std::vector<Token>& tokens) {
       if (!joins) break;
       pos += joiner;
     }
-    tokens.push_back({begin, pos, true});
+    token(begin, pos, true);
   }
 }
 
@@ -198,8 +182,19 @@ std::string fold_case(std::string_view text) {
 
 void fold_case_into(std::string_view text, std::string& out) {
   out.clear();
-  out.reserve(text.size());
+  fold_case_append(text, out);
+}
+
+void fold_case_append(std::string_view text, std::string& out) {
+  size_t at = out.size();
+  out.resize(at + text.size());
+  // Most words are ASCII: folded in place, byte for byte.
   size_t pos = 0;
+  for (; pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80; ++pos) {
+    char c = text[pos];
+    out[at + pos] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  out.resize(at + pos);
   while (pos < text.size()) {
     auto c = static_cast<unsigned char>(text[pos]);
     if (c < 0x80) {
@@ -218,11 +213,6 @@ void fold_case_into(std::string_view text, std::string& out) {
     }
     pos += length;
   }
-}
-
-bool is_stop_word(std::string_view lower) {
-  static const std::unordered_set<std::string_view> set(kStopWords.begin(), kStopWords.end());
-  return lower.size() <= 8 && set.count(lower) > 0;
 }
 
 bool is_number(std::string_view word) {

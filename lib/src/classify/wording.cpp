@@ -9,16 +9,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <deque>
+#include <memory>
 #include <fmt/core.h>
-#include <functional>
 #include <map>
 #include <set>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "classify/classify_internal.hpp"
-#include "classify/text.hpp"
+#include "classify/sentence_index.hpp"
 
 namespace strata::classify_detail {
 namespace {
@@ -139,60 +136,96 @@ struct Candidate {
 
 // Candidates by hash. On an unrelated pair every phrase of both documents
 // is a candidate (about 700,000 for 1 MB each), so this is what sets
-// classify's peak memory: open addressing over 4-byte slots, entries in a
-// deque so that growing never copies them (a node per phrase in a
-// std::unordered_map cost 90 bytes and most of the stage's time in malloc).
+// classify's peak memory: open addressing over 4-byte slots, entries in
+// chunks so that growing never copies them (a node per phrase in a
+// std::unordered_map cost 90 bytes and most of the stage's time in malloc;
+// a std::deque's 512-byte nodes, a malloc per 12 entries).
 class CandidateTable {
  public:
+  CandidateTable() { resize(kMinSlots); }
+
   // The entry for `hash`, added (zeroed but for `hash`) when absent.
   std::pair<Candidate*, bool> insert(uint64_t hash) {
-    if ((entries_.size() + 1) * kMaxLoad > slots_.size()) grow();
+    if ((size_ + 1) * kMaxLoad > slots_.size()) grow();
     size_t i = slot_of(hash);
     while (slots_[i] != 0) {
-      auto& e = entries_[slots_[i] - 1];
+      auto& e = entry(slots_[i] - 1);
       if (e.hash == hash) return {&e, false};
       i = (i + 1) & (slots_.size() - 1);
     }
-    entries_.emplace_back().hash = hash;
-    slots_[i] = static_cast<uint32_t>(entries_.size());
-    return {&entries_.back(), true};
+    if (size_ % kChunk == 0) chunks_.push_back(std::make_unique<Candidate[]>(kChunk));
+    auto& e = entry(size_++);
+    e.hash = hash;
+    slots_[i] = static_cast<uint32_t>(size_);
+    return {&e, true};
   }
 
   Candidate* find(uint64_t hash) {
-    if (slots_.empty()) return nullptr;
     for (size_t i = slot_of(hash); slots_[i] != 0; i = (i + 1) & (slots_.size() - 1)) {
-      auto& e = entries_[slots_[i] - 1];
+      auto& e = entry(slots_[i] - 1);
       if (e.hash == hash) return &e;
     }
     return nullptr;
   }
 
-  std::deque<Candidate>& entries() { return entries_; }
+  size_t size() const { return size_; }
+  Candidate& entry(size_t k) { return chunks_[k / kChunk][k % kChunk]; }
 
  private:
   // Slots per entry at most: probes stay short at load 1/2.
   static constexpr size_t kMaxLoad = 2;
   static constexpr size_t kMinSlots = 1024;
+  static constexpr size_t kChunk = 1024;  // 40 KB: under malloc's mmap threshold
 
   // Fibonacci hashing: the top bits of the product, so that every bit of
   // `hash` decides the slot.
   size_t slot_of(uint64_t hash) const { return static_cast<size_t>((hash * 0x9e3779b97f4a7c15ULL) >> shift_); }
 
-  void grow() {
-    size_t size = std::max(kMinSlots, slots_.size() * 2);
+  void grow() { resize(slots_.size() * 2); }
+
+  // At least `slots` slots (a power of two), every entry placed again.
+  void resize(size_t slots) {
+    size_t size = kMinSlots;
+    while (size < slots) size *= 2;
     shift_ = 64;
     for (size_t s = size; s > 1; s >>= 1) --shift_;
     slots_.assign(size, 0);
-    for (size_t k = 0; k < entries_.size(); ++k) {
-      size_t i = slot_of(entries_[k].hash);
+    for (size_t k = 0; k < size_; ++k) {
+      size_t i = slot_of(entry(k).hash);
       while (slots_[i] != 0) i = (i + 1) & (size - 1);
       slots_[i] = static_cast<uint32_t>(k + 1);
     }
   }
 
-  std::vector<uint32_t> slots_;  // index + 1 into entries_; 0 = empty
-  std::deque<Candidate> entries_;
+  std::vector<uint32_t> slots_;  // index + 1 into the entries; 0 = empty
+  std::vector<std::unique_ptr<Candidate[]>> chunks_;  // kChunk entries each
+  size_t size_ = 0;
   int shift_ = 64;
+};
+
+// The first words of the candidates, as a bitmap over their hashes: a
+// phrase whose first word is not there cannot be a candidate, and most
+// words of a sentence are not. A false positive only costs a table lookup.
+class FirstWords {
+ public:
+  explicit FirstWords(const std::vector<uint64_t>& hashes) {
+    size_t bits = 4096;
+    while (bits < hashes.size() * 16) bits *= 2;
+    bits_.assign(bits / 64, 0);
+    for (uint64_t h : hashes) set(h);
+  }
+  bool may_hold(uint64_t h) const {
+    size_t b = bit_of(h);
+    return (bits_[b / 64] >> (b % 64)) & 1;
+  }
+
+ private:
+  size_t bit_of(uint64_t h) const { return static_cast<size_t>(h) & (bits_.size() * 64 - 1); }
+  void set(uint64_t h) {
+    size_t b = bit_of(h);
+    bits_[b / 64] |= uint64_t{1} << (b % 64);
+  }
+  std::vector<uint64_t> bits_;
 };
 
 uint64_t mix(uint64_t h, uint64_t v) {
@@ -201,84 +234,55 @@ uint64_t mix(uint64_t h, uint64_t v) {
 }
 
 // Calls `emit(hash, first_word_hash, span, content_words)` for every phrase
-// of `text` whose first word's hash passes `starts`; `span` is the phrase in
-// `text`. Punctuation other than inside words ends a phrase.
+// of `sentence` whose first word's hash passes `starts`; `span` is the
+// phrase in the sentence's text. Punctuation other than inside words ends a
+// phrase; stop words and numbers are not content words.
 template <typename Starts, typename Emit>
-void phrases(std::string_view text, Starts&& starts, Emit&& emit) {
-  // Buffers reused across calls (per thread, so classify stays reentrant).
-  thread_local std::vector<Token> tokens;
-  thread_local std::string lower;
-  thread_local std::vector<std::string_view> words;
-  thread_local std::vector<uint64_t> hashes;
-  thread_local std::vector<bool> stop;
-  tokenize_into(text, tokens);
-  words.clear();
-  hashes.clear();
-  stop.clear();
-  auto flush = [&] {
-    for (size_t i = 0; i < words.size(); ++i) {
-      if (stop[i] || !starts(hashes[i])) continue;
-      uint64_t h = 0;
-      size_t content = 0;
-      size_t inner = 0;
-      for (size_t j = i; j < words.size(); ++j) {
-        h = mix(h, hashes[j]);
-        if (stop[j]) {
-          if (++inner > kMaxInnerStopWords) break;
-          continue;
-        }
-        if (++content > kMaxContentWords) break;
-        auto begin = static_cast<size_t>(words[i].data() - text.data());
-        auto end = static_cast<size_t>(words[j].data() - text.data()) + words[j].size();
-        emit(mix(h, content), hashes[i], text.substr(begin, end - begin), content);
+void phrases(const Reading& sentence, Starts&& starts, Emit&& emit) {
+  const auto& tokens = sentence.tokens;
+  const auto& words = sentence.words;
+  auto stop = [&](size_t k) { return (words[k].flags & (kStop | kNumber)) != 0; };
+  size_t run_end = 0;  // end of the run of words the phrase at `i` may extend over
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].word || stop(i) || !starts(words[i].hash)) continue;
+    if (run_end <= i) {
+      for (run_end = i; run_end < tokens.size() && tokens[run_end].word;) ++run_end;
+    }
+    uint64_t h = 0;
+    size_t content = 0;
+    size_t inner = 0;
+    for (size_t j = i; j < run_end; ++j) {
+      h = mix(h, words[j].hash);
+      if (stop(j)) {
+        if (++inner > kMaxInnerStopWords) break;
+        continue;
       }
-    }
-    words.clear();
-    hashes.clear();
-    stop.clear();
-  };
-  for (const auto& token : tokens) {
-    if (!token.word) {
-      flush();
-      continue;
-    }
-    auto word = token_text(text, token);
-    fold_case_into(word, lower);
-    words.push_back(word);
-    hashes.push_back(std::hash<std::string>{}(lower));
-    stop.push_back(is_stop_word(lower) || is_number(lower));
-  }
-  flush();
-}
-
-template <typename F>
-void each_sentence(const Document& doc, F&& f) {
-  for (const auto& section : doc.sections) {
-    for (const auto& block : section.blocks) {
-      for (const auto& sentence : block.sentences) f(sentence);
+      if (++content > kMaxContentWords) break;
+      auto begin = tokens[i].begin;
+      emit(mix(h, content), words[i].hash, sentence.text.substr(begin, tokens[j].end - begin), content);
     }
   }
 }
 
 std::string_view norm_of(const ClaimSide& side) { return side.norm.empty() ? side.text : side.norm; }
-std::string_view norm_of(const Sentence& s) { return s.norm.empty() ? s.text : s.norm; }
 
 // Phrases that appeared or vanished: candidates found in exactly one of the
-// two documents, unranked. Pointers into `table`.
-std::vector<const Candidate*> appeared_vanished(const Document& old_doc, const Document& new_doc,
-                                                const std::vector<ClaimChange>& claims, CandidateTable& table) {
-  std::unordered_set<uint64_t> first_words;
+// two documents of `index`, unranked. Pointers into `table`.
+std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, const std::vector<ClaimChange>& claims,
+                                                CandidateTable& table) {
+  Readings scratch;
+  std::vector<uint64_t> first_words;  // one per candidate
   auto any = [](uint64_t) { return true; };
   auto add = [&](uint64_t h, uint64_t first, std::string_view span, size_t content) {
-    first_words.insert(first);
     auto [c, added] = table.insert(h);
     if (added) {
+      first_words.push_back(first);
       c->text = span.data();
       c->size = static_cast<uint32_t>(span.size());
       c->content = static_cast<uint32_t>(content);
     }
   };
-  auto candidate = [&](std::string_view text) { phrases(text, any, add); };
+  auto candidate = [&](std::string_view text) { phrases(reading_of(index, text, scratch), any, add); };
   // A phrase on both sides of one claim is in both versions: only the
   // phrases one side of a claim has and the other has not can be news.
   struct Seen {
@@ -295,7 +299,8 @@ std::vector<const Candidate*> appeared_vanished(const Document& old_doc, const D
   auto collect = [&](const std::vector<ClaimSide>& sides, std::vector<Seen>& into) {
     into.clear();
     for (const auto& side : sides) {
-      phrases(norm_of(side), any, [&](uint64_t h, uint64_t first, std::string_view span, size_t content) {
+      phrases(reading_of(index, norm_of(side), scratch), any,
+              [&](uint64_t h, uint64_t first, std::string_view span, size_t content) {
         into.push_back({h, first, span, content});
       });
     }
@@ -322,42 +327,26 @@ std::vector<const Candidate*> appeared_vanished(const Document& old_doc, const D
     keep(new_side, old_side);
   }
   std::vector<const Candidate*> changed;
-  if (table.entries().empty()) return changed;
+  if (table.size() == 0) return changed;
   // Each distinct sentence is read once, its phrases counted as many times
   // as the sentence occurs in each version (most sentences of a revision
   // are in both). Distinct sentences go in order of first appearance, the
   // old version's then those only the new one has: a phrase that appeared
   // or vanished is in sentences of one version only, so the first sentence
   // read with it is its first in that version, the example to show.
-  struct Distinct {
-    std::string_view norm;
-    const std::string* text;  // of its first occurrence
-    uint32_t old_count = 0;
-    uint32_t new_count = 0;
-  };
-  std::vector<Distinct> distinct;
-  std::unordered_map<std::string_view, size_t> index;  // norm -> position in distinct
-  auto tally = [&](const Document& doc, bool is_old) {
-    each_sentence(doc, [&](const Sentence& s) {
-      auto [it, added] = index.try_emplace(norm_of(s), distinct.size());
-      if (added) distinct.push_back({norm_of(s), &s.text});
-      ++(is_old ? distinct[it->second].old_count : distinct[it->second].new_count);
-    });
-  };
-  tally(old_doc, true);
-  tally(new_doc, false);
-  index = {};
-  auto starts = [&](uint64_t h) { return first_words.count(h) > 0; };
-  for (const auto& d : distinct) {
-    phrases(d.norm, starts, [&](uint64_t h, uint64_t, std::string_view, size_t) {
+  FirstWords filter(first_words);
+  auto starts = [&](uint64_t h) { return filter.may_hold(h); };
+  for (uint32_t id = 0; id < index.size(); ++id) {
+    phrases(index.reading(id), starts, [&](uint64_t h, uint64_t, std::string_view, size_t) {
       if (auto* c = table.find(h)) {
-        if (c->example == nullptr) c->example = d.text;
-        c->old_count += d.old_count;
-        c->new_count += d.new_count;
+        if (c->example == nullptr) c->example = &index.first_text(id);
+        c->old_count += index.count(0, id);
+        c->new_count += index.count(1, id);
       }
     });
   }
-  for (const auto& c : table.entries()) {
+  for (size_t k = 0; k < table.size(); ++k) {
+    const auto& c = table.entry(k);
     if ((c.old_count == 0) != (c.new_count == 0)) changed.push_back(&c);
   }
   return changed;
@@ -381,13 +370,12 @@ bool contains_phrase(const std::string& longer, const std::string& shorter) {
 
 }  // namespace
 
-std::vector<WordingShift> wording_shifts(const Document& old_doc, const Document& new_doc,
-                                         const std::vector<ClaimChange>& claims, int max_entries,
-                                         std::vector<std::string>& warnings) {
+std::vector<WordingShift> wording_shifts(const SentenceIndex& index, const std::vector<ClaimChange>& claims,
+                                         int max_entries, std::vector<std::string>& warnings) {
   auto limit = static_cast<size_t>(std::max(0, max_entries));
   auto swaps = replacements(claims);
   CandidateTable table;
-  auto changed = appeared_vanished(old_doc, new_doc, claims, table);
+  auto changed = appeared_vanished(index, claims, table);
   std::vector<WordingShift> out;
   for (size_t i = 0; i < swaps.size() && i < limit; ++i) out.push_back(std::move(swaps[i]));
   if (swaps.size() > limit) {

@@ -1,0 +1,133 @@
+#include "classify/sentence_index.hpp"
+
+namespace strata::classify_detail {
+namespace {
+
+std::string_view key_of(const Sentence& s) { return s.norm.empty() ? s.text : s.norm; }
+
+}  // namespace
+
+uint32_t Readings::add(std::string_view text) {
+  tokenize_into(text, scratch_);
+  for (const auto& token : scratch_) {
+    tokens_.push_back(token);
+    WordInfo info;
+    if (token.word) {
+      auto word = token_text(text, token);
+      info.fold_begin = static_cast<uint32_t>(folded_.size());
+      fold_case_append(word, folded_);
+      info.fold_end = static_cast<uint32_t>(folded_.size());
+      std::string_view folded(folded_.data() + info.fold_begin, info.fold_end - info.fold_begin);
+      info.hash = word_hash(folded);
+      info.flags = lexicon_flags(folded, info.hash);
+      auto first = static_cast<unsigned char>(word[0]);
+      if (first >= 0x80) {
+        if (is_capitalized(word)) info.flags |= kCapitalized;
+        if (is_lowercase_word(word)) info.flags |= kLowercase;
+      } else if (first >= 'A' && first <= 'Z') {
+        info.flags |= kCapitalized;
+      } else if (first >= 'a' && first <= 'z') {
+        info.flags |= kLowercase;
+      } else if (is_number(word)) {
+        info.flags |= kNumber;
+      }
+    }
+    words_.push_back(info);
+  }
+  texts_.push_back(text);
+  first_token_.push_back(static_cast<uint32_t>(tokens_.size()));
+  return static_cast<uint32_t>(texts_.size() - 1);
+}
+
+void Readings::reserve(size_t bytes) {
+  // English prose has a token per 5 to 6 bytes; a guess too small only
+  // costs a copy, one too large memory.
+  tokens_.reserve(tokens_.size() + bytes / 4);
+  words_.reserve(words_.size() + bytes / 4);
+  folded_.reserve(folded_.size() + bytes);
+}
+
+Reading Readings::get(uint32_t n) const {
+  size_t begin = first_token_[n];
+  size_t size = first_token_[n + 1] - begin;
+  return {texts_[n], std::span<const Token>(tokens_).subspan(begin, size),
+          std::span<const WordInfo>(words_).subspan(begin, size), folded_.data()};
+}
+
+void Readings::clear() {
+  texts_.clear();
+  first_token_.assign(1, 0);
+  tokens_.clear();
+  words_.clear();
+  folded_.clear();
+}
+
+Reading read_alone(std::string_view text, Readings& readings) {
+  readings.clear();
+  return readings.get(readings.add(text));
+}
+
+SentenceIndex::SentenceIndex(const Document& first, const Document* second) {
+  add(first, 0);
+  if (second != nullptr) add(*second, 1);
+  counts_[0].resize(size());
+  counts_[1].resize(size());
+  for (size_t d = 0; d < 2; ++d) {
+    for (const auto& place : places_[d]) ++counts_[d][place.id];
+  }
+  size_t bytes = 0;
+  for (auto key : keys_) bytes += key.size();
+  readings_.reserve(bytes);
+  for (auto key : keys_) readings_.add(key);
+}
+
+void SentenceIndex::add(const Document& doc, size_t d) {
+  for (size_t s = 0; s < doc.sections.size(); ++s) {
+    const auto& blocks = doc.sections[s].blocks;
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      const auto& sentences = blocks[b].sentences;
+      for (size_t i = 0; i < sentences.size(); ++i) {
+        auto key = key_of(sentences[i]);
+        uint64_t hash = word_hash(key);
+        if ((keys_.size() + 1) * 2 > slots_.size()) grow();
+        size_t slot = slot_of(hash);
+        while (slots_[slot] != 0 && !(hashes_[slots_[slot] - 1] == hash && keys_[slots_[slot] - 1] == key)) {
+          slot = (slot + 1) & (slots_.size() - 1);
+        }
+        if (slots_[slot] == 0) {
+          keys_.push_back(key);
+          hashes_.push_back(hash);
+          first_text_.push_back(&sentences[i].text);
+          slots_[slot] = static_cast<uint32_t>(keys_.size());
+        }
+        places_[d].push_back({slots_[slot] - 1, static_cast<int>(s), static_cast<int>(b), static_cast<int>(i)});
+      }
+    }
+  }
+}
+
+void SentenceIndex::grow() {
+  slots_.assign(std::max<size_t>(1024, slots_.size() * 2), 0);
+  for (size_t id = 0; id < keys_.size(); ++id) {
+    size_t slot = slot_of(hashes_[id]);
+    while (slots_[slot] != 0) slot = (slot + 1) & (slots_.size() - 1);
+    slots_[slot] = static_cast<uint32_t>(id + 1);
+  }
+}
+
+std::optional<uint32_t> SentenceIndex::find(std::string_view text) const {
+  if (slots_.empty()) return std::nullopt;
+  uint64_t hash = word_hash(text);
+  for (size_t slot = slot_of(hash); slots_[slot] != 0; slot = (slot + 1) & (slots_.size() - 1)) {
+    uint32_t id = slots_[slot] - 1;
+    if (hashes_[id] == hash && keys_[id] == text) return id;
+  }
+  return std::nullopt;
+}
+
+Reading reading_of(const SentenceIndex& index, std::string_view text, Readings& scratch) {
+  if (auto id = index.find(text)) return index.reading(*id);
+  return read_alone(text, scratch);
+}
+
+}  // namespace strata::classify_detail

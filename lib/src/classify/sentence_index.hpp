@@ -1,0 +1,117 @@
+// Internal: one reading of each distinct sentence, shared by the classify
+// units that read whole documents (programme names, figures, phrases).
+//
+// Most sentences of a revision are in both versions, and a document often
+// repeats a sentence: each distinct comparison form is tokenized, folded,
+// hashed and looked up in the lexicons once, whichever version holds it.
+#pragma once
+
+#include <cstdint>
+#include <algorithm>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "classify/lexicon.hpp"
+#include "classify/text.hpp"
+#include "strata/document.hpp"
+
+namespace strata::classify_detail {
+
+// What the reading knows of one token (parallel to the tokens).
+struct WordInfo {
+  uint64_t hash = 0;        // word_hash of the folded word; 0 for punctuation
+  uint32_t fold_begin = 0;  // the folded word in the readings' arena
+  uint32_t fold_end = 0;
+  uint32_t flags = 0;  // WordFlag: lexicon flags and written form; 0 for punctuation
+};
+
+// A read sentence: views into the storage of the Readings that made it.
+struct Reading {
+  std::string_view text;
+  std::span<const Token> tokens;
+  std::span<const WordInfo> words;  // one per token
+  const char* folded = nullptr;     // the arena
+
+  size_t size() const { return tokens.size(); }
+  std::string_view word(size_t i) const { return token_text(text, tokens[i]); }
+  // Folded word; empty for punctuation.
+  std::string_view lower(size_t i) const {
+    return {folded + words[i].fold_begin, words[i].fold_end - words[i].fold_begin};
+  }
+  // Token `i` exists, is a word and has every flag of `flags`.
+  bool is(size_t i, uint32_t flags) const {
+    return i < tokens.size() && tokens[i].word && (words[i].flags & flags) == flags;
+  }
+};
+
+// Storage for the readings of many sentences, in flat buffers.
+class Readings {
+ public:
+  // Reads `text` (which must outlive this) and returns its number.
+  uint32_t add(std::string_view text);
+  // Makes room for texts of `bytes` bytes in all.
+  void reserve(size_t bytes);
+  Reading get(uint32_t n) const;
+  void clear();
+
+ private:
+  std::vector<std::string_view> texts_;
+  std::vector<uint32_t> first_token_{0};  // per reading, and one past the last
+  std::vector<Token> tokens_;
+  std::vector<WordInfo> words_;
+  std::string folded_;
+  std::vector<Token> scratch_;
+};
+
+// Reads `text` alone into `readings` (cleared first).
+Reading read_alone(std::string_view text, Readings& readings);
+
+// The distinct sentences of one or two documents, each read once. Distinct
+// sentences are numbered in order of first appearance, the first document's
+// then those only the second has. A sentence's key is its comparison form
+// (its text when that is empty).
+class SentenceIndex {
+ public:
+  SentenceIndex(const Document& first, const Document* second = nullptr);
+
+  // A sentence of a document in document order, with its distinct number.
+  struct Place {
+    uint32_t id = 0;
+    int section = -1;
+    int block = -1;
+    int sentence = -1;
+  };
+  const std::vector<Place>& places(size_t doc) const { return places_[doc]; }
+
+  size_t size() const { return keys_.size(); }
+  std::string_view key(uint32_t id) const { return keys_[id]; }
+  // Original text of the first occurrence.
+  const std::string& first_text(uint32_t id) const { return *first_text_[id]; }
+  // Occurrences in document `doc` (0 or 1).
+  uint32_t count(size_t doc, uint32_t id) const { return counts_[doc][id]; }
+  Reading reading(uint32_t id) const { return readings_.get(id); }
+  // The distinct sentence whose key is `text`, if any.
+  std::optional<uint32_t> find(std::string_view text) const;
+
+ private:
+  void add(const Document& doc, size_t d);
+  size_t slot_of(uint64_t hash) const { return static_cast<size_t>(hash) & (slots_.size() - 1); }
+  void grow();
+
+  std::vector<Place> places_[2];
+  std::vector<std::string_view> keys_;
+  std::vector<uint64_t> hashes_;
+  std::vector<const std::string*> first_text_;
+  std::vector<uint32_t> counts_[2];
+  std::vector<uint32_t> slots_;  // id + 1; 0 = empty
+  Readings readings_;
+};
+
+// Reading of `text` from `index` when it holds that sentence, else read
+// into `scratch`.
+Reading reading_of(const SentenceIndex& index, std::string_view text, Readings& scratch);
+
+}  // namespace strata::classify_detail
