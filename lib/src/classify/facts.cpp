@@ -107,6 +107,18 @@ size_t append_words(std::string_view text, int hunk, Side& side) {
   return added;
 }
 
+// Appends the words of `from` from index `first` on to `to`: an equal
+// stretch of the diff is read once for both sides.
+void copy_words(const Side& from, size_t first, Side& to) {
+  for (size_t k = first; k < from.words.size(); ++k) {
+    Word w = from.words[k];
+    w.fold_begin = static_cast<uint32_t>(to.folded.size());
+    to.folded.append(from.folded, from.words[k].fold_begin, from.words[k].fold_end - from.words[k].fold_begin);
+    w.fold_end = static_cast<uint32_t>(to.folded.size());
+    to.words.push_back(w);
+  }
+}
+
 uint32_t first_of(std::string_view lower);
 
 // Points each word at its folded form, now that Side::folded no longer grows.
@@ -126,8 +138,9 @@ Hunks build_hunks(std::string_view old_text, std::string_view new_text, const st
     bool in_hunk = false;
     for (const auto& op : diff) {
       if (op.op == WordOp::Op::kEqual) {
+        size_t from = hunks.old_side.words.size();
         if (append_words(op.text, -1, hunks.old_side) > 0) in_hunk = false;
-        append_words(op.text, -1, hunks.new_side);
+        copy_words(hunks.old_side, from, hunks.new_side);
         continue;
       }
       if (!in_hunk) {

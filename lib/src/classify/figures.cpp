@@ -85,7 +85,10 @@ class Parser {
   // 1-based month of a capitalized month name or abbreviation, else 0.
   int month_at(size_t i) const {
     auto w = word(i);
-    if (!is_word(i) || w.size() < 3 || w.size() > 9 || !sentence_.is(i, classify_detail::kCapitalized)) return 0;
+    // Every month name and abbreviation is in the lexicon's months.
+    if (!sentence_.is(i, classify_detail::kCapitalized | classify_detail::kMonth) || w.size() < 3 || w.size() > 9) {
+      return 0;
+    }
     auto lower = folded(i);
     for (size_t m = 0; m < kMonths.size(); ++m) {
       if (lower == kMonths[m]) return static_cast<int>(m) + 1;
@@ -233,6 +236,8 @@ class Parser {
     auto w = word(i);
     if (w.size() < 3 || w.size() > 9) return i + 1;
     auto lower = folded(i);
+    // The spelled numbers start with e, f, n, s or t.
+    if (std::string_view("efnst").find(lower[0]) == std::string_view::npos) return i + 1;
     for (size_t n = 0; n < kSpelled.size(); ++n) {
       if (lower == kSpelled[n]) {
         add(Figure::Kind::kCount, i, i, fmt::format("count:{}", n + 2));

@@ -49,6 +49,7 @@ std::vector<Definition> find_definitions(const Reading& sentence) {
   std::string_view text = sentence.text;
   const auto& tokens = sentence.tokens;
   std::vector<Definition> out;
+  if (text.find('(') == std::string_view::npos) return out;  // most sentences define nothing
   for (size_t k = 1; k + 2 < tokens.size(); ++k) {
     if (tokens[k].word || token_text(text, tokens[k]) != "(" || !tokens[k + 1].word ||
         tokens[k + 2].word || token_text(text, tokens[k + 2]) != ")") {

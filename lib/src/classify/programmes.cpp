@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "classify/lexicon.hpp"
 #include "classify/programmes_internal.hpp"
@@ -120,8 +121,18 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
   // Mentions repeat a few forms many times: each form's keys are made once.
   std::unordered_map<std::string, std::pair<std::string, std::string>> keys_of;
   std::unordered_map<std::string, std::string> node_keys;  // mention_node, made once per name
+  // The unions a mention makes depend only on its name, form and acronym,
+  // and a union made twice changes nothing: each combination is done once.
+  std::unordered_set<std::string> united;
+  std::string signature;
   for (const auto& m : mentions) {
     const auto& name = m.kind == RawMention::Kind::kName && m.canonical.empty() ? m.form : m.canonical;
+    signature = name;
+    signature += '\0';
+    if (m.kind == RawMention::Kind::kName) signature += m.form;
+    signature += '\0';
+    signature += m.acronym;
+    if (!united.insert(signature).second) continue;
     auto [nk, fresh] = node_keys.try_emplace(name);
     if (fresh) nk->second = mention_node(m);
     const auto& node = nk->second;

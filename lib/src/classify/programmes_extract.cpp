@@ -7,7 +7,6 @@
 // lowercase, and what a back-reference ("the Commission") stands for.
 #include <algorithm>
 #include <optional>
-#include <unordered_set>
 
 #include "classify/lexicon.hpp"
 #include "classify/programmes_internal.hpp"
@@ -42,6 +41,7 @@ class Extractor {
   Extractor(const SentenceIndex& index, size_t doc, const std::vector<SentenceNames>& read,
             const ProgrammeConfig& config) {
     for (const auto& place : index.places(doc)) sentences_.push_back({&read[place.id], place});
+    distinct_sentences_ = index.size();
     // The user's acronyms first: they override the document's definitions.
     for (const auto& entry : config.names) {
       if (!entry.acronym.empty()) add_acronym(entry.acronym, entry.name, true);
@@ -72,20 +72,38 @@ class Extractor {
     if (programme) programme_acronyms_.try_emplace(acronym, name);
   }
 
-  // Only the words some reading depends on are looked up.
+  // Only the words some reading depends on are looked up, and each distinct
+  // sentence once: what it writes in lowercase does not depend on how often
+  // the document repeats it.
   void read_vocabulary() {
-    std::unordered_set<uint64_t> asked;
+    std::vector<const SentenceNames*> distinct;
+    std::vector<bool> seen(distinct_sentences_, false);
     for (const auto& [names, where] : sentences_) {
+      if (!seen[where.id]) {
+        seen[where.id] = true;
+        distinct.push_back(names);
+      }
+    }
+    std::vector<uint64_t> asked;
+    for (const auto* names : distinct) {
       for (const auto& item : names->items) {
-        if (item.vocab_word != 0) asked.insert(item.vocab_word);
+        if (item.vocab_word != 0) asked.push_back(item.vocab_word);
       }
     }
     if (asked.empty()) return;
-    for (const auto& [names, where] : sentences_) {
+    std::sort(asked.begin(), asked.end());
+    asked.erase(std::unique(asked.begin(), asked.end()), asked.end());
+    for (const auto* names : distinct) {
       for (uint64_t h : names->lowercase) {
-        if (asked.count(h)) lowercase_.insert(h);
+        if (std::binary_search(asked.begin(), asked.end(), h)) lowercase_.push_back(h);
       }
     }
+    std::sort(lowercase_.begin(), lowercase_.end());
+    lowercase_.erase(std::unique(lowercase_.begin(), lowercase_.end()), lowercase_.end());
+  }
+
+  bool written_in_lowercase(uint64_t word) const {
+    return std::binary_search(lowercase_.begin(), lowercase_.end(), word);
   }
 
   void resolve(const NameItem& item, const Where& where) {
@@ -99,8 +117,8 @@ class Extractor {
         }
         return;
       case NameItem::Kind::kRun: {
-        const auto& v = item.vocab_word != 0 && lowercase_.count(item.vocab_word) ? item.dropped : item.plain;
-        if (v.backref && backref(v.form, v.offset, where)) return;
+        const auto& v = item.vocab_word != 0 && written_in_lowercase(item.vocab_word) ? item.dropped : item.plain;
+        if (v.backref && backref(v, where)) return;
         if (v.name) mention(RawMention::Kind::kName, v.form, {}, v.offset, where);
         return;
       }
@@ -140,9 +158,8 @@ class Extractor {
 
   // "the Commission" -> the latest mentioned name whose words include all
   // of the reference's words, the last of them a head word.
-  bool backref(const std::string& form, size_t offset, const Where& where) {
-    std::vector<std::string> words;
-    for (auto w : words_of(form)) words.push_back(fold_case(w));
+  bool backref(const NameVariant& v, const Where& where) {
+    const auto& words = v.words;
     if (words.empty() || !is_head_word(words.back())) return false;
     size_t seen = 0;
     for (size_t back = mentions_.size(); back-- > 0 && seen < kBackrefWindow; ++seen) {
@@ -155,7 +172,7 @@ class Extractor {
       });
       if (!all) continue;
       auto target = m.canonical.empty() ? m.form : m.canonical;
-      mention(RawMention::Kind::kBackref, form, {}, offset, where, std::move(target));
+      mention(RawMention::Kind::kBackref, v.form, {}, v.offset, where, std::move(target));
       return true;
     }
     return false;
@@ -164,7 +181,8 @@ class Extractor {
   std::vector<std::pair<const SentenceNames*, Where>> sentences_;
   AcronymTable table_;               // every definition, then the configured and known acronyms
   AcronymTable programme_acronyms_;  // those whose name is a programme name
-  std::unordered_set<uint64_t> lowercase_;  // asked words the document writes in lowercase
+  size_t distinct_sentences_ = 0;        // of the index
+  std::vector<uint64_t> lowercase_;      // asked words the document writes in lowercase, sorted
   std::vector<std::optional<std::vector<std::string>>> mention_words_;  // see mention_words()
   std::vector<RawMention> mentions_;
 };

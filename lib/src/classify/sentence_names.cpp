@@ -44,8 +44,6 @@ SentenceNames SentenceReader::read(const Reading& reading) {
   for (size_t i = 0; i < r_.size(); ++i) {
     if (r_.is(i, kLowercase)) out.lowercase.push_back(r_.words[i].hash);
   }
-  std::sort(out.lowercase.begin(), out.lowercase.end());
-  out.lowercase.erase(std::unique(out.lowercase.begin(), out.lowercase.end()), out.lowercase.end());
 
   match_config(out);
   out.definitions = find_definitions(r_);
@@ -105,7 +103,8 @@ void SentenceReader::match_config(SentenceNames& out) {
 void SentenceReader::match_acronyms(SentenceNames& out) {
   auto capital_word = [&](size_t i) { return r_.is(i, kCapitalized) && !used_[i]; };
   for (size_t i = 0; i < r_.size(); ++i) {
-    if (!r_.tokens[i].word || used_[i]) continue;
+    // An acronym starts with a capital: most words are out at once.
+    if (!r_.is(i, kCapitalized) || used_[i]) continue;
     bool possessive = false;
     auto word = strip_possessive(r_.word(i), possessive);
     if (!is_acronym(word)) continue;
@@ -261,6 +260,11 @@ NameVariant SentenceReader::reading(std::vector<size_t> run) const {
   if (lowercase_prefix && v.form[0] >= 'a' && v.form[0] <= 'z') v.form[0] = static_cast<char>(v.form[0] - 'a' + 'A');
   v.offset = r_.tokens[run.front()].begin;
   v.backref = determiner && content <= 2;
+  if (v.backref) {
+    for (size_t k = run.front(); k <= last; ++k) {
+      if (r_.tokens[k].word) v.words.emplace_back(r_.lower(k));
+    }
+  }
   v.name = content >= 2 && qualifiers > 0;
   return v;
 }

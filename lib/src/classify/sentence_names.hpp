@@ -29,6 +29,7 @@ struct NameVariant {
   std::string form;      // as written ("Operation" capitalized when it led in lowercase)
   size_t offset = 0;     // byte offset in the sentence
   bool backref = false;  // after a determiner, at most two content words: may stand for an earlier name
+  std::vector<std::string> words;  // when `backref`: the folded words of `form`
   bool name = false;     // a name on its own (two content words, one not a head word)
 };
 
@@ -49,7 +50,7 @@ struct NameItem {
 struct SentenceNames {
   std::vector<Definition> definitions;  // programme or not
   std::vector<NameItem> items;          // configured names, definitions, acronyms alone, runs; in that order
-  std::vector<uint64_t> lowercase;      // word_hash of each folded word written in lowercase
+  std::vector<uint64_t> lowercase;      // word_hash of each word written in lowercase, in order
 };
 
 class SentenceReader {
