@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <memory>
 #include <fmt/core.h>
 #include <map>
 #include <set>
@@ -153,8 +152,9 @@ class CandidateTable {
       if (e.hash == hash) return {&e, false};
       i = (i + 1) & (slots_.size() - 1);
     }
-    if (size_ % kChunk == 0) chunks_.push_back(std::make_unique<Candidate[]>(kChunk));
-    auto& e = entry(size_++);
+    if (size_ % kChunk == 0) chunks_.emplace_back().reserve(kChunk);
+    auto& e = chunks_.back().emplace_back();
+    ++size_;
     e.hash = hash;
     slots_[i] = static_cast<uint32_t>(size_);
     return {&e, true};
@@ -198,7 +198,9 @@ class CandidateTable {
   }
 
   std::vector<uint32_t> slots_;  // index + 1 into the entries; 0 = empty
-  std::vector<std::unique_ptr<Candidate[]>> chunks_;  // kChunk entries each
+  // At most kChunk entries each, reserved: entries never move, and only
+  // those made are written.
+  std::vector<std::vector<Candidate>> chunks_;
   size_t size_ = 0;
   int shift_ = 64;
 };
