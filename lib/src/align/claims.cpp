@@ -56,7 +56,7 @@ void fill_bags(Side& side, const std::vector<int>& paired) {
 
 class Index {
  public:
-  Index(const Side& side, const std::vector<int>& paired) {
+  Index(const Side& side, const std::vector<int>& paired) : shared_(side.claims.size(), 0) {
     for (size_t j = 0; j < side.claims.size(); ++j) {
       if (paired[j] >= 0) continue;
       const auto& bag = side.claims[j].bag;
@@ -67,41 +67,48 @@ class Index {
     }
   }
 
-  // Candidate claims sharing the rarest words of `bag`, most shared first.
-  std::vector<int> candidates(const Bag& bag) const {
-    std::vector<std::pair<size_t, uint64_t>> words;  // (document frequency, word)
+  // Candidate claims sharing the rarest words of `bag`, most shared first
+  // (ties by position). Hits are counted in a per-claim array, so a probe
+  // costs its kProbeWords x kMaxPostings hits at most, not a sort of them.
+  std::vector<int> candidates(const Bag& bag) {
+    struct Probe {
+      size_t df;
+      uint64_t word;
+      const std::vector<int>* claims;
+      bool operator<(const Probe& o) const { return std::tie(df, word) < std::tie(o.df, o.word); }
+    };
+    std::vector<Probe> probes;
     for (size_t k = 0; k < bag.size(); ++k) {
       if (k > 0 && bag[k] == bag[k - 1]) continue;
       const auto it = postings_.find(bag[k]);
       if (it == postings_.end() || it->second.size() > kMaxPostings) continue;
-      words.emplace_back(it->second.size(), bag[k]);
+      probes.push_back(Probe{it->second.size(), bag[k], &it->second});
     }
-    std::sort(words.begin(), words.end());
-    if (words.size() > kProbeWords) words.resize(kProbeWords);
-    // At most kProbeWords x kMaxPostings hits: a sorted vector beats a map.
-    std::vector<int> hits;
-    for (const auto& [df, word] : words) {
-      const auto& list = postings_.at(word);
-      hits.insert(hits.end(), list.begin(), list.end());
+    std::sort(probes.begin(), probes.end());
+    if (probes.size() > kProbeWords) probes.resize(kProbeWords);
+    std::vector<int> touched;
+    for (const Probe& p : probes) {
+      for (int c : *p.claims) {
+        if (shared_[static_cast<size_t>(c)]++ == 0) touched.push_back(c);
+      }
     }
-    std::sort(hits.begin(), hits.end());
-    std::vector<std::pair<int, int>> ranked;  // (-hits, claim)
-    for (size_t i = 0; i < hits.size();) {
-      size_t j = i;
-      while (j < hits.size() && hits[j] == hits[i]) ++j;
-      ranked.emplace_back(-static_cast<int>(j - i), hits[i]);
-      i = j;
+    std::vector<std::pair<int, int>> ranked;  // (-shared words, claim)
+    ranked.reserve(touched.size());
+    for (int c : touched) {
+      ranked.emplace_back(-shared_[static_cast<size_t>(c)], c);
+      shared_[static_cast<size_t>(c)] = 0;
     }
-    std::sort(ranked.begin(), ranked.end());
-    if (ranked.size() > kMaxCandidates) ranked.resize(kMaxCandidates);
+    const size_t keep = std::min(ranked.size(), kMaxCandidates);
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
     std::vector<int> out;
-    out.reserve(ranked.size());
-    for (const auto& r : ranked) out.push_back(r.second);
+    out.reserve(keep);
+    for (size_t r = 0; r < keep; ++r) out.push_back(ranked[r].second);
     return out;
   }
 
  private:
   std::unordered_map<uint64_t, std::vector<int>> postings_;  // lookups only, never iterated
+  std::vector<int> shared_;  // hits per claim during one probe; all zero between probes
 };
 
 struct Candidate {
@@ -162,7 +169,7 @@ int neighbour(const Side& side, int claim, int step) {
 void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>& whole_to_part,
                 std::vector<int>& part_to_whole, std::vector<int>& second, std::vector<PairKind>& whole_kind,
                 std::vector<PairKind>& part_kind, PairKind kind) {
-  const Index index(part_side, part_to_whole);
+  Index index(part_side, part_to_whole);
   for (size_t w = 0; w < whole_side.claims.size(); ++w) {
     if (whole_to_part[w] >= 0) continue;
     const auto& bag = whole_side.claims[w].bag;
@@ -268,7 +275,7 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
   pair_parts(n, o, p.new_to_old, p.old_to_new, p.merge_second, p.new_kind, p.old_kind, PairKind::kMergePart);
 
   // Near-duplicates: every candidate pair scored, then the best taken first.
-  const Index index(n, p.new_to_old);
+  Index index(n, p.new_to_old);
   std::vector<Candidate> candidates;
   for (size_t i = 0; i < o.claims.size(); ++i) {
     if (p.old_to_new[i] >= 0) continue;
