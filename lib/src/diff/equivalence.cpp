@@ -1,6 +1,5 @@
 #include "diff/equivalence.hpp"
 
-#include <cctype>
 #include <fmt/core.h>
 
 #include "diff/tokens.hpp"
@@ -22,11 +21,11 @@ std::string trim(std::string_view s) {
 }
 
 bool acronym_shape(std::string_view s) {
-  if (s.size() < kMinAcronym || s.size() > kMaxAcronym || !std::isupper(static_cast<unsigned char>(s[0]))) return false;
+  if (s.size() < kMinAcronym || s.size() > kMaxAcronym || !ascii::upper(s[0])) return false;
   size_t capitals = 0;
   for (char c : s) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) return false;
-    capitals += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+    if (!ascii::alnum(c)) return false;
+    capitals += ascii::upper(c) ? 1 : 0;
   }
   return capitals * 2 > s.size();
 }
@@ -47,13 +46,13 @@ void collect_acronyms(const Document& doc, AcronymTable& table) {
             // Walk back over the words before "(": as many capitalised words
             // (hyphenated parts count) as the acronym has capitals.
             size_t capitals = 0;
-            for (char c : acr) capitals += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+            for (char c : acr) capitals += ascii::upper(c) ? 1 : 0;
             const std::vector<Token> words = tokenize(std::string_view(s).substr(0, open));
             size_t seen = 0;
             size_t start = open;
             for (size_t k = words.size(); k-- > 0 && seen < capitals;) {
               const char c = words[k].norm[0];
-              if (std::isupper(static_cast<unsigned char>(c))) ++seen;
+              if (ascii::upper(c)) ++seen;
               start = words[k].begin;
             }
             if (seen == capitals && start < open) table.emplace(ascii::lower(acr), ascii::lower(trim(s.substr(start, open - start))));

@@ -6,6 +6,7 @@
 #include "diff/tokens.hpp"
 #include "strata/diff.hpp"
 #include "strata/normalize.hpp"
+#include "util/ascii.hpp"
 
 namespace strata {
 
@@ -27,8 +28,8 @@ std::vector<Piece> pieces(std::string_view original) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     const size_t from = i == 0 ? 0 : n.to_original[tokens[i].begin];
     const size_t to = i + 1 < tokens.size() ? n.to_original[tokens[i + 1].begin] : original.size();
-    const unsigned char first = static_cast<unsigned char>(tokens[i].norm[0]);
-    out.push_back(Piece{std::string(tokens[i].norm), std::string(original.substr(from, to - from)), first >= 0x80 || std::isalnum(first)});
+    const char first = tokens[i].norm[0];
+    out.push_back(Piece{std::string(tokens[i].norm), std::string(original.substr(from, to - from)), static_cast<unsigned char>(first) >= 0x80 || ascii::alnum(first)});
   }
   return out;
 }

@@ -1,9 +1,9 @@
 // The Markdown reader: CommonMark's block structure for the constructs
 // documents use (headings, paragraphs, nested lists, quotes, fenced code).
-#include <cctype>
 #include <string>
 
 #include "ingest/readers.hpp"
+#include "util/ascii.hpp"
 
 namespace strata::readers {
 
@@ -276,7 +276,7 @@ std::string strip_inline_markdown(std::string_view s) {
           i = close + 1;
           continue;
         }
-        if (!inner.empty() && (std::isalpha(static_cast<unsigned char>(inner.front())) || inner.front() == '/')) {
+        if (!inner.empty() && (ascii::alpha(inner.front()) || inner.front() == '/')) {
           i = close + 1;
           continue;
         }
@@ -288,8 +288,8 @@ std::string strip_inline_markdown(std::string_view s) {
       continue;
     }
     if (c == '_') {
-      const bool left_word = i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]));
-      const bool right_word = i + 1 < s.size() && std::isalnum(static_cast<unsigned char>(s[i + 1]));
+      const bool left_word = i > 0 && ascii::alnum(s[i - 1]);
+      const bool right_word = i + 1 < s.size() && ascii::alnum(s[i + 1]);
       if (!(left_word && right_word)) {
         ++i;
         continue;

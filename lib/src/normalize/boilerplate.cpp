@@ -1,11 +1,11 @@
 // Boilerplate rules: lines that are page furniture, not content.
 #include <algorithm>
-#include <cctype>
 #include <fmt/core.h>
 #include <regex>
 #include <toml++/toml.h>
 
 #include "strata/normalize.hpp"
+#include "util/ascii.hpp"
 
 namespace strata {
 
@@ -18,7 +18,7 @@ constexpr size_t kMaxBoilerplateLine = 300;
 bool iequals_prefix(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) return false;
+    if (ascii::lower(text[i]) != ascii::lower(prefix[i])) return false;
   }
   return true;
 }

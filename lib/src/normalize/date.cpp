@@ -1,12 +1,12 @@
 // Dates as pages print them, to ISO 8601 at the precision given.
 #include <array>
-#include <cctype>
 #include <fmt/core.h>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "strata/normalize.hpp"
+#include "util/ascii.hpp"
 
 namespace strata {
 
@@ -19,7 +19,7 @@ int month_number(std::string_view word) {
   std::string lower;
   for (char c : word) {
     if (c == '.') continue;
-    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    lower.push_back(ascii::lower(c));
   }
   if (lower.size() < 3) return 0;
   for (size_t i = 0; i < kMonths.size(); ++i) {

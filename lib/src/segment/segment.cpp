@@ -1,11 +1,11 @@
 // Section trees from RawBlocks. Plain-text structure is inferred as described
 // in docs/segmentation.md; Markdown structure is taken as marked.
 #include <algorithm>
-#include <cctype>
 
 #include "segment/tree.hpp"
 #include "strata/normalize.hpp"
 #include "strata/segment.hpp"
+#include "util/ascii.hpp"
 
 namespace strata {
 
@@ -43,9 +43,9 @@ bool heading_shape(std::string_view norm, size_t max_bytes, bool allow_question)
   const char last = norm.back();
   if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!') return false;
   if (last == '?' && !allow_question) return false;
-  const auto first = static_cast<unsigned char>(norm.front());
+  const char first = norm.front();
   if (first == '"' || first == '\'' || first == '(' || first == '[' || first == ',' || first == '*') return false;
-  if (first < 0x80 && std::islower(first)) return false;
+  if (ascii::lower_case(first)) return false;
   return true;
 }
 

@@ -7,7 +7,6 @@
 // abbreviation ("U.S.") or a month before a number ("06 May. 2015") ends
 // nothing. Semicolons never split.
 #include <array>
-#include <cctype>
 #include <utf8proc.h>
 
 #include "strata/segment.hpp"
@@ -38,7 +37,7 @@ bool starts_sentence(std::string_view s, size_t at) {
   if (is_opener(s[at])) ++at;
   if (at >= s.size()) return false;
   const auto c = static_cast<unsigned char>(s[at]);
-  if (c < 0x80) return std::isupper(c) || std::isdigit(c);
+  if (c < 0x80) return ascii::upper(s[at]) || ascii::digit(s[at]);
   size_t pos = at;
   const char32_t cp = utf8::decode(s, pos);
   if (cp == utf8::kInvalid) return false;
@@ -53,11 +52,11 @@ bool abbreviation_period(std::string_view s, size_t dot, size_t next) {
   const std::string_view word = s.substr(start, dot - start);
   if (word.empty()) return false;
   const std::string lower = ascii::lower(word);
-  const bool before_digit = next < s.size() && std::isdigit(static_cast<unsigned char>(s[next]));
+  const bool before_digit = next < s.size() && ascii::digit(s[next]);
   // A single letter is an initial ("J. Stoltenberg"); a word with inner dots
   // is a dotted abbreviation ("U.S", "e.g").
-  if (word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]))) return true;
-  if (word.find('.') != std::string_view::npos && std::isalpha(static_cast<unsigned char>(word.back()))) return true;
+  if (word.size() == 1 && ascii::alpha(word[0])) return true;
+  if (word.find('.') != std::string_view::npos && ascii::alpha(word.back())) return true;
   for (std::string_view a : kAbbreviations) {
     if (lower == a) return true;
   }
