@@ -43,11 +43,11 @@ int run_diff(const DiffArgs& args) {
   const bool to_terminal = args.output.empty() && isatty(STDOUT_FILENO) != 0;
   render.color = args.color == "always" || (args.color == "auto" && to_terminal && std::getenv("NO_COLOR") == nullptr);
 
-  auto docs = args.read.load_all({args.old_file, args.new_file}, *options);
-  for (const auto& doc : docs) {
-    if (!doc) return report_error(doc.error());
-  }
-  const ChangeSet changes = compare(*docs[0], *docs[1], *compare_options);
+  auto old_doc = args.read.load(args.old_file, *options);
+  if (!old_doc) return report_error(old_doc.error());
+  auto new_doc = args.read.load(args.new_file, *options);
+  if (!new_doc) return report_error(new_doc.error());
+  const ChangeSet changes = compare(*old_doc, *new_doc, *compare_options);
   const std::string report = args.format == "json" ? render_diff_json(changes, render)
                              : args.format == "md" ? render_diff_markdown(changes, render)
                                                    : render_diff_text(changes, render);

@@ -29,11 +29,6 @@ Result<Document> ReadFlags::load(const std::string& file_or_rev, const LoadOptio
   return load_version(store_path(store), file_or_rev, options);
 }
 
-std::vector<Result<Document>> ReadFlags::load_all(const std::vector<std::string>& files_or_revs,
-                                                  const LoadOptions& options) const {
-  return load_versions(store_path(store), files_or_revs, options);
-}
-
 Result<CompareOptions> ReadFlags::compare_options() const {
   CompareOptions options;
   if (!programmes_file.empty()) {

@@ -20,8 +20,6 @@ struct ReadFlags {
   Result<CompareOptions> compare_options() const;
   // A file path or a store revision (docs/store.md), read with options().
   Result<Document> load(const std::string& file_or_rev, const LoadOptions& options) const;
-  // Several at once, parsed in parallel; in the order given.
-  std::vector<Result<Document>> load_all(const std::vector<std::string>& files_or_revs, const LoadOptions& options) const;
 };
 
 }  // namespace strata::cli

@@ -112,12 +112,6 @@ Result<VersionBytes> read_version_bytes(const std::string& store_dir, std::strin
 Result<Document> load_version(const std::string& store_dir, std::string_view rev,
                               const LoadOptions& options = {});
 
-// load_version for several versions, in the order of `revs`: the bytes are
-// read on the calling thread (libgit2 is used from one thread only), then
-// the versions are parsed in parallel.
-std::vector<Result<Document>> load_versions(const std::string& store_dir, const std::vector<std::string>& revs,
-                                            const LoadOptions& options = {});
-
 // The snapshots of a manifest (manifest.hpp) that belong to the series, in
 // series order, with files read and sha256 checked. `skipped` (may be null)
 // receives the ids of entries outside the series.
