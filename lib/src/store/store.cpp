@@ -98,12 +98,14 @@ Store::~Store() = default;
 const std::string& Store::dir() const { return impl_->dir; }
 
 Result<Store> Store::open(const std::string& dir) {
-  auto impl = std::make_unique<Impl>();
-  impl->dir = dir;
+  // Checked before anything touches libgit2, whose start costs more than
+  // reading a page: a file name given where a revision may be asks here first.
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     return make_error(ErrorCode::kNotFound, fmt::format("no store at {} (run 'strata init' to make one)", dir));
   }
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
   // As git's safe.directory rule: a store owned by someone else could carry
   // hooks or config that person controls. libgit2 1.5.1 checks this for
   // work trees only, so bare stores are checked here.
