@@ -96,21 +96,32 @@ class Builder {
     out_.to_original.insert(out_.to_original.end(), out_.text.size() - before, static_cast<uint32_t>(origin));
   }
 
-  // Printable ASCII and plain spaces, the bulk of most documents: copied
-  // without per-character classification.
+  // Printable ASCII and plain spaces, the bulk of most documents: copied in
+  // one pass into room made for the whole run, inner runs of spaces folded
+  // to their first, without per-character classification or push_back.
   void ascii_run(std::string_view run, size_t origin) {
-    for (size_t i = 0; i < run.size(); ++i) {
-      if (run[i] == ' ') {
-        space(origin + i);
-        continue;
-      }
+    size_t begin = 0;
+    while (begin < run.size() && run[begin] == ' ') space(origin + begin++);
+    size_t end = run.size();
+    while (end > begin && run[end - 1] == ' ') --end;
+    if (begin < end) {
       flush_space();
-      size_t j = i;
-      while (j < run.size() && run[j] != ' ') ++j;
-      out_.text.append(run.data() + i, j - i);
-      for (size_t k = i; k < j; ++k) out_.to_original.push_back(static_cast<uint32_t>(origin + k));
-      i = j - 1;
+      const size_t at = out_.text.size();  // == to_original.size() until finish()
+      out_.text.resize(at + (end - begin));
+      out_.to_original.resize(at + (end - begin));
+      char* text = out_.text.data() + at;
+      uint32_t* map = out_.to_original.data() + at;
+      size_t n = 0;
+      for (size_t k = begin; k < end; ++k) {
+        if (run[k] == ' ' && run[k - 1] == ' ') continue;  // run[begin] is not a space
+        text[n] = run[k];
+        map[n] = static_cast<uint32_t>(origin + k);
+        ++n;
+      }
+      out_.text.resize(at + n);
+      out_.to_original.resize(at + n);
     }
+    if (end < run.size()) space(origin + end);
   }
 
   NormalizedText finish(size_t original_size) {
