@@ -6,6 +6,7 @@
 // before one). A period after an abbreviation, an initial, a dotted
 // abbreviation ("U.S.") or a month before a number ("06 May. 2015") ends
 // nothing. Semicolons never split.
+#include <algorithm>
 #include <array>
 #include <utf8proc.h>
 
@@ -69,19 +70,43 @@ bool abbreviation_period(std::string_view s, size_t dot, size_t next) {
   return false;
 }
 
+// Finds the next '.', '!' or '?' with one memchr per mark (vectorized by
+// the C library), each remembered until the scan passes it: paragraphs are
+// mostly text between marks, which a byte-by-byte test would walk.
+class MarkFinder {
+ public:
+  explicit MarkFinder(std::string_view s) : s_(s) {}
+
+  // The first mark at or after `from`, or s.size().
+  size_t next(size_t from) {
+    size_t first = s_.size();
+    for (size_t k = 0; k < kMarks.size(); ++k) {
+      if (!known_[k] || at_[k] < from) {
+        at_[k] = std::min(s_.find(kMarks[k], from), s_.size());
+        known_[k] = true;
+      }
+      first = std::min(first, at_[k]);
+    }
+    return first;
+  }
+
+ private:
+  static constexpr std::array<char, 3> kMarks = {'.', '!', '?'};
+  std::string_view s_;
+  std::array<size_t, 3> at_{};
+  std::array<bool, 3> known_{};
+};
+
 }  // namespace
 
 std::vector<Span> split_sentences(std::string_view s) {
   std::vector<Span> spans;
   size_t begin = 0;
   while (begin < s.size() && s[begin] == ' ') ++begin;
+  MarkFinder marks(s);
   size_t i = begin;
-  while (i < s.size()) {
+  while ((i = marks.next(i)) < s.size()) {
     const char c = s[i];
-    if (c != '.' && c != '!' && c != '?') {
-      ++i;
-      continue;
-    }
     const size_t mark = i;
     size_t j = i + 1;
     while (j < s.size() && (s[j] == '.' || s[j] == '!' || s[j] == '?')) ++j;
