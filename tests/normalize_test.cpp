@@ -42,6 +42,30 @@ TEST(Normalize, ControlCharactersBecomeVisible) {
   EXPECT_EQ(normalize_text("a\u202Eb"), "ab");
 }
 
+// The ASCII fast path tests eight bytes at a time: a byte it must not copy
+// as it is (a control character, DEL, a non-ASCII letter, a double space),
+// at every offset of a word and at either end, still gets its own treatment.
+TEST(Normalize, SpecialBytesAtEveryOffsetOfTheFastPath) {
+  struct Special {
+    std::string in;
+    std::string out;
+  } specials[] = {{"\x01", "\u2401"}, {"\x1f", "\u241F"}, {"\x7f", "\u2421"},
+                  {"\u00e9", "\u00e9"}, {"e\u0301", "\u00e9"}, {"  ", " "}, {"\u2019", "'"}};
+  for (const Special& special : specials) {
+    for (size_t before = 0; before <= 17; ++before) {
+      const std::string in = std::string(before, 'a') + special.in + std::string(19 - before, 'b');
+      const NormalizedText n = normalize(in);
+      const std::string& out = before == 0 && special.in == "  " ? "" : special.out;  // leading space is trimmed
+      EXPECT_EQ(n.text, std::string(before, 'a') + out + std::string(19 - before, 'b')) << before;
+      ASSERT_EQ(n.to_original.size(), n.text.size() + 1);
+      EXPECT_EQ(n.to_original.back(), in.size());
+      if (before > 0) {
+        EXPECT_EQ(n.to_original[before - 1], before - 1);
+      }
+    }
+  }
+}
+
 TEST(Normalize, OffsetsMapBackToOriginal) {
   const std::string original = "  NATO\u2019s\u00A0 \u201Cplan\u201D";
   const NormalizedText n = normalize(original);

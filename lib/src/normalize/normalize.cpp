@@ -1,5 +1,7 @@
 // The comparison form (see normalize.hpp for what it folds and why).
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <utf8proc.h>
 
 #include "strata/normalize.hpp"
@@ -142,6 +144,26 @@ class Builder {
   size_t space_origin_ = 0;
 };
 
+bool printable_ascii(char c) { return c >= 0x20 && c < 0x7F; }
+
+// Length of the run of printable ASCII (0x20-0x7E) that starts `s`, tested
+// eight bytes at a time (bit tricks for "some byte below 0x20" and "some
+// byte above 0x7E"): most of a page is such runs.
+size_t printable_ascii_prefix(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x = 0;
+    std::memcpy(&x, s.data() + i, 8);
+    const uint64_t below = (x - kOnes * 0x20) & ~x & kHighBits;
+    const uint64_t above = ((x + kOnes) | x) & kHighBits;  // 0x7F + 1 and 0x80.. set the high bit
+    if ((below | above) != 0) break;
+  }
+  while (i < s.size() && printable_ascii(s[i])) ++i;
+  return i;
+}
+
 bool combining(char32_t cp) {
   return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0;
 }
@@ -155,11 +177,7 @@ NormalizedText normalize(std::string_view original) {
     const size_t start = pos;
     const auto b = static_cast<unsigned char>(original[pos]);
     if (b >= 0x20 && b < 0x7F) {
-      size_t end = pos + 1;
-      while (end < original.size() && static_cast<unsigned char>(original[end]) >= 0x20 &&
-             static_cast<unsigned char>(original[end]) < 0x7F) {
-        ++end;
-      }
+      size_t end = pos + 1 + printable_ascii_prefix(original.substr(pos + 1));
       // The last character joins the cluster path when a combining mark follows it.
       if (end < original.size() && static_cast<unsigned char>(original[end]) >= 0x80 && end - pos > 1) --end;
       if (end < original.size() && static_cast<unsigned char>(original[end]) >= 0x80 && end - pos == 1) {
