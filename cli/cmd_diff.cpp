@@ -30,6 +30,7 @@ int run_diff(const DiffArgs& args) {
   if (!options) return report_error(options.error());
   auto compare_options = args.read.compare_options();
   if (!compare_options) return report_error(compare_options.error());
+  compare_options->keep_unchanged_claims = args.all;  // only --all shows them
   RenderOptions render;
   render.all = args.all;
   render.context = args.context;

@@ -61,6 +61,7 @@ int run_report(const ReportArgs& args) {
   if (!options) return report_error(options.error());
   auto compare_options = args.read.compare_options();
   if (!compare_options) return report_error(compare_options.error());
+  compare_options->keep_unchanged_claims = false;  // the reports list changes only
   auto manifest = load_manifest(args.manifest);
   if (!manifest) return report_error(manifest.error());
   if (auto ok = verify_manifest(*manifest); !ok) return report_error(ok.error());

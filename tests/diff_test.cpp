@@ -4,6 +4,7 @@
 
 #include "strata/diff.hpp"
 #include "strata/load.hpp"
+#include "strata/render.hpp"
 #include "test_util.hpp"
 
 namespace strata {
@@ -86,6 +87,36 @@ TEST(Compare, WordlessHeadingsPairWithThemselves) {
   EXPECT_FALSE(c.has_changes());
   ASSERT_NE(find_section_change(c, "-"), nullptr);
   for (const SectionChange& s : c.sections) EXPECT_EQ(s.status, ChangeStatus::kUnchanged);
+}
+
+TEST(Compare, UnchangedClaimsLeftOutAreCountedAndKeepTheIndexesOfTheRest) {
+  const Document a = test::load_snapshot("page-2023");
+  const Document b = test::load_snapshot("page-2024");
+  const ChangeSet all = compare(a, b);
+  CompareOptions lean;
+  lean.keep_unchanged_claims = false;
+  const ChangeSet changed = compare(a, b, lean);
+  int unchanged = 0;
+  std::vector<const ClaimChange*> rest;
+  for (const ClaimChange& c : all.claims) {
+    if (c.status == ChangeStatus::kUnchanged) {
+      ++unchanged;
+    } else {
+      rest.push_back(&c);
+    }
+  }
+  ASSERT_GT(unchanged, 0);
+  EXPECT_EQ(all.unchanged_claims_left_out, 0);
+  EXPECT_EQ(changed.unchanged_claims_left_out, unchanged);
+  ASSERT_EQ(changed.claims.size(), rest.size());
+  for (size_t k = 0; k < rest.size(); ++k) {
+    EXPECT_EQ(changed.claims[k].index, rest[k]->index);
+    EXPECT_EQ(changed.claims[k].status, rest[k]->status);
+  }
+  for (size_t k = 0; k < all.claims.size(); ++k) EXPECT_EQ(all.claims[k].index, static_cast<int>(k));
+  // What a report without --all shows is the same either way, counts included.
+  EXPECT_EQ(render_diff_json(changed), render_diff_json(all));
+  EXPECT_EQ(render_diff_markdown(changed), render_diff_markdown(all));
 }
 
 TEST(Compare, SwappingSidesSwapsAddedAndRemoved) {

@@ -82,13 +82,17 @@ struct ClaimChange {
   std::vector<WordOp> diff;          // for modified and edited moved claims
   std::vector<Fact> facts;
   std::string note;                  // e.g. why a change is equivalent
+  // Position in the full document-order list of claim changes, unchanged
+  // ones included, whether or not they are kept (CompareOptions::
+  // keep_unchanged_claims): the same claim has the same index either way.
+  int index = -1;
 };
 
 struct NumberChange {
   ChangeStatus status = ChangeStatus::kModified;  // modified, added or removed
   std::string old_value;  // as written, empty when added
   std::string new_value;  // as written, empty when removed
-  int claim = -1;         // index into ChangeSet::claims
+  int claim = -1;         // position in ChangeSet::claims (not ClaimChange::index)
 };
 
 struct ProgrammeSide {
@@ -118,6 +122,9 @@ struct ChangeSet {
   DocumentMeta new_meta;
   std::vector<SectionChange> sections;
   std::vector<ClaimChange> claims;
+  // Unchanged claims that compare() counted but left out of `claims`
+  // (CompareOptions::keep_unchanged_claims off).
+  int unchanged_claims_left_out = 0;
   std::vector<NumberChange> numbers;
   std::vector<ProgrammeChange> programmes;
   std::vector<WordingShift> wording;

@@ -275,7 +275,16 @@ class Comparer {
       add(std::move(c), key, static_cast<int>(i));
     }
     std::stable_sort(order.begin(), order.end());
-    for (const Keyed& k : order) out.claims.push_back(std::move(changes[k.index]));
+    int index = 0;
+    for (const Keyed& k : order) {
+      ClaimChange& c = changes[k.index];
+      c.index = index++;
+      if (c.status == ChangeStatus::kUnchanged && !options_.keep_unchanged_claims) {
+        ++out.unchanged_claims_left_out;
+        continue;
+      }
+      out.claims.push_back(std::move(c));
+    }
   }
 
   const Document& old_doc_;

@@ -18,6 +18,13 @@ ordered_json section_json(const SectionSide& s) {
   return ordered_json{{"id", s.id}, {"title", s.title}, {"path", s.path}};
 }
 
+// The stable index of the claim at `position` in changes.claims (its
+// position when the ChangeSet was built by hand, without indexes).
+int claim_index(const ChangeSet& changes, int position) {
+  const int index = changes.claims[static_cast<size_t>(position)].index;
+  return index >= 0 ? index : position;
+}
+
 ordered_json claim_json(const ClaimSide& s) { return ordered_json{{"text", s.text}, {"section", s.section_id}}; }
 
 template <typename Side, typename Fn>
@@ -67,7 +74,7 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
     const ClaimChange& c = changes.claims[i];
     if (!render::shown(c, options)) continue;
     ordered_json j;
-    j["index"] = i;
+    j["index"] = claim_index(changes, static_cast<int>(i));
     j["status"] = to_string(c.status);
     sides(j, "old", "old_parts", c.old_sides, claim_json);
     sides(j, "new", "new_parts", c.new_sides, claim_json);
@@ -88,7 +95,7 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
   ordered_json numbers = ordered_json::array();
   for (const NumberChange& n : changes.numbers) {
     numbers.push_back({{"status", to_string(n.status)}, {"old", nullable(n.old_value)}, {"new", nullable(n.new_value)},
-                       {"claim", n.claim < 0 ? ordered_json() : ordered_json(n.claim)}});
+                       {"claim", n.claim < 0 ? ordered_json() : ordered_json(claim_index(changes, n.claim))}});
   }
   root["numbers"] = std::move(numbers);
 
