@@ -235,9 +235,17 @@ class Comparer {
         c.similarity = align::dice(new_.claims[j].bag, align::merge_bags(old_.claims[static_cast<size_t>(i)].bag, old_.claims[static_cast<size_t>(second)].bag));
         diff_into(c, c.old_sides[0].text + " " + c.old_sides[1].text, c.new_sides[0].text, out);
       } else {
+        const bool here = same_place(i, static_cast<int>(j));
+        if (kind == PairKind::kExact && here && !options_.keep_unchanged_claims &&
+            old_.claims[static_cast<size_t>(i)].sentence_ptr->text == new_.claims[j].sentence_ptr->text) {
+          // Unchanged and left out below: only its place in the order counts.
+          ClaimChange unchanged;
+          unchanged.status = ChangeStatus::kUnchanged;
+          add(std::move(unchanged), static_cast<double>(j), 0);
+          continue;
+        }
         c.old_sides.push_back(claim_side(old_, i));
         c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
-        const bool here = same_place(i, static_cast<int>(j));
         const std::string& ot = c.old_sides[0].text;
         const std::string& nt = c.new_sides[0].text;
         if (kind == PairKind::kExact) {
