@@ -17,21 +17,30 @@ Error config_error(std::string_view source, const std::string& reason) {
 }
 
 // A value read from either format: string, array of strings, or table.
-// Each reader converts to this before the shared checks.
+// Each reader converts to this before the shared checks. A table is a list
+// of fields, not std::pairs: std::pair needs a complete Value, and Value is
+// still incomplete where it holds its own tables.
+struct Field;
+
 struct Value {
   enum class Type { kString, kStrings, kTable, kTables, kOther };
   Type type = Type::kOther;
   std::string string;
   std::vector<std::string> strings;
-  std::vector<std::pair<std::string, Value>> table;
-  std::vector<std::vector<std::pair<std::string, Value>>> tables;
+  std::vector<Field> table;
+  std::vector<std::vector<Field>> tables;
+};
+
+struct Field {
+  std::string key;
+  Value value;
 };
 
 Value from_toml(const toml::node& node);
 
-std::vector<std::pair<std::string, Value>> toml_table(const toml::table& table) {
-  std::vector<std::pair<std::string, Value>> out;
-  for (const auto& [key, node] : table) out.emplace_back(std::string(key.str()), from_toml(node));
+std::vector<Field> toml_table(const toml::table& table) {
+  std::vector<Field> out;
+  for (const auto& [key, node] : table) out.push_back(Field{std::string(key.str()), from_toml(node)});
   return out;
 }
 
@@ -68,7 +77,7 @@ Value from_json(const nlohmann::json& node) {
     v.string = node.get_ref<const std::string&>();
   } else if (node.is_object()) {
     v.type = Value::Type::kTable;
-    for (const auto& [key, item] : node.items()) v.table.emplace_back(key, from_json(item));
+    for (const auto& [key, item] : node.items()) v.table.push_back(Field{key, from_json(item)});
   } else if (node.is_array()) {
     bool strings = true;
     bool tables = true;
@@ -87,7 +96,7 @@ Value from_json(const nlohmann::json& node) {
   return v;
 }
 
-using Table = std::vector<std::pair<std::string, Value>>;
+using Table = std::vector<Field>;
 
 // Reads `table` into `out`; `where` names it in messages ("programme 2").
 Result<ProgrammeEntry> read_entry(const Table& table, const std::string& where, std::string_view source) {
