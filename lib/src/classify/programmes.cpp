@@ -29,11 +29,12 @@ class UnionFind {
     }
     return x;
   }
-  void unite(const std::string& a, const std::string& b) {
-    size_t x = find(node(a));
-    size_t y = find(node(b));
+  void unite(size_t a, size_t b) {
+    size_t x = find(a);
+    size_t y = find(b);
     if (x != y) parent_[std::max(x, y)] = std::min(x, y);
   }
+  void unite(const std::string& a, const std::string& b) { unite(node(a), node(b)); }
   const std::map<std::string, size_t>& ids() const { return ids_; }
 
  private:
@@ -119,55 +120,62 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
   const auto& mentions = extracted.mentions;
   UnionFind groups;
   // Mentions repeat a few forms many times: each form's keys are made once.
-  std::unordered_map<std::string, std::pair<std::string, std::string>> keys_of;
-  std::unordered_map<std::string, std::string> node_keys;  // mention_node, made once per name
+  std::unordered_map<std::string_view, std::pair<std::string, std::string>> keys_of;
   // The unions a mention makes depend only on its name, form and acronym,
   // and a union made twice changes nothing: each combination is done once.
   std::unordered_set<std::string> united;
   std::string signature;
+  std::unordered_map<std::string_view, size_t> node_of;  // mention_node -> node id, made once per name
+  std::vector<size_t> mention_nodes;
+  mention_nodes.reserve(mentions.size());
   for (const auto& m : mentions) {
     const auto& name = m.kind == RawMention::Kind::kName && m.canonical.empty() ? m.form : m.canonical;
+    auto [id, new_name] = node_of.try_emplace(name);
+    if (new_name) id->second = groups.node(mention_node(m));
+    mention_nodes.push_back(id->second);
     signature = name;
     signature += '\0';
     if (m.kind == RawMention::Kind::kName) signature += m.form;
     signature += '\0';
     signature += m.acronym;
     if (!united.insert(signature).second) continue;
-    auto [nk, fresh] = node_keys.try_emplace(name);
-    if (fresh) nk->second = mention_node(m);
-    const auto& node = nk->second;
-    groups.node(node);
+    size_t node = id->second;
     if (m.kind == RawMention::Kind::kName) {
       auto [it, added] = keys_of.try_emplace(m.form);
       if (added) it->second = {name_key(m.form, {}), name_key(m.form, extracted.acronyms)};
-      groups.unite(node, it->second.first);
-      groups.unite(node, it->second.second);
+      groups.unite(node, groups.node(it->second.first));
+      groups.unite(node, groups.node(it->second.second));
     }
-    if (!m.acronym.empty()) groups.unite(node, "#" + m.acronym);
+    if (!m.acronym.empty()) groups.unite(node, groups.node(std::string("#").append(m.acronym)));
   }
   for (const auto& entry : config.names) {
     for (const auto& alias : entry.aliases) groups.unite(name_key(entry.name, {}), name_key(alias, {}));
   }
   merge_place_suffixes(groups);
 
-  std::map<size_t, std::vector<const RawMention*>> by_group;
-  std::unordered_map<std::string, size_t> node_of;  // mention_node -> node id, made once per name
-  for (const auto& m : mentions) {
-    const auto& name = m.kind == RawMention::Kind::kName && m.canonical.empty() ? m.form : m.canonical;
-    auto [it, added] = node_of.try_emplace(name);
-    if (added) it->second = groups.node(mention_node(m));
-    by_group[groups.find(it->second)].push_back(&m);
-  }
+  // Mentions by group (its root), each group's in document order.
+  std::vector<std::pair<size_t, const RawMention*>> by_group;
+  by_group.reserve(mentions.size());
+  for (size_t k = 0; k < mentions.size(); ++k) by_group.emplace_back(groups.find(mention_nodes[k]), &mentions[k]);
+  std::stable_sort(by_group.begin(), by_group.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
 
-  std::set<std::string> configured;
+  std::set<std::string, std::less<>> configured;
   for (const auto& entry : config.names) configured.insert(entry.name);
   std::set<std::string> ignore;
   for (const auto& name : config.ignore) ignore.insert(fold_case(name));
 
   std::vector<Programme> out;
-  for (const auto& [root, list] : by_group) {
+  std::vector<const RawMention*> list;
+  for (size_t begin = 0; begin < by_group.size();) {
+    list.clear();
+    size_t end = begin;
+    for (; end < by_group.size() && by_group[end].first == by_group[begin].first; ++end) {
+      list.push_back(by_group[end].second);
+    }
+    begin = end;
     Programme p;
-    std::map<std::string, FormScore> forms;
+    std::map<std::string_view, FormScore> forms;
     for (size_t k = 0; k < list.size(); ++k) {
       const auto& m = *list[k];
       if (!m.canonical.empty() && configured.count(m.canonical)) p.name = m.canonical;
@@ -181,17 +189,17 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
         f.defined = f.defined || !m.acronym.empty();
       }
       const auto& section = doc.sections[static_cast<size_t>(m.section)];
-      p.mentions.push_back({section.id, m.section, m.block, m.sentence, m.offset, m.form});
+      p.mentions.push_back({section.id, m.section, m.block, m.sentence, m.offset, std::string(m.form)});
     }
     if (p.name.empty()) {
-      const std::pair<const std::string, FormScore>* best = nullptr;
+      const std::pair<const std::string_view, FormScore>* best = nullptr;
       for (const auto& f : forms) {
         if (best == nullptr || f.second.better_than(best->second)) best = &f;
       }
       p.name = best != nullptr ? best->first : list.front()->canonical;
     }
     for (const auto& f : forms) {
-      if (f.first != p.name && f.first != p.acronym) p.aliases.push_back(f.first);
+      if (f.first != p.name && f.first != p.acronym) p.aliases.emplace_back(f.first);
     }
     const auto& first = p.mentions.front();
     p.first_claim = doc.sections[static_cast<size_t>(first.section)]

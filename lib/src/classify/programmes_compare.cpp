@@ -8,6 +8,8 @@
 #include <fmt/core.h>
 #include <map>
 #include <set>
+#include <span>
+#include <tuple>
 
 #include "classify/lexicon.hpp"
 #include "classify/programmes_internal.hpp"
@@ -103,11 +105,15 @@ std::vector<std::pair<size_t, size_t>> trigger_hits(std::string_view text) {
   return hits;
 }
 
-const std::string& claim_text(const Document& doc, const ProgrammeMention& m, bool norm) {
-  const auto& s = doc.sections[static_cast<size_t>(m.section)]
-                      .blocks[static_cast<size_t>(m.block)]
-                      .sentences[static_cast<size_t>(m.sentence)];
+const std::string& claim_text(const Document& doc, int section, int block, int sentence, bool norm) {
+  const auto& s = doc.sections[static_cast<size_t>(section)]
+                      .blocks[static_cast<size_t>(block)]
+                      .sentences[static_cast<size_t>(sentence)];
   return norm && !s.norm.empty() ? s.norm : s.text;
+}
+
+const std::string& claim_text(const Document& doc, const ProgrammeMention& m, bool norm) {
+  return claim_text(doc, m.section, m.block, m.sentence, norm);
 }
 
 // "X was replaced by Y" in one claim, as indices into `programmes`.
@@ -118,55 +124,73 @@ struct Succession {
   std::string claim;
 };
 
+// A mention of programme `programme`, placed in its claim.
+struct Placed {
+  int section;
+  int block;
+  int sentence;
+  size_t begin;
+  size_t end;
+  int programme;
+  bool same_claim(const Placed& o) const {
+    return section == o.section && block == o.block && sentence == o.sentence;
+  }
+};
+
+// The successions of one claim, whose mentions `placed` are in text order.
+void claim_successions(const Document& doc, std::span<const Placed> placed, std::vector<Succession>& out) {
+  const auto& where = placed.front();
+  const auto& text = claim_text(doc, where.section, where.block, where.sentence, true);
+  std::set<std::pair<int, int>> seen;
+  for (auto [k, t] : trigger_hits(text)) {
+    const auto& trigger = kTriggers[k];
+    size_t te = t + trigger.phrase.size();
+    // "the NACC was replaced in 1997 by the EAPC": a passive verb puts
+    // the old name first.
+    bool old_first = trigger.old_first || passive_before(text, t);
+    const Placed* before = nullptr;
+    const Placed* after = nullptr;
+    const Placed* after2 = nullptr;
+    for (const auto& p : placed) {
+      if (p.end <= t) before = &p;
+      if (p.begin >= te && after == nullptr) {
+        after = &p;
+      } else if (p.begin >= te && after2 == nullptr && p.programme != after->programme) {
+        after2 = &p;
+      }
+    }
+    // "renamed X to Y": both names follow the trigger.
+    if (before == nullptr && after != nullptr && after2 != nullptr && old_first) {
+      before = after;
+      after = after2;
+    }
+    if (before == nullptr || after == nullptr || before->programme == after->programme) continue;
+    int from = old_first ? before->programme : after->programme;
+    int to = old_first ? after->programme : before->programme;
+    if (!seen.insert({from, to}).second) continue;
+    out.push_back({from, to, std::string(trigger.phrase),
+                   claim_text(doc, where.section, where.block, where.sentence, false)});
+  }
+}
+
 std::vector<Succession> successions(const Document& doc, const std::vector<Programme>& programmes) {
-  struct Placed {
-    size_t begin;
-    size_t end;
-    int programme;
-  };
-  std::map<std::tuple<int, int, int>, std::vector<Placed>> by_claim;
+  // One flat list sorted once by claim, then by position: the claims come
+  // in document order, each with its mentions in text order.
+  std::vector<Placed> placed;
   for (size_t p = 0; p < programmes.size(); ++p) {
     for (const auto& m : programmes[p].mentions) {
-      by_claim[{m.section, m.block, m.sentence}].push_back({m.offset, m.offset + m.form.size(), static_cast<int>(p)});
+      placed.push_back({m.section, m.block, m.sentence, m.offset, m.offset + m.form.size(), static_cast<int>(p)});
     }
   }
+  std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
+    return std::tie(a.section, a.block, a.sentence, a.begin) < std::tie(b.section, b.block, b.sentence, b.begin);
+  });
   std::vector<Succession> out;
-  for (auto& [where, placed] : by_claim) {
-    std::sort(placed.begin(), placed.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
-    if (placed.size() < 2) continue;
-    const auto& m = programmes[static_cast<size_t>(placed.front().programme)].mentions.front();
-    ProgrammeMention at = m;
-    std::tie(at.section, at.block, at.sentence) = where;
-    const auto& text = claim_text(doc, at, true);
-    std::set<std::pair<int, int>> seen;
-    for (auto [k, t] : trigger_hits(text)) {
-      const auto& trigger = kTriggers[k];
-      size_t te = t + trigger.phrase.size();
-      // "the NACC was replaced in 1997 by the EAPC": a passive verb puts
-      // the old name first.
-      bool old_first = trigger.old_first || passive_before(text, t);
-      const Placed* before = nullptr;
-      const Placed* after = nullptr;
-      const Placed* after2 = nullptr;
-      for (const auto& p : placed) {
-        if (p.end <= t) before = &p;
-        if (p.begin >= te && after == nullptr) {
-          after = &p;
-        } else if (p.begin >= te && after2 == nullptr && p.programme != after->programme) {
-          after2 = &p;
-        }
-      }
-      // "renamed X to Y": both names follow the trigger.
-      if (before == nullptr && after != nullptr && after2 != nullptr && old_first) {
-        before = after;
-        after = after2;
-      }
-      if (before == nullptr || after == nullptr || before->programme == after->programme) continue;
-      int from = old_first ? before->programme : after->programme;
-      int to = old_first ? after->programme : before->programme;
-      if (!seen.insert({from, to}).second) continue;
-      out.push_back({from, to, std::string(trigger.phrase), claim_text(doc, at, false)});
-    }
+  for (size_t first = 0; first < placed.size();) {
+    size_t last = first + 1;
+    while (last < placed.size() && placed[last].same_claim(placed[first])) ++last;
+    if (last - first >= 2) claim_successions(doc, std::span<const Placed>(placed).subspan(first, last - first), out);
+    first = last;
   }
   return out;
 }

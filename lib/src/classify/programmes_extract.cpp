@@ -6,6 +6,8 @@
 // configured and the other version's), the words the document writes in
 // lowercase, and what a back-reference ("the Commission") stands for.
 #include <algorithm>
+#include <bitset>
+#include <memory>
 #include <optional>
 
 #include "classify/lexicon.hpp"
@@ -24,24 +26,30 @@ constexpr size_t kBackrefWindow = 50;
 
 using Where = SentenceIndex::Place;
 
+// Buckets of the filter in front of the asked words (read_vocabulary): a
+// document asks about a few hundred words, which leave most buckets empty.
+constexpr size_t kAskedBuckets = 1 << 13;
+
 // What each distinct sentence of `index` says about names.
-std::vector<SentenceNames> read_names(const SentenceIndex& index, const ProgrammeConfig& config) {
+std::shared_ptr<const std::vector<SentenceNames>> read_names(const SentenceIndex& index,
+                                                             const ProgrammeConfig& config) {
   auto forms = config_forms(config);
   SentenceReader reader(forms);
-  std::vector<SentenceNames> names;
-  names.reserve(index.size());
-  for (uint32_t id = 0; id < index.size(); ++id) names.push_back(reader.read(index.reading(id)));
+  auto names = std::make_shared<std::vector<SentenceNames>>();
+  names->reserve(index.size());
+  for (uint32_t id = 0; id < index.size(); ++id) names->push_back(reader.read(index.reading(id)));
   return names;
 }
 
 class Extractor {
  public:
-  // The sentences of document `doc` of `index`; `read` holds what each
-  // distinct sentence says (read_names) and must outlive the Extractor.
-  Extractor(const SentenceIndex& index, size_t doc, const std::vector<SentenceNames>& read,
-            const ProgrammeConfig& config) {
-    for (const auto& place : index.places(doc)) sentences_.push_back({&read[place.id], place});
-    distinct_sentences_ = index.size();
+  // The sentences of document `doc` of `index`, which must outlive the
+  // Extractor; `read` holds what each distinct sentence says (read_names).
+  Extractor(const SentenceIndex& index, size_t doc, std::shared_ptr<const std::vector<SentenceNames>> read,
+            const ProgrammeConfig& config)
+      : index_(index), read_(std::move(read)) {
+    sentences_.reserve(index.places(doc).size());
+    for (const auto& place : index.places(doc)) sentences_.push_back({&(*read_)[place.id], place});
     // The user's acronyms first: they override the document's definitions.
     for (const auto& entry : config.names) {
       if (!entry.acronym.empty()) add_acronym(entry.acronym, entry.name, true);
@@ -63,7 +71,7 @@ class Extractor {
     for (const auto& [names, where] : sentences_) {
       for (const auto& item : names->items) resolve(item, where);
     }
-    return ExtractResult{std::move(mentions_), std::move(table_), std::move(programme_acronyms_)};
+    return ExtractResult{std::move(read_), std::move(mentions_), std::move(table_), std::move(programme_acronyms_)};
   }
 
  private:
@@ -76,26 +84,33 @@ class Extractor {
   // sentence once: what it writes in lowercase does not depend on how often
   // the document repeats it.
   void read_vocabulary() {
-    std::vector<const SentenceNames*> distinct;
-    std::vector<bool> seen(distinct_sentences_, false);
+    std::vector<uint32_t> distinct;
+    std::vector<bool> seen(index_.size(), false);
     for (const auto& [names, where] : sentences_) {
       if (!seen[where.id]) {
         seen[where.id] = true;
-        distinct.push_back(names);
+        distinct.push_back(where.id);
       }
     }
     std::vector<uint64_t> asked;
-    for (const auto* names : distinct) {
-      for (const auto& item : names->items) {
+    for (uint32_t id : distinct) {
+      for (const auto& item : (*read_)[id].items) {
         if (item.vocab_word != 0) asked.push_back(item.vocab_word);
       }
     }
     if (asked.empty()) return;
     std::sort(asked.begin(), asked.end());
     asked.erase(std::unique(asked.begin(), asked.end()), asked.end());
-    for (const auto* names : distinct) {
-      for (uint64_t h : names->lowercase) {
-        if (std::binary_search(asked.begin(), asked.end(), h)) lowercase_.push_back(h);
+    // Most lowercase words are not asked: a bit per hash bucket turns them
+    // away before the search.
+    std::bitset<kAskedBuckets> maybe_asked;
+    for (uint64_t h : asked) maybe_asked.set(h % kAskedBuckets);
+    for (uint32_t id : distinct) {
+      for (const auto& word : index_.reading(id).words) {
+        if ((word.flags & kLowercase) != 0 && maybe_asked.test(word.hash % kAskedBuckets) &&
+            std::binary_search(asked.begin(), asked.end(), word.hash)) {
+          lowercase_.push_back(word.hash);
+        }
       }
     }
     std::sort(lowercase_.begin(), lowercase_.end());
@@ -112,6 +127,7 @@ class Extractor {
         mention(RawMention::Kind::kName, item.form, item.acronym, item.offset, where, item.canonical);
         return;
       case NameItem::Kind::kAcronym:
+        // The mention views the table's name: moving the table keeps its nodes.
         if (auto it = programme_acronyms_.find(item.form); it != programme_acronyms_.end()) {
           mention(RawMention::Kind::kAcronym, item.form, item.form, item.offset, where, it->second);
         }
@@ -125,13 +141,13 @@ class Extractor {
     }
   }
 
-  void mention(RawMention::Kind kind, std::string form, std::string acronym, size_t offset, const Where& where,
-               std::string canonical = {}) {
+  void mention(RawMention::Kind kind, std::string_view form, std::string_view acronym, size_t offset,
+               const Where& where, std::string_view canonical = {}) {
     RawMention m;
     m.kind = kind;
-    m.form = std::move(form);
-    m.acronym = std::move(acronym);
-    m.canonical = std::move(canonical);
+    m.form = form;
+    m.acronym = acronym;
+    m.canonical = canonical;
     m.section = where.section;
     m.block = where.block;
     m.sentence = where.sentence;
@@ -139,9 +155,9 @@ class Extractor {
     mentions_.push_back(std::move(m));
   }
 
-  // Folded words of the name of mention `k`, made when a back-reference
-  // first asks (most mentions are never asked).
-  const std::vector<std::string>& mention_words(size_t k) {
+  // word_hash of the folded words of the name of mention `k`, made when a
+  // back-reference first asks (most mentions are never asked).
+  const std::vector<uint64_t>& mention_words(size_t k) {
     if (mention_words_.size() < mentions_.size()) mention_words_.resize(mentions_.size());
     auto& words = mention_words_[k];
     if (!words) {
@@ -149,7 +165,8 @@ class Extractor {
       const auto& m = mentions_[k];
       if (m.kind != RawMention::Kind::kBackref) {
         for (auto w : words_of(m.kind == RawMention::Kind::kAcronym ? m.canonical : m.form)) {
-          words->push_back(fold_case(w));
+          fold_case_into(w, folded_);
+          words->push_back(word_hash(folded_));
         }
       }
     }
@@ -160,7 +177,7 @@ class Extractor {
   // of the reference's words, the last of them a head word.
   bool backref(const NameVariant& v, const Where& where) {
     const auto& words = v.words;
-    if (words.empty() || !is_head_word(words.back())) return false;
+    if (words.empty() || !v.head_last) return false;
     size_t seen = 0;
     for (size_t back = mentions_.size(); back-- > 0 && seen < kBackrefWindow; ++seen) {
       const auto& m = mentions_[back];
@@ -171,19 +188,20 @@ class Extractor {
         return std::find(name_words.begin(), name_words.end(), w) != name_words.end();
       });
       if (!all) continue;
-      auto target = m.canonical.empty() ? m.form : m.canonical;
-      mention(RawMention::Kind::kBackref, v.form, {}, v.offset, where, std::move(target));
+      mention(RawMention::Kind::kBackref, v.form, {}, v.offset, where, m.canonical.empty() ? m.form : m.canonical);
       return true;
     }
     return false;
   }
 
+  const SentenceIndex& index_;
+  std::shared_ptr<const std::vector<SentenceNames>> read_;  // what the mentions view
   std::vector<std::pair<const SentenceNames*, Where>> sentences_;
   AcronymTable table_;               // every definition, then the configured and known acronyms
   AcronymTable programme_acronyms_;  // those whose name is a programme name
-  size_t distinct_sentences_ = 0;        // of the index
   std::vector<uint64_t> lowercase_;      // asked words the document writes in lowercase, sorted
-  std::vector<std::optional<std::vector<std::string>>> mention_words_;  // see mention_words()
+  std::vector<std::optional<std::vector<uint64_t>>> mention_words_;  // see mention_words()
+  std::string folded_;                                                // mention_words()' buffer
   std::vector<RawMention> mentions_;
 };
 
@@ -200,8 +218,7 @@ namespace classify_detail {
 ExtractResult extract_mentions(const Document& doc, const ProgrammeConfig& config,
                                const std::vector<KnownAcronym>& known) {
   SentenceIndex index(doc);
-  auto names = read_names(index, config);
-  Extractor extractor(index, 0, names, config);
+  Extractor extractor(index, 0, read_names(index, config), config);
   extractor.add_known(known);
   return extractor.find_mentions();
 }
@@ -222,8 +239,7 @@ std::pair<ExtractResult, ExtractResult> extract_pair(const SentenceIndex& index,
 std::vector<KnownAcronym> defined_acronyms(const Document& doc) {
   SentenceIndex index(doc);
   ProgrammeConfig none;
-  auto read = read_names(index, none);
-  return known_of(Extractor(index, 0, read, none));
+  return known_of(Extractor(index, 0, read_names(index, none), none));
 }
 
 }  // namespace strata

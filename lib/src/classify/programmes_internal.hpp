@@ -2,21 +2,26 @@
 // programmes, shared by extraction, comparison and the series table.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "classify/programme_names.hpp"
 #include "classify/sentence_index.hpp"
+#include "classify/sentence_names.hpp"
 #include "strata/programmes.hpp"
 
 namespace strata::classify_detail {
 
+// Its texts are views into `names` and `programme_acronyms` of the
+// ExtractResult that holds it: moving that keeps them valid, a copy would not.
 struct RawMention {
   enum class Kind { kName, kAcronym, kBackref };
   Kind kind = Kind::kName;
-  std::string form;       // as written
-  std::string acronym;    // for a definition or an acronym used alone
-  std::string canonical;  // the name it stands for (acronyms, back-references, configured forms)
+  std::string_view form;       // as written
+  std::string_view acronym;    // for a definition or an acronym used alone
+  std::string_view canonical;  // the name it stands for (acronyms, back-references, configured forms)
   int section = -1;
   int block = -1;
   int sentence = -1;
@@ -24,6 +29,9 @@ struct RawMention {
 };
 
 struct ExtractResult {
+  // What the sentences say (shared by the two versions of a pair), which
+  // the mentions view so that a mention costs no string of its own.
+  std::shared_ptr<const std::vector<SentenceNames>> names;
   std::vector<RawMention> mentions;  // document order
   AcronymTable acronyms;             // every definition in the document, and the known ones
   AcronymTable programme_acronyms;   // definitions whose full name is a programme name

@@ -4,6 +4,7 @@
 #include "classify/sentence_names.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <optional>
 
 #include "classify/lexicon.hpp"
@@ -41,9 +42,6 @@ SentenceNames SentenceReader::read(const Reading& reading) {
   SentenceNames out;
   r_ = reading;
   used_.assign(r_.size(), false);
-  for (size_t i = 0; i < r_.size(); ++i) {
-    if (r_.is(i, kLowercase)) out.lowercase.push_back(r_.words[i].hash);
-  }
 
   match_config(out);
   out.definitions = find_definitions(r_);
@@ -132,24 +130,37 @@ void SentenceReader::match_runs(SentenceNames& out) {
       ++i;
       continue;
     }
-    std::vector<size_t> run{i};
     size_t j = i + 1;
     while (j < r_.size()) {
       if (run_word(j)) {
         strip_possessive(r_.word(j), possessive);
         if (possessive) break;
-        run.push_back(j++);
+        ++j;
         continue;
       }
       // Up to two connectors, then a capitalized word ("on a Distinctive").
       size_t k = j;
       while (k < j + 2 && r_.is(k, kConnector) && !used_[k]) ++k;
       if (k == j || !run_word(k)) break;
-      for (; j < k; ++j) run.push_back(j);
+      j = k;
     }
-    candidate(run, run.front() == first_word, out);
+    if (may_name(i, j)) {
+      std::vector<size_t> run(j - i);
+      std::iota(run.begin(), run.end(), i);
+      candidate(std::move(run), i == first_word, out);
+    }
     i = j;
   }
+}
+
+// Most runs ("The", "In 2014", "Ukraine") have no head word in or around
+// them, so that every reading() of them would be empty: they are turned away
+// before any is made.
+bool SentenceReader::may_name(size_t begin, size_t end) const {
+  for (size_t k = begin; k < end; ++k) {
+    if (r_.is(k, kHead)) return true;
+  }
+  return (r_.is(end, kLowercaseHead) && !used_[end]) || (begin > 0 && r_.is(begin - 1, kPrefixHead));
 }
 
 void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, SentenceNames& out) {
@@ -262,7 +273,9 @@ NameVariant SentenceReader::reading(std::vector<size_t> run) const {
   v.backref = determiner && content <= 2;
   if (v.backref) {
     for (size_t k = run.front(); k <= last; ++k) {
-      if (r_.tokens[k].word) v.words.emplace_back(r_.lower(k));
+      if (!r_.tokens[k].word) continue;
+      v.words.push_back(r_.words[k].hash);
+      v.head_last = r_.is(k, kHead);
     }
   }
   v.name = content >= 2 && qualifiers > 0;

@@ -29,7 +29,10 @@ struct NameVariant {
   std::string form;      // as written ("Operation" capitalized when it led in lowercase)
   size_t offset = 0;     // byte offset in the sentence
   bool backref = false;  // after a determiner, at most two content words: may stand for an earlier name
-  std::vector<std::string> words;  // when `backref`: the folded words of `form`
+  // When `backref`: word_hash of each folded word of `form`, and whether
+  // the last is a head word.
+  std::vector<uint64_t> words;
+  bool head_last = false;
   bool name = false;     // a name on its own (two content words, one not a head word)
 };
 
@@ -50,7 +53,6 @@ struct NameItem {
 struct SentenceNames {
   std::vector<Definition> definitions;  // programme or not
   std::vector<NameItem> items;          // configured names, definitions, acronyms alone, runs; in that order
-  std::vector<uint64_t> lowercase;      // word_hash of each word written in lowercase, in order
 };
 
 class SentenceReader {
@@ -62,6 +64,8 @@ class SentenceReader {
   void match_config(SentenceNames& out);
   void match_acronyms(SentenceNames& out);
   void match_runs(SentenceNames& out);
+  // The run of tokens [begin, end) could read as a name.
+  bool may_name(size_t begin, size_t end) const;
   void candidate(std::vector<size_t> run, bool sentence_initial, SentenceNames& out);
   NameVariant reading(std::vector<size_t> run) const;
   bool run_word(size_t i) const;
