@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <bitset>
 #include <memory>
-#include <optional>
+#include <unordered_map>
 
 #include "classify/lexicon.hpp"
 #include "classify/programmes_internal.hpp"
@@ -156,19 +156,23 @@ class Extractor {
   }
 
   // word_hash of the folded words of the name of mention `k`, made when a
-  // back-reference first asks (most mentions are never asked).
+  // back-reference first asks (most mentions are never asked), once per
+  // name (most names are mentioned many times).
   const std::vector<uint64_t>& mention_words(size_t k) {
-    if (mention_words_.size() < mentions_.size()) mention_words_.resize(mentions_.size());
+    if (mention_words_.size() < mentions_.size()) mention_words_.resize(mentions_.size(), nullptr);
     auto& words = mention_words_[k];
-    if (!words) {
-      words.emplace();
+    if (words == nullptr) {
       const auto& m = mentions_[k];
-      if (m.kind != RawMention::Kind::kBackref) {
-        for (auto w : words_of(m.kind == RawMention::Kind::kAcronym ? m.canonical : m.form)) {
+      std::string_view name;
+      if (m.kind != RawMention::Kind::kBackref) name = m.kind == RawMention::Kind::kAcronym ? m.canonical : m.form;
+      auto [it, added] = name_words_.try_emplace(name);
+      if (added) {
+        for (auto w : words_of(name)) {
           fold_case_into(w, folded_);
-          words->push_back(word_hash(folded_));
+          it->second.push_back(word_hash(folded_));
         }
       }
+      words = &it->second;
     }
     return *words;
   }
@@ -200,8 +204,11 @@ class Extractor {
   AcronymTable table_;               // every definition, then the configured and known acronyms
   AcronymTable programme_acronyms_;  // those whose name is a programme name
   std::vector<uint64_t> lowercase_;      // asked words the document writes in lowercase, sorted
-  std::vector<std::optional<std::vector<uint64_t>>> mention_words_;  // see mention_words()
-  std::string folded_;                                                // mention_words()' buffer
+  // See mention_words(): by mention, and by name (views that live as long
+  // as the mentions).
+  std::vector<const std::vector<uint64_t>*> mention_words_;
+  std::unordered_map<std::string_view, std::vector<uint64_t>> name_words_;
+  std::string folded_;  // mention_words()' buffer
   std::vector<RawMention> mentions_;
 };
 
