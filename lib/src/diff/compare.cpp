@@ -194,21 +194,22 @@ class Comparer {
     return sections_.old_to_new[static_cast<size_t>(a)] == b || sections_.new_to_old[static_cast<size_t>(b)] == a;
   }
 
-  void diff_into(ClaimChange& c, const std::string& old_text, const std::string& new_text, ChangeSet& out) {
-    c.diff = word_diff(old_text, new_text, options_.max_diff_cells);
-    if (c.diff.empty() && old_text != new_text) {
-      c.diff = {WordOp{WordOp::Op::kDelete, old_text}, WordOp{WordOp::Op::kInsert, new_text}};
-      out.warnings.push_back(fmt::format("claim {}: word diff skipped, the claims exceed the cap of {} token pairs; "
-                                         "reported as rewritten", out.claims.size() + 1, options_.max_diff_cells));
-    }
-  }
-
   void report_claims(ChangeSet& out) {
     std::vector<Keyed> order;
     std::vector<ClaimChange> changes;
     auto add = [&](ClaimChange c, double key, int tie) {
       order.push_back(Keyed{key, tie, changes.size()});
       changes.push_back(std::move(c));
+    };
+    // Claims (places in `changes`) whose pair was over the word-diff cap:
+    // warned about once their index is known.
+    std::vector<size_t> capped;
+    auto diff_into = [&](ClaimChange& c, const std::string& old_text, const std::string& new_text) {
+      c.diff = word_diff(old_text, new_text, options_.max_diff_cells);
+      if (c.diff.empty() && old_text != new_text) {
+        c.diff = {WordOp{WordOp::Op::kDelete, old_text}, WordOp{WordOp::Op::kInsert, new_text}};
+        capped.push_back(changes.size());  // where add() will put `c`
+      }
     };
     for (size_t j = 0; j < new_.claims.size(); ++j) {
       const int i = claims_.new_to_old[j];
@@ -225,7 +226,7 @@ class Comparer {
         c.new_sides.push_back(claim_side(new_, claims_.split_second[static_cast<size_t>(i)]));
         c.similarity = align::dice(old_.claims[static_cast<size_t>(i)].bag,
                                    align::merge_bags(new_.claims[j].bag, new_.claims[static_cast<size_t>(claims_.split_second[static_cast<size_t>(i)])].bag));
-        diff_into(c, c.old_sides[0].text, c.new_sides[0].text + " " + c.new_sides[1].text, out);
+        diff_into(c, c.old_sides[0].text, c.new_sides[0].text + " " + c.new_sides[1].text);
       } else if (kind == PairKind::kMergePart) {
         c.status = ChangeStatus::kMerged;
         const int second = claims_.merge_second[j];
@@ -233,7 +234,7 @@ class Comparer {
         c.old_sides.push_back(claim_side(old_, second));
         c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
         c.similarity = align::dice(new_.claims[j].bag, align::merge_bags(old_.claims[static_cast<size_t>(i)].bag, old_.claims[static_cast<size_t>(second)].bag));
-        diff_into(c, c.old_sides[0].text + " " + c.old_sides[1].text, c.new_sides[0].text, out);
+        diff_into(c, c.old_sides[0].text + " " + c.old_sides[1].text, c.new_sides[0].text);
       } else {
         const bool here = same_place(i, static_cast<int>(j));
         if (kind == PairKind::kExact && here && !options_.keep_unchanged_claims &&
@@ -258,10 +259,10 @@ class Comparer {
             c.status = ChangeStatus::kEquivalent;
             c.note = "typography or white space only";
           }
-          if (ot != nt) diff_into(c, ot, nt, out);
+          if (ot != nt) diff_into(c, ot, nt);
         } else {
           c.similarity = claims_.old_score[static_cast<size_t>(i)];
-          diff_into(c, ot, nt, out);
+          diff_into(c, ot, nt);
           const std::string note = diff::acronym_equivalence(c.diff, acronyms_);
           if (!note.empty()) {
             c.status = here ? ChangeStatus::kEquivalent : ChangeStatus::kMoved;
@@ -284,9 +285,13 @@ class Comparer {
     }
     std::stable_sort(order.begin(), order.end());
     int index = 0;
+    for (const Keyed& k : order) changes[k.index].index = index++;
+    for (size_t k : capped) {
+      out.warnings.push_back(fmt::format("claim {}: word diff skipped, the claims exceed the cap of {} token pairs; "
+                                         "reported as rewritten", changes[k].index, options_.max_diff_cells));
+    }
     for (const Keyed& k : order) {
       ClaimChange& c = changes[k.index];
-      c.index = index++;
       if (c.status == ChangeStatus::kUnchanged && !options_.keep_unchanged_claims) {
         ++out.unchanged_claims_left_out;
         continue;
