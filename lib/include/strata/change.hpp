@@ -129,7 +129,8 @@ struct ChangeSet {
   std::vector<ProgrammeChange> programmes;
   std::vector<WordingShift> wording;
   // Budgets that were hit, in words for the reader ("claim 12: word diff
-  // skipped, 4,000 x 5,000 tokens exceeds the cap; reported as rewritten").
+  // skipped, the claims exceed the cap of 250000 token pairs; reported as
+  // rewritten", where 12 is the claim's ClaimChange::index).
   std::vector<std::string> warnings;
 
   // True when any section or claim change is more than unchanged/equivalent.
