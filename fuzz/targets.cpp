@@ -80,6 +80,14 @@ void diff_two(const uint8_t* data, size_t size) {
   check_utf8(render_diff_markdown(changes, render), "diff Markdown not UTF-8");
   check_json(render_diff_json(changes, render), "diff JSON");
 
+  // Counting unchanged claims instead of keeping them must not change what a
+  // report without --all says.
+  CompareOptions lean;
+  lean.keep_unchanged_claims = false;
+  if (render_diff_json(compare(*old_doc, *new_doc, lean)) != render_diff_json(changes)) {
+    finding("leaving out unchanged claims changed the JSON report");
+  }
+
   if (compare(*old_doc, *old_doc).has_changes()) finding("a document differs from itself");
 }
 

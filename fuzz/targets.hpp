@@ -18,7 +18,8 @@ void read_one(const uint8_t* data, size_t size);
 // (0xFF never occurs in UTF-8, so each half stays free to be anything). Runs
 // compare() with classify and every diff renderer, and aborts when an
 // invariant breaks: output not UTF-8, JSON not parseable, a word diff that
-// does not rebuild the new claim, a self-diff with changes.
+// does not rebuild the new claim, a report that changes when unchanged claims
+// are counted instead of kept, a self-diff with changes.
 void diff_two(const uint8_t* data, size_t size);
 
 }  // namespace strata::fuzz
