@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fmt/core.h>
 #include <fstream>
 
 #include "strata/store.hpp"
@@ -16,12 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 Snapshot snap(int n, const std::string& date, const std::string& id) {
-  Snapshot s;
-  s.bytes = fmt::format("Title\n\nThe text of version {}.\n", n);
-  s.date = date;
-  s.id = id;
-  s.source = id + ".txt";
-  return s;
+  return test::snapshot(test::version_text(n), date, id, id + ".txt");
 }
 
 struct Fixture {

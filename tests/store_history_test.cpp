@@ -29,12 +29,7 @@ const char* const kV3 =
     "Intro\n\nCooperation covers many areas. The Comprehensive Assistance Package was agreed in 2016.\n";
 
 Snapshot snap(const std::string& text, const std::string& date, const std::string& id) {
-  Snapshot s;
-  s.bytes = text;
-  s.date = date;
-  s.id = id;
-  s.source = id + ".txt";
-  return s;
+  return test::snapshot(text, date, id, id + ".txt");
 }
 
 struct Series {

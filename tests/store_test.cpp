@@ -15,17 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Snapshot snap(const std::string& text, const std::string& date, const std::string& id = "",
-              const std::string& source = "doc.txt") {
-  Snapshot s;
-  s.bytes = text;
-  s.date = date;
-  s.id = id;
-  s.source = source;
-  return s;
-}
-
-std::string doc(int n) { return fmt::format("Title\n\nThe text of version {}.\n", n); }
+using test::snapshot;
+using test::version_text;
 
 Store make_store(const test::TempDir& tmp) {
   auto store = Store::init(tmp.path() + "/store");
@@ -67,7 +58,7 @@ TEST(Store, ImportKeepsRawBytesAndMetadata) {
   test::TempDir tmp;
   Store store = make_store(tmp);
   const std::string bytes = test::read_file(test::snapshot_path("page-2015"));
-  Snapshot s = snap(bytes, "2015-05-06", "page-2015", "snapshots/page.txt");
+  Snapshot s = snapshot(bytes, "2015-05-06", "page-2015", "snapshots/page.txt");
   s.title = "NATO's relations with Ukraine";
   auto out = store.import({s});
   ASSERT_TRUE(out) << out.error().message;
@@ -112,7 +103,7 @@ TEST(Store, ImportKeepsRawBytesAndMetadata) {
 TEST(Store, CommitTimesStayWithinWhatGitCanWrite) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  auto v = import_ok(store, {snap(doc(1), "1960-06-15", "old"), snap(doc(2), "2200-01-01", "future")});
+  auto v = import_ok(store, {snapshot(version_text(1), "1960-06-15", "old"), snapshot(version_text(2), "2200-01-01", "future")});
   ASSERT_EQ(v.size(), 2u);
   git_libgit2_init();
   git_repository* repo = nullptr;
@@ -134,9 +125,9 @@ TEST(Store, CommitTimesStayWithinWhatGitCanWrite) {
 TEST(Store, ReimportingIdenticalContentIsANoOp) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  import_ok(store, {snap(doc(1), "2020-01-01", "a")});
-  for (const Snapshot& again : {snap(doc(1), "2020-01-01", "a"), snap(doc(1), "2020-01-01", "", "other-name.txt"),
-                                snap(doc(1), "2021-06-01", "later")}) {
+  import_ok(store, {snapshot(version_text(1), "2020-01-01", "a")});
+  for (const Snapshot& again : {snapshot(version_text(1), "2020-01-01", "a"), snapshot(version_text(1), "2020-01-01", "", "other-name.txt"),
+                                snapshot(version_text(1), "2021-06-01", "later")}) {
     auto out = store.import({again});
     ASSERT_TRUE(out) << out.error().message;
     EXPECT_FALSE((*out)[0].stored) << again.id;
@@ -148,14 +139,14 @@ TEST(Store, ReimportingIdenticalContentIsANoOp) {
 TEST(Store, RevertedContentIsANewVersion) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  import_ok(store, {snap(doc(1), "2020", "a"), snap(doc(2), "2021", "b"), snap(doc(1), "2022", "c")});
+  import_ok(store, {snapshot(version_text(1), "2020", "a"), snapshot(version_text(2), "2021", "b"), snapshot(version_text(1), "2022", "c")});
   EXPECT_EQ(ids(store), (std::vector<std::string>{"a", "b", "c"}));
 }
 
 TEST(Store, SameDateKeepsBothInImportOrder) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  import_ok(store, {snap(doc(1), "2020-05-05", "first"), snap(doc(2), "2020-05-05", "second")});
+  import_ok(store, {snapshot(version_text(1), "2020-05-05", "first"), snapshot(version_text(2), "2020-05-05", "second")});
   EXPECT_EQ(ids(store), (std::vector<std::string>{"first", "second"}));
   auto at = store.resolve("@2020-05-05");
   ASSERT_TRUE(at) << at.error().message;
@@ -165,8 +156,8 @@ TEST(Store, SameDateKeepsBothInImportOrder) {
 TEST(Store, VersionsAreOrderedByDateNotImportOrder) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  import_ok(store, {snap(doc(3), "2023", "c")});
-  import_ok(store, {snap(doc(1), "2015-05-06", "a"), snap(doc(2), "2018-04", "b")});
+  import_ok(store, {snapshot(version_text(3), "2023", "c")});
+  import_ok(store, {snapshot(version_text(1), "2015-05-06", "a"), snapshot(version_text(2), "2018-04", "b")});
   EXPECT_EQ(ids(store), (std::vector<std::string>{"a", "b", "c"}));
   auto versions = store.versions();
   ASSERT_TRUE(versions);
@@ -176,7 +167,7 @@ TEST(Store, VersionsAreOrderedByDateNotImportOrder) {
 TEST(Store, ResolvesEveryRevisionForm) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  auto v = import_ok(store, {snap(doc(1), "2015-05-06", "v1"), snap(doc(2), "2018-04", "v2"), snap(doc(3), "2023", "v3")});
+  auto v = import_ok(store, {snapshot(version_text(1), "2015-05-06", "v1"), snapshot(version_text(2), "2018-04", "v2"), snapshot(version_text(3), "2023", "v3")});
   ASSERT_EQ(v.size(), 3u);
   git_libgit2_init();
   git_repository* repo = nullptr;
@@ -222,7 +213,7 @@ TEST(Store, ResolvesEveryRevisionForm) {
 TEST(Store, BadInputInABatchWritesNothing) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  auto out = store.import({snap(doc(1), "2020", "good"), snap(std::string("bin\0ary", 7), "2021", "bad")});
+  auto out = store.import({snapshot(version_text(1), "2020", "good"), snapshot(std::string("bin\0ary", 7), "2021", "bad")});
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().code, ErrorCode::kInvalidInput);
   EXPECT_TRUE(ids(store).empty());
@@ -232,14 +223,14 @@ TEST(Store, BadInputInABatchWritesNothing) {
 TEST(Store, RefusesBadDatesAndIdsBeforeWriting) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  const Snapshot bad[] = {snap(doc(1), "2015-02-30", "x"), snap(doc(1), "", "x"), snap(doc(1), "2015", "a..b"),
-                          snap(doc(1), "2015", "HEAD"), snap(doc(1), "2015", "a\nb")};
+  const Snapshot bad[] = {snapshot(version_text(1), "2015-02-30", "x"), snapshot(version_text(1), "", "x"), snapshot(version_text(1), "2015", "a..b"),
+                          snapshot(version_text(1), "2015", "HEAD"), snapshot(version_text(1), "2015", "a\nb")};
   for (const Snapshot& s : bad) {
-    auto out = store.import({snap(doc(9), "2020", "fine"), s});
+    auto out = store.import({snapshot(version_text(9), "2020", "fine"), s});
     ASSERT_FALSE(out) << s.id << " " << s.date;
     EXPECT_EQ(out.error().code, ErrorCode::kInvalidArgument) << out.error().message;
   }
-  auto undated = store.import({snap(doc(1), "", "x")});
+  auto undated = store.import({snapshot(version_text(1), "", "x")});
   ASSERT_FALSE(undated);
   EXPECT_NE(undated.error().message.find("--date"), std::string::npos) << undated.error().message;
   EXPECT_TRUE(ids(store).empty());
@@ -248,8 +239,8 @@ TEST(Store, RefusesBadDatesAndIdsBeforeWriting) {
 TEST(Store, ExplicitIdClashRefusesTheWholeBatch) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  import_ok(store, {snap(doc(1), "2020", "x")});
-  auto out = store.import({snap(doc(2), "2021", "y"), snap(doc(3), "2022", "x")});
+  import_ok(store, {snapshot(version_text(1), "2020", "x")});
+  auto out = store.import({snapshot(version_text(2), "2021", "y"), snapshot(version_text(3), "2022", "x")});
   ASSERT_FALSE(out);
   EXPECT_NE(out.error().message.find("'x'"), std::string::npos) << out.error().message;
   EXPECT_EQ(ids(store), std::vector<std::string>{"x"});
@@ -258,19 +249,19 @@ TEST(Store, ExplicitIdClashRefusesTheWholeBatch) {
 TEST(Store, DefaultIdsAreMadeUnique) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  import_ok(store, {snap(doc(1), "2020", "", "dir/page.txt"), snap(doc(2), "2021", "", "other/page.txt")});
+  import_ok(store, {snapshot(version_text(1), "2020", "", "dir/page.txt"), snapshot(version_text(2), "2021", "", "other/page.txt")});
   EXPECT_EQ(ids(store), (std::vector<std::string>{"page", "page-2"}));
 }
 
 TEST(Store, ReadVersionBytesTakesRevisionsAndFiles) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  import_ok(store, {snap(doc(1), "2020", "v1"), snap(doc(2), "2021", "v2")});
+  import_ok(store, {snapshot(version_text(1), "2020", "v1"), snapshot(version_text(2), "2021", "v2")});
   const std::string file = tmp.file("v1", "A file, not a version.\n");
 
   auto from_store = read_version_bytes(store.dir(), "HEAD~1");
   ASSERT_TRUE(from_store) << from_store.error().message;
-  EXPECT_EQ(from_store->bytes, doc(1));
+  EXPECT_EQ(from_store->bytes, version_text(1));
   ASSERT_TRUE(from_store->version.has_value());
   EXPECT_EQ(from_store->label, "v1 (2020)");
 

@@ -37,6 +37,17 @@ Document load_snapshot(const std::string& id) {
   return std::move(*doc);
 }
 
+Snapshot snapshot(const std::string& bytes, const std::string& date, const std::string& id, const std::string& source) {
+  Snapshot s;
+  s.bytes = bytes;
+  s.date = date;
+  s.id = id;
+  s.source = source;
+  return s;
+}
+
+std::string version_text(int n) { return "Title\n\nThe text of version " + std::to_string(n) + ".\n"; }
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;

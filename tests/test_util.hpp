@@ -4,12 +4,20 @@
 #include <string>
 
 #include "strata/document.hpp"
+#include "strata/store.hpp"
 
 namespace strata::test {
 
 // Path of a bundled snapshot by manifest id ("page-2015", "page-2023", ...).
 std::string snapshot_path(const std::string& id);
 Document load_snapshot(const std::string& id);
+
+// A snapshot to import into a test store. `source` names the file it came
+// from (the store keeps it in the commit trailers).
+Snapshot snapshot(const std::string& bytes, const std::string& date, const std::string& id = "",
+                  const std::string& source = "doc.txt");
+// A small document whose only claim names version `n`.
+std::string version_text(int n);
 std::string read_file(const std::string& path);
 
 // A fresh empty folder under the system temp dir, removed by the destructor.
