@@ -1,13 +1,14 @@
 #include "align/claims.hpp"
 
 #include <algorithm>
-#include <functional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <tuple>
 
 #include "diff/tokens.hpp"
 #include "util/ascii.hpp"
+#include "util/hash.hpp"
 
 namespace strata::align {
 
@@ -32,17 +33,17 @@ constexpr size_t kMaxCandidates = 24;
 // Preference for pairs inside title-anchored sections over equal scores elsewhere.
 constexpr double kAnchorBonus = 0.05;
 
-// Lower-cased words of a comparison-form text, hashed (FNV-1a, ASCII case
-// folded). Words are the tokenizer's (diff/tokens.hpp); punctuation is left
-// out of the bag.
+// Words of a comparison-form text, ASCII case folded and hashed. Words are
+// the tokenizer's (diff/tokens.hpp); punctuation is left out of the bag.
 Bag bag_of(std::string_view norm) {
   Bag bag;
+  std::string word;  // reused: most words fit the small-string buffer
   for (const diff::Token& t : diff::tokenize(norm)) {
-    const auto first = static_cast<unsigned char>(t.norm.front());
-    if (first < 0x80 && !ascii::alnum(static_cast<char>(first))) continue;
-    uint64_t h = 14695981039346656037ull;
-    for (char c : t.norm) h = (h ^ static_cast<unsigned char>(ascii::lower(c))) * 1099511628211ull;
-    bag.push_back(h);
+    const char first = t.norm.front();
+    if (static_cast<unsigned char>(first) < 0x80 && !ascii::alnum(first)) continue;
+    word.assign(t.norm);
+    for (char& c : word) c = ascii::lower(c);
+    bag.push_back(util::word_hash(word));
   }
   std::sort(bag.begin(), bag.end());
   return bag;
@@ -216,7 +217,7 @@ Side prepare(const Document& doc) {
         side.by_section[s].push_back(static_cast<int>(side.claims.size()));
         side.own_chars[s] += sentence.norm.size();
         side.claims.push_back(Claim{static_cast<int>(s), static_cast<int>(b), static_cast<int>(k), &sentence,
-                                    std::hash<std::string_view>{}(sentence.norm), {}});
+                                    util::word_hash(sentence.norm), {}});
       }
     }
   }
