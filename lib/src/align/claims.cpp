@@ -150,8 +150,8 @@ void pair_exact(const Side& o, const Side& n, const std::vector<std::pair<uint64
     auto it = std::lower_bound(keys.begin(), keys.end(), std::pair<uint64_t, int>{claim.key, -1});
     for (; it != keys.end() && it->first == claim.key; ++it) {
       const int j = it->second;
-      if (p.new_to_old[static_cast<size_t>(j)] < 0 && n.claims[static_cast<size_t>(j)].sentence_ptr->norm == claim.sentence_ptr->norm &&
-          accept(static_cast<int>(i), j)) {
+      const bool same_text = n.claims[static_cast<size_t>(j)].sentence_ptr->norm == claim.sentence_ptr->norm;
+      if (p.new_to_old[static_cast<size_t>(j)] < 0 && same_text && accept(static_cast<int>(i), j)) {
         link(p, static_cast<int>(i), j, PairKind::kExact, 1.0);
         break;
       }

@@ -237,23 +237,22 @@ class Comparer {
         diff_into(c, c.old_sides[0].text + " " + c.old_sides[1].text, c.new_sides[0].text);
       } else {
         const bool here = same_place(i, static_cast<int>(j));
-        if (kind == PairKind::kExact && here && !options_.keep_unchanged_claims &&
-            old_.claims[static_cast<size_t>(i)].sentence_ptr->text == new_.claims[j].sentence_ptr->text) {
-          // Unchanged and left out below: only its place in the order counts.
-          ClaimChange unchanged;
-          unchanged.status = ChangeStatus::kUnchanged;
-          add(std::move(unchanged), static_cast<double>(j), 0);
+        const std::string& ot = old_.claims[static_cast<size_t>(i)].sentence_ptr->text;
+        const std::string& nt = new_.claims[j].sentence_ptr->text;
+        const bool unchanged = kind == PairKind::kExact && here && ot == nt;
+        if (unchanged && !options_.keep_unchanged_claims) {
+          // Left out below, sides not copied: only its place in the order counts.
+          c.status = ChangeStatus::kUnchanged;
+          add(std::move(c), static_cast<double>(j), 0);
           continue;
         }
         c.old_sides.push_back(claim_side(old_, i));
         c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
-        const std::string& ot = c.old_sides[0].text;
-        const std::string& nt = c.new_sides[0].text;
         if (kind == PairKind::kExact) {
           c.similarity = 1.0;
           if (!here) {
             c.status = ChangeStatus::kMoved;
-          } else if (ot == nt) {
+          } else if (unchanged) {
             c.status = ChangeStatus::kUnchanged;
           } else {
             c.status = ChangeStatus::kEquivalent;

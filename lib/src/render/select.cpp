@@ -81,7 +81,9 @@ std::map<std::string, int> count_section_changes(const ChangeSet& changes) {
 std::map<std::string, int> count_claim_changes(const ChangeSet& changes) {
   std::map<std::string, int> counts;
   for (const ClaimChange& c : changes.claims) ++counts[to_string(c.status)];
-  if (changes.unchanged_claims_left_out > 0) counts[to_string(ChangeStatus::kUnchanged)] += changes.unchanged_claims_left_out;
+  if (changes.unchanged_claims_left_out > 0) {
+    counts[to_string(ChangeStatus::kUnchanged)] += changes.unchanged_claims_left_out;
+  }
   return counts;
 }
 

@@ -214,8 +214,6 @@ Json wording_json(const PairResult& r) {
   return j;
 }
 
-
-
 bool is_word_byte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
 }
