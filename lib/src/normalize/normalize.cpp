@@ -176,7 +176,7 @@ NormalizedText normalize(std::string_view original) {
   while (pos < original.size()) {
     const size_t start = pos;
     const auto b = static_cast<unsigned char>(original[pos]);
-    if (b >= 0x20 && b < 0x7F) {
+    if (printable_ascii(original[pos])) {
       size_t end = pos + 1 + printable_ascii_prefix(original.substr(pos + 1));
       // The last character joins the cluster path when a combining mark follows it.
       if (end < original.size() && static_cast<unsigned char>(original[end]) >= 0x80 && end - pos > 1) --end;

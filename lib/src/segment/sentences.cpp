@@ -75,16 +75,15 @@ bool abbreviation_period(std::string_view s, size_t dot, size_t next) {
 // mostly text between marks, which a byte-by-byte test would walk.
 class MarkFinder {
  public:
-  explicit MarkFinder(std::string_view s) : s_(s) {}
+  explicit MarkFinder(std::string_view s) : s_(s) {
+    for (size_t k = 0; k < kMarks.size(); ++k) at_[k] = std::min(s_.find(kMarks[k]), s_.size());
+  }
 
   // The first mark at or after `from`, or s.size().
   size_t next(size_t from) {
     size_t first = s_.size();
     for (size_t k = 0; k < kMarks.size(); ++k) {
-      if (!known_[k] || at_[k] < from) {
-        at_[k] = std::min(s_.find(kMarks[k], from), s_.size());
-        known_[k] = true;
-      }
+      if (at_[k] < from) at_[k] = std::min(s_.find(kMarks[k], from), s_.size());
       first = std::min(first, at_[k]);
     }
     return first;
@@ -93,8 +92,7 @@ class MarkFinder {
  private:
   static constexpr std::array<char, 3> kMarks = {'.', '!', '?'};
   std::string_view s_;
-  std::array<size_t, 3> at_{};
-  std::array<bool, 3> known_{};
+  std::array<size_t, 3> at_{};  // next occurrence of each mark, s.size() when none is left
 };
 
 }  // namespace
