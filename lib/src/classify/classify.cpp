@@ -46,10 +46,7 @@ std::string joined_norm(const std::vector<ClaimSide>& sides) {
 }
 
 bool has_digit(std::string_view text) {
-  // Without an early exit, so that the compiler can read many bytes at once.
-  bool digit = false;
-  for (char c : text) digit |= c >= '0' && c <= '9';
-  return digit;
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Figures of each distinct sentence of an index, parsed when first asked for.
@@ -87,7 +84,7 @@ class FigureMemo {
   std::unordered_set<std::string_view> document_values(size_t doc) {
     std::unordered_set<std::string_view> values;
     for (uint32_t id = 0; id < index_.size(); ++id) {
-      if (index_.count(doc, id) == 0 || !has_digit(index_.key(id))) continue;
+      if (index_.count(doc, id) == 0 || !index_.reading(id).digits) continue;
       for (const auto& f : of(id)) {
         // A year written inside a date ("January 2023") is in the document too.
         if (f.kind == Figure::Kind::kDate && f.value.size() >= 9 && f.value[5] != '-') {
@@ -123,8 +120,13 @@ namespace classify_detail {
 std::vector<NumberChange> number_changes(const SentenceIndex& index, const std::vector<ClaimChange>& claims) {
   std::vector<NumberChange> out;
   FigureMemo memo(index);
-  auto old_values = memo.document_values(0);
-  auto new_values = memo.document_values(1);
+  // Made when first asked: a revision often adds or removes no figure.
+  std::optional<std::unordered_set<std::string_view>> old_values;
+  std::optional<std::unordered_set<std::string_view>> new_values;
+  auto in = [&memo](std::optional<std::unordered_set<std::string_view>>& values, size_t doc, const Figure& f) {
+    if (!values) values = memo.document_values(doc);
+    return values->count(f.value) > 0;
+  };
   std::set<std::string> reported_added;
   std::set<std::string> reported_removed;
   for (size_t c = 0; c < claims.size(); ++c) {
@@ -132,7 +134,7 @@ std::vector<NumberChange> number_changes(const SentenceIndex& index, const std::
     if (claim.status == ChangeStatus::kAdded) {
       // A figure of an added claim is news only if the old version never had it.
       for (const auto* f : memo.of(claim.new_sides)) {
-        if (has_digit(f->text) && !old_values.count(f->value) && reported_added.insert(f->value).second) {
+        if (has_digit(f->text) && !in(old_values, 0, *f) && reported_added.insert(f->value).second) {
           out.push_back(number(ChangeStatus::kAdded, {}, f->text, c));
         }
       }
@@ -140,7 +142,7 @@ std::vector<NumberChange> number_changes(const SentenceIndex& index, const std::
     }
     if (claim.status == ChangeStatus::kRemoved) {
       for (const auto* f : memo.of(claim.old_sides)) {
-        if (has_digit(f->text) && !new_values.count(f->value) && reported_removed.insert(f->value).second) {
+        if (has_digit(f->text) && !in(new_values, 1, *f) && reported_removed.insert(f->value).second) {
           out.push_back(number(ChangeStatus::kRemoved, f->text, {}, c));
         }
       }

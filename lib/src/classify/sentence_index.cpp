@@ -8,33 +8,48 @@ std::string_view key_of(const Sentence& s) { return s.norm.empty() ? s.text : s.
 }  // namespace
 
 uint32_t Readings::add(std::string_view text) {
-  tokenize_into(text, scratch_);
-  for (const auto& token : scratch_) {
-    tokens_.push_back(token);
+  bool digits = false;
+  for_each_token(text, [&](uint32_t begin, uint32_t end, bool is_word) {
+    const Token& token = tokens_.emplace_back(Token{begin, end, is_word});
     WordInfo info;
     if (token.word) {
       auto word = token_text(text, token);
       info.fold_begin = static_cast<uint32_t>(folded_.size());
-      fold_case_append(word, folded_);
+      // Folded in place after a plain copy: most words are ASCII, and the
+      // first byte says how the word is written.
+      folded_.append(word);
+      char* folded = folded_.data() + info.fold_begin;
+      unsigned char high = 0;
+      for (size_t i = 0; i < word.size(); ++i) {
+        auto c = static_cast<unsigned char>(folded[i]);
+        high |= c;
+        digits |= static_cast<unsigned>(c - '0') < 10;
+        folded[i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26 ? c + ('a' - 'A') : c);
+      }
+      if (high >= 0x80) {
+        folded_.resize(info.fold_begin);
+        fold_case_append(word, folded_);
+      }
       info.fold_end = static_cast<uint32_t>(folded_.size());
-      std::string_view folded(folded_.data() + info.fold_begin, info.fold_end - info.fold_begin);
-      info.hash = word_hash(folded);
-      info.flags = lexicon_flags(folded, info.hash);
+      std::string_view lower(folded_.data() + info.fold_begin, info.fold_end - info.fold_begin);
+      info.hash = word_hash(lower);
+      info.flags = lexicon_flags(lower, info.hash);
       auto first = static_cast<unsigned char>(word[0]);
       if (first >= 0x80) {
         if (is_capitalized(word)) info.flags |= kCapitalized;
         if (is_lowercase_word(word)) info.flags |= kLowercase;
-      } else if (first >= 'A' && first <= 'Z') {
+      } else if (static_cast<unsigned>(first - 'A') < 26) {
         info.flags |= kCapitalized;
-      } else if (first >= 'a' && first <= 'z') {
+      } else if (static_cast<unsigned>(first - 'a') < 26) {
         info.flags |= kLowercase;
       } else if (is_number(word)) {
         info.flags |= kNumber;
       }
     }
     words_.push_back(info);
-  }
+  });
   texts_.push_back(text);
+  digits_.push_back(digits);
   first_token_.push_back(static_cast<uint32_t>(tokens_.size()));
   return static_cast<uint32_t>(texts_.size() - 1);
 }
@@ -51,11 +66,12 @@ Reading Readings::get(uint32_t n) const {
   size_t begin = first_token_[n];
   size_t size = first_token_[n + 1] - begin;
   return {texts_[n], std::span<const Token>(tokens_).subspan(begin, size),
-          std::span<const WordInfo>(words_).subspan(begin, size), folded_.data()};
+          std::span<const WordInfo>(words_).subspan(begin, size), folded_.data(), digits_[n]};
 }
 
 void Readings::clear() {
   texts_.clear();
+  digits_.clear();
   first_token_.assign(1, 0);
   tokens_.clear();
   words_.clear();

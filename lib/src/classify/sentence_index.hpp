@@ -34,6 +34,7 @@ struct Reading {
   std::span<const Token> tokens;
   std::span<const WordInfo> words;  // one per token
   const char* folded = nullptr;     // the arena
+  bool digits = false;              // some word has a digit
 
   size_t size() const { return tokens.size(); }
   std::string_view word(size_t i) const { return token_text(text, tokens[i]); }
@@ -60,10 +61,10 @@ class Readings {
  private:
   std::vector<std::string_view> texts_;
   std::vector<uint32_t> first_token_{0};  // per reading, and one past the last
+  std::vector<bool> digits_;              // per reading: Reading::digits
   std::vector<Token> tokens_;
   std::vector<WordInfo> words_;
   std::string folded_;
-  std::vector<Token> scratch_;
 };
 
 // Reads `text` alone into `readings` (cleared first).

@@ -44,15 +44,6 @@ bool alnum_at(std::string_view text, size_t pos) {
   return is_alnum_cp(decode(text, pos, length));
 }
 
-// Length of the code point at `pos` if it is alphanumeric, else 0. ASCII
-// without a call into utf8proc: most text is ASCII.
-size_t alnum_length(std::string_view text, size_t pos) {
-  auto c = static_cast<unsigned char>(text[pos]);
-  if (c < 0x80) return ascii_alnum(c) ? 1 : 0;
-  size_t length = 0;
-  return is_alnum_cp(decode(text, pos, length)) ? length : 0;
-}
-
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
@@ -63,54 +54,30 @@ std::vector<Token> tokenize(std::string_view text) {
 
 void tokenize_into(std::string_view text, std::vector<Token>& tokens) {
   tokens.clear();
-  text = text.substr(0, UINT32_MAX);
-  auto token = [&](size_t begin, size_t end, bool word) {
-    tokens.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), word});
-  };
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t length = 1;
-    auto byte = static_cast<unsigned char>(text[pos]);
-    utf8proc_int32_t cp = byte < 0x80 ? byte : decode(text, pos, length);
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) {
-      pos += length;
-      continue;
-    }
-    if (!is_alnum_cp(cp)) {
-      token(pos, pos + length, false);
-      pos += length;
-      continue;
-    }
-    size_t begin = pos;
-    pos += length;
-    while (pos < text.size()) {
-      if (ascii_alnum(static_cast<unsigned char>(text[pos]))) {
-        ++pos;
-        continue;
-      }
-      if (size_t n = alnum_length(text, pos); n > 0) {
-        pos += n;
-        continue;
-      }
-      char c = text[pos];
-      size_t joiner = 1;
-      bool joins = false;
-      if (c == '-' || c == '\'') {
-        joins = alnum_at(text, pos + 1);
-      } else if (c == '.' || c == ',') {
-        joins = is_digit(text[pos - 1]) && pos + 1 < text.size() && is_digit(text[pos + 1]);
-      } else if (text.substr(pos, 3) == "\u2019") {
-        // A typographic apostrophe ("NATO\u2019s"): word diffs carry the
-        // original text, where it was not folded to ASCII.
-        joiner = 3;
-        joins = alnum_at(text, pos + 3);
-      }
-      if (!joins) break;
-      pos += joiner;
-    }
-    token(begin, pos, true);
-  }
+  for_each_token(text, [&tokens](uint32_t begin, uint32_t end, bool word) { tokens.push_back({begin, end, word}); });
 }
+
+namespace token_detail {
+
+bool high_alnum(std::string_view text, size_t pos, size_t& length, bool& space) {
+  auto cp = decode(text, pos, length);
+  space = cp == 0xA0;
+  return is_alnum_cp(cp);
+}
+
+size_t joiner_at(std::string_view text, size_t pos) {
+  char c = text[pos];
+  if (c == '-' || c == '\'') return alnum_at(text, pos + 1) ? 1 : 0;
+  if (c == '.' || c == ',') {
+    return pos > 0 && is_digit(text[pos - 1]) && pos + 1 < text.size() && is_digit(text[pos + 1]) ? 1 : 0;
+  }
+  // A typographic apostrophe ("NATO\u2019s"): word diffs carry the original
+  // text, where it was not folded to ASCII.
+  if (text.substr(pos, 3) == "\u2019") return alnum_at(text, pos + 3) ? 3 : 0;
+  return 0;
+}
+
+}  // namespace token_detail
 
 std::vector<std::string_view> words_of(std::string_view text) {
   std::vector<std::string_view> words;

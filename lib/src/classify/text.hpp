@@ -2,6 +2,7 @@
 // comparison form, case tests and folding, and a hash for words.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -26,6 +27,93 @@ struct Token {
 std::vector<Token> tokenize(std::string_view text);
 // The same into `tokens` (cleared first), reusing its buffer.
 void tokenize_into(std::string_view text, std::vector<Token>& tokens);
+// The same as calls of `on_token(begin, end, word)` (a Token's fields), in
+// order, with no buffer: the
+// sentence readings of whole documents are made this way.
+template <typename OnToken>
+void for_each_token(std::string_view text, OnToken&& on_token);
+
+namespace token_detail {
+
+// What a byte starts, for the tokenizer's ASCII path; bytes from 0x80 on
+// start a code point that must be decoded.
+enum ByteClass : uint8_t { kPunct, kSpace, kAlnum, kHigh };
+
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    table[static_cast<size_t>(c)] = c >= 0x80 ? kHigh : alnum ? kAlnum : space ? kSpace : kPunct;
+  }
+  return table;
+}();
+
+inline uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
+
+// The code point at `pos` (not ASCII): its length in `length`; whether it is
+// white space (U+00A0) in `space` and whether it is a letter, mark or digit.
+bool high_alnum(std::string_view text, size_t pos, size_t& length, bool& space);
+// How many bytes at `pos`, inside a word, join it to what follows ('-',
+// '\'', '.' or ',' between digits, U+2019); 0 when the word ends there.
+size_t joiner_at(std::string_view text, size_t pos);
+
+}  // namespace token_detail
+
+template <typename OnToken>
+void for_each_token(std::string_view text, OnToken&& on_token) {
+  using namespace token_detail;
+  text = text.substr(0, UINT32_MAX);
+  // Three scalars rather than a Token: a Token built on the stack and copied
+  // whole stalls the copy's 8-byte load on the two 4-byte stores.
+  auto token = [&](size_t begin, size_t end, bool word) {
+    on_token(static_cast<uint32_t>(begin), static_cast<uint32_t>(end), word);
+  };
+  const size_t size = text.size();
+  size_t pos = 0;
+  while (pos < size) {
+    uint8_t k = byte_class(text[pos]);
+    if (k == kSpace) {
+      ++pos;
+      continue;
+    }
+    if (k == kPunct) {
+      token(pos, pos + 1, false);
+      ++pos;
+      continue;
+    }
+    const size_t begin = pos;
+    if (k == kHigh) {
+      size_t length = 0;
+      bool space = false;
+      bool alnum = high_alnum(text, pos, length, space);
+      pos += length;
+      if (space) continue;
+      if (!alnum) {
+        token(begin, pos, false);
+        continue;
+      }
+    } else {
+      ++pos;
+    }
+    for (;;) {
+      while (pos < size && byte_class(text[pos]) == kAlnum) ++pos;
+      if (pos == size) break;
+      if (byte_class(text[pos]) == kHigh) {
+        size_t length = 0;
+        bool space = false;
+        if (high_alnum(text, pos, length, space)) {
+          pos += length;
+          continue;
+        }
+      }
+      size_t joiner = joiner_at(text, pos);
+      if (joiner == 0) break;
+      pos += joiner;
+    }
+    token(begin, pos, true);
+  }
+}
 
 inline std::string_view token_text(std::string_view text, const Token& token) {
   return text.substr(token.begin, token.end - token.begin);
