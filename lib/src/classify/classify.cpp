@@ -181,9 +181,8 @@ std::vector<NumberChange> number_changes(const SentenceIndex& index, const std::
   return out;
 }
 
-}  // namespace classify_detail
-
-void classify(const Document& old_doc, const Document& new_doc, ChangeSet& changes, const ClassifyOptions& options) {
+void classify(const Document& old_doc, const Document& new_doc, ChangeSet& changes, const ClassifyOptions& options,
+              const SentenceHashes* hashes) {
   changes.numbers.clear();
   changes.programmes.clear();
   changes.wording.clear();
@@ -199,7 +198,7 @@ void classify(const Document& old_doc, const Document& new_doc, ChangeSet& chang
   }
   if (!options.numbers && !options.find_programmes && !options.wording) return;
   // The three read whole documents: each distinct sentence is read once for all.
-  const SentenceIndex index(old_doc, &new_doc);
+  const SentenceIndex index(old_doc, &new_doc, hashes);
   if (options.numbers) changes.numbers = classify_detail::number_changes(index, changes.claims);
   if (options.find_programmes) {
     changes.programmes = classify_detail::programme_changes(old_doc, new_doc, options.programmes, index);
@@ -207,6 +206,12 @@ void classify(const Document& old_doc, const Document& new_doc, ChangeSet& chang
   if (options.wording) {
     changes.wording = classify_detail::wording_shifts(index, changes.claims, options.max_wording, changes.warnings);
   }
+}
+
+}  // namespace classify_detail
+
+void classify(const Document& old_doc, const Document& new_doc, ChangeSet& changes, const ClassifyOptions& options) {
+  classify_detail::classify(old_doc, new_doc, changes, options, nullptr);
 }
 
 }  // namespace strata

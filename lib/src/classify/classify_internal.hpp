@@ -21,6 +21,11 @@ std::vector<WordingShift> wording_shifts(const SentenceIndex& index, const std::
 // `claim` indexes `claims`.
 std::vector<NumberChange> number_changes(const SentenceIndex& index, const std::vector<ClaimChange>& claims);
 
+// classify(), given word_hash of every sentence's comparison form in
+// document order (compare() has them from the alignment); null: hashed here.
+void classify(const Document& old_doc, const Document& new_doc, ChangeSet& changes, const ClassifyOptions& options,
+              const SentenceHashes* hashes);
+
 // extract_figures() on a read sentence.
 std::vector<Figure> figures_in(const Reading& sentence);
 

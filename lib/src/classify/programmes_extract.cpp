@@ -6,6 +6,7 @@
 // configured and the other version's), the words the document writes in
 // lowercase, and what a back-reference ("the Commission") stands for.
 #include <algorithm>
+#include <array>
 #include <bitset>
 #include <memory>
 #include <unordered_map>
@@ -43,11 +44,11 @@ std::shared_ptr<const std::vector<SentenceNames>> read_names(const SentenceIndex
 
 class Extractor {
  public:
-  // The sentences of document `doc` of `index`, which must outlive the
-  // Extractor; `read` holds what each distinct sentence says (read_names).
+  // The sentences of document `doc` of `index`; `read` holds what each
+  // distinct sentence says (read_names).
   Extractor(const SentenceIndex& index, size_t doc, std::shared_ptr<const std::vector<SentenceNames>> read,
             const ProgrammeConfig& config)
-      : index_(index), read_(std::move(read)) {
+      : read_(std::move(read)) {
     sentences_.reserve(index.places(doc).size());
     for (const auto& place : index.places(doc)) sentences_.push_back({&(*read_)[place.id], place});
     // The user's acronyms first: they override the document's definitions.
@@ -66,8 +67,10 @@ class Extractor {
     for (const auto& k : known) add_acronym(k.acronym, k.name, true);
   }
 
-  ExtractResult find_mentions() {
-    read_vocabulary();
+  // `lowercase`: word_hash of the words the document writes in lowercase,
+  // sorted; at least those of the NameItem::vocab_word of its sentences.
+  ExtractResult find_mentions(std::vector<uint64_t> lowercase) {
+    lowercase_ = std::move(lowercase);
     for (const auto& [names, where] : sentences_) {
       for (const auto& item : names->items) resolve(item, where);
     }
@@ -78,43 +81,6 @@ class Extractor {
   void add_acronym(const std::string& acronym, const std::string& name, bool programme) {
     table_.try_emplace(acronym, name);
     if (programme) programme_acronyms_.try_emplace(acronym, name);
-  }
-
-  // Only the words some reading depends on are looked up, and each distinct
-  // sentence once: what it writes in lowercase does not depend on how often
-  // the document repeats it.
-  void read_vocabulary() {
-    std::vector<uint32_t> distinct;
-    std::vector<bool> seen(index_.size(), false);
-    for (const auto& [names, where] : sentences_) {
-      if (!seen[where.id]) {
-        seen[where.id] = true;
-        distinct.push_back(where.id);
-      }
-    }
-    std::vector<uint64_t> asked;
-    for (uint32_t id : distinct) {
-      for (const auto& item : (*read_)[id].items) {
-        if (item.vocab_word != 0) asked.push_back(item.vocab_word);
-      }
-    }
-    if (asked.empty()) return;
-    std::sort(asked.begin(), asked.end());
-    asked.erase(std::unique(asked.begin(), asked.end()), asked.end());
-    // Most lowercase words are not asked: a bit per hash bucket turns them
-    // away before the search.
-    std::bitset<kAskedBuckets> maybe_asked;
-    for (uint64_t h : asked) maybe_asked.set(h % kAskedBuckets);
-    for (uint32_t id : distinct) {
-      for (const auto& word : index_.reading(id).words) {
-        if ((word.flags & kLowercase) != 0 && maybe_asked.test(word.hash % kAskedBuckets) &&
-            std::binary_search(asked.begin(), asked.end(), word.hash)) {
-          lowercase_.push_back(word.hash);
-        }
-      }
-    }
-    std::sort(lowercase_.begin(), lowercase_.end());
-    lowercase_.erase(std::unique(lowercase_.begin(), lowercase_.end()), lowercase_.end());
   }
 
   bool written_in_lowercase(uint64_t word) const {
@@ -198,7 +164,6 @@ class Extractor {
     return false;
   }
 
-  const SentenceIndex& index_;
   std::shared_ptr<const std::vector<SentenceNames>> read_;  // what the mentions view
   std::vector<std::pair<const SentenceNames*, Where>> sentences_;
   AcronymTable table_;               // every definition, then the configured and known acronyms
@@ -211,6 +176,43 @@ class Extractor {
   std::string folded_;  // mention_words()' buffer
   std::vector<RawMention> mentions_;
 };
+
+// The words that documents `0 .. docs-1` of `index` write in lowercase, of
+// those some reading depends on (NameItem::vocab_word), one sorted list per
+// document. Each distinct sentence is looked at once, whichever documents
+// hold it: what it writes does not depend on how often it is repeated.
+std::array<std::vector<uint64_t>, 2> written_lowercase(const SentenceIndex& index,
+                                                       const std::vector<SentenceNames>& names, size_t docs) {
+  std::array<std::vector<uint64_t>, 2> out;
+  std::vector<uint64_t> asked;
+  for (const auto& sentence : names) {
+    for (const auto& item : sentence.items) {
+      if (item.vocab_word != 0) asked.push_back(item.vocab_word);
+    }
+  }
+  if (asked.empty()) return out;
+  std::sort(asked.begin(), asked.end());
+  asked.erase(std::unique(asked.begin(), asked.end()), asked.end());
+  // Most lowercase words are not asked: a bit per hash bucket turns them
+  // away before the search.
+  std::bitset<kAskedBuckets> maybe_asked;
+  for (uint64_t h : asked) maybe_asked.set(h % kAskedBuckets);
+  for (uint32_t id = 0; id < index.size(); ++id) {
+    for (const auto& word : index.reading(id).words) {
+      if ((word.flags & kLowercase) != 0 && maybe_asked.test(word.hash % kAskedBuckets) &&
+          std::binary_search(asked.begin(), asked.end(), word.hash)) {
+        for (size_t d = 0; d < docs; ++d) {
+          if (index.count(d, id) > 0) out[d].push_back(word.hash);
+        }
+      }
+    }
+  }
+  for (auto& words : out) {
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+  }
+  return out;
+}
 
 std::vector<KnownAcronym> known_of(const Extractor& e) {
   std::vector<KnownAcronym> known;
@@ -225,20 +227,23 @@ namespace classify_detail {
 ExtractResult extract_mentions(const Document& doc, const ProgrammeConfig& config,
                                const std::vector<KnownAcronym>& known) {
   SentenceIndex index(doc);
-  Extractor extractor(index, 0, read_names(index, config), config);
+  auto names = read_names(index, config);
+  auto lowercase = written_lowercase(index, *names, 1);
+  Extractor extractor(index, 0, names, config);
   extractor.add_known(known);
-  return extractor.find_mentions();
+  return extractor.find_mentions(std::move(lowercase[0]));
 }
 
 std::pair<ExtractResult, ExtractResult> extract_pair(const SentenceIndex& index, const ProgrammeConfig& config) {
   auto names = read_names(index, config);
+  auto lowercase = written_lowercase(index, *names, 2);
   Extractor ea(index, 0, names, config);
   Extractor eb(index, 1, names, config);
   auto known_a = known_of(ea);
   auto known_b = known_of(eb);
   ea.add_known(known_b);
   eb.add_known(known_a);
-  return {ea.find_mentions(), eb.find_mentions()};
+  return {ea.find_mentions(std::move(lowercase[0])), eb.find_mentions(std::move(lowercase[1]))};
 }
 
 }  // namespace classify_detail

@@ -6,6 +6,7 @@
 
 #include "align/claims.hpp"
 #include "align/sections.hpp"
+#include "classify/classify_internal.hpp"
 #include "diff/equivalence.hpp"
 #include "strata/diff.hpp"
 
@@ -81,6 +82,15 @@ class Comparer {
     sections_ = align::pair_sections(old_, new_, claims_);
     diff::collect_acronyms(o, acronyms_);
     diff::collect_acronyms(n, acronyms_);
+  }
+
+  // The hash of every sentence's comparison form, made for the alignment
+  // and read again by classify.
+  classify_detail::SentenceHashes sentence_hashes() const {
+    classify_detail::SentenceHashes hashes;
+    for (const auto& claim : old_.claims) hashes.first.push_back(claim.key);
+    for (const auto& claim : new_.claims) hashes.second.push_back(claim.key);
+    return hashes;
   }
 
   ChangeSet run() {
@@ -314,8 +324,12 @@ class Comparer {
 }  // namespace
 
 ChangeSet compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options) {
-  ChangeSet changes = Comparer(old_doc, new_doc, options).run();
-  if (options.classify) classify(old_doc, new_doc, changes, options.classification);
+  Comparer comparer(old_doc, new_doc, options);
+  ChangeSet changes = comparer.run();
+  if (options.classify) {
+    const auto hashes = comparer.sentence_hashes();
+    classify_detail::classify(old_doc, new_doc, changes, options.classification, &hashes);
+  }
   return changes;
 }
 
