@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 
 #include "classify/classify_internal.hpp"
+#include "classify/lexicon.hpp"
 #include "classify/sentence_index.hpp"
 #include "strata/classify.hpp"
 
@@ -27,13 +28,6 @@ constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "ma
 constexpr std::array<std::string_view, 8> kReferenceWords = {
     "article", "resolution", "chapter", "section", "paragraph", "faq", "annex", "no"};
 
-// Spelled numbers counted as figures. "one" is left out: in the seeds it is
-// almost always a pronoun or "one of the".
-constexpr std::array<std::string_view, 19> kSpelled = {
-    "two",      "three",   "four",     "five",     "six",       "seven",    "eight",
-    "nine",     "ten",     "eleven",   "twelve",   "thirteen",  "fourteen", "fifteen",
-    "sixteen",  "seventeen", "eighteen", "nineteen", "twenty"};
-
 struct Currency {
   std::string_view written;
   std::string_view code;
@@ -48,6 +42,14 @@ constexpr std::array<Currency, 10> kCurrencies = {{{"EUR", "EUR"},
                                                    {"£", "GBP"},
                                                    {"euros", "EUR"},
                                                    {"dollars", "USD"}}};
+
+// The lengths of the written currencies, as bits: most capitalized words
+// are turned away by their length alone.
+constexpr uint32_t kCurrencyLengths = [] {
+  uint32_t bits = 0;
+  for (const auto& currency : kCurrencies) bits |= 1u << currency.written.size();
+  return bits;
+}();
 
 struct Scale {
   std::string_view word;
@@ -153,6 +155,7 @@ class Parser {
 
   const Currency* currency_at(size_t i) const {
     auto w = word(i);
+    if (w.size() >= 32 || ((kCurrencyLengths >> w.size()) & 1) == 0) return nullptr;
     for (const auto& currency : kCurrencies) {
       if (w == currency.written) return &currency;
     }
@@ -233,17 +236,8 @@ class Parser {
   }
 
   size_t parse_spelled(size_t i) {
-    auto w = word(i);
-    if (w.size() < 3 || w.size() > 9) return i + 1;
-    auto lower = folded(i);
-    // The spelled numbers start with e, f, n, s or t.
-    if (std::string_view("efnst").find(lower[0]) == std::string_view::npos) return i + 1;
-    for (size_t n = 0; n < kSpelled.size(); ++n) {
-      if (lower == kSpelled[n]) {
-        add(Figure::Kind::kCount, i, i, fmt::format("count:{}", n + 2));
-        return i + 1;
-      }
-    }
+    if (!sentence_.is(i, classify_detail::kNumberWord)) return i + 1;
+    add(Figure::Kind::kCount, i, i, fmt::format("count:{}", classify_detail::spelled_number(folded(i))));
     return i + 1;
   }
 

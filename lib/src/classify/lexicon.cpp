@@ -80,6 +80,12 @@ constexpr std::array<std::string_view, 23> kPersonTitles = {
 
 constexpr std::array<std::string_view, 4> kDeterminers = {"that", "the", "these", "this"};
 
+// Index + 2 is the value (spelled_number).
+constexpr std::array<std::string_view, 19> kNumberWords = {
+    "two",      "three",   "four",     "five",     "six",       "seven",    "eight",
+    "nine",     "ten",     "eleven",   "twelve",   "thirteen",  "fourteen", "fifteen",
+    "sixteen",  "seventeen", "eighteen", "nineteen", "twenty"};
+
 // Every list in one table: folded word -> flags.
 WordTable lexicon_table() {
   WordTable table;
@@ -97,6 +103,7 @@ WordTable lexicon_table() {
   add(kMonths2, kMonth);
   add(kPersonTitles, kPersonTitle);
   add(kDeterminers, kDeterminer);
+  add(kNumberWords, kNumberWord);
   return table;
 }
 
@@ -115,14 +122,6 @@ void WordTable::add(std::string_view word, uint32_t flags) {
   slots_[i].flags |= flags;
 }
 
-uint32_t WordTable::find(std::string_view word, uint64_t hash) const {
-  size_t mask = slots_.size() - 1;
-  for (size_t i = hash & mask; !slots_.empty() && !slots_[i].word.empty(); i = (i + 1) & mask) {
-    if (slots_[i].hash == hash && slots_[i].word == word) return slots_[i].flags;
-  }
-  return 0;
-}
-
 uint32_t WordTable::find(std::string_view word) const { return find(word, word_hash(word)); }
 
 void WordTable::grow() {
@@ -137,9 +136,18 @@ void WordTable::grow() {
   }
 }
 
-uint32_t lexicon_flags(std::string_view lower, uint64_t hash) {
+const WordTable& lexicon() {
   static const WordTable table = lexicon_table();
-  return table.find(lower, hash);
+  return table;
+}
+
+uint32_t lexicon_flags(std::string_view lower, uint64_t hash) { return lexicon().find(lower, hash); }
+
+int spelled_number(std::string_view lower) {
+  for (size_t n = 0; n < kNumberWords.size(); ++n) {
+    if (lower == kNumberWords[n]) return static_cast<int>(n) + 2;
+  }
+  return 0;
 }
 
 uint32_t lexicon_flags(std::string_view lower) { return lexicon_flags(lower, word_hash(lower)); }

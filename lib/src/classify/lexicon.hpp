@@ -23,6 +23,7 @@ enum WordFlag : uint32_t {
   kMonth = 1u << 7,          // is_month
   kPersonTitle = 1u << 8,    // is_person_title
   kDeterminer = 1u << 9,     // is_determiner
+  kNumberWord = 1u << 10,    // spelled_number() > 0
   // Written forms, from the sentence reading.
   kCapitalized = 1u << 16,   // is_capitalized
   kLowercase = 1u << 17,     // is_lowercase_word
@@ -36,7 +37,18 @@ class WordTable {
  public:
   // `word` must outlive the table (the lists are static).
   void add(std::string_view word, uint32_t flags);
-  uint32_t find(std::string_view word, uint64_t hash) const;
+  // Inline: the sentence readings look up every word of two documents.
+  uint32_t find(std::string_view word, uint64_t hash) const {
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask; !slots_.empty() && !slots_[i].word.empty(); i = (i + 1) & mask) {
+      // Equal 64-bit hashes and lengths are taken for equal words: half the
+      // words of a document are lexicon words, and a false match (odds
+      // about 1e-12 for a document's vocabulary) would only give a word a
+      // list's flags.
+      if (slots_[i].hash == hash && slots_[i].word.size() == word.size()) return slots_[i].flags;
+    }
+    return 0;
+  }
   uint32_t find(std::string_view word) const;
 
  private:
@@ -49,6 +61,9 @@ class WordTable {
   std::vector<Slot> slots_;
   size_t size_ = 0;
 };
+
+// Every word list in one table (lexicon_flags).
+const WordTable& lexicon();
 
 // The lexicon flags of `lower` (already folded); `hash` is word_hash(lower).
 uint32_t lexicon_flags(std::string_view lower, uint64_t hash);
@@ -87,6 +102,10 @@ inline bool is_month(std::string_view lower) { return (lexicon_flags(lower) & kM
 // Titles of people ("President", "Secretary General"): a name may not start
 // with one.
 inline bool is_person_title(std::string_view lower) { return (lexicon_flags(lower) & kPersonTitle) != 0; }
+
+// Spelled-out counts, "two" to "twenty": the value, else 0. "one" is left
+// out: in the seeds it is almost always a pronoun or "one of the".
+int spelled_number(std::string_view lower);
 
 // Determiners that introduce a short back-reference ("the Commission").
 inline bool is_determiner(std::string_view lower) { return (lexicon_flags(lower) & kDeterminer) != 0; }

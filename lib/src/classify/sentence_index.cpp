@@ -8,45 +8,44 @@ std::string_view key_of(const Sentence& s) { return s.norm.empty() ? s.text : s.
 }  // namespace
 
 uint32_t Readings::add(std::string_view text) {
+  using namespace token_detail;
   bool digits = false;
-  for_each_token(text, [&](uint32_t begin, uint32_t end, bool is_word) {
-    const Token& token = tokens_.emplace_back(Token{begin, end, is_word});
-    WordInfo info;
-    if (token.word) {
-      auto word = token_text(text, token);
+  const WordTable& lexicon_table = lexicon();
+  for_each_token(text, [&](uint32_t begin, uint32_t end, bool is_word, uint8_t seen) {
+    tokens_.push_back(Token{begin, end, is_word});
+    WordInfo& info = words_.emplace_back();
+    if (!is_word) return;
+    const std::string_view word = text.substr(begin, end - begin);
+    std::string_view lower = word;
+    if ((seen & (kUpper | kHigh)) == 0) {
+      info.fold_begin = WordInfo::kAsWritten;
+    } else {
       info.fold_begin = static_cast<uint32_t>(folded_.size());
-      // Folded in place after a plain copy: most words are ASCII, and the
-      // first byte says how the word is written.
-      folded_.append(word);
-      char* folded = folded_.data() + info.fold_begin;
-      unsigned char high = 0;
-      for (size_t i = 0; i < word.size(); ++i) {
-        auto c = static_cast<unsigned char>(folded[i]);
-        high |= c;
-        digits |= static_cast<unsigned>(c - '0') < 10;
-        folded[i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26 ? c + ('a' - 'A') : c);
-      }
-      if (high >= 0x80) {
-        folded_.resize(info.fold_begin);
+      if ((seen & kHigh) != 0) {
         fold_case_append(word, folded_);
+      } else {
+        folded_.append(word);
+        for (size_t i = info.fold_begin; i < folded_.size(); ++i) {
+          if (byte_class(folded_[i]) == kUpper) folded_[i] = static_cast<char>(folded_[i] + ('a' - 'A'));
+        }
       }
       info.fold_end = static_cast<uint32_t>(folded_.size());
-      std::string_view lower(folded_.data() + info.fold_begin, info.fold_end - info.fold_begin);
-      info.hash = word_hash(lower);
-      info.flags = lexicon_flags(lower, info.hash);
-      auto first = static_cast<unsigned char>(word[0]);
-      if (first >= 0x80) {
-        if (is_capitalized(word)) info.flags |= kCapitalized;
-        if (is_lowercase_word(word)) info.flags |= kLowercase;
-      } else if (static_cast<unsigned>(first - 'A') < 26) {
-        info.flags |= kCapitalized;
-      } else if (static_cast<unsigned>(first - 'a') < 26) {
-        info.flags |= kLowercase;
-      } else if (is_number(word)) {
-        info.flags |= kNumber;
-      }
+      lower = std::string_view(folded_).substr(info.fold_begin);
     }
-    words_.push_back(info);
+    digits = digits || (seen & kDigit) != 0;
+    info.hash = word_hash(lower);
+    info.flags = lexicon_table.find(lower, info.hash);
+    const uint8_t first = byte_class(word[0]);
+    if (first == kUpper) {
+      info.flags |= kCapitalized;
+    } else if (first == kLower) {
+      info.flags |= kLowercase;
+    } else if (first == kHigh) {
+      if (is_capitalized(word)) info.flags |= kCapitalized;
+      if (is_lowercase_word(word)) info.flags |= kLowercase;
+    } else if (is_number(word)) {
+      info.flags |= kNumber;
+    }
   });
   texts_.push_back(text);
   digits_.push_back(digits);

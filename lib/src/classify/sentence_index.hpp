@@ -22,8 +22,11 @@ namespace strata::classify_detail {
 
 // What the reading knows of one token (parallel to the tokens).
 struct WordInfo {
+  // fold_begin when the word is its own folded form (lowercase ASCII, most
+  // words): the arena holds only the words folding changes.
+  static constexpr uint32_t kAsWritten = UINT32_MAX;
   uint64_t hash = 0;        // word_hash of the folded word; 0 for punctuation
-  uint32_t fold_begin = 0;  // the folded word in the readings' arena
+  uint32_t fold_begin = 0;  // the folded word in the readings' arena, or kAsWritten
   uint32_t fold_end = 0;
   uint32_t flags = 0;  // WordFlag: lexicon flags and written form; 0 for punctuation
 };
@@ -40,6 +43,7 @@ struct Reading {
   std::string_view word(size_t i) const { return token_text(text, tokens[i]); }
   // Folded word; empty for punctuation.
   std::string_view lower(size_t i) const {
+    if (words[i].fold_begin == WordInfo::kAsWritten) return word(i);
     return {folded + words[i].fold_begin, words[i].fold_end - words[i].fold_begin};
   }
   // Token `i` exists, is a word and has every flag of `flags`.

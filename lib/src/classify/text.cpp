@@ -54,7 +54,9 @@ std::vector<Token> tokenize(std::string_view text) {
 
 void tokenize_into(std::string_view text, std::vector<Token>& tokens) {
   tokens.clear();
-  for_each_token(text, [&tokens](uint32_t begin, uint32_t end, bool word) { tokens.push_back({begin, end, word}); });
+  for_each_token(text, [&tokens](uint32_t begin, uint32_t end, bool word, uint8_t) {
+    tokens.push_back({begin, end, word});
+  });
 }
 
 namespace token_detail {

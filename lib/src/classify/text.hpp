@@ -27,7 +27,8 @@ struct Token {
 std::vector<Token> tokenize(std::string_view text);
 // The same into `tokens` (cleared first), reusing its buffer.
 void tokenize_into(std::string_view text, std::vector<Token>& tokens);
-// The same as calls of `on_token(begin, end, word)` (a Token's fields), in
+// The same as calls of `on_token(begin, end, word, seen)` (a Token's fields,
+// and for a word the or of the token_detail::ByteClass of its bytes), in
 // order, with no buffer: the
 // sentence readings of whole documents are made this way.
 template <typename OnToken>
@@ -35,16 +36,22 @@ void for_each_token(std::string_view text, OnToken&& on_token);
 
 namespace token_detail {
 
-// What a byte starts, for the tokenizer's ASCII path; bytes from 0x80 on
-// start a code point that must be decoded.
-enum ByteClass : uint8_t { kPunct, kSpace, kAlnum, kHigh };
+// What a byte is, for the tokenizer's ASCII path, as bits so that a word's
+// bytes can be or-ed together; bytes from 0x80 on start a code point that
+// must be decoded.
+enum ByteClass : uint8_t { kPunct = 0, kSpace = 1, kUpper = 2, kLower = 4, kDigit = 8, kHigh = 16 };
+constexpr uint8_t kAsciiAlnum = kUpper | kLower | kDigit;
 
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> table{};
   for (int c = 0; c < 256; ++c) {
-    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    table[static_cast<size_t>(c)] = c >= 0x80 ? kHigh : alnum ? kAlnum : space ? kSpace : kPunct;
+    uint8_t k = kPunct;
+    if (c >= 0x80) k = kHigh;
+    else if (c >= 'A' && c <= 'Z') k = kUpper;
+    else if (c >= 'a' && c <= 'z') k = kLower;
+    else if (c >= '0' && c <= '9') k = kDigit;
+    else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') k = kSpace;
+    table[static_cast<size_t>(c)] = k;
   }
   return table;
 }();
@@ -66,8 +73,8 @@ void for_each_token(std::string_view text, OnToken&& on_token) {
   text = text.substr(0, UINT32_MAX);
   // Three scalars rather than a Token: a Token built on the stack and copied
   // whole stalls the copy's 8-byte load on the two 4-byte stores.
-  auto token = [&](size_t begin, size_t end, bool word) {
-    on_token(static_cast<uint32_t>(begin), static_cast<uint32_t>(end), word);
+  auto token = [&](size_t begin, size_t end, bool word, uint8_t seen) {
+    on_token(static_cast<uint32_t>(begin), static_cast<uint32_t>(end), word, seen);
   };
   const size_t size = text.size();
   size_t pos = 0;
@@ -78,11 +85,12 @@ void for_each_token(std::string_view text, OnToken&& on_token) {
       continue;
     }
     if (k == kPunct) {
-      token(pos, pos + 1, false);
+      token(pos, pos + 1, false, 0);
       ++pos;
       continue;
     }
     const size_t begin = pos;
+    uint8_t seen = k;
     if (k == kHigh) {
       size_t length = 0;
       bool space = false;
@@ -90,28 +98,37 @@ void for_each_token(std::string_view text, OnToken&& on_token) {
       pos += length;
       if (space) continue;
       if (!alnum) {
-        token(begin, pos, false);
+        token(begin, pos, false, 0);
         continue;
       }
     } else {
       ++pos;
     }
     for (;;) {
-      while (pos < size && byte_class(text[pos]) == kAlnum) ++pos;
+      while (pos < size && ((k = byte_class(text[pos])) & kAsciiAlnum) != 0) {
+        seen |= k;
+        ++pos;
+      }
       if (pos == size) break;
-      if (byte_class(text[pos]) == kHigh) {
+      if (k == kHigh) {
         size_t length = 0;
         bool space = false;
         if (high_alnum(text, pos, length, space)) {
+          seen |= kHigh;
           pos += length;
           continue;
         }
       }
+      // Only these bytes can join a word to what follows (U+2019 starts
+      // with 0xE2); most words end at a space.
+      const char c = text[pos];
+      if (c != '-' && c != '\'' && c != '.' && c != ',' && c != '\xE2') break;
       size_t joiner = joiner_at(text, pos);
       if (joiner == 0) break;
+      if (joiner > 1) seen |= kHigh;
       pos += joiner;
     }
-    token(begin, pos, true);
+    token(begin, pos, true, seen);
   }
 }
 
