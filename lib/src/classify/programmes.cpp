@@ -36,6 +36,7 @@ class UnionFind {
   }
   void unite(const std::string& a, const std::string& b) { unite(node(a), node(b)); }
   const std::map<std::string, size_t>& ids() const { return ids_; }
+  size_t size() const { return parent_.size(); }
 
  private:
   std::map<std::string, size_t> ids_;
@@ -119,46 +120,52 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
                                                        const ExtractResult& extracted) {
   const auto& mentions = extracted.mentions;
   UnionFind groups;
-  // Mentions repeat a few forms many times: each form's keys are made once.
-  std::unordered_map<std::string_view, std::pair<std::string, std::string>> keys_of;
-  // The unions a mention makes depend only on its name, form and acronym,
-  // and a union made twice changes nothing: each combination is done once.
-  std::unordered_set<std::string> united;
-  std::string signature;
-  std::unordered_map<std::string_view, size_t> node_of;  // mention_node -> node id, made once per name
+  // What a mention unites depends only on its name, form and acronym, so
+  // the nodes are looked up once per distinct string and the unions made
+  // with numbers: a name's node, a form's two keys, an acronym's node.
+  std::unordered_map<std::string_view, size_t> node_of;
+  std::unordered_map<std::string_view, std::pair<size_t, size_t>> keys_of;
+  std::unordered_map<std::string_view, size_t> acronym_node;
   std::vector<size_t> mention_nodes;
   mention_nodes.reserve(mentions.size());
   for (const auto& m : mentions) {
     const auto& name = m.kind == RawMention::Kind::kName && m.canonical.empty() ? m.form : m.canonical;
     auto [id, new_name] = node_of.try_emplace(name);
     if (new_name) id->second = groups.node(mention_node(m));
-    mention_nodes.push_back(id->second);
-    signature = name;
-    signature += '\0';
-    if (m.kind == RawMention::Kind::kName) signature += m.form;
-    signature += '\0';
-    signature += m.acronym;
-    if (!united.insert(signature).second) continue;
-    size_t node = id->second;
+    const size_t node = id->second;
+    mention_nodes.push_back(node);
     if (m.kind == RawMention::Kind::kName) {
       auto [it, added] = keys_of.try_emplace(m.form);
-      if (added) it->second = {name_key(m.form, {}), name_key(m.form, extracted.acronyms)};
-      groups.unite(node, groups.node(it->second.first));
-      groups.unite(node, groups.node(it->second.second));
+      if (added) {
+        it->second = {groups.node(name_key(m.form, {})), groups.node(name_key(m.form, extracted.acronyms))};
+      }
+      groups.unite(node, it->second.first);
+      groups.unite(node, it->second.second);
     }
-    if (!m.acronym.empty()) groups.unite(node, groups.node(std::string("#").append(m.acronym)));
+    if (!m.acronym.empty()) {
+      auto [it, added] = acronym_node.try_emplace(m.acronym);
+      if (added) it->second = groups.node(std::string("#").append(m.acronym));
+      groups.unite(node, it->second);
+    }
   }
   for (const auto& entry : config.names) {
     for (const auto& alias : entry.aliases) groups.unite(name_key(entry.name, {}), name_key(alias, {}));
   }
   merge_place_suffixes(groups);
 
-  // Mentions by group (its root), each group's in document order.
-  std::vector<std::pair<size_t, const RawMention*>> by_group;
-  by_group.reserve(mentions.size());
-  for (size_t k = 0; k < mentions.size(); ++k) by_group.emplace_back(groups.find(mention_nodes[k]), &mentions[k]);
-  std::stable_sort(by_group.begin(), by_group.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Mentions by group (its root), each group's in document order: a
+  // counting sort, roots being node numbers.
+  std::vector<size_t> group_start(groups.size() + 1, 0);
+  for (auto& node : mention_nodes) {
+    node = groups.find(node);
+    ++group_start[node + 1];
+  }
+  for (size_t g = 1; g < group_start.size(); ++g) group_start[g] += group_start[g - 1];
+  std::vector<std::pair<size_t, const RawMention*>> by_group(mentions.size());
+  {
+    auto next = group_start;
+    for (size_t k = 0; k < mentions.size(); ++k) by_group[next[mention_nodes[k]]++] = {mention_nodes[k], &mentions[k]};
+  }
 
   std::set<std::string, std::less<>> configured;
   for (const auto& entry : config.names) configured.insert(entry.name);
@@ -175,6 +182,7 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
     }
     begin = end;
     Programme p;
+    p.mentions.reserve(list.size());
     std::map<std::string_view, FormScore> forms;
     for (size_t k = 0; k < list.size(); ++k) {
       const auto& m = *list[k];
@@ -209,12 +217,17 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
     p.key = name_key(p.name, {});
     if (!ignored(p, ignore)) out.push_back(std::move(p));
   }
-  std::sort(out.begin(), out.end(), [](const Programme& a, const Programme& b) {
-    auto fa = fold_case(a.name);
-    auto fb = fold_case(b.name);
-    return fa != fb ? fa < fb : a.name < b.name;
+  // By folded name, then name; each name folded once.
+  std::vector<std::pair<std::string, size_t>> order;
+  order.reserve(out.size());
+  for (size_t k = 0; k < out.size(); ++k) order.emplace_back(fold_case(out[k].name), k);
+  std::sort(order.begin(), order.end(), [&out](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : out[a.second].name < out[b.second].name;
   });
-  return out;
+  std::vector<Programme> sorted;
+  sorted.reserve(out.size());
+  for (const auto& entry : order) sorted.push_back(std::move(out[entry.second]));
+  return sorted;
 }
 
 }  // namespace strata

@@ -7,12 +7,14 @@
 #include <bit>
 #include <fmt/core.h>
 #include <map>
+#include <optional>
 #include <set>
 #include <span>
 #include <tuple>
 
 #include "classify/lexicon.hpp"
 #include "classify/programmes_internal.hpp"
+#include "util/ascii.hpp"
 
 namespace strata {
 namespace {
@@ -53,18 +55,11 @@ constexpr std::array<Trigger, 24> kTriggers = {{
     {"succeeded", false},       {"supersedes", false},      {"took over from", false},
 }};
 
-char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool alnum_ascii(char c) {
-  c = lower_ascii(c);
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
 // `text` at `pos` reads `lower` once ASCII letters are folded.
 bool folded_equal(std::string_view text, size_t pos, std::string_view lower) {
   if (pos + lower.size() > text.size()) return false;
   for (size_t i = 0; i < lower.size(); ++i) {
-    if (lower_ascii(text[pos + i]) != lower[i]) return false;
+    if (ascii::lower(text[pos + i]) != lower[i]) return false;
   }
   return true;
 }
@@ -90,16 +85,18 @@ std::vector<std::pair<size_t, size_t>> trigger_hits(std::string_view text) {
     return bits;
   }();
   std::vector<std::pair<size_t, size_t>> hits;  // (trigger, position)
-  for (size_t t = 0; t < text.size(); ++t) {
-    if (t > 0 && alnum_ascii(text[t - 1])) continue;
-    for (uint32_t left = by_letter[static_cast<unsigned char>(lower_ascii(text[t]))]; left != 0; left &= left - 1) {
+  // From the start of one run of ASCII letters and digits to the next.
+  for (size_t t = 0; t < text.size();) {
+    for (uint32_t left = by_letter[static_cast<unsigned char>(ascii::lower(text[t]))]; left != 0; left &= left - 1) {
       auto k = static_cast<size_t>(std::countr_zero(left));
       auto phrase = kTriggers[k].phrase;
       if (!folded_equal(text, t, phrase)) continue;
       size_t end = t + phrase.size();
-      if (end < text.size() && alnum_ascii(text[end])) continue;
+      if (end < text.size() && ascii::alnum(text[end])) continue;
       hits.emplace_back(k, t);
     }
+    while (t < text.size() && ascii::alnum(text[t])) ++t;
+    while (t < text.size() && !ascii::alnum(text[t])) ++t;
   }
   std::sort(hits.begin(), hits.end());
   return hits;
@@ -137,12 +134,36 @@ struct Placed {
   }
 };
 
+// trigger_hits() of claim texts, each distinct sentence of an index read
+// once: most claims of two versions are in both.
+class TriggerMemo {
+ public:
+  explicit TriggerMemo(const SentenceIndex* index) : index_(index) {
+    if (index_ != nullptr) hits_.resize(index_->size());
+  }
+
+  const std::vector<std::pair<size_t, size_t>>& hits(std::string_view text) {
+    std::optional<uint32_t> id;
+    if (index_ != nullptr) id = index_->find(text);
+    if (!id) return scratch_ = trigger_hits(text);
+    auto& hits = hits_[*id];
+    if (!hits) hits = trigger_hits(text);
+    return *hits;
+  }
+
+ private:
+  const SentenceIndex* index_;
+  std::vector<std::optional<std::vector<std::pair<size_t, size_t>>>> hits_;  // by distinct sentence
+  std::vector<std::pair<size_t, size_t>> scratch_;
+};
+
 // The successions of one claim, whose mentions `placed` are in text order.
-void claim_successions(const Document& doc, std::span<const Placed> placed, std::vector<Succession>& out) {
+void claim_successions(const Document& doc, std::span<const Placed> placed, TriggerMemo& triggers,
+                       std::vector<Succession>& out) {
   const auto& where = placed.front();
   const auto& text = claim_text(doc, where.section, where.block, where.sentence, true);
   std::set<std::pair<int, int>> seen;
-  for (auto [k, t] : trigger_hits(text)) {
+  for (auto [k, t] : triggers.hits(text)) {
     const auto& trigger = kTriggers[k];
     size_t te = t + trigger.phrase.size();
     // "the NACC was replaced in 1997 by the EAPC": a passive verb puts
@@ -173,7 +194,8 @@ void claim_successions(const Document& doc, std::span<const Placed> placed, std:
   }
 }
 
-std::vector<Succession> successions(const Document& doc, const std::vector<Programme>& programmes) {
+std::vector<Succession> successions(const Document& doc, const std::vector<Programme>& programmes,
+                                    TriggerMemo& triggers) {
   // One flat list sorted once by claim, then by position: the claims come
   // in document order, each with its mentions in text order.
   std::vector<Placed> placed;
@@ -189,7 +211,9 @@ std::vector<Succession> successions(const Document& doc, const std::vector<Progr
   for (size_t first = 0; first < placed.size();) {
     size_t last = first + 1;
     while (last < placed.size() && placed[last].same_claim(placed[first])) ++last;
-    if (last - first >= 2) claim_successions(doc, std::span<const Placed>(placed).subspan(first, last - first), out);
+    if (last - first >= 2) {
+      claim_successions(doc, std::span<const Placed>(placed).subspan(first, last - first), triggers, out);
+    }
     first = last;
   }
   return out;
@@ -264,7 +288,8 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
                                                              const std::vector<Programme>& olds,
                                                              const std::vector<Programme>& news,
                                                              const ProgrammeConfig& config,
-                                                             const AcronymTable& acronyms) {
+                                                             const AcronymTable& acronyms,
+                                                             const SentenceIndex* sentences) {
   std::vector<std::vector<std::string>> old_keys;
   std::vector<std::vector<std::string>> new_keys;
   std::map<std::string, std::vector<int>> old_by_key;
@@ -327,9 +352,10 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
       }
     }
   }
+  TriggerMemo triggers(sentences);
   auto apply_successions = [&](const Document& doc, const std::vector<Programme>& list,
                                const std::vector<std::vector<std::string>>& keys, bool in_old) {
-    for (const auto& s : successions(doc, list)) {
+    for (const auto& s : successions(doc, list, triggers)) {
       auto lookup = [&](int p, const std::map<std::string, std::vector<int>>& index) {
         for (const auto& k : keys[static_cast<size_t>(p)]) {
           if (auto it = index.find(k); it != index.end()) return it->second.front();
@@ -420,7 +446,9 @@ std::vector<ProgrammeChange> classify_detail::programme_changes(const Document& 
   AcronymTable acronyms = old_mentions.acronyms;
   acronyms.insert(new_mentions.acronyms.begin(), new_mentions.acronyms.end());
   std::vector<ProgrammeChange> out;
-  for (auto& p : match_programmes(old_doc, new_doc, olds, news, config, acronyms)) out.push_back(std::move(p.change));
+  for (auto& p : match_programmes(old_doc, new_doc, olds, news, config, acronyms, &index)) {
+    out.push_back(std::move(p.change));
+  }
   return out;
 }
 

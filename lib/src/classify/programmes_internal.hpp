@@ -61,10 +61,12 @@ struct ProgrammePair {
   ProgrammeChange change;
 };
 
+// `sentences`, when given, indexes the sentences of both documents: a claim
+// found in both is then read for succession statements once.
 std::vector<ProgrammePair> match_programmes(const Document& old_doc, const Document& new_doc,
                                             const std::vector<Programme>& olds,
                                             const std::vector<Programme>& news, const ProgrammeConfig& config,
-                                            const AcronymTable& acronyms);
+                                            const AcronymTable& acronyms, const SentenceIndex* sentences = nullptr);
 
 // The matching keys of a programme: of its name and aliases, with and without
 // the acronyms of `acronyms` expanded. Sorted, unique.
