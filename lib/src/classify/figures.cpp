@@ -58,6 +58,40 @@ struct Scale {
 constexpr std::array<Scale, 4> kScales = {
     {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}}};
 
+// Comparison values are built by hand: there is one per figure of every
+// sentence with a digit, and fmt's format-string parsing was a fifth of
+// the figure reading.
+void append_int(std::string& out, long long value, int width = 0) {
+  char buffer[24];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  auto size = static_cast<int>(end - buffer);
+  if (size < width) out.append(static_cast<size_t>(width - size), '0');
+  out.append(buffer, end);
+}
+
+// "date:YYYY-MM-DD", "date:YYYY-MM" (day 0) or "date:--MM-DD" (year 0).
+std::string date_value(int year, int month, int day) {
+  std::string out = "date:";
+  if (year > 0) {
+    append_int(out, year, 4);
+  } else {
+    out += '-';
+  }
+  out += '-';
+  append_int(out, month, 2);
+  if (day > 0) {
+    out += '-';
+    append_int(out, day, 2);
+  }
+  return out;
+}
+
+std::string value_of(std::string_view prefix, long long number) {
+  std::string out(prefix);
+  append_int(out, number);
+  return out;
+}
+
 class Parser {
  public:
   explicit Parser(const Reading& sentence) : sentence_(sentence), text_(sentence.text), tokens_(sentence.tokens) {}
@@ -128,7 +162,7 @@ class Parser {
   }
   static std::string format_number(double value) {
     if (std::fabs(value - std::round(value)) < 1e-9 && std::fabs(value) < 1e15) {
-      return fmt::format("{}", static_cast<long long>(std::llround(value)));
+      return value_of("", std::llround(value));
     }
     return fmt::format("{}", value);
   }
@@ -165,11 +199,18 @@ class Parser {
   // Returns the index after the figure that starts at `i`, or `i` if none does.
   size_t parse_at(size_t i) {
     // Most tokens are ordinary words: a lowercase word can only be a
-    // spelled-out number, a capitalized one a month or a currency code.
+    // spelled-out number, a capitalized one a month or a currency code. The
+    // reading's flags say which, without looking at the word again.
     auto first = static_cast<unsigned char>(text_[tokens_[i].begin]);
-    if (tokens_[i].word && first >= 'a' && first <= 'z') return parse_spelled(i);
-    if (tokens_[i].word && first >= 'A' && first <= 'Z' && month_at(i) == 0 && currency_at(i) == nullptr) {
-      return i + 1;
+    if (tokens_[i].word) {
+      const uint32_t flags = sentence_.words[i].flags;
+      if ((flags & classify_detail::kLowercase) != 0) {
+        return (flags & classify_detail::kNumberWord) != 0 ? parse_spelled(i) : i + 1;
+      }
+      if ((flags & classify_detail::kCapitalized) != 0 && (flags & classify_detail::kMonth) == 0 &&
+          currency_at(i) == nullptr) {
+        return i + 1;
+      }
     }
     if (!tokens_[i].word && first < 0x80 && first != '$') return i + 1;
     int year = 0;
@@ -179,11 +220,11 @@ class Parser {
     if (month > 0) {
       size_t j = after_month(i);
       if (day_at(j, day) && is_punct(j + 1, ",") && year_at(j + 2, year)) {
-        add(Figure::Kind::kDate, i, j + 2, fmt::format("date:{:04}-{:02}-{:02}", year, month, day));
+        add(Figure::Kind::kDate, i, j + 2, date_value(year, month, day));
         return j + 3;
       }
       if (year_at(j, year)) {
-        add(Figure::Kind::kDate, i, j, fmt::format("date:{:04}-{:02}", year, month));
+        add(Figure::Kind::kDate, i, j, date_value(year, month, 0));
         return j + 1;
       }
       return i + 1;
@@ -200,28 +241,28 @@ class Parser {
     if (day_at(i, day) && (month = month_at(i + 1)) > 0) {
       size_t j = after_month(i + 1);
       if (year_at(j, year)) {
-        add(Figure::Kind::kDate, i, j, fmt::format("date:{:04}-{:02}-{:02}", year, month, day));
+        add(Figure::Kind::kDate, i, j, date_value(year, month, day));
         return j + 1;
       }
-      add(Figure::Kind::kDate, i, i + 1, fmt::format("date:--{:02}-{:02}", month, day));
+      add(Figure::Kind::kDate, i, i + 1, date_value(0, month, day));
       return i + 2;
     }
     if (size_t dash = w.find('-'); dash == 4 && w.size() == 9) {
       int to = 0;
       if (to_int(w.substr(0, 4), year) && to_int(w.substr(5), to) && year >= 1800 && to > year) {
-        add(Figure::Kind::kYearRange, i, i, fmt::format("range:{}-{}", year, to));
+        add(Figure::Kind::kYearRange, i, i, value_of("range:", year) + value_of("-", to));
         return i + 1;
       }
     }
     if (w.size() == 10 && w[4] == '-' && w[7] == '-') {
       int m = 0;
       if (to_int(w.substr(0, 4), year) && to_int(w.substr(5, 2), m) && to_int(w.substr(8, 2), day)) {
-        add(Figure::Kind::kDate, i, i, fmt::format("date:{}", w));
+        add(Figure::Kind::kDate, i, i, "date:" + std::string(w));
         return i + 1;
       }
     }
     if (year_at(i, year) && !is_punct(i + 1, "%") && !is_reference(i)) {
-      add(Figure::Kind::kYear, i, i, fmt::format("year:{}", year));
+      add(Figure::Kind::kYear, i, i, value_of("year:", year));
       return i + 1;
     }
     if (classify_detail::is_number(w)) {
@@ -232,12 +273,12 @@ class Parser {
       if (is_reference(i)) return i + 1;
       return parse_quantity(i, i, nullptr);
     }
-    return parse_spelled(i);
+    return i + 1;
   }
 
+  // A spelled-out number at `i`, which the lexicon says is one.
   size_t parse_spelled(size_t i) {
-    if (!sentence_.is(i, classify_detail::kNumberWord)) return i + 1;
-    add(Figure::Kind::kCount, i, i, fmt::format("count:{}", classify_detail::spelled_number(folded(i))));
+    add(Figure::Kind::kCount, i, i, value_of("count:", classify_detail::spelled_number(folded(i))));
     return i + 1;
   }
 
@@ -265,17 +306,17 @@ class Parser {
     }
     if (currency != nullptr) {
       add(Figure::Kind::kAmount, first, last,
-          fmt::format("amount:{}:{}", currency->code, format_number(value)));
+          "amount:" + std::string(currency->code) + ":" + format_number(value));
       return last + 1;
     }
     if (is_punct(last + 1, "%")) {
-      add(Figure::Kind::kPercent, first, last + 1, fmt::format("percent:{}", format_number(value)));
+      add(Figure::Kind::kPercent, first, last + 1, "percent:" + format_number(value));
       return last + 2;
     }
     auto next = folded(last + 1);
     if (next == "percent" || (next == "per" && folded(last + 2) == "cent")) {
       size_t end = next == "per" ? last + 2 : last + 1;
-      add(Figure::Kind::kPercent, first, end, fmt::format("percent:{}", format_number(value)));
+      add(Figure::Kind::kPercent, first, end, "percent:" + format_number(value));
       return end + 1;
     }
     // A following lowercase content word is the unit ("500,000 troops",
@@ -284,7 +325,7 @@ class Parser {
     if (sentence_.is(last + 1, classify_detail::kLowercase) && !sentence_.is(last + 1, classify_detail::kStop)) {
       ++last;
     }
-    add(Figure::Kind::kCount, first, last, fmt::format("count:{}", format_number(value)));
+    add(Figure::Kind::kCount, first, last, "count:" + format_number(value));
     return last + 1;
   }
 
