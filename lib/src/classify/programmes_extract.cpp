@@ -119,40 +119,44 @@ class Extractor {
     m.sentence = where.sentence;
     m.offset = offset;
     mentions_.push_back(std::move(m));
-  }
-
-  // word_hash of the folded words of the name of mention `k`, made when a
-  // back-reference first asks (most mentions are never asked), once per
-  // name (most names are mentioned many times).
-  const std::vector<uint64_t>& mention_words(size_t k) {
-    if (mention_words_.size() < mentions_.size()) mention_words_.resize(mentions_.size(), nullptr);
-    auto& words = mention_words_[k];
-    if (words == nullptr) {
-      const auto& m = mentions_[k];
-      std::string_view name;
-      if (m.kind != RawMention::Kind::kBackref) name = m.kind == RawMention::Kind::kAcronym ? m.canonical : m.form;
-      auto [it, added] = name_words_.try_emplace(name);
-      if (added) {
-        for (auto w : words_of(name)) {
-          fold_case_into(w, folded_);
-          it->second.push_back(word_hash(folded_));
-        }
-      }
-      words = &it->second;
+    // What a back-reference may stand for, by word: a name is found through
+    // the reference's head word instead of by reading the window's names.
+    mention_words_.push_back(kind == RawMention::Kind::kBackref ? nullptr : &name_words(mentions_.back()));
+    if (mention_words_.back() == nullptr) return;
+    const auto k = static_cast<uint32_t>(mentions_.size() - 1);
+    for (uint64_t w : *mention_words_.back()) {
+      auto& list = by_word_[w];
+      if (list.empty() || list.back() != k) list.push_back(k);
     }
-    return *words;
   }
 
-  // "the Commission" -> the latest mentioned name whose words include all
-  // of the reference's words, the last of them a head word.
+  // word_hash of the folded words of the name of `m` (not a back-reference),
+  // made once per name: most names are mentioned many times.
+  const std::vector<uint64_t>& name_words(const RawMention& m) {
+    std::string_view name = m.kind == RawMention::Kind::kAcronym ? m.canonical : m.form;
+    auto [it, added] = name_words_.try_emplace(name);
+    if (added) {
+      for (auto w : words_of(name)) {
+        fold_case_into(w, folded_);
+        it->second.push_back(word_hash(folded_));
+      }
+    }
+    return it->second;
+  }
+
+  // "the Commission" -> the latest of the last kBackrefWindow mentions whose
+  // name has more words than the reference and all of them, the last a
+  // head word.
   bool backref(const NameVariant& v, const Where& where) {
     const auto& words = v.words;
     if (words.empty() || !v.head_last) return false;
-    size_t seen = 0;
-    for (size_t back = mentions_.size(); back-- > 0 && seen < kBackrefWindow; ++seen) {
-      const auto& m = mentions_[back];
-      if (m.kind == RawMention::Kind::kBackref) continue;
-      const auto& name_words = mention_words(back);
+    auto with_head = by_word_.find(words.back());
+    if (with_head == by_word_.end()) return false;
+    const size_t oldest = mentions_.size() > kBackrefWindow ? mentions_.size() - kBackrefWindow : 0;
+    const auto& candidates = with_head->second;
+    for (auto back = candidates.rbegin(); back != candidates.rend() && *back >= oldest; ++back) {
+      const auto& m = mentions_[*back];
+      const auto& name_words = *mention_words_[*back];
       if (name_words.size() <= words.size()) continue;
       bool all = std::all_of(words.begin(), words.end(), [&](const auto& w) {
         return std::find(name_words.begin(), name_words.end(), w) != name_words.end();
@@ -169,11 +173,12 @@ class Extractor {
   AcronymTable table_;               // every definition, then the configured and known acronyms
   AcronymTable programme_acronyms_;  // those whose name is a programme name
   std::vector<uint64_t> lowercase_;      // asked words the document writes in lowercase, sorted
-  // See mention_words(): by mention, and by name (views that live as long
-  // as the mentions).
+  // See name_words(): by mention (null for back-references), and by name
+  // (views that live as long as the mentions).
   std::vector<const std::vector<uint64_t>*> mention_words_;
   std::unordered_map<std::string_view, std::vector<uint64_t>> name_words_;
-  std::string folded_;  // mention_words()' buffer
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_word_;  // word -> mentions whose name has it, in order
+  std::string folded_;  // name_words()' buffer
   std::vector<RawMention> mentions_;
 };
 
