@@ -181,8 +181,16 @@ std::vector<NumberChange> number_changes(const SentenceIndex& index, const std::
   return out;
 }
 
-void classify(const Document& old_doc, const Document& new_doc, ChangeSet& changes, const ClassifyOptions& options,
-              const SentenceHashes* hashes) {
+std::unique_ptr<DocumentReading> read_documents(const Document& old_doc, const Document& new_doc,
+                                                const ClassifyOptions& options) {
+  auto reading = std::make_unique<DocumentReading>(old_doc, new_doc);
+  if (options.find_programmes) {
+    reading->programmes = programme_changes(old_doc, new_doc, options.programmes, reading->index);
+  }
+  return reading;
+}
+
+void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReading& reading) {
   changes.numbers.clear();
   changes.programmes.clear();
   changes.wording.clear();
@@ -196,22 +204,19 @@ void classify(const Document& old_doc, const Document& new_doc, ChangeSet& chang
       for (auto& fact : claim_facts(old_text, new_text, claim.diff)) claim.facts.push_back(std::move(fact));
     }
   }
-  if (!options.numbers && !options.find_programmes && !options.wording) return;
-  // The three read whole documents: each distinct sentence is read once for all.
-  const SentenceIndex index(old_doc, &new_doc, hashes);
-  if (options.numbers) changes.numbers = classify_detail::number_changes(index, changes.claims);
-  if (options.find_programmes) {
-    changes.programmes = classify_detail::programme_changes(old_doc, new_doc, options.programmes, index);
-  }
+  // Numbers and wording read whole documents too: through the same index,
+  // each distinct sentence read once for all.
+  if (options.numbers) changes.numbers = number_changes(reading.index, changes.claims);
+  if (options.find_programmes) changes.programmes = std::move(reading.programmes);
   if (options.wording) {
-    changes.wording = classify_detail::wording_shifts(index, changes.claims, options.max_wording, changes.warnings);
+    changes.wording = wording_shifts(reading.index, changes.claims, options.max_wording, changes.warnings);
   }
 }
 
 }  // namespace classify_detail
 
 void classify(const Document& old_doc, const Document& new_doc, ChangeSet& changes, const ClassifyOptions& options) {
-  classify_detail::classify(old_doc, new_doc, changes, options, nullptr);
+  classify_detail::classify(changes, options, *classify_detail::read_documents(old_doc, new_doc, options));
 }
 
 }  // namespace strata

@@ -1,6 +1,7 @@
 // Internal: the units classify() puts together.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,10 +22,21 @@ std::vector<WordingShift> wording_shifts(const SentenceIndex& index, const std::
 // `claim` indexes `claims`.
 std::vector<NumberChange> number_changes(const SentenceIndex& index, const std::vector<ClaimChange>& claims);
 
-// classify(), given word_hash of every sentence's comparison form in
-// document order (compare() has them from the alignment); null: hashed here.
-void classify(const Document& old_doc, const Document& new_doc, ChangeSet& changes, const ClassifyOptions& options,
-              const SentenceHashes* hashes);
+// What classify() reads from the two documents alone, before they are
+// aligned: the index of their sentences and the programme changes.
+// compare() has it made on a second core while it aligns.
+struct DocumentReading {
+  DocumentReading(const Document& old_doc, const Document& new_doc) : index(old_doc, &new_doc) {}
+  SentenceIndex index;
+  std::vector<ProgrammeChange> programmes;
+};
+
+std::unique_ptr<DocumentReading> read_documents(const Document& old_doc, const Document& new_doc,
+                                                const ClassifyOptions& options);
+
+// classify() with the reading of the two documents made already; moves
+// the programme changes out of `reading`.
+void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReading& reading);
 
 // extract_figures() on a read sentence.
 std::vector<Figure> figures_in(const Reading& sentence);

@@ -82,11 +82,9 @@ Reading read_alone(std::string_view text, Readings& readings) {
   return readings.get(readings.add(text));
 }
 
-SentenceIndex::SentenceIndex(const Document& first, const Document* second, const SentenceHashes* hashes) {
-  add(first, 0, hashes != nullptr ? std::span<const uint64_t>(hashes->first) : std::span<const uint64_t>());
-  if (second != nullptr) {
-    add(*second, 1, hashes != nullptr ? std::span<const uint64_t>(hashes->second) : std::span<const uint64_t>());
-  }
+SentenceIndex::SentenceIndex(const Document& first, const Document* second) {
+  add(first, 0);
+  if (second != nullptr) add(*second, 1);
   counts_[0].resize(size());
   counts_[1].resize(size());
   for (size_t d = 0; d < 2; ++d) {
@@ -98,16 +96,14 @@ SentenceIndex::SentenceIndex(const Document& first, const Document* second, cons
   for (auto key : keys_) readings_.add(key);
 }
 
-void SentenceIndex::add(const Document& doc, size_t d, std::span<const uint64_t> hashes) {
-  size_t n = 0;  // sentences of `doc` so far
+void SentenceIndex::add(const Document& doc, size_t d) {
   for (size_t s = 0; s < doc.sections.size(); ++s) {
     const auto& blocks = doc.sections[s].blocks;
     for (size_t b = 0; b < blocks.size(); ++b) {
       const auto& sentences = blocks[b].sentences;
       for (size_t i = 0; i < sentences.size(); ++i) {
         auto key = key_of(sentences[i]);
-        uint64_t hash = n < hashes.size() && !sentences[i].norm.empty() ? hashes[n] : word_hash(key);
-        ++n;
+        uint64_t hash = word_hash(key);
         if ((keys_.size() + 1) * 2 > slots_.size()) grow();
         size_t slot = slot_of(hash);
         while (slots_[slot] != 0 && !(hashes_[slots_[slot] - 1] == hash && keys_[slots_[slot] - 1] == key)) {

@@ -74,23 +74,13 @@ class Readings {
 // Reads `text` alone into `readings` (cleared first).
 Reading read_alone(std::string_view text, Readings& readings);
 
-// word_hash of the comparison form of every sentence of two documents, in
-// document order.
-struct SentenceHashes {
-  std::vector<uint64_t> first;
-  std::vector<uint64_t> second;
-};
-
 // The distinct sentences of one or two documents, each read once. Distinct
 // sentences are numbered in order of first appearance, the first document's
 // then those only the second has. A sentence's key is its comparison form
 // (its text when that is empty).
 class SentenceIndex {
  public:
-  // `hashes`, when given, holds word_hash of each sentence's comparison form
-  // in document order, one list per document (align has made them already);
-  // a sentence whose comparison form is empty is hashed here all the same.
-  SentenceIndex(const Document& first, const Document* second = nullptr, const SentenceHashes* hashes = nullptr);
+  SentenceIndex(const Document& first, const Document* second = nullptr);
 
   // A sentence of a document in document order, with its distinct number.
   struct Place {
@@ -112,7 +102,7 @@ class SentenceIndex {
   std::optional<uint32_t> find(std::string_view text) const;
 
  private:
-  void add(const Document& doc, size_t d, std::span<const uint64_t> hashes);
+  void add(const Document& doc, size_t d);
   size_t slot_of(uint64_t hash) const { return static_cast<size_t>(hash) & (slots_.size() - 1); }
   void grow();
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <fmt/core.h>
+#include <future>
 
 #include "align/claims.hpp"
 #include "align/sections.hpp"
@@ -82,15 +83,6 @@ class Comparer {
     sections_ = align::pair_sections(old_, new_, claims_);
     diff::collect_acronyms(o, acronyms_);
     diff::collect_acronyms(n, acronyms_);
-  }
-
-  // The hash of every sentence's comparison form, made for the alignment
-  // and read again by classify.
-  classify_detail::SentenceHashes sentence_hashes() const {
-    classify_detail::SentenceHashes hashes;
-    for (const auto& claim : old_.claims) hashes.first.push_back(claim.key);
-    for (const auto& claim : new_.claims) hashes.second.push_back(claim.key);
-    return hashes;
   }
 
   ChangeSet run() {
@@ -324,12 +316,14 @@ class Comparer {
 }  // namespace
 
 ChangeSet compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options) {
-  Comparer comparer(old_doc, new_doc, options);
-  ChangeSet changes = comparer.run();
-  if (options.classify) {
-    const auto hashes = comparer.sentence_hashes();
-    classify_detail::classify(old_doc, new_doc, changes, options.classification, &hashes);
-  }
+  if (!options.classify) return Comparer(old_doc, new_doc, options).run();
+  // What classify reads from the documents alone does not wait for the
+  // alignment: it is made on a second core meanwhile.
+  auto reading = std::async(std::launch::async, [&] {
+    return classify_detail::read_documents(old_doc, new_doc, options.classification);
+  });
+  ChangeSet changes = Comparer(old_doc, new_doc, options).run();
+  classify_detail::classify(changes, options.classification, *reading.get());
   return changes;
 }
 
