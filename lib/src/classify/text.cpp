@@ -89,6 +89,19 @@ std::vector<std::string_view> words_of(std::string_view text) {
   return words;
 }
 
+bool has_word(std::string_view text) {
+  // An ASCII letter or digit is a word; other text needs the tokenizer.
+  bool ascii = true;
+  for (char c : text) {
+    if (ascii_alnum(static_cast<unsigned char>(c))) return true;
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  }
+  if (ascii) return false;
+  bool word = false;
+  for_each_token(text, [&word](uint32_t, uint32_t, bool is_word, uint8_t) { word = word || is_word; });
+  return word;
+}
+
 bool is_capitalized(std::string_view word) {
   if (word.empty()) return false;
   size_t length = 0;

@@ -138,6 +138,8 @@ inline std::string_view token_text(std::string_view text, const Token& token) {
 
 // Words only, as views into `text`.
 std::vector<std::string_view> words_of(std::string_view text);
+// `text` has a word.
+bool has_word(std::string_view text);
 
 // First letter is an uppercase letter (any script).
 bool is_capitalized(std::string_view word);

@@ -46,12 +46,14 @@ std::vector<Hunk> hunks_of(const std::vector<WordOp>& diff) {
   bool open = false;
   for (const auto& op : diff) {
     if (op.op == WordOp::Op::kEqual) {
-      if (!words_of(op.text).empty()) open = false;
+      if (has_word(op.text)) open = false;
       continue;
     }
     if (!open) out.emplace_back();
     open = true;
-    (op.op == WordOp::Op::kDelete ? out.back().removed : out.back().inserted) += " " + op.text;
+    auto& side = op.op == WordOp::Op::kDelete ? out.back().removed : out.back().inserted;
+    side += ' ';
+    side += op.text;
   }
   return out;
 }
@@ -60,11 +62,16 @@ std::vector<Hunk> hunks_of(const std::vector<WordOp>& diff) {
 // end, with runs of white space folded; empty when it has no word or more
 // than kMaxReplacementWords. `key` gets its folded words, for counting.
 std::string phrase_of(std::string_view text, std::string& key) {
-  auto tokens = tokenize(text);
-  auto words = words_of(text);
+  thread_local std::vector<Token> tokens;
+  tokenize_into(text, tokens);
   key.clear();
-  if (words.empty() || words.size() > kMaxReplacementWords) return {};
-  key = fold_case(join(words, 0, words.size()));
+  const auto words = static_cast<size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.word; }));
+  if (words == 0 || words > kMaxReplacementWords) return {};
+  for (const auto& token : tokens) {
+    if (!token.word) continue;
+    if (!key.empty()) key += ' ';
+    fold_case_append(token_text(text, token), key);
+  }
   size_t first = 0;
   while (!tokens[first].word) ++first;
   size_t last = tokens.size() - 1;
