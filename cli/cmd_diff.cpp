@@ -22,6 +22,7 @@ struct DiffArgs {
   std::vector<std::string> only;
   int context = -1;
   bool all = false;
+  bool no_classify = false;
   ReadFlags read;
 };
 
@@ -31,6 +32,7 @@ int run_diff(const DiffArgs& args) {
   auto compare_options = args.read.compare_options();
   if (!compare_options) return report_error(compare_options.error());
   compare_options->keep_unchanged_claims = args.all;  // only --all shows them
+  compare_options->classify = !args.no_classify;
   RenderOptions render;
   render.all = args.all;
   render.context = args.context;
@@ -70,6 +72,8 @@ void add_diff_command(CLI::App& app, Context& context) {
   cmd->add_option("--context", args->context, "Equal words kept around each edit in text output (default: all)");
   cmd->add_option("--only", args->only, "Show only these change kinds (comma-separated)")->delimiter(',');
   cmd->add_flag("--all", args->all, "Include unchanged sections and claims");
+  cmd->add_flag("--no-classify", args->no_classify,
+                "Sections, claims and words only: no programmes, figures, modality or wording");
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
   args->read.add_to(*cmd);
   cmd->callback([args, &context] { context.exit_code = run_diff(*args); });

@@ -44,6 +44,21 @@ TEST(Cli, DiffFormats) {
   EXPECT_NE(only.out.find("+ added: "), std::string::npos);
 }
 
+TEST(Cli, NoClassifyKeepsTheStructureAndDropsTheMeaning) {
+  const auto full = run_strata(std::string("diff --format json ") + k2023 + " " + k2024);
+  const auto bare = run_strata(std::string("diff --format json --no-classify ") + k2023 + " " + k2024);
+  EXPECT_EQ(bare.exit_code, 1) << bare.err;
+  // The same claims and word diffs, without programmes, figures, wording
+  // or modality facts.
+  EXPECT_NE(full.out.find("\"kind\": \"modality\""), std::string::npos);
+  EXPECT_EQ(bare.out.find("\"kind\": \"modality\""), std::string::npos);
+  EXPECT_NE(full.out.find("\"programmes\": [\n"), std::string::npos);
+  EXPECT_NE(bare.out.find("\"programmes\": []"), std::string::npos);
+  EXPECT_NE(bare.out.find("\"wording\": []"), std::string::npos);
+  EXPECT_NE(bare.out.find("NATO will not recognise them."), std::string::npos);
+  EXPECT_NE(bare.out.find("\"claims\": {"), std::string::npos);
+}
+
 TEST(Cli, ContextElidesLongEqualRuns) {
   const auto full = run_strata(std::string("diff --color never ") + k2023 + " " + k2024);
   const auto short_context = run_strata(std::string("diff --color never --context 2 ") + k2023 + " " + k2024);
