@@ -182,11 +182,16 @@ std::vector<NumberChange> number_changes(const SentenceIndex& index, const std::
   return out;
 }
 
-std::unique_ptr<DocumentReading> read_documents(const Document& old_doc, const Document& new_doc,
-                                                const ClassifyOptions& options) {
-  auto reading = std::make_unique<DocumentReading>(old_doc, new_doc);
+bool reads_documents(const ClassifyOptions& options) {
+  return options.numbers || options.find_programmes || options.wording;
+}
+
+DocumentReading read_documents(const Document& old_doc, const Document& new_doc, const ClassifyOptions& options) {
+  DocumentReading reading;
+  if (!reads_documents(options)) return reading;
+  reading.index.emplace(old_doc, &new_doc);
   if (options.find_programmes) {
-    reading->programmes = programme_changes(old_doc, new_doc, options.programmes, reading->index);
+    reading.programmes = programme_changes(old_doc, new_doc, options.programmes, *reading.index);
   }
   return reading;
 }
@@ -200,7 +205,7 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
   // there. Wording runs here because its phrase table is by far the larger
   // (on two unrelated 1 MB texts, tens of MB): memory freed by the main
   // thread is reused by the report, a second thread's is not.
-  auto facts_and_figures = std::async(std::launch::async, [&] {
+  auto facts_and_figures = [&] {
     if (options.facts) {
       for (auto& claim : changes.claims) {
         claim.facts.erase(std::remove_if(claim.facts.begin(), claim.facts.end(), own_kind), claim.facts.end());
@@ -211,19 +216,26 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
         for (auto& fact : claim_facts(old_text, new_text, claim.diff)) claim.facts.push_back(std::move(fact));
       }
     }
-    return options.numbers ? number_changes(reading.index, changes.claims) : std::vector<NumberChange>{};
-  });
-  if (options.wording) {
-    changes.wording = wording_shifts(reading.index, changes.claims, options.max_wording, changes.warnings);
+    return options.numbers ? number_changes(*reading.index, changes.claims) : std::vector<NumberChange>{};
+  };
+  if (options.wording && (options.facts || options.numbers)) {
+    auto numbers = std::async(std::launch::async, facts_and_figures);
+    changes.wording = wording_shifts(*reading.index, changes.claims, options.max_wording, changes.warnings);
+    changes.numbers = numbers.get();
+  } else {
+    if (options.wording) {
+      changes.wording = wording_shifts(*reading.index, changes.claims, options.max_wording, changes.warnings);
+    }
+    changes.numbers = facts_and_figures();
   }
-  changes.numbers = facts_and_figures.get();
   if (options.find_programmes) changes.programmes = std::move(reading.programmes);
 }
 
 }  // namespace classify_detail
 
 void classify(const Document& old_doc, const Document& new_doc, ChangeSet& changes, const ClassifyOptions& options) {
-  classify_detail::classify(changes, options, *classify_detail::read_documents(old_doc, new_doc, options));
+  auto reading = classify_detail::read_documents(old_doc, new_doc, options);
+  classify_detail::classify(changes, options, reading);
 }
 
 }  // namespace strata

@@ -1,7 +1,7 @@
 // Internal: the units classify() puts together.
 #pragma once
 
-#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,16 +23,17 @@ std::vector<WordingShift> wording_shifts(const SentenceIndex& index, const std::
 std::vector<NumberChange> number_changes(const SentenceIndex& index, const std::vector<ClaimChange>& claims);
 
 // What classify() reads from the two documents alone, before they are
-// aligned: the index of their sentences and the programme changes.
-// compare() has it made on a second core while it aligns.
+// aligned: the index of their sentences (for figures, programmes and
+// wording) and the programme changes. compare() has it made on a second
+// core while it aligns.
 struct DocumentReading {
-  DocumentReading(const Document& old_doc, const Document& new_doc) : index(old_doc, &new_doc) {}
-  SentenceIndex index;
+  std::optional<SentenceIndex> index;  // none when only facts are asked for
   std::vector<ProgrammeChange> programmes;
 };
 
-std::unique_ptr<DocumentReading> read_documents(const Document& old_doc, const Document& new_doc,
-                                                const ClassifyOptions& options);
+// Figures, programmes or wording are asked for: there is something to read.
+bool reads_documents(const ClassifyOptions& options);
+DocumentReading read_documents(const Document& old_doc, const Document& new_doc, const ClassifyOptions& options);
 
 // classify() with the reading of the two documents made already; moves
 // the programme changes out of `reading`.

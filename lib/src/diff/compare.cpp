@@ -319,11 +319,15 @@ ChangeSet compare(const Document& old_doc, const Document& new_doc, const Compar
   if (!options.classify) return Comparer(old_doc, new_doc, options).run();
   // What classify reads from the documents alone does not wait for the
   // alignment: it is made on a second core meanwhile.
-  auto reading = std::async(std::launch::async, [&] {
-    return classify_detail::read_documents(old_doc, new_doc, options.classification);
-  });
+  std::future<classify_detail::DocumentReading> reading;
+  if (classify_detail::reads_documents(options.classification)) {
+    reading = std::async(std::launch::async, [&] {
+      return classify_detail::read_documents(old_doc, new_doc, options.classification);
+    });
+  }
   ChangeSet changes = Comparer(old_doc, new_doc, options).run();
-  classify_detail::classify(changes, options.classification, *reading.get());
+  auto read = reading.valid() ? reading.get() : classify_detail::DocumentReading{};
+  classify_detail::classify(changes, options.classification, read);
   return changes;
 }
 
