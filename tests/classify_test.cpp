@@ -9,6 +9,7 @@
 #include "strata/classify.hpp"
 #include "strata/diff.hpp"
 #include "strata/load.hpp"
+#include "strata/render.hpp"
 #include "test_util.hpp"
 
 namespace strata {
@@ -194,6 +195,33 @@ TEST(Classify, Seeds2023To2024WillNotBecomesDoesNot) {
   for (const auto& n : changes.numbers) {
     EXPECT_NE(n.old_value, "EUR 690 million");
     EXPECT_NE(n.new_value, "EUR 690 million");
+  }
+}
+
+// compare() reads the documents for classify on a second thread during the
+// alignment and splits classify over two threads: the result must be what
+// the stages give one after the other, for every pair of the series (each
+// stage asked for alone, too).
+TEST(Classify, ThreadedCompareEqualsCompareThenClassify) {
+  const char* series[] = {"page-2015", "guide-2016-2018", "page-2023", "page-2024"};
+  for (size_t k = 0; k + 1 < std::size(series); ++k) {
+    const Document old_doc = test::load_snapshot(series[k]);
+    const Document new_doc = test::load_snapshot(series[k + 1]);
+    for (int only = -1; only < 4; ++only) {
+      CompareOptions threaded;
+      if (only >= 0) {
+        threaded.classification.facts = only == 0;
+        threaded.classification.numbers = only == 1;
+        threaded.classification.find_programmes = only == 2;
+        threaded.classification.wording = only == 3;
+      }
+      CompareOptions bare = threaded;
+      bare.classify = false;
+      ChangeSet sequential = compare(old_doc, new_doc, bare);
+      classify(old_doc, new_doc, sequential, threaded.classification);
+      const ChangeSet both = compare(old_doc, new_doc, threaded);
+      EXPECT_EQ(render_diff_json(both), render_diff_json(sequential)) << series[k] << " stage " << only;
+    }
   }
 }
 
