@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "classify/lexicon.hpp"
+#include "util/ascii.hpp"
 
 namespace strata::classify_detail {
 namespace {
@@ -12,12 +13,6 @@ bool is_boundary(std::string_view punct) {
          punct == "!" || punct == "\"";
 }
 
-bool ascii_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // Schwartz & Hearst (2003): match the acronym's characters right to left in
 // the candidate long form; the first character must start a word. Returns
 // the byte offset where the long form starts, or npos.
@@ -25,13 +20,13 @@ size_t schwartz_hearst(std::string_view acronym, std::string_view long_form) {
   auto s = static_cast<long>(acronym.size()) - 1;
   auto l = static_cast<long>(long_form.size()) - 1;
   while (s >= 0) {
-    char c = lower_ascii(acronym[static_cast<size_t>(s)]);
-    if (!ascii_alnum(c)) {
+    char c = ascii::lower(acronym[static_cast<size_t>(s)]);
+    if (!ascii::alnum(c)) {
       --s;
       continue;
     }
-    while (l >= 0 && (lower_ascii(long_form[static_cast<size_t>(l)]) != c ||
-                      (s == 0 && l > 0 && ascii_alnum(long_form[static_cast<size_t>(l) - 1])))) {
+    while (l >= 0 && (ascii::lower(long_form[static_cast<size_t>(l)]) != c ||
+                      (s == 0 && l > 0 && ascii::alnum(long_form[static_cast<size_t>(l) - 1])))) {
       --l;
     }
     if (l < 0) return std::string_view::npos;

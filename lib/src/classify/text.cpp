@@ -4,6 +4,8 @@
 #include <array>
 #include <utf8proc.h>
 
+#include "util/ascii.hpp"
+
 namespace strata::classify_detail {
 namespace {
 
@@ -30,16 +32,10 @@ bool is_alnum_cp(utf8proc_int32_t cp) {
          (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool ascii_alnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 bool alnum_at(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
   auto c = static_cast<unsigned char>(text[pos]);
-  if (c < 0x80) return ascii_alnum(c);
+  if (c < 0x80) return ascii::alnum(static_cast<char>(c));
   size_t length = 0;
   return is_alnum_cp(decode(text, pos, length));
 }
@@ -71,7 +67,7 @@ size_t joiner_at(std::string_view text, size_t pos) {
   char c = text[pos];
   if (c == '-' || c == '\'') return alnum_at(text, pos + 1) ? 1 : 0;
   if (c == '.' || c == ',') {
-    return pos > 0 && is_digit(text[pos - 1]) && pos + 1 < text.size() && is_digit(text[pos + 1]) ? 1 : 0;
+    return pos > 0 && ascii::digit(text[pos - 1]) && pos + 1 < text.size() && ascii::digit(text[pos + 1]) ? 1 : 0;
   }
   // A typographic apostrophe ("NATO\u2019s"): word diffs carry the original
   // text, where it was not folded to ASCII.
@@ -93,7 +89,7 @@ bool has_word(std::string_view text) {
   // An ASCII letter or digit is a word; other text needs the tokenizer.
   bool ascii = true;
   for (char c : text) {
-    if (ascii_alnum(static_cast<unsigned char>(c))) return true;
+    if (ascii::alnum(c)) return true;
     ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   }
   if (ascii) return false;
@@ -129,7 +125,7 @@ bool is_acronym(std::string_view word) {
       lower_run = 0;
     } else if (c >= 'a' && c <= 'z') {
       if (++lower_run > 2) return false;
-    } else if (is_digit(c)) {
+    } else if (ascii::digit(c)) {
       ++digits;
       lower_run = 0;
     } else if (c != '-') {
@@ -198,8 +194,8 @@ void fold_case_append(std::string_view text, std::string& out) {
 }
 
 bool is_number(std::string_view word) {
-  if (word.empty() || !is_digit(word.front()) || !is_digit(word.back())) return false;
-  return std::all_of(word.begin(), word.end(), [](char c) { return is_digit(c) || c == ',' || c == '.'; });
+  if (word.empty() || !ascii::digit(word.front()) || !ascii::digit(word.back())) return false;
+  return std::all_of(word.begin(), word.end(), [](char c) { return ascii::digit(c) || c == ',' || c == '.'; });
 }
 
 std::string join(const std::vector<std::string_view>& words, size_t begin, size_t end) {
