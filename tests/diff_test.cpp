@@ -236,6 +236,25 @@ TEST(Compare, AcronymExpansionIsEquivalent) {
   EXPECT_FALSE(c.has_changes());
 }
 
+// The seeds' shape that the old walk-back over capitals misread: lowercase
+// words before the acronym ("the destruction of small arms and light
+// weapons (SALW)" gave SALW a whole clause as its name), and an acronym
+// inside the name ("(PfP) Planning and Review Process (PARP)").
+TEST(Compare, AcronymDefinedAfterLowercaseWordsIsEquivalent) {
+  const std::string defs =
+      "Help covers explosive ordnance disposal; the destruction of small arms and light weapons (SALW). "
+      "It follows the (PfP) Planning and Review Process (PARP).\n";
+  const ChangeSet c = compare(doc("T\n\nS\n\n" + defs + "Stocks of small arms and light weapons fell.\n"
+                                  "The Planning and Review Process sets goals.\n"),
+                              doc("T\n\nS\n\n" + defs + "Stocks of SALW fell.\nThe PARP sets goals.\n"));
+  for (const char* text : {"Stocks of", "sets goals"}) {
+    const ClaimChange* claim = find_claim(c, text);
+    ASSERT_NE(claim, nullptr) << text;
+    EXPECT_EQ(claim->status, ChangeStatus::kEquivalent) << text;
+  }
+  EXPECT_FALSE(c.has_changes());
+}
+
 TEST(Compare, EmptyOfContentMeansEverythingAdded) {
   const ChangeSet c = compare(doc("Title only\n"), doc("Title only\n\nA first claim. A second claim.\n"));
   ASSERT_EQ(c.claims.size(), 2u);

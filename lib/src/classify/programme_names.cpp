@@ -84,12 +84,17 @@ std::vector<Definition> find_definitions(const Reading& sentence) {
       has_head = has_head || sentence.is(i, kHead);
       name = sentence.is(i, kCapitalized) || sentence.is(i, kConnector);
     }
-    if (!name) continue;
     Definition def;
     def.acronym = std::string(acronym);
     def.first = first;
     def.last = k + 2;
     def.name = std::string(text.substr(tokens[first].begin, tokens[k - 1].end - tokens[first].begin));
+    def.expansion = def.name;
+    def.capitalized = name;
+    if (!name) {
+      out.push_back(std::move(def));
+      continue;
+    }
     if (k + 3 < tokens.size() && tokens[k + 3].word) {
       auto after = token_text(text, tokens[k + 3]);
       bool head_after = sentence.is(k + 3, kCapitalized) ? sentence.is(k + 3, kHead)

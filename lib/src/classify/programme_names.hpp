@@ -15,11 +15,19 @@ namespace strata::classify_detail {
 struct Definition {
   std::string acronym;
   std::string name;     // the full name, plus a head word written after ")" ("(BI) Initiative")
+  std::string expansion;  // the full name alone: the words the acronym stands for
   size_t first = 0;     // token range of the whole definition, [first, last]
   size_t last = 0;
   bool programme = false;  // the name has a head word
+  // The full name is a name: capitalized words joined by connectors. Not so
+  // for "small arms and light weapons (SALW)", which programmes pass over
+  // and equivalences use.
+  bool capitalized = false;
 };
 
+// The "Full Name (ACR)" definitions of a sentence, whether or not the full
+// name is capitalized: compare() reads them for acronym equivalences,
+// programme extraction keeps the capitalized ones.
 std::vector<Definition> find_definitions(const Reading& sentence);
 
 // Acronym -> its expansion (folded words), for matching keys.

@@ -45,6 +45,7 @@ SentenceNames SentenceReader::read(const Reading& reading) {
 
   match_config(out);
   out.definitions = find_definitions(r_);
+  std::erase_if(out.definitions, [](const Definition& def) { return !def.capitalized; });
   for (const auto& def : out.definitions) {
     if (std::any_of(used_.begin() + static_cast<long>(def.first), used_.begin() + static_cast<long>(def.last) + 1,
                     [](bool u) { return u; })) {

@@ -81,8 +81,7 @@ class Comparer {
     new_ = align::prepare(n);
     claims_ = align::pair_claims(old_, new_, align::anchor_sections(old_, new_));
     sections_ = align::pair_sections(old_, new_, claims_);
-    diff::collect_acronyms(o, acronyms_);
-    diff::collect_acronyms(n, acronyms_);
+    acronyms_ = diff::collect_acronyms(o, n);
   }
 
   ChangeSet run() {

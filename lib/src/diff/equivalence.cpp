@@ -1,8 +1,11 @@
 #include "diff/equivalence.hpp"
 
 #include <fmt/core.h>
+#include <unordered_set>
 
-#include "diff/tokens.hpp"
+#include "classify/programme_names.hpp"
+#include "classify/sentence_index.hpp"
+#include "classify/text.hpp"
 #include "strata/normalize.hpp"
 #include "util/ascii.hpp"
 
@@ -10,58 +13,49 @@ namespace strata::diff {
 
 namespace {
 
-// Acronyms are 2-10 characters, mostly capitals ("NUC", "PfP", "C4").
-constexpr size_t kMinAcronym = 2;
-constexpr size_t kMaxAcronym = 10;
-
 std::string trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.remove_suffix(1);
   return std::string(s);
 }
 
-bool acronym_shape(std::string_view s) {
-  if (s.size() < kMinAcronym || s.size() > kMaxAcronym || !ascii::upper(s[0])) return false;
-  size_t capitals = 0;
-  for (char c : s) {
-    if (!ascii::alnum(c)) return false;
-    capitals += ascii::upper(c) ? 1 : 0;
+}  // namespace
+
+namespace {
+
+// A "(ACR)" the definition finder could read: most parentheses hold
+// something else, and the sentence is then not read at all.
+bool may_define(std::string_view text) {
+  for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
+    const size_t close = text.find(')', open);
+    if (close == std::string_view::npos) return false;
+    if (classify_detail::is_acronym(text.substr(open + 1, close - open - 1))) return true;
   }
-  return capitals * 2 > s.size();
+  return false;
 }
 
 }  // namespace
 
-void collect_acronyms(const Document& doc, AcronymTable& table) {
-  for (const Section& section : doc.sections) {
-    for (const Block& block : section.blocks) {
-      for (const Sentence& sentence : block.sentences) {
-        const std::string& s = sentence.norm;
-        size_t open = s.find('(');
-        while (open != std::string::npos) {
-          const size_t close = s.find(')', open);
-          if (close == std::string::npos) break;
-          const std::string_view acr = std::string_view(s).substr(open + 1, close - open - 1);
-          if (acronym_shape(acr)) {
-            // Walk back over the words before "(": as many capitalised words
-            // (hyphenated parts count) as the acronym has capitals.
-            size_t capitals = 0;
-            for (char c : acr) capitals += ascii::upper(c) ? 1 : 0;
-            const std::vector<Token> words = tokenize(std::string_view(s).substr(0, open));
-            size_t seen = 0;
-            size_t start = open;
-            for (size_t k = words.size(); k-- > 0 && seen < capitals;) {
-              const char c = words[k].norm[0];
-              if (ascii::upper(c)) ++seen;
-              start = words[k].begin;
-            }
-            if (seen == capitals && start < open) table.emplace(ascii::lower(acr), ascii::lower(trim(s.substr(start, open - start))));
+AcronymTable collect_acronyms(const Document& old_doc, const Document& new_doc) {
+  // The definitions programme extraction finds (Schwartz & Hearst: the
+  // acronym's letters matched in the words before it), each distinct
+  // sentence read once: most are in both versions.
+  AcronymTable table;
+  classify_detail::Readings readings;
+  std::unordered_set<std::string_view> read;
+  for (const Document* doc : {&old_doc, &new_doc}) {
+    for (const Section& section : doc->sections) {
+      for (const Block& block : section.blocks) {
+        for (const Sentence& sentence : block.sentences) {
+          if (!may_define(sentence.norm) || !read.insert(sentence.norm).second) continue;
+          for (const auto& def : classify_detail::find_definitions(classify_detail::read_alone(sentence.norm, readings))) {
+            table.emplace(ascii::lower(def.acronym), ascii::lower(def.expansion));
           }
-          open = s.find('(', close);
         }
       }
     }
   }
+  return table;
 }
 
 std::string acronym_equivalence(const std::vector<WordOp>& ops, const AcronymTable& table) {

@@ -11,9 +11,10 @@
 namespace strata::diff {
 
 // Acronyms defined as "Full Name (ACR)" in either document: lower-cased
-// acronym -> lower-cased full name, comparison form.
+// acronym -> lower-cased full name, comparison form; the old version's
+// definition first.
 using AcronymTable = std::map<std::string, std::string>;
-void collect_acronyms(const Document& doc, AcronymTable& table);
+AcronymTable collect_acronyms(const Document& old_doc, const Document& new_doc);
 
 // If every edit in `ops` swaps an acronym for its expansion (or the
 // expansion followed by the acronym), returns a note saying which; else "".
