@@ -212,28 +212,28 @@ class CandidateTable {
   int shift_ = 64;
 };
 
-// The first words of the candidates, as a bitmap over their hashes: a
-// phrase whose first word is not there cannot be a candidate, and most
-// words of a sentence are not. A false positive only costs a table lookup.
-class FirstWords {
+// Running hashes of phrases (see phrases()), as a bitmap: a phrase whose
+// state is not there cannot be, or grow into, one of the phrases the set
+// was made from, and most words of a sentence are turned away at once. A
+// false positive only costs a step or a table lookup more.
+class States {
  public:
-  explicit FirstWords(const std::vector<uint64_t>& hashes) {
+  explicit States(size_t count) {
     size_t bits = 4096;
-    while (bits < hashes.size() * 16) bits *= 2;
+    while (bits < count * 16) bits *= 2;
     bits_.assign(bits / 64, 0);
-    for (uint64_t h : hashes) set(h);
   }
   bool may_hold(uint64_t h) const {
     size_t b = bit_of(h);
     return (bits_[b / 64] >> (b % 64)) & 1;
   }
-
- private:
-  size_t bit_of(uint64_t h) const { return static_cast<size_t>(h) & (bits_.size() * 64 - 1); }
   void set(uint64_t h) {
     size_t b = bit_of(h);
     bits_[b / 64] |= uint64_t{1} << (b % 64);
   }
+
+ private:
+  size_t bit_of(uint64_t h) const { return static_cast<size_t>(h) & (bits_.size() * 64 - 1); }
   std::vector<uint64_t> bits_;
 };
 
@@ -243,25 +243,30 @@ uint64_t mix(uint64_t h, uint64_t v) {
 }
 
 // Calls `emit(hash, first_word_hash, span, content_words)` for every phrase
-// of `sentence` whose first word's hash passes `starts`; `span` is the
-// phrase in the sentence's text. Punctuation other than inside words ends a
-// phrase; stop words and numbers are not content words.
-template <typename Starts, typename Emit>
-void phrases(const Reading& sentence, Starts&& starts, Emit&& emit) {
+// of `sentence` whose running hash passes `extend(h, first)` after each of
+// its words (`first`: after its first word); `span` is the phrase in the
+// sentence's text. Punctuation other than inside words ends a phrase; stop
+// words and numbers are not content words.
+template <typename Extend, typename Emit>
+void phrases(const Reading& sentence, Extend&& extend, Emit&& emit) {
   const auto& tokens = sentence.tokens;
   const auto& words = sentence.words;
   auto stop = [&](size_t k) { return (words[k].flags & (kStop | kNumber)) != 0; };
   size_t run_end = 0;  // end of the run of words the phrase at `i` may extend over
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!tokens[i].word || stop(i) || !starts(words[i].hash)) continue;
+    if (!tokens[i].word || stop(i)) continue;
+    uint64_t h = mix(0, words[i].hash);
+    if (!extend(h, true)) continue;
     if (run_end <= i) {
       for (run_end = i; run_end < tokens.size() && tokens[run_end].word;) ++run_end;
     }
-    uint64_t h = 0;
     size_t content = 0;
     size_t inner = 0;
     for (size_t j = i; j < run_end; ++j) {
-      h = mix(h, words[j].hash);
+      if (j > i) {
+        h = mix(h, words[j].hash);
+        if (!extend(h, false)) break;
+      }
       if (stop(j)) {
         if (++inner > kMaxInnerStopWords) break;
         continue;
@@ -273,6 +278,18 @@ void phrases(const Reading& sentence, Starts&& starts, Emit&& emit) {
   }
 }
 
+// The running hashes phrases() passes through for `phrase`, read alone.
+template <typename Visit>
+void states_of(std::string_view phrase, Readings& scratch, Visit&& visit) {
+  const Reading r = read_alone(phrase, scratch);
+  uint64_t h = 0;
+  for (size_t k = 0; k < r.size(); ++k) {
+    if (!r.tokens[k].word) continue;
+    h = mix(h, r.words[k].hash);
+    visit(h);
+  }
+}
+
 std::string_view norm_of(const ClaimSide& side) { return side.norm.empty() ? side.text : side.norm; }
 
 // Phrases that appeared or vanished: candidates found in exactly one of the
@@ -281,7 +298,7 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
                                                 CandidateTable& table) {
   Readings scratch;
   std::vector<uint64_t> first_words;  // one per candidate
-  auto any = [](uint64_t) { return true; };
+  auto any = [](uint64_t, bool) { return true; };
   auto add = [&](uint64_t h, uint64_t first, std::string_view span, size_t content) {
     auto [c, added] = table.insert(h);
     if (added) {
@@ -338,14 +355,22 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
   std::vector<const Candidate*> changed;
   if (table.size() == 0) return changed;
   // Each distinct sentence is read once, its phrases counted as many times
-  // as the sentence occurs in each version (most sentences of a revision
-  // are in both). Distinct sentences go in order of first appearance, the
-  // old version's then those only the new one has: a phrase that appeared
-  // or vanished is in sentences of one version only, so the first sentence
-  // read with it is its first in that version, the example to show.
-  FirstWords filter(first_words);
-  auto starts = [&](uint64_t h) { return filter.may_hold(h); };
+  // as the sentence occurs in each version. Distinct sentences go in order
+  // of first appearance, the old version's then those only the new one has:
+  // a phrase that appeared or vanished is in sentences of one version only,
+  // so the first sentence read with it is its first in that version, the
+  // example to show.
+  //
+  // That also makes two passes enough. The sentences of one version only
+  // (few, in a revision) are counted in full. A sentence in both versions
+  // can only tell that a phrase is in both, so it is read for the phrases
+  // the first pass left on one side, through the states of those alone.
+  auto shared = [&index](uint32_t id) { return index.count(0, id) > 0 && index.count(1, id) > 0; };
+  States first_states(first_words.size());
+  for (uint64_t w : first_words) first_states.set(mix(0, w));
+  auto starts = [&](uint64_t h, bool first) { return !first || first_states.may_hold(h); };
   for (uint32_t id = 0; id < index.size(); ++id) {
+    if (shared(id)) continue;
     phrases(index.reading(id), starts, [&](uint64_t h, uint64_t, std::string_view, size_t) {
       if (auto* c = table.find(h)) {
         if (c->example == nullptr) c->example = &index.first_text(id);
@@ -353,6 +378,25 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
         c->new_count += index.count(1, id);
       }
     });
+  }
+  std::vector<Candidate*> one_sided;
+  for (size_t k = 0; k < table.size(); ++k) {
+    auto& c = table.entry(k);
+    if ((c.old_count == 0) != (c.new_count == 0)) one_sided.push_back(&c);
+  }
+  if (!one_sided.empty()) {
+    States states(one_sided.size() * (kMaxContentWords + kMaxInnerStopWords));
+    for (const auto* c : one_sided) states_of(c->view(), scratch, [&states](uint64_t h) { states.set(h); });
+    auto extend = [&states](uint64_t h, bool) { return states.may_hold(h); };
+    for (uint32_t id = 0; id < index.size(); ++id) {
+      if (!shared(id)) continue;
+      phrases(index.reading(id), extend, [&](uint64_t h, uint64_t, std::string_view, size_t) {
+        if (auto* c = table.find(h); c != nullptr && (c->old_count == 0) != (c->new_count == 0)) {
+          c->old_count += index.count(0, id);
+          c->new_count += index.count(1, id);
+        }
+      });
+    }
   }
   for (size_t k = 0; k < table.size(); ++k) {
     const auto& c = table.entry(k);
