@@ -219,7 +219,7 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
     return options.numbers ? number_changes(*reading.index, changes.claims) : std::vector<NumberChange>{};
   };
   if (options.wording && (options.facts || options.numbers)) {
-    auto numbers = std::async(std::launch::async, facts_and_figures);
+    auto numbers = std::async(std::launch::async | std::launch::deferred, facts_and_figures);
     changes.wording = wording_shifts(*reading.index, changes.claims, options.max_wording, changes.warnings);
     changes.numbers = numbers.get();
   } else {

@@ -317,10 +317,11 @@ class Comparer {
 ChangeSet compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options) {
   if (!options.classify) return Comparer(old_doc, new_doc, options).run();
   // What classify reads from the documents alone does not wait for the
-  // alignment: it is made on a second core meanwhile.
+  // alignment: it is made on a second core meanwhile. (Where no thread can
+  // be started, std::async defers it to get(): the same work, in turn.)
   std::future<classify_detail::DocumentReading> reading;
   if (classify_detail::reads_documents(options.classification)) {
-    reading = std::async(std::launch::async, [&] {
+    reading = std::async(std::launch::async | std::launch::deferred, [&] {
       return classify_detail::read_documents(old_doc, new_doc, options.classification);
     });
   }
