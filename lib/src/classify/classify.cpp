@@ -10,6 +10,7 @@
 
 #include "classify/classify_internal.hpp"
 #include "classify/programmes_internal.hpp"
+#include "util/ascii.hpp"
 
 namespace strata {
 namespace {
@@ -41,13 +42,13 @@ std::string joined_norm(const std::vector<ClaimSide>& sides) {
   std::string out;
   for (const auto& side : sides) {
     if (!out.empty()) out.push_back(' ');
-    out += side.norm.empty() ? side.text : side.norm;
+    out += classify_detail::key_of(side);
   }
   return out;
 }
 
 bool has_digit(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return std::any_of(text.begin(), text.end(), ascii::digit);
 }
 
 // Figures of each distinct sentence of an index, parsed when first asked for.
@@ -66,7 +67,7 @@ class FigureMemo {
   std::vector<const Figure*> of(const std::vector<ClaimSide>& sides) {
     std::vector<const Figure*> out;
     for (const auto& side : sides) {
-      std::string_view text = side.norm.empty() ? side.text : side.norm;
+      std::string_view text = classify_detail::key_of(side);
       const std::vector<Figure>* figures = nullptr;
       if (auto id = index_.find(text)) {
         figures = &of(*id);

@@ -1,11 +1,8 @@
 #include "classify/sentence_index.hpp"
 
+#include "util/ascii.hpp"
+
 namespace strata::classify_detail {
-namespace {
-
-std::string_view key_of(const Sentence& s) { return s.norm.empty() ? s.text : s.norm; }
-
-}  // namespace
 
 uint32_t Readings::add(std::string_view text) {
   using namespace token_detail;
@@ -25,9 +22,7 @@ uint32_t Readings::add(std::string_view text) {
         fold_case_append(word, folded_);
       } else {
         folded_.append(word);
-        for (size_t i = info.fold_begin; i < folded_.size(); ++i) {
-          if (byte_class(folded_[i]) == kUpper) folded_[i] = static_cast<char>(folded_[i] + ('a' - 'A'));
-        }
+        for (size_t i = info.fold_begin; i < folded_.size(); ++i) folded_[i] = ascii::lower(folded_[i]);
       }
       info.fold_end = static_cast<uint32_t>(folded_.size());
       lower = std::string_view(folded_).substr(info.fold_begin);

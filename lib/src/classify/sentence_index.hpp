@@ -6,8 +6,8 @@
 // hashed and looked up in the lexicons once, whichever version holds it.
 #pragma once
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,6 +16,7 @@
 
 #include "classify/lexicon.hpp"
 #include "classify/text.hpp"
+#include "strata/change.hpp"
 #include "strata/document.hpp"
 
 namespace strata::classify_detail {
@@ -73,6 +74,11 @@ class Readings {
 
 // Reads `text` alone into `readings` (cleared first).
 Reading read_alone(std::string_view text, Readings& readings);
+
+// What the index keys a sentence or a claim side by: its comparison form,
+// or its text when that is empty.
+inline std::string_view key_of(const Sentence& s) { return s.norm.empty() ? s.text : s.norm; }
+inline std::string_view key_of(const ClaimSide& s) { return s.norm.empty() ? s.text : s.norm; }
 
 // The distinct sentences of one or two documents, each read once. Distinct
 // sentences are numbered in order of first appearance, the first document's

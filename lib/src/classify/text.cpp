@@ -32,13 +32,6 @@ bool is_alnum_cp(utf8proc_int32_t cp) {
          (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
 }
 
-bool alnum_at(std::string_view text, size_t pos) {
-  if (pos >= text.size()) return false;
-  auto c = static_cast<unsigned char>(text[pos]);
-  if (c < 0x80) return ascii::alnum(static_cast<char>(c));
-  size_t length = 0;
-  return is_alnum_cp(decode(text, pos, length));
-}
 
 }  // namespace
 
@@ -57,22 +50,18 @@ void tokenize_into(std::string_view text, std::vector<Token>& tokens) {
 
 namespace token_detail {
 
+bool alnum_at(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return ascii::alnum(static_cast<char>(c));
+  size_t length = 0;
+  return is_alnum_cp(decode(text, pos, length));
+}
+
 bool high_alnum(std::string_view text, size_t pos, size_t& length, bool& space) {
   auto cp = decode(text, pos, length);
   space = cp == 0xA0;
   return is_alnum_cp(cp);
-}
-
-size_t joiner_at(std::string_view text, size_t pos) {
-  char c = text[pos];
-  if (c == '-' || c == '\'') return alnum_at(text, pos + 1) ? 1 : 0;
-  if (c == '.' || c == ',') {
-    return pos > 0 && ascii::digit(text[pos - 1]) && pos + 1 < text.size() && ascii::digit(text[pos + 1]) ? 1 : 0;
-  }
-  // A typographic apostrophe ("NATO\u2019s"): word diffs carry the original
-  // text, where it was not folded to ASCII.
-  if (text.substr(pos, 3) == "\u2019") return alnum_at(text, pos + 3) ? 3 : 0;
-  return 0;
 }
 
 }  // namespace token_detail

@@ -5,11 +5,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "util/ascii.hpp"
 #include "util/hash.hpp"
 
 namespace strata::classify_detail {
@@ -29,8 +29,8 @@ std::vector<Token> tokenize(std::string_view text);
 void tokenize_into(std::string_view text, std::vector<Token>& tokens);
 // The same as calls of `on_token(begin, end, word, seen)` (a Token's fields,
 // and for a word the or of the token_detail::ByteClass of its bytes), in
-// order, with no buffer: the
-// sentence readings of whole documents are made this way.
+// order, with no buffer: the sentence readings of whole documents are made
+// this way.
 template <typename OnToken>
 void for_each_token(std::string_view text, OnToken&& on_token);
 
@@ -61,9 +61,23 @@ inline uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>
 // The code point at `pos` (not ASCII): its length in `length`; whether it is
 // white space (U+00A0) in `space` and whether it is a letter, mark or digit.
 bool high_alnum(std::string_view text, size_t pos, size_t& length, bool& space);
+// The character at `pos` is a letter, mark or digit (false past the end).
+bool alnum_at(std::string_view text, size_t pos);
+
 // How many bytes at `pos`, inside a word, join it to what follows ('-',
 // '\'', '.' or ',' between digits, U+2019); 0 when the word ends there.
-size_t joiner_at(std::string_view text, size_t pos);
+// Inline: it runs at the end of every word, most of which end at a space.
+inline size_t joiner_at(std::string_view text, size_t pos) {
+  const char c = text[pos];
+  if (c == '-' || c == '\'') return alnum_at(text, pos + 1) ? 1 : 0;
+  if (c == '.' || c == ',') {
+    return pos > 0 && ascii::digit(text[pos - 1]) && pos + 1 < text.size() && ascii::digit(text[pos + 1]) ? 1 : 0;
+  }
+  // A typographic apostrophe ("NATO\u2019s"): word diffs carry the original
+  // text, where it was not folded to ASCII.
+  if (c == '\xE2' && text.substr(pos, 3) == "\u2019") return alnum_at(text, pos + 3) ? 3 : 0;
+  return 0;
+}
 
 }  // namespace token_detail
 
@@ -119,10 +133,6 @@ void for_each_token(std::string_view text, OnToken&& on_token) {
           continue;
         }
       }
-      // Only these bytes can join a word to what follows (U+2019 starts
-      // with 0xE2); most words end at a space.
-      const char c = text[pos];
-      if (c != '-' && c != '\'' && c != '.' && c != ',' && c != '\xE2') break;
       size_t joiner = joiner_at(text, pos);
       if (joiner == 0) break;
       if (joiner > 1) seen |= kHigh;

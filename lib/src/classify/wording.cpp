@@ -138,6 +138,8 @@ struct Candidate {
   const std::string* example = nullptr;
 
   std::string_view view() const { return {text, size}; }
+  // In one version and not the other (so far).
+  bool one_sided() const { return (old_count == 0) != (new_count == 0); }
 };
 
 // Candidates by hash. On an unrelated pair every phrase of both documents
@@ -290,8 +292,6 @@ void states_of(std::string_view phrase, Readings& scratch, Visit&& visit) {
   }
 }
 
-std::string_view norm_of(const ClaimSide& side) { return side.norm.empty() ? side.text : side.norm; }
-
 // Phrases that appeared or vanished: candidates found in exactly one of the
 // two documents of `index`, unranked. Pointers into `table`.
 std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, const std::vector<ClaimChange>& claims,
@@ -325,7 +325,7 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
   auto collect = [&](const std::vector<ClaimSide>& sides, std::vector<Seen>& into) {
     into.clear();
     for (const auto& side : sides) {
-      phrases(reading_of(index, norm_of(side), scratch), any,
+      phrases(reading_of(index, key_of(side), scratch), any,
               [&](uint64_t h, uint64_t first, std::string_view span, size_t content) {
         into.push_back({h, first, span, content});
       });
@@ -343,8 +343,8 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
   for (const auto& claim : claims) {
     if (claim.status == ChangeStatus::kUnchanged || claim.status == ChangeStatus::kEquivalent) continue;
     if (claim.old_sides.empty() || claim.new_sides.empty()) {
-      for (const auto& side : claim.old_sides) candidate(norm_of(side));
-      for (const auto& side : claim.new_sides) candidate(norm_of(side));
+      for (const auto& side : claim.old_sides) candidate(key_of(side));
+      for (const auto& side : claim.new_sides) candidate(key_of(side));
       continue;
     }
     collect(claim.old_sides, old_side);
@@ -379,28 +379,25 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
       }
     });
   }
-  std::vector<Candidate*> one_sided;
+  std::vector<const Candidate*> one_sided;
   for (size_t k = 0; k < table.size(); ++k) {
-    auto& c = table.entry(k);
-    if ((c.old_count == 0) != (c.new_count == 0)) one_sided.push_back(&c);
+    if (table.entry(k).one_sided()) one_sided.push_back(&table.entry(k));
   }
-  if (!one_sided.empty()) {
-    States states(one_sided.size() * (kMaxContentWords + kMaxInnerStopWords));
-    for (const auto* c : one_sided) states_of(c->view(), scratch, [&states](uint64_t h) { states.set(h); });
-    auto extend = [&states](uint64_t h, bool) { return states.may_hold(h); };
-    for (uint32_t id = 0; id < index.size(); ++id) {
-      if (!shared(id)) continue;
-      phrases(index.reading(id), extend, [&](uint64_t h, uint64_t, std::string_view, size_t) {
-        if (auto* c = table.find(h); c != nullptr && (c->old_count == 0) != (c->new_count == 0)) {
-          c->old_count += index.count(0, id);
-          c->new_count += index.count(1, id);
-        }
-      });
-    }
+  if (one_sided.empty()) return changed;
+  States states(one_sided.size() * (kMaxContentWords + kMaxInnerStopWords));
+  for (const auto* c : one_sided) states_of(c->view(), scratch, [&states](uint64_t h) { states.set(h); });
+  auto extend = [&states](uint64_t h, bool) { return states.may_hold(h); };
+  for (uint32_t id = 0; id < index.size(); ++id) {
+    if (!shared(id)) continue;
+    phrases(index.reading(id), extend, [&](uint64_t h, uint64_t, std::string_view, size_t) {
+      if (auto* c = table.find(h); c != nullptr && c->one_sided()) {
+        c->old_count += index.count(0, id);
+        c->new_count += index.count(1, id);
+      }
+    });
   }
-  for (size_t k = 0; k < table.size(); ++k) {
-    const auto& c = table.entry(k);
-    if ((c.old_count == 0) != (c.new_count == 0)) changed.push_back(&c);
+  for (const auto* c : one_sided) {
+    if (c->one_sided()) changed.push_back(c);
   }
   return changed;
 }
