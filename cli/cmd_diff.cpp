@@ -53,6 +53,7 @@ int run_diff(const DiffArgs& args) {
   const ChangeSet changes = compare(*old_doc, *new_doc, *compare_options);
   const std::string report = args.format == "json" ? render_diff_json(changes, render)
                              : args.format == "md" ? render_diff_markdown(changes, render)
+                             : args.format == "html" ? render_diff_html(changes, render)
                                                    : render_diff_text(changes, render);
   if (const int rc = emit(report, args.output); rc != kExitSame) return rc;
   return changes.has_changes() ? kExitDifferent : kExitSame;
@@ -65,7 +66,8 @@ void add_diff_command(CLI::App& app, Context& context) {
   CLI::App* cmd = app.add_subcommand("diff", "Compare two versions of a document (exit 0 same, 1 different, 2 trouble)");
   cmd->add_option("old", args->old_file, "Old version: a file or a store revision")->required();
   cmd->add_option("new", args->new_file, "New version: a file or a store revision")->required();
-  cmd->add_option("--format", args->format, "text, json or md")->check(CLI::IsMember({"text", "json", "md"}))->capture_default_str();
+  cmd->add_option("--format", args->format, "text, json, md or html")
+      ->check(CLI::IsMember({"text", "json", "md", "html"}))->capture_default_str();
   cmd->add_option("--color", args->color, "auto, always or never (NO_COLOR is respected)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

@@ -1,6 +1,6 @@
 // strata report: the main job. For each consecutive pair of a manifest's
-// series, a Markdown and a JSON diff report in the output folder, plus a
-// printed summary. Reports are deterministic: same snapshots, same bytes.
+// series, a Markdown, an HTML and a JSON diff report in the output folder,
+// an HTML index of the series, plus a printed summary. Reports are deterministic: same snapshots, same bytes.
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 #include <memory>
@@ -77,28 +77,41 @@ int run_report(const ReportArgs& args) {
     docs.push_back(std::move(*doc));
   }
   std::string index = "# strata reports for the bundled series\n\n| from | to | sections | claims |\n|---|---|---|---|\n";
+  HtmlSeries html;
+  html.title = "The bundled series";
+  for (size_t k = 0; k < docs.size(); ++k) {
+    html.ids.push_back(series[k].id);
+    html.snapshots.push_back(docs[k].meta);
+  }
   for (size_t k = 0; k + 1 < docs.size(); ++k) {
     const ChangeSet changes = compare(docs[k], docs[k + 1], *compare_options);
-    const std::string stem = fmt::format("{}/{}__{}", args.out_dir, series[k].id, series[k + 1].id);
+    const std::string name = fmt::format("{}__{}", series[k].id, series[k + 1].id);
+    const std::string stem = args.out_dir + "/" + name;
+    const HtmlSeriesPair pair{k, name + ".html", name + ".md", name + ".json", count_section_changes(changes),
+                              count_claim_changes(changes)};
     if (const int rc = emit(render_diff_markdown(changes), stem + ".md"); rc != kExitSame) return rc;
     if (const int rc = emit(render_diff_json(changes), stem + ".json"); rc != kExitSame) return rc;
-    const auto sections = count_summary(count_section_changes(changes));
-    const auto claims = count_summary(count_claim_changes(changes));
-    fmt::print("{} -> {}\n  sections: {}\n  claims:   {}\n  reports:  {}.md, {}.json\n", series[k].id, series[k + 1].id,
-               sections, claims, stem, stem);
+    const std::string page = render_diff_html(changes, {}, HtmlLinks{"index.html", pair.markdown, pair.json});
+    if (const int rc = emit(page, stem + ".html"); rc != kExitSame) return rc;
+    const auto sections = count_summary(pair.sections);
+    const auto claims = count_summary(pair.claims);
+    fmt::print("{} -> {}\n  sections: {}\n  claims:   {}\n  reports:  {}.md, .json, .html\n", series[k].id, series[k + 1].id,
+               sections, claims, stem);
     index += fmt::format("| {} | {} | {} | {} |\n", series[k].id, series[k + 1].id, sections, claims);
+    html.pairs.push_back(pair);
   }
-  std::vector<std::string> labels;
-  for (const ManifestEntry& entry : series) labels.push_back(entry.id);
-  const ProgrammeSeries programmes = programme_series(docs, labels, compare_options->classification.programmes);
-  index += "\nPer pair: `<old>__<new>.md` (readable) and `.json` (schema strata.diff/1, docs/json.md). "
-           "Across the series: `series.md`, and `programmes.json` (docs/programmes.md).\n";
+  html.programmes = programme_series(docs, html.ids, compare_options->classification.programmes);
+  const ProgrammeSeries& programmes = html.programmes;
+  index += "\nPer pair: `<old>__<new>.md` (readable), `.html` (a page to open in a browser, docs/html.md) and `.json` "
+           "(schema strata.diff/1, docs/json.md). Across the series: `index.html` (the pages linked, and programmes over "
+           "time as a chart), `series.md`, and `programmes.json` (docs/programmes.md).\n";
+  if (const int rc = emit(render_series_html(html), args.out_dir + "/index.html"); rc != kExitSame) return rc;
   if (const int rc = emit(programme_series_to_json(programmes), args.out_dir + "/programmes.json"); rc != kExitSame) return rc;
   if (const int rc = emit("# The bundled series\n\n" + render_programme_series_markdown(programmes), args.out_dir + "/series.md");
       rc != kExitSame) {
     return rc;
   }
-  fmt::print("series: {}/series.md, {}/programmes.json ({} programmes)\n", args.out_dir, args.out_dir, programmes.rows.size());
+  fmt::print("series: {}/index.html, series.md, programmes.json ({} programmes)\n", args.out_dir, programmes.rows.size());
   if (const int rc = write_history(args, index); rc != kExitSame) return rc;
   return emit(index, args.out_dir + "/README.md");
 }

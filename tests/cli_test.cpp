@@ -117,7 +117,9 @@ TEST(Cli, ReportsAreDeterministicAndUpToDate) {
   EXPECT_NE(rerun.out.find("(0 new versions)"), std::string::npos) << rerun.out;
   for (const char* name : {"page-2015__guide-2016-2018.md", "page-2015__guide-2016-2018.json", "guide-2016-2018__page-2023.md",
                            "guide-2016-2018__page-2023.json", "page-2023__page-2024.md", "page-2023__page-2024.json",
-                           "series.md", "programmes.json", "timeline.txt", "timeline.json", "blame.txt", "README.md"}) {
+                           "series.md", "programmes.json", "timeline.txt", "timeline.json", "blame.txt", "README.md",
+                           "page-2015__guide-2016-2018.html", "guide-2016-2018__page-2023.html", "page-2023__page-2024.html",
+                           "index.html"}) {
     const std::string fresh = test::read_file(dir.path() + "/" + name);
     ASSERT_FALSE(fresh.empty()) << name;
     EXPECT_EQ(fresh, test::read_file(dir.path() + "/again/" + name)) << name;

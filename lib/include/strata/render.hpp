@@ -34,6 +34,39 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
 std::string render_diff_text(const ChangeSet& changes, const RenderOptions& options = {});
 std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& options = {});
 
+// Files beside a comparison page that it links to; empty: no link.
+struct HtmlLinks {
+  std::string index;     // the series index, "index.html"
+  std::string markdown;  // the same comparison as Markdown
+  std::string json;      // ... and as JSON
+};
+
+// One self-contained HTML page (docs/html.md): inline style, no external
+// resource, a Content-Security-Policy, readable without its script.
+std::string render_diff_html(const ChangeSet& changes, const RenderOptions& options = {}, const HtmlLinks& links = {});
+
+// One comparison of a series, as the index shows it.
+struct HtmlSeriesPair {
+  size_t from = 0;       // index into HtmlSeries::snapshots; the pair is from -> from + 1
+  std::string page;      // relative links to the comparison's page, Markdown and JSON
+  std::string markdown;
+  std::string json;
+  std::map<std::string, int> sections;  // count_section_changes()
+  std::map<std::string, int> claims;    // count_claim_changes()
+};
+
+struct HtmlSeries {
+  std::string title;                    // the page's heading
+  std::vector<std::string> ids;         // one per snapshot, oldest first
+  std::vector<DocumentMeta> snapshots;  // the same order
+  std::vector<HtmlSeriesPair> pairs;
+  ProgrammeSeries programmes;           // labels are `ids`
+};
+
+// The series index: snapshots, comparisons linked, and programme presence
+// over time as an inline SVG chart with a table beside it.
+std::string render_series_html(const HtmlSeries& series);
+
 // The programme x snapshot presence table of a series, with first and last
 // seen and the renames between consecutive snapshots, as Markdown.
 std::string render_programme_series_markdown(const ProgrammeSeries& series);

@@ -1,5 +1,6 @@
 #include <fmt/core.h>
 
+#include "render/html.hpp"
 #include "strata/render.hpp"
 #include "util/utf8.hpp"
 
@@ -31,3 +32,44 @@ std::string terminal_safe(std::string_view text) {
 }
 
 }  // namespace strata
+
+namespace strata::render {
+
+namespace {
+
+// Characters that take no space on screen, so that text could hide in them
+// (tag characters smuggle whole ASCII strings) or words could look whole
+// while they are not. Joiners (U+200C, U+200D) stay: scripts and emoji need them.
+bool invisible(char32_t cp) {
+  return cp == 0x00AD || cp == 0x034F || cp == 0x180E || cp == 0x200B || (cp >= 0x2060 && cp <= 0x2064) ||
+         cp == 0xFEFF || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+  const std::string safe = terminal_safe(text);
+  std::string out;
+  out.reserve(safe.size());
+  size_t pos = 0;
+  while (pos < safe.size()) {
+    const size_t start = pos;
+    const char32_t cp = utf8::decode(safe, pos);
+    switch (cp) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default:
+        if (invisible(cp)) {
+          out += fmt::format("&lt;U+{:04X}&gt;", static_cast<unsigned>(cp));
+        } else {
+          out.append(safe, start, pos - start);
+        }
+    }
+  }
+  return out;
+}
+
+}  // namespace strata::render

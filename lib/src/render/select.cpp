@@ -46,6 +46,7 @@ std::vector<ClaimGroup> group_claims(const ChangeSet& changes, const RenderOptio
   std::map<std::string, size_t> by_old{{"lead", 0}}, by_new{{"lead", 0}};
   for (const SectionChange& c : changes.sections) {
     ClaimGroup g;
+    g.section = &c;
     if (c.new_sides.empty()) {
       g.label = path_label(c.old_sides[0]) + " (removed)";
     } else {

@@ -18,6 +18,7 @@ bool shown(const ClaimChange& change, const RenderOptions& options);
 // one. Groups follow the order of ChangeSet::sections, the lead first.
 struct ClaimGroup {
   std::string label;   // "Title > Subtitle", with "(removed)", "(added)" or "(was: Old title)"
+  const SectionChange* section = nullptr;  // into the ChangeSet; null for the lead
   std::vector<const ClaimChange*> claims;
 };
 std::vector<ClaimGroup> group_claims(const ChangeSet& changes, const RenderOptions& options);

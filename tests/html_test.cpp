@@ -1,0 +1,115 @@
+// The HTML renderer's parts: escaping, ids, and a page built from a
+// ChangeSet whose every text field is hostile. Whole pages from the real
+// binary are read with an HTML parser in html_pages_test.py and in a browser
+// in browser/.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <regex>
+
+#include "render/html.hpp"
+#include "strata/render.hpp"
+
+namespace strata {
+namespace {
+
+TEST(HtmlEscape, ShowsMarkupAndHiddenCharactersAsText) {
+  const struct {
+    std::string in;
+    std::string out;
+  } cases[] = {
+      {"plain text", "plain text"},
+      {"<script>a && b</script>", "&lt;script&gt;a &amp;&amp; b&lt;/script&gt;"},
+      {"\"><img onerror='x'>", "&quot;&gt;&lt;img onerror=&#39;x&#39;&gt;"},
+      {"]]> </style>", "]]&gt; &lt;/style&gt;"},
+      {"&amp;", "&amp;amp;"},
+      {"a\u202Eb\u202Cc", "a&lt;U+202E&gt;b&lt;U+202C&gt;c"},   // bidi override
+      {"\u2066x\u2069", "&lt;U+2066&gt;x&lt;U+2069&gt;"},          // bidi isolate
+      {"in\u200Bvisible", "in&lt;U+200B&gt;visible"},               // zero-width space
+      {"\uFEFFbom", "&lt;U+FEFF&gt;bom"},
+      {"tag\U000E0041", "tag&lt;U+E0041&gt;"},                       // tag character
+      {"soft\u00ADhyphen", "soft&lt;U+00AD&gt;hyphen"},
+      {"bell\x07", "bell\u2407"},                                     // control picture
+      {"bad \xFF byte", "bad \uFFFD byte"},
+      {"caf\u00E9 \u0645\u0631\u062D\u0628\u0627 \U0001F600", "caf\u00E9 \u0645\u0631\u062D\u0628\u0627 \U0001F600"},
+      {"emoji\u200Djoin", "emoji\u200Djoin"},  // joiners are kept: scripts need them
+  };
+  for (const auto& c : cases) EXPECT_EQ(render::html_escape(c.in), c.out) << c.in;
+}
+
+TEST(HtmlAnchors, AreAsciiSlugsHandedOutOnce) {
+  render::Anchors anchors;
+  EXPECT_EQ(anchors.make("Old-evolution/Political support"), "old-evolution-political-support");
+  EXPECT_EQ(anchors.make("old-evolution/political-support"), "old-evolution-political-support-2");
+  EXPECT_EQ(anchors.make("old-evolution/political-support"), "old-evolution-political-support-3");
+  EXPECT_EQ(anchors.make("c-12"), "c-12");
+  EXPECT_EQ(anchors.make("\"><script>alert(1)</script>"), "script-alert-1-script");
+  EXPECT_EQ(anchors.make("12 Ukraine’s path"), "x-12-ukraines-path");
+  EXPECT_EQ(anchors.make("Україна"), "x");
+  EXPECT_EQ(anchors.make("Україна"), "x-2");
+  EXPECT_EQ(anchors.make("new-Zürich café"), "new-z-rich-caf");
+  const std::string long_id = anchors.make(std::string(200, 'a'));
+  EXPECT_LE(long_id.size(), 64u);
+  const std::regex id("[a-z][a-z0-9-]*");
+  for (const char* s : {"", "-", "--a--", "\u202E", "A B C"}) EXPECT_TRUE(std::regex_match(anchors.make(s), id)) << s;
+}
+
+// A ChangeSet with a change of every kind, each text field set by `text`.
+ChangeSet every_kind(const std::function<std::string(int)>& text) {
+  ChangeSet c;
+  c.old_meta = {text(1), text(2), "2023", InputFormat::kPlainText};
+  c.new_meta = {text(3), text(4), "2024-07-02", InputFormat::kPlainText};
+  const auto side = [&](int n, const std::string& id) { return SectionSide{n, id, text(n), {text(n + 1), text(n)}}; };
+  c.sections.push_back({ChangeStatus::kRenamed, {side(10, "a")}, {side(12, "b")}, 0.8, true, false});
+  c.sections.push_back({ChangeStatus::kRemoved, {side(14, "c")}, {}, 0.0, false, false});
+  c.sections.push_back({ChangeStatus::kSplit, {side(16, "d")}, {side(18, "e"), side(20, "f")}, 0.5, false, false});
+  c.sections.push_back({ChangeStatus::kAdded, {}, {side(22, "g")}, 0.0, false, false});
+  const auto claim = [&](int n, const std::string& section) { return ClaimSide{text(n), text(n), section, 0, 0, 0}; };
+  ClaimChange modified{ChangeStatus::kModified, {claim(30, "a")}, {claim(31, "b")}, 0.7, {}, {}, text(32), 0};
+  modified.diff = {{WordOp::Op::kEqual, text(33)}, {WordOp::Op::kDelete, text(34)}, {WordOp::Op::kInsert, text(35)}};
+  modified.facts = {{"modality", text(36), text(37), text(38)}};
+  c.claims.push_back(modified);
+  c.claims.push_back({ChangeStatus::kMoved, {claim(40, "c")}, {claim(41, "b")}, 1.0, {}, {}, "", 1});
+  c.claims.push_back({ChangeStatus::kSplit, {claim(42, "d")}, {claim(43, "e"), claim(44, "f")}, 0.6, {}, {}, "", 2});
+  c.claims.push_back({ChangeStatus::kAdded, {}, {claim(45, "g")}, 0.0, {}, {}, "", 3});
+  c.claims.push_back({ChangeStatus::kRemoved, {claim(46, "c")}, {}, 0.0, {}, {}, "", 4});
+  c.numbers.push_back({ChangeStatus::kModified, text(50), text(51), 0});
+  c.programmes.push_back({ChangeStatus::kRenamed, ProgrammeSide{text(52), text(53), 2}, ProgrammeSide{text(54), "", 1}, {text(55)}});
+  c.wording.push_back({text(56), text(57), 2, 0, 0, {text(58)}});
+  c.warnings = {text(59)};
+  return c;
+}
+
+// The page with text and attribute values taken out: what is left is the
+// elements and the attribute names.
+std::string skeleton(const std::string& page) {
+  static const std::regex values("=\"[^\"]*\"");
+  static const std::regex text(">[^<]*<");
+  return std::regex_replace(std::regex_replace(page, values, "=\"\""), text, "><");
+}
+
+TEST(HtmlDiff, HostileTextAddsNoElementOrAttribute) {
+  const std::string hostile[] = {"<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)",
+                                 "</style><b>", "]]><![CDATA[", "\u202Eevil\u202C", "'><svg onload=alert(1)>", "&lt;&amp;"};
+  const auto plain = [](int n) { return "text" + std::to_string(n); };
+  const auto bad = [&](int n) { return "t" + std::to_string(n) + " " + hostile[static_cast<size_t>(n) % std::size(hostile)]; };
+  const std::string reference = render_diff_html(every_kind(plain), {}, {"index.html", "a.md", "a.json"});
+  const std::string page = render_diff_html(every_kind(bad), {}, {"index.html", "a.md", "a.json"});
+  EXPECT_EQ(skeleton(page), skeleton(reference));
+  EXPECT_EQ(page.find("<script>alert"), std::string::npos);
+  EXPECT_EQ(page.find("\u202E"), std::string::npos);
+  EXPECT_NE(page.find("&lt;U+202E&gt;evil&lt;U+202C&gt;"), std::string::npos);
+  // Every kind of change reached the page.
+  for (const char* part : {"id=\"summary\"", "id=\"warnings\"", "id=\"sections\"", "id=\"claims\"", "id=\"programmes\"",
+                           "id=\"figures\"", "id=\"wording\"", "<del>", "<ins>", "class=\"sbs split\"", "moved to"}) {
+    EXPECT_NE(reference.find(part), std::string::npos) << part;
+  }
+}
+
+TEST(HtmlDiff, SamePageForTheSameChanges) {
+  const auto plain = [](int n) { return "text" + std::to_string(n); };
+  EXPECT_EQ(render_diff_html(every_kind(plain)), render_diff_html(every_kind(plain)));
+}
+
+}  // namespace
+}  // namespace strata
