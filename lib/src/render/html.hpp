@@ -41,6 +41,8 @@ std::string_view html_script();
 // "<span class="badge st-added"><span aria-hidden="true">+</span> added</span>":
 // a sign and a word, so that colour is never the only signal.
 std::string status_badge(ChangeStatus status);
+// The same with a number before the word: "+ 53 added".
+std::string status_badge(ChangeStatus status, int count);
 std::string status_class(ChangeStatus status);  // "st-added"
 
 // A claim's text, isolated from the direction of the text around it.

@@ -53,13 +53,15 @@ int changed(const std::map<std::string, int>& counts) {
 std::string summary(const ChangeSet& changes) {
   const auto sections = count_section_changes(changes);
   const auto claims = count_claim_changes(changes);
+  const auto programme_changes = static_cast<int>(std::count_if(changes.programmes.begin(), changes.programmes.end(),
+      [](const ProgrammeChange& p) { return p.status != ChangeStatus::kUnchanged; }));
   const auto card = [](int n, const char* what) { return fmt::format("<li><span class=\"n\">{}</span> {}</li>\n", n, what); };
   std::string out = "<section class=\"part\" id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n";
   out += "<ul class=\"cards\">\n" + card(changed(sections), "sections changed") + card(changed(claims), "claims changed") +
          card(static_cast<int>(changes.numbers.size()), "figures changed") +
-         card(static_cast<int>(changes.programmes.size()), "programmes compared") +
+         card(programme_changes, "programmes renamed, added or removed") +
          card(static_cast<int>(changes.wording.size()), "wording shifts") + "</ul>\n";
-  out += "<div class=\"scroll\"><table>\n<caption>Sections and claims by status</caption>\n"
+  out += "<div class=\"scroll\"><table class=\"counts\">\n<caption>Sections and claims by status</caption>\n"
          "<thead><tr><th scope=\"col\">status</th><th scope=\"col\" class=\"num\">sections</th>"
          "<th scope=\"col\" class=\"num\">claims</th></tr></thead>\n<tbody>\n";
   for (const char* status : kStatusOrder) {
@@ -78,7 +80,8 @@ std::string warnings(const ChangeSet& changes) {
   std::string items;
   for (const std::string& w : changes.warnings) items += "<li>" + isolated(w) + "</li>\n";
   if (changes.unchanged_claims_left_out > 0) {
-    items += fmt::format("<li>{} unchanged claims are counted but not listed.</li>\n", changes.unchanged_claims_left_out);
+    const int n = changes.unchanged_claims_left_out;
+    items += fmt::format("<li>{} unchanged {} counted but not listed.</li>\n", n, n == 1 ? "claim is" : "claims are");
   }
   if (items.empty()) return {};
   return "<section class=\"part warnings\" id=\"warnings\" aria-labelledby=\"warnings-h\">\n"
@@ -108,9 +111,13 @@ std::string outline(const ChangeSet& changes, bool old_side, const render::DiffA
                                   : fmt::format("<a href=\"#{}\">{}</a>", group->second, isolated(e.side->title));
     std::string to;
     for (const SectionSide& s : old_side ? e.change->new_sides : e.change->old_sides) {
+      // The same title again says nothing: name the other outline instead.
+      const std::string name = s.title != e.side->title ? isolated(s.title)
+                               : old_side              ? std::string("in the new outline")
+                                                       : std::string("in the old outline");
       to += fmt::format("<span class=\"to\"><span aria-hidden=\"true\">{}</span><span class=\"vh\">{}</span> "
                         "<a href=\"#{}\">{}</a></span>",
-                        old_side ? "\u2192" : "\u2190", old_side ? "now" : "was", other.at(s.id), isolated(s.title));
+                        old_side ? "\u2192" : "\u2190", old_side ? "now" : "was", other.at(s.id), name);
     }
     out += fmt::format("<li class=\"d{}\" id=\"{}\">{} {}{}</li>\n", depth, own.at(e.side->id), status_badge(e.change->status),
                        title, to);

@@ -99,6 +99,11 @@ std::string status_badge(ChangeStatus status) {
                      status_sign(status), to_string(status));
 }
 
+std::string status_badge(ChangeStatus status, int count) {
+  return fmt::format("<span class=\"badge {}\"><span aria-hidden=\"true\">{}</span> {} {}</span>", status_class(status),
+                     status_sign(status), count, to_string(status));
+}
+
 std::string isolated(std::string_view text) { return "<bdi>" + html_escape(text) + "</bdi>"; }
 
 std::string page_header(std::string_view heading, std::string_view inner) {

@@ -46,7 +46,7 @@ std::string counts(const std::map<std::string, int>& by_status) {
     if (it == by_status.end() || it->second == 0) continue;
     ChangeStatus st{};
     parse_change_status(status, st);
-    out += fmt::format("{} <span class=\"count\">{}</span> ", render::status_badge(st), it->second);
+    out += render::status_badge(st, it->second) + " ";
   }
   return out.empty() ? std::string("no changes") : out;
 }
@@ -70,7 +70,7 @@ std::string comparisons(const HtmlSeries& s) {
   for (const HtmlSeriesPair& p : s.pairs) {
     if (p.from + 1 >= s.ids.size()) continue;
     const std::string name = isolated(s.ids[p.from]) + " \u2192 " + isolated(s.ids[p.from + 1]);
-    rows += fmt::format("<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td>{}</td><td>{}</td><td><a href=\"{}\">Markdown</a> "
+    rows += fmt::format("<tr><th scope=\"row\" class=\"pair\"><a href=\"{}\">{}</a></th><td>{}</td><td>{}</td><td><a href=\"{}\">Markdown</a> "
                         "\u00B7 <a href=\"{}\">JSON</a></td></tr>\n",
                         html_escape(p.page), name, counts(p.sections), counts(p.claims), html_escape(p.markdown),
                         html_escape(p.json));

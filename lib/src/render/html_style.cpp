@@ -16,7 +16,7 @@ std::string_view html_stylesheet() {
 --mov:#0550ae;--mov-bg:#ddf4ff;--ren:#6639ba;--ren-bg:#f1e8ff;--same:#545d68;--same-bg:#f0f2f4}
 *{box-sizing:border-box}
 html{font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:var(--fg);background:#fff}
-body{margin:0}
+body{margin:0;overflow-wrap:break-word}
 a{color:var(--link);text-underline-offset:2px}
 :focus-visible{outline:3px solid #1f6feb;outline-offset:2px;border-radius:2px}
 .skip{position:absolute;left:-9999px;top:0}
@@ -28,11 +28,11 @@ ins::before{content:" [inserted: "}ins::after{content:"] "}
 header.band{background:var(--band);color:#fff;padding:1.25rem 0 1.5rem}
 header.band a{color:#cfe3ff}
 header.band .kicker{font-size:.8rem;letter-spacing:.08em;text-transform:uppercase;color:#c9d7e8;margin:0}
-h1{font-size:1.65rem;line-height:1.25;margin:.25rem 0 1rem}
-.versions{display:grid;grid-template-columns:1fr auto 1fr;gap:1rem}
+h1{font-size:1.65rem;line-height:1.25;margin:.25rem 0 1rem;overflow-wrap:anywhere}
+.versions{display:grid;grid-template-columns:minmax(0,1fr) auto minmax(0,1fr);gap:1rem}
 .version{background:#173a63;border:1px solid #3d6594;border-radius:8px;padding:.7rem 1rem}
 .version h2{all:unset;display:block;font-size:.75rem;letter-spacing:.08em;text-transform:uppercase;color:#c9d7e8}
-.version .t{display:block;font-size:1.1rem;font-weight:600;margin:.15rem 0}
+.version .t{display:block;font-size:1.1rem;font-weight:600;margin:.15rem 0;overflow-wrap:anywhere}
 .version dl{display:grid;grid-template-columns:auto 1fr;gap:0 .75rem;margin:.3rem 0 0;font-size:.9rem}
 .version dt{color:#c9d7e8}.version dd{margin:0;overflow-wrap:anywhere}
 .versions .arrow{align-self:center;font-size:1.6rem}
@@ -56,6 +56,7 @@ table{border-collapse:collapse;width:100%;font-size:.93rem}
 caption{text-align:left;color:var(--muted);padding:.3rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.35rem .55rem;text-align:left;vertical-align:top}
 thead th{background:var(--soft);border-bottom:2px solid var(--line)}
+th.pair{white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto}
 .badge{display:inline-block;font-size:.78rem;font-weight:600;line-height:1.5;border-radius:999px;padding:0 .55rem;border:1px solid currentColor;white-space:nowrap}
@@ -65,7 +66,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .st-moved,.st-split,.st-merged{color:var(--mov);background:var(--mov-bg)}
 .st-renamed{color:var(--ren);background:var(--ren-bg)}
 .st-unchanged,.st-equivalent{color:var(--same);background:var(--same-bg)}
-.outlines{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}
+.outlines{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem}
+table.counts{max-width:34rem}
 .outlines h3{margin-top:0}
 ol.outline{list-style:none;margin:0;padding:0;border-top:1px solid var(--line)}
 ol.outline li{padding:.3rem .4rem;border-bottom:1px solid var(--line);scroll-margin-top:3.5rem}
@@ -96,7 +98,7 @@ li.moved-out{margin:.2rem 0 .2rem .2rem;font-size:.9rem;color:var(--muted)}
 li.moved-out p{margin:0}
 del{color:var(--del);background:var(--del-bg);text-decoration:line-through;text-decoration-thickness:1px}
 ins{color:var(--add);background:var(--add-bg);text-decoration:underline;text-decoration-thickness:1px}
-.sbs{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}
+.sbs{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:.75rem}
 .sbs>div{border:1px solid var(--line);border-radius:6px;padding:.3rem .6rem}
 .sbs .side{display:block;font-size:.75rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
 ul.facts{margin:.25rem 0 0;padding-left:1.1rem;font-size:.9rem;color:var(--muted)}
