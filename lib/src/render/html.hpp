@@ -45,6 +45,10 @@ std::string status_badge(ChangeStatus status);
 std::string status_badge(ChangeStatus status, int count);
 std::string status_class(ChangeStatus status);  // "st-added"
 
+// At most `length` code points of `text`, cut after the last word that fits
+// when there is one, with an ellipsis when anything was cut.
+std::string shortened(const std::string& text, size_t length);
+
 // A claim's text, isolated from the direction of the text around it.
 std::string isolated(std::string_view text);
 

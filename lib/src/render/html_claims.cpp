@@ -11,8 +11,9 @@ namespace strata::render {
 namespace {
 
 // A moved claim leaves a pointer in the group of its old section with this
-// much of its text; the claim itself is one click away.
-constexpr size_t kStubBytes = 90;
+// much of its text (code points, about a line); the claim itself is one
+// click away.
+constexpr size_t kStubLength = 90;
 
 enum class Side { kBoth, kOld, kNew };
 
@@ -34,17 +35,6 @@ std::string texts(const std::vector<ClaimSide>& sides) {
   std::string out;
   for (const ClaimSide& s : sides) out += fmt::format("<p>{}</p>", isolated(s.text));
   return out;
-}
-
-// The start of `text`, cut at a space and never inside a UTF-8 sequence.
-std::string excerpt(const std::string& text) {
-  if (text.size() <= kStubBytes) return text;
-  size_t cut = text.rfind(' ', kStubBytes);
-  if (cut == std::string::npos || cut == 0) {
-    cut = kStubBytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  }
-  return text.substr(0, cut) + " \u2026";
 }
 
 std::string link(const std::map<std::string, std::string>& anchors, const std::string& id, const std::string& title) {
@@ -105,7 +95,7 @@ std::string moved_stub(const ChangeSet& changes, const ClaimChange& c, const Dif
   return fmt::format(
       "<li class=\"moved-out\"><p class=\"stub\"><span aria-hidden=\"true\">\u21AA</span> "
       "<a href=\"#{}\">#{}</a> moved to {}: {}</p></li>\n",
-      anchors.claim.at(&c), c.index, isolated(section_title(changes, to, false)), isolated(excerpt(c.old_sides[0].text)));
+      anchors.claim.at(&c), c.index, isolated(section_title(changes, to, false)), isolated(shortened(c.old_sides[0].text, kStubLength)));
 }
 
 std::string group_heading(const ClaimGroup& group, const DiffAnchors& anchors) {

@@ -104,6 +104,18 @@ std::string status_badge(ChangeStatus status, int count) {
                      status_sign(status), count, to_string(status));
 }
 
+std::string shortened(const std::string& text, size_t length) {
+  size_t end = 0;
+  for (size_t n = 0; end < text.size() && n < length; ++n) {
+    ++end;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  }
+  if (end >= text.size()) return text;
+  const size_t space = text.rfind(' ', end);
+  if (space != std::string::npos && space > 0) end = space;
+  return text.substr(0, end) + "\u2026";
+}
+
 std::string isolated(std::string_view text) { return "<bdi>" + html_escape(text) + "</bdi>"; }
 
 std::string page_header(std::string_view heading, std::string_view inner) {

@@ -20,24 +20,12 @@ using render::isolated;
 // per snapshot wide enough for its id, and rows tall enough to point at.
 constexpr int kLabelWidth = 360;
 constexpr int kColumnWidth = 130;
-constexpr int kHeadHeight = 52;
+constexpr int kHeadHeight = 60;
 constexpr int kRowHeight = 22;
 constexpr int kBoxWidth = 34;
 constexpr size_t kLabelChars = 50;
 
 constexpr const char* kStatusOrder[] = {"added", "removed", "modified", "moved", "renamed", "split", "merged", "equivalent"};
-
-// At most `limit` code points of `text`, with an ellipsis when cut.
-std::string cut(const std::string& text, size_t limit) {
-  size_t pos = 0;
-  size_t count = 0;
-  while (pos < text.size() && count < limit) {
-    ++pos;
-    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
-    ++count;
-  }
-  return pos < text.size() ? text.substr(0, pos) + "\u2026" : text;
-}
 
 std::string counts(const std::map<std::string, int>& by_status) {
   std::string out;
@@ -94,7 +82,8 @@ int row_of(const ProgrammeSeries& p, const std::optional<ProgrammeSide>& side, i
   return -1;
 }
 
-std::string chart(const ProgrammeSeries& p) {
+// `dates`: one per column, or empty.
+std::string chart(const ProgrammeSeries& p, const std::vector<std::string>& dates) {
   const int columns = static_cast<int>(p.labels.size());
   const int width = kLabelWidth + columns * kColumnWidth + 10;
   const int height = kHeadHeight + static_cast<int>(p.rows.size()) * kRowHeight + 10;
@@ -112,15 +101,19 @@ std::string chart(const ProgrammeSeries& p) {
   }
   for (int s = 0; s < columns; ++s) {
     out += fmt::format("<line class=\"grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>\n", cx(s), kHeadHeight - 6, height - 6);
-    out += fmt::format("<text class=\"col\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", cx(s), kHeadHeight - 14,
-                       html_escape(cut(p.labels[static_cast<size_t>(s)], 18)));
+    out += fmt::format("<text class=\"col\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", cx(s), kHeadHeight - 28,
+                       html_escape(render::shortened(p.labels[static_cast<size_t>(s)], 18)));
+    if (static_cast<size_t>(s) < dates.size()) {
+      out += fmt::format("<text class=\"date\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", cx(s), kHeadHeight - 12,
+                         html_escape(dates[static_cast<size_t>(s)]));
+    }
   }
   for (size_t r = 0; r < p.rows.size(); ++r) {
     const ProgrammeSeriesRow& row = p.rows[r];
     const int y = cy(static_cast<int>(r));
     const std::string name = row.name + (row.acronym.empty() ? "" : " (" + row.acronym + ")");
     out += fmt::format("<text class=\"lbl\" x=\"8\" y=\"{}\"><title>{}</title>{}</text>\n", y + 4, html_escape(name),
-                       html_escape(cut(name, kLabelChars)));
+                       html_escape(render::shortened(name, kLabelChars)));
     for (int s = 0; s + 1 < columns; ++s) {
       if (row.mentions[static_cast<size_t>(s)] > 0 && row.mentions[static_cast<size_t>(s) + 1] > 0) {
         out += fmt::format("<line class=\"run\" x1=\"{0}\" y1=\"{2}\" x2=\"{1}\" y2=\"{2}\"/>\n", cx(s), cx(s + 1), y);
@@ -179,14 +172,18 @@ std::string programme_table(const ProgrammeSeries& p) {
   return out + "</tbody>\n</table></div>\n";
 }
 
-std::string programmes(const ProgrammeSeries& p) {
+std::string programmes(const HtmlSeries& series) {
+  const ProgrammeSeries& p = series.programmes;
+  std::vector<std::string> dates;
+  for (const DocumentMeta& m : series.snapshots) dates.push_back(m.date.empty() ? "undated" : m.date);
+  if (dates.size() != p.labels.size()) dates.clear();
   std::string out = "<section class=\"part\" id=\"programmes\" aria-labelledby=\"programmes-h\">\n"
                     "<h2 id=\"programmes-h\">Programmes over time</h2>\n";
   if (p.rows.empty()) return out + "<p>No programme was found in the series.</p>\n</section>\n";
   out += fmt::format("<p class=\"lede\">{} programmes. A filled box: present, with its number of mentions; a dot: absent; "
                      "a dashed line joins a programme to its new name.</p>\n<div class=\"chart\">\n",
                      p.rows.size());
-  return out + chart(p) + "</div>\n" + programme_table(p) + "</section>\n";
+  return out + chart(p, dates) + "</div>\n" + programme_table(p) + "</section>\n";
 }
 
 }  // namespace
@@ -201,7 +198,7 @@ std::string render_series_html(const HtmlSeries& series) {
   }
   std::string body = render::page_header(isolated(series.title), span);
   body += render::page_nav({{"snapshots", "Snapshots"}, {"comparisons", "Comparisons"}, {"programmes", "Programmes over time"}});
-  body += "<main id=\"main\" class=\"wrap\">\n" + snapshots(series) + comparisons(series) + programmes(series.programmes) + "</main>\n";
+  body += "<main id=\"main\" class=\"wrap\">\n" + snapshots(series) + comparisons(series) + programmes(series) + "</main>\n";
   body += render::page_footer("<p>Written by strata report. The same snapshots always give the same page.</p>\n");
   return render::html_page(series.title, body);
 }

@@ -105,7 +105,7 @@ ul.facts{margin:.25rem 0 0;padding-left:1.1rem;font-size:.9rem;color:var(--muted
 p.note{font-size:.9rem;color:var(--muted)}
 .chart{overflow-x:auto;border:1px solid var(--line);border-radius:8px;padding:.5rem}
 .chart svg{display:block;font:13px system-ui,"DejaVu Sans",sans-serif}
-.chart .lbl{fill:#1f2328}.chart .col{fill:#545d68;font-weight:600}
+.chart .lbl{fill:#1f2328}.chart .col{fill:#1f2328;font-weight:600}.chart .date{fill:#545d68;font-size:12px}
 .chart .band{fill:#f6f8fa}.chart .grid{stroke:#d0d7de}
 .chart .on{fill:#0969da}.chart .off{fill:#d0d7de}.chart .run{stroke:#0969da;stroke-width:3}
 .chart .ren{stroke:#6639ba;stroke-width:2;stroke-dasharray:4 3;fill:none}
@@ -121,6 +121,7 @@ header.band a,header.band .kicker,.version h2,.version dt{color:#000}
 li.claim,tr,.cards li{break-inside:avoid}
 h2,h3{break-after:avoid}
 a{color:inherit}
+.badge,del,ins,.chart{print-color-adjust:exact;-webkit-print-color-adjust:exact}
 }
 )CSS";
 }
