@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "strata/diff.hpp"
+#include "strata/compare.hpp"
 #include "strata/load.hpp"
 
 namespace {

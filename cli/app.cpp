@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "strata/fs.hpp"
+#include "strata/version.hpp"
 
 namespace strata::cli {
 
@@ -29,7 +30,7 @@ int emit(const std::string& content, const std::string& path) {
 int run(int argc, char** argv) {
   CLI::App app{"strata: track how a document changes over time, by sections, claims, programmes and wording"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "strata 0.1.0");
+  app.set_version_flag("--version", std::string("strata ") + kVersion);
   Context context;
   add_sections_command(app, context);
   add_report_command(app, context);

@@ -6,7 +6,7 @@
 
 #include "commands.hpp"
 #include "load_options.hpp"
-#include "strata/diff.hpp"
+#include "strata/compare.hpp"
 #include "strata/render.hpp"
 
 namespace strata::cli {

@@ -7,10 +7,11 @@
 
 #include "commands.hpp"
 #include "load_options.hpp"
-#include "strata/diff.hpp"
+#include "strata/compare.hpp"
 #include "strata/manifest.hpp"
 #include "strata/programmes.hpp"
 #include "strata/render.hpp"
+#include "strata/history.hpp"
 #include "strata/store.hpp"
 
 namespace strata::cli {

@@ -5,8 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "load_options.hpp"
 #include "strata/ingest.hpp"
 #include "strata/render.hpp"
+#include "strata/history.hpp"
 #include "strata/store.hpp"
 
 namespace strata::cli {

@@ -1,8 +1,16 @@
 #include "load_options.hpp"
 
+#include <cstdlib>
+
 #include "strata/store.hpp"
 
 namespace strata::cli {
+
+std::string store_path(std::string_view flag) {
+  if (!flag.empty()) return std::string(flag);
+  if (const char* env = std::getenv("STRATA_STORE"); env != nullptr && *env != '\0') return env;
+  return ".strata";
+}
 
 void ReadFlags::add_to(CLI::App& command) {
   command.add_option("--input-format", input_format, "auto (from the extension), text or markdown")

@@ -3,11 +3,17 @@
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <string_view>
 
-#include "strata/diff.hpp"
+#include "strata/compare.hpp"
 #include "strata/load.hpp"
 
 namespace strata::cli {
+
+// Store directory chosen by the user: `flag` when non-empty, else the
+// STRATA_STORE environment variable, else ".strata". The library reads no
+// environment: this is the one place the variable is looked up.
+std::string store_path(std::string_view flag);
 
 struct ReadFlags {
   std::string input_format = "auto";

@@ -6,10 +6,10 @@
 #include <string>
 #include <string_view>
 
-#include "strata/diff.hpp"
+#include "strata/compare.hpp"
 #include "strata/load.hpp"
 #include "strata/render.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace strata::fuzz {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "strata/classify.hpp"
-#include "strata/diff.hpp"
+#include "strata/compare.hpp"
 #include "strata/load.hpp"
 #include "strata/render.hpp"
 #include "test_util.hpp"

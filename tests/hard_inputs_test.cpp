@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "strata/diff.hpp"
+#include "strata/compare.hpp"
 #include "strata/load.hpp"
 #include "strata/render.hpp"
 

@@ -2,6 +2,7 @@
 
 #include "strata/load.hpp"
 #include "strata/normalize.hpp"
+#include "text/dates.hpp"
 #include "test_util.hpp"
 
 namespace strata {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <tuple>
 
+#include "strata/render.hpp"
 #include "strata/store.hpp"
 #include "test_util.hpp"
 

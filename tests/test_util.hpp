@@ -4,6 +4,7 @@
 #include <string>
 
 #include "strata/document.hpp"
+#include "strata/history.hpp"
 #include "strata/store.hpp"
 
 namespace strata::test {

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "strata/diff.hpp"
+#include "strata/compare.hpp"
 #include "strata/normalize.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace strata {
 namespace {

@@ -60,13 +60,6 @@ BoilerplateRules default_boilerplate_rules();
 // bundled ones.
 Result<BoilerplateRules> load_boilerplate_rules(const std::string& path, BoilerplateRules base);
 
-// Parses dates as pages print them ("06 May. 2015 09:43", "2 July 2024",
-// "July 2006", "2024-07-02") into ISO 8601 at the precision given.
-std::optional<std::string> parse_date(std::string_view text);
-
-// True for a real calendar day (no 30 February; 29 February in leap years).
-bool valid_date(int year, int month, int day);
-
 // Drops boilerplate blocks from `raw`, recording each removal in `removals`,
 // and returns the date from the first date rule that matched, if any.
 std::optional<std::string> remove_boilerplate(RawDocument& raw, const BoilerplateRules& rules,

@@ -7,6 +7,7 @@
 
 #include "strata/change.hpp"
 #include "strata/document.hpp"
+#include "strata/history.hpp"
 #include "strata/programmes.hpp"
 
 namespace strata {
@@ -74,6 +75,13 @@ std::string render_programme_series_markdown(const ProgrammeSeries& series);
 // Counts of section and claim changes by status name ("moved" -> 3).
 std::map<std::string, int> count_section_changes(const ChangeSet& changes);
 std::map<std::string, int> count_claim_changes(const ChangeSet& changes);
+
+// History queries (strata/history.hpp).
+// "text", "json" or "csv" (one table per section: kind,name,<version ids>...).
+std::string render_timeline(const Timeline& timeline, std::string_view format);
+// "text", "json" or "summary" (claims counted by the version they first appeared in).
+std::string render_blame(const Blame& blame, std::string_view format);
+std::string render_claim_history(const std::vector<ClaimStep>& steps, std::string_view format);
 
 // Text that is safe to print on a terminal: control characters and bidi
 // overrides from the input become visible escapes (U+2400 pictures, <U+202E>).

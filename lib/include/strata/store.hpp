@@ -23,10 +23,6 @@
 
 namespace strata {
 
-// Store directory chosen by the user: `flag` when non-empty, else the
-// STRATA_STORE environment variable, else ".strata".
-std::string store_path(std::string_view flag);
-
 // One stored version, as its commit describes it.
 struct VersionInfo {
   std::string id;       // unique in the store; grammar in docs/store.md
@@ -120,91 +116,6 @@ Result<std::vector<Snapshot>> series_snapshots(const std::string& manifest_path,
 // Every version of `path` in the history of a git repository's HEAD, oldest
 // first, following renames along first parents; each dated by its commit.
 Result<std::vector<Snapshot>> read_git_history(const std::string& repo_dir, const std::string& path);
-
-// ---- History queries (derived with compare(); cached in <store>/strata-cache) ----
-
-// Size of the change from one version to the next.
-struct ChangeSize {
-  int claims_modified = 0;  // modified, split or merged
-  int claims_added = 0;
-  int claims_removed = 0;
-  int claims_moved = 0;
-  int programmes_added = 0;
-  int programmes_removed = 0;
-  int programmes_renamed = 0;
-};
-
-struct LogEntry {
-  VersionInfo version;
-  std::optional<ChangeSize> change;  // from the previous version; none for the first
-};
-
-// Every version, oldest first; with `sizes`, each with its change size.
-Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes);
-
-struct TimelineOptions {
-  std::vector<std::string> terms;  // watched terms, counted case-insensitively. Default: none.
-  int top_phrases = 5;             // phrases that shifted most, also counted. Default 5, >= 0.
-};
-
-struct Timeline {
-  std::vector<VersionInfo> versions;  // the columns, oldest first
-  // One row per section followed through renames and moves (as compare()
-  // pairs them between consecutive versions).
-  struct SectionRow {
-    std::string path;                  // latest title path, " > " between levels
-    std::vector<bool> present;         // one per version
-    std::vector<std::string> earlier;  // other paths it had, oldest first
-  };
-  std::vector<SectionRow> sections;  // in order of first appearance
-  struct ProgrammeRow {
-    std::string name;
-    std::string acronym;        // may be empty
-    std::vector<int> mentions;  // one per version, 0 where absent
-    int first_seen = -1;        // index into versions
-    int last_seen = -1;
-  };
-  std::vector<ProgrammeRow> programmes;  // by first_seen, then name
-  struct TermRow {
-    std::string term;         // comparison form
-    bool watched = false;     // false: one of the phrases that shifted most
-    std::vector<int> counts;  // occurrences, one per version
-  };
-  std::vector<TermRow> terms;
-};
-
-Result<Timeline> build_timeline(const Store& store, const TimelineOptions& options);
-// "text", "json" or "csv" (one table per section: kind,name,<version ids>...).
-std::string render_timeline(const Timeline& timeline, std::string_view format);
-
-struct BlameEntry {
-  std::string text;      // the claim in the blamed version, original form
-  int origin = 0;        // index into Blame::versions where it first appeared
-  int last_changed = 0;  // index where its text last changed (moves do not count)
-};
-
-struct Blame {
-  std::vector<VersionInfo> versions;  // oldest first, up to the blamed version
-  std::vector<BlameEntry> claims;     // every claim of the blamed version, in order
-};
-
-Result<Blame> blame(const Store& store, std::string_view rev);
-
-// One claim followed back from `rev` to its origin, oldest step first.
-struct ClaimStep {
-  VersionInfo version;
-  std::string text;          // original form in that version
-  bool changed = false;      // text differs from the previous step
-  std::vector<WordOp> diff;  // from the previous step when changed; empty if over budget
-};
-
-// The claim of `rev` whose comparison form equals `claim` (or else contains
-// it), ignoring ASCII case.
-Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_view rev, std::string_view claim);
-
-// "text", "json" or "summary" (claims counted by the version they first appeared in).
-std::string render_blame(const Blame& blame, std::string_view format);
-std::string render_claim_history(const std::vector<ClaimStep>& steps, std::string_view format);
 
 // Grammar checks, exposed for the CLI and tests.
 Result<void> check_version_id(std::string_view id);

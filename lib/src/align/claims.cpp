@@ -6,9 +6,9 @@
 #include <unordered_map>
 #include <tuple>
 
-#include "diff/tokens.hpp"
-#include "util/ascii.hpp"
-#include "util/hash.hpp"
+#include "text/tokens.hpp"
+#include "text/ascii.hpp"
+#include "text/hash.hpp"
 
 namespace strata::align {
 

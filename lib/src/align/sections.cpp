@@ -1,6 +1,6 @@
 #include "align/sections.hpp"
 
-#include "util/ascii.hpp"
+#include "text/ascii.hpp"
 
 #include <algorithm>
 #include <cctype>

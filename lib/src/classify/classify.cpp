@@ -9,8 +9,8 @@
 #include <unordered_set>
 
 #include "classify/classify_internal.hpp"
-#include "classify/programmes_internal.hpp"
-#include "util/ascii.hpp"
+#include "programmes/programmes_internal.hpp"
+#include "text/ascii.hpp"
 
 namespace strata {
 namespace {

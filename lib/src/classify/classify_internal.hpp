@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "classify/sentence_index.hpp"
+#include "segment/sentence_index.hpp"
 #include "strata/change.hpp"
 #include "strata/classify.hpp"
 

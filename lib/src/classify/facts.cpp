@@ -10,8 +10,8 @@
 #include <fmt/core.h>
 #include <map>
 
-#include "classify/lexicon.hpp"
-#include "classify/text.hpp"
+#include "text/lexicon.hpp"
+#include "text/words.hpp"
 #include "strata/classify.hpp"
 
 namespace strata {

@@ -9,8 +9,8 @@
 #include <fmt/core.h>
 
 #include "classify/classify_internal.hpp"
-#include "classify/lexicon.hpp"
-#include "classify/sentence_index.hpp"
+#include "text/lexicon.hpp"
+#include "segment/sentence_index.hpp"
 #include "strata/classify.hpp"
 
 namespace strata {

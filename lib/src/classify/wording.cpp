@@ -14,7 +14,7 @@
 #include <set>
 
 #include "classify/classify_internal.hpp"
-#include "classify/sentence_index.hpp"
+#include "segment/sentence_index.hpp"
 
 namespace strata::classify_detail {
 namespace {

@@ -3,11 +3,11 @@
 #include <fmt/core.h>
 #include <unordered_set>
 
-#include "classify/programme_names.hpp"
-#include "classify/sentence_index.hpp"
-#include "classify/text.hpp"
+#include "segment/acronyms.hpp"
+#include "segment/sentence_index.hpp"
+#include "text/words.hpp"
 #include "strata/normalize.hpp"
-#include "util/ascii.hpp"
+#include "text/ascii.hpp"
 
 namespace strata::diff {
 

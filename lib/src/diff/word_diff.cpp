@@ -3,10 +3,10 @@
 // its search is bounded by a partial answer and it cannot be cancelled.
 #include <dtl/dtl.hpp>
 
-#include "diff/tokens.hpp"
+#include "text/tokens.hpp"
 #include "strata/diff.hpp"
 #include "strata/normalize.hpp"
-#include "util/ascii.hpp"
+#include "text/ascii.hpp"
 
 namespace strata {
 

@@ -6,7 +6,7 @@
 #include <system_error>
 
 #include "strata/ingest.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace strata {
 

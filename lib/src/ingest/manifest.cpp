@@ -8,7 +8,7 @@
 #include <toml++/toml.h>
 
 #include "strata/ingest.hpp"
-#include "strata/normalize.hpp"
+#include "text/dates.hpp"
 
 namespace strata {
 

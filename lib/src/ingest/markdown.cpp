@@ -3,7 +3,7 @@
 #include <string>
 
 #include "ingest/readers.hpp"
-#include "util/ascii.hpp"
+#include "text/ascii.hpp"
 
 namespace strata::readers {
 

@@ -5,7 +5,8 @@
 #include <toml++/toml.h>
 
 #include "strata/normalize.hpp"
-#include "util/ascii.hpp"
+#include "text/dates.hpp"
+#include "text/ascii.hpp"
 
 namespace strata {
 

@@ -5,7 +5,7 @@
 #include <utf8proc.h>
 
 #include "strata/normalize.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace strata {
 

@@ -2,7 +2,7 @@
 
 #include "render/html.hpp"
 #include "strata/render.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace strata {
 

@@ -5,7 +5,7 @@
 #include "segment/tree.hpp"
 #include "strata/normalize.hpp"
 #include "strata/segment.hpp"
-#include "util/ascii.hpp"
+#include "text/ascii.hpp"
 
 namespace strata {
 

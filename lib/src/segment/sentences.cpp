@@ -11,8 +11,8 @@
 #include <utf8proc.h>
 
 #include "strata/segment.hpp"
-#include "util/ascii.hpp"
-#include "util/utf8.hpp"
+#include "text/ascii.hpp"
+#include "text/utf8.hpp"
 
 namespace strata {
 

@@ -1,7 +1,7 @@
 #include <utf8proc.h>
 
 #include "strata/segment.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace strata {
 

@@ -19,12 +19,6 @@ namespace strata {
 namespace fs = std::filesystem;
 using store::git_failure;
 
-std::string store_path(std::string_view flag) {
-  if (!flag.empty()) return std::string(flag);
-  if (const char* env = std::getenv("STRATA_STORE"); env != nullptr && *env != '\0') return env;
-  return ".strata";
-}
-
 namespace store {
 
 std::string version_label(const VersionInfo& v) {

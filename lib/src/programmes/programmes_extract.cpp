@@ -11,9 +11,9 @@
 #include <memory>
 #include <unordered_map>
 
-#include "classify/lexicon.hpp"
-#include "classify/programmes_internal.hpp"
-#include "classify/sentence_names.hpp"
+#include "text/lexicon.hpp"
+#include "programmes/programmes_internal.hpp"
+#include "programmes/sentence_names.hpp"
 
 namespace strata {
 namespace {

@@ -1,4 +1,4 @@
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace strata::utf8 {
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "strata/document.hpp"
+#include "strata/history.hpp"
 #include "strata/store.hpp"
 
 namespace strata::store {

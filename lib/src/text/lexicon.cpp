@@ -1,9 +1,9 @@
-#include "classify/lexicon.hpp"
+#include "text/lexicon.hpp"
 
 #include <algorithm>
 #include <array>
 
-#include "classify/text.hpp"
+#include "text/words.hpp"
 
 namespace strata::classify_detail {
 namespace {

@@ -5,8 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "strata/normalize.hpp"
-#include "util/ascii.hpp"
+#include "text/dates.hpp"
+
+#include "text/ascii.hpp"
 
 namespace strata {
 

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "classify/programme_names.hpp"
-#include "classify/sentence_index.hpp"
+#include "segment/acronyms.hpp"
+#include "segment/sentence_index.hpp"
 #include "strata/programmes.hpp"
 
 namespace strata::classify_detail {

@@ -1,9 +1,9 @@
-#include "classify/programme_names.hpp"
+#include "segment/acronyms.hpp"
 
 #include <algorithm>
 
-#include "classify/lexicon.hpp"
-#include "util/ascii.hpp"
+#include "text/lexicon.hpp"
+#include "text/ascii.hpp"
 
 namespace strata::classify_detail {
 namespace {

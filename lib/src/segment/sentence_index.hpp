@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "classify/lexicon.hpp"
-#include "classify/text.hpp"
+#include "text/lexicon.hpp"
+#include "text/words.hpp"
 #include "strata/change.hpp"
 #include "strata/document.hpp"
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "classify/sentence_index.hpp"
+#include "segment/sentence_index.hpp"
 
 namespace strata::classify_detail {
 

@@ -1,13 +1,13 @@
 // Reading one sentence for programme names: configured forms, "Full Name
 // (ACR)" definitions, acronyms standing alone, and runs of capitalized words
 // with a head word (rules in docs/programmes.md).
-#include "classify/sentence_names.hpp"
+#include "programmes/sentence_names.hpp"
 
 #include <algorithm>
 #include <numeric>
 #include <optional>
 
-#include "classify/lexicon.hpp"
+#include "text/lexicon.hpp"
 
 namespace strata::classify_detail {
 namespace {

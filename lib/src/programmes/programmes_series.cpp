@@ -5,7 +5,7 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
-#include "classify/programmes_internal.hpp"
+#include "programmes/programmes_internal.hpp"
 
 namespace strata {
 namespace {

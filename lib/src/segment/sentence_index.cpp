@@ -1,6 +1,6 @@
-#include "classify/sentence_index.hpp"
+#include "segment/sentence_index.hpp"
 
-#include "util/ascii.hpp"
+#include "text/ascii.hpp"
 
 namespace strata::classify_detail {
 

@@ -1,8 +1,8 @@
-#include "diff/tokens.hpp"
+#include "text/tokens.hpp"
 
 #include <utf8proc.h>
 
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace strata::diff {
 

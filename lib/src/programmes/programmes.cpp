@@ -6,8 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "classify/lexicon.hpp"
-#include "classify/programmes_internal.hpp"
+#include "text/lexicon.hpp"
+#include "programmes/programmes_internal.hpp"
 
 namespace strata {
 namespace {

@@ -1,6 +1,6 @@
-#include "store/derived.hpp"
-#include "util/ascii.hpp"
-#include "util/parallel.hpp"
+#include "history/derived.hpp"
+#include "text/ascii.hpp"
+#include "sys/parallel.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -12,7 +12,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "strata/diff.hpp"
+#include "strata/compare.hpp"
 #include "strata/ingest.hpp"
 #include "strata/normalize.hpp"
 #include "strata/programmes.hpp"

@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "classify/programme_names.hpp"
-#include "classify/sentence_index.hpp"
-#include "classify/sentence_names.hpp"
+#include "segment/acronyms.hpp"
+#include "segment/sentence_index.hpp"
+#include "programmes/sentence_names.hpp"
 #include "strata/programmes.hpp"
 
 namespace strata::classify_detail {

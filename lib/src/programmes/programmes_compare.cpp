@@ -12,9 +12,9 @@
 #include <span>
 #include <tuple>
 
-#include "classify/lexicon.hpp"
-#include "classify/programmes_internal.hpp"
-#include "util/ascii.hpp"
+#include "text/lexicon.hpp"
+#include "programmes/programmes_internal.hpp"
+#include "text/ascii.hpp"
 
 namespace strata {
 namespace {

@@ -9,7 +9,7 @@
 #include "align/sections.hpp"
 #include "classify/classify_internal.hpp"
 #include "diff/equivalence.hpp"
-#include "strata/diff.hpp"
+#include "strata/compare.hpp"
 
 namespace strata {
 

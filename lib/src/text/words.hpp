@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "util/ascii.hpp"
-#include "util/hash.hpp"
+#include "text/ascii.hpp"
+#include "text/hash.hpp"
 
 namespace strata::classify_detail {
 

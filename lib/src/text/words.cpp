@@ -1,10 +1,10 @@
-#include "classify/text.hpp"
+#include "text/words.hpp"
 
 #include <algorithm>
 #include <array>
 #include <utf8proc.h>
 
-#include "util/ascii.hpp"
+#include "text/ascii.hpp"
 
 namespace strata::classify_detail {
 namespace {

@@ -4,9 +4,9 @@
 #include <map>
 #include <tuple>
 
-#include "store/derived.hpp"
-#include "util/ascii.hpp"
-#include "strata/diff.hpp"
+#include "history/derived.hpp"
+#include "text/ascii.hpp"
+#include "strata/compare.hpp"
 #include "strata/ingest.hpp"
 #include "strata/normalize.hpp"
 

@@ -1,0 +1,36 @@
+// The pipeline: align, diff and classify two Documents into a ChangeSet.
+#pragma once
+
+#include <cstddef>
+
+#include "strata/change.hpp"
+#include "strata/classify.hpp"
+#include "strata/diff.hpp"
+#include "strata/document.hpp"
+
+namespace strata {
+
+struct CompareOptions {
+  // Run the classify stage (programmes, figures, modality, wording).
+  // Default: true.
+  bool classify = true;
+  ClassifyOptions classification;  // what classify looks for; see classify.hpp
+  // Largest word diff run, as the product of the two claims' token counts.
+  // Beyond it the claim is reported as rewritten (one delete, one insert) and
+  // a warning says so. Default: 250,000 (two 500-token claims, far above any
+  // sentence; keeps one diff under a few milliseconds).
+  size_t max_diff_cells = 250'000;
+  // Keep unchanged claims in ChangeSet::claims. Off, they are only counted
+  // (ChangeSet::unchanged_claims_left_out): copying the text of every claim of
+  // two documents that mostly agree was a fifth of a 1 MB diff. Reports that
+  // list unchanged claims (`--all`) and the history store keep them.
+  // Default: on.
+  bool keep_unchanged_claims = true;
+};
+
+// Aligns `old_doc` with `new_doc` (sections, then claims), word-diffs the
+// paired claims that changed and, unless disabled, classifies the result.
+// Deterministic: the same inputs give the same ChangeSet.
+ChangeSet compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options = {});
+
+}  // namespace strata

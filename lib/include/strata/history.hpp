@@ -1,0 +1,95 @@
+// History queries over a store: the log with change sizes, the timeline of
+// sections, programmes and terms, and blame. Each is derived with compare()
+// between consecutive versions and cached in <store>/strata-cache.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "strata/change.hpp"
+#include "strata/result.hpp"
+#include "strata/store.hpp"
+
+namespace strata {
+
+// Size of the change from one version to the next.
+struct ChangeSize {
+  int claims_modified = 0;  // modified, split or merged
+  int claims_added = 0;
+  int claims_removed = 0;
+  int claims_moved = 0;
+  int programmes_added = 0;
+  int programmes_removed = 0;
+  int programmes_renamed = 0;
+};
+
+struct LogEntry {
+  VersionInfo version;
+  std::optional<ChangeSize> change;  // from the previous version; none for the first
+};
+
+// Every version, oldest first; with `sizes`, each with its change size.
+Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes);
+
+struct TimelineOptions {
+  std::vector<std::string> terms;  // watched terms, counted case-insensitively. Default: none.
+  int top_phrases = 5;             // phrases that shifted most, also counted. Default 5, >= 0.
+};
+
+struct Timeline {
+  std::vector<VersionInfo> versions;  // the columns, oldest first
+  // One row per section followed through renames and moves (as compare()
+  // pairs them between consecutive versions).
+  struct SectionRow {
+    std::string path;                  // latest title path, " > " between levels
+    std::vector<bool> present;         // one per version
+    std::vector<std::string> earlier;  // other paths it had, oldest first
+  };
+  std::vector<SectionRow> sections;  // in order of first appearance
+  struct ProgrammeRow {
+    std::string name;
+    std::string acronym;        // may be empty
+    std::vector<int> mentions;  // one per version, 0 where absent
+    int first_seen = -1;        // index into versions
+    int last_seen = -1;
+  };
+  std::vector<ProgrammeRow> programmes;  // by first_seen, then name
+  struct TermRow {
+    std::string term;         // comparison form
+    bool watched = false;     // false: one of the phrases that shifted most
+    std::vector<int> counts;  // occurrences, one per version
+  };
+  std::vector<TermRow> terms;
+};
+
+Result<Timeline> build_timeline(const Store& store, const TimelineOptions& options);
+
+struct BlameEntry {
+  std::string text;      // the claim in the blamed version, original form
+  int origin = 0;        // index into Blame::versions where it first appeared
+  int last_changed = 0;  // index where its text last changed (moves do not count)
+};
+
+struct Blame {
+  std::vector<VersionInfo> versions;  // oldest first, up to the blamed version
+  std::vector<BlameEntry> claims;     // every claim of the blamed version, in order
+};
+
+Result<Blame> blame(const Store& store, std::string_view rev);
+
+// One claim followed back from `rev` to its origin, oldest step first.
+struct ClaimStep {
+  VersionInfo version;
+  std::string text;          // original form in that version
+  bool changed = false;      // text differs from the previous step
+  std::vector<WordOp> diff;  // from the previous step when changed; empty if over budget
+};
+
+// The claim of `rev` whose comparison form equals `claim` (or else contains
+// it), ignoring ASCII case.
+Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_view rev, std::string_view claim);
+
+
+}  // namespace strata

@@ -1,0 +1,17 @@
+// The one date parser: dates as pages print them, to ISO 8601.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace strata {
+
+// Parses dates as pages print them ("06 May. 2015 09:43", "2 July 2024",
+// "July 2006", "2024-07-02") into ISO 8601 at the precision given.
+std::optional<std::string> parse_date(std::string_view text);
+
+// True for a real calendar day (no 30 February; 29 February in leap years).
+bool valid_date(int year, int month, int day);
+
+}  // namespace strata
