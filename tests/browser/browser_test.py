@@ -41,6 +41,36 @@ MIN_COLOURS = 64
 MIN_INK = 0.05
 
 
+# Every visible element with text of its own: its colour against the first
+# opaque background behind it, by the WCAG 2 formula; 4.5:1 for normal text,
+# 3:1 for large (24px, or 18.66px bold). Returns the failures.
+CONTRAST = r"""
+(function () {
+  function rgb(s) { var m = s.match(/[\d.]+/g).map(Number); return m.length > 3 ? m : m.concat([1]); }
+  function lum(c) {
+    var v = c.slice(0, 3).map(function (x) { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+  }
+  function background(e) {
+    for (; e; e = e.parentElement) { var c = rgb(getComputedStyle(e).backgroundColor); if (c[3] > 0) return c; }
+    return [255, 255, 255, 1];
+  }
+  var bad = [];
+  document.querySelectorAll('body *').forEach(function (e) {
+    if (e.closest('svg') || !e.getClientRects().length) return;
+    var own = Array.prototype.some.call(e.childNodes, function (n) { return n.nodeType === 3 && n.data.trim(); });
+    var s = getComputedStyle(e);
+    if (!own || s.visibility === 'hidden' || s.clipPath !== 'none' || e.closest('.vh')) return;
+    var a = lum(rgb(s.color)), b = lum(background(e));
+    var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    var size = parseFloat(s.fontSize), large = size >= 24 || (size >= 18.66 && parseInt(s.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) bad.push(e.tagName + '.' + e.className + ' ' + ratio.toFixed(2));
+  });
+  return bad.slice(0, 10);
+})()
+"""
+
+
 class Pages(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -111,6 +141,28 @@ class Pages(unittest.TestCase):
         self.assertEqual(len(visit.messages), 3)  # the handler, the image and the script, all refused
         self.assertIsNone(visit.evaluate("document.documentElement.dataset.pwned"))
         visit.close()
+
+    def test_text_contrast_passes_wcag_aa(self):
+        for name, visit in self.visits.items():
+            with self.subTest(page=name):
+                self.assertEqual(visit.evaluate(CONTRAST), [])
+        # The check itself: grey claims on white are caught.
+        visit = self.visits["hostile.html"]
+        visit.evaluate("document.querySelector('li.claim').style.color = '#999'")
+        self.assertEqual(visit.evaluate(CONTRAST), ["BDI. 2.85"])
+        visit.evaluate("document.querySelector('li.claim').style.color = ''")
+
+    def test_keyboard_focus_is_visible(self):
+        visit = self.visits["page-2023__page-2024.html"]
+        for expected in ("skip", None):  # the skip link, then the first link of the contents
+            for kind in ("rawKeyDown", "keyUp"):
+                self.browser.call("Input.dispatchKeyEvent", visit.session, type=kind, key="Tab", code="Tab",
+                                  windowsVirtualKeyCode=9)
+            focused = visit.evaluate("var e = document.activeElement, s = getComputedStyle(e);"
+                                     "[e.className, s.outlineStyle, s.outlineWidth]")
+            if expected:
+                self.assertEqual(focused[0], expected)
+            self.assertEqual(focused[1:], ["solid", "3px"])
 
     def test_the_find_box_filters_claims(self):
         visit = self.visits["page-2023__page-2024.html"]

@@ -107,7 +107,7 @@ p.note{font-size:.9rem;color:var(--muted)}
 .chart svg{display:block;font:13px system-ui,"DejaVu Sans",sans-serif}
 .chart .lbl{fill:#1f2328}.chart .col{fill:#1f2328;font-weight:600}.chart .date{fill:#545d68;font-size:12px}
 .chart .band{fill:#f6f8fa}.chart .grid{stroke:#d0d7de}
-.chart .on{fill:#0969da}.chart .off{fill:#d0d7de}.chart .run{stroke:#0969da;stroke-width:3}
+.chart .on{fill:#0550ae}.chart .off{fill:#d0d7de}.chart .run{stroke:#0550ae;stroke-width:3}
 .chart .ren{stroke:#6639ba;stroke-width:2;stroke-dasharray:4 3;fill:none}
 .chart .cnt{fill:#fff;font-size:10px;font-weight:700}
 footer{border-top:1px solid var(--line);margin-top:3rem;padding:1rem 0 2rem;color:var(--muted);font-size:.85rem}
