@@ -28,7 +28,7 @@ ALLOWED_ATTRIBUTES = {
     "text-anchor",
 }
 ID = re.compile(r"^[a-z][a-z0-9-]*$")
-FILE_LINK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(html|md|json)$")
+FILE_LINK = re.compile(r"^\./[A-Za-z0-9._%-]+\.(html|md|json)$")
 
 
 class Node:

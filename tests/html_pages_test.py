@@ -78,11 +78,11 @@ class Report(unittest.TestCase):
             hrefs = {n.attrs["href"] for n in root.iter() if "href" in n.attrs}
             for old, new in PAIRS:
                 name = f"{old}__{new}.html"
-                self.assertIn(name, hrefs)
+                self.assertIn("./" + name, hrefs)
                 with open(os.path.join(tmp, name), encoding="utf-8") as f:
                     page = f.read()
                 self.assertEqual(html_dom.check_page(page), [], name)
-                self.assertIn('href="index.html"', page)
+                self.assertIn('href="./index.html"', page)
             svg = [n for n in root.iter() if n.tag == "svg"]
             self.assertEqual(len(svg), 1)
             self.assertEqual(svg[0].attrs.get("role"), "img")

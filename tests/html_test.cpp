@@ -54,6 +54,14 @@ TEST(HtmlAnchors, AreAsciiSlugsHandedOutOnce) {
   for (const char* s : {"", "-", "--a--", "\u202E", "A B C"}) EXPECT_TRUE(std::regex_match(anchors.make(s), id)) << s;
 }
 
+TEST(HtmlFileHref, NoNameReadsAsAScheme) {
+  EXPECT_EQ(render::file_href("index.html"), "./index.html");
+  EXPECT_EQ(render::file_href("page-2023__page-2024.md"), "./page-2023__page-2024.md");
+  EXPECT_EQ(render::file_href("javascript:alert(1)//a.html"), "./javascript%3Aalert%281%29%2F%2Fa.html");
+  EXPECT_EQ(render::file_href("a b\"<?#.json"), "./a%20b%22%3C%3F%23.json");
+  EXPECT_EQ(render::file_href("caf\u00E9.md"), "./caf%C3%A9.md");
+}
+
 // A ChangeSet with a change of every kind, each text field set by `text`.
 ChangeSet every_kind(const std::function<std::string(int)>& text) {
   ChangeSet c;

@@ -49,6 +49,11 @@ std::string status_class(ChangeStatus status);  // "st-added"
 // when there is one, with an ellipsis when anything was cut.
 std::string shortened(const std::string& text, size_t length);
 
+// A link to a file beside the page: "./" and the name with every byte
+// outside [A-Za-z0-9._-] percent-encoded, so that no name can read as a
+// scheme ("javascript:"), a query or a fragment.
+std::string file_href(std::string_view name);
+
 // A claim's text, isolated from the direction of the text around it.
 std::string isolated(std::string_view text);
 

@@ -37,9 +37,9 @@ std::string header(const ChangeSet& changes, const HtmlLinks& links) {
                       "<span class=\"arrow\" aria-hidden=\"true\">\u2192</span>\n" + version_card("New version", changes.new_meta) +
                       "</div>\n";
   std::string files;
-  if (!links.index.empty()) files += fmt::format("<a href=\"{}\">\u2191 The series</a>", html_escape(links.index));
-  if (!links.markdown.empty()) files += fmt::format("<a href=\"{}\">Markdown</a>", html_escape(links.markdown));
-  if (!links.json.empty()) files += fmt::format("<a href=\"{}\">JSON</a>", html_escape(links.json));
+  if (!links.index.empty()) files += fmt::format("<a href=\"{}\">\u2191 The series</a>", render::file_href(links.index));
+  if (!links.markdown.empty()) files += fmt::format("<a href=\"{}\">Markdown</a>", render::file_href(links.markdown));
+  if (!links.json.empty()) files += fmt::format("<a href=\"{}\">JSON</a>", render::file_href(links.json));
   if (!files.empty()) inner += "<p class=\"links\">" + files + "</p>\n";
   return render::page_header(heading, inner);
 }

@@ -116,6 +116,15 @@ std::string shortened(const std::string& text, size_t length) {
   return text.substr(0, end) + "\u2026";
 }
 
+std::string file_href(std::string_view name) {
+  std::string out = "./";
+  for (char c : name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    out += plain ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
 std::string isolated(std::string_view text) { return "<bdi>" + html_escape(text) + "</bdi>"; }
 
 std::string page_header(std::string_view heading, std::string_view inner) {

@@ -60,8 +60,8 @@ std::string comparisons(const HtmlSeries& s) {
     const std::string name = isolated(s.ids[p.from]) + " \u2192 " + isolated(s.ids[p.from + 1]);
     rows += fmt::format("<tr><th scope=\"row\" class=\"pair\"><a href=\"{}\">{}</a></th><td>{}</td><td>{}</td><td><a href=\"{}\">Markdown</a> "
                         "\u00B7 <a href=\"{}\">JSON</a></td></tr>\n",
-                        html_escape(p.page), name, counts(p.sections), counts(p.claims), html_escape(p.markdown),
-                        html_escape(p.json));
+                        render::file_href(p.page), name, counts(p.sections), counts(p.claims), render::file_href(p.markdown),
+                        render::file_href(p.json));
   }
   return "<section class=\"part\" id=\"comparisons\" aria-labelledby=\"comparisons-h\">\n"
          "<h2 id=\"comparisons-h\">Comparisons</h2>\n<p class=\"lede\">One page for each consecutive pair: open it for "
