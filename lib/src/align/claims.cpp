@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <tuple>
 
-#include "text/tokens.hpp"
+#include "text/words.hpp"
 #include "text/ascii.hpp"
 #include "text/hash.hpp"
 
@@ -34,16 +34,22 @@ constexpr size_t kMaxCandidates = 24;
 constexpr double kAnchorBonus = 0.05;
 
 // Words of a comparison-form text, ASCII case folded and hashed. Words are
-// the tokenizer's (diff/tokens.hpp); punctuation is left out of the bag.
+// the tokenizer's (text/words.hpp); punctuation is left out of the bag.
 Bag bag_of(std::string_view norm) {
   Bag bag;
   std::string word;  // reused: most words fit the small-string buffer
-  for (const diff::Token& t : diff::tokenize(norm)) {
-    const char first = t.norm.front();
-    if (static_cast<unsigned char>(first) < 0x80 && !ascii::alnum(first)) continue;
-    word.assign(t.norm);
-    for (char& c : word) c = ascii::lower(c);
-    bag.push_back(util::word_hash(word));
+  for (const classify_detail::Token& t : classify_detail::tokenize(norm)) {
+    if (!t.word) continue;
+    // The parts of a hyphenated word count apart: "Russia-Ukraine conflict"
+    // shares "Ukraine" with "Ukraine conflict", as a reader sees it.
+    std::string_view rest = norm.substr(t.begin, t.end - t.begin);
+    while (!rest.empty()) {
+      const size_t cut = rest.find('-');
+      word.assign(rest.substr(0, cut));
+      for (char& c : word) c = ascii::lower(c);
+      if (!word.empty()) bag.push_back(util::word_hash(word));
+      rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 1);
+    }
   }
   std::sort(bag.begin(), bag.end());
   return bag;

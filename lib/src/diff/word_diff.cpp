@@ -3,7 +3,7 @@
 // its search is bounded by a partial answer and it cannot be cancelled.
 #include <dtl/dtl.hpp>
 
-#include "text/tokens.hpp"
+#include "text/words.hpp"
 #include "strata/diff.hpp"
 #include "strata/normalize.hpp"
 #include "text/ascii.hpp"
@@ -22,14 +22,14 @@ struct Piece {
 
 std::vector<Piece> pieces(std::string_view original) {
   const NormalizedText n = normalize(original);
-  const std::vector<diff::Token> tokens = diff::tokenize(n.text);
+  const std::vector<classify_detail::Token> tokens = classify_detail::tokenize(n.text);
   std::vector<Piece> out;
   out.reserve(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
     const size_t from = i == 0 ? 0 : n.to_original[tokens[i].begin];
     const size_t to = i + 1 < tokens.size() ? n.to_original[tokens[i + 1].begin] : original.size();
-    const char first = tokens[i].norm[0];
-    out.push_back(Piece{std::string(tokens[i].norm), std::string(original.substr(from, to - from)), static_cast<unsigned char>(first) >= 0x80 || ascii::alnum(first)});
+    const std::string_view norm = std::string_view(n.text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    out.push_back(Piece{std::string(norm), std::string(original.substr(from, to - from)), tokens[i].word});
   }
   return out;
 }
