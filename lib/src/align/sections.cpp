@@ -52,7 +52,7 @@ double chars_of(const Side& side, int claim) {
 double title_similarity(const Side& o, int a, const Side& n, int b) {
   const Section& x = o.doc->sections[static_cast<size_t>(a)];
   const Section& y = n.doc->sections[static_cast<size_t>(b)];
-  if (ascii::lower(x.title_norm) == ascii::lower(y.title_norm)) return 1.0;
+  if (ascii::iequals(x.title_norm, y.title_norm)) return 1.0;
   return dice(o.title_bags[static_cast<size_t>(a)], n.title_bags[static_cast<size_t>(b)]);
 }
 

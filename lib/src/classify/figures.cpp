@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 
 #include "classify/classify_internal.hpp"
+#include "text/dates.hpp"
 #include "text/lexicon.hpp"
 #include "segment/sentence_index.hpp"
 #include "strata/classify.hpp"
@@ -17,10 +18,6 @@ namespace strata {
 namespace {
 
 using classify_detail::Reading;
-
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
-                                                      "may",     "june",     "july",      "august",
-                                                      "september", "october", "november", "december"};
 
 // Words before a number that make it a reference, not a quantity ("Article
 // 51", "Resolution 1325", "FAQ #5"): from the seeds' legal and page
@@ -125,15 +122,7 @@ class Parser {
     if (!sentence_.is(i, classify_detail::kCapitalized | classify_detail::kMonth) || w.size() < 3 || w.size() > 9) {
       return 0;
     }
-    auto lower = folded(i);
-    for (size_t m = 0; m < kMonths.size(); ++m) {
-      if (lower == kMonths[m]) return static_cast<int>(m) + 1;
-      if (lower.size() >= 3 && lower.size() < kMonths[m].size() &&
-          kMonths[m].substr(0, lower.size()) == lower && (lower.size() == 3 || lower == "sept")) {
-        return static_cast<int>(m) + 1;
-      }
-    }
-    return 0;
+    return month_number(w);
   }
 
   static bool to_int(std::string_view w, int& out) {

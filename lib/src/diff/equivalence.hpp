@@ -7,13 +7,14 @@
 
 #include "strata/change.hpp"
 #include "strata/document.hpp"
+#include "segment/acronyms.hpp"
 
 namespace strata::diff {
 
-// Acronyms defined as "Full Name (ACR)" in either document: lower-cased
-// acronym -> lower-cased full name, comparison form; the old version's
-// definition first.
-using AcronymTable = std::map<std::string, std::string>;
+// Acronyms defined as "Full Name (ACR)" in either document (the one
+// definition reader, segment/acronyms.hpp): lower-cased acronym ->
+// lower-cased full name, comparison form; the old version's definition first.
+using classify_detail::AcronymTable;
 AcronymTable collect_acronyms(const Document& old_doc, const Document& new_doc);
 
 // If every edit in `ops` swaps an acronym for its expansion (or the

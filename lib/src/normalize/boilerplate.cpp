@@ -16,20 +16,12 @@ namespace {
 // never tested, which keeps the rules' cost bounded on huge inputs.
 constexpr size_t kMaxBoilerplateLine = 300;
 
-bool iequals_prefix(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (ascii::lower(text[i]) != ascii::lower(prefix[i])) return false;
-  }
-  return true;
-}
-
 bool matches(const BoilerplateRule& rule, std::string_view norm, std::string& captured) {
   switch (rule.match) {
     case BoilerplateRule::Match::kExact:
-      return norm.size() == rule.pattern.size() && iequals_prefix(norm, rule.pattern);
+      return ascii::iequals(norm, rule.pattern);
     case BoilerplateRule::Match::kPrefix:
-      if (!iequals_prefix(norm, rule.pattern)) return false;
+      if (!ascii::istarts_with(norm, rule.pattern)) return false;
       captured = std::string(norm.substr(rule.pattern.size()));
       return true;
     case BoilerplateRule::Match::kRegex: {

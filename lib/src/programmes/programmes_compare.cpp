@@ -57,11 +57,7 @@ constexpr std::array<Trigger, 24> kTriggers = {{
 
 // `text` at `pos` reads `lower` once ASCII letters are folded.
 bool folded_equal(std::string_view text, size_t pos, std::string_view lower) {
-  if (pos + lower.size() > text.size()) return false;
-  for (size_t i = 0; i < lower.size(); ++i) {
-    if (ascii::lower(text[pos + i]) != lower[i]) return false;
-  }
-  return true;
+  return pos <= text.size() && ascii::istarts_with(text.substr(pos), lower);
 }
 
 bool passive_before(std::string_view text, size_t t) {

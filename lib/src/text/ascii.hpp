@@ -24,4 +24,16 @@ inline std::string lower(std::string_view s) {
   return out;
 }
 
+// `text` starts with `prefix`, ASCII letters compared without case. The one
+// case-insensitive comparison: non-ASCII bytes must match exactly.
+constexpr bool istarts_with(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (lower(text[i]) != lower(prefix[i])) return false;
+  }
+  return true;
+}
+
+constexpr bool iequals(std::string_view a, std::string_view b) { return a.size() == b.size() && istarts_with(a, b); }
+
 }  // namespace strata::ascii

@@ -13,25 +13,6 @@ namespace strata {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",   "may",      "june",
-                                                      "july",    "august",   "september", "october", "november", "december"};
-
-int month_number(std::string_view word) {
-  std::string lower;
-  for (char c : word) {
-    if (c == '.') continue;
-    lower.push_back(ascii::lower(c));
-  }
-  if (lower.size() < 3) return 0;
-  for (size_t i = 0; i < kMonths.size(); ++i) {
-    // Full names and the usual abbreviations ("Jul", "Sept").
-    if (kMonths[i] == lower || (lower.size() <= kMonths[i].size() && kMonths[i].substr(0, lower.size()) == lower)) {
-      return static_cast<int>(i) + 1;
-    }
-  }
-  return 0;
-}
-
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
@@ -59,6 +40,28 @@ std::vector<std::string_view> words(std::string_view text) {
 }
 
 }  // namespace
+
+namespace {
+constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",   "may",      "june",
+                                                      "july",    "august",   "september", "october", "november", "december"};
+}  // namespace
+
+int month_number(std::string_view word) {
+  // Folded, without an abbreviation dot: "Jul." and "JULY" are July.
+  std::string lower;
+  for (char c : word) {
+    if (c == '.') continue;
+    lower.push_back(ascii::lower(c));
+  }
+  for (size_t i = 0; i < kMonths.size(); ++i) {
+    const std::string_view name = kMonths[i];
+    // The full name, its three-letter abbreviation, and "sept".
+    if (lower == name || (lower.size() == 3 && name.substr(0, 3) == lower) || (i == 8 && lower == "sept")) {
+      return static_cast<int>(i) + 1;
+    }
+  }
+  return 0;
+}
 
 bool valid_date(int year, int month, int day) {
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;

@@ -11,6 +11,10 @@ namespace strata {
 // "July 2006", "2024-07-02") into ISO 8601 at the precision given.
 std::optional<std::string> parse_date(std::string_view text);
 
+// 1-based month of a month name or its abbreviation ("July", "Jul.",
+// "sept"), any case; 0 for anything else.
+int month_number(std::string_view word);
+
 // True for a real calendar day (no 30 February; 29 February in leap years).
 bool valid_date(int year, int month, int day);
 
