@@ -19,7 +19,9 @@ std::vector<WordOp> ops(std::initializer_list<std::pair<char, std::string>> list
   return out;
 }
 
-std::vector<Fact> of_kind(const std::vector<Fact>& facts, const std::string& kind) {
+std::vector<Fact> of_kind(const std::vector<Fact>& facts, const std::string& name) {
+  FactKind kind{};
+  EXPECT_TRUE(parse_fact_kind(name, kind)) << name;
   std::vector<Fact> out;
   for (const auto& f : facts) {
     if (f.kind == kind) out.push_back(f);

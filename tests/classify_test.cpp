@@ -154,12 +154,12 @@ TEST(Classify, FactsOnModifiedClaimsKeepOtherKinds) {
   const Document new_doc = doc_of("A\n\nThey have no legitimacy, and NATO does not recognise them.\n");
   ChangeSet changes;
   changes.claims.push_back(replaced("They have no legitimacy, and NATO ", "will", "does", " not recognise them."));
-  changes.claims[0].facts.push_back({"typography", "'", "\u2019", "apostrophe"});
+  changes.claims[0].facts.push_back({FactKind::kAcronym, "NUC", "NATO-Ukraine Commission", "acronym"});
   classify(old_doc, new_doc, changes, {});
   const auto& facts = changes.claims[0].facts;
   ASSERT_EQ(facts.size(), 2u);
-  EXPECT_EQ(facts[0].kind, "typography");
-  EXPECT_EQ(facts[1].kind, "modality");
+  EXPECT_EQ(facts[0].kind, FactKind::kAcronym);
+  EXPECT_EQ(facts[1].kind, FactKind::kModality);
   // Running it again gives the same facts, not twice as many.
   classify(old_doc, new_doc, changes, {});
   EXPECT_EQ(changes.claims[0].facts.size(), 2u);
@@ -183,7 +183,7 @@ TEST(Classify, Seeds2023To2024WillNotBecomesDoesNot) {
   bool found = false;
   for (const auto& claim : changes.claims) {
     for (const auto& fact : claim.facts) {
-      found = found || (fact.kind == "modality" && fact.old_text == "will not" && fact.new_text == "does not");
+      found = found || (fact.kind == FactKind::kModality && fact.old_text == "will not" && fact.new_text == "does not");
     }
   }
   EXPECT_TRUE(found);

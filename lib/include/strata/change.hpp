@@ -67,8 +67,13 @@ struct WordOp {
 const char* to_string(WordOp::Op op);
 
 // A classified observation about a change ("negation added", "figure changed").
+// What a fact is about. Names (to_string) are the JSON's "kind" values.
+enum class FactKind { kNegation, kModality, kHedge, kIntensifier, kQuantifier, kAcronym };
+const char* to_string(FactKind kind);
+bool parse_fact_kind(std::string_view name, FactKind& out);
+
 struct Fact {
-  std::string kind;      // negation, modality, hedge, quantifier, figure, acronym, typography
+  FactKind kind = FactKind::kModality;
   std::string old_text;  // words on the old side; may be empty
   std::string new_text;  // words on the new side; may be empty
   std::string note;      // one human sentence

@@ -18,9 +18,10 @@ namespace {
 using classify_detail::Readings;
 using classify_detail::SentenceIndex;
 
-// The kinds of fact classify() writes; facts of other kinds (typography,
-// acronym) belong to compare() and are kept.
-constexpr std::string_view kOwnKinds[] = {"negation", "modality", "hedge", "intensifier", "quantifier"};
+// The kinds of fact classify() writes; acronym facts belong to compare()
+// and are kept.
+constexpr FactKind kOwnKinds[] = {FactKind::kNegation, FactKind::kModality, FactKind::kHedge, FactKind::kIntensifier,
+                                  FactKind::kQuantifier};
 
 bool own_kind(const Fact& fact) {
   return std::find(std::begin(kOwnKinds), std::end(kOwnKinds), fact.kind) != std::end(kOwnKinds);

@@ -338,16 +338,16 @@ class FactBuilder {
  public:
   explicit FactBuilder(const Hunks& hunks) : hunks_(hunks) {}
 
-  void add(std::string_view kind, std::string old_text, std::string new_text, std::string note) {
+  void add(FactKind kind, std::string old_text, std::string new_text, std::string note) {
     for (const auto& f : facts_) {
       if (f.kind == kind && f.old_text == old_text && f.new_text == new_text) return;
     }
-    facts_.push_back({std::string(kind), std::move(old_text), std::move(new_text), std::move(note)});
+    facts_.push_back({kind, std::move(old_text), std::move(new_text), std::move(note)});
   }
 
   // One fact per surplus occurrence on either side; `removed` and `added`
   // name the direction in the note ("hedge removed: 'some'").
-  void each(const Lexicon& lexicon, std::string_view kind, std::string_view label) {
+  void each(const Lexicon& lexicon, FactKind kind, std::string_view label) {
     auto old_occ = lexicon.find(hunks_.old_side);
     auto new_occ = lexicon.find(hunks_.new_side);
     for (const auto& o : surplus(old_occ, hunks_.old_side, new_occ)) {
@@ -365,7 +365,8 @@ class FactBuilder {
   // Items that changed into others (modality, quantifiers): a surplus item
   // on the old side is paired with a surplus on the new side in the same
   // hunk; one fact per pair or unpaired item.
-  void paired(const Lexicon& lexicon, std::string_view kind) {
+  void paired(const Lexicon& lexicon, FactKind kind) {
+    const char* name = to_string(kind);
     auto old_occ = lexicon.find(hunks_.old_side);
     auto new_occ = lexicon.find(hunks_.new_side);
     auto removed = surplus(old_occ, hunks_.old_side, new_occ);
@@ -384,9 +385,9 @@ class FactBuilder {
       auto old_text = hunk_text(hunks_.old_side, hunk, o.begin);
       auto new_text = other_text(hunks_.new_side, hunk);
       auto note = new_text.empty()
-                      ? fmt::format("{} '{}' removed", kind, o.item)
-                      : fmt::format("{} changed: '{}' -> '{}'", kind, old_text, new_text);
-      if (!to.empty() && to != o.item && new_text.empty()) note = fmt::format("{} changed: '{}' -> '{}'", kind, o.item, to);
+                      ? fmt::format("{} '{}' removed", name, o.item)
+                      : fmt::format("{} changed: '{}' -> '{}'", name, old_text, new_text);
+      if (!to.empty() && to != o.item && new_text.empty()) note = fmt::format("{} changed: '{}' -> '{}'", name, o.item, to);
       add(kind, std::move(old_text), std::move(new_text), std::move(note));
     }
     for (size_t k = 0; k < added.size(); ++k) {
@@ -394,8 +395,8 @@ class FactBuilder {
       int hunk = hunks_.new_side.words[added[k].begin].hunk;
       auto old_text = other_text(hunks_.old_side, hunk);
       auto new_text = hunk_text(hunks_.new_side, hunk, added[k].begin);
-      auto note = old_text.empty() ? fmt::format("{} '{}' added", kind, added[k].item)
-                                   : fmt::format("{} changed: '{}' -> '{}'", kind, old_text, new_text);
+      auto note = old_text.empty() ? fmt::format("{} '{}' added", name, added[k].item)
+                                   : fmt::format("{} changed: '{}' -> '{}'", name, old_text, new_text);
       add(kind, std::move(old_text), std::move(new_text), std::move(note));
     }
   }
@@ -413,11 +414,11 @@ std::vector<Fact> claim_facts(std::string_view old_text, std::string_view new_te
                               const std::vector<WordOp>& diff) {
   auto hunks = build_hunks(old_text, new_text, diff);
   FactBuilder builder(hunks);
-  builder.each(negations(), "negation", "negation");
-  builder.paired(modals(), "modality");
-  builder.each(hedges(), "hedge", "hedge");
-  builder.each(intensifiers(), "intensifier", "intensifier");
-  builder.paired(quantifiers(), "quantifier");
+  builder.each(negations(), FactKind::kNegation, "negation");
+  builder.paired(modals(), FactKind::kModality);
+  builder.each(hedges(), FactKind::kHedge, "hedge");
+  builder.each(intensifiers(), FactKind::kIntensifier, "intensifier");
+  builder.paired(quantifiers(), FactKind::kQuantifier);
   return builder.take();
 }
 

@@ -35,6 +35,34 @@ bool parse_change_status(std::string_view name, ChangeStatus& out) {
   return false;
 }
 
+namespace {
+constexpr std::array<std::pair<FactKind, const char*>, 6> kFactKindNames = {{
+    {FactKind::kNegation, "negation"},
+    {FactKind::kModality, "modality"},
+    {FactKind::kHedge, "hedge"},
+    {FactKind::kIntensifier, "intensifier"},
+    {FactKind::kQuantifier, "quantifier"},
+    {FactKind::kAcronym, "acronym"},
+}};
+}  // namespace
+
+const char* to_string(FactKind kind) {
+  for (const auto& [k, name] : kFactKindNames) {
+    if (k == kind) return name;
+  }
+  return "modality";
+}
+
+bool parse_fact_kind(std::string_view name, FactKind& out) {
+  for (const auto& [k, n] : kFactKindNames) {
+    if (name == n) {
+      out = k;
+      return true;
+    }
+  }
+  return false;
+}
+
 const char* to_string(WordOp::Op op) {
   switch (op) {
     case WordOp::Op::kEqual: return "equal";

@@ -267,7 +267,7 @@ class Comparer {
           if (!note.empty()) {
             c.status = here ? ChangeStatus::kEquivalent : ChangeStatus::kMoved;
             c.note = note;
-            c.facts.push_back(Fact{"acronym", "", "", note});
+            c.facts.push_back(Fact{FactKind::kAcronym, "", "", note});
           } else {
             c.status = here ? ChangeStatus::kModified : ChangeStatus::kMoved;
           }

@@ -107,7 +107,7 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
     j["diff"] = std::move(ops);
     ordered_json facts = ordered_json::array();
     for (const Fact& f : c.facts) {
-      facts.push_back({{"kind", f.kind}, {"old", nullable(f.old_text)}, {"new", nullable(f.new_text)}, {"note", f.note}});
+      facts.push_back({{"kind", to_string(f.kind)}, {"old", nullable(f.old_text)}, {"new", nullable(f.new_text)}, {"note", f.note}});
     }
     j["facts"] = std::move(facts);
     if (!c.note.empty()) j["note"] = c.note;

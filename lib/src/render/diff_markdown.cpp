@@ -53,7 +53,7 @@ std::string claim_line(const ClaimChange& c) {
   }
   if (!c.note.empty()) line += fmt::format(" _({})_", md(c.note));
   for (const Fact& f : c.facts) {
-    if (f.kind != "acronym") line += fmt::format("\n  - {}: {}", md(f.kind), md(f.note));
+    if (f.kind != FactKind::kAcronym) line += fmt::format("\n  - {}: {}", to_string(f.kind), md(f.note));
   }
   return line + "\n";
 }

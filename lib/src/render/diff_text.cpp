@@ -75,7 +75,7 @@ std::string claim_text(const ClaimChange& c, const RenderOptions& options) {
   }
   if (!c.note.empty()) out += fmt::format("      note: {}\n", terminal_safe(c.note));
   for (const Fact& f : c.facts) {
-    if (f.kind != "acronym") out += fmt::format("      {}: {}\n", f.kind, terminal_safe(f.note));
+    if (f.kind != FactKind::kAcronym) out += fmt::format("      {}: {}\n", to_string(f.kind), terminal_safe(f.note));
   }
   return out;
 }

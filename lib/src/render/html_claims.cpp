@@ -82,7 +82,7 @@ std::string claim_item(const ChangeSet& changes, const ClaimChange& c, const Dif
   }
   std::string facts;
   for (const Fact& f : c.facts) {
-    if (f.kind != "acronym") facts += fmt::format("<li><b>{}</b>: {}</li>", html_escape(f.kind), isolated(f.note));
+    if (f.kind != FactKind::kAcronym) facts += fmt::format("<li><b>{}</b>: {}</li>", to_string(f.kind), isolated(f.note));
   }
   if (!facts.empty()) body += "<ul class=\"facts\">" + facts + "</ul>\n";
   if (!c.note.empty()) body += fmt::format("<p class=\"note\">{}</p>\n", isolated(c.note));
