@@ -75,7 +75,7 @@ ChangeSet every_kind(const std::function<std::string(int)>& text) {
   const auto claim = [&](int n, const std::string& section) { return ClaimSide{text(n), text(n), section, 0, 0, 0}; };
   ClaimChange modified{ChangeStatus::kModified, {claim(30, "a")}, {claim(31, "b")}, 0.7, {}, {}, text(32), 0};
   modified.diff = {{WordOp::Op::kEqual, text(33)}, {WordOp::Op::kDelete, text(34)}, {WordOp::Op::kInsert, text(35)}};
-  modified.facts = {{"modality", text(36), text(37), text(38)}};
+  modified.facts = {{FactKind::kModality, text(36), text(37), text(38)}};
   c.claims.push_back(modified);
   c.claims.push_back({ChangeStatus::kMoved, {claim(40, "c")}, {claim(41, "b")}, 1.0, {}, {}, "", 1});
   c.claims.push_back({ChangeStatus::kSplit, {claim(42, "d")}, {claim(43, "e"), claim(44, "f")}, 0.6, {}, {}, "", 2});
