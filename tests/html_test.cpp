@@ -63,27 +63,78 @@ TEST(HtmlFileHref, NoNameReadsAsAScheme) {
 }
 
 // A ChangeSet with a change of every kind, each text field set by `text`.
+// Members are set by name: the value types grow.
 ChangeSet every_kind(const std::function<std::string(int)>& text) {
   ChangeSet c;
-  c.old_meta = {text(1), text(2), "2023", InputFormat::kPlainText};
-  c.new_meta = {text(3), text(4), "2024-07-02", InputFormat::kPlainText};
-  const auto side = [&](int n, const std::string& id) { return SectionSide{n, id, text(n), {text(n + 1), text(n)}}; };
-  c.sections.push_back({ChangeStatus::kRenamed, {side(10, "a")}, {side(12, "b")}, 0.8, true, false});
-  c.sections.push_back({ChangeStatus::kRemoved, {side(14, "c")}, {}, 0.0, false, false});
-  c.sections.push_back({ChangeStatus::kSplit, {side(16, "d")}, {side(18, "e"), side(20, "f")}, 0.5, false, false});
-  c.sections.push_back({ChangeStatus::kAdded, {}, {side(22, "g")}, 0.0, false, false});
-  const auto claim = [&](int n, const std::string& section) { return ClaimSide{text(n), text(n), section, 0, 0, 0}; };
-  ClaimChange modified{ChangeStatus::kModified, {claim(30, "a")}, {claim(31, "b")}, 0.7, {}, {}, text(32), 0};
+  c.old_meta.source = text(1);
+  c.old_meta.title = text(2);
+  c.old_meta.date = "2023";
+  c.new_meta.source = text(3);
+  c.new_meta.title = text(4);
+  c.new_meta.date = "2024-07-02";
+  const auto side = [&](int n, const std::string& id) {
+    SectionSide s;
+    s.index = n;
+    s.id = id;
+    s.title = text(n);
+    s.path = {text(n + 1), text(n)};
+    return s;
+  };
+  const auto section = [&](ChangeStatus status, std::vector<SectionSide> old_sides, std::vector<SectionSide> new_sides) {
+    SectionChange s;
+    s.status = status;
+    s.old_sides = std::move(old_sides);
+    s.new_sides = std::move(new_sides);
+    s.similarity = 0.5;
+    s.renamed = status == ChangeStatus::kRenamed;
+    return s;
+  };
+  c.sections = {section(ChangeStatus::kRenamed, {side(10, "a")}, {side(12, "b")}),
+                section(ChangeStatus::kRemoved, {side(14, "c")}, {}),
+                section(ChangeStatus::kSplit, {side(16, "d")}, {side(18, "e"), side(20, "f")}),
+                section(ChangeStatus::kAdded, {}, {side(22, "g")})};
+  const auto claim = [&](int n, const std::string& id) {
+    ClaimSide s;
+    s.text = text(n);
+    s.norm = text(n);
+    s.section_id = id;
+    return s;
+  };
+  const auto change = [&](ChangeStatus status, std::vector<ClaimSide> old_sides, std::vector<ClaimSide> new_sides) {
+    ClaimChange k;
+    k.status = status;
+    k.old_sides = std::move(old_sides);
+    k.new_sides = std::move(new_sides);
+    k.similarity = 0.7;
+    k.index = static_cast<int>(c.claims.size());
+    return k;
+  };
+  ClaimChange modified = change(ChangeStatus::kModified, {claim(30, "a")}, {claim(31, "b")});
+  modified.note = text(32);
   modified.diff = {{WordOp::Op::kEqual, text(33)}, {WordOp::Op::kDelete, text(34)}, {WordOp::Op::kInsert, text(35)}};
   modified.facts = {{FactKind::kModality, text(36), text(37), text(38)}};
   c.claims.push_back(modified);
-  c.claims.push_back({ChangeStatus::kMoved, {claim(40, "c")}, {claim(41, "b")}, 1.0, {}, {}, "", 1});
-  c.claims.push_back({ChangeStatus::kSplit, {claim(42, "d")}, {claim(43, "e"), claim(44, "f")}, 0.6, {}, {}, "", 2});
-  c.claims.push_back({ChangeStatus::kAdded, {}, {claim(45, "g")}, 0.0, {}, {}, "", 3});
-  c.claims.push_back({ChangeStatus::kRemoved, {claim(46, "c")}, {}, 0.0, {}, {}, "", 4});
-  c.numbers.push_back({ChangeStatus::kModified, text(50), text(51), 0});
-  c.programmes.push_back({ChangeStatus::kRenamed, ProgrammeSide{text(52), text(53), 2}, ProgrammeSide{text(54), "", 1}, {text(55)}});
-  c.wording.push_back({text(56), text(57), 2, 0, 0, {text(58)}});
+  c.claims.push_back(change(ChangeStatus::kMoved, {claim(40, "c")}, {claim(41, "b")}));
+  c.claims.push_back(change(ChangeStatus::kSplit, {claim(42, "d")}, {claim(43, "e"), claim(44, "f")}));
+  c.claims.push_back(change(ChangeStatus::kAdded, {}, {claim(45, "g")}));
+  c.claims.push_back(change(ChangeStatus::kRemoved, {claim(46, "c")}, {}));
+  NumberChange number;
+  number.old_value = text(50);
+  number.new_value = text(51);
+  number.claim = 0;
+  c.numbers.push_back(number);
+  ProgrammeChange programme;
+  programme.status = ChangeStatus::kRenamed;
+  programme.old_side = ProgrammeSide{text(52), text(53), 2};
+  programme.new_side = ProgrammeSide{text(54), "", 1};
+  programme.evidence = {text(55)};
+  c.programmes.push_back(programme);
+  WordingShift shift;
+  shift.from = text(56);
+  shift.to = text(57);
+  shift.count = 2;
+  shift.examples = {text(58)};
+  c.wording.push_back(shift);
   c.warnings = {text(59)};
   return c;
 }
