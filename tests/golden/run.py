@@ -34,7 +34,10 @@ def run(binary, args, cwd, env=None):
 def outputs(binary, case_dir, spec):
     out = {}
     if "diff" in spec:
-        old, new = (str((case_dir / p).resolve()) for p in spec["diff"])
+        # As written in case.json, relative to the case folder (the commands
+        # run there): outputs name their inputs, and an absolute path would
+        # tie the expected files to one checkout.
+        old, new = spec["diff"]
         codes = []
         for fmt, name in (("text", "diff.txt"), ("md", "diff.md"), ("json", "diff.json")):
             code, text = run(binary, ["diff", old, new, "--format", fmt, "--color", "never"], case_dir)
@@ -51,7 +54,7 @@ def outputs(binary, case_dir, spec):
             env = {k: v for k, v in os.environ.items() if k != "STRATA_STORE"}
             run(binary, ["init", "--store", store], case_dir, env)
             for v in spec["history"]:
-                run(binary, ["import", str((case_dir / v["file"]).resolve()), "--id", v["id"], "--date", v["date"],
+                run(binary, ["import", v["file"], "--id", v["id"], "--date", v["date"],
                              "--store", store], case_dir, env)
             queries = {
                 "log.txt": ["log"], "log.json": ["log", "--format", "json"],
