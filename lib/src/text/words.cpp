@@ -5,21 +5,18 @@
 #include <utf8proc.h>
 
 #include "text/ascii.hpp"
+#include "text/utf8.hpp"
 
 namespace strata::classify_detail {
 namespace {
 
-// Decodes the code point at `pos`; invalid bytes decode as U+FFFD, length 1.
+// The code point at `pos` through the one UTF-8 decoder (text/utf8.hpp), in
+// utf8proc's type; invalid bytes read as U+FFFD, length 1.
 utf8proc_int32_t decode(std::string_view text, size_t pos, size_t& length) {
-  utf8proc_int32_t cp = 0;
-  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                            static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-  if (n <= 0) {
-    length = 1;
-    return 0xFFFD;
-  }
-  length = static_cast<size_t>(n);
-  return cp;
+  size_t next = pos;
+  const char32_t cp = utf8::decode(text, next);
+  length = next - pos;
+  return cp == utf8::kInvalid ? 0xFFFD : static_cast<utf8proc_int32_t>(cp);
 }
 
 bool is_alnum_cp(utf8proc_int32_t cp) {
