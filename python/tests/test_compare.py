@@ -1,0 +1,156 @@
+"""strata.load and strata.compare against `strata diff` and `strata sections`
+on the bundled snapshots: same reports, byte for byte."""
+
+import itertools
+import threading
+import tomllib
+
+import pytest
+
+import strata
+
+
+@pytest.fixture(autouse=True)
+def at_repo(repo, monkeypatch):
+    # Paths are given as the CLI is given them (relative to the repository),
+    # since a report names its sources as written.
+    monkeypatch.chdir(repo)
+
+
+def test_every_bundled_pair_gives_the_cli_json(snapshots, run_cli):
+    pairs = list(itertools.permutations(snapshots, 2))
+    assert len(pairs) >= 20
+    for old, new in pairs:
+        changes = strata.compare(old, new)
+        status, out, err = run_cli("diff", old, new, "--format", "json")
+        assert err == ""
+        assert changes.to_json().encode() == out, (old, new)
+        assert changes.exit_code == status
+
+
+@pytest.mark.parametrize(
+    "kwargs, flags",
+    [
+        ({"all": True}, ["--all"]),
+        ({"classify": False}, ["--no-classify"]),
+        ({"only": ["moved", "split"]}, ["--only", "moved,split"]),
+    ],
+)
+def test_options_match_the_cli_flags(snapshots, run_cli, kwargs, flags):
+    old, new = snapshots[0], snapshots[2]
+    only = kwargs.pop("only", [])
+    changes = strata.compare(old, new, **kwargs)
+    _, out, _ = run_cli("diff", old, new, "--format", "json", *flags)
+    assert changes.to_json(only=only).encode() == out
+
+
+def test_text_markdown_and_html_match_the_cli(snapshots, run_cli):
+    old, new = snapshots[1], snapshots[2]
+    changes = strata.compare(old, new)
+    for fmt, rendered in [("text", changes.to_text()), ("md", changes.to_markdown()), ("html", changes.to_html())]:
+        _, out, _ = run_cli("diff", old, new, "--format", fmt, "--color", "never")
+        assert rendered.encode() == out, fmt
+
+
+def test_bytes_with_a_name_read_as_the_file(snapshots, repo):
+    path = snapshots[3]
+    from_bytes = strata.load((repo / path).read_bytes(), name=path)
+    from_path = strata.load(path)
+    assert from_bytes.to_json() == from_path.to_json()
+    assert strata.load(b"Title\n\nOne claim.\n").meta.source == "<bytes>"
+
+
+def test_the_objects_describe_the_changes(snapshots):
+    changes = strata.compare(snapshots[2], snapshots[3])
+    assert changes.has_changes
+    statuses = {c.status for c in changes.claims}
+    assert "modified" in statuses and "added" in statuses
+    modified = next(c for c in changes.claims if c.status == "modified")
+    old_words = "".join(op.text for op in modified.diff if op.op != "insert")
+    new_words = "".join(op.text for op in modified.diff if op.op != "delete")
+    assert new_words == modified.new[0].text
+    assert old_words != new_words
+    renamed = [p for p in changes.programmes if p.status == "renamed"]
+    assert [(p.old.name, p.new.name) for p in renamed] == [("NATO-Ukraine Commission", "NATO-Ukraine Council")]
+    assert changes.claim_counts()["added"] == sum(1 for c in changes.claims if c.status == "added")
+
+
+def test_a_document_and_itself_are_the_same(snapshots):
+    doc = strata.load(snapshots[0])
+    changes = strata.compare(doc, doc)
+    assert not changes.has_changes and changes.exit_code == 0
+
+
+def test_sections_match_strata_sections(snapshots, run_cli):
+    for path in snapshots:
+        doc = strata.load(path)
+        _, out, _ = run_cli("sections", path, "--format", "json")
+        assert doc.to_json().encode() == out
+        _, text, _ = run_cli("sections", path)
+        assert doc.to_text().encode() == text
+    doc = strata.load(snapshots[0])
+    assert doc.sections[0].level == 0 and doc.sections[0].parent == -1
+    top = [(i, s) for i, s in enumerate(doc.sections) if s.level == 1]
+    assert top and all(doc.title_path(i) == [s.title] for i, s in top)
+    assert doc.sentence_count() == sum(len(b.sentences) for s in doc.sections for b in s.blocks)
+
+
+def test_programmes_match_strata_programmes(snapshots, run_cli, repo):
+    for path in snapshots:
+        _, out, _ = run_cli("programmes", path, "--format", "json")
+        assert strata.load(path).programmes_json().encode() == out
+    ids, docs = [], []
+    for entry in _series(repo):
+        ids.append(entry["id"])
+        docs.append(strata.load(f"snapshots/{entry['file']}"))
+    _, out, _ = run_cli("programmes", "--series", "snapshots/manifest.toml", "--format", "json")
+    assert strata.programme_series(docs, ids).to_json().encode() == out
+    with pytest.raises(strata.InvalidArgumentError):
+        strata.programme_series(docs, ids[1:])
+
+
+def _series(repo):
+    """The manifest's series entries, oldest first."""
+    manifest = tomllib.loads((repo / "snapshots" / "manifest.toml").read_text())
+    return sorted((s for s in manifest["snapshot"] if "series" in s), key=lambda s: s["series"])
+
+
+def test_errors_are_exceptions_with_the_cli_message(run_cli, tmp_path):
+    cases = [
+        (str(tmp_path / "missing.txt"), strata.NotFoundError),
+    ]
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"Title\n\x00\x01\x02 not text\xff\n")
+    cases.append((str(binary), strata.InvalidInputError))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    cases.append((str(empty), strata.InvalidInputError))
+    for path, kind in cases:
+        status, _, err = run_cli("sections", path, cwd=tmp_path)
+        assert status == 2
+        with pytest.raises(strata.StrataError) as raised:
+            strata.load(path)
+        assert isinstance(raised.value, kind), (path, type(raised.value))
+        assert f"strata: error: {raised.value}\n" == err
+    with pytest.raises(strata.InvalidArgumentError, match="unknown input format 'pdf'"):
+        strata.load(cases[1][0], format="pdf")
+    with pytest.raises(strata.InvalidArgumentError, match="unknown change kind 'bogus'"):
+        strata.compare(b"A\n\nOne.\n", b"A\n\nTwo.\n").to_json(only=["bogus"])
+
+
+def test_threads_compare_at_once_and_agree(snapshots):
+    pairs = list(zip(snapshots, snapshots[1:]))
+    serial = [strata.compare(o, n).to_json() for o, n in pairs]
+    docs = {p: strata.load(p) for p in snapshots}
+    results = [None] * len(pairs)
+
+    def run(i):
+        old, new = pairs[i]
+        results[i] = strata.compare(docs[old], docs[new]).to_json()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(pairs))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == serial
