@@ -87,7 +87,7 @@ void bind_changes(py::module_& m) {
       });
 
   py::class_<Fact>(m, "Fact", "A classified observation about a claim change (negation, modality, figure...).")
-      .def_readonly("kind", &Fact::kind)
+      .def_property_readonly("kind", [](const Fact& f) { return to_string(f.kind); })
       .def_readonly("old_text", &Fact::old_text)
       .def_readonly("new_text", &Fact::new_text)
       .def_readonly("note", &Fact::note);

@@ -119,7 +119,7 @@ class WordOp:
     text: str
 
 class Fact:
-    kind: str  # negation, modality, hedge, quantifier, figure, acronym, typography
+    kind: str  # negation, modality, hedge, intensifier, quantifier, acronym
     old_text: str
     new_text: str
     note: str

@@ -70,6 +70,8 @@ def test_the_objects_describe_the_changes(snapshots):
     new_words = "".join(op.text for op in modified.diff if op.op != "delete")
     assert new_words == modified.new[0].text
     assert old_words != new_words
+    kinds = {f.kind for c in changes.claims for f in c.facts}
+    assert "modality" in kinds and kinds <= {"negation", "modality", "hedge", "intensifier", "quantifier", "acronym"}
     renamed = [p for p in changes.programmes if p.status == "renamed"]
     assert [(p.old.name, p.new.name) for p in renamed] == [("NATO-Ukraine Commission", "NATO-Ukraine Council")]
     assert changes.claim_counts()["added"] == sum(1 for c in changes.claims if c.status == "added")
