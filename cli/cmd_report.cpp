@@ -34,7 +34,7 @@ std::string count_summary(const std::map<std::string, int>& counts) {
 
 // The series in the history store (imported unless already there), and the
 // store's view of it: timeline and blame summary.
-int write_history(const ReportArgs& args, std::string& index) {
+int write_history(const ReportArgs& args, const ProgrammeConfig& programmes, std::string& index) {
   const std::string dir = store_path(args.read.store);
   auto store = Store::init(dir);
   if (!store) return report_error(store.error());
@@ -44,7 +44,9 @@ int write_history(const ReportArgs& args, std::string& index) {
   if (!imported) return report_error(imported.error());
   int stored = 0;
   for (const ImportOutcome& outcome : *imported) stored += outcome.stored ? 1 : 0;
-  auto timeline = build_timeline(*store, TimelineOptions{});
+  TimelineOptions options;
+  options.programmes = programmes;
+  auto timeline = build_timeline(*store, options);
   if (!timeline) return report_error(timeline.error());
   auto head = blame(*store, "HEAD");
   if (!head) return report_error(head.error());
@@ -107,13 +109,13 @@ int run_report(const ReportArgs& args) {
            "(schema strata.diff/1, docs/json.md). Across the series: `index.html` (the pages linked, and programmes over "
            "time as a chart), `series.md`, and `programmes.json` (docs/programmes.md).\n";
   if (const int rc = emit(render_series_html(html), args.out_dir + "/index.html"); rc != kExitSame) return rc;
-  if (const int rc = emit(programme_series_to_json(programmes), args.out_dir + "/programmes.json"); rc != kExitSame) return rc;
+  if (const int rc = emit(render_programme_series(programmes, "json"), args.out_dir + "/programmes.json"); rc != kExitSame) return rc;
   if (const int rc = emit("# The bundled series\n\n" + render_programme_series_markdown(programmes), args.out_dir + "/series.md");
       rc != kExitSame) {
     return rc;
   }
   fmt::print("series: {}/index.html, series.md, programmes.json ({} programmes)\n", args.out_dir, programmes.rows.size());
-  if (const int rc = write_history(args, index); rc != kExitSame) return rc;
+  if (const int rc = write_history(args, compare_options->classification.programmes, index); rc != kExitSame) return rc;
   return emit(index, args.out_dir + "/README.md");
 }
 

@@ -108,6 +108,7 @@ struct LogArgs {
   std::string format = "text";
   std::string output;
   bool no_sizes = false;
+  std::string programmes_file;
 };
 
 std::string size_text(const ChangeSize& z) {
@@ -119,7 +120,9 @@ std::string size_text(const ChangeSize& z) {
 int run_log(const LogArgs& args) {
   auto store = Store::open(store_path(args.store));
   if (!store) return report_error(store.error());
-  auto log = version_log(*store, !args.no_sizes);
+  auto programmes = programme_config(args.programmes_file);
+  if (!programmes) return report_error(programmes.error());
+  auto log = version_log(*store, !args.no_sizes, *programmes);
   if (!log) return report_error(log.error());
   std::string out;
   if (args.format == "json") {
@@ -155,14 +158,18 @@ struct TimelineArgs {
   int top = 5;
   std::string format = "text";
   std::string output;
+  std::string programmes_file;
 };
 
 int run_timeline(const TimelineArgs& args) {
   auto store = Store::open(store_path(args.store));
   if (!store) return report_error(store.error());
+  auto programmes = programme_config(args.programmes_file);
+  if (!programmes) return report_error(programmes.error());
   TimelineOptions options;
   options.terms = args.terms;
   options.top_phrases = args.top;
+  options.programmes = std::move(*programmes);
   auto timeline = build_timeline(*store, options);
   if (!timeline) return report_error(timeline.error());
   return emit(render_timeline(*timeline, args.format), args.output);
@@ -219,6 +226,7 @@ void add_log_command(CLI::App& app, Context& context) {
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
   cmd->add_flag("--no-sizes", args->no_sizes, "Skip the change sizes (no comparison at all)");
+  add_programmes_option(*cmd, args->programmes_file);
   add_store_option(*cmd, args->store);
   cmd->callback([args, &context] { context.exit_code = run_log(*args); });
 }
@@ -234,6 +242,7 @@ void add_timeline_command(CLI::App& app, Context& context) {
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
+  add_programmes_option(*cmd, args->programmes_file);
   add_store_option(*cmd, args->store);
   cmd->callback([args, &context] { context.exit_code = run_timeline(*args); });
 }

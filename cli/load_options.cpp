@@ -12,11 +12,20 @@ std::string store_path(std::string_view flag) {
   return ".strata";
 }
 
+Result<ProgrammeConfig> programme_config(const std::string& path) {
+  if (path.empty()) return ProgrammeConfig{};
+  return load_programme_config(path);
+}
+
+void add_programmes_option(CLI::App& command, std::string& path) {
+  command.add_option("--programmes", path, "TOML or JSON file of programme names, aliases and renames");
+}
+
 void ReadFlags::add_to(CLI::App& command) {
   command.add_option("--input-format", input_format, "auto (from the extension), text or markdown")
       ->capture_default_str();
   command.add_option("--store", store, "Store to read revisions from (default: $STRATA_STORE, then .strata)");
-  command.add_option("--programmes", programmes_file, "TOML or JSON file of programme names, aliases and renames");
+  add_programmes_option(command, programmes_file);
   command.add_option("--rules", rules_file, "TOML file of boilerplate rules to add or disable (docs/configuration.md)");
 }
 
@@ -39,11 +48,9 @@ Result<Document> ReadFlags::load(const std::string& file_or_rev, const LoadOptio
 
 Result<CompareOptions> ReadFlags::compare_options() const {
   CompareOptions options;
-  if (!programmes_file.empty()) {
-    auto config = load_programme_config(programmes_file);
-    if (!config) return config.error();
-    options.classification.programmes = std::move(*config);
-  }
+  auto config = programme_config(programmes_file);
+  if (!config) return config.error();
+  options.classification.programmes = std::move(*config);
   return options;
 }
 

@@ -7,6 +7,7 @@
 
 #include "strata/compare.hpp"
 #include "strata/load.hpp"
+#include "strata/programmes.hpp"
 
 namespace strata::cli {
 
@@ -14,6 +15,10 @@ namespace strata::cli {
 // STRATA_STORE environment variable, else ".strata". The library reads no
 // environment: this is the one place the variable is looked up.
 std::string store_path(std::string_view flag);
+
+// The programme file at `path` (docs/programmes.md); empty path: none.
+Result<ProgrammeConfig> programme_config(const std::string& path);
+void add_programmes_option(CLI::App& command, std::string& path);
 
 struct ReadFlags {
   std::string input_format = "auto";

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "strata/change.hpp"
+#include "strata/programmes.hpp"
 #include "strata/result.hpp"
 #include "strata/store.hpp"
 
@@ -30,12 +31,15 @@ struct LogEntry {
   std::optional<ChangeSize> change;  // from the previous version; none for the first
 };
 
-// Every version, oldest first; with `sizes`, each with its change size.
-Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes);
+// Every version, oldest first; with `sizes`, each with its change size. The
+// programme counts come from the series registry (programme_series()) with
+// the user's programme file `programmes`.
+Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes, const ProgrammeConfig& programmes = {});
 
 struct TimelineOptions {
   std::vector<std::string> terms;  // watched terms, counted case-insensitively. Default: none.
   int top_phrases = 5;             // phrases that shifted most, also counted. Default 5, >= 0.
+  ProgrammeConfig programmes;      // the user's programme file. Default: empty.
 };
 
 struct Timeline {
@@ -48,14 +52,8 @@ struct Timeline {
     std::vector<std::string> earlier;  // other paths it had, oldest first
   };
   std::vector<SectionRow> sections;  // in order of first appearance
-  struct ProgrammeRow {
-    std::string name;
-    std::string acronym;        // may be empty
-    std::vector<int> mentions;  // one per version, 0 where absent
-    int first_seen = -1;        // index into versions
-    int last_seen = -1;
-  };
-  std::vector<ProgrammeRow> programmes;  // by first_seen, then name
+  // The series registry (programme_series()); its labels are the version ids.
+  ProgrammeSeries programmes;
   struct TermRow {
     std::string term;         // comparison form
     bool watched = false;     // false: one of the phrases that shifted most

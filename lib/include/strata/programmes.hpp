@@ -8,6 +8,7 @@
 // docs/programmes.md.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,18 +86,22 @@ std::vector<Programme> extract_programmes(const Document& doc, const ProgrammeCo
 std::vector<ProgrammeChange> compare_programmes(const Document& old_doc, const Document& new_doc,
                                                 const ProgrammeConfig& config);
 
-// Presence of programmes across an ordered series of snapshots.
+// Presence of programmes across an ordered series of snapshots: one row per
+// programme, followed through renames into a name no other row continues.
 struct ProgrammeSeriesRow {
-  std::string name;           // name in the last snapshot where it is present
-  std::string acronym;        // may be empty
-  std::vector<int> mentions;  // one per snapshot; 0 where absent
-  int first_seen = -1;        // index into ProgrammeSeries::labels
+  std::string name;                  // name in the last snapshot where it is present
+  std::string acronym;               // may be empty
+  std::vector<int> mentions;         // one per snapshot; 0 where absent
+  int first_seen = -1;               // index into ProgrammeSeries::labels
   int last_seen = -1;
+  std::vector<std::string> earlier;  // other names the row had, oldest first; may be empty
 };
 
 struct ProgrammeSeriesRename {
   int from_snapshot = -1;  // index into labels; the rename is from_snapshot -> from_snapshot + 1
   ProgrammeChange change;  // status kRenamed
+  int old_row = -1;        // index into ProgrammeSeries::rows of the old name
+  int new_row = -1;        // ... of the new name: old_row itself when the row continues under it
 };
 
 struct ProgrammeSeries {
@@ -105,12 +110,36 @@ struct ProgrammeSeries {
   std::vector<ProgrammeSeriesRename> renames;
 };
 
-// `docs` and `labels` have the same size, oldest first.
+// THE registry of a series: which programme of each snapshot continues which
+// row. Every series view (report, programmes --series, timeline, log) is
+// built with it. Snapshots are added oldest first; only the latest one is
+// kept, so a long history costs the memory of two documents.
+class ProgrammeRegistry {
+ public:
+  // `known`: the acronyms defined anywhere in the series (defined_acronyms()
+  // of each snapshot), which resolve a bare acronym in any snapshot: pages
+  // often stop spelling out a name they spelled out before.
+  ProgrammeRegistry(ProgrammeConfig config, std::vector<KnownAcronym> known);
+  ~ProgrammeRegistry();
+  ProgrammeRegistry(const ProgrammeRegistry&) = delete;
+  ProgrammeRegistry& operator=(const ProgrammeRegistry&) = delete;
+
+  void add(Document doc, std::string label);
+  // The rows sorted by first seen, then name. Ends the registry.
+  ProgrammeSeries finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// The acronyms of defined_acronyms() over every document, the first
+// definition of each acronym kept.
+std::vector<KnownAcronym> series_acronyms(const std::vector<std::vector<KnownAcronym>>& per_document);
+
+// The registry over documents at hand. `docs` and `labels` have the same
+// size, oldest first.
 ProgrammeSeries programme_series(const std::vector<Document>& docs, const std::vector<std::string>& labels,
                                  const ProgrammeConfig& config);
-
-// JSON renderings for `strata programmes` (schema in docs/programmes.md).
-std::string programmes_to_json(const std::vector<Programme>& programmes);
-std::string programme_series_to_json(const ProgrammeSeries& series);
 
 }  // namespace strata

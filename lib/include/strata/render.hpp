@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "strata/change.hpp"
@@ -68,6 +69,13 @@ struct HtmlSeries {
 // over time as an inline SVG chart with a table beside it.
 std::string render_series_html(const HtmlSeries& series);
 
+// `strata programmes FILE`: "text", "json" or "markdown" (docs/programmes.md).
+// `source` names the document in text and Markdown.
+std::string render_programmes(const std::vector<Programme>& programmes, std::string_view source,
+                              std::string_view format);
+// `strata programmes --series`: the registry of a series, "text", "json" or
+// "markdown", each with the renames and their evidence.
+std::string render_programme_series(const ProgrammeSeries& series, std::string_view format);
 // The programme x snapshot presence table of a series, with first and last
 // seen and the renames between consecutive snapshots, as Markdown.
 std::string render_programme_series_markdown(const ProgrammeSeries& series);

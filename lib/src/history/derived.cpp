@@ -15,7 +15,6 @@
 #include "strata/compare.hpp"
 #include "strata/ingest.hpp"
 #include "strata/normalize.hpp"
-#include "strata/programmes.hpp"
 
 namespace strata::store {
 
@@ -90,10 +89,10 @@ struct ClaimIndex {
 // compare()'s time on a 100 KB page.
 CompareOptions pair_options(const PairNeeds& needs) {
   CompareOptions options;
-  options.classify = needs.programmes || needs.wording;
+  options.classify = needs.wording;
   options.classification.facts = false;
   options.classification.numbers = false;
-  options.classification.find_programmes = needs.programmes;
+  options.classification.find_programmes = false;
   options.classification.wording = needs.wording;
   return options;
 }
@@ -133,11 +132,6 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc, const P
       }
     }
   }
-  for (const ProgrammeChange& p : changes.programmes) {
-    if (p.status == ChangeStatus::kAdded) ++out.size.programmes_added;
-    if (p.status == ChangeStatus::kRemoved) ++out.size.programmes_removed;
-    if (p.status == ChangeStatus::kRenamed) ++out.size.programmes_renamed;
-  }
   out.section_links.assign(new_doc.sections.size(), -1);
   if (!out.section_links.empty()) out.section_links[0] = 0;
   for (const SectionChange& c : changes.sections) {
@@ -175,9 +169,7 @@ VersionSummary summarize(const Document& doc) {
     out.sections.push_back(std::move(path_text));
   }
   out.claims = static_cast<int>(doc.sentence_count());
-  for (const Programme& p : extract_programmes(doc, ProgrammeConfig{})) {
-    out.programmes.push_back({p.name, p.acronym, static_cast<int>(p.mentions.size())});
-  }
+  out.acronyms = defined_acronyms(doc);
   return out;
 }
 
@@ -185,8 +177,8 @@ Json summary_json(const VersionSummary& s) {
   Json j;
   j["sections"] = s.sections;
   j["claims"] = s.claims;
-  j["programmes"] = Json::array();
-  for (const auto& p : s.programmes) j["programmes"].push_back({p.name, p.acronym, p.mentions});
+  j["acronyms"] = Json::array();
+  for (const KnownAcronym& k : s.acronyms) j["acronyms"].push_back({k.acronym, k.name});
   return j;
 }
 
@@ -197,13 +189,6 @@ Json alignment_json(const PairResult& r) {
   j["links"] = Json::array();
   for (const ClaimLink& l : r.links) j["links"].push_back({l.new_claim, l.old_claims, l.text_changed});
   j["sections"] = r.section_links;
-  return j;
-}
-
-Json programmes_json(const PairResult& r) {
-  Json j;
-  const ChangeSize& z = r.size;
-  j["programmes"] = {z.programmes_added, z.programmes_removed, z.programmes_renamed};
   return j;
 }
 
@@ -263,7 +248,7 @@ Result<VersionSummary> Deriver::summary(const VersionInfo& version) const {
       VersionSummary out;
       out.sections = j->at("sections").get<std::vector<std::string>>();
       out.claims = j->at("claims").get<int>();
-      for (const auto& p : j->at("programmes")) out.programmes.push_back({p.at(0), p.at(1), p.at(2)});
+      for (const auto& k : j->at("acronyms")) out.acronyms.push_back({k.at(0), k.at(1)});
       return out;
     } catch (const Json::exception&) {
     }
@@ -277,20 +262,17 @@ Result<VersionSummary> Deriver::summary(const VersionInfo& version) const {
 
 Deriver::PairEntries Deriver::pair_entries(const VersionInfo& older, const VersionInfo& newer) const {
   const std::string key = older.raw_blob + "-" + newer.raw_blob;
-  return {cache_path("pairs", key), cache_path("pair-programmes", key), cache_path("pair-wording", key)};
+  return {cache_path("pairs", key), cache_path("pair-wording", key)};
 }
 
 namespace {
 
 // The alignment and the parts of `needs` from the cache; nullopt when one of
 // them is missing or malformed (a miss, never an error).
-std::optional<PairResult> read_pair(const std::string& alignment, const std::string& programmes,
-                                    const std::string& wording, const PairNeeds& needs) {
+std::optional<PairResult> read_pair(const std::string& alignment, const std::string& wording, const PairNeeds& needs) {
   const auto a = read_cache(alignment);
   if (!a) return std::nullopt;
-  std::optional<Json> p;
   std::optional<Json> w;
-  if (needs.programmes && !(p = read_cache(programmes))) return std::nullopt;
   if (needs.wording && !(w = read_cache(wording))) return std::nullopt;
   // nlohmann reports a malformed entry by throwing.
   try {
@@ -304,12 +286,6 @@ std::optional<PairResult> read_pair(const std::string& alignment, const std::str
       out.links.push_back({l.at(0).get<int>(), l.at(1).get<std::vector<int>>(), l.at(2).get<bool>()});
     }
     out.section_links = a->at("sections").get<std::vector<int>>();
-    if (p) {
-      const Json& q = p->at("programmes");
-      out.size.programmes_added = q.at(0).get<int>();
-      out.size.programmes_removed = q.at(1).get<int>();
-      out.size.programmes_renamed = q.at(2).get<int>();
-    }
     if (w) {
       for (const auto& s : w->at("wording")) out.wording.push_back({s.at(0), s.at(1), s.at(2).get<int>()});
     }
@@ -323,14 +299,13 @@ std::optional<PairResult> read_pair(const std::string& alignment, const std::str
 
 Result<PairResult> Deriver::pair(const VersionInfo& older, const VersionInfo& newer, const PairNeeds& needs) const {
   const PairEntries entries = pair_entries(older, newer);
-  if (auto cached = read_pair(entries.alignment, entries.programmes, entries.wording, needs)) return std::move(*cached);
+  if (auto cached = read_pair(entries.alignment, entries.wording, needs)) return std::move(*cached);
   auto old_doc = document(older);
   if (!old_doc) return old_doc.error();
   auto new_doc = document(newer);
   if (!new_doc) return new_doc.error();
   PairResult out = derive_pair(*old_doc, *new_doc, needs);
   write_cache(entries.alignment, alignment_json(out));
-  if (needs.programmes) write_cache(entries.programmes, programmes_json(out));
   if (needs.wording) write_cache(entries.wording, wording_json(out));
   return out;
 }
@@ -351,9 +326,8 @@ Result<void> Deriver::prefetch(const std::vector<VersionInfo>& versions, bool su
     if (!pairs || i == 0) continue;
     entries[i] = pair_entries(versions[i - 1], versions[i]);
     want_alignment[i] = !std::filesystem::exists(entries[i].alignment, ec);
-    want_parts[i].programmes = needs.programmes && !std::filesystem::exists(entries[i].programmes, ec);
     want_parts[i].wording = needs.wording && !std::filesystem::exists(entries[i].wording, ec);
-    want_pair[i] = want_alignment[i] || want_parts[i].programmes || want_parts[i].wording;
+    want_pair[i] = want_alignment[i] || want_parts[i].wording;
   }
   // Windows bound memory: raw bytes and Documents of kPrefetchWindow versions.
   for (size_t lo = 0; lo < n; lo += kPrefetchWindow) {
@@ -388,7 +362,6 @@ Result<void> Deriver::prefetch(const std::vector<VersionInfo>& versions, bool su
       // Only the missing parts are computed; the alignment comes with any of them.
       const PairResult r = derive_pair(*docs[i - 1 - first], *docs[i - first], want_parts[i]);
       if (want_alignment[i]) write_cache(entries[i].alignment, alignment_json(r));
-      if (want_parts[i].programmes) write_cache(entries[i].programmes, programmes_json(r));
       if (want_parts[i].wording) write_cache(entries[i].wording, wording_json(r));
     });
   }

@@ -12,6 +12,7 @@
 
 #include "strata/document.hpp"
 #include "strata/history.hpp"
+#include "strata/programmes.hpp"
 #include "strata/store.hpp"
 
 namespace strata::store {
@@ -19,7 +20,9 @@ namespace strata::store {
 // Bump when compare(), segmentation or this file's output changes meaning.
 // 3: a pair's alignment, programme counts and wording shifts are separate
 // entries, computed only when a query needs them.
-inline constexpr int kDerivedFormat = 3;
+// 4: no programmes in summaries or pairs (the series registry counts them);
+// summaries hold the acronyms the registry needs.
+inline constexpr int kDerivedFormat = 4;
 inline constexpr const char* kCacheDir = "strata-cache";
 
 // Claims are numbered in document order (sections pre-order, then blocks,
@@ -29,12 +32,7 @@ std::vector<const Sentence*> claims_in_order(const Document& doc);
 struct VersionSummary {
   std::vector<std::string> sections;  // title paths joined with " > ", pre-order, root excluded
   int claims = 0;
-  struct Programme {
-    std::string name;
-    std::string acronym;
-    int mentions = 0;
-  };
-  std::vector<Programme> programmes;  // sorted by name
+  std::vector<KnownAcronym> acronyms;  // defined_acronyms(): what the programme registry is given
 };
 
 // Where one claim of the newer version of a pair came from.
@@ -45,15 +43,15 @@ struct ClaimLink {
 };
 
 // What a query needs from a pair beyond the alignment (claim and section
-// links, claim change counts). Each part costs a classify stage, about a
-// quarter of compare()'s time each on a 100 KB page, so blame asks for neither.
+// links, claim change counts). A part costs a classify stage, about a
+// quarter of compare()'s time on a 100 KB page, so blame does without.
+// Programmes are not a pair's part: the series registry follows them.
 struct PairNeeds {
-  bool programmes = false;  // ChangeSize::programmes_*; `log` sizes. Default: off.
-  bool wording = false;     // PairResult::wording; `timeline`'s shifted phrases. Default: off.
+  bool wording = false;  // PairResult::wording; `timeline`'s shifted phrases. Default: off.
 };
 
 struct PairResult {
-  ChangeSize size;  // programmes_* are 0 unless PairNeeds::programmes was asked for
+  ChangeSize size;  // programmes_* are 0: the series registry counts them
   std::vector<ClaimLink> links;  // one per claim of the newer version, in order
   struct Shift {
     std::string from;  // empty: the phrase only appeared
@@ -93,7 +91,6 @@ class Deriver {
   // only the parts it uses.
   struct PairEntries {
     std::string alignment;
-    std::string programmes;
     std::string wording;
   };
   std::string cache_path(const std::string& kind, const std::string& key) const;

@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <fmt/core.h>
 #include <map>
-#include <tuple>
 
 #include "history/derived.hpp"
 #include "text/ascii.hpp"
@@ -17,16 +16,60 @@ namespace {
 // Word diffs for a claim chain: the same cap compare() uses by default.
 constexpr size_t kClaimDiffCells = 250'000;
 
+// The series registry over every version: the one continuity of programmes
+// that `report`, `programmes --series`, `timeline` and `log` share. The
+// acronyms come from the (cached) summaries, so each version is parsed once
+// here and only two are held at a time.
+Result<ProgrammeSeries> programme_registry(const store::Deriver& deriver, const std::vector<VersionInfo>& versions,
+                                           const ProgrammeConfig& config) {
+  std::vector<std::vector<KnownAcronym>> defined;
+  for (const VersionInfo& v : versions) {
+    auto summary = deriver.summary(v);
+    if (!summary) return summary.error();
+    defined.push_back(std::move(summary->acronyms));
+  }
+  ProgrammeRegistry registry(config, series_acronyms(defined));
+  for (const VersionInfo& v : versions) {
+    auto doc = deriver.document(v);
+    if (!doc) return doc.error();
+    registry.add(std::move(*doc), v.id);
+  }
+  return registry.finish();
+}
+
+// Programme changes from snapshot `at - 1` to `at` as the registry sees
+// them: a row that appears is added, one that vanishes is removed unless it
+// was renamed into another row.
+void count_programme_changes(const ProgrammeSeries& series, size_t at, ChangeSize& size) {
+  for (size_t r = 0; r < series.rows.size(); ++r) {
+    const ProgrammeSeriesRow& row = series.rows[r];
+    const bool before = row.mentions[at - 1] > 0;
+    const bool after = row.mentions[at] > 0;
+    const bool renamed_away = std::any_of(series.renames.begin(), series.renames.end(), [&](const auto& x) {
+      return static_cast<size_t>(x.from_snapshot) + 1 == at && x.old_row == static_cast<int>(r);
+    });
+    if (!before && after) ++size.programmes_added;
+    if (before && !after && !renamed_away) ++size.programmes_removed;
+  }
+  for (const ProgrammeSeriesRename& x : series.renames) {
+    if (static_cast<size_t>(x.from_snapshot) + 1 == at) ++size.programmes_renamed;
+  }
+}
+
 }  // namespace
 
-Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes) {
+Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes, const ProgrammeConfig& programmes) {
   auto versions = store.versions();
   if (!versions) return versions.error();
   std::vector<LogEntry> out;
   const store::Deriver deriver(store);
-  const store::PairNeeds needs{.programmes = true, .wording = false};  // sizes count programme changes
+  const store::PairNeeds needs{};  // claims from the alignment; programmes from the registry
+  ProgrammeSeries series;
   if (sizes) {
-    if (auto filled = deriver.prefetch(*versions, false, true, needs); !filled) return filled.error();
+    if (auto filled = deriver.prefetch(*versions, true, true, needs); !filled) return filled.error();
+    auto registry = programme_registry(deriver, *versions, programmes);
+    if (!registry) return registry.error();
+    series = std::move(*registry);
   }
   for (size_t i = 0; i < versions->size(); ++i) {
     LogEntry e{(*versions)[i], std::nullopt};
@@ -34,6 +77,7 @@ Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes) {
       auto pair = deriver.pair((*versions)[i - 1], (*versions)[i], needs);
       if (!pair) return pair.error();
       e.change = pair->size;
+      count_programme_changes(series, i, *e.change);
     }
     out.push_back(std::move(e));
   }
@@ -47,12 +91,14 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
   out.versions = *versions;
   const size_t n = versions->size();
   const store::Deriver deriver(store);
-  // Sections need only the alignment, wording shifts only rank the phrases
-  // shown, and programmes come from each version on its own: no other
-  // classify stage runs.
-  const store::PairNeeds needs{.programmes = false, .wording = options.top_phrases > 0};
+  // Sections need only the alignment and wording shifts only rank the
+  // phrases shown: no other classify stage runs. Programmes come from the
+  // series registry.
+  const store::PairNeeds needs{.wording = options.top_phrases > 0};
   if (auto filled = deriver.prefetch(*versions, true, n > 1, needs); !filled) return filled.error();
-  std::map<std::string, size_t> programme_row;
+  auto registry = programme_registry(deriver, *versions, options.programmes);
+  if (!registry) return registry.error();
+  out.programmes = std::move(*registry);
   std::map<std::string, int> shifted;  // phrase (lowercase) -> times it shifted across the series
   // rows[k]: the timeline row of section k + 1 of the previous version; a
   // section continues its predecessor's row through renames and moves.
@@ -93,18 +139,7 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
       rows[k] = row;
     }
     previous_rows = std::move(rows);
-    for (const auto& p : summary->programmes) {
-      auto [it, fresh] = programme_row.emplace(p.name, out.programmes.size());
-      if (fresh) out.programmes.push_back({p.name, p.acronym, std::vector<int>(n, 0), static_cast<int>(i), -1});
-      auto& row = out.programmes[it->second];
-      row.mentions[i] = p.mentions;
-      row.last_seen = static_cast<int>(i);
-      if (row.acronym.empty()) row.acronym = p.acronym;
-    }
   }
-  std::stable_sort(out.programmes.begin(), out.programmes.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.first_seen, a.name) < std::tie(b.first_seen, b.name);
-  });
 
   // Watched terms, then the phrases whose use shifted most across the series.
   for (const std::string& term : options.terms) {

@@ -117,12 +117,22 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
   if (!changes.programmes.empty()) {
     out += "\nProgrammes\n";
     for (const ProgrammeChange& p : changes.programmes) {
-      if (!render::shown(p.status, options)) continue;
+      // A kept programme whose mentions changed in number is shown too: a
+      // programme that survives in two mentions out of twelve has shrunk.
+      const bool resized = p.status == ChangeStatus::kUnchanged && p.old_side && p.new_side &&
+                           p.old_side->mentions != p.new_side->mentions;
+      if (!render::shown(p.status, options) && !resized) continue;
       const std::string old_name = p.old_side ? p.old_side->name : "";
       const std::string new_name = p.new_side ? p.new_side->name : "";
-      out += fmt::format("  {:<10} {}\n", to_string(p.status),
-                         terminal_safe(p.status == ChangeStatus::kRenamed ? old_name + " -> " + new_name
-                                                                          : (new_name.empty() ? old_name : new_name)));
+      std::string status = to_string(p.status);
+      std::string line = p.status == ChangeStatus::kRenamed ? old_name + " -> " + new_name
+                                                             : (new_name.empty() ? old_name : new_name);
+      if (resized) {
+        status = p.new_side->mentions < p.old_side->mentions ? "shrank" : "grew";
+        line += fmt::format(" ({} -> {} mentions)", p.old_side->mentions, p.new_side->mentions);
+      }
+      out += fmt::format("  {:<10} {}\n", status, terminal_safe(line));
+      for (const std::string& e : p.evidence) out += fmt::format("             {}\n", terminal_safe(e));
     }
   }
   if (!changes.numbers.empty()) {

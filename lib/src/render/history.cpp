@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "render/programmes.hpp"
 #include "strata/render.hpp"
 #include "strata/store.hpp"
 
@@ -45,12 +46,8 @@ std::string render_timeline(const Timeline& t, std::string_view format) {
     for (const auto& s : t.sections) {
       j["sections"].push_back({{"path", s.path}, {"earlier", s.earlier}, {"present", s.present}});
     }
-    j["programmes"] = Json::array();
-    for (const auto& p : t.programmes) {
-      j["programmes"].push_back({{"name", p.name}, {"acronym", p.acronym}, {"mentions", p.mentions},
-                                 {"first_seen", t.versions[static_cast<size_t>(p.first_seen)].id},
-                                 {"last_seen", t.versions[static_cast<size_t>(p.last_seen)].id}});
-    }
+    j["programmes"] = render::series_rows_json(t.programmes);
+    j["programme_renames"] = render::series_renames_json(t.programmes);
     j["terms"] = Json::array();
     for (const auto& r : t.terms) {
       j["terms"].push_back({{"term", r.term}, {"kind", r.watched ? "watched" : "shifted"}, {"counts", r.counts}});
@@ -66,8 +63,8 @@ std::string render_timeline(const Timeline& t, std::string_view format) {
       for (bool p : s.present) out += p ? ",1" : ",0";
       out += "\n";
     }
-    for (const auto& p : t.programmes) {
-      out += "programme," + csv_cell(p.acronym.empty() ? p.name : fmt::format("{} ({})", p.name, p.acronym));
+    for (const auto& p : t.programmes.rows) {
+      out += "programme," + csv_cell(render::programme_label(p.name, p.acronym));
       for (int m : p.mentions) out += fmt::format(",{}", m);
       out += "\n";
     }
@@ -94,14 +91,17 @@ std::string render_timeline(const Timeline& t, std::string_view format) {
     out += fmt::format("  {}  {}{}\n", marks(s.present, [](bool p) { return p ? "x" : "."; }), terminal_safe(s.path),
                        was.empty() ? "" : was + ")");
   }
-  out += fmt::format("\nProgrammes ({}; mentions per version, first and last seen):\n", t.programmes.size());
-  for (const auto& p : t.programmes) {
+  out += fmt::format("\nProgrammes ({}; mentions per version, first and last seen):\n", t.programmes.rows.size());
+  for (const auto& p : t.programmes.rows) {
     std::string counts;
     for (int m : p.mentions) counts += fmt::format("{:>4}", m);
+    std::string was;
+    for (const std::string& e : p.earlier) was += (was.empty() ? "  (was: " : "; ") + terminal_safe(e);
     out += fmt::format("  {}  {} .. {}  {}{}\n", counts, t.versions[static_cast<size_t>(p.first_seen)].id,
-                       t.versions[static_cast<size_t>(p.last_seen)].id, terminal_safe(p.name),
-                       p.acronym.empty() ? "" : " (" + terminal_safe(p.acronym) + ")");
+                       t.versions[static_cast<size_t>(p.last_seen)].id,
+                       terminal_safe(render::programme_label(p.name, p.acronym)), was.empty() ? "" : was + ")");
   }
+  if (!t.programmes.renames.empty()) out += "\nProgramme renames:\n" + render::rename_lines_text(t.programmes);
   if (!t.terms.empty()) {
     out += "\nTerms (occurrences per version; * = watched, others shifted most):\n";
     for (const auto& r : t.terms) {

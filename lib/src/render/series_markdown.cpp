@@ -16,7 +16,9 @@ std::string render_programme_series_markdown(const ProgrammeSeries& series) {
   out += "---|---|\n";
   auto label = [&](int index) { return index < 0 ? std::string() : series.labels[static_cast<size_t>(index)]; };
   for (const ProgrammeSeriesRow& row : series.rows) {
-    out += fmt::format("| {} | {} |", md(row.name), md(row.acronym));
+    std::string was;
+    for (const std::string& e : row.earlier) was += (was.empty() ? " (was: " : "; ") + md(e);
+    out += fmt::format("| {}{} | {} |", md(row.name), was.empty() ? "" : was + ")", md(row.acronym));
     for (int m : row.mentions) out += m > 0 ? fmt::format(" {} |", m) : std::string(" |");
     out += fmt::format(" {} | {} |\n", label(row.first_seen), label(row.last_seen));
   }

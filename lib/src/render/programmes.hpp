@@ -1,0 +1,24 @@
+// Programme pieces shared by the renderers of `strata programmes`, the
+// timeline and the series index. Internal to render.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "strata/programmes.hpp"
+
+namespace strata::render {
+
+// "Name (ACR)", or the name alone.
+std::string programme_label(std::string_view name, std::string_view acronym);
+
+// The renames of a series, one line each ("  a -> b: Old -> New") with its
+// evidence indented below; terminal-safe. Empty when there is none.
+std::string rename_lines_text(const ProgrammeSeries& series);
+
+// The rows and renames of a series as JSON members "programmes" and
+// "renames" (docs/programmes.md).
+nlohmann::ordered_json series_rows_json(const ProgrammeSeries& series);
+nlohmann::ordered_json series_renames_json(const ProgrammeSeries& series);
+
+}  // namespace strata::render
