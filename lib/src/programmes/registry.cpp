@@ -43,6 +43,7 @@ void ProgrammeRegistry::add(Document doc, std::string label) {
   std::vector<Programme> list = group_mentions(doc, st.config, extracted);
   st.acronyms.insert(extracted.acronyms.begin(), extracted.acronyms.end());
   std::vector<int> rows(list.size(), -1);
+  std::vector<bool> renamed(list.size(), false);  // continues its row under a new name
   if (st.previous) {
     auto pairs = match_programmes(*st.previous, doc, st.previous_list, list, st.config, st.acronyms);
     // Kept names first: a rename continues the old row only into a name
@@ -57,7 +58,10 @@ void ProgrammeRegistry::add(Document doc, std::string label) {
       if (pair.change.status != ChangeStatus::kRenamed) continue;
       const int old_row = st.previous_rows[static_cast<size_t>(pair.old_index)];
       int& new_row = rows[static_cast<size_t>(pair.new_index)];
-      if (new_row < 0) new_row = old_row;
+      if (new_row < 0) {
+        new_row = old_row;
+        renamed[static_cast<size_t>(pair.new_index)] = true;
+      }
       series.renames.push_back({static_cast<int>(s) - 1, std::move(pair.change), old_row, new_row});
     }
   }
@@ -82,7 +86,9 @@ void ProgrammeRegistry::add(Document doc, std::string label) {
     taken.insert(row);
     for (auto& key : keys) st.row_by_key.emplace(std::move(key), row);
     ProgrammeSeriesRow& r = series.rows[static_cast<size_t>(row)];
-    if (!r.name.empty() && r.name != p.name && std::find(r.earlier.begin(), r.earlier.end(), r.name) == r.earlier.end()) {
+    // Only a rename gives a row an earlier name; another written form of the
+    // same name ("Partnership for Peace programme") does not.
+    if (renamed[k] && r.name != p.name && std::find(r.earlier.begin(), r.earlier.end(), r.name) == r.earlier.end()) {
       r.earlier.push_back(r.name);
     }
     r.name = p.name;
