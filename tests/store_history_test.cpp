@@ -119,10 +119,10 @@ TEST(StoreHistory, TimelineTablesSectionsProgrammesAndTerms) {
   ASSERT_EQ(t->sections.size(), 2u);
   EXPECT_EQ(t->sections[0].path, "Intro");
   EXPECT_EQ(t->sections[0].present, (std::vector<bool>{true, true, true}));
-  ASSERT_FALSE(t->programmes.empty());
-  EXPECT_EQ(t->programmes[0].name, "Comprehensive Assistance Package");
-  EXPECT_EQ(t->programmes[0].first_seen, 0);
-  EXPECT_EQ(t->programmes[0].last_seen, 2);
+  ASSERT_FALSE(t->programmes.rows.empty());
+  EXPECT_EQ(t->programmes.rows[0].name, "Comprehensive Assistance Package");
+  EXPECT_EQ(t->programmes.rows[0].first_seen, 0);
+  EXPECT_EQ(t->programmes.rows[0].last_seen, 2);
   ASSERT_EQ(t->terms.size(), 4u);
   EXPECT_EQ(t->terms[0].term, "ukraine");
   EXPECT_EQ(t->terms[0].counts, (std::vector<int>{1, 1, 1}));
@@ -179,13 +179,11 @@ TEST(StoreHistory, EachQueryComputesOnlyThePairPartsItUses) {
   // Blame needs the alignment only: no classify stage, no other entries.
   ASSERT_TRUE(blame(s.store, "HEAD"));
   EXPECT_EQ(files_in(cache / "pairs"), 2u);
-  EXPECT_EQ(files_in(cache / "pair-programmes"), 0u);
   EXPECT_EQ(files_in(cache / "pair-wording"), 0u);
-  // Log adds the programme counts to the cached alignment, with the same
-  // sizes as on a store that never ran blame.
+  // Log adds the programme counts from the series registry to the cached
+  // alignment, with the same sizes as on a store that never ran blame.
   auto log = version_log(s.store, true);
   ASSERT_TRUE(log) << log.error().message;
-  EXPECT_EQ(files_in(cache / "pair-programmes"), 2u);
   EXPECT_EQ(files_in(cache / "pair-wording"), 0u);
   Series fresh;
   auto fresh_log = version_log(fresh.store, true);
