@@ -112,7 +112,7 @@ void bind_document(py::module_& m) {
       .def(
           "programmes_json",
           [](const Document& d, const std::optional<std::string>& config) {
-            return programmes_to_json(extract_programmes(d, programme_config(config)));
+            return render_programmes(extract_programmes(d, programme_config(config)), d.meta.source, "json");
           },
           py::arg("programmes") = py::none(), py::call_guard<py::gil_scoped_release>(),
           "As `strata programmes FILE --format json` writes them.")
@@ -136,7 +136,9 @@ void bind_document(py::module_& m) {
   py::class_<ProgrammeSeries>(m, "ProgrammeSeries", "Presence of programmes across a series of snapshots.")
       .def_readonly("labels", &ProgrammeSeries::labels)
       .def_readonly("rows", &ProgrammeSeries::rows)
-      .def("to_json", &programme_series_to_json, "As `strata programmes --series MANIFEST --format json` writes it.")
+      .def(
+          "to_json", [](const ProgrammeSeries& s) { return render_programme_series(s, "json"); },
+          "As `strata programmes --series MANIFEST --format json` writes it.")
       .def("to_markdown", &render_programme_series_markdown);
 
   m.def(

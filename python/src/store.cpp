@@ -78,12 +78,6 @@ void bind_store(py::module_& m) {
       .def_readonly("path", &Timeline::SectionRow::path)
       .def_readonly("present", &Timeline::SectionRow::present)
       .def_readonly("earlier", &Timeline::SectionRow::earlier);
-  py::class_<Timeline::ProgrammeRow>(m, "TimelineProgramme")
-      .def_readonly("name", &Timeline::ProgrammeRow::name)
-      .def_readonly("acronym", &Timeline::ProgrammeRow::acronym)
-      .def_readonly("mentions", &Timeline::ProgrammeRow::mentions)
-      .def_readonly("first_seen", &Timeline::ProgrammeRow::first_seen)
-      .def_readonly("last_seen", &Timeline::ProgrammeRow::last_seen);
   py::class_<Timeline::TermRow>(m, "TimelineTerm")
       .def_readonly("term", &Timeline::TermRow::term)
       .def_readonly("watched", &Timeline::TermRow::watched)
