@@ -210,13 +210,6 @@ class TimelineSection:
     present: List[bool]
     earlier: List[str]
 
-class TimelineProgramme:
-    name: str
-    acronym: str
-    mentions: List[int]
-    first_seen: int
-    last_seen: int
-
 class TimelineTerm:
     term: str
     watched: bool
@@ -225,7 +218,7 @@ class TimelineTerm:
 class Timeline:
     versions: List[VersionInfo]
     sections: List[TimelineSection]
-    programmes: List[TimelineProgramme]
+    programmes: ProgrammeSeries  # the series registry, as `strata programmes --series`
     terms: List[TimelineTerm]
     def render(self, format: str = "json") -> str:
         """`strata timeline --format FORMAT`: text, json or csv."""
