@@ -5,9 +5,11 @@
 #include <exception>
 #include <fmt/core.h>
 #include <new>
+#include <utility>
 
 #include "commands.hpp"
 #include "strata/fs.hpp"
+#include "strata/render.hpp"
 #include "strata/version.hpp"
 
 namespace strata::cli {
@@ -41,6 +43,22 @@ int run(int argc, char** argv) {
   add_timeline_command(app, context);
   add_blame_command(app, context);
   add_programmes_command(app, context);
+  add_check_command(app, context);
+  add_git_commands(app, context);
+  // CLI11 would call an unknown command an unexpected argument; say what it
+  // is, and what the commands are.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string names;
+    bool known = false;
+    for (const CLI::App* sub : std::as_const(app).get_subcommands([](const CLI::App*) { return true; })) {
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+      known = known || sub->get_name() == argv[1];
+    }
+    if (!known) {
+      fmt::print(stderr, "strata: error: unknown command '{}' (commands: {})\n", terminal_safe(argv[1]), names);
+      return kExitTrouble;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -72,7 +72,13 @@ void add_diff_command(CLI::App& app, Context& context) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_option("--context", args->context, "Equal words kept around each edit in text output (default: all)");
-  cmd->add_option("--only", args->only, "Show only these change kinds (comma-separated)")->delimiter(',');
+  // One value an occurrence (a comma list), so that `--only modified OLD NEW`
+  // leaves OLD and NEW to the operands.
+  cmd->add_option("--only", args->only,
+                  "Show only these change kinds, comma-separated: unchanged, equivalent, modified, renamed, moved, "
+                  "split, merged, added, removed")
+      ->delimiter(',')
+      ->expected(1);
   cmd->add_flag("--all", args->all, "Include unchanged sections and claims");
   cmd->add_flag("--no-classify", args->no_classify,
                 "Sections, claims and words only: no programmes, figures, modality or wording");

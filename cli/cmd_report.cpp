@@ -127,6 +127,8 @@ void add_report_command(CLI::App& app, Context& context) {
   cmd->add_option("--manifest", args->manifest, "Snapshot manifest")->capture_default_str();
   cmd->add_option("--out", args->out_dir, "Folder for the reports")->capture_default_str();
   args->read.add_to(*cmd);
+  cmd->get_option("--store")->description(
+      "Store the series is imported into (written: made if missing; default: $STRATA_STORE, then .strata)");
   cmd->callback([args, &context] { context.exit_code = run_report(*args); });
 }
 

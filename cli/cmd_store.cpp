@@ -187,7 +187,14 @@ int run_blame(const BlameArgs& args) {
   auto store = Store::open(store_path(args.store));
   if (!store) return report_error(store.error());
   if (!args.claim.empty()) {
+    // The version first, so that a missing claim (exit 1) is told apart
+    // from a missing version (trouble).
+    if (auto version = store->resolve(args.rev); !version) return report_error(version.error());
     auto steps = claim_history(*store, args.rev, args.claim);
+    if (!steps && steps.error().code == ErrorCode::kNotFound) {
+      fmt::print(stderr, "strata: {}\n", steps.error().message);
+      return kExitDifferent;
+    }
     if (!steps) return report_error(steps.error());
     return emit(render_claim_history(*steps, args.format), args.output);
   }
@@ -212,7 +219,7 @@ void add_import_command(CLI::App& app, Context& context) {
   cmd->add_option("--date", args->date, "Snapshot date, YYYY[-MM[-DD]] (default: the document's 'Last updated')");
   cmd->add_option("--id", args->id, "Version id (default: the file name without extension)");
   cmd->add_option("--title", args->title, "Title (default: the document's title line)");
-  cmd->add_option("--format", args->format, "auto, text or markdown")->capture_default_str();
+  cmd->add_option("--input-format", args->format, "auto (from the extension), text or markdown")->capture_default_str();
   cmd->add_option("--manifest", args->manifest, "Import the series of a snapshot manifest (TOML), in order");
   cmd->add_option("--git", args->git_repo, "Import every version of --path from this git repository's HEAD history");
   cmd->add_option("--path", args->git_path, "File in the --git repository (renames are followed)");

@@ -14,5 +14,8 @@ void add_log_command(CLI::App& app, Context& context);
 void add_timeline_command(CLI::App& app, Context& context);
 void add_blame_command(CLI::App& app, Context& context);
 void add_programmes_command(CLI::App& app, Context& context);
+void add_check_command(CLI::App& app, Context& context);
+// git-diff and textconv.
+void add_git_commands(CLI::App& app, Context& context);
 
 }  // namespace strata::cli

@@ -138,13 +138,16 @@ TEST(StoreCli, HistoryCommands) {
   EXPECT_EQ(chain.exit_code, 0) << chain.err;
   EXPECT_EQ(chain.out, "2020 one  first appears\n    NATO supports Ukraine strongly.\n"
                        "2021 two  changed\n    NATO supports Ukraine [-strongly-]{+firmly+}.\n");
+  // No claim found is an answer, not trouble.
+  auto missing = test::run_strata("blame --store " + store + " --claim 'no such claim'");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.err, "strata: version 'two' has no claim containing 'no such claim'\n");
   auto timeline = test::run_strata("timeline --store " + store + " --format csv --top 0 --terms trade");
   EXPECT_EQ(timeline.exit_code, 0) << timeline.err;
   EXPECT_EQ(timeline.out, "kind,name,one,two\nsection,Intro,1,1\nterm,trade,1,1\n");
 
   for (const std::string& bad : {std::string("blame --store ") + store + " 'HEAD^'",
                                  std::string("blame --store ") + store + " three",
-                                 std::string("blame --store ") + store + " --claim 'no such claim'",
                                  std::string("timeline --store ") + shell_quote(tmp.path() + "/none")}) {
     auto r = test::run_strata(bad);
     EXPECT_EQ(r.exit_code, 2) << bad;

@@ -89,6 +89,22 @@ CommandResult run_strata_env(const std::string& env, const std::string& args) {
   return r;
 }
 
+CommandResult run_shell(const std::string& dir, const std::string& script) {
+  TempDir scratch;
+  const std::string script_file = scratch.file("script.sh", script);
+  const std::string bin_dir = std::filesystem::path(STRATA_BINARY).parent_path().string();
+  const std::string out = scratch.path() + "/out";
+  const std::string err = scratch.path() + "/err";
+  const std::string cmd = "cd '" + dir + "' && PATH='" + bin_dir + "':\"$PATH\" sh '" + script_file + "' >'" + out +
+                          "' 2>'" + err + "' </dev/null";
+  const int status = std::system(cmd.c_str());
+  CommandResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
+
 int find_section(const Document& doc, const std::string& title, int after) {
   const std::string norm = normalize_text(title);
   for (size_t i = static_cast<size_t>(after) + 1; i < doc.sections.size(); ++i) {

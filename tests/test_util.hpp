@@ -47,6 +47,10 @@ CommandResult run_strata(const std::string& args);
 // The same, with environment assignments ("LC_ALL=C TZ=UTC") before the command.
 CommandResult run_strata_env(const std::string& env, const std::string& args);
 
+// Runs `script` with sh in folder `dir`, the built strata first on PATH (so
+// `strata` and git's drivers find it), capturing stdout and stderr.
+CommandResult run_shell(const std::string& dir, const std::string& script);
+
 // Finds the first section titled `title` (comparison form), or -1.
 int find_section(const Document& doc, const std::string& title, int after = 0);
 

@@ -117,6 +117,22 @@ Result<std::vector<Snapshot>> series_snapshots(const std::string& manifest_path,
 // first, following renames along first parents; each dated by its commit.
 Result<std::vector<Snapshot>> read_git_history(const std::string& repo_dir, const std::string& path);
 
+// A file that differs between two revisions of a git repository.
+struct GitChange {
+  std::string path;      // path in the new revision (the old one's for a deletion), from the top
+  std::string old_path;  // path in the old revision; differs from `path` for a rename
+  std::optional<std::string> old_bytes;  // nullopt: the file was added
+  std::optional<std::string> new_bytes;  // nullopt: the file was deleted
+};
+
+// The files that differ between revisions `base` and `head` (anything git
+// names a commit by: HEAD~1, a branch, a tag, a commit id) of the repository
+// that holds `dir` (searched upwards, as git does), with both sides read in
+// full; renames are found. `pathspecs` are git's wildcard patterns, matched
+// from the top of the repository; empty: every file. Sorted by path.
+Result<std::vector<GitChange>> read_git_changes(const std::string& dir, std::string_view base, std::string_view head,
+                                                const std::vector<std::string>& pathspecs);
+
 // Grammar checks, exposed for the CLI and tests.
 Result<void> check_version_id(std::string_view id);
 Result<void> check_snapshot_date(std::string_view date);

@@ -1,6 +1,7 @@
 #include <fmt/core.h>
 
 #include "render/html.hpp"
+#include "render/select.hpp"
 #include "strata/render.hpp"
 #include "text/utf8.hpp"
 
@@ -67,6 +68,33 @@ std::string html_escape(std::string_view text) {
         } else {
           out.append(safe, start, pos - start);
         }
+    }
+  }
+  return out;
+}
+
+// GitHub's rules for workflow commands (@actions/core, command.ts): data
+// escapes '%', CR and LF; a property also ':' and ','. terminal_safe has
+// already made CR a visible U+240D, so only LF is left to escape.
+std::string github_data(std::string_view text) {
+  std::string out;
+  for (char c : terminal_safe(text)) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\n': out += "%0A"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string github_property(std::string_view text) {
+  std::string out;
+  for (char c : github_data(text)) {
+    switch (c) {
+      case ':': out += "%3A"; break;
+      case ',': out += "%2C"; break;
+      default: out += c;
     }
   }
   return out;

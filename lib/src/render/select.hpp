@@ -27,5 +27,10 @@ std::vector<ClaimGroup> group_claims(const ChangeSet& changes, const RenderOptio
 // control characters become visible (terminal_safe).
 std::string md(std::string_view s);
 
+// A workflow command's message and its properties (file=, title=) for
+// GitHub Actions, escaped by GitHub's rules; control characters visible.
+std::string github_data(std::string_view text);
+std::string github_property(std::string_view text);
+
 
 }  // namespace strata::render

@@ -1,0 +1,61 @@
+// Command-line fixes that CI scripts depend on: `--only` lists, import's
+// `--input-format`, unknown commands, report's `--store` help.
+#include <gtest/gtest.h>
+
+#include "test_util.hpp"
+
+namespace strata {
+namespace {
+
+using test::run_strata;
+
+const std::string k2023 = "snapshots/2023_page_relations-with-ukraine.txt";
+const std::string k2024 = "snapshots/2024-07-02_page_natos-response-to-russias-invasion.txt";
+
+TEST(CliFixes, OnlyTakesACommaListAndLeavesTheOperands) {
+  const auto r = run_strata("diff --color never --only modified,added " + k2023 + " " + k2024);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("+ added: "), std::string::npos);
+  EXPECT_NE(r.out.find("NATO [-will -]{+does +}not recognise them."), std::string::npos);
+  EXPECT_EQ(r.out.find("removed: "), std::string::npos);
+  const auto repeated = run_strata("diff --color never --only modified --only added " + k2023 + " " + k2024);
+  EXPECT_EQ(repeated.out, r.out);
+  const auto help = run_strata("diff --help");
+  EXPECT_NE(help.out.find("unchanged, equivalent, modified, renamed, moved, split, merged, added, removed"),
+            std::string::npos) << help.out;
+}
+
+TEST(CliFixes, ImportTakesInputFormat) {
+  test::TempDir tmp;
+  const std::string doc = tmp.file("notes", "# Title\n\nA claim.\n");
+  const auto r = run_strata("import --store " + tmp.path() + "/s --date 2020 --input-format markdown " + doc);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto old_flag = run_strata("import --store " + tmp.path() + "/s --date 2020 --format markdown " + doc);
+  EXPECT_EQ(old_flag.exit_code, 2);
+}
+
+TEST(CliFixes, UnknownCommandIsNamedWithTheList) {
+  const auto r = run_strata("chek a b");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("strata: error: unknown command 'chek' (commands: sections, report, diff, ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("check, git-diff, textconv)"), std::string::npos) << r.err;
+}
+
+TEST(CliFixes, ReportStoreHelpSaysItWrites) {
+  const auto help = run_strata("report --help");
+  EXPECT_NE(help.out.find("Store the series is imported into (written"), std::string::npos) << help.out;
+}
+
+TEST(CliFixes, TextconvPrintsOneClaimALine) {
+  const auto r = run_strata("textconv " + k2023);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\nThey have no legitimacy, and NATO will not recognise them.\n"), std::string::npos);
+  EXPECT_NE(r.out.find("\n## Response to Russia's war against Ukraine\n"), std::string::npos) << r.out.substr(0, 2000);
+  EXPECT_EQ(r.out.find("\u2019"), std::string::npos);  // the comparison form
+  const auto missing = run_strata("textconv /nonexistent/doc.md");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("/nonexistent/doc.md"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace strata
