@@ -164,6 +164,8 @@ int run_check(const CheckArgs& args) {
   auto options = args.read.compare_options();
   if (!options) return report_error(options.error());
   options->keep_unchanged_claims = false;  // rules read changes; unchanged claims are counted from the documents
+  // No rule reads wording shifts; their list's cap would only show as a work limit.
+  options->classification.wording = false;
 
   CheckReport report;
   report.rules = rules->rules;
@@ -216,16 +218,16 @@ void add_check_command(CLI::App& app, Context& context) {
                   "OLD NEW (files or store revisions); with --git, the pathspecs after '--'");
   cmd->add_option("--git", args->git, "Compare every changed document between two revisions of the git repository "
                                       "here (BASE HEAD)")
-      ->expected(2);
+      ->expected(2)->allow_extra_args(false);
   cmd->add_option("--watch", args->watch, "Fail when this phrase's occurrences, or a claim holding it, change "
                                           "(typography and case ignored); repeatable")
-      ->expected(1);
+      ->expected(1)->allow_extra_args(false)->take_all();
   cmd->add_option("--watch-claim", args->watch_claim, "Fail when this claim (its whole text) changes; repeatable")
-      ->expected(1);
+      ->expected(1)->allow_extra_args(false)->take_all();
   cmd->add_option("--watch-section", args->watch_section,
                   "Fail when anything changes in sections matching this title path ('Partners > *'); repeatable")
-      ->expected(1);
-  cmd->add_option("--fail-on", args->fail_on, fail_on_help())->delimiter(',')->expected(1);
+      ->expected(1)->allow_extra_args(false)->take_all();
+  cmd->add_option("--fail-on", args->fail_on, fail_on_help())->delimiter(',')->expected(1)->allow_extra_args(false)->take_all();
   cmd->add_option("--max-claims-removed", args->max_claims_removed, "Fail when more than N claims are removed")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-section-rewritten", args->max_section_rewritten,

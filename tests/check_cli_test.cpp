@@ -25,7 +25,7 @@ TEST(CheckCli, WatchedPhraseFailsAndNamesTheClaim) {
 }
 
 TEST(CheckCli, PlainApostropheMatchesTheCurlyOne) {
-  const auto r = run_strata("check --no-config --format json --watch \"recognise Russia's illegal and illegitimate\" " + kPair);
+  const auto r = run_strata("check --no-config --format json --watch \"recognise Russia's illegal and illegitimate annexation\" " + kPair);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const auto json = nlohmann::json::parse(r.out);
   ASSERT_EQ(json["documents"][0]["findings"].size(), 1u) << r.out;
@@ -175,7 +175,9 @@ TEST(CheckCli, SarifHasTheStructureOf210) {
     EXPECT_FALSE(result["message"]["text"].get<std::string>().empty());
     const auto& location = result["locations"][0]["physicalLocation"];
     EXPECT_EQ(location["artifactLocation"]["uri"], k2024);
-    if (location.contains("region")) EXPECT_GE(location["region"]["startLine"].get<int>(), 1);
+    if (location.contains("region")) {
+      EXPECT_GE(location["region"]["startLine"].get<int>(), 1);
+    }
     EXPECT_TRUE(result["partialFingerprints"]["strataCheckKey/v1"].is_string());
   }
 }
