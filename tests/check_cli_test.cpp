@@ -122,6 +122,23 @@ TEST(CheckCli, BaselineAcceptsKnownFindingsOnly) {
   EXPECT_EQ(fresh.exit_code, 1) << fresh.out;
 }
 
+TEST(CheckCli, FailOnBailoutTurnsAWorkLimitIntoTrouble) {
+  // One claim of 600 words edited in one place: past the word diff's cap
+  // (two 500-token claims), so it is reported as rewritten, with a warning.
+  std::string words;
+  for (int i = 0; i < 600; ++i) words += "word" + std::to_string(i) + " ";
+  test::TempDir dir;
+  const std::string a = dir.file("a.txt", "Title\n\nThe rule will hold " + words + "end.\n");
+  const std::string b = dir.file("b.txt", "Title\n\nThe rule may hold " + words + "end.\n");
+  const auto lenient = run_strata("check --no-config --format json --watch 'rule will hold' " + a + " " + b);
+  EXPECT_EQ(lenient.exit_code, 1) << lenient.err;
+  EXPECT_NE(lenient.out.find("\"bailed_out\": true"), std::string::npos) << lenient.out.substr(0, 1000);
+  const auto strict = run_strata("check --no-config --fail-on-bailout --watch 'rule will hold' " + a + " " + b);
+  EXPECT_EQ(strict.exit_code, 2);
+  EXPECT_NE(strict.out.find("work limit: "), std::string::npos);  // the report is still written
+  EXPECT_NE(strict.err.find("(--fail-on-bailout)"), std::string::npos) << strict.err;
+}
+
 TEST(CheckCli, JunitParsesAsXml) {
   test::TempDir dir;
   const auto r = run_strata("check --no-config --format junit -o " + dir.path() + "/junit.xml --watch 'will not recognise' "

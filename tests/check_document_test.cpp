@@ -141,6 +141,29 @@ TEST(CheckDocument, ModalityOnlyWeakeningCounts) {
   EXPECT_EQ(run(doc(kOld, "old.md"), doc(softer, "new.md"), rule(RuleKind::kChangeKind, "", {"modality-weakened"})).size(), 1u);
 }
 
+TEST(CheckDocument, Programmes) {
+  const Document a = doc(kOld, "old.md");
+  std::string renamed = kOld;
+  renamed.replace(renamed.find("Comprehensive Assistance Package"), 32, "Capability Assistance Package");
+  const auto findings = run(a, doc(renamed, "new.md"), rule(RuleKind::kProgrammes));
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].summary, "programme renamed: Comprehensive Assistance Package -> Capability Assistance Package");
+  EXPECT_FALSE(findings[0].details.empty());  // the evidence
+
+  std::string gone = kOld;
+  gone.erase(gone.find("We work with"), gone.find("Partners meet") - gone.find("We work with"));
+  Rule removed_only = rule(RuleKind::kProgrammes, "", {"removed"});
+  removed_only.names = {"comprehensive ASSISTANCE package"};
+  const auto removed = run(a, doc(gone, "new.md"), removed_only);
+  ASSERT_EQ(removed.size(), 1u);
+  EXPECT_EQ(removed[0].summary, "programme removed: Comprehensive Assistance Package");
+  removed_only.names = {"CAP"};  // the acronym names it too
+  EXPECT_EQ(run(a, doc(gone, "new.md"), removed_only).size(), 1u);
+  removed_only.names = {"Partnership for Peace"};
+  EXPECT_TRUE(run(a, doc(gone, "new.md"), removed_only).empty());
+  EXPECT_TRUE(run(a, doc(renamed, "new.md"), rule(RuleKind::kProgrammes, "", {"removed"})).empty());
+}
+
 TEST(CheckDocument, Thresholds) {
   std::string edited = kOld;
   edited.erase(edited.find("We work with"), edited.find("Partners meet") - edited.find("We work with"));
