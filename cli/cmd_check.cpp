@@ -1,8 +1,8 @@
 // strata check OLD NEW | --git BASE HEAD [-- PATHSPEC...]: rules over what
 // changed, for CI (exit 0 no rule broken, 1 broken, 2 trouble). docs/ci.md.
+#include <fmt/core.h>
 #include <CLI/CLI.hpp>
 #include <filesystem>
-#include <fmt/core.h>
 #include <memory>
 
 #include "cmd_git_sides.hpp"
@@ -124,7 +124,7 @@ bool is_document(std::string_view path) {
 }
 
 DocumentCheck check_pair(const Document& old_doc, const Document& new_doc, const CompareOptions& options,
-                                 const RuleSet& rules, std::string_view path, std::string_view scope) {
+                         const RuleSet& rules, std::string_view path, std::string_view scope) {
   const ChangeSet changes = compare(old_doc, new_doc, options);
   DocumentCheck checked = check_document(old_doc, new_doc, changes, rules.rules, scope);
   checked.path = std::string(path);
@@ -152,8 +152,8 @@ Result<std::vector<DocumentCheck>> check_git(const CheckArgs& args, const RuleSe
 int run_check(const CheckArgs& args) {
   const bool git = !args.git.empty();
   if (!git && args.operands.size() != 2) {
-    return report_error(make_error(ErrorCode::kInvalidArgument,
-                                   "check takes OLD NEW, or --git BASE HEAD [-- PATHSPEC...]"));
+    return report_error(
+        make_error(ErrorCode::kInvalidArgument, "check takes OLD NEW, or --git BASE HEAD [-- PATHSPEC...]"));
   }
   auto format = parse_check_format(args.format);
   if (!format) return report_error(format.error());
@@ -212,22 +212,35 @@ std::string fail_on_help() {
 
 void add_check_command(CLI::App& app, Context& context) {
   auto args = std::make_shared<CheckArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "check", "Check rules over what changed, for CI (exit 0 no rule broken, 1 broken, 2 trouble)");
+  CLI::App* cmd =
+      app.add_subcommand("check", "Check rules over what changed, for CI (exit 0 no rule broken, 1 broken, 2 trouble)");
   cmd->add_option("operands", args->operands,
                   "OLD NEW (files or store revisions); with --git, the pathspecs after '--'");
-  cmd->add_option("--git", args->git, "Compare every changed document between two revisions of the git repository "
-                                      "here (BASE HEAD)")
-      ->expected(2)->allow_extra_args(false);
-  cmd->add_option("--watch", args->watch, "Fail when this phrase's occurrences, or a claim holding it, change "
-                                          "(typography and case ignored); repeatable")
-      ->expected(1)->allow_extra_args(false)->take_all();
+  cmd->add_option("--git", args->git,
+                  "Compare every changed document between two revisions of the git repository "
+                  "here (BASE HEAD)")
+      ->expected(2)
+      ->allow_extra_args(false);
+  cmd->add_option("--watch", args->watch,
+                  "Fail when this phrase's occurrences, or a claim holding it, change "
+                  "(typography and case ignored); repeatable")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->take_all();
   cmd->add_option("--watch-claim", args->watch_claim, "Fail when this claim (its whole text) changes; repeatable")
-      ->expected(1)->allow_extra_args(false)->take_all();
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->take_all();
   cmd->add_option("--watch-section", args->watch_section,
                   "Fail when anything changes in sections matching this title path ('Partners > *'); repeatable")
-      ->expected(1)->allow_extra_args(false)->take_all();
-  cmd->add_option("--fail-on", args->fail_on, fail_on_help())->delimiter(',')->expected(1)->allow_extra_args(false)->take_all();
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->take_all();
+  cmd->add_option("--fail-on", args->fail_on, fail_on_help())
+      ->delimiter(',')
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->take_all();
   cmd->add_option("--max-claims-removed", args->max_claims_removed, "Fail when more than N claims are removed")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-section-rewritten", args->max_section_rewritten,

@@ -1,7 +1,7 @@
 // strata inside git: `git-diff`, an external diff driver, and `textconv`,
 // the text git compares line by line (docs/ci.md has the set-up).
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
 #include <memory>
 
 #include "cmd_git_sides.hpp"

@@ -22,7 +22,8 @@ TEST(CliFixes, OnlyTakesACommaListAndLeavesTheOperands) {
   EXPECT_EQ(repeated.out, r.out);
   const auto help = run_strata("diff --help");
   EXPECT_NE(help.out.find("unchanged, equivalent, modified, renamed, moved, split, merged, added, removed"),
-            std::string::npos) << help.out;
+            std::string::npos)
+      << help.out;
 }
 
 TEST(CliFixes, ImportTakesInputFormat) {

@@ -25,11 +25,13 @@ TEST(CheckCli, WatchedPhraseFailsAndNamesTheClaim) {
 }
 
 TEST(CheckCli, PlainApostropheMatchesTheCurlyOne) {
-  const auto r = run_strata("check --no-config --format json --watch \"recognise Russia's illegal and illegitimate annexation\" " + kPair);
+  const auto r = run_strata(
+      "check --no-config --format json --watch \"recognise Russia's illegal and illegitimate annexation\" " + kPair);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const auto json = nlohmann::json::parse(r.out);
   ASSERT_EQ(json["documents"][0]["findings"].size(), 1u) << r.out;
-  EXPECT_NE(json["documents"][0]["findings"][0]["old"].get<std::string>().find("Russia\u2019s illegal"), std::string::npos);
+  EXPECT_NE(json["documents"][0]["findings"][0]["old"].get<std::string>().find("Russia\u2019s illegal"),
+            std::string::npos);
 }
 
 TEST(CheckCli, NothingBrokenExitsZero) {
@@ -106,12 +108,14 @@ message = "Recognition wording: ask the legal team."
 TEST(CheckCli, BaselineAcceptsKnownFindingsOnly) {
   test::TempDir dir;
   const std::string baseline = dir.path() + "/baseline.txt";
-  const auto written = run_strata("check --no-config --watch 'will not recognise' --write-baseline " + baseline + " " + kPair);
+  const auto written =
+      run_strata("check --no-config --watch 'will not recognise' --write-baseline " + baseline + " " + kPair);
   EXPECT_EQ(written.exit_code, 0) << written.err;
   const std::string keys = test::read_file(baseline);
   EXPECT_NE(keys.find("watch:will not recognise/claim/"), std::string::npos) << keys;
 
-  const auto accepted = run_strata("check --no-config --watch 'will not recognise' --baseline " + baseline + " " + kPair);
+  const auto accepted =
+      run_strata("check --no-config --watch 'will not recognise' --baseline " + baseline + " " + kPair);
   EXPECT_EQ(accepted.exit_code, 0) << accepted.out;
   EXPECT_NE(accepted.out.find("accepted [watch:will not recognise]"), std::string::npos);
   EXPECT_NE(accepted.out.find("2 accepted by the baseline"), std::string::npos) << accepted.out;
@@ -141,8 +145,10 @@ TEST(CheckCli, FailOnBailoutTurnsAWorkLimitIntoTrouble) {
 
 TEST(CheckCli, JunitParsesAsXml) {
   test::TempDir dir;
-  const auto r = run_strata("check --no-config --format junit -o " + dir.path() + "/junit.xml --watch 'will not recognise' "
-                            "--watch 'Treaty of Westphalia' " + kPair);
+  const auto r = run_strata("check --no-config --format junit -o " + dir.path() +
+                            "/junit.xml --watch 'will not recognise' "
+                            "--watch 'Treaty of Westphalia' " +
+                            kPair);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   // Python's own XML parser reads it: two test cases, one failing with the claims.
   const std::string script = dir.file("read.py", R"(import sys, xml.etree.ElementTree as ET
@@ -167,13 +173,15 @@ TEST(CheckCli, GithubAnnotationsAreEscaped) {
   ASSERT_NE(at, std::string::npos) << r.out;
   const std::string line = r.out.substr(at, r.out.find('\n', at) - at);
   EXPECT_NE(line.find(",title=strata watch%3Awill not recognise::claim modified holding 'will not recognise'"),
-            std::string::npos) << line;
+            std::string::npos)
+      << line;
   EXPECT_NE(line.find("%0A- "), std::string::npos) << line;
   EXPECT_EQ(line.find('\r'), std::string::npos);
 }
 
 TEST(CheckCli, SarifHasTheStructureOf210) {
-  const auto r = run_strata("check --no-config --format sarif --watch 'will not recognise' --fail-on claim-removed " + kPair);
+  const auto r =
+      run_strata("check --no-config --format sarif --watch 'will not recognise' --fail-on claim-removed " + kPair);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const auto sarif = nlohmann::json::parse(r.out);
   EXPECT_EQ(sarif["version"], "2.1.0");

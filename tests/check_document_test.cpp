@@ -68,7 +68,8 @@ TEST(CheckDocument, SameDocumentBreaksNoRule) {
 TEST(CheckDocument, WatchPhraseNamesTheClaimAndItsLine) {
   std::string edited = kOld;
   edited.replace(edited.find("will not accept"), 15, "do not accept");
-  const auto findings = run(doc(kOld, "old.md"), doc(edited, "new.md"), rule(RuleKind::kWatchPhrase, "WILL not\naccept"));
+  const auto findings =
+      run(doc(kOld, "old.md"), doc(edited, "new.md"), rule(RuleKind::kWatchPhrase, "WILL not\naccept"));
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].summary, "claim modified holding 'WILL not\naccept' (1 -> 0 times)");
   EXPECT_EQ(findings[0].old_text, "Members will not accept late reports.");
@@ -76,7 +77,8 @@ TEST(CheckDocument, WatchPhraseNamesTheClaimAndItsLine) {
   EXPECT_EQ(findings[0].section, "Commitments");
   EXPECT_EQ(findings[0].line, 9u);
   EXPECT_EQ(findings[0].rule, "watch:WILL not\naccept");
-  EXPECT_TRUE(run(doc(kOld, "old.md"), doc(edited, "new.md"), rule(RuleKind::kWatchPhrase, "late submissions")).empty());
+  EXPECT_TRUE(
+      run(doc(kOld, "old.md"), doc(edited, "new.md"), rule(RuleKind::kWatchPhrase, "late submissions")).empty());
 }
 
 TEST(CheckDocument, WatchedClaimAndSection) {
@@ -134,11 +136,14 @@ TEST(CheckDocument, ChangeKinds) {
 TEST(CheckDocument, ModalityOnlyWeakeningCounts) {
   std::string firmer = kOld;
   firmer.replace(firmer.find("supports open"), 13, "must support open");
-  const auto findings = run(doc(kOld, "old.md"), doc(firmer, "new.md"), rule(RuleKind::kChangeKind, "", {"modality-weakened"}));
+  const auto findings =
+      run(doc(kOld, "old.md"), doc(firmer, "new.md"), rule(RuleKind::kChangeKind, "", {"modality-weakened"}));
   EXPECT_TRUE(findings.empty());
   std::string softer = kOld;
   softer.replace(softer.find("supports open"), 13, "may support open");
-  EXPECT_EQ(run(doc(kOld, "old.md"), doc(softer, "new.md"), rule(RuleKind::kChangeKind, "", {"modality-weakened"})).size(), 1u);
+  EXPECT_EQ(
+      run(doc(kOld, "old.md"), doc(softer, "new.md"), rule(RuleKind::kChangeKind, "", {"modality-weakened"})).size(),
+      1u);
 }
 
 TEST(CheckDocument, Programmes) {
@@ -147,7 +152,8 @@ TEST(CheckDocument, Programmes) {
   renamed.replace(renamed.find("Comprehensive Assistance Package"), 32, "Capability Assistance Package");
   const auto findings = run(a, doc(renamed, "new.md"), rule(RuleKind::kProgrammes));
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].summary, "programme renamed: Comprehensive Assistance Package -> Capability Assistance Package");
+  EXPECT_EQ(findings[0].summary,
+            "programme renamed: Comprehensive Assistance Package -> Capability Assistance Package");
   EXPECT_FALSE(findings[0].details.empty());  // the evidence
 
   std::string gone = kOld;
@@ -213,7 +219,8 @@ TEST(CheckDocument, BundledPairWatch) {
 
   // Typed with a plain apostrophe, the watch finds the page's curly one.
   const auto plain = run(a, b, rule(RuleKind::kWatchPhrase, "recognise Russia's illegal and illegitimate annexation"));
-  const auto curly = run(a, b, rule(RuleKind::kWatchPhrase, "recognise Russia\u2019s illegal and illegitimate annexation"));
+  const auto curly =
+      run(a, b, rule(RuleKind::kWatchPhrase, "recognise Russia\u2019s illegal and illegitimate annexation"));
   ASSERT_EQ(plain.size(), 1u);
   ASSERT_EQ(curly.size(), 1u);
   EXPECT_EQ(plain[0].old_text, curly[0].old_text);

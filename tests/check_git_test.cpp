@@ -16,7 +16,8 @@ const std::string k2024 = kSource + "/snapshots/2024-07-02_page_natos-response-t
 
 // No user or system git configuration reaches the tests.
 std::string git_env(const test::TempDir& home) {
-  return "export HOME='" + home.path() + "' GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=t@example.org "
+  return "export HOME='" + home.path() +
+         "' GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=t@example.org "
          "GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=t@example.org\nset -e\n";
 }
 
@@ -26,10 +27,11 @@ class GitRepo : public ::testing::Test {
  protected:
   void SetUp() override {
     repo_ = home_.path() + "/repo";
-    const auto made = sh("mkdir -p repo/docs && cd repo && git init -q -b main . && cp '" + k2023 +
-                             "' docs/ukraine.txt && echo 'int main;' > main.c && git add -A && git commit -qm 2023 && cp '" +
-                             k2024 + "' docs/ukraine.txt && echo '/* */' >> main.c && git commit -qam 2024",
-                         home_.path());
+    const auto made =
+        sh("mkdir -p repo/docs && cd repo && git init -q -b main . && cp '" + k2023 +
+               "' docs/ukraine.txt && echo 'int main;' > main.c && git add -A && git commit -qm 2023 && cp '" + k2024 +
+               "' docs/ukraine.txt && echo '/* */' >> main.c && git commit -qam 2024",
+           home_.path());
     ASSERT_EQ(made.exit_code, 0) << made.err;
   }
 
@@ -90,11 +92,13 @@ TEST_F(GitRepo, CheckNamesTheChangedFile) {
 
 TEST_F(GitRepo, AddedAndDeletedDocuments) {
   ASSERT_EQ(sh("printf '# New\\n\\nNATO will not recognise them.\\n' > docs/new.md && git rm -q docs/ukraine.txt && "
-               "git add -A && git commit -qm swap").exit_code,
+               "git add -A && git commit -qm swap")
+                .exit_code,
             0);
   // The added file is compared with nothing, and so is the deleted one.
-  const auto r = sh("strata check --no-config --format json --git HEAD~1 HEAD --watch 'will not recognise' "
-                    "--watch 'does not recognise'");
+  const auto r =
+      sh("strata check --no-config --format json --git HEAD~1 HEAD --watch 'will not recognise' "
+         "--watch 'does not recognise'");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.out.find("\"path\": \"docs/new.md\""), std::string::npos);
   EXPECT_NE(r.out.find("\"summary\": \"claim added holding 'will not recognise' (0 -> 1 times)\""), std::string::npos)
@@ -121,7 +125,8 @@ TEST_F(GitRepo, DiffDriverAndTextconv) {
 
   // A rename passes two more arguments; an added file has /dev/null for its old side.
   ASSERT_EQ(sh("git mv docs/ukraine.txt docs/nato.txt && printf 'Title\\n\\nA new page.\\n' > docs/added.txt && "
-               "git add -A && git commit -qm move").exit_code,
+               "git add -A && git commit -qm move")
+                .exit_code,
             0);
   const auto moved = sh("git diff -M HEAD~1 HEAD");
   EXPECT_EQ(moved.exit_code, 0) << moved.err;
@@ -163,8 +168,9 @@ TEST_F(GitRepo, GitlabJobFromTheDocs) {
   ASSERT_EQ(commands.size(), 1u);
   const auto r = sh("export CI_MERGE_REQUEST_DIFF_BASE_SHA=$(git rev-parse HEAD~1)\n" + commands[0]);
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  const auto parsed = sh("python3 -c \"import xml.etree.ElementTree as ET; r = ET.parse('strata-junit.xml').getroot(); "
-                         "print(r.get('failures'), r.find('testsuite').get('name'))\"");
+  const auto parsed =
+      sh("python3 -c \"import xml.etree.ElementTree as ET; r = ET.parse('strata-junit.xml').getroot(); "
+         "print(r.get('failures'), r.find('testsuite').get('name'))\"");
   EXPECT_EQ(parsed.out, "1 docs/ukraine.txt\n") << parsed.err;
 }
 
@@ -181,7 +187,8 @@ TEST_F(GitRepo, PreCommitHookFromTheDocs) {
   EXPECT_NE(refused.err.find("error [watch:will not recognise] docs/ukraine.txt:"), std::string::npos) << refused.err;
   EXPECT_EQ(sh("git log --format=%s -1").out, "2024\n");
   // A change that breaks no rule is committed.
-  const auto kept = sh("git checkout -q HEAD -- docs/ukraine.txt && echo '/* more */' >> main.c && git commit -qam code");
+  const auto kept =
+      sh("git checkout -q HEAD -- docs/ukraine.txt && echo '/* more */' >> main.c && git commit -qam code");
   EXPECT_EQ(kept.exit_code, 0) << kept.out << kept.err;
   EXPECT_EQ(sh("git log --format=%s -1").out, "code\n");
 }

@@ -19,7 +19,7 @@ TEST(CheckMatch, PhrasesIgnoreTypographyCaseAndLineBreaks) {
     int count;
   } cases[] = {
       {"NATO will not recognise Russia\u2019s claim.", "recognise Russia's claim", 1},  // curly vs plain apostrophe
-      {"NATO WILL NOT\nrecognise them", "will not recognise", 1},                      // case, line break
+      {"NATO WILL NOT\nrecognise them", "will not recognise", 1},                       // case, line break
       {"a\u00A0b \u2013 c", "a b - c", 1},                                              // NBSP, en dash
       {"zero\u200Bwidth", "zerowidth", 1},                                              // zero-width space dropped
       {"recognised borders", "recognise", 0},                                           // whole words only
@@ -130,8 +130,8 @@ section = "Milestones*"
   EXPECT_EQ(set->baseline, "accepted.txt");
   EXPECT_TRUE(set->fail_on_bailout);
   ASSERT_EQ(set->rules.size(), 7u);
-  const RuleKind order[] = {RuleKind::kWatchPhrase,  RuleKind::kWatchClaim,    RuleKind::kWatchSection,
-                            RuleKind::kProgrammes,   RuleKind::kChangeKind,    RuleKind::kClaimsRemoved,
+  const RuleKind order[] = {RuleKind::kWatchPhrase,     RuleKind::kWatchClaim, RuleKind::kWatchSection,
+                            RuleKind::kProgrammes,      RuleKind::kChangeKind, RuleKind::kClaimsRemoved,
                             RuleKind::kSectionRewritten};
   for (size_t i = 0; i < 7; ++i) EXPECT_EQ(set->rules[i].kind, order[i]) << i;
   EXPECT_EQ(set->rules[0].severity, Severity::kWarning);
@@ -151,12 +151,14 @@ TEST(CheckConfig, MistakesNameTheFileLineAndKey) {
   } cases[] = {
       {"[[watch]]\nphrase = \"x\"\nphrasse = \"y\"\n", "ci.toml:3: watch.phrasse: unknown key"},
       {"[[watch]]\nphrase = 3\n", "ci.toml:2: watch.phrase: expected a string"},
-      {"[[watch]]\nphrase = \"x\"\nseverity = \"fatal\"\n", "ci.toml:3: watch.severity: expected \"error\" or \"warning\""},
+      {"[[watch]]\nphrase = \"x\"\nseverity = \"fatal\"\n",
+       "ci.toml:3: watch.severity: expected \"error\" or \"warning\""},
       {"\n[[section]]\npath = \"A > > B\"\n", "ci.toml:3: section.path: section pattern 'A > > B' has an empty level"},
       {"[[section]]\npath = \"A\"\nallow = [\"rewritten\"]\n", "ci.toml:3: section.allow: unknown change status"},
       {"[[changes]]\nkinds = [\"modality\"]\n", "ci.toml:2: changes.kinds: unknown change kind 'modality'"},
       {"[[threshold]]\nclaims_removed = \"ten\"\n", "ci.toml:2: threshold.claims_removed: expected a number"},
-      {"[[threshold]]\nclaims_removed = 1\nsection_rewritten = 5\n", "threshold.section_rewritten: a threshold takes one"},
+      {"[[threshold]]\nclaims_removed = 1\nsection_rewritten = 5\n",
+       "threshold.section_rewritten: a threshold takes one"},
       {"[[watch]]\nmessage = \"no phrase\"\n", "ci.toml:1: watch: missing key (expected phrase)"},
       {"[watch]\nphrase = \"x\"\n", "ci.toml:1: watch: expected tables: [[watch]]"},
       {"fail_on_bailout = \"yes\"\n", "ci.toml:1: fail_on_bailout: expected true or false"},

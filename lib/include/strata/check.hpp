@@ -42,11 +42,11 @@ struct Rule {
   // Default (empty): made from the kind and pattern ("watch:will not recognise").
   std::string id;
   Severity severity = Severity::kError;
-  std::string message;              // the user's words, shown with each finding; may be empty
-  std::string pattern;              // see RuleKind
-  std::vector<std::string> kinds;   // see RuleKind
-  std::vector<std::string> names;   // see RuleKind
-  double limit = 0;                 // see RuleKind; >= 0
+  std::string message;             // the user's words, shown with each finding; may be empty
+  std::string pattern;             // see RuleKind
+  std::vector<std::string> kinds;  // see RuleKind
+  std::vector<std::string> names;  // see RuleKind
+  double limit = 0;                // see RuleKind; >= 0
 };
 
 struct RuleSet {
@@ -71,12 +71,12 @@ struct Finding {
   // Stable across runs and machines: the rule, what happened and a digest of
   // the texts involved, so a baseline can name it.
   std::string key;
-  std::string summary;   // one line: "claim modified: holds 'will not recognise'"
-  std::string message;   // the rule's message; may be empty
-  std::string old_text;  // the claim (section, programme) before; empty when added
-  std::string new_text;  // after; empty when removed
-  std::string section;   // title path, " > " between levels; may be empty
-  uint32_t line = 0;     // 1-based line in the new version; 0 when it has none
+  std::string summary;               // one line: "claim modified: holds 'will not recognise'"
+  std::string message;               // the rule's message; may be empty
+  std::string old_text;              // the claim (section, programme) before; empty when added
+  std::string new_text;              // after; empty when removed
+  std::string section;               // title path, " > " between levels; may be empty
+  uint32_t line = 0;                 // 1-based line in the new version; 0 when it has none
   std::vector<std::string> details;  // further claims (thresholds); may be empty
   bool accepted = false;             // listed in the baseline: reported, never fails
 };

@@ -1,7 +1,7 @@
 // Baselines: the findings a team has accepted, by key, so that a CI job
 // fails only on new ones.
-#include <algorithm>
 #include <fmt/core.h>
+#include <algorithm>
 
 #include "strata/check.hpp"
 #include "strata/ingest.hpp"

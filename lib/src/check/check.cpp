@@ -44,13 +44,15 @@ std::string join_path(const std::vector<std::string>& path) {
 bool alters_text(const ClaimChange& change) {
   switch (change.status) {
     case ChangeStatus::kUnchanged:
-    case ChangeStatus::kEquivalent: return false;
+    case ChangeStatus::kEquivalent:
+      return false;
     case ChangeStatus::kMoved:
       for (const WordOp& op : change.diff) {
         if (op.op != WordOp::Op::kEqual) return true;
       }
       return side_text(change.old_sides, true) != side_text(change.new_sides, true);
-    default: return true;
+    default:
+      return true;
   }
 }
 
@@ -74,8 +76,8 @@ Finding Context::finding(const Rule& rule, std::string summary, std::string_view
 }
 
 Finding Context::claim_finding(const Rule& rule, const ClaimChange& change, std::string summary) const {
-  Finding f = finding(rule, std::move(summary),
-                      side_text(change.old_sides, true) + "\x1f" + side_text(change.new_sides, true));
+  Finding f =
+      finding(rule, std::move(summary), side_text(change.old_sides, true) + "\x1f" + side_text(change.new_sides, true));
   f.old_text = side_text(change.old_sides, false);
   f.new_text = side_text(change.new_sides, false);
   if (!change.new_sides.empty()) {
@@ -104,13 +106,27 @@ DocumentCheck check_document(const Document& old_doc, const Document& new_doc, c
   out.bailouts = changes.warnings;
   for (const Rule& rule : rules) {
     switch (rule.kind) {
-      case RuleKind::kWatchPhrase: watch_phrase(context, rule, out.findings); break;
-      case RuleKind::kWatchClaim: watch_claim(context, rule, out.findings); break;
-      case RuleKind::kWatchSection: watch_section(context, rule, out.findings); break;
-      case RuleKind::kProgrammes: watch_programmes(context, rule, out.findings); break;
-      case RuleKind::kChangeKind: watch_change_kinds(context, rule, out.findings); break;
-      case RuleKind::kClaimsRemoved: claims_removed(context, rule, out.findings); break;
-      case RuleKind::kSectionRewritten: section_rewritten(context, rule, out.findings); break;
+      case RuleKind::kWatchPhrase:
+        watch_phrase(context, rule, out.findings);
+        break;
+      case RuleKind::kWatchClaim:
+        watch_claim(context, rule, out.findings);
+        break;
+      case RuleKind::kWatchSection:
+        watch_section(context, rule, out.findings);
+        break;
+      case RuleKind::kProgrammes:
+        watch_programmes(context, rule, out.findings);
+        break;
+      case RuleKind::kChangeKind:
+        watch_change_kinds(context, rule, out.findings);
+        break;
+      case RuleKind::kClaimsRemoved:
+        claims_removed(context, rule, out.findings);
+        break;
+      case RuleKind::kSectionRewritten:
+        section_rewritten(context, rule, out.findings);
+        break;
     }
   }
   return out;

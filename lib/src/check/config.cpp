@@ -1,10 +1,10 @@
 // The rule file (docs/ci.md): TOML, one array of tables a rule kind. Every
 // key is checked; a mistake names the file, the line and the key, because a
 // misspelt rule that is silently skipped lets a CI job pass that should fail.
-#include <algorithm>
-#include <filesystem>
 #include <fmt/format.h>
 #include <toml++/toml.h>
+#include <algorithm>
+#include <filesystem>
 
 #include "check/match.hpp"
 #include "strata/check.hpp"
@@ -105,8 +105,7 @@ Result<Rule> read_rule(const Reader& r, const TableKind& kind, const toml::table
       rule.severity = severity == "warning" ? Severity::kWarning : Severity::kError;
     } else if ((k == "phrase" && kind.kind == RuleKind::kWatchPhrase) ||
                (k == "text" && kind.kind == RuleKind::kWatchClaim) ||
-               (k == "path" && kind.kind == RuleKind::kWatchSection) ||
-               (k == "section" && kind.name == "threshold")) {
+               (k == "path" && kind.kind == RuleKind::kWatchSection) || (k == "section" && kind.name == "threshold")) {
       ok = take_string(rule.pattern);
       pattern_node = &node;
       pattern_key = key;
@@ -200,8 +199,8 @@ Result<RuleSet> parse_check_config(std::string_view text, std::string_view sourc
   for (auto& [line, rule] : written) {
     for (const Rule& earlier : out.rules) {
       if (earlier.id == rule.id) {
-        return make_error(ErrorCode::kInvalidInput,
-                          fmt::format("{}:{}: {}.id: '{}' names two rules", source, line, to_string(rule.kind), rule.id));
+        return make_error(ErrorCode::kInvalidInput, fmt::format("{}:{}: {}.id: '{}' names two rules", source, line,
+                                                                to_string(rule.kind), rule.id));
       }
     }
     out.rules.push_back(std::move(rule));

@@ -15,8 +15,7 @@ namespace strata::check_detail {
 
 class Context {
  public:
-  Context(const Document& old_version, const Document& new_version, const ChangeSet& change_set,
-          std::string_view scope)
+  Context(const Document& old_version, const Document& new_version, const ChangeSet& change_set, std::string_view scope)
       : old_doc(old_version), new_doc(new_version), changes(change_set), scope_(scope) {}
 
   const Document& old_doc;

@@ -2,8 +2,8 @@
 
 #include <fmt/core.h>
 
-#include "text/words.hpp"
 #include "strata/normalize.hpp"
+#include "text/words.hpp"
 
 namespace strata::check_detail {
 

@@ -1,7 +1,7 @@
 // Rules: names, checks and default ids, shared by the command line and the
 // rule file so both refuse the same mistakes.
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "check/match.hpp"
 #include "strata/check.hpp"
@@ -41,13 +41,20 @@ const char* to_string(Severity severity) { return severity == Severity::kError ?
 
 const char* to_string(RuleKind kind) {
   switch (kind) {
-    case RuleKind::kWatchPhrase: return "watch";
-    case RuleKind::kWatchClaim: return "claim";
-    case RuleKind::kWatchSection: return "section";
-    case RuleKind::kProgrammes: return "programmes";
-    case RuleKind::kChangeKind: return "changes";
-    case RuleKind::kClaimsRemoved: return "claims-removed";
-    case RuleKind::kSectionRewritten: return "section-rewritten";
+    case RuleKind::kWatchPhrase:
+      return "watch";
+    case RuleKind::kWatchClaim:
+      return "claim";
+    case RuleKind::kWatchSection:
+      return "section";
+    case RuleKind::kProgrammes:
+      return "programmes";
+    case RuleKind::kChangeKind:
+      return "changes";
+    case RuleKind::kClaimsRemoved:
+      return "claims-removed";
+    case RuleKind::kSectionRewritten:
+      return "section-rewritten";
   }
   return "?";
 }
@@ -66,9 +73,9 @@ Result<void> prepare_rule(Rule& rule) {
       auto pattern = check_detail::SectionPattern::parse(rule.pattern);
       if (!pattern) return pattern.error();
       std::vector<std::string_view> statuses;
-      for (ChangeStatus s : {ChangeStatus::kEquivalent, ChangeStatus::kModified, ChangeStatus::kRenamed,
-                             ChangeStatus::kMoved, ChangeStatus::kSplit, ChangeStatus::kMerged, ChangeStatus::kAdded,
-                             ChangeStatus::kRemoved}) {
+      for (ChangeStatus s :
+           {ChangeStatus::kEquivalent, ChangeStatus::kModified, ChangeStatus::kRenamed, ChangeStatus::kMoved,
+            ChangeStatus::kSplit, ChangeStatus::kMerged, ChangeStatus::kAdded, ChangeStatus::kRemoved}) {
         statuses.push_back(to_string(s));
       }
       if (auto ok = check_kinds(rule.kinds, statuses, "change status"); !ok) return ok;

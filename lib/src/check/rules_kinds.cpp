@@ -1,8 +1,8 @@
 // Rules on what kind of change happened: programmes, classified facts on
 // claims, figures, and thresholds on how much changed.
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 #include <optional>
 
 #include "check/context.hpp"
@@ -27,11 +27,13 @@ struct ModalStrength {
   std::string_view word;
   int strength;
 };
+// clang-format off
 constexpr std::array<ModalStrength, 18> kModalStrength = {{
-    {"must", 3},     {"mustn't", 3},  {"shall", 3},   {"shan't", 3},    {"will", 3},      {"won't", 3},
-    {"cannot", 3},   {"can't", 3},    {"should", 2},  {"shouldn't", 2}, {"ought", 2},     {"would", 2},
-    {"wouldn't", 2}, {"may", 1},      {"might", 1},   {"can", 1},       {"could", 1},     {"couldn't", 1},
+    {"must", 3},     {"mustn't", 3}, {"shall", 3},  {"shan't", 3},    {"will", 3},  {"won't", 3},
+    {"cannot", 3},   {"can't", 3},   {"should", 2}, {"shouldn't", 2}, {"ought", 2}, {"would", 2},
+    {"wouldn't", 2}, {"may", 1},     {"might", 1},  {"can", 1},       {"could", 1}, {"couldn't", 1},
 }};
+// clang-format on
 
 // The firmest modal in `text`, or kAsserted when it has none.
 int strength(std::string_view text) {
@@ -50,10 +52,11 @@ std::vector<std::string> fact_notes(const ClaimChange& change, std::string_view 
   for (const Fact& fact : change.facts) {
     // classify names the direction of a negation in its note
     // ("negation removed: 'not'"); modality carries the words of each side.
-    const bool hit = (kind == "negation-removed" && fact.kind == "negation" && fact.note.starts_with("negation removed")) ||
-                     (kind == "negation-added" && fact.kind == "negation" && fact.note.starts_with("negation added")) ||
-                     (kind == "modality-weakened" && fact.kind == "modality" &&
-                      strength(fact.old_text) > strength(fact.new_text));
+    const bool hit =
+        (kind == "negation-removed" && fact.kind == FactKind::kNegation && fact.note.starts_with("negation removed")) ||
+        (kind == "negation-added" && fact.kind == FactKind::kNegation && fact.note.starts_with("negation added")) ||
+        (kind == "modality-weakened" && fact.kind == FactKind::kModality &&
+         strength(fact.old_text) > strength(fact.new_text));
     if (hit) notes.push_back(fact.note);
   }
   return notes;
@@ -126,7 +129,8 @@ void claims_removed(const Context& context, const Rule& rule, std::vector<Findin
     }
   }
   if (static_cast<double>(removed.size()) <= rule.limit) return;
-  Finding f = context.finding(rule, fmt::format("claims removed: {}, more than {}", removed.size(), rule.limit), digest);
+  Finding f =
+      context.finding(rule, fmt::format("claims removed: {}, more than {}", removed.size(), rule.limit), digest);
   f.details = std::move(removed);
   out.push_back(std::move(f));
 }

@@ -1,6 +1,6 @@
 // Watched text: phrases, whole claims and sections.
-#include <algorithm>
 #include <fmt/core.h>
+#include <algorithm>
 
 #include "check/context.hpp"
 #include "check/match.hpp"
@@ -54,7 +54,8 @@ void watch_phrase(const Context& context, const Rule& rule, std::vector<Finding>
   const int old_total = count_in(context.old_doc, phrase);
   const int new_total = count_in(context.new_doc, phrase);
   if (!claim_found && old_total != new_total) {
-    out.push_back(context.finding(rule, fmt::format("occurrences of '{}': {} -> {}", rule.pattern, old_total, new_total),
+    out.push_back(context.finding(rule,
+                                  fmt::format("occurrences of '{}': {} -> {}", rule.pattern, old_total, new_total),
                                   fmt::format("{}:{}", old_total, new_total)));
   }
 }
@@ -72,13 +73,13 @@ void watch_section(const Context& context, const Rule& rule, std::vector<Finding
   const SectionPattern pattern = SectionPattern::parse(rule.pattern).value();  // checked by prepare_rule
   for (const ClaimChange& change : context.changes.claims) {
     if (allowed(rule, change.status) || !alters_text(change)) continue;
-    const bool inside =
-        std::any_of(change.old_sides.begin(), change.old_sides.end(),
-                    [&](const ClaimSide& s) { return pattern.matches(context.old_path(s)); }) ||
-        std::any_of(change.new_sides.begin(), change.new_sides.end(),
-                    [&](const ClaimSide& s) { return pattern.matches(context.new_path(s)); });
+    const bool inside = std::any_of(change.old_sides.begin(), change.old_sides.end(),
+                                    [&](const ClaimSide& s) { return pattern.matches(context.old_path(s)); }) ||
+                        std::any_of(change.new_sides.begin(), change.new_sides.end(),
+                                    [&](const ClaimSide& s) { return pattern.matches(context.new_path(s)); });
     if (!inside) continue;
-    out.push_back(context.claim_finding(rule, change, fmt::format("claim {} in a watched section", to_string(change.status))));
+    out.push_back(
+        context.claim_finding(rule, change, fmt::format("claim {} in a watched section", to_string(change.status))));
   }
   // The sections themselves: renamed, moved, split, merged, added, removed.
   // A modified section is its claims, reported above.
@@ -93,7 +94,8 @@ void watch_section(const Context& context, const Rule& rule, std::vector<Finding
     std::string new_paths;
     for (const SectionSide& s : change.old_sides) old_paths += (old_paths.empty() ? "" : "; ") + join_path(s.path);
     for (const SectionSide& s : change.new_sides) new_paths += (new_paths.empty() ? "" : "; ") + join_path(s.path);
-    Finding f = context.finding(rule, fmt::format("section {}", to_string(change.status)), old_paths + "\x1f" + new_paths);
+    Finding f =
+        context.finding(rule, fmt::format("section {}", to_string(change.status)), old_paths + "\x1f" + new_paths);
     f.old_text = old_paths;
     f.new_text = new_paths;
     f.section = new_paths.empty() ? old_paths : new_paths;

@@ -14,9 +14,9 @@ struct FormatName {
 };
 
 constexpr FormatName kFormats[] = {
-    {"text", CheckFormat::kText, render_check_text},       {"json", CheckFormat::kJson, render_check_json},
-    {"junit", CheckFormat::kJunit, render_check_junit},    {"github", CheckFormat::kGithub, render_check_github},
-    {"sarif", CheckFormat::kSarif, render_check_sarif},    {"md", CheckFormat::kMarkdown, render_check_markdown},
+    {"text", CheckFormat::kText, render_check_text},    {"json", CheckFormat::kJson, render_check_json},
+    {"junit", CheckFormat::kJunit, render_check_junit}, {"github", CheckFormat::kGithub, render_check_github},
+    {"sarif", CheckFormat::kSarif, render_check_sarif}, {"md", CheckFormat::kMarkdown, render_check_markdown},
 };
 
 }  // namespace

@@ -27,8 +27,8 @@ std::string render_check_github(const CheckReport& report) {
       if (!f.new_text.empty()) message += "\n+ " + f.new_text;
       for (const std::string& detail : f.details) message += "\n* " + detail;
       if (!f.message.empty()) message += "\n" + f.message;
-      out += fmt::format("::{} {},title={}::{}\n", to_string(f.severity), where,
-                         github_property("strata " + f.rule), github_data(message));
+      out += fmt::format("::{} {},title={}::{}\n", to_string(f.severity), where, github_property("strata " + f.rule),
+                         github_data(message));
     }
   }
   out += check_verdict_line(report) + "\n";

@@ -48,12 +48,12 @@ std::string render_check_junit(const CheckReport& report) {
           other += fmt::format("{}: {}", f.accepted ? "accepted" : to_string(f.severity), finding_text(f)) + "\n";
         }
       }
-      cases += fmt::format("    <testcase classname=\"strata.check.{}\" name=\"{}\">\n", html_escape(to_string(rule.kind)),
-                           html_escape(rule.id));
+      cases += fmt::format("    <testcase classname=\"strata.check.{}\" name=\"{}\">\n",
+                           html_escape(to_string(rule.kind)), html_escape(rule.id));
       if (count > 0) {
         const std::string message = count == 1 ? first : fmt::format("{} (and {} more)", first, count - 1);
-        cases += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n", html_escape(to_string(rule.kind)),
-                             html_escape(message), html_escape(failing));
+        cases += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                             html_escape(to_string(rule.kind)), html_escape(message), html_escape(failing));
         ++suite_failures;
       }
       if (!other.empty()) cases += fmt::format("      <system-out>{}</system-out>\n", html_escape(other));

@@ -16,8 +16,10 @@ std::string check_verdict_line(const CheckReport& report) {
 std::string render_check_text(const CheckReport& report) {
   std::string out;
   for (const DocumentCheck& document : report.documents) {
-    out += fmt::format("strata check: {} -> {}\n", terminal_safe(document.old_label), terminal_safe(document.new_label));
-    for (const std::string& bailout : document.bailouts) out += fmt::format("  work limit: {}\n", terminal_safe(bailout));
+    out +=
+        fmt::format("strata check: {} -> {}\n", terminal_safe(document.old_label), terminal_safe(document.new_label));
+    for (const std::string& bailout : document.bailouts)
+      out += fmt::format("  work limit: {}\n", terminal_safe(bailout));
     for (const Finding& f : document.findings) {
       const char* severity = f.accepted ? "accepted" : to_string(f.severity);
       out += fmt::format("  {} [{}]", severity, terminal_safe(f.rule));
@@ -40,7 +42,8 @@ std::string render_claim_lines(const Document& doc) {
   std::string out;
   for (size_t i = 0; i < doc.sections.size(); ++i) {
     const Section& section = doc.sections[i];
-    if (i > 0) out += fmt::format("\n{} {}\n", std::string(static_cast<size_t>(section.level), '#'), section.title_norm);
+    if (i > 0)
+      out += fmt::format("\n{} {}\n", std::string(static_cast<size_t>(section.level), '#'), section.title_norm);
     for (const Block& block : section.blocks) {
       for (const Sentence& sentence : block.sentences) out += sentence.norm + "\n";
     }

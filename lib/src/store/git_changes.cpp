@@ -1,7 +1,7 @@
 // The files a change of a git repository touched, both sides read in full:
 // what `strata check --git BASE HEAD` compares (a pull request's documents).
-#include <algorithm>
 #include <fmt/core.h>
+#include <algorithm>
 
 #include "store/git.hpp"
 #include "store/loose.hpp"
@@ -82,9 +82,11 @@ Result<std::vector<GitChange>> read_git_changes(const std::string& dir, std::str
     GitChange change;
     change.old_path = delta->old_file.path;
     change.path = delta->status == GIT_DELTA_DELETED ? change.old_path : std::string(delta->new_file.path);
-    auto old_bytes = side_bytes(repo.get(), objects, delta->old_file, fmt::format("{}: {} at {}", dir, change.old_path, base));
+    auto old_bytes =
+        side_bytes(repo.get(), objects, delta->old_file, fmt::format("{}: {} at {}", dir, change.old_path, base));
     if (!old_bytes) return old_bytes.error();
-    auto new_bytes = side_bytes(repo.get(), objects, delta->new_file, fmt::format("{}: {} at {}", dir, change.path, head));
+    auto new_bytes =
+        side_bytes(repo.get(), objects, delta->new_file, fmt::format("{}: {} at {}", dir, change.path, head));
     if (!new_bytes) return new_bytes.error();
     change.old_bytes = std::move(*old_bytes);
     change.new_bytes = std::move(*new_bytes);
