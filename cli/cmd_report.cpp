@@ -73,7 +73,9 @@ int run_report(const ReportArgs& args) {
   // Read everything first: a bad snapshot stops the job before any report is written.
   std::vector<Document> docs;
   for (const ManifestEntry& entry : series) {
-    auto doc = load_document(entry.path, *options);
+    auto entry_options = ReadFlags::for_entry(*options, entry);
+    if (!entry_options) return report_error(entry_options.error());
+    auto doc = load_document(entry.path, *entry_options);
     if (!doc) return report_error(doc.error());
     doc->meta.source = entry.file;
     if (doc->meta.date.empty()) doc->meta.date = entry.date;

@@ -22,8 +22,10 @@ void add_programmes_option(CLI::App& command, std::string& path) {
 }
 
 void ReadFlags::add_to(CLI::App& command) {
-  command.add_option("--input-format", input_format, "auto (from the extension), text or markdown")
+  command.add_option("--input-format", input_format, "auto (sniffed from the content), text, markdown or html")
       ->capture_default_str();
+  command.add_option("--select", select, "HTML: keep only what this CSS selector matches (tag, #id, .class, [attr])");
+  command.add_option("--remove", remove, "HTML: also drop what this CSS selector matches (repeatable)");
   command.add_option("--store", store, "Store to read revisions from (default: $STRATA_STORE, then .strata)");
   add_programmes_option(command, programmes_file);
   command.add_option("--rules", rules_file, "TOML file of boilerplate rules to add or disable (docs/configuration.md)");
@@ -34,11 +36,24 @@ Result<LoadOptions> ReadFlags::options() const {
   auto format = parse_input_format(input_format);
   if (!format) return format.error();
   options.format = *format;
+  options.selectors.select = select;
+  options.selectors.remove = remove;
   if (!rules_file.empty()) {
     auto rules = load_boilerplate_rules(rules_file, options.rules);
     if (!rules) return rules.error();
     options.rules = std::move(*rules);
   }
+  return options;
+}
+
+Result<LoadOptions> ReadFlags::for_entry(LoadOptions options, const ManifestEntry& entry) {
+  if (!entry.format.empty()) {
+    auto format = parse_input_format(entry.format);
+    if (!format) return format.error();
+    options.format = *format;
+  }
+  options.selectors.select.insert(options.selectors.select.end(), entry.select.begin(), entry.select.end());
+  options.selectors.remove.insert(options.selectors.remove.end(), entry.remove.begin(), entry.remove.end());
   return options;
 }
 

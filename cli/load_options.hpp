@@ -7,6 +7,7 @@
 
 #include "strata/compare.hpp"
 #include "strata/load.hpp"
+#include "strata/manifest.hpp"
 #include "strata/programmes.hpp"
 
 namespace strata::cli {
@@ -22,12 +23,16 @@ void add_programmes_option(CLI::App& command, std::string& path);
 
 struct ReadFlags {
   std::string input_format = "auto";
+  std::vector<std::string> select;  // --select: HTML content to keep (simple CSS, docs/inputs.md)
+  std::vector<std::string> remove;  // --remove: HTML content to drop on top of the bundled rules
   std::string rules_file;  // TOML boilerplate rules on top of the bundled ones
   std::string store;  // --store: where revisions are looked up (default STRATA_STORE, then .strata)
   std::string programmes_file;  // TOML or JSON programme names, aliases, renames (docs/programmes.md)
 
   void add_to(CLI::App& command);
   Result<LoadOptions> options() const;
+  // options() with a manifest entry's own format and selectors on top.
+  static Result<LoadOptions> for_entry(LoadOptions options, const ManifestEntry& entry);
   Result<CompareOptions> compare_options() const;
   // A file path or a store revision (docs/store.md), read with options().
   Result<Document> load(const std::string& file_or_rev, const LoadOptions& options) const;

@@ -39,7 +39,7 @@ constexpr size_t kMaxInput = 64 * 1024;
 void read_one(const uint8_t* data, size_t size) {
   if (size > kMaxInput) return;
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  for (InputFormat format : {InputFormat::kPlainText, InputFormat::kMarkdown}) {
+  for (InputFormat format : {InputFormat::kPlainText, InputFormat::kMarkdown, InputFormat::kHtml, InputFormat::kAuto}) {
     LoadOptions options;
     options.format = format;
     auto doc = parse_document(bytes, "fuzz", options);

@@ -73,7 +73,6 @@ TEST(Cli, BadInputIsOneLineAndExitTwo) {
   test::TempDir dir;
   const std::string bin = dir.file("bin.txt", std::string("ab\0cd", 5));
   const std::string bad = dir.file("bad.txt", "ok \xFF\xFE");
-  const std::string empty = dir.file("empty.txt", "");
   struct Case {
     std::string args;
     std::string message;
@@ -82,7 +81,6 @@ TEST(Cli, BadInputIsOneLineAndExitTwo) {
       {"sections " + dir.path(), "is a directory"},
       {"sections " + bin, "binary input"},
       {"sections " + bad, "invalid UTF-8 at byte 3"},
-      {"sections " + empty, "empty document"},
       {std::string("diff ") + k2023 + " " + bad, "invalid UTF-8"},
       {"diff --only bogus " + std::string(k2023) + " " + k2024, "unknown change kind 'bogus'"},
       {"nosuchcommand", "error"},

@@ -71,7 +71,7 @@ TEST(StoreCli, TroubleExitsTwoAndWritesNothing) {
   EXPECT_EQ(no_store.err.rfind("strata: error: no store at", 0), 0u) << no_store.err;
   ASSERT_EQ(test::run_strata("init --store " + store).exit_code, 0);
   const std::string good = tmp.file("good.txt", "Title\n\nText.\n");
-  const std::string bad = tmp.file("bad.txt", std::string("\xff\xfe\x00t", 4));
+  const std::string bad = tmp.file("bad.txt", std::string("ab\x00cd", 5));
   struct Case {
     std::string args;
     std::string message;

@@ -13,11 +13,20 @@
 
 namespace strata {
 
-enum class InputFormat { kAuto, kPlainText, kMarkdown };
+enum class InputFormat { kAuto, kPlainText, kMarkdown, kHtml };
 
-enum class BlockKind { kParagraph, kListItem, kQuote, kCode };
+// A table row is one claim: its cells joined, each after its column header.
+enum class BlockKind { kParagraph, kListItem, kQuote, kCode, kTableRow };
 
 const char* to_string(BlockKind kind);
+const char* to_string(InputFormat format);  // "text", "markdown", "html" ("auto" for kAuto)
+
+// A hyperlink in a block: its text as read and where it points, so that a
+// re-pointed link is a change even when the prose is not.
+struct Link {
+  std::string text;    // original form; may be empty (an image link without alt text)
+  std::string target;  // as written in the source (URL, relative path or #fragment)
+};
 
 // A claim: one sentence of a paragraph, or one whole list item.
 struct Sentence {
@@ -31,6 +40,7 @@ struct Block {
   int depth = 0;     // list nesting, 0 for top-level items and non-list blocks
   uint32_t line = 0; // 1-based source line
   std::vector<Sentence> sentences;
+  std::vector<Link> links;  // in reading order; empty for plain text
 };
 
 // One removal made by a boilerplate rule, kept so that every removal can be
@@ -48,8 +58,18 @@ struct Section {
   int level = 0;           // 0 for the root, 1 for top-level sections
   int parent = -1;         // index into Document::sections, -1 for the root
   uint32_t line = 0;       // 1-based line of the heading
+  std::string anchor;      // the source's own id for the heading (Markdown {#id}, HTML id=); may be empty
   std::vector<int> children;
   std::vector<Block> blocks;
+};
+
+// What ingest changed to turn the bytes into text. Recorded so that a report
+// can tell a version that differs only in these from one whose text changed.
+struct InputNotes {
+  std::string charset = "utf-8";    // what the bytes were decoded from: utf-8, utf-16le, windows-1252, ...
+  bool bom = false;                 // a byte order mark was removed
+  std::string line_endings = "lf";  // lf, crlf, cr, mixed, or none (a single line)
+  bool final_newline = true;        // the bytes ended with a line end (true for empty input)
 };
 
 struct DocumentMeta {
@@ -57,6 +77,7 @@ struct DocumentMeta {
   std::string title;        // the document's title line, original form
   std::string date;         // ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD), from a "Last updated" line; may be empty
   InputFormat format = InputFormat::kPlainText;
+  InputNotes normalized;
 };
 
 struct Document {

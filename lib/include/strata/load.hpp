@@ -5,14 +5,16 @@
 #include <string_view>
 
 #include "strata/document.hpp"
+#include "strata/ingest.hpp"
 #include "strata/normalize.hpp"
 #include "strata/result.hpp"
 
 namespace strata {
 
 struct LoadOptions {
-  InputFormat format = InputFormat::kAuto;  // kAuto: from the file extension
+  InputFormat format = InputFormat::kAuto;  // kAuto: sniffed from the content (docs/inputs.md)
   BoilerplateRules rules = default_boilerplate_rules();
+  ContentSelectors selectors;  // HTML: --select / --remove on top of the bundled rules
 };
 
 Result<Document> load_document(const std::string& path, const LoadOptions& options = {});

@@ -20,6 +20,9 @@ struct ManifestEntry {
   std::string source;  // one line on where it came from
   std::optional<int> series;  // position in the tracked series; none for references
   std::string sha256;  // lower-case hex
+  std::string format;  // "text", "markdown" or "html"; empty: sniffed (docs/inputs.md)
+  std::vector<std::string> select;  // HTML: content selectors for this snapshot (docs/inputs.md)
+  std::vector<std::string> remove;
 };
 
 struct Manifest {

@@ -1,59 +1,26 @@
-// Checks that bytes are a text document and decodes them to LF-terminated UTF-8.
-#include <cstring>
-#include <filesystem>
+// Bytes to text: refusals, charsets, line ends (docs/inputs.md).
 #include <fmt/core.h>
-#include <fstream>
-#include <system_error>
+#include <algorithm>
+#include <cstring>
 
+#include "ingest/charset.hpp"
+#include "ingest/sniff.hpp"
 #include "strata/ingest.hpp"
+#include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
 namespace strata {
 
 namespace {
 
-// git's rule: a NUL in the first 8,000 bytes makes a file binary. A NUL later
-// on is kept as a control character and compared (shown as U+2400).
-constexpr size_t kBinarySniffBytes = 8000;
-
 bool ends_with_ci(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    char a = s[s.size() - suffix.size() + i];
-    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-    if (a != suffix[i]) return false;
-  }
-  return true;
+  return s.size() >= suffix.size() && ascii::lower(s.substr(s.size() - suffix.size())) == suffix;
 }
 
-}  // namespace
-
-InputFormat format_from_path(std::string_view path) {
-  if (ends_with_ci(path, ".md") || ends_with_ci(path, ".markdown")) return InputFormat::kMarkdown;
-  return InputFormat::kPlainText;
-}
-
-Result<InputFormat> parse_input_format(std::string_view name) {
-  if (name == "auto") return InputFormat::kAuto;
-  if (name == "text" || name == "plain") return InputFormat::kPlainText;
-  if (name == "markdown" || name == "md") return InputFormat::kMarkdown;
-  return make_error(ErrorCode::kInvalidArgument,
-                    fmt::format("unknown input format '{}' (expected auto, text or markdown)", name));
-}
-
-Result<std::string> decode_text(std::string_view bytes, std::string_view source) {
-  if (bytes.size() > kMaxInputBytes) {
-    return make_error(ErrorCode::kInvalidInput,
-                      fmt::format("{}: input is {} bytes, above the limit of {} bytes", source, bytes.size(),
-                                  kMaxInputBytes));
-  }
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  if (std::memchr(bytes.data(), '\0', std::min(bytes.size(), kBinarySniffBytes)) != nullptr) {
-    return make_error(ErrorCode::kInvalidInput, fmt::format("{}: binary input (NUL byte), not a text document", source));
-  }
-  if (const size_t bad = utf8::find_invalid(bytes); bad != std::string_view::npos) {
-    return make_error(ErrorCode::kInvalidInput, fmt::format("{}: invalid UTF-8 at byte {}", source, bad));
-  }
+// CRLF and lone CR to LF, recording which the bytes used.
+std::string to_lf(std::string_view bytes, InputNotes& notes) {
+  size_t crlf = 0;
+  size_t cr = 0;
   std::string text;
   if (std::memchr(bytes.data(), '\r', bytes.size()) == nullptr) {
     text.assign(bytes);  // LF only, the common case: no per-byte pass
@@ -61,42 +28,117 @@ Result<std::string> decode_text(std::string_view bytes, std::string_view source)
     text.reserve(bytes.size());
     for (size_t i = 0; i < bytes.size(); ++i) {
       const char c = bytes[i];
-      if (c == '\r') {
-        text.push_back('\n');
-        if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
-      } else {
+      if (c != '\r') {
         text.push_back(c);
+        continue;
+      }
+      text.push_back('\n');
+      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') {
+        ++crlf;
+        ++i;
+      } else {
+        ++cr;
       }
     }
   }
-  if (text.find_first_not_of(" \t\n\f\v") == std::string::npos) {
-    return make_error(ErrorCode::kInvalidInput, fmt::format("{}: empty document (no text)", source));
-  }
+  const size_t all = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  const size_t lf = all - crlf - cr;
+  const int kinds = (lf > 0) + (crlf > 0) + (cr > 0);
+  notes.line_endings = kinds == 0 ? "none" : kinds > 1 ? "mixed" : crlf > 0 ? "crlf" : cr > 0 ? "cr" : "lf";
+  notes.final_newline = text.empty() || text.back() == '\n';
   return text;
 }
 
-Result<std::string> read_file_bytes(const std::string& path) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) {
-    return make_error(ErrorCode::kNotFound, fmt::format("{}: no such file", path));
+}  // namespace
+
+InputFormat format_from_path(std::string_view path) {
+  if (ends_with_ci(path, ".md") || ends_with_ci(path, ".markdown")) return InputFormat::kMarkdown;
+  if (ends_with_ci(path, ".html") || ends_with_ci(path, ".htm") || ends_with_ci(path, ".xhtml")) {
+    return InputFormat::kHtml;
   }
-  if (std::filesystem::is_directory(status)) {
-    return make_error(ErrorCode::kInvalidInput, fmt::format("{}: is a directory, not a document", path));
+  return InputFormat::kPlainText;
+}
+
+InputFormat sniff_format(std::string_view text, std::string_view path) {
+  // A Markdown file may open with HTML (a logo in a <p align="center">), so
+  // its extension wins over markup; any other file that is a page is HTML.
+  const InputFormat by_name = format_from_path(path);
+  if (by_name != InputFormat::kPlainText) return by_name;
+  if (sniff::looks_like_html(text)) return InputFormat::kHtml;
+  if (ends_with_ci(path, ".txt")) return InputFormat::kPlainText;
+  return sniff::looks_like_markdown(text) ? InputFormat::kMarkdown : InputFormat::kPlainText;
+}
+
+Result<InputFormat> parse_input_format(std::string_view name) {
+  if (name == "auto") return InputFormat::kAuto;
+  if (name == "text" || name == "plain") return InputFormat::kPlainText;
+  if (name == "markdown" || name == "md") return InputFormat::kMarkdown;
+  if (name == "html") return InputFormat::kHtml;
+  return make_error(ErrorCode::kInvalidArgument,
+                    fmt::format("unknown input format '{}' (expected auto, text, markdown or html)", name));
+}
+
+Result<DecodedText> decode(std::string_view bytes, std::string_view source, InputFormat format) {
+  if (bytes.size() > kMaxInputBytes) {
+    return make_error(ErrorCode::kInvalidInput, fmt::format("{}: input is {} bytes, above the limit of {} bytes",
+                                                            source, bytes.size(), kMaxInputBytes));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(ErrorCode::kIo, fmt::format("{}: cannot open for reading", path));
-  std::string bytes;
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    bytes.append(buffer, static_cast<size_t>(in.gcount()));
-    if (bytes.size() > kMaxInputBytes) {
-      return make_error(ErrorCode::kInvalidInput,
-                        fmt::format("{}: file is larger than the limit of {} bytes", path, kMaxInputBytes));
+  DecodedText out;
+  std::string converted;
+  if (const auto bom = charset::find_bom(bytes)) {
+    out.notes.bom = true;
+    out.notes.charset = std::string(bom->charset);
+    bytes.remove_prefix(bom->length);
+    if (bom->charset != "utf-8") {
+      auto utf8 = charset::to_utf8(bytes, out.notes.charset, source);
+      if (!utf8) return utf8.error();
+      converted = std::move(*utf8);
+      bytes = converted;
+    }
+  } else if (auto refused = sniff::refused_format(bytes)) {
+    return make_error(ErrorCode::kUnsupported, fmt::format("{}: {}", source, *refused));
+  } else if (const auto wide = charset::guess_wide_charset(bytes)) {
+    return make_error(ErrorCode::kUnsupported,
+                      fmt::format("{}: {} text without a byte order mark; convert it first (iconv -f {} -t UTF-8)",
+                                  source, *wide, *wide));
+  }
+  // A NUL anywhere makes the input binary: text formats have none, and a
+  // check of the first bytes only would let an archive with a text header in.
+  if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size()); nul != nullptr) {
+    const size_t at = static_cast<size_t>(static_cast<const char*>(nul) - bytes.data());
+    return make_error(ErrorCode::kInvalidInput,
+                      fmt::format("{}: binary input (NUL byte at {}), not a text document", source, at));
+  }
+  const bool html = format == InputFormat::kHtml ||
+                    (format == InputFormat::kAuto &&
+                     (format_from_path(source) == InputFormat::kHtml || sniff::looks_like_html(bytes)));
+  if (html && !out.notes.bom) {
+    // A page's own declaration decides; one that declares nothing and is not
+    // UTF-8 is read as windows-1252, as browsers do.
+    std::string declared = charset::declared_html_charset(bytes).value_or("");
+    if (declared.empty() && utf8::find_invalid(bytes) != std::string_view::npos) declared = "windows-1252";
+    if (!declared.empty() && declared != "utf-8") {
+      auto utf8 = charset::to_utf8(bytes, declared, source);
+      if (!utf8) return utf8.error();
+      converted = std::move(*utf8);
+      bytes = converted;
+      out.notes.charset = declared;
     }
   }
-  if (in.bad()) return make_error(ErrorCode::kIo, fmt::format("{}: read error", path));
-  return bytes;
+  if (const size_t bad = utf8::find_invalid(bytes); bad != std::string_view::npos) {
+    return make_error(ErrorCode::kInvalidInput,
+                      fmt::format("{}: invalid UTF-8 at byte {}; if the file is in a legacy charset, convert it "
+                                  "first (iconv -f WINDOWS-1252 -t UTF-8)",
+                                  source, bad));
+  }
+  out.text = to_lf(bytes, out.notes);
+  return out;
+}
+
+Result<std::string> decode_text(std::string_view bytes, std::string_view source, InputFormat format) {
+  auto decoded = decode(bytes, source, format);
+  if (!decoded) return decoded.error();
+  return std::move(decoded->text);
 }
 
 }  // namespace strata

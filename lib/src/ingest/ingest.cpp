@@ -1,15 +1,37 @@
-#include "ingest/readers.hpp"
 #include "strata/ingest.hpp"
+#include "ingest/readers.hpp"
 
 namespace strata {
 
-Result<RawDocument> ingest(std::string_view bytes, std::string_view source, InputFormat format) {
-  auto text = decode_text(bytes, source);
-  if (!text) return text.error();
+Result<RawDocument> ingest(std::string_view bytes, std::string_view source, const IngestOptions& options) {
+  auto decoded = decode(bytes, source, options.format);
+  if (!decoded) return decoded.error();
   RawDocument raw;
   raw.source = std::string(source);
-  raw.format = format == InputFormat::kAuto ? format_from_path(source) : format;
-  raw.blocks = raw.format == InputFormat::kMarkdown ? readers::read_markdown(*text) : readers::read_plain_text(*text);
+  raw.format = options.format == InputFormat::kAuto ? sniff_format(decoded->text, source) : options.format;
+  raw.normalized = decoded->notes;
+  switch (raw.format) {
+    case InputFormat::kMarkdown: {
+      auto read = readers::read_markdown(decoded->text, source);
+      if (!read) return read.error();
+      raw.blocks = std::move(read->blocks);
+      raw.title = std::move(read->title);
+      raw.date = std::move(read->date);
+      break;
+    }
+    case InputFormat::kHtml: {
+      auto read = readers::read_html(decoded->text, source, options.selectors, true);
+      if (!read) return read.error();
+      raw.blocks = std::move(read->blocks);
+      raw.title = std::move(read->title);
+      raw.removals = std::move(read->removals);
+      break;
+    }
+    case InputFormat::kAuto:
+    case InputFormat::kPlainText:
+      raw.blocks = readers::read_plain_text(decoded->text);
+      break;
+  }
   return raw;
 }
 

@@ -1,11 +1,11 @@
 #include "strata/manifest.hpp"
 
-#include <algorithm>
-#include <filesystem>
 #include <fmt/core.h>
 #include <openssl/evp.h>
-#include <set>
 #include <toml++/toml.h>
+#include <algorithm>
+#include <filesystem>
+#include <set>
 
 #include "strata/ingest.hpp"
 #include "text/dates.hpp"
@@ -27,7 +27,8 @@ std::vector<ManifestEntry> Manifest::series() const {
   for (const ManifestEntry& e : entries) {
     if (e.series) out.push_back(e);
   }
-  std::sort(out.begin(), out.end(), [](const ManifestEntry& a, const ManifestEntry& b) { return *a.series < *b.series; });
+  std::sort(out.begin(), out.end(),
+            [](const ManifestEntry& a, const ManifestEntry& b) { return *a.series < *b.series; });
   return out;
 }
 
@@ -51,7 +52,8 @@ Result<Manifest> load_manifest(const std::string& path) {
   std::set<int> positions;
   for (const toml::node& node : *list) {
     const toml::table* t = node.as_table();
-    if (t == nullptr) return make_error(ErrorCode::kInvalidInput, fmt::format("{}: [[snapshot]] must be a table", path));
+    if (t == nullptr)
+      return make_error(ErrorCode::kInvalidInput, fmt::format("{}: [[snapshot]] must be a table", path));
     ManifestEntry e;
     e.id = (*t)["id"].value_or(std::string());
     e.file = (*t)["file"].value_or(std::string());
@@ -62,7 +64,25 @@ Result<Manifest> load_manifest(const std::string& path) {
     e.source = (*t)["source"].value_or(std::string());
     e.sha256 = (*t)["sha256"].value_or(std::string());
     if (auto pos = (*t)["series"].value<int64_t>()) e.series = static_cast<int>(*pos);
+    e.format = (*t)["format"].value_or(std::string());
     const std::string where = fmt::format("{}: snapshot '{}'", path, e.id);
+    for (auto [key, selectors] : {std::pair{"select", &e.select}, std::pair{"remove", &e.remove}}) {
+      const toml::node* value = t->get(key);
+      if (value == nullptr) continue;
+      if (value->is_string()) {
+        selectors->push_back(*value->value<std::string>());
+      } else if (const toml::array* items = value->as_array();
+                 items != nullptr && items->is_homogeneous<std::string>()) {
+        for (const toml::node& item : *items) selectors->push_back(*item.value<std::string>());
+      } else {
+        return make_error(ErrorCode::kInvalidInput,
+                          fmt::format("{}: {} must be a selector or a list of them", where, key));
+      }
+    }
+    if (!e.format.empty() && !parse_input_format(e.format)) {
+      return make_error(ErrorCode::kInvalidInput,
+                        fmt::format("{}: format '{}' is not text, markdown or html", where, e.format));
+    }
     if (e.id.empty() || e.file.empty()) {
       return make_error(ErrorCode::kInvalidInput, fmt::format("{}: every snapshot needs an id and a file", path));
     }
@@ -86,8 +106,8 @@ Result<void> verify_manifest(const Manifest& manifest) {
     if (!bytes) return bytes.error();
     const std::string actual = sha256_hex(*bytes);
     if (!e.sha256.empty() && actual != e.sha256) {
-      return make_error(ErrorCode::kCorrupt, fmt::format("{}: sha256 is {}, manifest {} says {}", e.path, actual,
-                                                         manifest.path, e.sha256));
+      return make_error(ErrorCode::kCorrupt,
+                        fmt::format("{}: sha256 is {}, manifest {} says {}", e.path, actual, manifest.path, e.sha256));
     }
   }
   return {};

@@ -1,303 +1,272 @@
-// The Markdown reader: CommonMark's block structure for the constructs
-// documents use (headings, paragraphs, nested lists, quotes, fenced code).
-#include <string>
+// The Markdown reader: cmark-gfm's tree to RawBlocks. The one place that
+// includes cmark-gfm. What cmark-gfm leaves as text (front matter, attribute
+// lists, kramdown-rfc references) is handled in markdown_syntax.cpp; HTML in
+// the Markdown goes through the HTML reader, so no tag reaches a claim.
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <memory>
+#include <mutex>
 
+#include "ingest/html_scan.hpp"
+#include "ingest/markdown_syntax.hpp"
 #include "ingest/readers.hpp"
-#include "text/ascii.hpp"
 
 namespace strata::readers {
 
 namespace {
 
-struct Line {
-  std::string_view text;  // without the line end
-  uint32_t number = 0;
-  int indent = 0;         // leading columns
-  std::string_view rest;  // after the indentation
+using Parser = std::unique_ptr<cmark_parser, void (*)(cmark_parser*)>;
+using Node = std::unique_ptr<cmark_node, void (*)(cmark_node*)>;
+using Iter = std::unique_ptr<cmark_iter, void (*)(cmark_iter*)>;
+
+constexpr std::string_view kGfmExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
+
+std::string_view type_name(cmark_node* node) { return cmark_node_get_type_string(node); }
+
+std::string_view literal(cmark_node* node) {
+  const char* s = cmark_node_get_literal(node);
+  return s == nullptr ? std::string_view() : std::string_view(s);
+}
+
+Parser make_parser() {
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  Parser parser(cmark_parser_new(CMARK_OPT_FOOTNOTES), cmark_parser_free);
+  for (std::string_view name : kGfmExtensions) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(std::string(name).c_str())) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  return parser;
+}
+
+// Containers open around the inline text being read.
+struct Frame {
+  cmark_node_type type;
+  int paragraphs = 0;  // items: paragraphs read so far (the first is the item)
 };
 
-bool blank(const Line& l) { return l.rest.empty(); }
+class Walker {
+ public:
+  Walker(std::string_view source, const markdown_syntax::Preamble& preamble) : source_(source), preamble_(preamble) {}
 
-int atx_level(std::string_view rest, std::string_view& title) {
-  int level = 0;
-  while (level < static_cast<int>(rest.size()) && rest[static_cast<size_t>(level)] == '#') ++level;
-  if (level == 0 || level > 6) return 0;
-  std::string_view after = rest.substr(static_cast<size_t>(level));
-  if (!after.empty() && after.front() != ' ' && after.front() != '\t') return 0;
-  while (!after.empty() && (after.front() == ' ' || after.front() == '\t')) after.remove_prefix(1);
-  while (!after.empty() && (after.back() == ' ' || after.back() == '\t')) after.remove_suffix(1);
-  // A closing run of '#' preceded by a space is not part of the title.
-  size_t hashes = after.size();
-  while (hashes > 0 && after[hashes - 1] == '#') --hashes;
-  if (hashes == 0) {
-    after = {};
-  } else if (hashes < after.size() && (after[hashes - 1] == ' ' || after[hashes - 1] == '\t')) {
-    after = after.substr(0, hashes);
-    while (!after.empty() && (after.back() == ' ' || after.back() == '\t')) after.remove_suffix(1);
-  }
-  title = after;
-  return level;
+  Result<void> walk(cmark_node* document);
+  std::vector<RawBlock> take() { return std::move(blocks_); }
+
+ private:
+  void enter_text(cmark_node* node);
+  void inline_node(cmark_node* node, cmark_event_type event);
+  void finish_text(cmark_node* node);
+  int list_depth() const;
+
+  std::string_view source_;
+  const markdown_syntax::Preamble& preamble_;
+  std::vector<Frame> frames_;
+  std::vector<RawBlock> blocks_;
+  bool reading_ = false;  // inside a paragraph, heading or table cell
+  RawBlock current_;
+  std::vector<size_t> link_starts_;      // text offsets where open links began
+  std::vector<std::string> html_links_;  // targets of open <a href> tags
+  std::vector<size_t> html_link_starts_;
+  std::vector<std::string> row_;     // cells of the table row being read
+  std::vector<std::string> header_;  // the table's header cells
+  std::vector<Link> row_links_;
+};
+
+int Walker::list_depth() const {
+  int depth = -1;
+  for (const Frame& f : frames_) depth += f.type == CMARK_NODE_LIST;
+  return std::max(depth, 0);
 }
 
-// "===" or "---" (setext underline) -> 1 or 2; 0 otherwise.
-int setext_level(std::string_view rest) {
-  while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.remove_suffix(1);
-  if (rest.empty()) return 0;
-  const char c = rest.front();
-  if (c != '=' && c != '-') return 0;
-  for (char x : rest) {
-    if (x != c) return 0;
-  }
-  return c == '=' ? 1 : 2;
+void Walker::enter_text(cmark_node* node) {
+  reading_ = true;
+  current_ = RawBlock();
+  current_.line = static_cast<uint32_t>(cmark_node_get_start_line(node));
+  link_starts_.clear();
+  html_links_.clear();
+  html_link_starts_.clear();
 }
 
-bool thematic_break(std::string_view rest) {
-  int count = 0;
-  char mark = 0;
-  for (char c : rest) {
-    if (c == ' ' || c == '\t') continue;
-    if (c != '-' && c != '*' && c != '_') return false;
-    if (mark != 0 && c != mark) return false;
-    mark = c;
-    ++count;
-  }
-  return count >= 3;
-}
-
-// A list marker at the start of `rest`: "- ", "* ", "+ ", "1. ", "1) ".
-// Returns the marker's width including the following space, 0 if none.
-size_t list_marker(std::string_view rest) {
-  if (rest.size() >= 2 && (rest[0] == '-' || rest[0] == '*' || rest[0] == '+') && (rest[1] == ' ' || rest[1] == '\t')) {
-    return 2;
-  }
-  size_t digits = 0;
-  while (digits < rest.size() && digits < 9 && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
-  if (digits > 0 && digits + 1 < rest.size() && (rest[digits] == '.' || rest[digits] == ')') &&
-      (rest[digits + 1] == ' ' || rest[digits + 1] == '\t')) {
-    return digits + 2;
-  }
-  return 0;
-}
-
-bool fence(std::string_view rest) { return rest.substr(0, 3) == "```" || rest.substr(0, 3) == "~~~"; }
-
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  size_t pos = 0;
-  uint32_t number = 0;
-  while (pos <= text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    Line l;
-    l.text = text.substr(pos, end - pos);
-    l.number = ++number;
-    size_t i = 0;
-    while (i < l.text.size() && (l.text[i] == ' ' || l.text[i] == '\t')) {
-      l.indent += l.text[i] == '\t' ? 4 : 1;
-      ++i;
+void Walker::inline_node(cmark_node* node, cmark_event_type event) {
+  const cmark_node_type type = cmark_node_get_type(node);
+  std::string& text = current_.text;
+  if (type == CMARK_NODE_LINK) {
+    if (event == CMARK_EVENT_ENTER) {
+      link_starts_.push_back(text.size());
+    } else if (!link_starts_.empty()) {
+      const char* url = cmark_node_get_url(node);
+      current_.links.push_back(Link{text.substr(link_starts_.back()), url == nullptr ? "" : url});
+      link_starts_.pop_back();
     }
-    l.rest = l.text.substr(i);
-    while (!l.rest.empty() && (l.rest.back() == ' ' || l.rest.back() == '\t')) l.rest.remove_suffix(1);
-    lines.push_back(l);
-    if (end == text.size()) break;
-    pos = end + 1;
+    return;
   }
-  return lines;
+  if (event != CMARK_EVENT_ENTER) return;
+  switch (type) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+      text.append(literal(node));
+      break;
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+      text.push_back(' ');
+      break;
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+      text.append("[").append(literal(node)).append("]");
+      break;
+    case CMARK_NODE_HTML_INLINE: {
+      // Inline tags are markup: <a href> is a link, <br> a space, <img> its
+      // alt text; every other tag and every comment is dropped.
+      const html_scan::Tag tag = html_scan::parse_tag(literal(node));
+      if (tag.name == "br") {
+        text.push_back(' ');
+      } else if (tag.name == "img") {
+        text.append(tag.attribute("alt"));
+      } else if (tag.name == "a" && !tag.closing && !tag.attribute("href").empty()) {
+        html_links_.emplace_back(tag.attribute("href"));
+        html_link_starts_.push_back(text.size());
+      } else if (tag.name == "a" && tag.closing && !html_links_.empty()) {
+        current_.links.push_back(Link{text.substr(html_link_starts_.back()), std::move(html_links_.back())});
+        html_links_.pop_back();
+        html_link_starts_.pop_back();
+      }
+      break;
+    }
+    default:
+      break;
+  }
 }
 
-void append_joined(std::string& out, std::string_view piece) {
-  if (!out.empty()) out.push_back(' ');
-  out.append(piece);
+void Walker::finish_text(cmark_node* node) {
+  reading_ = false;
+  std::string anchor;
+  std::string text = markdown_syntax::render_references(current_.text);
+  text = markdown_syntax::strip_attribute_lists(text, &anchor);
+  text = markdown_syntax::resolve_literal_links(text, current_.links);
+  for (Link& link : current_.links) {
+    link.text = markdown_syntax::strip_attribute_lists(markdown_syntax::render_references(link.text));
+  }
+  const std::string_view type = type_name(node);
+  if (type == "table_cell") {
+    row_.push_back(std::move(text));
+    for (Link& link : current_.links) row_links_.push_back(std::move(link));
+    return;
+  }
+  current_.text = std::move(text);
+  if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+    current_.kind = RawBlock::Kind::kHeading;
+    current_.level = cmark_node_get_heading_level(node);
+    const auto next_line = static_cast<uint32_t>(cmark_node_get_end_line(node) + 1);
+    if (auto it = preamble_.ids_by_line.find(next_line); anchor.empty() && it != preamble_.ids_by_line.end())
+      anchor = it->second;
+    current_.anchor = std::move(anchor);
+  } else {
+    current_.kind = RawBlock::Kind::kParagraph;
+    for (auto f = frames_.rbegin(); f != frames_.rend(); ++f) {
+      if (f->type == CMARK_NODE_BLOCK_QUOTE) {
+        current_.kind = RawBlock::Kind::kQuote;
+        break;
+      }
+      if (f->type == CMARK_NODE_ITEM) {
+        if (f->paragraphs++ == 0) current_.kind = RawBlock::Kind::kListItem;
+        current_.indent = list_depth();
+        break;
+      }
+    }
+  }
+  blocks_.push_back(std::move(current_));
+  current_ = RawBlock();
+}
+
+Result<void> Walker::walk(cmark_node* document) {
+  Iter iter(cmark_iter_new(document), cmark_iter_free);
+  cmark_event_type event;
+  while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    const cmark_node_type type = cmark_node_get_type(node);
+    const std::string_view name = type_name(node);
+    const bool text_block = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || name == "table_cell";
+    if (text_block) {
+      if (event == CMARK_EVENT_ENTER) {
+        enter_text(node);
+      } else {
+        finish_text(node);
+      }
+      continue;
+    }
+    if (reading_) {
+      inline_node(node, event);
+      continue;
+    }
+    if (name == "table" && event == CMARK_EVENT_ENTER) header_.clear();
+    if (name == "table_row" || name == "table_header") {
+      if (event == CMARK_EVENT_ENTER) {
+        row_.clear();
+        row_links_.clear();
+        continue;
+      }
+      if (name == "table_header") {
+        header_ = std::move(row_);
+        continue;
+      }
+      RawBlock row;
+      row.kind = RawBlock::Kind::kTableRow;
+      row.line = static_cast<uint32_t>(cmark_node_get_start_line(node));
+      row.links = std::move(row_links_);
+      for (size_t c = 0; c < row_.size(); ++c) {
+        if (row_[c].empty()) continue;
+        if (!row.text.empty()) row.text += "; ";
+        if (c < header_.size() && !header_[c].empty() && header_[c] != row_[c]) row.text += header_[c] + ": ";
+        row.text += row_[c];
+      }
+      if (!row.text.empty()) blocks_.push_back(std::move(row));
+      continue;
+    }
+    if (type == CMARK_NODE_CODE_BLOCK) {
+      RawBlock code;
+      code.kind = RawBlock::Kind::kCode;
+      code.line = static_cast<uint32_t>(cmark_node_get_start_line(node));
+      code.text = std::string(literal(node));
+      while (!code.text.empty() && code.text.back() == '\n') code.text.pop_back();
+      if (!code.text.empty()) blocks_.push_back(std::move(code));
+      continue;
+    }
+    if (type == CMARK_NODE_HTML_BLOCK) {
+      auto html = read_html(literal(node), source_, {}, false, static_cast<uint32_t>(cmark_node_get_start_line(node)));
+      if (!html) return html.error();
+      for (RawBlock& b : html->blocks) {
+        if (b.kind != RawBlock::Kind::kCode) {
+          b.text = markdown_syntax::strip_attribute_lists(markdown_syntax::render_references(b.text));
+        }
+        blocks_.push_back(std::move(b));
+      }
+      continue;
+    }
+    if (type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM) {
+      if (event == CMARK_EVENT_ENTER) {
+        frames_.push_back(Frame{type});
+      } else if (!frames_.empty()) {
+        frames_.pop_back();
+      }
+    }
+  }
+  return {};
 }
 
 }  // namespace
 
-std::vector<RawBlock> read_markdown(std::string_view text) {
-  const std::vector<Line> lines = split_lines(text);
-  std::vector<RawBlock> blocks;
-  std::vector<int> list_indents;  // content columns of the open list levels
-
-  auto push = [&](RawBlock::Kind kind, int level, int indent, uint32_t line, const std::string& body) {
-    RawBlock b;
-    b.kind = kind;
-    b.level = level;
-    b.indent = indent;
-    b.line = line;
-    b.text = kind == RawBlock::Kind::kCode ? body : strip_inline_markdown(body);
-    if (!b.text.empty()) blocks.push_back(std::move(b));
-  };
-
-  size_t i = 0;
-  while (i < lines.size()) {
-    const Line& l = lines[i];
-    if (blank(l)) {
-      ++i;
-      continue;
-    }
-    if (l.rest.substr(0, 4) == "<!--") {  // comments carry no content
-      while (i < lines.size() && lines[i].text.find("-->") == std::string_view::npos) ++i;
-      ++i;
-      continue;
-    }
-    if (fence(l.rest)) {
-      const std::string_view marker = l.rest.substr(0, 3);
-      std::string body;
-      const uint32_t start = l.number;
-      ++i;
-      while (i < lines.size() && lines[i].rest.substr(0, 3) != marker) {
-        if (!body.empty()) body.push_back('\n');
-        body.append(lines[i].text);
-        ++i;
-      }
-      ++i;
-      push(RawBlock::Kind::kCode, 0, 0, start, body);
-      continue;
-    }
-    std::string_view title;
-    if (l.indent < 4) {
-      if (const int level = atx_level(l.rest, title); level > 0) {
-        list_indents.clear();
-        push(RawBlock::Kind::kHeading, level, 0, l.number, std::string(title));
-        ++i;
-        continue;
-      }
-      if (thematic_break(l.rest) && (l.rest.front() != '-' || i == 0 || blank(lines[i - 1]))) {
-        ++i;
-        continue;
-      }
-    }
-    if (l.rest.front() == '>') {
-      std::string body;
-      const uint32_t start = l.number;
-      while (i < lines.size() && !blank(lines[i]) && lines[i].rest.front() == '>') {
-        std::string_view q = lines[i].rest.substr(1);
-        if (!q.empty() && q.front() == ' ') q.remove_prefix(1);
-        if (q.empty()) {  // a blank quoted line ends a quoted paragraph
-          push(RawBlock::Kind::kQuote, 0, 0, start, body);
-          body.clear();
-        } else {
-          append_joined(body, q);
-        }
-        ++i;
-      }
-      push(RawBlock::Kind::kQuote, 0, 0, start, body);
-      continue;
-    }
-    if (const size_t width = list_marker(l.rest); width > 0) {
-      while (!list_indents.empty() && l.indent < list_indents.back()) list_indents.pop_back();
-      const int depth = static_cast<int>(list_indents.size());
-      list_indents.push_back(l.indent + static_cast<int>(width));
-      std::string body(l.rest.substr(width));
-      const uint32_t start = l.number;
-      ++i;
-      // Continuation lines: indented to the item's content, or lazy lines
-      // directly after it that start no other block.
-      while (i < lines.size() && !blank(lines[i]) && list_marker(lines[i].rest) == 0 && !fence(lines[i].rest) &&
-             lines[i].rest.front() != '#' && lines[i].rest.front() != '>') {
-        append_joined(body, lines[i].rest);
-        ++i;
-      }
-      push(RawBlock::Kind::kListItem, 0, depth, start, body);
-      continue;
-    }
-    if (l.indent < 2 || list_indents.empty()) list_indents.clear();
-    std::string body(l.rest);
-    const uint32_t start = l.number;
-    ++i;
-    bool heading = false;
-    while (i < lines.size() && !blank(lines[i])) {
-      const Line& next = lines[i];
-      if (const int level = setext_level(next.rest); level > 0 && next.indent < 4) {
-        push(RawBlock::Kind::kHeading, level, 0, start, body);
-        list_indents.clear();
-        heading = true;
-        ++i;
-        break;
-      }
-      if (list_marker(next.rest) > 0 || fence(next.rest) || next.rest.front() == '>' ||
-          atx_level(next.rest, title) > 0) {
-        break;
-      }
-      append_joined(body, next.rest);
-      ++i;
-    }
-    if (!heading) push(RawBlock::Kind::kParagraph, 0, 0, start, body);
-  }
-  return blocks;
-}
-
-std::string strip_inline_markdown(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    const char c = s[i];
-    if (c == '\\' && i + 1 < s.size() && std::string_view("\\`*_{}[]()#+-.!<>|\"'~").find(s[i + 1]) != std::string_view::npos) {
-      out.push_back(s[i + 1]);
-      i += 2;
-      continue;
-    }
-    if (c == '`') {
-      size_t ticks = 0;
-      while (i + ticks < s.size() && s[i + ticks] == '`') ++ticks;
-      const std::string delim(ticks, '`');
-      const size_t close = s.find(delim, i + ticks);
-      if (close != std::string_view::npos) {
-        out.append(s.substr(i + ticks, close - i - ticks));
-        i = close + ticks;
-        continue;
-      }
-    }
-    // [text](url) and ![alt](src) keep their text; reference links keep it too.
-    if (c == '[' || (c == '!' && i + 1 < s.size() && s[i + 1] == '[')) {
-      const size_t open = c == '!' ? i + 1 : i;
-      const size_t close = s.find(']', open);
-      if (close != std::string_view::npos) {
-        const std::string inner = strip_inline_markdown(s.substr(open + 1, close - open - 1));
-        size_t next = close + 1;
-        if (next < s.size() && s[next] == '(') {
-          const size_t paren = s.find(')', next);
-          if (paren != std::string_view::npos) next = paren + 1;
-        } else if (next < s.size() && s[next] == '[') {
-          const size_t bracket = s.find(']', next);
-          if (bracket != std::string_view::npos) next = bracket + 1;
-        }
-        out.append(inner);
-        i = next;
-        continue;
-      }
-    }
-    if (c == '<') {  // autolinks and inline HTML tags: keep a link's address, drop tags
-      const size_t close = s.find('>', i);
-      if (close != std::string_view::npos) {
-        const std::string_view inner = s.substr(i + 1, close - i - 1);
-        if (inner.find("://") != std::string_view::npos || inner.find('@') != std::string_view::npos) {
-          out.append(inner);
-          i = close + 1;
-          continue;
-        }
-        if (!inner.empty() && (ascii::alpha(inner.front()) || inner.front() == '/')) {
-          i = close + 1;
-          continue;
-        }
-      }
-    }
-    // Emphasis marks: '*' always, '_' only at a word boundary (snake_case stays).
-    if (c == '*' || c == '~') {
-      ++i;
-      continue;
-    }
-    if (c == '_') {
-      const bool left_word = i > 0 && ascii::alnum(s[i - 1]);
-      const bool right_word = i + 1 < s.size() && ascii::alnum(s[i + 1]);
-      if (!(left_word && right_word)) {
-        ++i;
-        continue;
-      }
-    }
-    out.push_back(c);
-    ++i;
-  }
+Result<MarkdownRead> read_markdown(std::string_view text, std::string_view source) {
+  std::string body(text);
+  const markdown_syntax::Preamble preamble = markdown_syntax::strip_preamble(body);
+  Parser parser = make_parser();
+  cmark_parser_feed(parser.get(), body.data(), body.size());
+  Node document(cmark_parser_finish(parser.get()), cmark_node_free);
+  Walker walker(source, preamble);
+  if (auto walked = walker.walk(document.get()); !walked) return walked.error();
+  MarkdownRead out;
+  out.blocks = walker.take();
+  out.title = preamble.title;
+  out.date = preamble.date;
   return out;
 }
 

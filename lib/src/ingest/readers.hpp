@@ -11,12 +11,28 @@ namespace strata::readers {
 // One RawBlock of kind kLine per non-blank line, with indent, gap and bullet.
 std::vector<RawBlock> read_plain_text(std::string_view text);
 
-// CommonMark's block structure, minus HTML blocks and tables' cells: ATX and
-// setext headings, paragraphs, nested lists, block quotes, fenced code.
-// Inline markup is stripped to its text.
-std::vector<RawBlock> read_markdown(std::string_view text);
+struct MarkdownRead {
+  std::vector<RawBlock> blocks;
+  std::string title;  // from front matter; may be empty
+  std::string date;   // from front matter; may be empty
+};
 
-// "**a** [b](c) `d`" -> "a b d": the text a reader sees.
-std::string strip_inline_markdown(std::string_view text);
+// CommonMark with GitHub's extensions (tables, strikethrough, autolinks,
+// footnotes) through cmark-gfm, after front matter and attribute lists are
+// taken out (markdown_syntax.hpp). HTML in the Markdown is read by read_html.
+Result<MarkdownRead> read_markdown(std::string_view text, std::string_view source);
+
+struct HtmlRead {
+  std::vector<RawBlock> blocks;
+  std::string title;  // <title>, when the content has no <h1>; may be empty
+  std::vector<Removal> removals;
+};
+
+// HTML through gumbo, refused before parsing when nested deeper than
+// html_scan::kMaxDepth or larger than kMaxElements. `page`: a whole page, whose
+// chrome is removed and main content chosen; otherwise a fragment (HTML in
+// Markdown) read whole. `first_line` is the source line `text` starts on.
+Result<HtmlRead> read_html(std::string_view text, std::string_view source, const ContentSelectors& selectors, bool page,
+                           uint32_t first_line = 1);
 
 }  // namespace strata::readers

@@ -6,9 +6,9 @@
 namespace strata {
 
 Result<Document> parse_document(std::string_view bytes, std::string_view source, const LoadOptions& options) {
-  auto raw = ingest(bytes, source, options.format);
+  auto raw = ingest(bytes, source, IngestOptions{options.format, options.selectors});
   if (!raw) return raw.error();
-  std::vector<Removal> removals;
+  std::vector<Removal> removals = std::move(raw->removals);
   std::optional<std::string> date = remove_boilerplate(*raw, options.rules, removals);
   Document doc = segment(*raw);
   if (date) doc.meta.date = *date;

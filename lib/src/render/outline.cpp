@@ -13,15 +13,6 @@ size_t sentences_in(const Section& s) {
   return n;
 }
 
-const char* format_name(InputFormat f) {
-  switch (f) {
-    case InputFormat::kMarkdown: return "markdown";
-    case InputFormat::kPlainText:
-    case InputFormat::kAuto: break;
-  }
-  return "text";
-}
-
 }  // namespace
 
 std::string render_outline_text(const Document& doc) {
@@ -48,7 +39,10 @@ std::string render_outline_json(const Document& doc) {
   root["source"] = doc.meta.source;
   root["title"] = doc.meta.title;
   root["date"] = doc.meta.date.empty() ? ordered_json() : ordered_json(doc.meta.date);
-  root["format"] = format_name(doc.meta.format);
+  root["format"] = to_string(doc.meta.format);
+  const InputNotes& notes = doc.meta.normalized;
+  root["charset"] = notes.charset;
+  root["normalized"] = {{"bom", notes.bom}, {"line_endings", notes.line_endings}, {"final_newline", notes.final_newline}};
   ordered_json sections = ordered_json::array();
   for (size_t i = 0; i < doc.sections.size(); ++i) {
     const Section& s = doc.sections[i];
@@ -59,6 +53,7 @@ std::string render_outline_json(const Document& doc) {
     js["path"] = doc.title_path(static_cast<int>(i));
     js["parent"] = s.parent < 0 ? ordered_json() : ordered_json(doc.sections[static_cast<size_t>(s.parent)].id);
     js["line"] = s.line;
+    if (!s.anchor.empty()) js["anchor"] = s.anchor;
     ordered_json blocks = ordered_json::array();
     for (const Block& b : s.blocks) {
       ordered_json jb;
@@ -68,6 +63,11 @@ std::string render_outline_json(const Document& doc) {
       ordered_json sentences = ordered_json::array();
       for (const Sentence& sentence : b.sentences) sentences.push_back({{"text", sentence.text}, {"norm", sentence.norm}});
       jb["sentences"] = std::move(sentences);
+      if (!b.links.empty()) {
+        ordered_json links = ordered_json::array();
+        for (const Link& link : b.links) links.push_back({{"text", link.text}, {"target", link.target}});
+        jb["links"] = std::move(links);
+      }
       blocks.push_back(std::move(jb));
     }
     js["blocks"] = std::move(blocks);

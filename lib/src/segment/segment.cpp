@@ -55,15 +55,23 @@ bool is_quotation(std::string_view norm) {
   return close > 0 && close + 3 >= norm.size();
 }
 
+DocumentMeta meta_of(const RawDocument& raw) {
+  DocumentMeta meta;
+  meta.source = raw.source;
+  meta.format = raw.format;
+  meta.title = raw.title;
+  meta.date = raw.date;
+  meta.normalized = raw.normalized;
+  return meta;
+}
+
 Document segment_plain(const RawDocument& raw) {
   const std::vector<RawBlock>& blocks = raw.blocks;
   std::vector<std::string> norms;
   norms.reserve(blocks.size());
   for (const RawBlock& b : blocks) norms.push_back(b.text.size() <= kMaxBulletHeadingBytes ? normalize_text(b.text) : std::string());
 
-  DocumentMeta meta;
-  meta.source = raw.source;
-  meta.format = raw.format;
+  DocumentMeta meta = meta_of(raw);
   size_t first = 0;
   std::string title_norm;
   if (!blocks.empty() && !blocks[0].bullet && heading_shape(norms[0], kMaxHeadingBytes, true)) {
@@ -117,13 +125,19 @@ Document segment_plain(const RawDocument& raw) {
   return tree.finish();
 }
 
-Document segment_markdown(const RawDocument& raw) {
-  DocumentMeta meta;
-  meta.source = raw.source;
-  meta.format = raw.format;
+// Markdown and HTML: the structure is marked up.
+Document segment_marked(const RawDocument& raw) {
+  DocumentMeta meta = meta_of(raw);
   size_t first = 0;
-  // A lone top-level heading first in the file is the document's title.
-  if (!raw.blocks.empty() && raw.blocks[0].kind == RawBlock::Kind::kHeading) {
+  // A title from front matter or <title> wins; a first heading repeating it
+  // is the title shown again, not a section. Otherwise a lone top-level
+  // heading first in the file is the document's title.
+  if (!meta.title.empty()) {
+    if (!raw.blocks.empty() && raw.blocks[0].kind == RawBlock::Kind::kHeading &&
+        normalize_text(raw.blocks[0].text) == normalize_text(meta.title)) {
+      first = 1;
+    }
+  } else if (!raw.blocks.empty() && raw.blocks[0].kind == RawBlock::Kind::kHeading) {
     const int level = raw.blocks[0].level;
     const bool lone = std::none_of(raw.blocks.begin() + 1, raw.blocks.end(), [&](const RawBlock& b) {
       return b.kind == RawBlock::Kind::kHeading && b.level <= level;
@@ -137,12 +151,13 @@ Document segment_markdown(const RawDocument& raw) {
   for (size_t i = first; i < raw.blocks.size(); ++i) {
     const RawBlock& b = raw.blocks[i];
     switch (b.kind) {
-      case RawBlock::Kind::kHeading: tree.open(b.text, b.line, HeadingKey{b.level, 0, 0}, 0, false); break;
-      case RawBlock::Kind::kListItem: tree.add(BlockKind::kListItem, b.indent, b.line, b.text); break;
-      case RawBlock::Kind::kQuote: tree.add(BlockKind::kQuote, 0, b.line, b.text); break;
+      case RawBlock::Kind::kHeading: tree.open(b.text, b.line, HeadingKey{b.level, 0, 0}, 0, false, b.anchor); break;
+      case RawBlock::Kind::kListItem: tree.add(BlockKind::kListItem, b.indent, b.line, b.text, b.links); break;
+      case RawBlock::Kind::kQuote: tree.add(BlockKind::kQuote, 0, b.line, b.text, b.links); break;
       case RawBlock::Kind::kCode: tree.add(BlockKind::kCode, 0, b.line, b.text); break;
+      case RawBlock::Kind::kTableRow: tree.add(BlockKind::kTableRow, 0, b.line, b.text, b.links); break;
       case RawBlock::Kind::kParagraph:
-      case RawBlock::Kind::kLine: tree.add(BlockKind::kParagraph, 0, b.line, b.text); break;
+      case RawBlock::Kind::kLine: tree.add(BlockKind::kParagraph, 0, b.line, b.text, b.links); break;
     }
   }
   return tree.finish();
@@ -151,7 +166,8 @@ Document segment_markdown(const RawDocument& raw) {
 }  // namespace
 
 Document segment(const RawDocument& raw) {
-  return raw.format == InputFormat::kMarkdown ? segment_markdown(raw) : segment_plain(raw);
+  return raw.format == InputFormat::kMarkdown || raw.format == InputFormat::kHtml ? segment_marked(raw)
+                                                                                   : segment_plain(raw);
 }
 
 }  // namespace strata

@@ -14,7 +14,8 @@ TreeBuilder::TreeBuilder(DocumentMeta meta) {
   doc_.sections.push_back(std::move(root));
 }
 
-void TreeBuilder::open(const std::string& title, uint32_t line, HeadingKey key, int indent, bool bullet) {
+void TreeBuilder::open(const std::string& title, uint32_t line, HeadingKey key, int indent, bool bullet,
+                       const std::string& anchor) {
   const std::string norm = normalize_text(title);
   // The same heading twice in a row with nothing between is one heading
   // (pages repeat a title as a banner and again as a heading).
@@ -28,6 +29,7 @@ void TreeBuilder::open(const std::string& title, uint32_t line, HeadingKey key, 
   s.parent = current();
   s.level = static_cast<int>(stack_.size()) + 1;
   s.line = line;
+  s.anchor = anchor;
   const int index = static_cast<int>(doc_.sections.size());
   doc_.sections[static_cast<size_t>(s.parent)].children.push_back(index);
   doc_.sections.push_back(std::move(s));
@@ -40,8 +42,9 @@ void TreeBuilder::close_for_indent(int indent) {
   }
 }
 
-void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const std::string& text) {
+void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const std::string& text, std::vector<Link> links) {
   Block block;
+  block.links = std::move(links);
   block.kind = kind;
   block.depth = depth;
   block.line = line;
@@ -57,7 +60,8 @@ void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const std::strin
     s.line = line;
     block.sentences.push_back(std::move(s));
   };
-  // A list item, a code block or a quote is one claim, however many sentences.
+  // A list item, a code block, a table row or a quote is one claim, however
+  // many sentences.
   if (kind == BlockKind::kParagraph) {
     for (const Span& span : split_sentences(norm.text)) push(span.begin, span.end);
   } else {

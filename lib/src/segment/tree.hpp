@@ -19,11 +19,13 @@ class TreeBuilder {
  public:
   explicit TreeBuilder(DocumentMeta meta);
 
-  void open(const std::string& title, uint32_t line, HeadingKey key, int indent, bool bullet);
+  // `anchor`: the source's id for the heading, kept on the Section; may be empty.
+  void open(const std::string& title, uint32_t line, HeadingKey key, int indent, bool bullet,
+            const std::string& anchor = {});
   // Plain text: a body line at `indent` ends bullet-headed sections at that
   // indent or deeper and plain-headed sections deeper than it.
   void close_for_indent(int indent);
-  void add(BlockKind kind, int depth, uint32_t line, const std::string& text);
+  void add(BlockKind kind, int depth, uint32_t line, const std::string& text, std::vector<Link> links = {});
   Document finish();
 
  private:

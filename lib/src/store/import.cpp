@@ -40,8 +40,9 @@ struct Prepared {
 
 Result<Prepared> prepare(Snapshot& s) {
   Prepared p;
-  if (s.format == InputFormat::kAuto) s.format = format_from_path(s.source);
-  if (auto text = decode_text(s.bytes, s.source); !text) return text.error();
+  auto text = decode_text(s.bytes, s.source, s.format);
+  if (!text) return text.error();
+  if (s.format == InputFormat::kAuto) s.format = sniff_format(*text, s.source);
   LoadOptions options;
   options.format = s.format;
   auto doc = parse_document(s.bytes, s.source, options);

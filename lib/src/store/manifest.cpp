@@ -26,7 +26,8 @@ Result<std::vector<Snapshot>> series_snapshots(const std::string& manifest_path,
     s.id = e.id;
     s.title = e.title;
     s.date = e.date;
-    s.format = format_from_path(e.file);
+    s.format = InputFormat::kAuto;  // sniffed from the bytes on import, unless the manifest says
+    if (auto format = parse_input_format(e.format); !e.format.empty() && format) s.format = *format;
     out.push_back(std::move(s));
   }
   if (skipped != nullptr) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "strata/ingest.hpp"
 #include "strata/manifest.hpp"
 
 namespace strata::store {
@@ -29,7 +30,7 @@ std::string one_line(std::string_view s) {
 }  // namespace
 
 std::string format_name(InputFormat format) {
-  return format == InputFormat::kMarkdown ? "markdown" : "text";
+  return to_string(format);
 }
 
 std::string commit_message(const VersionInfo& v) {
@@ -63,7 +64,8 @@ Result<void> parse_commit_message(std::string_view message, VersionInfo& out) {
       out.date = std::string(value);
       have_date = true;
     } else if (key == kFormatKey) {
-      out.format = value == "markdown" ? InputFormat::kMarkdown : InputFormat::kPlainText;
+      auto format = parse_input_format(value);
+      out.format = format ? *format : InputFormat::kPlainText;
     } else if (key == kRawKey) {
       out.raw_blob = std::string(value);
     } else if (key == kNormalizationKey) {

@@ -10,6 +10,11 @@
 namespace strata {
 
 Result<VersionBytes> read_version_bytes(const std::string& store_dir, std::string_view rev) {
+  if (rev == "-") {  // standard input
+    auto bytes = read_file_bytes(std::string(rev));
+    if (!bytes) return bytes.error();
+    return VersionBytes{std::move(*bytes), std::string(rev), std::nullopt};
+  }
   auto parsed = store::parse_revision(rev);
   std::optional<Error> store_error;
   if (parsed) {

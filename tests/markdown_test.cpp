@@ -1,0 +1,146 @@
+// The Markdown reader on what repositories write: front matter, kramdown
+// attribute lists, inline and block HTML, tables, footnotes, links.
+#include <gtest/gtest.h>
+
+#include "strata/ingest.hpp"
+#include "strata/load.hpp"
+
+namespace strata {
+namespace {
+
+RawDocument read(const std::string& text) {
+  auto raw = ingest(text, "doc.md");
+  EXPECT_TRUE(raw) << raw.error().message;
+  return raw ? std::move(*raw) : RawDocument();
+}
+
+std::vector<std::string> texts(const RawDocument& raw) {
+  std::vector<std::string> out;
+  for (const RawBlock& b : raw.blocks) out.push_back(b.text);
+  return out;
+}
+
+TEST(Markdown, FrontMatterIsMetadataNotProse) {
+  struct Case {
+    const char* text;
+    const char* title;
+    const char* date;
+  } cases[] = {
+      {"---\ntitle: GitHub Terms of Service\nredirect_from:\n  - /tos/\n---\n\nThank you.\n", "GitHub Terms of Service",
+       ""},
+      {"---\ntitle: \"Terms\"\ndate: 2023-01-05T10:00:00Z\neffective_date: 2023-02-01\n---\nText.\n", "Terms",
+       "2023-02-01"},
+      {"+++\ntitle = \"Privacy\"\nlastmod = \"2024-07-02\"\n+++\n\nText.\n", "Privacy", "2024-07-02"},
+      {"---\ntitle: QUIC\nauthor:\n  -\n    ins: J. Iyengar\n\n--- abstract\n\nText.\n", "QUIC", ""},
+  };
+  for (const Case& c : cases) {
+    const RawDocument raw = read(c.text);
+    EXPECT_EQ(raw.title, c.title);
+    EXPECT_EQ(raw.date, c.date);
+    for (const RawBlock& b : raw.blocks) {
+      EXPECT_EQ(b.text.find(':'), std::string::npos) << "front matter leaked: " << b.text;
+    }
+  }
+}
+
+TEST(Markdown, AttributeListsGoAndIdsBecomeAnchors) {
+  const RawDocument raw = read(
+      "# Streams {#streams}\n\nText one.\n\n## Frames\n{: #frames .wide}\n\nText{: .note} two.\n\n"
+      "~~~\ncode\n~~~\n{: #fig-ex-format title=\"Example Format\"}\n\n*Effective July 27, 2023*\n{: "
+      "datetime=\"2023-07-27\" }\n");
+  ASSERT_GE(raw.blocks.size(), 6u);
+  EXPECT_EQ(raw.blocks[0].text, "Streams");
+  EXPECT_EQ(raw.blocks[0].anchor, "streams");
+  EXPECT_EQ(raw.blocks[2].text, "Frames");
+  EXPECT_EQ(raw.blocks[2].anchor, "frames");
+  EXPECT_EQ(raw.blocks[3].text, "Text two.");
+  EXPECT_EQ(raw.blocks[4].kind, RawBlock::Kind::kCode);
+  EXPECT_EQ(raw.blocks[4].text, "code");
+  EXPECT_EQ(raw.blocks[5].text, "Effective July 27, 2023");
+  EXPECT_EQ(raw.date, "2023-07-27");
+}
+
+TEST(Markdown, KramdownRfcMarkersAndReferences) {
+  const RawDocument raw = read(
+      "---\ntitle: T\n--- abstract\n\nAbstract text.\n\n--- middle\n\n# Overview\n\n{::boilerplate bcp14}\n\n"
+      "See {{QUIC-TLS}} and {{?RFC2119}}, and {{Section 4 of QUIC-TLS}}.\n\nTerm:\n\n: The definition.\n");
+  EXPECT_EQ(texts(raw), (std::vector<std::string>{"Abstract", "Abstract text.", "Overview",
+                                                  "See [QUIC-TLS] and [RFC2119], and Section 4 of [QUIC-TLS].",
+                                                  "Term:", "The definition."}));
+}
+
+TEST(Markdown, HtmlNeverLeaksAsTags) {
+  const RawDocument raw = read(
+      "<!-- markdownlint-disable -->\n\nLearn more about <a "
+      "href=\"https://example.org/t\">translation</a>.<br>Next.\n\n"
+      "<div class=\"note\">\n<p>Block <b>HTML</b> paragraph.</p>\n</div>\n\n<aside markdown=\"block\">\nNote: see "
+      "{{x}}.\n</aside>\n");
+  EXPECT_EQ(texts(raw), (std::vector<std::string>{"Learn more about translation. Next.", "Block HTML paragraph.",
+                                                  "Note: see [x]."}));
+  ASSERT_EQ(raw.blocks[0].links.size(), 1u);
+  EXPECT_EQ(raw.blocks[0].links[0].text, "translation");
+  EXPECT_EQ(raw.blocks[0].links[0].target, "https://example.org/t");
+}
+
+TEST(Markdown, LinksKeepTheirTargets) {
+  const RawDocument raw = read(
+      "See [the FAQ](https://example.org/faq \"FAQ\") and www.example.com.\n\n"
+      "Meta Products[1\\](#annotation-1) are covered.\n\n![Diagram of a stream](s.png)\n");
+  ASSERT_EQ(raw.blocks.size(), 3u);
+  EXPECT_EQ(raw.blocks[0].text, "See the FAQ and www.example.com.");
+  ASSERT_EQ(raw.blocks[0].links.size(), 2u);
+  EXPECT_EQ(raw.blocks[0].links[0].target, "https://example.org/faq");
+  EXPECT_EQ(raw.blocks[0].links[1].target, "http://www.example.com");
+  EXPECT_EQ(raw.blocks[1].text, "Meta Products1 are covered.");
+  ASSERT_EQ(raw.blocks[1].links.size(), 1u);
+  EXPECT_EQ(raw.blocks[1].links[0].target, "#annotation-1");
+  EXPECT_EQ(raw.blocks[2].text, "Diagram of a stream");
+}
+
+TEST(Markdown, TablesAreOneClaimARowWithTheirHeaders) {
+  const RawDocument raw = read("| Data | Shared with |\n|---|---|\n| Email | Partners |\n| Location | |\n");
+  ASSERT_EQ(raw.blocks.size(), 2u);
+  EXPECT_EQ(raw.blocks[0].kind, RawBlock::Kind::kTableRow);
+  EXPECT_EQ(raw.blocks[0].text, "Data: Email; Shared with: Partners");
+  EXPECT_EQ(raw.blocks[1].text, "Data: Location");
+}
+
+TEST(Markdown, ListsQuotesCodeAndFootnotes) {
+  const RawDocument raw = read(
+      "- one\n  - nested *two*\n\n    second paragraph\n- ~~gone~~ three\n\n> quoted\n> line\n\n"
+      "```\nkeep  this\n  verbatim\n```\n\nA claim.[^n]\n\n[^n]: The note.\n");
+  struct Expect {
+    RawBlock::Kind kind;
+    int indent;
+    const char* text;
+  } expected[] = {
+      {RawBlock::Kind::kListItem, 0, "one"},
+      {RawBlock::Kind::kListItem, 1, "nested two"},
+      {RawBlock::Kind::kParagraph, 1, "second paragraph"},  // of the nested item
+      {RawBlock::Kind::kListItem, 0, "gone three"},
+      {RawBlock::Kind::kQuote, 0, "quoted line"},
+      {RawBlock::Kind::kCode, 0, "keep  this\n  verbatim"},
+      {RawBlock::Kind::kParagraph, 0, "A claim.[1]"},  // footnotes are numbered in order
+      {RawBlock::Kind::kParagraph, 0, "The note."},
+  };
+  ASSERT_EQ(raw.blocks.size(), std::size(expected)) << ::testing::PrintToString(texts(raw));
+  for (size_t i = 0; i < raw.blocks.size(); ++i) {
+    EXPECT_EQ(raw.blocks[i].kind, expected[i].kind) << i;
+    EXPECT_EQ(raw.blocks[i].indent, expected[i].indent) << i;
+    EXPECT_EQ(raw.blocks[i].text, expected[i].text) << i;
+  }
+}
+
+TEST(Markdown, TitleFromFrontMatterAndLinesFromTheSource) {
+  auto doc = parse_document("---\ntitle: Terms\ndate: 2024-07-02\n---\n\n# Terms\n\n## Scope\n\nText.\n", "t.md");
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->meta.title, "Terms");
+  EXPECT_EQ(doc->meta.date, "2024-07-02");
+  ASSERT_EQ(doc->sections.size(), 2u);  // the repeated title is not a section
+  EXPECT_EQ(doc->sections[1].title, "Scope");
+  EXPECT_EQ(doc->sections[1].line, 8u);
+  EXPECT_EQ(doc->sections[1].blocks[0].line, 10u);
+}
+
+}  // namespace
+}  // namespace strata
