@@ -1,8 +1,8 @@
 // strata diff OLD NEW: what changed, by sections, claims and words.
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <memory>
-#include <unistd.h>
 
 #include "commands.hpp"
 #include "load_options.hpp"
@@ -46,15 +46,18 @@ int run_diff(const DiffArgs& args) {
   const bool to_terminal = args.output.empty() && isatty(STDOUT_FILENO) != 0;
   render.color = args.color == "always" || (args.color == "auto" && to_terminal && std::getenv("NO_COLOR") == nullptr);
 
+  if (args.old_file == "-" && args.new_file == "-") {
+    return report_error(make_error(ErrorCode::kInvalidArgument, "only one side can be standard input ('-')"));
+  }
   auto old_doc = args.read.load(args.old_file, *options);
   if (!old_doc) return report_error(old_doc.error());
   auto new_doc = args.read.load(args.new_file, *options);
   if (!new_doc) return report_error(new_doc.error());
   const ChangeSet changes = compare(*old_doc, *new_doc, *compare_options);
-  const std::string report = args.format == "json" ? render_diff_json(changes, render)
-                             : args.format == "md" ? render_diff_markdown(changes, render)
+  const std::string report = args.format == "json"   ? render_diff_json(changes, render)
+                             : args.format == "md"   ? render_diff_markdown(changes, render)
                              : args.format == "html" ? render_diff_html(changes, render)
-                                                   : render_diff_text(changes, render);
+                                                     : render_diff_text(changes, render);
   if (const int rc = emit(report, args.output); rc != kExitSame) return rc;
   return changes.has_changes() ? kExitDifferent : kExitSame;
 }
@@ -63,11 +66,13 @@ int run_diff(const DiffArgs& args) {
 
 void add_diff_command(CLI::App& app, Context& context) {
   auto args = std::make_shared<DiffArgs>();
-  CLI::App* cmd = app.add_subcommand("diff", "Compare two versions of a document (exit 0 same, 1 different, 2 trouble)");
+  CLI::App* cmd =
+      app.add_subcommand("diff", "Compare two versions of a document (exit 0 same, 1 different, 2 trouble)");
   cmd->add_option("old", args->old_file, "Old version: a file or a store revision")->required();
   cmd->add_option("new", args->new_file, "New version: a file or a store revision")->required();
   cmd->add_option("--format", args->format, "text, json, md or html")
-      ->check(CLI::IsMember({"text", "json", "md", "html"}))->capture_default_str();
+      ->check(CLI::IsMember({"text", "json", "md", "html"}))
+      ->capture_default_str();
   cmd->add_option("--color", args->color, "auto, always or never (NO_COLOR is respected)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

@@ -179,6 +179,7 @@ void Reader::collect_text(const GumboNode* node, std::string& out, size_t limit,
   }
   if (!is_element(node)) return;
   if (node->v.element.tag == GUMBO_TAG_BR) out.append(verbatim ? "\n" : " ");
+  if (!verbatim && role_of(tag_name(node)) == Role::kBlock) append_folded(out, " ");  // blocks never run together
   const GumboVector& children = node->v.element.children;
   for (unsigned i = 0; i < children.length; ++i) {
     const auto* child = static_cast<const GumboNode*>(children.data[i]);
