@@ -34,9 +34,8 @@ inline void unwrap(const Result<void>& result) {
   if (!result) raise(result.error());
 }
 
-// "auto", "text", "markdown" <-> InputFormat; an unknown name raises.
+// "auto", "text", "markdown", "html" -> InputFormat; an unknown name raises.
 InputFormat format_of(std::string_view name);
-const char* format_name(InputFormat format);
 
 void register_errors();
 void bind_document(py::module_& m);

@@ -44,7 +44,7 @@ void bind_document(py::module_& m) {
       .def_readonly("source", &DocumentMeta::source, "Path or label the bytes came from.")
       .def_readonly("title", &DocumentMeta::title, "The document's title line, original form.")
       .def_readonly("date", &DocumentMeta::date, "ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD); may be empty.")
-      .def_property_readonly("format", [](const DocumentMeta& meta) { return format_name(meta.format); },
+      .def_property_readonly("format", [](const DocumentMeta& meta) { return to_string(meta.format); },
                              "'text' or 'markdown'.")
       .def("__repr__", [](const DocumentMeta& meta) {
         return "DocumentMeta(source=" + py::repr(py::str(meta.source)).cast<std::string>() +

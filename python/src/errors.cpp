@@ -26,15 +26,6 @@ const char* class_name(ErrorCode code) {
 
 InputFormat format_of(std::string_view name) { return unwrap(parse_input_format(name)); }
 
-const char* format_name(InputFormat format) {
-  switch (format) {
-    case InputFormat::kAuto: return "auto";
-    case InputFormat::kPlainText: return "text";
-    case InputFormat::kMarkdown: return "markdown";
-  }
-  return "auto";
-}
-
 void register_errors() {
   py::register_exception_translator([](std::exception_ptr thrown) {
     try {

@@ -51,7 +51,7 @@ void bind_store(py::module_& m) {
       .def_readonly("title", &VersionInfo::title)
       .def_readonly("source", &VersionInfo::source)
       .def_readonly("date", &VersionInfo::date)
-      .def_property_readonly("format", [](const VersionInfo& v) { return format_name(v.format); })
+      .def_property_readonly("format", [](const VersionInfo& v) { return to_string(v.format); })
       .def_readonly("normalization", &VersionInfo::normalization)
       .def_readonly("commit", &VersionInfo::commit)
       .def_readonly("raw_blob", &VersionInfo::raw_blob)

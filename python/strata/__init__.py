@@ -61,8 +61,8 @@ def load(
 ) -> Document:
     """Reads a document from a path or from bytes.
 
-    format: "auto" (from the file name's extension: .md and .markdown are
-    Markdown), "text" or "markdown". name: the label of bytes in reports and
+    format: "auto" (sniffed from the content, the file name's extension
+    breaking ties), "text", "markdown" or "html". name: the label of bytes in reports and
     errors (default "<bytes>"); a path is its own label, as written. rules: a
     TOML file of boilerplate rules on top of the bundled ones.
     """

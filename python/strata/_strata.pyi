@@ -14,7 +14,7 @@ class DocumentMeta:
     source: str  # path or label the bytes came from
     title: str
     date: str  # ISO 8601, YYYY, YYYY-MM or YYYY-MM-DD; may be empty
-    format: str  # "text" or "markdown"
+    format: str  # "text", "markdown" or "html"
 
 class Sentence:
     text: str  # original, trimmed

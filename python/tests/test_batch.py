@@ -122,7 +122,7 @@ def test_bad_version_is_an_error_line_and_retried(cluster, tmp_path):
     corpus = tmp_path / "c" / "doc"
     corpus.mkdir(parents=True)
     (corpus / "1.txt").write_text("Title\n\nOne claim here.\n")
-    (corpus / "2.txt").write_bytes(b"")
+    (corpus / "2.txt").write_bytes(b"%PDF-1.4\n")
     out = tmp_path / "out"
     summary = batch.run([str(tmp_path / "c")], str(out), scheduler=cluster.scheduler_address, quiet=True)
     assert summary.errors == 1

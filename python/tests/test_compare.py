@@ -124,9 +124,9 @@ def test_errors_are_exceptions_with_the_cli_message(run_cli, tmp_path):
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"Title\n\x00\x01\x02 not text\xff\n")
     cases.append((str(binary), strata.InvalidInputError))
-    empty = tmp_path / "empty.txt"
-    empty.write_bytes(b"")
-    cases.append((str(empty), strata.InvalidInputError))
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes(b"Title\n\nCaf\xe9 cr\xe8me.\n")
+    cases.append((str(latin1), strata.InvalidInputError))
     for path, kind in cases:
         status, _, err = run_cli("sections", path, cwd=tmp_path)
         assert status == 2

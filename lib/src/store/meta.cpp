@@ -29,14 +29,10 @@ std::string one_line(std::string_view s) {
 
 }  // namespace
 
-std::string format_name(InputFormat format) {
-  return to_string(format);
-}
-
 std::string commit_message(const VersionInfo& v) {
   return fmt::format("Import {}: {}\n\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n", v.id,
                      one_line(v.title), kIdKey, v.id, kTitleKey, one_line(v.title), kSourceKey, one_line(v.source),
-                     kDateKey, v.date, kFormatKey, format_name(v.format), kNormalizationKey, v.normalization, kRawKey,
+                     kDateKey, v.date, kFormatKey, to_string(v.format), kNormalizationKey, v.normalization, kRawKey,
                      v.raw_blob);
 }
 
@@ -85,7 +81,7 @@ std::string meta_json(const VersionInfo& v, std::string_view raw) {
   j["title"] = v.title;
   j["source"] = v.source;
   j["date"] = v.date;
-  j["format"] = format_name(v.format);
+  j["format"] = to_string(v.format);
   j["normalization"] = v.normalization;
   j["raw_bytes"] = raw.size();
   j["raw_sha256"] = strata::sha256_hex(raw);

@@ -16,7 +16,6 @@ inline constexpr const char* kBranch = "refs/heads/main";
 inline constexpr const char* kRawEntry = "raw";
 inline constexpr const char* kMetaEntry = "meta.json";
 
-std::string format_name(InputFormat format);
 
 // Trailer values are single lines: control characters become spaces.
 std::string commit_message(const VersionInfo& version);
