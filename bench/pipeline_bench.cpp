@@ -59,6 +59,40 @@ void BM_CompareSeeds2023To2024(benchmark::State& state) {
 }
 BENCHMARK(BM_CompareSeeds2023To2024)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
+// N identical lines against the same N lines with one other line in the
+// middle: every line's exact partner is in one bucket of equal texts, the
+// case that made exact pairing quadratic.
+void BM_CompareRepeats(benchmark::State& state) {
+  const auto n = static_cast<size_t>(state.range(0));
+  std::string old_text, new_text;
+  for (size_t i = 0; i < n; ++i) {
+    old_text += "The same line again.\n";
+    new_text += "The same line again.\n";
+    if (i == n / 2) new_text += "One inserted line.\n";
+  }
+  auto a = strata::parse_document(old_text, "old.txt");
+  auto b = strata::parse_document(new_text, "new.txt");
+  for (auto _ : state) benchmark::DoNotOptimize(strata::compare(*a, *b));
+}
+BENCHMARK(BM_CompareRepeats)->Arg(50000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// The same with N sections of one title, one line each, and one section
+// inserted: titles too common to tell sections apart are not matched pair
+// by pair.
+void BM_CompareRepeatedSections(benchmark::State& state) {
+  const auto n = static_cast<size_t>(state.range(0));
+  std::string old_text, new_text;
+  for (size_t i = 0; i < n; ++i) {
+    old_text += "## Same heading\n\nThe same line again.\n\n";
+    new_text += "## Same heading\n\nThe same line again.\n\n";
+    if (i == n / 2) new_text += "## Other heading\n\nOne inserted line.\n\n";
+  }
+  auto a = strata::parse_document(old_text, "old.md");
+  auto b = strata::parse_document(new_text, "new.md");
+  for (auto _ : state) benchmark::DoNotOptimize(strata::compare(*a, *b));
+}
+BENCHMARK(BM_CompareRepeatedSections)->Arg(20000)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

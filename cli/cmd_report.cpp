@@ -1,6 +1,8 @@
-// strata report: the main job. For each consecutive pair of a manifest's
-// series, a Markdown, an HTML and a JSON diff report in the output folder,
-// an HTML index of the series, plus a printed summary. Reports are deterministic: same snapshots, same bytes.
+// strata report: the main job. For each pair of a manifest's series that its
+// `[report] pairs` rules choose (every consecutive pair by default), a
+// Markdown, an HTML and a JSON diff report in the output folder, an HTML index
+// of the series, plus a printed summary. Reports are deterministic: same
+// snapshots, same bytes.
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 #include <memory>
@@ -21,6 +23,7 @@ namespace {
 struct ReportArgs {
   std::string manifest = "snapshots/manifest.toml";
   std::string out_dir = "reports";
+  std::vector<std::string> pairs;  // rules of report_pairs(); empty: the manifest's
   ReadFlags read;
 };
 
@@ -88,11 +91,13 @@ int run_report(const ReportArgs& args) {
     html.ids.push_back(series[k].id);
     html.snapshots.push_back(docs[k].meta);
   }
-  for (size_t k = 0; k + 1 < docs.size(); ++k) {
-    const ChangeSet changes = compare(docs[k], docs[k + 1], *compare_options);
-    const std::string name = fmt::format("{}__{}", series[k].id, series[k + 1].id);
+  auto pairs = report_pairs(series, args.pairs.empty() ? manifest->report_rules : args.pairs);
+  if (!pairs) return report_error(pairs.error());
+  for (const auto& [from, to] : *pairs) {
+    const ChangeSet changes = compare(docs[from], docs[to], *compare_options);
+    const std::string name = fmt::format("{}__{}", series[from].id, series[to].id);
     const std::string stem = args.out_dir + "/" + name;
-    const HtmlSeriesPair pair{k, name + ".html", name + ".md", name + ".json", count_section_changes(changes),
+    const HtmlSeriesPair pair{from, to, name + ".html", name + ".md", name + ".json", count_section_changes(changes),
                               count_claim_changes(changes)};
     if (const int rc = emit(render_diff_markdown(changes), stem + ".md"); rc != kExitSame) return rc;
     if (const int rc = emit(render_diff_json(changes), stem + ".json"); rc != kExitSame) return rc;
@@ -100,9 +105,9 @@ int run_report(const ReportArgs& args) {
     if (const int rc = emit(page, stem + ".html"); rc != kExitSame) return rc;
     const auto sections = count_summary(pair.sections);
     const auto claims = count_summary(pair.claims);
-    fmt::print("{} -> {}\n  sections: {}\n  claims:   {}\n  reports:  {}.md, .json, .html\n", series[k].id, series[k + 1].id,
+    fmt::print("{} -> {}\n  sections: {}\n  claims:   {}\n  reports:  {}.md, .json, .html\n", series[from].id, series[to].id,
                sections, claims, stem);
-    index += fmt::format("| {} | {} | {} | {} |\n", series[k].id, series[k + 1].id, sections, claims);
+    index += fmt::format("| {} | {} | {} | {} |\n", series[from].id, series[to].id, sections, claims);
     html.pairs.push_back(pair);
   }
   html.programmes = programme_series(docs, html.ids, compare_options->classification.programmes);
@@ -128,6 +133,9 @@ void add_report_command(CLI::App& app, Context& context) {
   CLI::App* cmd = app.add_subcommand("report", "Run the main job on a manifest's series and write reports");
   cmd->add_option("--manifest", args->manifest, "Snapshot manifest")->capture_default_str();
   cmd->add_option("--out", args->out_dir, "Folder for the reports")->capture_default_str();
+  cmd->add_option("--pairs", args->pairs,
+                  "Comparisons to write, instead of the manifest's [report] pairs: consecutive, first-last, "
+                  "either with :KIND (e.g. consecutive:page)");
   args->read.add_to(*cmd);
   cmd->get_option("--store")->description(
       "Store the series is imported into (written: made if missing; default: $STRATA_STORE, then .strata)");

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "strata/load.hpp"
 #include "strata/manifest.hpp"
 #include "test_util.hpp"
@@ -47,12 +49,42 @@ TEST(Manifest, RejectsBadManifests) {
       {"[[snapshot]]\nid='a'\nfile='a.txt'\ndate='2015-02-30'\n", "date '2015-02-30'"},
       {"[[snapshot]]\nid='a'\nfile='a.txt'\nseries=1\n[[snapshot]]\nid='b'\nfile='b.txt'\nseries=1\n", "used twice"},
       {"[[snapshot]\n", "manifest.toml:1"},
+      {"[report]\npairs=['every']\n[[snapshot]]\nid='a'\nfile='a.txt'\n", "unknown rule 'every'"},
+      {"[report]\npairs=['consecutive:memo']\n[[snapshot]]\nid='a'\nfile='a.txt'\nseries=1\n", "for 'consecutive:memo'"},
+      {"[report]\npairs=[1]\n[[snapshot]]\nid='a'\nfile='a.txt'\n", "must be strings"},
   };
   for (const Case& c : cases) {
     auto m = load_manifest(dir.file("manifest.toml", c.toml));
     ASSERT_FALSE(m) << c.message;
     EXPECT_NE(m.error().message.find(c.message), std::string::npos) << m.error().message;
   }
+}
+
+TEST(Manifest, ReportPairsFollowTheRulesInOrderEachOnce) {
+  auto m = load_manifest(std::string(STRATA_SOURCE_DIR) + "/snapshots/manifest.toml");
+  ASSERT_TRUE(m);
+  const auto series = m->series();
+  using Pairs = std::vector<std::pair<size_t, size_t>>;
+  struct Case {
+    std::vector<std::string> rules;
+    Pairs pairs;
+  } cases[] = {
+      {{"consecutive"}, {{0, 1}, {1, 2}, {2, 3}}},
+      // The guide (1) is another kind of document: pages skip it.
+      {{"consecutive:page"}, {{0, 2}, {2, 3}}},
+      {{"first-last"}, {{0, 3}}},
+      {{"first-last:guide"}, {}},
+      {{"consecutive", "consecutive:page", "first-last:page"}, {{0, 1}, {1, 2}, {2, 3}, {0, 2}, {0, 3}}},
+  };
+  for (const Case& c : cases) {
+    auto pairs = report_pairs(series, c.rules);
+    ASSERT_TRUE(pairs) << pairs.error().message;
+    EXPECT_EQ(*pairs, c.pairs) << c.rules.front();
+  }
+  auto bundled = report_pairs(series, m->report_rules);
+  ASSERT_TRUE(bundled);
+  EXPECT_NE(std::find(bundled->begin(), bundled->end(), std::pair<size_t, size_t>{0, 2}), bundled->end());
+  EXPECT_NE(std::find(bundled->begin(), bundled->end(), std::pair<size_t, size_t>{0, 3}), bundled->end());
 }
 
 TEST(Manifest, DetectsAlteredSnapshot) {

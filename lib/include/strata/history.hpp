@@ -68,6 +68,10 @@ struct BlameEntry {
   std::string text;      // the claim in the blamed version, original form
   int origin = 0;        // index into Blame::versions where it first appeared
   int last_changed = 0;  // index where its text last changed (moves do not count)
+  // The claim's latest absence, for one that vanished and came back: indices
+  // of the first and last versions without it. -1 when it never went away.
+  int absent_from = -1;
+  int absent_to = -1;
 };
 
 struct Blame {
@@ -83,6 +87,9 @@ struct ClaimStep {
   std::string text;          // original form in that version
   bool changed = false;      // text differs from the previous step
   std::vector<WordOp> diff;  // from the previous step when changed; empty if over budget
+  // Versions between the previous step and this one that lacked the claim
+  // (it vanished and came back), oldest first; usually empty.
+  std::vector<VersionInfo> absent_before;
 };
 
 // The claim of `rev` whose comparison form equals `claim` (or else contains

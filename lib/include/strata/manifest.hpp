@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "strata/result.hpp"
@@ -28,10 +29,24 @@ struct ManifestEntry {
 struct Manifest {
   std::string path;
   std::vector<ManifestEntry> entries;  // as listed
+  // `[report] pairs`: the comparisons `strata report` writes, as rules (see
+  // report_pairs). Default: {"consecutive"}.
+  std::vector<std::string> report_rules = {"consecutive"};
 
   // The entries with a series position, in series order.
   std::vector<ManifestEntry> series() const;
 };
+
+// The comparisons `rules` name over `series` (in series order), as (old, new)
+// indices into it, in rule order, each pair once. Rules:
+//   "consecutive"         each snapshot and the next
+//   "consecutive:KIND"    each snapshot of that kind and the next of that kind
+//                         (snapshots of other kinds are skipped)
+//   "first-last"          the first and the last snapshot
+//   "first-last:KIND"     the first and the last of that kind
+// An unknown rule, or a kind no snapshot has, is an error naming it.
+Result<std::vector<std::pair<size_t, size_t>>> report_pairs(const std::vector<ManifestEntry>& series,
+                                                            const std::vector<std::string>& rules);
 
 // Reads and checks a manifest: required keys, unique ids, valid dates, unique
 // series positions. Does not read the snapshot files.

@@ -49,7 +49,8 @@ std::string render_diff_html(const ChangeSet& changes, const RenderOptions& opti
 
 // One comparison of a series, as the index shows it.
 struct HtmlSeriesPair {
-  size_t from = 0;       // index into HtmlSeries::snapshots; the pair is from -> from + 1
+  size_t from = 0;       // indices into HtmlSeries::snapshots: the pair is from -> to
+  size_t to = 1;
   std::string page;      // relative links to the comparison's page, Markdown and JSON
   std::string markdown;
   std::string json;

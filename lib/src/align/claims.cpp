@@ -33,90 +33,19 @@ constexpr size_t kMaxCandidates = 24;
 // Preference for pairs inside title-anchored sections over equal scores elsewhere.
 constexpr double kAnchorBonus = 0.05;
 
-// Words of a comparison-form text, ASCII case folded and hashed. Words are
-// the tokenizer's (text/words.hpp); punctuation is left out of the bag.
-Bag bag_of(std::string_view norm) {
-  Bag bag;
-  std::string word;  // reused: most words fit the small-string buffer
-  for (const classify_detail::Token& t : classify_detail::tokenize(norm)) {
-    if (!t.word) continue;
-    // The parts of a hyphenated word count apart: "Russia-Ukraine conflict"
-    // shares "Ukraine" with "Ukraine conflict", as a reader sees it.
-    std::string_view rest = norm.substr(t.begin, t.end - t.begin);
-    while (!rest.empty()) {
-      const size_t cut = rest.find('-');
-      word.assign(rest.substr(0, cut));
-      for (char& c : word) c = ascii::lower(c);
-      if (!word.empty()) bag.push_back(util::word_hash(word));
-      rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 1);
-    }
-  }
-  std::sort(bag.begin(), bag.end());
-  return bag;
-}
-
 void fill_bags(Side& side, const std::vector<int>& paired) {
   for (size_t j = 0; j < side.claims.size(); ++j) {
     if (paired[j] < 0) side.claims[j].bag = bag_of(side.claims[j].sentence_ptr->norm);
   }
 }
 
-class Index {
- public:
-  Index(const Side& side, const std::vector<int>& paired) : shared_(side.claims.size(), 0) {
-    for (size_t j = 0; j < side.claims.size(); ++j) {
-      if (paired[j] >= 0) continue;
-      const auto& bag = side.claims[j].bag;
-      for (size_t k = 0; k < bag.size(); ++k) {
-        if (k > 0 && bag[k] == bag[k - 1]) continue;
-        postings_[bag[k]].push_back(static_cast<int>(j));
-      }
-    }
+WordIndex index_of(const Side& side, const std::vector<int>& paired) {
+  WordIndex index;
+  for (size_t j = 0; j < side.claims.size(); ++j) {
+    if (paired[j] < 0) index.add(static_cast<int>(j), side.claims[j].bag);
   }
-
-  // Candidate claims sharing the rarest words of `bag`, most shared first
-  // (ties by position). Hits are counted in a per-claim array, so a probe
-  // costs its kProbeWords x kMaxPostings hits at most, not a sort of them.
-  std::vector<int> candidates(const Bag& bag) {
-    struct Probe {
-      size_t df;
-      uint64_t word;
-      const std::vector<int>* claims;
-      bool operator<(const Probe& o) const { return std::tie(df, word) < std::tie(o.df, o.word); }
-    };
-    std::vector<Probe> probes;
-    for (size_t k = 0; k < bag.size(); ++k) {
-      if (k > 0 && bag[k] == bag[k - 1]) continue;
-      const auto it = postings_.find(bag[k]);
-      if (it == postings_.end() || it->second.size() > kMaxPostings) continue;
-      probes.push_back(Probe{it->second.size(), bag[k], &it->second});
-    }
-    std::sort(probes.begin(), probes.end());
-    if (probes.size() > kProbeWords) probes.resize(kProbeWords);
-    std::vector<int> touched;
-    for (const Probe& p : probes) {
-      for (int c : *p.claims) {
-        if (shared_[static_cast<size_t>(c)]++ == 0) touched.push_back(c);
-      }
-    }
-    std::vector<std::pair<int, int>> ranked;  // (-shared words, claim)
-    ranked.reserve(touched.size());
-    for (int c : touched) {
-      ranked.emplace_back(-shared_[static_cast<size_t>(c)], c);
-      shared_[static_cast<size_t>(c)] = 0;
-    }
-    const size_t keep = std::min(ranked.size(), kMaxCandidates);
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
-    std::vector<int> out;
-    out.reserve(keep);
-    for (size_t r = 0; r < keep; ++r) out.push_back(ranked[r].second);
-    return out;
-  }
-
- private:
-  std::unordered_map<uint64_t, std::vector<int>> postings_;  // lookups only, never iterated
-  std::vector<int> shared_;  // hits per claim during one probe; all zero between probes
-};
+  return index;
+}
 
 struct Candidate {
   double score;
@@ -135,33 +64,64 @@ void link(ClaimPairs& p, int i, int j, PairKind kind, double score) {
   p.old_score[static_cast<size_t>(i)] = score;
 }
 
-// New claims by the hash of their comparison form, then by position: equal
-// texts are neighbours, in document order.
-std::vector<std::pair<uint64_t, int>> by_key(const Side& n) {
-  std::vector<std::pair<uint64_t, int>> keys;
-  keys.reserve(n.claims.size());
-  for (size_t j = 0; j < n.claims.size(); ++j) keys.emplace_back(n.claims[j].key, static_cast<int>(j));
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
+// New claims by (hash of the comparison form, group), in document order
+// inside a bucket; each bucket keeps a cursor past its taken claims. Taken
+// claims never become free again, so n identical lines are paired in
+// O(n log n), not with a rescan of their bucket per claim.
+class ExactIndex {
+ public:
+  // `group(j)`: the bucket's second key for new claim j (its section, or one
+  // value for all).
+  template <typename Group>
+  ExactIndex(const Side& n, Group group) : n_(n) {
+    entries_.reserve(n.claims.size());
+    for (size_t j = 0; j < n.claims.size(); ++j) entries_.push_back(Entry{n.claims[j].key, group(static_cast<int>(j)), static_cast<int>(j)});
+    std::sort(entries_.begin(), entries_.end());
+    cursor_.resize(entries_.size());
+    for (size_t k = 0; k < cursor_.size(); ++k) cursor_[k] = k;
+  }
 
-// Exact matches by comparison form, in document order, restricted by `accept`:
-// each old claim takes the first free new claim with the same text.
-template <typename Accept>
-void pair_exact(const Side& o, const Side& n, const std::vector<std::pair<uint64_t, int>>& keys, ClaimPairs& p,
-                Accept accept) {
+  // The first free new claim of group `g` with the text of `claim`, or -1.
+  int first_free(const Claim& claim, int g, const std::vector<int>& new_to_old) {
+    const Entry probe{claim.key, g, -1};
+    const size_t start = static_cast<size_t>(std::lower_bound(entries_.begin(), entries_.end(), probe) - entries_.begin());
+    auto in_bucket = [&](size_t k) { return k < entries_.size() && entries_[k].key == claim.key && entries_[k].group == g; };
+    auto taken = [&](size_t k) { return new_to_old[static_cast<size_t>(entries_[k].claim)] >= 0; };
+    if (!in_bucket(start)) return -1;
+    size_t& at = cursor_[start];
+    while (in_bucket(at) && taken(at)) ++at;
+    // A free claim of another text is a hash collision: looked past, left
+    // free for its own text.
+    for (size_t k = at; in_bucket(k); ++k) {
+      const int j = entries_[k].claim;
+      if (!taken(k) && n_.claims[static_cast<size_t>(j)].sentence_ptr->norm == claim.sentence_ptr->norm) return j;
+    }
+    return -1;
+  }
+
+ private:
+  struct Entry {
+    uint64_t key;
+    int group;
+    int claim;
+    bool operator<(const Entry& o) const { return std::tie(key, group, claim) < std::tie(o.key, o.group, o.claim); }
+  };
+  const Side& n_;
+  std::vector<Entry> entries_;
+  std::vector<size_t> cursor_;  // per bucket, at its first entry: the first entry that may be free
+};
+
+// Exact matches by comparison form, in document order: each old claim takes
+// the first free new claim with the same text in the group `group_of(i)`
+// names (skipped when it is negative).
+template <typename GroupOf>
+void pair_exact(const Side& o, ExactIndex& index, ClaimPairs& p, GroupOf group_of) {
   for (size_t i = 0; i < o.claims.size(); ++i) {
     if (p.old_to_new[i] >= 0) continue;
-    const Claim& claim = o.claims[i];
-    auto it = std::lower_bound(keys.begin(), keys.end(), std::pair<uint64_t, int>{claim.key, -1});
-    for (; it != keys.end() && it->first == claim.key; ++it) {
-      const int j = it->second;
-      const bool same_text = n.claims[static_cast<size_t>(j)].sentence_ptr->norm == claim.sentence_ptr->norm;
-      if (p.new_to_old[static_cast<size_t>(j)] < 0 && same_text && accept(static_cast<int>(i), j)) {
-        link(p, static_cast<int>(i), j, PairKind::kExact, 1.0);
-        break;
-      }
-    }
+    const int g = group_of(static_cast<int>(i));
+    if (g < 0) continue;
+    const int j = index.first_free(o.claims[i], g, p.new_to_old);
+    if (j >= 0) link(p, static_cast<int>(i), j, PairKind::kExact, 1.0);
   }
 }
 
@@ -176,7 +136,7 @@ int neighbour(const Side& side, int claim, int step) {
 void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>& whole_to_part,
                 std::vector<int>& part_to_whole, std::vector<int>& second, std::vector<PairKind>& whole_kind,
                 std::vector<PairKind>& part_kind, PairKind kind) {
-  Index index(part_side, part_to_whole);
+  WordIndex index = index_of(part_side, part_to_whole);
   for (size_t w = 0; w < whole_side.claims.size(); ++w) {
     if (whole_to_part[w] >= 0) continue;
     const auto& bag = whole_side.claims[w].bag;
@@ -206,6 +166,27 @@ void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>&
 }
 
 }  // namespace
+
+// Words are the tokenizer's (text/words.hpp); hyphenated words count by their parts.
+Bag bag_of(std::string_view norm) {
+  Bag bag;
+  std::string word;  // reused: most words fit the small-string buffer
+  for (const classify_detail::Token& t : classify_detail::tokenize(norm)) {
+    if (!t.word) continue;
+    // The parts of a hyphenated word count apart: "Russia-Ukraine conflict"
+    // shares "Ukraine" with "Ukraine conflict", as a reader sees it.
+    std::string_view rest = norm.substr(t.begin, t.end - t.begin);
+    while (!rest.empty()) {
+      const size_t cut = rest.find('-');
+      word.assign(rest.substr(0, cut));
+      for (char& c : word) c = ascii::lower(c);
+      if (!word.empty()) bag.push_back(util::word_hash(word));
+      rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 1);
+    }
+  }
+  std::sort(bag.begin(), bag.end());
+  return bag;
+}
 
 Side prepare(const Document& doc) {
   Side side;
@@ -257,6 +238,53 @@ Bag merge_bags(const Bag& a, const Bag& b) {
   return out;
 }
 
+void WordIndex::add(int id, const Bag& bag) {
+  if (static_cast<size_t>(id) >= shared_.size()) shared_.resize(static_cast<size_t>(id) + 1, 0);
+  for (size_t k = 0; k < bag.size(); ++k) {
+    if (k > 0 && bag[k] == bag[k - 1]) continue;
+    postings_[bag[k]].push_back(id);
+  }
+}
+
+// Candidate claims sharing the rarest words of `bag`, most shared first
+// (ties by position). Hits are counted in a per-claim array, so a probe
+// costs its kProbeWords x kMaxPostings hits at most, not a sort of them.
+std::vector<int> WordIndex::candidates(const Bag& bag) {
+  struct Probe {
+    size_t df;
+    uint64_t word;
+    const std::vector<int>* claims;
+    bool operator<(const Probe& o) const { return std::tie(df, word) < std::tie(o.df, o.word); }
+  };
+  std::vector<Probe> probes;
+  for (size_t k = 0; k < bag.size(); ++k) {
+    if (k > 0 && bag[k] == bag[k - 1]) continue;
+    const auto it = postings_.find(bag[k]);
+    if (it == postings_.end() || it->second.size() > kMaxPostings) continue;
+    probes.push_back(Probe{it->second.size(), bag[k], &it->second});
+  }
+  std::sort(probes.begin(), probes.end());
+  if (probes.size() > kProbeWords) probes.resize(kProbeWords);
+  std::vector<int> touched;
+  for (const Probe& p : probes) {
+    for (int c : *p.claims) {
+      if (shared_[static_cast<size_t>(c)]++ == 0) touched.push_back(c);
+    }
+  }
+  std::vector<std::pair<int, int>> ranked;  // (-shared words, claim)
+  ranked.reserve(touched.size());
+  for (int c : touched) {
+    ranked.emplace_back(-shared_[static_cast<size_t>(c)], c);
+    shared_[static_cast<size_t>(c)] = 0;
+  }
+  const size_t keep = std::min(ranked.size(), kMaxCandidates);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
+  std::vector<int> out;
+  out.reserve(keep);
+  for (size_t r = 0; r < keep; ++r) out.push_back(ranked[r].second);
+  return out;
+}
+
 ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
   ClaimPairs p;
   p.old_to_new.assign(o.claims.size(), -1);
@@ -270,9 +298,12 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
   auto anchored = [&](int i, int j) {
     return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)] == n.claims[static_cast<size_t>(j)].section;
   };
-  const auto keys = by_key(n);
-  pair_exact(o, n, keys, p, anchored);
-  pair_exact(o, n, keys, p, [](int, int) { return true; });
+  // Inside title-anchored sections first (buckets by new section), then
+  // anywhere (one bucket per text).
+  ExactIndex by_section(n, [&](int j) { return n.claims[static_cast<size_t>(j)].section; });
+  pair_exact(o, by_section, p, [&](int i) { return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)]; });
+  ExactIndex anywhere(n, [](int) { return 0; });
+  pair_exact(o, anywhere, p, [](int) { return 0; });
   fill_bags(o, p.old_to_new);
   fill_bags(n, p.new_to_old);
 
@@ -282,7 +313,7 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
   pair_parts(n, o, p.new_to_old, p.old_to_new, p.merge_second, p.new_kind, p.old_kind, PairKind::kMergePart);
 
   // Near-duplicates: every candidate pair scored, then the best taken first.
-  Index index(n, p.new_to_old);
+  WordIndex index = index_of(n, p.new_to_old);
   std::vector<Candidate> candidates;
   for (size_t i = 0; i < o.claims.size(); ++i) {
     if (p.old_to_new[i] >= 0) continue;

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "strata/document.hpp"
@@ -32,11 +34,29 @@ struct Side {
 
 Side prepare(const Document& doc);
 
+// The bag of a comparison-form text: its words, ASCII case folded, hashed,
+// sorted; punctuation left out.
+Bag bag_of(std::string_view norm);
+
 // Dice coefficient of two sorted bags: 2|A∩B| / (|A| + |B|), 0..1.
 double dice(const Bag& a, const Bag& b);
 // |A∩B| / |A|: how much of A is found in B.
 double containment(const Bag& a, const Bag& b);
 Bag merge_bags(const Bag& a, const Bag& b);
+
+// An inverted index of bags by word, to find the few bags most like a given
+// one without comparing them all. Ids are the caller's, small and dense from 0.
+class WordIndex {
+ public:
+  void add(int id, const Bag& bag);
+  // Ids of bags sharing the rarest words of `bag`, most shared first (ties by
+  // id), at most a fixed number; words in too many bags are not probed.
+  std::vector<int> candidates(const Bag& bag);
+
+ private:
+  std::unordered_map<uint64_t, std::vector<int>> postings_;  // lookups only, never iterated
+  std::vector<int> shared_;  // hits per id during one probe; all zero between probes
+};
 
 // How each claim was paired, before statuses relative to sections are known.
 enum class PairKind { kNone, kExact, kNear, kSplitPart, kMergePart };

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "history/derived.hpp"
+#include "history/lineage.hpp"
 #include "text/ascii.hpp"
 #include "strata/compare.hpp"
 #include "strata/ingest.hpp"
@@ -172,45 +173,44 @@ Result<Blame> blame(const Store& store, std::string_view rev) {
   out.versions.assign(versions->begin(), versions->begin() + target->position);
   const store::Deriver deriver(store);
   // Blame follows claim links only: no classify stage.
-  const store::PairNeeds alignment{};
-  if (auto filled = deriver.prefetch(out.versions, false, true, alignment); !filled) return filled.error();
-  auto first = deriver.summary(out.versions.front());
-  if (!first) return first.error();
-  // origin[i], last[i]: for claim i of the version reached so far.
-  std::vector<int> origin(static_cast<size_t>(first->claims), 0);
-  std::vector<int> last(static_cast<size_t>(first->claims), 0);
-  for (size_t v = 1; v < out.versions.size(); ++v) {
-    auto pair = deriver.pair(out.versions[v - 1], out.versions[v], alignment);
-    if (!pair) return pair.error();
-    std::vector<int> next_origin(pair->links.size());
-    std::vector<int> next_last(pair->links.size());
-    for (size_t c = 0; c < pair->links.size(); ++c) {
-      const store::ClaimLink& link = pair->links[c];
-      int o = static_cast<int>(v);
-      int l = static_cast<int>(v);
-      if (!link.old_claims.empty()) {
-        o = static_cast<int>(v);
-        l = 0;
-        for (int from : link.old_claims) {
-          if (from < 0 || static_cast<size_t>(from) >= origin.size()) continue;
-          o = std::min(o, origin[static_cast<size_t>(from)]);
-          l = std::max(l, last[static_cast<size_t>(from)]);
-        }
-        if (link.text_changed) l = static_cast<int>(v);
+  if (auto filled = deriver.prefetch(out.versions, false, true, store::PairNeeds{}); !filled) return filled.error();
+  auto lineage = store::trace_lineage(deriver, out.versions);
+  if (!lineage) return lineage.error();
+  // states[v][c]: blame of claim c of version v; a claim that came back after
+  // a gap reads the state of the version it vanished from.
+  std::vector<std::vector<BlameEntry>> states(lineage->size());
+  for (size_t v = 0; v < lineage->size(); ++v) {
+    const auto& ancestry = (*lineage)[v];
+    states[v].resize(ancestry.size());
+    for (size_t c = 0; c < ancestry.size(); ++c) {
+      const store::Ancestry& a = ancestry[c];
+      BlameEntry& e = states[v][c];
+      e.origin = e.last_changed = static_cast<int>(v);
+      if (a.version < 0) continue;
+      e.last_changed = 0;
+      bool first = true;
+      for (const int from : a.claims) {
+        const auto& before = states[static_cast<size_t>(a.version)];
+        if (from < 0 || static_cast<size_t>(from) >= before.size()) continue;
+        const BlameEntry& p = before[static_cast<size_t>(from)];
+        e.origin = std::min(e.origin, p.origin);
+        e.last_changed = std::max(e.last_changed, p.last_changed);
+        if (first) std::tie(e.absent_from, e.absent_to) = std::pair{p.absent_from, p.absent_to};
+        first = false;
       }
-      next_origin[c] = o;
-      next_last[c] = std::max(o, l);
+      if (a.version + 1 < static_cast<int>(v)) std::tie(e.absent_from, e.absent_to) = std::pair{a.version + 1, static_cast<int>(v) - 1};
+      if (a.text_changed) e.last_changed = static_cast<int>(v);
+      e.last_changed = std::max(e.origin, e.last_changed);
     }
-    origin = std::move(next_origin);
-    last = std::move(next_last);
   }
   auto doc = deriver.document(out.versions.back());
   if (!doc) return doc.error();
   const auto claims = store::claims_in_order(*doc);
+  const auto& last = states.back();
   for (size_t c = 0; c < claims.size(); ++c) {
-    const bool known = c < origin.size();
-    out.claims.push_back({claims[c]->text, known ? origin[c] : target->position - 1,
-                          known ? last[c] : target->position - 1});
+    BlameEntry e = c < last.size() ? last[c] : BlameEntry{{}, target->position - 1, target->position - 1, -1, -1};
+    e.text = claims[c]->text;
+    out.claims.push_back(std::move(e));
   }
   return out;
 }
@@ -223,8 +223,7 @@ Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_vie
   const store::Deriver deriver(store);
   const std::vector<VersionInfo> upto(versions->begin(), versions->begin() + target->position);
   // A claim's chain follows claim links only: no classify stage.
-  const store::PairNeeds alignment{};
-  if (auto filled = deriver.prefetch(upto, false, true, alignment); !filled) return filled.error();
+  if (auto filled = deriver.prefetch(upto, false, true, store::PairNeeds{}); !filled) return filled.error();
   auto doc = deriver.document(*target);
   if (!doc) return doc.error();
   // Users type claims from memory: match on the comparison form, ignoring case.
@@ -241,21 +240,21 @@ Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_vie
     return make_error(ErrorCode::kNotFound, fmt::format("version '{}' has no claim containing '{}'", target->id,
                                                         std::string(claim.substr(0, 80))));
   }
-  // Walking back, a version is parsed only where the claim's text changed:
-  // elsewhere its text is the newer step's.
+  auto lineage = store::trace_lineage(deriver, upto);
+  if (!lineage) return lineage.error();
+  // Walking back, an older step's text is read only where it changed:
+  // elsewhere it is the newer step's.
   std::vector<ClaimStep> newest_first;
-  newest_first.push_back({*target, claims[static_cast<size_t>(at)]->text, false, {}});
-  for (int v = target->position - 1; v > 0; --v) {
-    const VersionInfo& older = (*versions)[static_cast<size_t>(v - 1)];
-    auto pair = deriver.pair(older, (*versions)[static_cast<size_t>(v)], alignment);
-    if (!pair) return pair.error();
-    if (static_cast<size_t>(at) >= pair->links.size()) break;
-    const store::ClaimLink& link = pair->links[static_cast<size_t>(at)];
-    if (link.old_claims.empty()) break;
-    at = link.old_claims.front();
+  newest_first.push_back({*target, claims[static_cast<size_t>(at)]->text, false, {}, {}});
+  for (int v = target->position - 1; v > 0;) {
+    const store::Ancestry& a = (*lineage)[static_cast<size_t>(v)][static_cast<size_t>(at)];
+    if (a.version < 0 || a.claims.empty()) break;
+    at = a.claims.front();
     ClaimStep& newer = newest_first.back();
+    for (int gap = a.version + 1; gap < v; ++gap) newer.absent_before.push_back((*versions)[static_cast<size_t>(gap)]);
+    const VersionInfo& older = (*versions)[static_cast<size_t>(a.version)];
     std::string old_text = newer.text;
-    if (link.text_changed) {
+    if (a.text_changed) {
       auto older_doc = deriver.document(older);
       if (!older_doc) return older_doc.error();
       const auto older_claims = store::claims_in_order(*older_doc);
@@ -264,7 +263,8 @@ Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_vie
       newer.changed = true;
       newer.diff = word_diff(old_text, newer.text, kClaimDiffCells);
     }
-    newest_first.push_back({older, std::move(old_text), false, {}});
+    newest_first.push_back({older, std::move(old_text), false, {}, {}});
+    v = a.version;
   }
   std::reverse(newest_first.begin(), newest_first.end());
   return newest_first;

@@ -32,6 +32,34 @@ std::vector<ManifestEntry> Manifest::series() const {
   return out;
 }
 
+Result<std::vector<std::pair<size_t, size_t>>> report_pairs(const std::vector<ManifestEntry>& series,
+                                                            const std::vector<std::string>& rules) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const std::string& rule : rules) {
+    const size_t colon = rule.find(':');
+    const std::string name = rule.substr(0, colon);
+    const std::string kind = colon == std::string::npos ? "" : rule.substr(colon + 1);
+    if (name != "consecutive" && name != "first-last") {
+      return make_error(ErrorCode::kInvalidInput,
+                        fmt::format("report pairs: unknown rule '{}' (consecutive, first-last, with :KIND or not)", rule));
+    }
+    std::vector<size_t> chosen;
+    for (size_t i = 0; i < series.size(); ++i) {
+      if (kind.empty() || series[i].kind == kind) chosen.push_back(i);
+    }
+    if (!kind.empty() && chosen.empty()) {
+      return make_error(ErrorCode::kInvalidInput, fmt::format("report pairs: no snapshot of the series for '{}'", rule));
+    }
+    std::vector<std::pair<size_t, size_t>> pairs;
+    if (name == "first-last" && chosen.size() > 1) pairs.emplace_back(chosen.front(), chosen.back());
+    for (size_t k = 0; name == "consecutive" && k + 1 < chosen.size(); ++k) pairs.emplace_back(chosen[k], chosen[k + 1]);
+    for (const auto& p : pairs) {
+      if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+    }
+  }
+  return out;
+}
+
 Result<Manifest> load_manifest(const std::string& path) {
   auto bytes = read_file_bytes(path);
   if (!bytes) return bytes.error();
@@ -47,6 +75,14 @@ Result<Manifest> load_manifest(const std::string& path) {
   const toml::array* list = parsed.table()["snapshot"].as_array();
   if (list == nullptr || list->empty()) {
     return make_error(ErrorCode::kInvalidInput, fmt::format("{}: no [[snapshot]] entries", path));
+  }
+  if (const toml::array* rules = parsed.table()["report"]["pairs"].as_array()) {
+    manifest.report_rules.clear();
+    for (const toml::node& rule : *rules) {
+      const auto text = rule.value<std::string>();
+      if (!text) return make_error(ErrorCode::kInvalidInput, fmt::format("{}: [report] pairs must be strings", path));
+      manifest.report_rules.push_back(*text);
+    }
   }
   std::set<std::string> ids;
   std::set<int> positions;
@@ -96,6 +132,9 @@ Result<Manifest> load_manifest(const std::string& path) {
     }
     e.path = (folder / e.file).lexically_normal().string();
     manifest.entries.push_back(std::move(e));
+  }
+  if (auto pairs = report_pairs(manifest.series(), manifest.report_rules); !pairs) {
+    return make_error(ErrorCode::kInvalidInput, fmt::format("{}: {}", path, pairs.error().message));
   }
   return manifest;
 }

@@ -34,6 +34,13 @@ const char* op_mark(WordOp::Op op) {
   return "";
 }
 
+// "absent in guide-2016-2018" or "absent in v3 .. v7 (5 versions)".
+std::string absence(const std::vector<VersionInfo>& versions, int from, int to) {
+  const std::string& first = versions[static_cast<size_t>(from)].id;
+  if (from == to) return "absent in " + first;
+  return fmt::format("absent in {} .. {} ({} versions)", first, versions[static_cast<size_t>(to)].id, to - from + 1);
+}
+
 }  // namespace
 
 std::string render_timeline(const Timeline& t, std::string_view format) {
@@ -119,9 +126,13 @@ std::string render_blame(const Blame& b, std::string_view format) {
     j["version"] = version_json(b.versions.back());
     j["claims"] = Json::array();
     for (const auto& c : b.claims) {
-      j["claims"].push_back({{"text", c.text},
-                             {"origin", b.versions[static_cast<size_t>(c.origin)].id},
-                             {"last_changed", b.versions[static_cast<size_t>(c.last_changed)].id}});
+      Json claim = {{"text", c.text},
+                    {"origin", b.versions[static_cast<size_t>(c.origin)].id},
+                    {"last_changed", b.versions[static_cast<size_t>(c.last_changed)].id}};
+      if (c.absent_from >= 0) {
+        claim["absent"] = {b.versions[static_cast<size_t>(c.absent_from)].id, b.versions[static_cast<size_t>(c.absent_to)].id};
+      }
+      j["claims"].push_back(std::move(claim));
     }
     return dump(j);
   }
@@ -130,15 +141,18 @@ std::string render_blame(const Blame& b, std::string_view format) {
     // there, and how many were last changed there.
     std::vector<int> born(b.versions.size(), 0);
     std::vector<int> touched(b.versions.size(), 0);
+    int returned = 0;
     for (const auto& c : b.claims) {
       ++born[static_cast<size_t>(c.origin)];
       ++touched[static_cast<size_t>(c.last_changed)];
+      returned += c.absent_from >= 0 ? 1 : 0;
     }
     std::string out = fmt::format("{} claims in {} ({})\n", b.claims.size(), b.versions.back().id, b.versions.back().date);
     for (size_t v = 0; v < b.versions.size(); ++v) {
       out += fmt::format("  {:<12} {:<20} first appeared {:>5}  last changed {:>5}\n", b.versions[v].date,
                          b.versions[v].id, born[v], touched[v]);
     }
+    if (returned > 0) out += fmt::format("  claims that reappeared after versions without them: {}\n", returned);
     return out;
   }
   // Columns: the version where the claim first appeared, the one where its
@@ -152,6 +166,7 @@ std::string render_blame(const Blame& b, std::string_view format) {
   for (const auto& c : b.claims) {
     out += fmt::format("{:<{}}  {:<{}}  {}\n", b.versions[static_cast<size_t>(c.origin)].id, width,
                        b.versions[static_cast<size_t>(c.last_changed)].id, width, terminal_safe(c.text));
+    if (c.absent_from >= 0) out += fmt::format("{:<{}}  reappeared after {}\n", "", width, absence(b.versions, c.absent_from, c.absent_to));
   }
   return out;
 }
@@ -162,14 +177,21 @@ std::string render_claim_history(const std::vector<ClaimStep>& steps, std::strin
     for (const auto& s : steps) {
       Json diff = Json::array();
       for (const auto& op : s.diff) diff.push_back({{"op", to_string(op.op)}, {"text", op.text}});
-      j.push_back({{"version", version_json(s.version)}, {"text", s.text}, {"changed", s.changed}, {"diff", diff}});
+      Json absent = Json::array();
+      for (const VersionInfo& gap : s.absent_before) absent.push_back(gap.id);
+      j.push_back({{"version", version_json(s.version)}, {"text", s.text}, {"changed", s.changed}, {"diff", diff},
+                   {"absent_before", absent}});
     }
     return dump(j);
   }
   std::string out;
   for (size_t i = 0; i < steps.size(); ++i) {
     const ClaimStep& s = steps[i];
-    const char* what = i == 0 ? "first appears" : s.changed ? "changed" : "unchanged or moved";
+    for (const VersionInfo& gap : s.absent_before) out += fmt::format("{} {}  absent\n", gap.date, gap.id);
+    const char* what = i == 0                      ? "first appears"
+                       : !s.absent_before.empty() ? (s.changed ? "reappeared, changed" : "reappeared")
+                       : s.changed                ? "changed"
+                                                  : "unchanged or moved";
     out += fmt::format("{} {}  {}\n", s.version.date, s.version.id, what);
     if (s.changed && !s.diff.empty()) {
       std::string line;

@@ -56,8 +56,8 @@ std::string snapshots(const HtmlSeries& s) {
 std::string comparisons(const HtmlSeries& s) {
   std::string rows;
   for (const HtmlSeriesPair& p : s.pairs) {
-    if (p.from + 1 >= s.ids.size()) continue;
-    const std::string name = isolated(s.ids[p.from]) + " \u2192 " + isolated(s.ids[p.from + 1]);
+    if (p.from >= s.ids.size() || p.to >= s.ids.size()) continue;
+    const std::string name = isolated(s.ids[p.from]) + " \u2192 " + isolated(s.ids[p.to]);
     rows += fmt::format("<tr><th scope=\"row\" class=\"pair\"><a href=\"{}\">{}</a></th><td>{}</td><td>{}</td><td><a href=\"{}\">Markdown</a> "
                         "\u00B7 <a href=\"{}\">JSON</a></td></tr>\n",
                         render::file_href(p.page), name, counts(p.sections), counts(p.claims), render::file_href(p.markdown),

@@ -1,0 +1,82 @@
+// Claim pairing (align/claims): exact pairs in document order, inside
+// title-anchored sections first; the word index behind near pairs.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "align/claims.hpp"
+#include "align/sections.hpp"
+#include "strata/load.hpp"
+
+namespace strata::align {
+namespace {
+
+Document doc(const std::string& text) {
+  auto d = parse_document(text, "x.txt");
+  EXPECT_TRUE(d) << (d ? "" : d.error().message);
+  return d ? std::move(*d) : Document{};
+}
+
+ClaimPairs pair(const Document& a, const Document& b) {
+  Side o = prepare(a);
+  Side n = prepare(b);
+  return pair_claims(o, n, anchor_sections(o, n));
+}
+
+std::string repeated(int n, const std::string& line) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += line + "\n\n";
+  return out;
+}
+
+TEST(ClaimPairing, RepeatedLinesPairInOrderAroundAnInsertion) {
+  const Document a = doc(repeated(6, "The same line again."));
+  const Document b =
+      doc(repeated(3, "The same line again.") + "One inserted line.\n\n" + repeated(3, "The same line again."));
+  const ClaimPairs p = pair(a, b);
+  EXPECT_EQ(p.old_to_new, (std::vector<int>{0, 1, 2, 4, 5, 6}));
+  EXPECT_EQ(p.new_to_old[3], -1);
+  for (PairKind k : p.old_kind) EXPECT_EQ(k, PairKind::kExact);
+}
+
+TEST(ClaimPairing, RepeatedLinesLeaveTheExtraOldOnesUnpaired) {
+  const Document a = doc(repeated(5, "The same line again."));
+  const Document b = doc(repeated(2, "The same line again."));
+  const ClaimPairs p = pair(a, b);
+  EXPECT_EQ(p.old_to_new, (std::vector<int>{0, 1, -1, -1, -1}));
+}
+
+TEST(ClaimPairing, ExactTextPrefersTheClaimInTheSameSection) {
+  // "Shared line." is in both sections; the copy in "Beta" stays in "Beta"
+  // although the first free copy in document order is the one in "Alpha".
+  const Document a = doc("Title\n\nBeta\n\nShared line.\n\nAlpha\n\nOther text here.\n");
+  const Document b = doc("Title\n\nAlpha\n\nShared line.\n\nOther text here.\n\nBeta\n\nShared line.\n");
+  Side o = prepare(a);
+  Side n = prepare(b);
+  const ClaimPairs p = pair_claims(o, n, anchor_sections(o, n));
+  ASSERT_EQ(o.claims.size(), 2u);
+  const int j = p.old_to_new[0];
+  ASSERT_GE(j, 0);
+  EXPECT_EQ(n.doc->sections[static_cast<size_t>(n.claims[static_cast<size_t>(j)].section)].title, "Beta");
+}
+
+TEST(WordIndex, FindsTheBagsSharingMostRareWords) {
+  WordIndex index;
+  const std::vector<std::string> texts = {"relations date back to the early 1990s", "allies meet in brussels",
+                                          "cooperation began in the early 1990s"};
+  for (size_t i = 0; i < texts.size(); ++i) index.add(static_cast<int>(i), bag_of(texts[i]));
+  const auto found = index.candidates(bag_of("relations between nato and ukraine date back to the early 1990s"));
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.front(), 0);
+  EXPECT_EQ(std::count(found.begin(), found.end(), 1), 0);
+}
+
+TEST(ClaimBags, IgnoreCaseAndPunctuation) {
+  EXPECT_EQ(bag_of("NATO, and Ukraine."), bag_of("ukraine and nato"));
+  EXPECT_DOUBLE_EQ(dice(bag_of("a b c d"), bag_of("a b c e")), 0.75);
+}
+
+}  // namespace
+}  // namespace strata::align
