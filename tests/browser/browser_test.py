@@ -83,7 +83,7 @@ class Pages(unittest.TestCase):
                             "tests/html_hostile/old.txt", "tests/html_hostile/new.txt"], capture_output=True, text=True)
         assert r.returncode == 1, r.stderr
         cls.pages = sorted(os.path.join(out, f) for f in os.listdir(out) if f.endswith(".html"))
-        assert len(cls.pages) == 5, cls.pages
+        assert len(cls.pages) == 7, cls.pages  # five pairs, the index, the hostile page
         os.makedirs(SCREENSHOTS, exist_ok=True)
         cls.browser = cdp.Browser(TIMEOUT_SECONDS)
         cls.visits = {}
