@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "strata/history.hpp"
+#include "strata/render.hpp"
 #include "strata/store.hpp"
 #include "test_util.hpp"
 
