@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "commands.hpp"
 #include "load_options.hpp"
@@ -14,6 +16,7 @@
 #include "strata/programmes.hpp"
 #include "strata/render.hpp"
 #include "strata/history.hpp"
+#include "strata/significance.hpp"
 #include "strata/store.hpp"
 
 namespace strata::cli {
@@ -93,8 +96,11 @@ int run_report(const ReportArgs& args) {
   }
   auto pairs = report_pairs(series, args.pairs.empty() ? manifest->report_rules : args.pairs);
   if (!pairs) return report_error(pairs.error());
+  // The series narrative reads consecutive steps; pairs the rules chose are reused, the others computed.
+  std::vector<std::optional<ChangeSet>> steps(docs.empty() ? 0 : docs.size() - 1);
   for (const auto& [from, to] : *pairs) {
     const ChangeSet changes = compare(docs[from], docs[to], *compare_options);
+    if (to == from + 1) steps[from] = changes;
     const std::string name = fmt::format("{}__{}", series[from].id, series[to].id);
     const std::string stem = args.out_dir + "/" + name;
     const HtmlSeriesPair pair{from, to, name + ".html", name + ".md", name + ".json", count_section_changes(changes),
@@ -117,10 +123,12 @@ int run_report(const ReportArgs& args) {
            "time as a chart), `series.md`, and `programmes.json` (docs/programmes.md).\n";
   if (const int rc = emit(render_series_html(html), args.out_dir + "/index.html"); rc != kExitSame) return rc;
   if (const int rc = emit(render_programme_series(programmes, "json"), args.out_dir + "/programmes.json"); rc != kExitSame) return rc;
-  if (const int rc = emit("# The bundled series\n\n" + render_programme_series_markdown(programmes), args.out_dir + "/series.md");
-      rc != kExitSame) {
-    return rc;
+  std::vector<ChangeSet> consecutive;
+  for (size_t k = 0; k < steps.size(); ++k) {
+    consecutive.push_back(steps[k] ? std::move(*steps[k]) : compare(docs[k], docs[k + 1], *compare_options));
   }
+  const std::string series_md = render_series_markdown(consecutive, programmes, series_narrative(consecutive, programmes));
+  if (const int rc = emit(series_md, args.out_dir + "/series.md"); rc != kExitSame) return rc;
   fmt::print("series: {}/index.html, series.md, programmes.json ({} programmes)\n", args.out_dir, programmes.rows.size());
   if (const int rc = write_history(args, compare_options->classification.programmes, index); rc != kExitSame) return rc;
   return emit(index, args.out_dir + "/README.md");

@@ -28,6 +28,10 @@ void ReadFlags::add_to(CLI::App& command) {
   command.add_option("--remove", remove, "HTML: also drop what this CSS selector matches (repeatable)");
   command.add_option("--store", store, "Store to read revisions from (default: $STRATA_STORE, then .strata)");
   add_programmes_option(command, programmes_file);
+  command.add_option("--significance", significance_file,
+                     "TOML file whose [significance] table tunes scores and watched terms (docs/significance.md)");
+  command.add_option("--highlights", highlights, "Highlights at the top of a report (default 10)")
+      ->check(CLI::Range(0, 1000000));
   command.add_option("--rules", rules_file, "TOML file of boilerplate rules to add or disable (docs/configuration.md)");
 }
 
@@ -66,6 +70,12 @@ Result<CompareOptions> ReadFlags::compare_options() const {
   auto config = programme_config(programmes_file);
   if (!config) return config.error();
   options.classification.programmes = std::move(*config);
+  if (!significance_file.empty()) {
+    auto significance = load_significance_options(significance_file);
+    if (!significance) return significance.error();
+    options.classification.significance = std::move(*significance);
+  }
+  if (highlights >= 0) options.classification.significance.highlights = highlights;
   return options;
 }
 

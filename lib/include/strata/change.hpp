@@ -27,6 +27,21 @@ enum class ChangeStatus {
 const char* to_string(ChangeStatus status);
 bool parse_change_status(std::string_view name, ChangeStatus& out);
 
+// Why a change matters: one significance rule that held for it
+// (docs/significance.md lists the rules and their default weights).
+struct SignificanceReason {
+  std::string rule;  // the rule's name: "demand-dropped", "modality-changed", ...
+  int points = 0;    // what the rule adds to the score (its weight, > 0)
+  std::string text;  // in words, quoting the change: "a demand was dropped: 'demand that Russia ...'"
+};
+
+// The score of one change: the sum of the points of its reasons (each rule
+// counts once per change). 0 with no reasons: a change no rule cares about.
+struct Significance {
+  int score = 0;
+  std::vector<SignificanceReason> reasons;  // strongest first
+};
+
 // A section on one side of a change.
 struct SectionSide {
   int index = -1;  // into Document::sections
@@ -44,6 +59,7 @@ struct SectionChange {
   double similarity = 0.0;  // 0..1, combined title and content similarity
   bool renamed = false;     // title changed (also set when status is kMoved)
   bool moved = false;       // parent or rank changed (also set when status is kRenamed)
+  Significance significance;  // filled by classify
 };
 
 // A claim on one side of a change.
@@ -86,6 +102,7 @@ struct ClaimChange {
   double similarity = 0.0;           // 0..1 on the comparison form
   std::vector<WordOp> diff;          // for modified and edited moved claims
   std::vector<Fact> facts;
+  Significance significance;         // filled by classify
   std::string note;                  // e.g. why a change is equivalent
   // Position in the full document-order list of claim changes, unchanged
   // ones included, whether or not they are kept (CompareOptions::
@@ -111,6 +128,7 @@ struct ProgrammeChange {
   std::optional<ProgrammeSide> old_side;
   std::optional<ProgrammeSide> new_side;
   std::vector<std::string> evidence;  // for renames: the rule and the claim that support it
+  Significance significance;          // filled by classify
 };
 
 struct WordingShift {
@@ -120,6 +138,23 @@ struct WordingShift {
   int old_count = 0;                // for appear/vanish: occurrences in each version
   int new_count = 0;
   std::vector<std::string> examples;  // claim texts, new form where there is one
+};
+
+// What a highlight points at.
+enum class HighlightTarget { kClaim, kSection, kProgramme };
+
+const char* to_string(HighlightTarget target);
+
+// One of the most significant changes of a comparison, for the top of a
+// report.
+struct Highlight {
+  int rank = 0;       // 1 for the most significant
+  int score = 0;      // Significance::score of the change
+  std::string kind;   // the rule of its strongest reason ("demand-dropped")
+  std::string reason; // that reason in words, followed by the others'
+  HighlightTarget target = HighlightTarget::kClaim;
+  // Position in ChangeSet::claims, ::sections or ::programmes (by `target`).
+  int index = -1;
 };
 
 struct ChangeSet {
@@ -133,6 +168,13 @@ struct ChangeSet {
   std::vector<NumberChange> numbers;
   std::vector<ProgrammeChange> programmes;
   std::vector<WordingShift> wording;
+  // The most significant claim, section and programme changes, best first
+  // (ClassifyOptions::significance.highlights of them at most).
+  std::vector<Highlight> highlights;
+  // A plain-language paragraph on the comparison, written by rules from the
+  // counts and the highlights (docs/significance.md); empty when classify
+  // did not run.
+  std::string narrative;
   // Budgets that were hit, in words for the reader ("claim 12: word diff
   // skipped, the claims exceed the cap of 250000 token pairs; reported as
   // rewritten", where 12 is the claim's ClaimChange::index).

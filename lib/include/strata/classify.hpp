@@ -14,6 +14,7 @@
 #include "strata/change.hpp"
 #include "strata/document.hpp"
 #include "strata/programmes.hpp"
+#include "strata/significance.hpp"
 
 namespace strata {
 
@@ -26,9 +27,13 @@ struct ClassifyOptions {
   // Most replacements, and most appeared/vanished phrases, kept in `wording`
   // (each list ranked; the rest dropped with a warning). Default 40, >= 0.
   int max_wording = 40;
+  // Scores, highlights and narrative (docs/significance.md). Always made:
+  // they read what the switches above let classify find.
+  SignificanceOptions significance;
 };
 
-// Fills facts, numbers, programmes and wording of `changes`, whose sections
+// Fills facts, numbers, programmes, wording, significance, highlights and
+// narrative of `changes`, whose sections
 // and claims compare() already filled from `old_doc` and `new_doc`. Replaces
 // whatever those four lists held. Never fails: unparseable text is skipped.
 void classify(const Document& old_doc, const Document& new_doc, ChangeSet& changes,

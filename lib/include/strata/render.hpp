@@ -81,6 +81,12 @@ std::string render_programme_series(const ProgrammeSeries& series, std::string_v
 // seen and the renames between consecutive snapshots, as Markdown.
 std::string render_programme_series_markdown(const ProgrammeSeries& series);
 
+// The series report: `narrative` (series_narrative()), the first
+// highlights of each consecutive pair (`pairs[k]` compares snapshot k with
+// k + 1), then the programme table.
+std::string render_series_markdown(const std::vector<ChangeSet>& pairs, const ProgrammeSeries& programmes,
+                                   const std::string& narrative);
+
 // Counts of section and claim changes by status name ("moved" -> 3).
 std::map<std::string, int> count_section_changes(const ChangeSet& changes);
 std::map<std::string, int> count_claim_changes(const ChangeSet& changes);

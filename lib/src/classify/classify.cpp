@@ -10,6 +10,7 @@
 
 #include "classify/classify_internal.hpp"
 #include "programmes/programmes_internal.hpp"
+#include "classify/significance.hpp"
 #include "text/ascii.hpp"
 
 namespace strata {
@@ -231,6 +232,7 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
     changes.numbers = facts_and_figures();
   }
   if (options.find_programmes) changes.programmes = std::move(reading.programmes);
+  score_changes(changes, options.significance);
 }
 
 }  // namespace classify_detail

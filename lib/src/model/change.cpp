@@ -72,6 +72,15 @@ const char* to_string(WordOp::Op op) {
   return "equal";
 }
 
+const char* to_string(HighlightTarget target) {
+  switch (target) {
+    case HighlightTarget::kClaim: return "claim";
+    case HighlightTarget::kSection: return "section";
+    case HighlightTarget::kProgramme: return "programme";
+  }
+  return "claim";
+}
+
 bool ChangeSet::has_changes() const {
   auto real = [](ChangeStatus s) { return s != ChangeStatus::kUnchanged && s != ChangeStatus::kEquivalent; };
   for (const SectionChange& c : sections) {

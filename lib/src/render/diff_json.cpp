@@ -18,11 +18,35 @@ ordered_json section_json(const SectionSide& s) {
   return ordered_json{{"id", s.id}, {"title", s.title}, {"path", s.path}};
 }
 
-// The stable index of the claim at `position` in changes.claims (its
-// position when the ChangeSet was built by hand, without indexes).
-int claim_index(const ChangeSet& changes, int position) {
-  const int index = changes.claims[static_cast<size_t>(position)].index;
-  return index >= 0 ? index : position;
+using render::claim_index;
+
+ordered_json significance_json(const Significance& s) {
+  ordered_json reasons = ordered_json::array();
+  for (const SignificanceReason& r : s.reasons) reasons.push_back({{"rule", r.rule}, {"points", r.points}, {"text", r.text}});
+  return ordered_json{{"score", s.score}, {"reasons", std::move(reasons)}};
+}
+
+// A highlight and what it points at: the claim's stable index, the
+// section's id (its new side's, else its old side's), the programme's name
+// (likewise).
+ordered_json highlight_json(const ChangeSet& changes, const Highlight& h) {
+  ordered_json j{{"rank", h.rank}, {"score", h.score}, {"kind", h.kind}, {"reason", h.reason},
+                 {"target", to_string(h.target)}};
+  const auto at = static_cast<size_t>(h.index);
+  switch (h.target) {
+    case HighlightTarget::kClaim: j["claim"] = claim_index(changes, h.index); break;
+    case HighlightTarget::kSection: {
+      const SectionChange& s = changes.sections[at];
+      j["section"] = (s.new_sides.empty() ? s.old_sides : s.new_sides).front().id;
+      break;
+    }
+    case HighlightTarget::kProgramme: {
+      const ProgrammeChange& p = changes.programmes[at];
+      j["programme"] = p.new_side ? p.new_side->name : p.old_side->name;
+      break;
+    }
+  }
+  return j;
 }
 
 ordered_json claim_json(const ClaimSide& s) { return ordered_json{{"text", s.text}, {"section", s.section_id}}; }
@@ -68,6 +92,10 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
   member(out, "schema", "strata.diff/1");
   member(out, "old", meta_json(changes.old_meta));
   member(out, "new", meta_json(changes.new_meta));
+  member(out, "narrative", nullable(changes.narrative));
+  ordered_json highlights = ordered_json::array();
+  for (const Highlight& h : changes.highlights) highlights.push_back(highlight_json(changes, h));
+  member(out, "highlights", highlights);
   ordered_json summary;
   summary["changed"] = changes.has_changes();
   summary["sections"] = count_section_changes(changes);
@@ -87,6 +115,7 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
     j["similarity"] = rounded(c.similarity);
     j["renamed"] = c.renamed;
     j["moved"] = c.moved;
+    j["significance"] = significance_json(c.significance);
     sections.push_back(std::move(j));
   }
   member(out, "sections", sections);
@@ -110,6 +139,7 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
       facts.push_back({{"kind", to_string(f.kind)}, {"old", nullable(f.old_text)}, {"new", nullable(f.new_text)}, {"note", f.note}});
     }
     j["facts"] = std::move(facts);
+    j["significance"] = significance_json(c.significance);
     if (!c.note.empty()) j["note"] = c.note;
     out += first ? "\n    " : ",\n    ";
     first = false;
@@ -132,7 +162,8 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
   for (const ProgrammeChange& p : changes.programmes) {
     if (!render::shown(p.status, options)) continue;
     programmes.push_back({{"status", to_string(p.status)}, {"old", programme_side(p.old_side)},
-                          {"new", programme_side(p.new_side)}, {"evidence", p.evidence}});
+                          {"new", programme_side(p.new_side)}, {"evidence", p.evidence},
+                          {"significance", significance_json(p.significance)}});
   }
   member(out, "programmes", programmes);
 

@@ -65,6 +65,15 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
     return fmt::format("{}{}", md(m.title.empty() ? m.source : m.title), m.date.empty() ? "" : " (" + m.date + ")");
   };
   std::string out = fmt::format("# {} → {}\n\n", label(changes.old_meta), label(changes.new_meta));
+  if (!changes.narrative.empty()) out += md(changes.narrative) + "\n\n";
+  if (!changes.highlights.empty()) {
+    out += "## Highlights\n\n";
+    for (const Highlight& h : changes.highlights) {
+      out += fmt::format("{}. **{}** ({} points): {} _({})_\n", h.rank, md(h.kind), h.score, md(h.reason),
+                         md(render::highlight_where(changes, h)));
+    }
+    out += "\n## Summary\n\n";
+  }
   const auto sections = count_section_changes(changes);
   const auto claims = count_claim_changes(changes);
   out += "| status | sections | claims |\n|---|---:|---:|\n";

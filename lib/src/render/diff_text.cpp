@@ -89,6 +89,15 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
   };
   out += fmt::format("{}strata diff{}: {} -> {}\n", options.color ? kBold : "", options.color ? kReset : "",
                      label(changes.old_meta), label(changes.new_meta));
+  if (!changes.narrative.empty()) out += fmt::format("\n{}\n", terminal_safe(changes.narrative));
+  if (!changes.highlights.empty()) {
+    out += "\nHighlights\n";
+    for (const Highlight& h : changes.highlights) {
+      out += fmt::format("  {:>2}. [{}] {}: {} ({})\n", h.rank, h.score, h.kind, terminal_safe(h.reason),
+                         terminal_safe(render::highlight_where(changes, h)));
+    }
+    out += "\n";
+  }
   out += fmt::format("sections: {}\nclaims: {}\n", counts_line(count_section_changes(changes)),
                      counts_line(count_claim_changes(changes)));
   for (const std::string& w : changes.warnings) out += fmt::format("warning: {}\n", w);

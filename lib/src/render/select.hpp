@@ -23,6 +23,15 @@ struct ClaimGroup {
 };
 std::vector<ClaimGroup> group_claims(const ChangeSet& changes, const RenderOptions& options);
 
+// Where a highlight points, in words for a reader: "claim 12 in section
+// 'Title'", "section 'Title'", "programme 'Name'" (raw input text: the
+// caller escapes it).
+std::string highlight_where(const ChangeSet& changes, const Highlight& highlight);
+
+// The stable index of the claim at `position` in changes.claims (its
+// position when the ChangeSet was built by hand, without indexes).
+int claim_index(const ChangeSet& changes, int position);
+
 // Escapes Markdown and HTML so that input text is shown, never interpreted;
 // control characters become visible (terminal_safe).
 std::string md(std::string_view s);

@@ -7,6 +7,33 @@ namespace strata {
 
 using render::md;
 
+namespace {
+
+// Highlights shown per comparison in the series report; the pair's own
+// report lists them all.
+constexpr size_t kSeriesHighlightsPerPair = 5;
+
+std::string label(const DocumentMeta& m) {
+  return fmt::format("{}{}", md(m.title.empty() ? m.source : m.title), m.date.empty() ? "" : " (" + m.date + ")");
+}
+
+}  // namespace
+
+std::string render_series_markdown(const std::vector<ChangeSet>& pairs, const ProgrammeSeries& programmes,
+                                   const std::string& narrative) {
+  std::string out = "# The series\n\n" + md(narrative) + "\n\n## Highlights\n";
+  for (const ChangeSet& pair : pairs) {
+    out += fmt::format("\n### {} → {}\n\n", label(pair.old_meta), label(pair.new_meta));
+    if (pair.highlights.empty()) out += "Nothing significant.\n";
+    for (size_t i = 0; i < pair.highlights.size() && i < kSeriesHighlightsPerPair; ++i) {
+      const Highlight& h = pair.highlights[i];
+      out += fmt::format("{}. **{}** ({} points): {} _({})_\n", h.rank, md(h.kind), h.score, md(h.reason),
+                         md(render::highlight_where(pair, h)));
+    }
+  }
+  return out + "\n" + render_programme_series_markdown(programmes);
+}
+
 std::string render_programme_series_markdown(const ProgrammeSeries& series) {
   std::string out = "## Programmes across the series\n\n";
   out += "Mentions of each programme in each snapshot (blank: absent).\n\n| programme | acronym |";

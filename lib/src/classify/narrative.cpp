@@ -1,0 +1,145 @@
+// Narratives: a paragraph per comparison and one per series, written by the
+// templates of significance_tables.cpp from counts and highlights. No
+// model: the same changes always give the same words.
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+
+#include "classify/significance.hpp"
+#include "classify/significance_tables.hpp"
+
+namespace strata::classify_detail {
+namespace {
+
+// Removed sections named in the narrative, at most.
+constexpr size_t kSectionsNamed = 3;
+// Highlights after the first told in the "also" sentence, at most: with the
+// first, one of each of the commonest kinds on the bundled pairs.
+constexpr size_t kAlsoTold = 2;
+// Reworded commitments quoted, at most.
+constexpr size_t kRewordsTold = 3;
+
+template <typename... Args>
+std::string say(std::string_view name, Args&&... args) {
+  return fmt::format(fmt::runtime(narrative_template(name)), std::forward<Args>(args)...);
+}
+
+// "a", "b" and "c".
+std::string listed(const std::vector<std::string>& items, std::string_view separator = ", ",
+                   std::string_view last = " and ") {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? last : separator;
+    out += items[i];
+  }
+  return out;
+}
+
+std::string quoted(std::string_view text) { return fmt::format("“{}”", text); }
+
+// A reason as the middle of a sentence: no closing full stop of its own.
+std::string clause(std::string text) {
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  if (text.size() >= 4 && text.ends_with(".”")) text.erase(text.size() - 4, 1);
+  return text;
+}
+
+std::string sections_sentence(const ChangeSet& changes) {
+  std::vector<const SectionChange*> removed;
+  for (const auto& s : changes.sections) {
+    if (s.status == ChangeStatus::kRemoved && !s.old_sides.empty()) removed.push_back(&s);
+  }
+  if (removed.empty()) return {};
+  // The sections named are those whose removal scored most (ties: report order).
+  std::stable_sort(removed.begin(), removed.end(), [](const SectionChange* a, const SectionChange* b) {
+    return a->significance.score > b->significance.score;
+  });
+  std::vector<std::string> titles;
+  for (size_t i = 0; i < removed.size() && i < kSectionsNamed; ++i) titles.push_back(quoted(removed[i]->old_sides.front().title));
+  return " " + say("sections-removed", fmt::arg("count", removed.size()), fmt::arg("titles", listed(titles)));
+}
+
+std::string rewords_sentence(const ChangeSet& changes) {
+  std::vector<std::string> pairs;
+  std::set<std::string> seen;
+  for (const auto& h : changes.highlights) {
+    if (h.target != HighlightTarget::kClaim) continue;
+    for (const auto& f : changes.claims[static_cast<size_t>(h.index)].facts) {
+      if (f.kind != "modality" || f.old_text.empty() || f.new_text.empty()) continue;
+      auto pair = fmt::format("{} became {}", quoted(f.old_text), quoted(f.new_text));
+      if (seen.insert(pair).second && pairs.size() < kRewordsTold) pairs.push_back(std::move(pair));
+    }
+  }
+  if (pairs.empty()) return {};
+  return " " + say("reworded", fmt::arg("pairs", listed(pairs, "; ", "; ")));
+}
+
+}  // namespace
+
+std::string version_label(const DocumentMeta& meta) {
+  auto name = quoted(meta.title.empty() ? meta.source : meta.title);
+  return meta.date.empty() ? name : fmt::format("{} ({})", name, meta.date);
+}
+
+std::string narrative(const ChangeSet& changes) {
+  size_t removed = 0;
+  size_t added = 0;
+  size_t edited = 0;
+  for (const auto& c : changes.claims) {
+    if (c.status == ChangeStatus::kRemoved) ++removed;
+    else if (c.status == ChangeStatus::kAdded) ++added;
+    else if (c.status != ChangeStatus::kUnchanged && c.status != ChangeStatus::kEquivalent) ++edited;
+  }
+  const auto old_label = version_label(changes.old_meta);
+  const auto new_label = version_label(changes.new_meta);
+  if (removed + added + edited == 0) return say("opening-none", fmt::arg("old", old_label), fmt::arg("new", new_label));
+  std::string out = say("opening", fmt::arg("old", old_label), fmt::arg("new", new_label), fmt::arg("removed", removed),
+                        fmt::arg("added", added), fmt::arg("edited", edited));
+  out += sections_sentence(changes);
+  if (!changes.highlights.empty()) {
+    out += " " + say("most", fmt::arg("reason", clause(changes.highlights.front().reason)));
+    // One more of each kind not told yet.
+    std::set<std::string> told{changes.highlights.front().kind};
+    std::vector<std::string> also;
+    for (const auto& h : changes.highlights) {
+      if (also.size() == kAlsoTold) break;
+      if (told.insert(h.kind).second) also.push_back(clause(h.reason));
+    }
+    if (!also.empty()) out += " " + say("also", fmt::arg("reasons", listed(also, "; ", "; ")));
+  }
+  out += rewords_sentence(changes);
+  return out;
+}
+
+}  // namespace strata::classify_detail
+
+namespace strata {
+
+std::string series_narrative(const std::vector<ChangeSet>& pairs, const ProgrammeSeries& programmes) {
+  using namespace classify_detail;
+  if (pairs.empty()) return say("series-none");
+  std::string out = say("series-opening", fmt::arg("first", version_label(pairs.front().old_meta)),
+                        fmt::arg("last", version_label(pairs.back().new_meta)), fmt::arg("versions", pairs.size() + 1));
+  for (const auto& pair : pairs) {
+    if (pair.highlights.empty()) continue;
+    out += " " + say("series-step", fmt::arg("old", version_label(pair.old_meta)),
+                     fmt::arg("new", version_label(pair.new_meta)),
+                     fmt::arg("reason", clause(pair.highlights.front().reason)));
+  }
+  for (const auto& r : programmes.renames) {
+    const auto k = static_cast<size_t>(r.from_snapshot);
+    if (k >= pairs.size() || !r.change.old_side || !r.change.new_side) continue;
+    out += " " + say("series-rename", fmt::arg("old", r.change.old_side->name), fmt::arg("new", r.change.new_side->name),
+                     fmt::arg("from", version_label(pairs[k].old_meta)), fmt::arg("to", version_label(pairs[k].new_meta)));
+  }
+  size_t latest = 0;
+  for (const auto& row : programmes.rows) {
+    if (!row.mentions.empty() && row.mentions.back() > 0) ++latest;
+  }
+  if (!programmes.rows.empty()) {
+    out += " " + say("series-programmes", fmt::arg("named", programmes.rows.size()), fmt::arg("latest", latest));
+  }
+  return out;
+}
+
+}  // namespace strata

@@ -1,0 +1,370 @@
+// Significance: every claim, section and programme change scored by the
+// rules of significance_tables.cpp, the best kept as highlights.
+#include "classify/significance.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "classify/significance_tables.hpp"
+#include "text/words.hpp"
+
+namespace strata::classify_detail {
+namespace {
+
+// Longest quote of a claim in a reason, in words: a sentence of policy text
+// is rarely longer (the longest in the bundled series has 48), and a reason
+// is read in a list.
+constexpr size_t kMaxQuoteWords = 40;
+
+// A text's words as written and folded.
+struct Words {
+  std::vector<std::string_view> original;  // views into the text
+  std::vector<std::string> folded;
+};
+
+Words words(std::string_view text) {
+  Words w;
+  w.original = words_of(text);
+  w.folded.reserve(w.original.size());
+  for (auto word : w.original) w.folded.push_back(fold_case(word));
+  return w;
+}
+
+// Where `item` (folded words separated by spaces) starts in `words`, each
+// occurrence.
+std::vector<size_t> occurrences(const std::vector<std::string>& words, std::string_view item) {
+  auto parts = words_of(item);
+  std::vector<size_t> out;
+  for (size_t i = 0; i + parts.size() <= words.size(); ++i) {
+    bool all = true;
+    for (size_t k = 0; k < parts.size() && all; ++k) all = words[i + k] == parts[k];
+    if (all) out.push_back(i);
+  }
+  return out;
+}
+
+// Occurrences of any item of `items`; `first` gets the earliest.
+size_t count_items(const Words& w, std::span<const std::string_view> items, size_t& first) {
+  size_t count = 0;
+  first = w.folded.size();
+  for (auto item : items) {
+    auto at = occurrences(w.folded, item);
+    count += at.size();
+    if (!at.empty()) first = std::min(first, at.front());
+  }
+  return count;
+}
+
+bool ends_sentence(std::string_view word_and_after) {
+  return !word_and_after.empty() && (word_and_after.back() == '.' || word_and_after.back() == '!' ||
+                                     word_and_after.back() == '?');
+}
+
+// The sentence of `text` that holds word `at` of `w`, at most
+// kMaxQuoteWords words around it, in typographic quotes.
+std::string quote(std::string_view text, const Words& w, size_t at) {
+  if (w.original.empty()) return "“”";
+  at = std::min(at, w.original.size() - 1);
+  // A word whose next byte ends a sentence closes it.
+  auto closes = [&](size_t k) {
+    size_t end = static_cast<size_t>(w.original[k].data() - text.data()) + w.original[k].size();
+    return end < text.size() && ends_sentence(text.substr(end, 1));
+  };
+  size_t begin = at;
+  while (begin > 0 && !closes(begin - 1)) --begin;
+  size_t end = at;
+  while (end + 1 < w.original.size() && !closes(end)) ++end;
+  ++end;
+  bool cut_before = false;
+  bool cut_after = false;
+  if (end - begin > kMaxQuoteWords) {
+    size_t from = at >= begin + kMaxQuoteWords / 2 ? at - kMaxQuoteWords / 2 : begin;
+    cut_before = from > begin;
+    begin = from;
+    cut_after = begin + kMaxQuoteWords < end;
+    end = std::min(end, begin + kMaxQuoteWords);
+  }
+  auto offset = [&](size_t k) { return static_cast<size_t>(w.original[k].data() - text.data()); };
+  size_t from = offset(begin);
+  size_t to = offset(end - 1) + w.original[end - 1].size();
+  // Keep the full stop that closes the sentence.
+  if (!cut_after && to < text.size() && ends_sentence(text.substr(to, 1))) ++to;
+  std::string out = "“";
+  if (cut_before) out += "… ";
+  for (char c : text.substr(from, to - from)) out += c == '\n' ? ' ' : c;
+  if (cut_after) out += " …";
+  return out + "”";
+}
+
+std::string joined_text(const std::vector<ClaimSide>& sides) {
+  std::string out;
+  for (const auto& side : sides) {
+    if (!out.empty()) out += ' ';
+    out += side.text;
+  }
+  return out;
+}
+
+// The arguments every reason template may use (significance_tables.cpp).
+struct ReasonArgs {
+  std::string quote, old_words, new_words, term, direction, status, title, new_title, name, new_name;
+  int claims = 0;
+  int mentions = 0;
+};
+
+class Scorer {
+ public:
+  explicit Scorer(const SignificanceOptions& options) : options_(options) {}
+
+  // Adds rule `name`'s reason to `s` unless the rule is off or already
+  // gave one.
+  void add(Significance& s, std::string_view name, const ReasonArgs& a) const {
+    const RuleRow* row = nullptr;
+    for (const auto& r : rule_rows()) {
+      if (r.name == name) row = &r;
+    }
+    if (row == nullptr) return;
+    int points = row->points;
+    if (auto it = options_.points.find(name); it != options_.points.end()) points = it->second;
+    if (points <= 0) return;
+    for (const auto& r : s.reasons) {
+      if (r.rule == name) return;
+    }
+    auto text = fmt::format(fmt::runtime(row->reason), fmt::arg("quote", a.quote), fmt::arg("old", a.old_words),
+                            fmt::arg("new", a.new_words), fmt::arg("term", a.term), fmt::arg("direction", a.direction),
+                            fmt::arg("status", a.status), fmt::arg("title", a.title),
+                            fmt::arg("new_title", a.new_title), fmt::arg("name", a.name),
+                            fmt::arg("new_name", a.new_name), fmt::arg("claims", a.claims),
+                            fmt::arg("mentions", a.mentions));
+    s.reasons.push_back({std::string(name), points, std::move(text)});
+  }
+
+  void finish(Significance& s) const {
+    std::stable_sort(s.reasons.begin(), s.reasons.end(), [](const auto& a, const auto& b) { return a.points > b.points; });
+    s.score = 0;
+    for (const auto& r : s.reasons) s.score += r.points;
+  }
+
+  const SignificanceOptions& options() const { return options_; }
+
+ private:
+  const SignificanceOptions& options_;
+};
+
+bool contains_any(std::string_view words_text, std::span<const std::string_view> items) {
+  auto w = words(words_text);
+  size_t first = 0;
+  return count_items(w, items, first) > 0;
+}
+
+void fact_reasons(const Scorer& scorer, const ClaimChange& claim, const std::string& quoted, Significance& s) {
+  for (const auto& f : claim.facts) {
+    ReasonArgs a;
+    a.quote = quoted;
+    a.old_words = f.old_text.empty() ? "(nothing)" : f.old_text;
+    a.new_words = f.new_text.empty() ? "(nothing)" : f.new_text;
+    const bool added = f.note.find(" added") != std::string::npos;
+    a.direction = added ? "added" : "removed";
+    if (f.kind == "negation") {
+      scorer.add(s, "negation-changed", a);
+    } else if (f.kind == "modality") {
+      const bool weakened = contains_any(f.old_text, strong_modals()) && contains_any(f.new_text, weak_modals()) &&
+                            !contains_any(f.new_text, strong_modals());
+      scorer.add(s, weakened ? "modality-weakened" : "modality-changed", a);
+    } else if (f.kind == "hedge") {
+      scorer.add(s, added ? "hedge-added" : "hedge-removed", a);
+    } else if (f.kind == "intensifier") {
+      scorer.add(s, added ? "intensifier-added" : "intensifier-removed", a);
+    } else if (f.kind == "quantifier") {
+      scorer.add(s, "quantifier-changed", a);
+    }
+  }
+}
+
+// Demands, commitments and positions that one side has more of.
+void marker_reasons(const Scorer& scorer, const ClaimChange& claim, const std::string& old_text,
+                    const std::string& new_text, const Words& old_w, const Words& new_w, Significance& s) {
+  struct Marker {
+    std::span<const std::string_view> words;
+    std::string_view dropped;
+    std::string_view added;  // empty: no rule for it
+  };
+  const bool modality_fact = std::any_of(claim.facts.begin(), claim.facts.end(),
+                                         [](const Fact& f) { return f.kind == "modality"; });
+  const Marker markers[] = {{demand_words(), "demand-dropped", "demand-added"},
+                            // A modal that changed is the modality rules' to tell.
+                            {commitment_words(), modality_fact ? "" : "commitment-dropped", "commitment-added"},
+                            {stance_words(), "stance-dropped", ""}};
+  for (const auto& m : markers) {
+    size_t old_at = 0;
+    size_t new_at = 0;
+    size_t in_old = count_items(old_w, m.words, old_at);
+    size_t in_new = count_items(new_w, m.words, new_at);
+    ReasonArgs a;
+    if (in_old > in_new && !m.dropped.empty()) {
+      a.quote = quote(old_text, old_w, old_at);
+      scorer.add(s, m.dropped, a);
+    } else if (in_new > in_old && !m.added.empty()) {
+      a.quote = quote(new_text, new_w, new_at);
+      scorer.add(s, m.added, a);
+    }
+  }
+}
+
+void watch_reasons(const Scorer& scorer, const std::string& old_text, const std::string& new_text, const Words& old_w,
+                   const Words& new_w, Significance& s) {
+  for (const auto& term : scorer.options().watch) {
+    auto folded = fold_case(term);
+    auto in_old = occurrences(old_w.folded, folded);
+    auto in_new = occurrences(new_w.folded, folded);
+    if (in_old.size() == in_new.size()) continue;
+    ReasonArgs a;
+    a.term = term;
+    const bool dropped = in_old.size() > in_new.size();
+    a.direction = dropped ? "dropped" : "added";
+    a.quote = dropped ? quote(old_text, old_w, in_old.front()) : quote(new_text, new_w, in_new.front());
+    scorer.add(s, "watched-term", a);
+  }
+}
+
+bool real_change(ChangeStatus status) {
+  return status != ChangeStatus::kUnchanged && status != ChangeStatus::kEquivalent;
+}
+
+void score_claims(const Scorer& scorer, ChangeSet& changes) {
+  for (size_t i = 0; i < changes.claims.size(); ++i) {
+    auto& claim = changes.claims[i];
+    claim.significance = {};
+    if (!real_change(claim.status)) continue;
+    const auto old_text = joined_text(claim.old_sides);
+    const auto new_text = joined_text(claim.new_sides);
+    const auto old_w = words(old_text);
+    const auto new_w = words(new_text);
+    const auto quoted = new_text.empty() ? quote(old_text, old_w, 0) : quote(new_text, new_w, 0);
+    auto& s = claim.significance;
+    fact_reasons(scorer, claim, quoted, s);
+    marker_reasons(scorer, claim, old_text, new_text, old_w, new_w, s);
+    for (const auto& n : changes.numbers) {
+      if (n.claim != static_cast<int>(i) || n.status != ChangeStatus::kModified) continue;
+      ReasonArgs a;
+      a.quote = quoted;
+      a.old_words = n.old_value;
+      a.new_words = n.new_value;
+      scorer.add(s, "figure-changed", a);
+    }
+    watch_reasons(scorer, old_text, new_text, old_w, new_w, s);
+    if (s.reasons.empty()) {
+      ReasonArgs a;
+      a.quote = quoted;
+      a.status = to_string(claim.status);
+      scorer.add(s, "claim-changed", a);
+    }
+    scorer.finish(s);
+  }
+}
+
+void score_sections(const Scorer& scorer, ChangeSet& changes) {
+  for (auto& section : changes.sections) {
+    section.significance = {};
+    ReasonArgs a;
+    if (section.status == ChangeStatus::kRemoved && !section.old_sides.empty()) {
+      a.title = section.old_sides.front().title;
+      const auto& id = section.old_sides.front().id;
+      for (const auto& claim : changes.claims) {
+        if (claim.status == ChangeStatus::kRemoved && claim.old_sides.front().section_id == id) ++a.claims;
+      }
+      scorer.add(section.significance, "section-removed", a);
+    } else if (section.status == ChangeStatus::kAdded && !section.new_sides.empty()) {
+      a.title = section.new_sides.front().title;
+      scorer.add(section.significance, "section-added", a);
+    } else if (section.renamed && !section.old_sides.empty() && !section.new_sides.empty()) {
+      a.title = section.old_sides.front().title;
+      a.new_title = section.new_sides.front().title;
+      scorer.add(section.significance, "section-renamed", a);
+    }
+    scorer.finish(section.significance);
+  }
+}
+
+void score_programmes(const Scorer& scorer, ChangeSet& changes) {
+  for (auto& p : changes.programmes) {
+    p.significance = {};
+    ReasonArgs a;
+    if (p.old_side) {
+      a.name = p.old_side->name;
+      a.mentions = p.old_side->mentions;
+    }
+    if (p.new_side) (p.old_side ? a.new_name : a.name) = p.new_side->name;
+    if (p.status == ChangeStatus::kRenamed) scorer.add(p.significance, "programme-renamed", a);
+    if (p.status == ChangeStatus::kRemoved) scorer.add(p.significance, "programme-removed", a);
+    if (p.status == ChangeStatus::kAdded) scorer.add(p.significance, "programme-added", a);
+    scorer.finish(p.significance);
+  }
+}
+
+struct Candidate {
+  const Significance* significance;
+  HighlightTarget target;
+  int index;
+};
+
+std::vector<Highlight> pick_highlights(const ChangeSet& changes, const SignificanceOptions& options) {
+  std::vector<Candidate> all;
+  for (size_t i = 0; i < changes.claims.size(); ++i) {
+    all.push_back({&changes.claims[i].significance, HighlightTarget::kClaim, static_cast<int>(i)});
+  }
+  for (size_t i = 0; i < changes.sections.size(); ++i) {
+    all.push_back({&changes.sections[i].significance, HighlightTarget::kSection, static_cast<int>(i)});
+  }
+  for (size_t i = 0; i < changes.programmes.size(); ++i) {
+    all.push_back({&changes.programmes[i].significance, HighlightTarget::kProgramme, static_cast<int>(i)});
+  }
+  std::erase_if(all, [](const Candidate& c) { return c.significance->score <= 0; });
+  // Ties keep the order above: claims, then sections, then programmes, each
+  // in report order.
+  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+    return a.significance->score > b.significance->score;
+  });
+  const auto limit = static_cast<size_t>(std::max(0, options.highlights));
+  const auto per_kind = static_cast<size_t>(std::max(1, options.per_kind));
+  std::vector<bool> chosen(all.size(), false);
+  std::map<std::string_view, size_t> of_kind;
+  size_t count = 0;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t k = 0; k < all.size() && count < limit; ++k) {
+      if (chosen[k]) continue;
+      auto kind = std::string_view(all[k].significance->reasons.front().rule);
+      if (pass == 0 && of_kind[kind] >= per_kind) continue;
+      ++of_kind[kind];
+      chosen[k] = true;
+      ++count;
+    }
+  }
+  std::vector<Highlight> out;
+  for (size_t k = 0; k < all.size(); ++k) {
+    if (!chosen[k]) continue;
+    const auto& s = *all[k].significance;
+    Highlight h;
+    h.rank = static_cast<int>(out.size()) + 1;
+    h.score = s.score;
+    h.kind = s.reasons.front().rule;
+    h.reason = s.reasons.front().text;
+    h.target = all[k].target;
+    h.index = all[k].index;
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace
+
+void score_changes(ChangeSet& changes, const SignificanceOptions& options) {
+  Scorer scorer(options);
+  score_claims(scorer, changes);
+  score_sections(scorer, changes);
+  score_programmes(scorer, changes);
+  changes.highlights = pick_highlights(changes, options);
+  changes.narrative = narrative(changes);
+}
+
+}  // namespace strata::classify_detail

@@ -1,0 +1,23 @@
+// Internal: significance scores, highlights and the narrative, the last
+// step of classify().
+#pragma once
+
+#include <string>
+
+#include "strata/change.hpp"
+#include "strata/significance.hpp"
+
+namespace strata::classify_detail {
+
+// Scores every claim, section and programme change of `changes` (facts,
+// figures and programmes already filled), then fills its highlights and
+// narrative.
+void score_changes(ChangeSet& changes, const SignificanceOptions& options);
+
+// The paragraph of ChangeSet::narrative, from its counts and highlights.
+std::string narrative(const ChangeSet& changes);
+
+// A version's label in a narrative: “Title” (date).
+std::string version_label(const DocumentMeta& meta);
+
+}  // namespace strata::classify_detail

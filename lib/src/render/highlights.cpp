@@ -1,0 +1,33 @@
+// What the renderers share about highlights: where one points.
+#include <fmt/core.h>
+
+#include "render/select.hpp"
+
+namespace strata::render {
+
+int claim_index(const ChangeSet& changes, int position) {
+  const int index = changes.claims[static_cast<size_t>(position)].index;
+  return index >= 0 ? index : position;
+}
+
+std::string highlight_where(const ChangeSet& changes, const Highlight& h) {
+  const auto at = static_cast<size_t>(h.index);
+  switch (h.target) {
+    case HighlightTarget::kClaim: {
+      const ClaimChange& c = changes.claims[at];
+      const auto& side = c.new_sides.empty() ? c.old_sides.front() : c.new_sides.front();
+      return fmt::format("claim {} in section '{}'", claim_index(changes, h.index), side.section_id);
+    }
+    case HighlightTarget::kSection: {
+      const SectionChange& s = changes.sections[at];
+      return fmt::format("section '{}'", (s.new_sides.empty() ? s.old_sides : s.new_sides).front().id);
+    }
+    case HighlightTarget::kProgramme: {
+      const ProgrammeChange& p = changes.programmes[at];
+      return fmt::format("programme '{}'", p.new_side ? p.new_side->name : p.old_side->name);
+    }
+  }
+  return {};
+}
+
+}  // namespace strata::render
