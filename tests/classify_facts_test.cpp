@@ -37,9 +37,10 @@ TEST(ClaimFacts, WillNotBecomesDoesNot) {
   auto facts = claim_facts(kWillNot, kDoesNot, diff);
   auto modality = of_kind(facts, "modality");
   ASSERT_EQ(modality.size(), 1u);
-  EXPECT_EQ(modality[0].old_text, "will not");
-  EXPECT_EQ(modality[0].new_text, "does not");
-  EXPECT_NE(modality[0].note.find("'will not' -> 'does not'"), std::string::npos) << modality[0].note;
+  // The negation that trails the swap and the verb it governs are quoted.
+  EXPECT_EQ(modality[0].old_text, "will not recognise");
+  EXPECT_EQ(modality[0].new_text, "does not recognise");
+  EXPECT_NE(modality[0].note.find("'will not recognise' -> 'does not recognise'"), std::string::npos) << modality[0].note;
   // "not" is on both sides: no negation changed.
   EXPECT_TRUE(of_kind(facts, "negation").empty());
 }
@@ -48,8 +49,8 @@ TEST(ClaimFacts, WithoutADiffTheChangedMiddleIsUsed) {
   auto facts = claim_facts(kWillNot, kDoesNot, {});
   auto modality = of_kind(facts, "modality");
   ASSERT_EQ(modality.size(), 1u);
-  EXPECT_EQ(modality[0].old_text, "will not");
-  EXPECT_EQ(modality[0].new_text, "does not");
+  EXPECT_EQ(modality[0].old_text, "will not recognise");
+  EXPECT_EQ(modality[0].new_text, "does not recognise");
 }
 
 TEST(ClaimFacts, NegationAddedAndRemoved) {
@@ -103,12 +104,43 @@ TEST(ClaimFacts, QuantifierChanged) {
   EXPECT_EQ(quantifier[0].old_text, "All");
   EXPECT_EQ(quantifier[0].new_text, "Most");
 
-  facts = claim_facts("Ukraine is the only partner to have contributed to all NATO-led operations.",
-                      "Ukraine has a long track record of contributions to NATO-led operations.", {});
-  quantifier = of_kind(facts, "quantifier");
-  ASSERT_FALSE(quantifier.empty());
-  EXPECT_NE(quantifier[0].old_text.find("the only"), std::string::npos) << quantifier[0].old_text;
-  EXPECT_NE(quantifier[0].new_text.find("a long track record"), std::string::npos) << quantifier[0].new_text;
+}
+
+// Facts only from aligned words: the item itself inside one short hunk.
+TEST(ClaimFacts, RewriteGivesNoFact) {
+  // Without a diff the changed middle is one hunk of 9 and 8 words: a
+  // rewrite, not a replacement of "the only" or "all".
+  auto facts = claim_facts("Ukraine is the only partner to have contributed to all NATO-led operations.",
+                           "Ukraine has a long track record of contributions to NATO-led operations.", {});
+  EXPECT_TRUE(of_kind(facts, "quantifier").empty());
+}
+
+TEST(ClaimFacts, ItemInALongerHunkIsQuotedAlone) {
+  auto facts = claim_facts("Read the summary and the summary will be clear.", "Read the summary and clear.",
+                           ops({{'=', "Read the summary and "}, {'-', "the summary will be "}, {'=', "clear."}}));
+  auto modality = of_kind(facts, "modality");
+  ASSERT_EQ(modality.size(), 1u);
+  EXPECT_EQ(modality[0].old_text, "will");
+  EXPECT_EQ(modality[0].new_text, "");
+  EXPECT_EQ(modality[0].note, "modality 'will' removed");
+}
+
+TEST(ClaimFacts, ItemAcrossAHunkEdgeIsNoFact) {
+  // "up to" with only "up" edited: nothing was hedged.
+  auto facts = claim_facts("Prices went down to the floor.", "Prices went up to the floor.",
+                           ops({{'=', "Prices went "}, {'-', "down"}, {'+', "up"}, {'=', " to the floor."}}));
+  EXPECT_TRUE(of_kind(facts, "hedge").empty());
+}
+
+TEST(ClaimFacts, TheDeletedCopyIsTheFact) {
+  // Two "will" before, one after: the fact is the deleted copy, not the
+  // equal one.
+  auto facts = claim_facts("It will grow and will last.", "It will grow and last.",
+                           ops({{'=', "It will grow and "}, {'-', "will "}, {'=', "last."}}));
+  auto modality = of_kind(facts, "modality");
+  ASSERT_EQ(modality.size(), 1u);
+  EXPECT_EQ(modality[0].old_text, "will");
+  EXPECT_EQ(modality[0].note, "modality 'will' removed");
 }
 
 TEST(ClaimFacts, PlainRewordingHasNoFacts) {

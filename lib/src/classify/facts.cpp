@@ -1,14 +1,18 @@
 // Facts on modified claims: negation, modality, hedges, intensifiers and
 // quantifiers.
 //
-// Whether a fact holds is decided on the whole claim (the multiset of lexicon
-// items on each side differs), so a word diff that cuts a phrase oddly never
-// invents or hides one; the diff is only used to name the words on both
-// sides: the hunk (run of deleted and inserted words) that holds the item.
+// A fact needs two things: the claim as a whole has more of a lexicon item
+// on one side (so a word diff that cuts a phrase oddly never invents one),
+// and that item was itself edited, inside one aligned replacement of the
+// word diff (a hunk of at most kMaxFactWords on each side). An item in a
+// rewrite, or one the diff shows as equal, is no fact: that was a fragment
+// of an unrelated pairing ("modality changed: 'summary and the summary will
+// be' -> 'and'").
 #include <algorithm>
 #include <array>
 #include <fmt/core.h>
 #include <map>
+#include <set>
 
 #include "text/lexicon.hpp"
 #include "text/words.hpp"
@@ -63,8 +67,8 @@ constexpr std::array<std::string_view, 20> kQuantifiers = {
     "multiple",  "various",   "the majority of", "a number of", "a wide range of", "a long track record",
     "any",       "whole"};
 
-// Longest fact text kept on each side; a hunk longer than this is a rewrite
-// and is cut around the item (8 words fit a clause in the seeds).
+// Longest hunk side of an aligned replacement; a longer one is a rewrite
+// (8 words fit a clause in the seeds).
 constexpr size_t kMaxFactWords = 8;
 
 // The lexicons below, as bits of Word::first_of.
@@ -290,48 +294,69 @@ bool is_negator(std::string_view lower) {
   return lower == "not" || lower == "never" || lower == "no";
 }
 
-// Text of the words of `hunk` on `side`, at most kMaxFactWords around
-// `center`, followed by a negation that trails the hunk ("will" + "not").
-std::string hunk_text(const Side& side, int hunk, size_t center) {
-  const auto& words = side.words;
-  if (hunk < 0) return std::string(words[center].original);
-  size_t begin = words.size();
-  size_t end = 0;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i].hunk == hunk) {
-      begin = std::min(begin, i);
-      end = i + 1;
-    }
+// A hunk side this short is a swap of words ("will" -> "does"), quoted whole
+// in a fact; a longer one is a rewrite of which only the item is quoted.
+constexpr size_t kMaxSwapWords = 2;
+
+// Words of `hunk` on `side`: first index and count (0 when none).
+std::pair<size_t, size_t> hunk_span(const Side& side, int hunk) {
+  size_t first = side.words.size();
+  size_t count = 0;
+  for (size_t i = 0; i < side.words.size(); ++i) {
+    if (side.words[i].hunk != hunk) continue;
+    first = std::min(first, i);
+    ++count;
   }
-  if (begin >= end) return {};
-  if (end - begin > kMaxFactWords) {
-    size_t anchor = std::clamp(center, begin, end - 1);
-    begin = anchor >= begin + kMaxFactWords / 2 ? anchor - kMaxFactWords / 2 : begin;
-    end = std::min(end, begin + kMaxFactWords);
+  return {first, count};
+}
+
+// The occurrence lies wholly inside one hunk of `side`, and that hunk is
+// an aligned replacement: at most kMaxFactWords on each side. Anything else
+// (an item in equal words, across a hunk's edge, or inside a rewrite) is a
+// fragment of an unrelated pairing, not an edit of that word.
+bool aligned(const Lexicon::Occurrence& o, const Side& side, const Side& other) {
+  const int hunk = side.words[o.begin].hunk;
+  if (hunk < 0) return false;
+  for (size_t i = o.begin; i < o.end; ++i) {
+    if (side.words[i].hunk != hunk) return false;
   }
-  if (end < words.size() && words[end].hunk < 0 && is_negator(words[end].lower)) ++end;
+  return hunk_span(side, hunk).second <= kMaxFactWords && hunk_span(other, hunk).second <= kMaxFactWords;
+}
+
+std::string words_text(const Side& side, size_t begin, size_t end) {
   std::string out;
   for (size_t i = begin; i < end; ++i) {
     if (!out.empty()) out.push_back(' ');
-    out += words[i].original;
+    out += side.words[i].original;
   }
   return out;
 }
 
-// The words that stand where the item stood: the other side of `hunk`.
-// Empty when the hunk only deletes or only inserts, or when that side is a
-// rewrite longer than kMaxFactWords, where no words correspond to the item.
-std::string other_text(const Side& other, int hunk) {
-  if (hunk < 0) return {};
-  size_t first = other.words.size();
-  size_t count = 0;
-  for (size_t i = 0; i < other.words.size(); ++i) {
-    if (other.words[i].hunk != hunk) continue;
-    first = std::min(first, i);
-    ++count;
+// A swapped hunk's words on `side`, followed by a negation that trails it
+// and the word that negation governs ("will" + "not recognise").
+std::string swap_text(const Side& side, int hunk) {
+  auto [first, count] = hunk_span(side, hunk);
+  size_t end = first + count;
+  const auto& words = side.words;
+  if (end < words.size() && words[end].hunk < 0 && is_negator(words[end].lower)) {
+    ++end;
+    if (end < words.size() && words[end].hunk < 0 && (words[end].first_of == 0) &&
+        (classify_detail::lexicon_flags(words[end].lower) & classify_detail::kStop) == 0) {
+      ++end;
+    }
   }
-  if (count == 0 || count > kMaxFactWords) return {};
-  return hunk_text(other, hunk, first);
+  return words_text(side, first, end);
+}
+
+// The two texts of a fact on occurrence `o` of `side`: the whole swap
+// when the hunk is one ("will not recognise" -> "does not recognise"), else
+// the item alone on its side and nothing on the other.
+std::pair<std::string, std::string> fact_texts(const Lexicon::Occurrence& o, const Side& side, const Side& other) {
+  const int hunk = side.words[o.begin].hunk;
+  const size_t mine = hunk_span(side, hunk).second;
+  const size_t theirs = hunk_span(other, hunk).second;
+  if (theirs > 0 && mine <= kMaxSwapWords && theirs <= kMaxSwapWords) return {swap_text(side, hunk), swap_text(other, hunk)};
+  return {words_text(side, o.begin, o.end), {}};
 }
 
 class FactBuilder {
@@ -345,60 +370,53 @@ class FactBuilder {
     facts_.push_back({kind, std::move(old_text), std::move(new_text), std::move(note)});
   }
 
-  // One fact per surplus occurrence on either side; `removed` and `added`
-  // name the direction in the note ("hedge removed: 'some'").
+  // One fact per aligned surplus occurrence on either side; `removed` and
+  // `added` name the direction in the note ("hedge removed: 'some'").
   void each(const Lexicon& lexicon, FactKind kind, std::string_view label) {
-    auto old_occ = lexicon.find(hunks_.old_side);
-    auto new_occ = lexicon.find(hunks_.new_side);
-    for (const auto& o : surplus(old_occ, hunks_.old_side, new_occ)) {
-      int hunk = hunks_.old_side.words[o.begin].hunk;
-      add(kind, hunk_text(hunks_.old_side, hunk, o.begin), other_text(hunks_.new_side, hunk),
-          fmt::format("{} removed: '{}'", label, o.item));
+    const Side& olds = hunks_.old_side;
+    const Side& news = hunks_.new_side;
+    auto old_occ = lexicon.find(olds);
+    auto new_occ = lexicon.find(news);
+    for (const auto& o : surplus(old_occ, olds, new_occ)) {
+      if (!aligned(o, olds, news)) continue;
+      auto [old_text, new_text] = fact_texts(o, olds, news);
+      add(kind, std::move(old_text), std::move(new_text), fmt::format("{} removed: '{}'", label, o.item));
     }
-    for (const auto& o : surplus(new_occ, hunks_.new_side, old_occ)) {
-      int hunk = hunks_.new_side.words[o.begin].hunk;
-      add(kind, other_text(hunks_.old_side, hunk), hunk_text(hunks_.new_side, hunk, o.begin),
-          fmt::format("{} added: '{}'", label, o.item));
+    for (const auto& o : surplus(new_occ, news, old_occ)) {
+      if (!aligned(o, news, olds)) continue;
+      auto [new_text, old_text] = fact_texts(o, news, olds);
+      add(kind, std::move(old_text), std::move(new_text), fmt::format("{} added: '{}'", label, o.item));
     }
   }
 
-  // Items that changed into others (modality, quantifiers): a surplus item
-  // on the old side is paired with a surplus on the new side in the same
-  // hunk; one fact per pair or unpaired item.
+  // Items that changed into others (modality, quantifiers): one fact per
+  // aligned surplus item, "changed" when its hunk is a swap of a few words,
+  // else "removed" or "added".
   void paired(const Lexicon& lexicon, FactKind kind) {
     const char* name = to_string(kind);
-    auto old_occ = lexicon.find(hunks_.old_side);
-    auto new_occ = lexicon.find(hunks_.new_side);
-    auto removed = surplus(old_occ, hunks_.old_side, new_occ);
-    auto added = surplus(new_occ, hunks_.new_side, old_occ);
-    std::vector<bool> used(added.size(), false);
-    for (const auto& o : removed) {
-      int hunk = hunks_.old_side.words[o.begin].hunk;
-      std::string_view to;
-      for (size_t k = 0; k < added.size(); ++k) {
-        if (!used[k] && hunk >= 0 && hunks_.new_side.words[added[k].begin].hunk == hunk) {
-          used[k] = true;
-          to = added[k].item;
-          break;
-        }
+    const Side& olds = hunks_.old_side;
+    const Side& news = hunks_.new_side;
+    auto old_occ = lexicon.find(olds);
+    auto new_occ = lexicon.find(news);
+    std::set<int> told;  // hunks already told as a swap
+    auto one = [&](const Lexicon::Occurrence& o, const Side& side, const Side& other, bool removed) {
+      if (!aligned(o, side, other)) return;
+      const int hunk = side.words[o.begin].hunk;
+      auto [mine, theirs] = fact_texts(o, side, other);
+      if (!theirs.empty()) {
+        if (!told.insert(hunk).second) return;
+        auto note = removed ? fmt::format("{} changed: '{}' -> '{}'", name, mine, theirs)
+                            : fmt::format("{} changed: '{}' -> '{}'", name, theirs, mine);
+        if (removed) add(kind, std::move(mine), std::move(theirs), std::move(note));
+        else add(kind, std::move(theirs), std::move(mine), std::move(note));
+        return;
       }
-      auto old_text = hunk_text(hunks_.old_side, hunk, o.begin);
-      auto new_text = other_text(hunks_.new_side, hunk);
-      auto note = new_text.empty()
-                      ? fmt::format("{} '{}' removed", name, o.item)
-                      : fmt::format("{} changed: '{}' -> '{}'", name, old_text, new_text);
-      if (!to.empty() && to != o.item && new_text.empty()) note = fmt::format("{} changed: '{}' -> '{}'", name, o.item, to);
-      add(kind, std::move(old_text), std::move(new_text), std::move(note));
-    }
-    for (size_t k = 0; k < added.size(); ++k) {
-      if (used[k]) continue;
-      int hunk = hunks_.new_side.words[added[k].begin].hunk;
-      auto old_text = other_text(hunks_.old_side, hunk);
-      auto new_text = hunk_text(hunks_.new_side, hunk, added[k].begin);
-      auto note = old_text.empty() ? fmt::format("{} '{}' added", name, added[k].item)
-                                   : fmt::format("{} changed: '{}' -> '{}'", name, old_text, new_text);
-      add(kind, std::move(old_text), std::move(new_text), std::move(note));
-    }
+      auto note = fmt::format("{} '{}' {}", name, o.item, removed ? "removed" : "added");
+      if (removed) add(kind, std::move(mine), {}, std::move(note));
+      else add(kind, {}, std::move(mine), std::move(note));
+    };
+    for (const auto& o : surplus(old_occ, olds, new_occ)) one(o, olds, news, true);
+    for (const auto& o : surplus(new_occ, news, old_occ)) one(o, news, olds, false);
   }
 
   std::vector<Fact> take() { return std::move(facts_); }

@@ -35,6 +35,11 @@ std::string listed(const std::vector<std::string>& items, std::string_view separ
   return out;
 }
 
+// "1 statement was", "171 statements were".
+std::string counted(size_t n, std::string_view noun) {
+  return fmt::format("{} {}{} {}", n, noun, n == 1 ? "" : "s", n == 1 ? "was" : "were");
+}
+
 std::string quoted(std::string_view text) { return fmt::format("“{}”", text); }
 
 // A reason as the middle of a sentence: no closing full stop of its own.
@@ -56,7 +61,7 @@ std::string sections_sentence(const ChangeSet& changes) {
   });
   std::vector<std::string> titles;
   for (size_t i = 0; i < removed.size() && i < kSectionsNamed; ++i) titles.push_back(quoted(removed[i]->old_sides.front().title));
-  return " " + say("sections-removed", fmt::arg("count", removed.size()), fmt::arg("titles", listed(titles)));
+  return " " + say("sections-removed", fmt::arg("count", counted(removed.size(), "section")), fmt::arg("titles", listed(titles)));
 }
 
 std::string rewords_sentence(const ChangeSet& changes) {
@@ -93,7 +98,7 @@ std::string narrative(const ChangeSet& changes) {
   const auto old_label = version_label(changes.old_meta);
   const auto new_label = version_label(changes.new_meta);
   if (removed + added + edited == 0) return say("opening-none", fmt::arg("old", old_label), fmt::arg("new", new_label));
-  std::string out = say("opening", fmt::arg("old", old_label), fmt::arg("new", new_label), fmt::arg("removed", removed),
+  std::string out = say("opening", fmt::arg("old", old_label), fmt::arg("new", new_label), fmt::arg("removed", counted(removed, "statement")),
                         fmt::arg("added", added), fmt::arg("edited", edited));
   out += sections_sentence(changes);
   if (!changes.highlights.empty()) {

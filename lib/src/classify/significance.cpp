@@ -157,20 +157,27 @@ bool contains_any(std::string_view words_text, std::span<const std::string_view>
   return count_items(w, items, first) > 0;
 }
 
-void fact_reasons(const Scorer& scorer, const ClaimChange& claim, const std::string& quoted, Significance& s) {
+// `old_quote` and `new_quote` quote the claim's two sides: a fact that
+// removed words is quoted from the old one, any other from the new one.
+void fact_reasons(const Scorer& scorer, const ClaimChange& claim, const std::string& old_quote,
+                  const std::string& new_quote, Significance& s) {
   for (const auto& f : claim.facts) {
     ReasonArgs a;
-    a.quote = quoted;
-    a.old_words = f.old_text.empty() ? "(nothing)" : f.old_text;
-    a.new_words = f.new_text.empty() ? "(nothing)" : f.new_text;
+    a.old_words = f.old_text;
+    a.new_words = f.new_text;
     const bool added = f.note.find(" added") != std::string::npos;
     a.direction = added ? "added" : "removed";
+    a.quote = f.new_text.empty() ? old_quote : new_quote;
     if (f.kind == "negation") {
       scorer.add(s, "negation-changed", a);
     } else if (f.kind == "modality") {
       const bool weakened = contains_any(f.old_text, strong_modals()) && contains_any(f.new_text, weak_modals()) &&
                             !contains_any(f.new_text, strong_modals());
-      scorer.add(s, weakened ? "modality-weakened" : "modality-changed", a);
+      const char* rule = weakened                ? "modality-weakened"
+                         : f.new_text.empty()   ? "modality-removed"
+                         : f.old_text.empty()   ? "modality-added"
+                                                : "modality-changed";
+      scorer.add(s, rule, a);
     } else if (f.kind == "hedge") {
       scorer.add(s, added ? "hedge-added" : "hedge-removed", a);
     } else if (f.kind == "intensifier") {
@@ -240,9 +247,11 @@ void score_claims(const Scorer& scorer, ChangeSet& changes) {
     const auto new_text = joined_text(claim.new_sides);
     const auto old_w = words(old_text);
     const auto new_w = words(new_text);
-    const auto quoted = new_text.empty() ? quote(old_text, old_w, 0) : quote(new_text, new_w, 0);
+    const auto old_quote = quote(old_text, old_w, 0);
+    const auto new_quote = quote(new_text, new_w, 0);
+    const auto& quoted = new_text.empty() ? old_quote : new_quote;
     auto& s = claim.significance;
-    fact_reasons(scorer, claim, quoted, s);
+    fact_reasons(scorer, claim, old_quote, new_quote, s);
     marker_reasons(scorer, claim, old_text, new_text, old_w, new_w, s);
     for (const auto& n : changes.numbers) {
       if (n.claim != static_cast<int>(i) || n.status != ChangeStatus::kModified) continue;

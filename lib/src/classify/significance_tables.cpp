@@ -20,7 +20,7 @@ namespace {
 // change's status word, {title} and {new_title} section titles, {claims}
 // how many claims a section held, {name} and {new_name} programme names,
 // {mentions} how often a programme was mentioned.
-constexpr std::array<RuleRow, 22> kRules = {{
+constexpr std::array<RuleRow, 24> kRules = {{
     {"negation-changed", 9, "a paired claim gained or lost a negation (not, never, no longer, ...)",
      "a negation was {direction}: '{old}' -> '{new}' in {quote}"},
     {"modality-weakened", 8, "will, shall or must became may, might, could, should, can or would in a paired claim",
@@ -34,6 +34,8 @@ constexpr std::array<RuleRow, 22> kRules = {{
      "watched term '{term}' {direction}: {quote}"},
     {"commitment-dropped", 6, "a commitment (commit, pledge, reaffirm, will, shall, must, remain) is gone",
      "a commitment was dropped: {quote}"},
+    {"modality-removed", 6, "a paired claim lost a modal verb that nothing replaced",
+     "a modal verb was dropped: '{old}' in {quote}"},
     {"stance-dropped", 5, "a stated position (condemn, denounce, recognise, reject) is gone",
      "a stated position was dropped: {quote}"},
     {"hedge-added", 5, "a paired claim gained a hedge (some, likely, up to, ...)", "a hedge was added: '{new}' in {quote}"},
@@ -49,6 +51,8 @@ constexpr std::array<RuleRow, 22> kRules = {{
      "a quantifier changed: '{old}' -> '{new}' in {quote}"},
     {"section-renamed", 3, "a section has a new title", "section '{title}' is now '{new_title}'"},
     {"programme-added", 3, "a programme or body is named for the first time", "{name} is named for the first time"},
+    {"modality-added", 3, "a paired claim gained a modal verb where it had none",
+     "a modal verb was added: '{new}' in {quote}"},
     {"hedge-removed", 2, "a paired claim lost a hedge: it now says more firmly what it said",
      "a hedge was removed: '{old}' in {quote}"},
     {"intensifier-added", 2, "a paired claim gained strong language", "strong language was added: '{new}' in {quote}"},
@@ -79,14 +83,16 @@ constexpr std::array<std::string_view, 10> kWeakModals = {"may",    "might",    
                                                           "shouldn't", "can",   "cannot", "would",    "wouldn't"};
 
 // Named arguments: {old} and {new} the two versions' labels ("“Title”
-// (date)"), counts of claims {removed}, {added} and {edited}, {count} and
-// {titles} for removed sections, {reason} and {reasons} highlights' reasons,
+// (date)"); {removed} counts claims with their noun and verb ("171
+// statements were", "1 statement was"), {added} and {edited} are bare
+// numbers; {count} counts removed sections likewise ("26 sections were"),
+// {titles} names some; {reason} and {reasons} highlights' reasons,
 // {pairs} the reworded commitments; in the series ones {first}, {last},
 // {versions}, {from}, {to}, {named}, {latest}.
 constexpr std::array<TemplateRow, 11> kTemplates = {{
-    {"opening", "Between {old} and {new}, {removed} statement(s) were removed, {added} added and {edited} reworded or moved."},
+    {"opening", "Between {old} and {new}, {removed} removed, {added} added and {edited} reworded or moved."},
     {"opening-none", "Between {old} and {new}, no statement changed in substance."},
-    {"sections-removed", "{count} section(s) were dropped entirely, among them {titles}."},
+    {"sections-removed", "{count} dropped entirely, among them {titles}."},
     {"most", "The most significant change: {reason}."},
     {"also", "Also: {reasons}."},
     {"reworded", "Commitments were reworded: {pairs}."},

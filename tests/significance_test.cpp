@@ -1,0 +1,334 @@
+// Significance: one case per rule on hand-built changes, then the
+// highlights, the narrative and the options on the bundled 2023 -> 2024 pair.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "classify/significance.hpp"
+#include "classify/significance_tables.hpp"
+#include "strata/diff.hpp"
+#include "strata/significance.hpp"
+#include "test_util.hpp"
+
+namespace strata {
+namespace {
+
+ClaimSide side(const std::string& text, const std::string& section = "s") {
+  ClaimSide s;
+  s.text = text;
+  s.norm = text;
+  s.section_id = section;
+  return s;
+}
+
+ClaimChange claim(ChangeStatus status, const std::string& old_text, const std::string& new_text) {
+  ClaimChange c;
+  c.status = status;
+  if (!old_text.empty()) c.old_sides.push_back(side(old_text));
+  if (!new_text.empty()) c.new_sides.push_back(side(new_text));
+  return c;
+}
+
+ClaimChange with_fact(const std::string& kind, const std::string& old_words, const std::string& new_words,
+                      const std::string& note) {
+  auto c = claim(ChangeStatus::kModified, "Allies " + old_words + " act.", "Allies " + new_words + " act.");
+  c.facts.push_back({kind, old_words, new_words, note});
+  return c;
+}
+
+SectionChange section(ChangeStatus status, const std::string& old_title, const std::string& new_title) {
+  SectionChange s;
+  s.status = status;
+  if (!old_title.empty()) s.old_sides.push_back({1, "old-id", old_title, {old_title}});
+  if (!new_title.empty()) s.new_sides.push_back({1, "new-id", new_title, {new_title}});
+  s.renamed = !old_title.empty() && !new_title.empty() && old_title != new_title;
+  return s;
+}
+
+ProgrammeChange programme(ChangeStatus status, const std::string& old_name, const std::string& new_name) {
+  ProgrammeChange p;
+  p.status = status;
+  if (!old_name.empty()) p.old_side = ProgrammeSide{old_name, "", 3};
+  if (!new_name.empty()) p.new_side = ProgrammeSide{new_name, "", 1};
+  return p;
+}
+
+const Significance& only_score(const ChangeSet& changes) {
+  if (!changes.claims.empty()) return changes.claims.front().significance;
+  if (!changes.sections.empty()) return changes.sections.front().significance;
+  return changes.programmes.front().significance;
+}
+
+struct RuleCase {
+  std::string rule;
+  std::function<ChangeSet()> make;
+  std::string in_reason;  // words the reason must quote
+};
+
+ChangeSet of_claim(ClaimChange c) {
+  ChangeSet changes;
+  changes.claims.push_back(std::move(c));
+  return changes;
+}
+
+std::vector<RuleCase> rule_cases() {
+  return {
+      {"negation-changed", [] { return of_claim(with_fact("negation", "", "not", "negation added: 'not'")); }, "'not'"},
+      {"modality-weakened", [] { return of_claim(with_fact("modality", "will", "may", "modality changed")); },
+       "'will' -> 'may'"},
+      {"modality-changed",
+       [] { return of_claim(with_fact("modality", "will not recognise", "does not recognise", "modality changed")); },
+       "'will not recognise' -> 'does not recognise'"},
+      {"modality-removed", [] { return of_claim(with_fact("modality", "will", "", "modality 'will' removed")); },
+       "'will'"},
+      {"modality-added", [] { return of_claim(with_fact("modality", "", "would", "modality 'would' added")); },
+       "'would'"},
+      {"hedge-added", [] { return of_claim(with_fact("hedge", "", "some", "hedge added: 'some'")); }, "'some'"},
+      {"hedge-removed", [] { return of_claim(with_fact("hedge", "some", "", "hedge removed: 'some'")); }, "'some'"},
+      {"intensifier-removed",
+       [] { return of_claim(with_fact("intensifier", "fully", "", "intensifier removed: 'fully'")); }, "'fully'"},
+      {"intensifier-added",
+       [] { return of_claim(with_fact("intensifier", "", "fully", "intensifier added: 'fully'")); }, "'fully'"},
+      {"quantifier-changed", [] { return of_claim(with_fact("quantifier", "All", "Most", "quantifier changed")); },
+       "'All' -> 'Most'"},
+      {"demand-dropped",
+       [] {
+         return of_claim(claim(ChangeStatus::kRemoved, "Allies demand that Russia withdraw all its forces.", ""));
+       },
+       "“Allies demand that Russia withdraw all its forces.”"},
+      {"demand-added",
+       [] { return of_claim(claim(ChangeStatus::kAdded, "", "Allies call on Russia to stop.")); }, "call on Russia"},
+      {"commitment-dropped",
+       [] { return of_claim(claim(ChangeStatus::kRemoved, "It rained. Ukraine will become a member.", "")); },
+       "“Ukraine will become a member.”"},
+      {"commitment-added",
+       [] { return of_claim(claim(ChangeStatus::kAdded, "", "Allies pledged more aid.")); }, "pledged"},
+      {"stance-dropped",
+       [] { return of_claim(claim(ChangeStatus::kModified, "NATO condemns the attack.", "NATO notes the attack.")); },
+       "condemns"},
+      {"figure-changed",
+       [] {
+         auto changes = of_claim(claim(ChangeStatus::kModified, "Aid of EUR 690 million.", "Aid of EUR 700 million."));
+         changes.numbers.push_back({ChangeStatus::kModified, "EUR 690 million", "EUR 700 million", 0});
+         return changes;
+       },
+       "EUR 690 million -> EUR 700 million"},
+      {"claim-changed", [] { return of_claim(claim(ChangeStatus::kRemoved, "The office is in Kyiv.", "")); },
+       "removed: “The office is in Kyiv.”"},
+      {"section-removed",
+       [] {
+         ChangeSet changes;
+         changes.sections.push_back(section(ChangeStatus::kRemoved, "Wider cooperation", ""));
+         return changes;
+       },
+       "'Wider cooperation'"},
+      {"section-added",
+       [] {
+         ChangeSet changes;
+         changes.sections.push_back(section(ChangeStatus::kAdded, "", "FAQ"));
+         return changes;
+       },
+       "'FAQ'"},
+      {"section-renamed",
+       [] {
+         ChangeSet changes;
+         changes.sections.push_back(section(ChangeStatus::kRenamed, "Borders", "Borders and lands"));
+         return changes;
+       },
+       "'Borders' is now 'Borders and lands'"},
+      {"programme-renamed",
+       [] {
+         ChangeSet changes;
+         changes.programmes.push_back(programme(ChangeStatus::kRenamed, "NATO-Ukraine Commission", "NATO-Ukraine Council"));
+         return changes;
+       },
+       "NATO-Ukraine Commission became NATO-Ukraine Council"},
+      {"programme-removed",
+       [] {
+         ChangeSet changes;
+         changes.programmes.push_back(programme(ChangeStatus::kRemoved, "Warsaw Pact", ""));
+         return changes;
+       },
+       "Warsaw Pact is no longer named (mentioned 3 time(s) before)"},
+      {"programme-added",
+       [] {
+         ChangeSet changes;
+         changes.programmes.push_back(programme(ChangeStatus::kAdded, "", "Defence Production Action Plan"));
+         return changes;
+       },
+       "Defence Production Action Plan"},
+  };
+}
+
+TEST(Significance, EachRuleScoresItsChange) {
+  for (const auto& c : rule_cases()) {
+    SCOPED_TRACE(c.rule);
+    ChangeSet changes = c.make();
+    classify_detail::score_changes(changes, {});
+    const Significance& s = only_score(changes);
+    ASSERT_FALSE(s.reasons.empty());
+    EXPECT_EQ(s.reasons.front().rule, c.rule);
+    EXPECT_NE(s.reasons.front().text.find(c.in_reason), std::string::npos) << s.reasons.front().text;
+    int sum = 0;
+    for (const auto& r : s.reasons) sum += r.points;
+    EXPECT_EQ(s.score, sum);
+    ASSERT_EQ(changes.highlights.size(), 1u);
+    EXPECT_EQ(changes.highlights[0].kind, c.rule);
+    EXPECT_EQ(changes.highlights[0].rank, 1);
+  }
+}
+
+TEST(Significance, EveryRuleHasACaseAndADocumentedRow) {
+  const auto cases = rule_cases();
+  const std::string doc = test::read_file(std::string(STRATA_SOURCE_DIR) + "/docs/significance.md");
+  for (const auto& rule : significance_rules()) {
+    if (rule.name == "watched-term") continue;  // needs options: its own test below
+    const bool has_case = std::any_of(cases.begin(), cases.end(), [&](const RuleCase& c) { return c.rule == rule.name; });
+    EXPECT_TRUE(has_case) << rule.name;
+    EXPECT_NE(doc.find("`" + rule.name + "`"), std::string::npos) << rule.name << " is not in docs/significance.md";
+  }
+}
+
+TEST(Significance, WatchedTermDroppedOrAdded) {
+  SignificanceOptions options;
+  options.watch = {"severe sanctions"};
+  ChangeSet changes = of_claim(claim(ChangeStatus::kModified, "Allies imposed severe sanctions on Russia.",
+                                     "Allies imposed unprecedented costs on Russia."));
+  classify_detail::score_changes(changes, options);
+  const auto& reasons = changes.claims[0].significance.reasons;
+  ASSERT_FALSE(reasons.empty());
+  EXPECT_EQ(reasons.front().rule, "watched-term");
+  EXPECT_NE(reasons.front().text.find("'severe sanctions' dropped"), std::string::npos) << reasons.front().text;
+}
+
+TEST(Significance, SizeAloneIsNotSignificance) {
+  std::string long_text;
+  for (int i = 0; i < 60; ++i) long_text += "The office held meetings on many topics in Kyiv. ";
+  ChangeSet changes;
+  changes.claims.push_back(claim(ChangeStatus::kRemoved, long_text, ""));
+  changes.claims.push_back(claim(ChangeStatus::kRemoved, "Allies demand a ceasefire.", ""));
+  classify_detail::score_changes(changes, {});
+  EXPECT_EQ(changes.claims[0].significance.score, 1);
+  EXPECT_GT(changes.claims[1].significance.score, changes.claims[0].significance.score);
+  EXPECT_EQ(changes.highlights.front().index, 1);
+}
+
+TEST(Significance, PointsFromOptionsReplaceTheDefaultsAndZeroTurnsARuleOff) {
+  SignificanceOptions options;
+  options.points["demand-dropped"] = 0;
+  options.points["claim-changed"] = 5;
+  ChangeSet changes = of_claim(claim(ChangeStatus::kRemoved, "Allies demand a ceasefire.", ""));
+  classify_detail::score_changes(changes, options);
+  const auto& s = changes.claims[0].significance;
+  ASSERT_EQ(s.reasons.size(), 1u);
+  EXPECT_EQ(s.reasons[0].rule, "claim-changed");
+  EXPECT_EQ(s.score, 5);
+}
+
+TEST(Significance, HighlightsAreCappedAndMixKinds) {
+  ChangeSet changes;
+  for (int i = 0; i < 6; ++i) changes.claims.push_back(claim(ChangeStatus::kRemoved, "Allies demand a ceasefire.", ""));
+  changes.claims.push_back(with_fact("modality", "will", "does", "modality changed"));
+  SignificanceOptions options;
+  options.highlights = 4;
+  options.per_kind = 2;
+  classify_detail::score_changes(changes, options);
+  ASSERT_EQ(changes.highlights.size(), 4u);
+  // Two demands, then the modality change waits no longer, then a third demand.
+  EXPECT_EQ(changes.highlights[0].kind, "demand-dropped");
+  EXPECT_EQ(changes.highlights[1].kind, "demand-dropped");
+  EXPECT_EQ(changes.highlights[3].kind, "modality-changed");
+  for (size_t i = 0; i < changes.highlights.size(); ++i) EXPECT_EQ(changes.highlights[i].rank, static_cast<int>(i) + 1);
+  options.highlights = 0;
+  classify_detail::score_changes(changes, options);
+  EXPECT_TRUE(changes.highlights.empty());
+}
+
+TEST(Significance, UnchangedAndEquivalentClaimsScoreNothing) {
+  ChangeSet changes;
+  changes.claims.push_back(claim(ChangeStatus::kUnchanged, "Allies demand peace.", "Allies demand peace."));
+  changes.claims.push_back(claim(ChangeStatus::kEquivalent, "Allies demand peace.", "Allies demand peace ."));
+  classify_detail::score_changes(changes, {});
+  EXPECT_EQ(changes.claims[0].significance.score, 0);
+  EXPECT_EQ(changes.claims[1].significance.score, 0);
+  EXPECT_TRUE(changes.highlights.empty());
+  EXPECT_NE(changes.narrative.find("no statement changed"), std::string::npos) << changes.narrative;
+}
+
+TEST(Significance, EveryNarrativeTemplateFormats) {
+  for (const auto& row : classify_detail::narrative_templates()) {
+    EXPECT_FALSE(row.text.empty()) << row.name;
+    EXPECT_EQ(classify_detail::narrative_template(row.name), row.text);
+  }
+  EXPECT_TRUE(classify_detail::narrative_template("no-such-template").empty());
+}
+
+// The real pair: what a reader of 2023 -> 2024 must find at the top.
+class Seeds2023To2024 : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    changes_ = new ChangeSet(compare(test::load_snapshot("page-2023"), test::load_snapshot("page-2024"), {}));
+  }
+  static void TearDownTestSuite() { delete changes_; }
+  static ChangeSet* changes_;
+};
+ChangeSet* Seeds2023To2024::changes_ = nullptr;
+
+TEST_F(Seeds2023To2024, TopTenHoldTheDroppedDemandAndTheReworded) {
+  const auto& h = changes_->highlights;
+  ASSERT_EQ(h.size(), 10u);
+  auto has = [&](const std::string& kind, const std::string& words) {
+    return std::any_of(h.begin(), h.end(), [&](const Highlight& x) {
+      return x.kind == kind && x.reason.find(words) != std::string::npos;
+    });
+  };
+  EXPECT_TRUE(has("modality-changed", "'will not recognise' -> 'does not recognise'"));
+  EXPECT_TRUE(has("demand-dropped", "completely and unconditionally withdraw all its forces"));
+  EXPECT_TRUE(has("programme-renamed", "NATO-Ukraine Commission became NATO-Ukraine Council"));
+  for (size_t i = 1; i < h.size(); ++i) EXPECT_GE(h[i - 1].score, h[i].score);
+}
+
+TEST_F(Seeds2023To2024, NarrativeTellsTheCountsAndTheTopChanges) {
+  const auto& n = changes_->narrative;
+  EXPECT_EQ(n.find("Between “"), 0u) << n;
+  EXPECT_NE(n.find("171 statements were removed"), std::string::npos) << n;
+  EXPECT_NE(n.find("26 sections were dropped entirely"), std::string::npos) << n;
+  EXPECT_NE(n.find("a demand was dropped"), std::string::npos) << n;
+  EXPECT_NE(n.find("“will not recognise” became “does not recognise”"), std::string::npos) << n;
+  // Deterministic: the same comparison, the same words.
+  ChangeSet again = compare(test::load_snapshot("page-2023"), test::load_snapshot("page-2024"), {});
+  EXPECT_EQ(again.narrative, n);
+}
+
+TEST(SignificanceOptions, ReadsTheTableAndRejectsWhatItDoesNotKnow) {
+  test::TempDir dir;
+  auto good = load_significance_options(dir.file("s.toml", "[significance]\nhighlights = 3\nper_kind = 2\n"
+                                                           "watch = [\"sanctions\"]\n[significance.points]\n"
+                                                           "demand-dropped = 12\n"));
+  ASSERT_TRUE(good.has_value()) << good.error().message;
+  EXPECT_EQ(good->highlights, 3);
+  EXPECT_EQ(good->per_kind, 2);
+  EXPECT_EQ(good->watch, std::vector<std::string>{"sanctions"});
+  EXPECT_EQ(good->points.at("demand-dropped"), 12);
+
+  const std::pair<std::string, std::string> bad[] = {
+      {"[significance.points]\nno-such-rule = 1\n", "unknown rule 'no-such-rule'"},
+      {"[significance]\nhighlights = -1\n", "'highlights' must be a whole number"},
+      {"[significance]\ncolour = 1\n", "unknown key 'colour'"},
+      {"[significance]\nwatch = \"x\"\n", "'watch' must be an array"},
+      {"[other]\nx = 1\n", "[significance] table missing"},
+      {"[significance\n", "s.toml:1"},
+  };
+  for (const auto& [text, message] : bad) {
+    auto r = load_significance_options(dir.file("s.toml", text));
+    ASSERT_FALSE(r.has_value()) << text;
+    EXPECT_NE(r.error().message.find(message), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("s.toml"), std::string::npos) << r.error().message;
+  }
+}
+
+}  // namespace
+}  // namespace strata
