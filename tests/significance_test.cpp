@@ -9,6 +9,7 @@
 
 #include "classify/significance.hpp"
 #include "classify/significance_tables.hpp"
+#include "strata/compare.hpp"
 #include "strata/diff.hpp"
 #include "strata/significance.hpp"
 #include "test_util.hpp"

@@ -59,7 +59,7 @@ struct SectionChange {
   double similarity = 0.0;  // 0..1, combined title and content similarity
   bool renamed = false;     // title changed (also set when status is kMoved)
   bool moved = false;       // parent or rank changed (also set when status is kRenamed)
-  Significance significance;  // filled by classify
+  Significance significance;  // filled by classify; last, so that positional initializers stay valid
 };
 
 // A claim on one side of a change.
@@ -102,12 +102,12 @@ struct ClaimChange {
   double similarity = 0.0;           // 0..1 on the comparison form
   std::vector<WordOp> diff;          // for modified and edited moved claims
   std::vector<Fact> facts;
-  Significance significance;         // filled by classify
   std::string note;                  // e.g. why a change is equivalent
   // Position in the full document-order list of claim changes, unchanged
   // ones included, whether or not they are kept (CompareOptions::
   // keep_unchanged_claims): the same claim has the same index either way.
   int index = -1;
+  Significance significance;  // filled by classify
 };
 
 struct NumberChange {
