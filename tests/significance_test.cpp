@@ -36,7 +36,9 @@ ClaimChange claim(ChangeStatus status, const std::string& old_text, const std::s
 ClaimChange with_fact(const std::string& kind, const std::string& old_words, const std::string& new_words,
                       const std::string& note) {
   auto c = claim(ChangeStatus::kModified, "Allies " + old_words + " act.", "Allies " + new_words + " act.");
-  c.facts.push_back({kind, old_words, new_words, note});
+  FactKind parsed{};
+  EXPECT_TRUE(parse_fact_kind(kind, parsed)) << kind;
+  c.facts.push_back({parsed, old_words, new_words, note});
   return c;
 }
 

@@ -70,7 +70,7 @@ std::string rewords_sentence(const ChangeSet& changes) {
   for (const auto& h : changes.highlights) {
     if (h.target != HighlightTarget::kClaim) continue;
     for (const auto& f : changes.claims[static_cast<size_t>(h.index)].facts) {
-      if (f.kind != "modality" || f.old_text.empty() || f.new_text.empty()) continue;
+      if (f.kind != FactKind::kModality || f.old_text.empty() || f.new_text.empty()) continue;
       auto pair = fmt::format("{} became {}", quoted(f.old_text), quoted(f.new_text));
       if (seen.insert(pair).second && pairs.size() < kRewordsTold) pairs.push_back(std::move(pair));
     }

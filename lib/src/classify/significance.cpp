@@ -168,9 +168,9 @@ void fact_reasons(const Scorer& scorer, const ClaimChange& claim, const std::str
     const bool added = f.note.find(" added") != std::string::npos;
     a.direction = added ? "added" : "removed";
     a.quote = f.new_text.empty() ? old_quote : new_quote;
-    if (f.kind == "negation") {
+    if (f.kind == FactKind::kNegation) {
       scorer.add(s, "negation-changed", a);
-    } else if (f.kind == "modality") {
+    } else if (f.kind == FactKind::kModality) {
       const bool weakened = contains_any(f.old_text, strong_modals()) && contains_any(f.new_text, weak_modals()) &&
                             !contains_any(f.new_text, strong_modals());
       const char* rule = weakened                ? "modality-weakened"
@@ -178,11 +178,11 @@ void fact_reasons(const Scorer& scorer, const ClaimChange& claim, const std::str
                          : f.old_text.empty()   ? "modality-added"
                                                 : "modality-changed";
       scorer.add(s, rule, a);
-    } else if (f.kind == "hedge") {
+    } else if (f.kind == FactKind::kHedge) {
       scorer.add(s, added ? "hedge-added" : "hedge-removed", a);
-    } else if (f.kind == "intensifier") {
+    } else if (f.kind == FactKind::kIntensifier) {
       scorer.add(s, added ? "intensifier-added" : "intensifier-removed", a);
-    } else if (f.kind == "quantifier") {
+    } else if (f.kind == FactKind::kQuantifier) {
       scorer.add(s, "quantifier-changed", a);
     }
   }
@@ -197,7 +197,7 @@ void marker_reasons(const Scorer& scorer, const ClaimChange& claim, const std::s
     std::string_view added;  // empty: no rule for it
   };
   const bool modality_fact = std::any_of(claim.facts.begin(), claim.facts.end(),
-                                         [](const Fact& f) { return f.kind == "modality"; });
+                                         [](const Fact& f) { return f.kind == FactKind::kModality; });
   const Marker markers[] = {{demand_words(), "demand-dropped", "demand-added"},
                             // A modal that changed is the modality rules' to tell.
                             {commitment_words(), modality_fact ? "" : "commitment-dropped", "commitment-added"},
