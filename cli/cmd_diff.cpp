@@ -76,7 +76,8 @@ void add_diff_command(CLI::App& app, Context& context) {
   cmd->add_option("--color", args->color, "auto, always or never (NO_COLOR is respected)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  cmd->add_option("--context", args->context, "Equal words kept around each edit in text output (default: all)");
+  cmd->add_option("--context", args->context, "Equal words kept around each edit in text output, >= 0 (default: all)")
+      ->check(CLI::NonNegativeNumber);
   // One value an occurrence (a comma list), so that `--only modified OLD NEW`
   // leaves OLD and NEW to the operands.
   cmd->add_option("--only", args->only,

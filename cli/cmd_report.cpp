@@ -59,7 +59,8 @@ int write_history(const ReportArgs& args, const ProgrammeConfig& programmes, std
   if (const int rc = emit(render_timeline(*timeline, "text"), args.out_dir + "/timeline.txt"); rc != kExitSame) return rc;
   if (const int rc = emit(render_timeline(*timeline, "json"), args.out_dir + "/timeline.json"); rc != kExitSame) return rc;
   if (const int rc = emit(render_blame(*head, "summary"), args.out_dir + "/blame.txt"); rc != kExitSame) return rc;
-  fmt::print("history: store {} ({} new versions); {}/timeline.txt, timeline.json, blame.txt\n", dir, stored, args.out_dir);
+  fmt::print("history: store {} ({} new versions); {}/timeline.txt, timeline.json, blame.txt\n", terminal_line(dir),
+             stored, terminal_line(args.out_dir));
   index += "From the history store: `timeline.txt` / `timeline.json` (sections, programmes and phrases per version) "
            "and `blame.txt` (claims of the latest version by the version they first appeared in).\n";
   return kExitSame;
@@ -111,8 +112,8 @@ int run_report(const ReportArgs& args) {
     if (const int rc = emit(page, stem + ".html"); rc != kExitSame) return rc;
     const auto sections = count_summary(pair.sections);
     const auto claims = count_summary(pair.claims);
-    fmt::print("{} -> {}\n  sections: {}\n  claims:   {}\n  reports:  {}.md, .json, .html\n", series[from].id, series[to].id,
-               sections, claims, stem);
+    fmt::print("{} -> {}\n  sections: {}\n  claims:   {}\n  reports:  {}.md, .json, .html\n", terminal_line(series[from].id),
+               terminal_line(series[to].id), sections, claims, terminal_line(stem));
     index += fmt::format("| {} | {} | {} | {} |\n", series[from].id, series[to].id, sections, claims);
     html.pairs.push_back(pair);
   }
@@ -129,7 +130,8 @@ int run_report(const ReportArgs& args) {
   }
   const std::string series_md = render_series_markdown(consecutive, programmes, series_narrative(consecutive, programmes));
   if (const int rc = emit(series_md, args.out_dir + "/series.md"); rc != kExitSame) return rc;
-  fmt::print("series: {}/index.html, series.md, programmes.json ({} programmes)\n", args.out_dir, programmes.rows.size());
+  fmt::print("series: {}/index.html, series.md, programmes.json ({} programmes)\n", terminal_line(args.out_dir),
+             programmes.rows.size());
   if (const int rc = write_history(args, compare_options->classification.programmes, index); rc != kExitSame) return rc;
   return emit(index, args.out_dir + "/README.md");
 }

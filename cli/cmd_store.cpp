@@ -1,8 +1,7 @@
 // strata init / import / log: the snapshot store (docs/store.md).
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "load_options.hpp"
@@ -26,9 +25,9 @@ int run_init(const std::string& flag) {
   auto versions = store->versions();
   if (!versions) return report_error(versions.error());
   if (versions->empty()) {
-    fmt::print("strata store ready at {}\n", dir);
+    fmt::print("strata store ready at {}\n", terminal_line(dir));
   } else {
-    fmt::print("{} is already a strata store ({} versions)\n", dir, versions->size());
+    fmt::print("{} is already a strata store ({} versions)\n", terminal_line(dir), versions->size());
   }
   return kExitSame;
 }
@@ -93,12 +92,12 @@ int run_import(const ImportArgs& args) {
     const VersionInfo& v = o.version;
     if (o.stored) {
       ++stored;
-      fmt::print("stored {} ({}) {}\n", v.id, v.date, v.commit.substr(0, 10));
+      fmt::print("stored {} ({}) {}\n", terminal_line(v.id), terminal_line(v.date), v.commit.substr(0, 10));
     } else {
-      fmt::print("unchanged: already stored as {} ({})\n", v.id, v.date);
+      fmt::print("unchanged: already stored as {} ({})\n", terminal_line(v.id), terminal_line(v.date));
     }
   }
-  for (const std::string& id : skipped) fmt::print("skipped {}: not part of the series\n", id);
+  for (const std::string& id : skipped) fmt::print("skipped {}: not part of the series\n", terminal_line(id));
   fmt::print("{} stored, {} unchanged\n", stored, outcomes->size() - static_cast<size_t>(stored));
   return kExitSame;
 }
@@ -111,12 +110,6 @@ struct LogArgs {
   std::string programmes_file;
 };
 
-std::string size_text(const ChangeSize& z) {
-  return fmt::format("claims ~{} +{} -{} >{}; programmes +{} -{} ={}", z.claims_modified, z.claims_added,
-                     z.claims_removed, z.claims_moved, z.programmes_added, z.programmes_removed,
-                     z.programmes_renamed);
-}
-
 int run_log(const LogArgs& args) {
   auto store = Store::open(store_path(args.store));
   if (!store) return report_error(store.error());
@@ -124,32 +117,7 @@ int run_log(const LogArgs& args) {
   if (!programmes) return report_error(programmes.error());
   auto log = version_log(*store, !args.no_sizes, *programmes);
   if (!log) return report_error(log.error());
-  std::string out;
-  if (args.format == "json") {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const LogEntry& e : *log) {
-      const VersionInfo& v = e.version;
-      nlohmann::ordered_json item = {{"position", v.position}, {"id", v.id},         {"date", v.date},
-                                     {"title", v.title},       {"source", v.source}, {"commit", v.commit},
-                                     {"normalization", v.normalization}};
-      if (e.change) {
-        const ChangeSize& z = *e.change;
-        item["change"] = {{"claims_modified", z.claims_modified},   {"claims_added", z.claims_added},
-                          {"claims_removed", z.claims_removed},     {"claims_moved", z.claims_moved},
-                          {"programmes_added", z.programmes_added}, {"programmes_removed", z.programmes_removed},
-                          {"programmes_renamed", z.programmes_renamed}};
-      }
-      list.push_back(std::move(item));
-    }
-    out = list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  } else {
-    for (const LogEntry& e : *log) {
-      const VersionInfo& v = e.version;
-      out += fmt::format("{:>3}  {:<10}  {}  {}", v.position, v.date, v.id, terminal_safe(v.title));
-      out += e.change ? "  (" + size_text(*e.change) + ")\n" : "\n";
-    }
-  }
-  return emit(out, args.output);
+  return emit(render_log(*log, args.format), args.output);
 }
 
 struct TimelineArgs {

@@ -92,14 +92,27 @@ std::map<std::string, int> count_section_changes(const ChangeSet& changes);
 std::map<std::string, int> count_claim_changes(const ChangeSet& changes);
 
 // History queries (strata/history.hpp).
+// "text" (one line a version) or "json" (docs/store.md).
+std::string render_log(const std::vector<LogEntry>& log, std::string_view format);
 // "text", "json" or "csv" (one table per section: kind,name,<version ids>...).
 std::string render_timeline(const Timeline& timeline, std::string_view format);
 // "text", "json" or "summary" (claims counted by the version they first appeared in).
 std::string render_blame(const Blame& blame, std::string_view format);
 std::string render_claim_history(const std::vector<ClaimStep>& steps, std::string_view format);
 
-// Text that is safe to print on a terminal: control characters and bidi
-// overrides from the input become visible escapes (U+2400 pictures, <U+202E>).
+// Text that is safe to print on a terminal: C0 controls and DEL from the
+// input become caret notation (ESC is "^["), C1 controls, bidirectional
+// controls and U+2028/U+2029 become "<U+202E>", invalid UTF-8 U+FFFD; line
+// feeds and tabs stay. So only strata's own colour sequences reach a terminal.
 std::string terminal_safe(std::string_view text);
+
+// Messages quote file names, ids and command-line text; this long is plenty
+// to recognize them, and keeps a hostile name from filling the screen.
+inline constexpr size_t kMaxMessageBytes = 4096;
+
+// One line of a message: terminal_safe with line feeds and tabs escaped too
+// (a name cannot forge a second message line), cut at a character boundary
+// to `max_bytes` of input, "..." marking the cut.
+std::string terminal_line(std::string_view text, size_t max_bytes = kMaxMessageBytes);
 
 }  // namespace strata

@@ -9,6 +9,7 @@
 #include "strata/compare.hpp"
 #include "strata/ingest.hpp"
 #include "strata/normalize.hpp"
+#include "text/utf8.hpp"
 
 namespace strata {
 
@@ -237,8 +238,8 @@ Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_vie
     at = ascii::lower(claims[c]->norm).find(wanted) != std::string::npos ? static_cast<int>(c) : -1;
   }
   if (at < 0 || wanted.empty()) {
-    return make_error(ErrorCode::kNotFound, fmt::format("version '{}' has no claim containing '{}'", target->id,
-                                                        std::string(claim.substr(0, 80))));
+    return make_error(ErrorCode::kNotFound,
+                      fmt::format("version '{}' has no claim containing '{}'", target->id, utf8::excerpt(claim, 80)));
   }
   auto lineage = store::trace_lineage(deriver, upto);
   if (!lineage) return lineage.error();

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "render/escape.hpp"
 #include "render/select.hpp"
 
 namespace strata {
@@ -70,7 +71,7 @@ double rounded(double x) { return static_cast<double>(static_cast<long long>(x *
 void dump_at(const ordered_json& value, size_t spaces, std::string& out) {
   // Strings are dumped with their line breaks escaped: every '\n' is
   // indentation.
-  for (char c : value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) {
+  for (char c : render::json_text(value)) {
     out += c;
     if (c == '\n') out.append(spaces, ' ');
   }

@@ -2,6 +2,7 @@
 // summary table, long sections folded in <details>.
 #include <fmt/core.h>
 
+#include "render/escape.hpp"
 #include "render/select.hpp"
 
 namespace strata {
@@ -12,6 +13,31 @@ namespace {
 
 // A section with more changed claims than this is folded.
 constexpr size_t kFoldAbove = 8;
+
+// Rows of each table and lines of the claim list past which the report is
+// cut, with a notice: a rewrite of a long document (100,000 changed claims
+// make 8 MiB of Markdown) is not read line by line, and pages of a few
+// hundred KiB are what GitHub and browsers render without stalling; 2,000
+// claim lines of the bundled series are about 300 KiB. The JSON report keeps
+// everything.
+constexpr size_t kMaxMarkdownRows = 2000;
+
+// Counts rows against kMaxMarkdownRows for one part of the report.
+struct RowBudget {
+  size_t shown = 0;
+  size_t total = 0;
+  bool take() {
+    ++total;
+    if (shown >= kMaxMarkdownRows) return false;
+    ++shown;
+    return true;
+  }
+  std::string notice(std::string_view what) const {
+    if (shown == total) return {};
+    return fmt::format("\n> **Truncated:** {} of {} {} shown; the JSON report (`--format json`) lists them all.\n",
+                       shown, total, what);
+  }
+};
 
 // Emphasis markers must hug the text: "~~word ~~" does not render.
 std::string wrap(std::string_view text, std::string_view mark) {
@@ -48,7 +74,8 @@ std::string claim_line(const ClaimChange& c) {
   } else if (c.status == ChangeStatus::kRemoved) {
     line = fmt::format("- **removed**: ~~{}~~", md(c.old_sides[0].text));
   } else {
-    const std::string where = c.status == ChangeStatus::kMoved ? fmt::format(" from `{}`", c.old_sides[0].section_id) : "";
+    const std::string where =
+        c.status == ChangeStatus::kMoved ? " from " + render::md_code(c.old_sides[0].section_id) : "";
     line = fmt::format("- **{}**{}: {}", status, where, c.diff.empty() ? md(c.new_sides[0].text) : markup(c.diff));
   }
   if (!c.note.empty()) line += fmt::format(" _({})_", md(c.note));
@@ -62,7 +89,7 @@ std::string claim_line(const ClaimChange& c) {
 
 std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& options) {
   auto label = [](const DocumentMeta& m) {
-    return fmt::format("{}{}", md(m.title.empty() ? m.source : m.title), m.date.empty() ? "" : " (" + m.date + ")");
+    return fmt::format("{}{}", md(m.title.empty() ? m.source : m.title), m.date.empty() ? "" : " (" + md(m.date) + ")");
   };
   std::string out = fmt::format("# {} → {}\n\n", label(changes.old_meta), label(changes.new_meta));
   if (!changes.narrative.empty()) out += md(changes.narrative) + "\n\n";
@@ -85,29 +112,40 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
   }
   for (const std::string& w : changes.warnings) out += fmt::format("\n> **Warning:** {}\n", md(w));
 
-  out += "\n## Sections\n\n| status | old | new | similarity |\n|---|---|---|---:|\n";
+  // The parts are written first and the notices of what was cut put on top.
+  std::string body = "\n## Sections\n\n| status | old | new | similarity |\n|---|---|---|---:|\n";
+  RowBudget section_rows, claim_rows, programme_rows, number_rows, wording_rows;
   for (const SectionChange& c : changes.sections) {
-    if (!render::shown(c.status, options)) continue;
-    out += fmt::format("| {} | {} | {} | {} |\n", to_string(c.status), titles(c.old_sides), titles(c.new_sides),
-                       c.old_sides.empty() || c.new_sides.empty() ? std::string() : fmt::format("{:.2f}", c.similarity));
+    if (!render::shown(c.status, options) || !section_rows.take()) continue;
+    body +=
+        fmt::format("| {} | {} | {} | {} |\n", to_string(c.status), titles(c.old_sides), titles(c.new_sides),
+                    c.old_sides.empty() || c.new_sides.empty() ? std::string() : fmt::format("{:.2f}", c.similarity));
   }
+  body += section_rows.notice("section rows");
 
-  out += "\n## Claims\n";
+  body += "\n## Claims\n";
   for (const render::ClaimGroup& group : render::group_claims(changes, options)) {
     const std::string& section = group.label;
     const std::vector<const ClaimChange*>& list = group.claims;
+    if (claim_rows.shown >= kMaxMarkdownRows) {
+      claim_rows.total += list.size();
+      continue;
+    }
     const bool fold = list.size() > kFoldAbove;
     if (fold) {
-      out += fmt::format("\n<details><summary><b>{}</b> ({} changes)</summary>\n\n", md(section), list.size());
+      body += fmt::format("\n<details><summary><b>{}</b> ({} changes)</summary>\n\n", md(section), list.size());
     } else {
-      out += fmt::format("\n### {}\n\n", md(section));
+      body += fmt::format("\n### {}\n\n", md(section));
     }
-    for (const ClaimChange* c : list) out += claim_line(*c);
-    if (fold) out += "\n</details>\n";
+    for (const ClaimChange* c : list) {
+      if (claim_rows.take()) body += claim_line(*c);
+    }
+    if (fold) body += "\n</details>\n";
   }
+  body += claim_rows.notice("changed claims");
 
   if (!changes.programmes.empty()) {
-    out += "\n## Programmes\n\n| status | old | new | evidence |\n|---|---|---|---|\n";
+    body += "\n## Programmes\n\n| status | old | new | evidence |\n|---|---|---|---|\n";
     for (const ProgrammeChange& p : changes.programmes) {
       if (!render::shown(p.status, options)) continue;
       auto side = [](const std::optional<ProgrammeSide>& s) {
@@ -116,23 +154,41 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
       };
       std::string evidence;
       for (const std::string& e : p.evidence) evidence += (evidence.empty() ? "" : "; ") + md(e);
-      out += fmt::format("| {} | {} | {} | {} |\n", to_string(p.status), side(p.old_side), side(p.new_side), evidence);
+      if (programme_rows.take()) {
+        body +=
+            fmt::format("| {} | {} | {} | {} |\n", to_string(p.status), side(p.old_side), side(p.new_side), evidence);
+      }
     }
+    body += programme_rows.notice("programme rows");
   }
   if (!changes.numbers.empty()) {
-    out += "\n## Figures, dates and amounts\n\n| status | old | new |\n|---|---|---|\n";
+    body += "\n## Figures, dates and amounts\n\n| status | old | new |\n|---|---|---|\n";
     for (const NumberChange& n : changes.numbers) {
-      out += fmt::format("| {} | {} | {} |\n", to_string(n.status), md(n.old_value), md(n.new_value));
+      if (number_rows.take())
+        body += fmt::format("| {} | {} | {} |\n", to_string(n.status), md(n.old_value), md(n.new_value));
     }
+    body += number_rows.notice("figure rows");
   }
   if (!changes.wording.empty()) {
-    out += "\n## Wording\n\n| from | to | count | old | new |\n|---|---|---:|---:|---:|\n";
+    body += "\n## Wording\n\n| from | to | count | old | new |\n|---|---|---:|---:|---:|\n";
     for (const WordingShift& w : changes.wording) {
-      out += fmt::format("| {} | {} | {} | {} | {} |\n", w.from ? md(*w.from) : "", w.to ? md(*w.to) : "", w.count,
-                         w.old_count, w.new_count);
+      if (!wording_rows.take()) continue;
+      body += fmt::format("| {} | {} | {} | {} | {} |\n", w.from ? md(*w.from) : "", w.to ? md(*w.to) : "", w.count,
+                          w.old_count, w.new_count);
     }
+    body += wording_rows.notice("wording rows");
   }
-  return out;
+  bool cut = false;
+  for (const RowBudget* part : {&section_rows, &claim_rows, &programme_rows, &number_rows, &wording_rows}) {
+    cut = cut || part->shown < part->total;
+  }
+  if (cut) {
+    out += fmt::format(
+        "\n> **Truncated:** this report shows at most {} rows of each part; the JSON report "
+        "(`--format json`) lists every change.\n",
+        kMaxMarkdownRows);
+  }
+  return out + body;
 }
 
 }  // namespace strata

@@ -63,7 +63,7 @@ std::string claim_text(const ClaimChange& c, const RenderOptions& options) {
   std::string out;
   const std::string status = to_string(c.status);
   std::string where;
-  if (c.status == ChangeStatus::kMoved) where = fmt::format(" from {}", c.old_sides[0].section_id);
+  if (c.status == ChangeStatus::kMoved) where = " from " + terminal_safe(c.old_sides[0].section_id);
   if (c.status == ChangeStatus::kAdded) {
     out += fmt::format("  + added: {}\n", terminal_safe(c.new_sides[0].text));
   } else if (c.status == ChangeStatus::kRemoved) {
@@ -85,7 +85,8 @@ std::string claim_text(const ClaimChange& c, const RenderOptions& options) {
 std::string render_diff_text(const ChangeSet& changes, const RenderOptions& options) {
   std::string out;
   auto label = [](const DocumentMeta& m) {
-    return fmt::format("{}{}", terminal_safe(m.title.empty() ? m.source : m.title), m.date.empty() ? "" : " (" + m.date + ")");
+    return fmt::format("{}{}", terminal_safe(m.title.empty() ? m.source : m.title),
+                       m.date.empty() ? "" : " (" + terminal_safe(m.date) + ")");
   };
   out += fmt::format("{}strata diff{}: {} -> {}\n", options.color ? kBold : "", options.color ? kReset : "",
                      label(changes.old_meta), label(changes.new_meta));
@@ -100,7 +101,7 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
   }
   out += fmt::format("sections: {}\nclaims: {}\n", counts_line(count_section_changes(changes)),
                      counts_line(count_claim_changes(changes)));
-  for (const std::string& w : changes.warnings) out += fmt::format("warning: {}\n", w);
+  for (const std::string& w : changes.warnings) out += fmt::format("warning: {}\n", terminal_safe(w));
 
   out += "\nSections\n";
   for (const SectionChange& c : changes.sections) {

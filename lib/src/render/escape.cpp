@@ -1,4 +1,8 @@
+#include "render/escape.hpp"
+
 #include <fmt/core.h>
+#include <algorithm>
+#include <cctype>
 
 #include "render/html.hpp"
 #include "render/select.hpp"
@@ -7,7 +11,21 @@
 
 namespace strata {
 
-std::string terminal_safe(std::string_view text) {
+namespace {
+
+// Code points that a terminal (or a reader of the text) takes for something
+// else than a character: C1 controls (U+009B is CSI), bidirectional controls
+// that reorder what is around them (U+202E shows "txt.exe" as "exe.txt"),
+// and the Unicode line and paragraph separators.
+bool shown_by_name(char32_t cp) {
+  return (cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+         cp == 0x200E || cp == 0x200F || cp == 0x061C || cp == 0x2028 || cp == 0x2029;
+}
+
+// C0 controls and DEL in caret notation (ESC is ^[, DEL ^?), C1, bidi and
+// separators as <U+XXXX>, invalid bytes as U+FFFD. `keep_breaks` keeps line
+// feeds and tabs (report text); a message keeps neither.
+std::string escape_for_terminal(std::string_view text, bool keep_breaks) {
   std::string out;
   out.reserve(text.size());
   size_t pos = 0;
@@ -16,14 +34,12 @@ std::string terminal_safe(std::string_view text) {
     const char32_t cp = utf8::decode(text, pos);
     if (cp == utf8::kInvalid) {
       out += "\xEF\xBF\xBD";
-    } else if (cp < 0x20 && cp != '\n' && cp != '\t') {
-      utf8::append(out, 0x2400 + cp);
-    } else if (cp == 0x7F) {
-      utf8::append(out, 0x2421);
-    } else if ((cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-               cp == 0x200E || cp == 0x200F || cp == 0x061C) {
-      // C1 controls and bidirectional controls could reorder or hide what the
-      // terminal shows; name them instead.
+    } else if (keep_breaks && (cp == '\n' || cp == '\t')) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x20 || cp == 0x7F) {
+      out += '^';
+      out += static_cast<char>(cp ^ 0x40);
+    } else if (shown_by_name(cp)) {
       out += fmt::format("<U+{:04X}>", static_cast<unsigned>(cp));
     } else {
       out.append(text.substr(start, pos - start));
@@ -32,9 +48,135 @@ std::string terminal_safe(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
+std::string terminal_safe(std::string_view text) { return escape_for_terminal(text, true); }
+
+std::string terminal_line(std::string_view text, size_t max_bytes) {
+  const std::string_view cut = utf8::prefix(text, max_bytes);
+  std::string out = escape_for_terminal(cut, false);
+  if (cut.size() < text.size()) out += "...";
+  return out;
+}
+
 }  // namespace strata
 
 namespace strata::render {
+
+std::string json_text(const nlohmann::ordered_json& value, int indent) {
+  const std::string dumped = value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  // The dump is valid UTF-8 and these sequences are whole code points; they
+  // can only stand inside strings (JSON's own syntax is ASCII).
+  std::string out;
+  out.reserve(dumped.size());
+  for (size_t i = 0; i < dumped.size(); ++i) {
+    const auto b = static_cast<unsigned char>(dumped[i]);
+    if (b == 0x7F) {
+      out += "\\u007f";
+    } else if (b == 0xC2 && i + 1 < dumped.size() && static_cast<unsigned char>(dumped[i + 1]) < 0xA0) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(dumped[i + 1]));
+      ++i;
+    } else if (b == 0xE2 && i + 2 < dumped.size() && dumped[i + 1] == '\x80' &&
+               (dumped[i + 2] == '\xA8' || dumped[i + 2] == '\xA9')) {
+      out += dumped[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += dumped[i];
+    }
+  }
+  return out;
+}
+
+namespace {
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// GitHub's extended autolinks: an address is linked wherever it appears, and
+// escapes inside it do not stop that for e-mail addresses (the text around a
+// backslash escape is read as one run). These say where a link would start.
+bool starts_scheme_link(std::string_view s, size_t colon) { return s.substr(colon, 2) == ":/"; }
+bool ends_www(std::string_view s, size_t dot) {
+  if (dot < 3) return false;
+  for (size_t i = dot - 3; i < dot; ++i) {
+    if (s[i] != 'w' && s[i] != 'W') return false;
+  }
+  return true;
+}
+bool email_at(std::string_view s, size_t at) {
+  if (at == 0 || at + 1 >= s.size()) return false;
+  const char before = s[at - 1];
+  return word_char(before) || before == '.' || before == '+' || before == '-' || before == '_';
+}
+
+}  // namespace
+
+std::string md(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    switch (c) {
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '|':
+      case '~':
+      case '#':
+        out += '\\';
+        out += c;
+        break;
+      case ':':
+        out += starts_scheme_link(s, i) ? "\\:" : ":";
+        break;
+      case '.':
+        out += ends_www(s, i) ? "\\." : ".";
+        break;
+      case '@':
+        // A word joiner (invisible, U+2060) before the @ leaves no user part
+        // for the e-mail autolink.
+        out += email_at(s, i) ? "\u2060@" : "@";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return terminal_safe(out);
+}
+
+std::string md_code(std::string_view s) {
+  size_t longest = 0;
+  size_t run = 0;
+  for (char c : s) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  const std::string fence(longest + 1, '`');
+  // A space inside the fence keeps a backtick at either end from joining it.
+  const bool pad = !s.empty() && (s.front() == '`' || s.back() == '`');
+  std::string body = terminal_safe(s);
+  for (char& c : body) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
+}
+
+// --- HTML ---------------------------------------------------------------
 
 namespace {
 

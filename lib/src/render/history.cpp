@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/programmes.hpp"
+#include "render/escape.hpp"
 #include "strata/render.hpp"
 #include "strata/store.hpp"
 
@@ -14,7 +15,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string dump(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
+std::string dump(const Json& j) { return render::json_text(j) + "\n"; }
 
 std::string csv_cell(std::string_view s) {
   if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
@@ -41,7 +42,45 @@ std::string absence(const std::vector<VersionInfo>& versions, int from, int to) 
   return fmt::format("absent in {} .. {} ({} versions)", first, versions[static_cast<size_t>(to)].id, to - from + 1);
 }
 
+std::string size_text(const ChangeSize& z) {
+  return fmt::format("claims ~{} +{} -{} >{}; programmes +{} -{} ={}", z.claims_modified, z.claims_added,
+                     z.claims_removed, z.claims_moved, z.programmes_added, z.programmes_removed, z.programmes_renamed);
+}
+
 }  // namespace
+
+std::string render_log(const std::vector<LogEntry>& log, std::string_view format) {
+  std::string out;
+  if (format == "json") {
+    Json list = Json::array();
+    for (const LogEntry& e : log) {
+      const VersionInfo& v = e.version;
+      Json item = {{"position", v.position},
+                   {"id", v.id},
+                   {"date", v.date},
+                   {"title", v.title},
+                   {"source", v.source},
+                   {"commit", v.commit},
+                   {"normalization", v.normalization}};
+      if (e.change) {
+        const ChangeSize& z = *e.change;
+        item["change"] = {{"claims_modified", z.claims_modified},      {"claims_added", z.claims_added},
+                          {"claims_removed", z.claims_removed},        {"claims_moved", z.claims_moved},
+                          {"programmes_added", z.programmes_added},    {"programmes_removed", z.programmes_removed},
+                          {"programmes_renamed", z.programmes_renamed}};
+      }
+      list.push_back(std::move(item));
+    }
+    return dump(list);
+  }
+  for (const LogEntry& e : log) {
+    const VersionInfo& v = e.version;
+    out += fmt::format("{:>3}  {:<10}  {}  {}", v.position, terminal_safe(v.date), terminal_safe(v.id),
+                       terminal_safe(v.title));
+    out += e.change ? "  (" + size_text(*e.change) + ")\n" : "\n";
+  }
+  return out;
+}
 
 std::string render_timeline(const Timeline& t, std::string_view format) {
   const size_t n = t.versions.size();

@@ -1,6 +1,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "render/escape.hpp"
 #include "strata/render.hpp"
 
 namespace strata {
@@ -17,17 +18,17 @@ size_t sentences_in(const Section& s) {
 
 std::string render_outline_text(const Document& doc) {
   std::string out = fmt::format("{}\n", terminal_safe(doc.meta.title.empty() ? doc.meta.source : doc.meta.title));
-  if (!doc.meta.date.empty()) out += fmt::format("date: {}\n", doc.meta.date);
+  if (!doc.meta.date.empty()) out += fmt::format("date: {}\n", terminal_safe(doc.meta.date));
   out += fmt::format("{} sections, {} blocks, {} sentences\n", doc.sections.size() - 1, doc.block_count(),
                      doc.sentence_count());
   for (size_t i = 0; i < doc.sections.size(); ++i) {
     const Section& s = doc.sections[i];
     const std::string counts = fmt::format("[{} blocks, {} sentences]", s.blocks.size(), sentences_in(s));
     if (i == 0) {
-      if (!s.blocks.empty()) out += fmt::format("(lead) {}  #{}\n", counts, s.id);
+      if (!s.blocks.empty()) out += fmt::format("(lead) {}  #{}\n", counts, terminal_safe(s.id));
       continue;
     }
-    out += fmt::format("{:{}}{} {}  #{}\n", "", 2 * (s.level - 1), terminal_safe(s.title), counts, s.id);
+    out += fmt::format("{:{}}{} {}  #{}\n", "", 2 * (s.level - 1), terminal_safe(s.title), counts, terminal_safe(s.id));
   }
   return out;
 }
@@ -77,7 +78,7 @@ std::string render_outline_json(const Document& doc) {
   ordered_json removals = ordered_json::array();
   for (const Removal& r : doc.removals) removals.push_back({{"rule", r.rule}, {"line", r.line}, {"text", r.text}});
   root["removed"] = std::move(removals);
-  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return render::json_text(root) + "\n";
 }
 
 }  // namespace strata

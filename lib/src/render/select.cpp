@@ -21,25 +21,6 @@ std::string path_label(const SectionSide& side) {
 
 }  // namespace
 
-std::string md(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '\n': out += ' '; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~': case '#':
-        out += '\\';
-        out += c;
-        break;
-      default: out += c;
-    }
-  }
-  return terminal_safe(out);
-}
-
 std::vector<ClaimGroup> group_claims(const ChangeSet& changes, const RenderOptions& options) {
   std::vector<ClaimGroup> groups(1);
   groups[0].label = "(lead)";

@@ -32,14 +32,4 @@ std::string highlight_where(const ChangeSet& changes, const Highlight& highlight
 // position when the ChangeSet was built by hand, without indexes).
 int claim_index(const ChangeSet& changes, int position);
 
-// Escapes Markdown and HTML so that input text is shown, never interpreted;
-// control characters become visible (terminal_safe).
-std::string md(std::string_view s);
-
-// A workflow command's message and its properties (file=, title=) for
-// GitHub Actions, escaped by GitHub's rules; control characters visible.
-std::string github_data(std::string_view text);
-std::string github_property(std::string_view text);
-
-
 }  // namespace strata::render

@@ -1,6 +1,6 @@
 #include <fmt/core.h>
 
-#include "render/select.hpp"
+#include "render/escape.hpp"
 #include "strata/render.hpp"
 
 namespace strata {
@@ -37,11 +37,11 @@ std::string render_series_markdown(const std::vector<ChangeSet>& pairs, const Pr
 std::string render_programme_series_markdown(const ProgrammeSeries& series) {
   std::string out = "## Programmes across the series\n\n";
   out += "Mentions of each programme in each snapshot (blank: absent).\n\n| programme | acronym |";
-  for (const std::string& label : series.labels) out += fmt::format(" {} |", label);
+  for (const std::string& label : series.labels) out += fmt::format(" {} |", md(label));
   out += " first seen | last seen |\n|---|---|";
   for (size_t i = 0; i < series.labels.size(); ++i) out += "---:|";
   out += "---|---|\n";
-  auto label = [&](int index) { return index < 0 ? std::string() : series.labels[static_cast<size_t>(index)]; };
+  auto label = [&](int index) { return index < 0 ? std::string() : md(series.labels[static_cast<size_t>(index)]); };
   for (const ProgrammeSeriesRow& row : series.rows) {
     std::string was;
     for (const std::string& e : row.earlier) was += (was.empty() ? " (was: " : "; ") + md(e);
@@ -53,10 +53,10 @@ std::string render_programme_series_markdown(const ProgrammeSeries& series) {
     out += "\n### Renames\n\n| between | old name | new name | evidence |\n|---|---|---|---|\n";
     for (const ProgrammeSeriesRename& r : series.renames) {
       std::string evidence;
-      for (const std::string& e : r.change.evidence) evidence += (evidence.empty() ? "" : "; ") + e;
+      for (const std::string& e : r.change.evidence) evidence += (evidence.empty() ? "" : "; ") + md(e);
       out += fmt::format("| {} → {} | {} | {} | {} |\n", label(r.from_snapshot), label(r.from_snapshot + 1),
                          md(r.change.old_side ? r.change.old_side->name : ""),
-                         md(r.change.new_side ? r.change.new_side->name : ""), md(evidence));
+                         md(r.change.new_side ? r.change.new_side->name : ""), evidence);
     }
   }
   return out;

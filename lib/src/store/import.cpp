@@ -13,6 +13,7 @@
 #include "strata/ingest.hpp"
 #include "strata/load.hpp"
 #include "strata/normalize.hpp"
+#include "text/utf8.hpp"
 
 namespace strata {
 
@@ -61,8 +62,8 @@ Result<Prepared> prepare(Snapshot& s) {
   auto key = store::parse_date_key(p.info.date);
   if (!key) return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: {}", s.source, key.error().message));
   if (p.info.title.size() > kMaxTrailerValue || s.source.size() > kMaxTrailerValue) {
-    return make_error(ErrorCode::kInvalidArgument,
-                      fmt::format("{}: title or source longer than {} bytes", s.source.substr(0, 80), kMaxTrailerValue));
+    return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: title or source longer than {} bytes",
+                                                               utf8::excerpt(s.source, 80), kMaxTrailerValue));
   }
   p.info.source = s.source;
   p.info.format = s.format;

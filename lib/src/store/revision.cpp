@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include "strata/store.hpp"
+#include "text/utf8.hpp"
 
 namespace strata::store {
 
@@ -50,15 +51,10 @@ int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
   return era * 146097 + doe - 719468;
 }
 
-std::string printable(std::string_view s) {
-  std::string out;
-  for (char c : s.substr(0, 60)) {
-    const auto u = static_cast<unsigned char>(c);
-    out += u < 0x20 || u == 0x7f ? fmt::format("\\x{:02x}", u) : std::string(1, c);
-  }
-  if (s.size() > 60) out += "...";
-  return out;
-}
+// Quoted input in messages: enough to recognize it.
+constexpr size_t kQuotedBytes = 60;
+
+std::string printable(std::string_view s) { return utf8::excerpt(s, kQuotedBytes); }
 
 }  // namespace
 

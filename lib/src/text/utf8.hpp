@@ -75,4 +75,23 @@ size_t find_invalid(std::string_view s);
 // True for a byte that starts a code point (not a continuation byte).
 inline bool is_lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
+// The longest prefix of `s` of at most `max_bytes` that does not end inside a
+// code point: a cut never leaves half a character (which a terminal or a
+// JSON reader would show as garbage, or take with the byte after it).
+inline std::string_view prefix(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t end = max_bytes;
+  while (end > 0 && !is_lead(s[end])) --end;
+  return s.substr(0, end);
+}
+
+// Input quoted in a message: at most `max_bytes` of it, cut at a character
+// boundary, "..." marking a cut. Escaping is the printer's job (the CLI's
+// terminal_line).
+inline std::string excerpt(std::string_view s, size_t max_bytes) {
+  std::string out(prefix(s, max_bytes));
+  if (out.size() < s.size()) out += "...";
+  return out;
+}
+
 }  // namespace strata::utf8
