@@ -1,9 +1,11 @@
 #include "app.hpp"
 
-#include <CLI/CLI.hpp>
-#include <cstdio>
-#include <exception>
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
 #include <new>
 #include <utility>
 
@@ -15,15 +17,37 @@
 namespace strata::cli {
 
 int report_error(const Error& error) {
-  fmt::print(stderr, "strata: error: {}\n", error.message);
+  fmt::print(stderr, "strata: error: {}\n", terminal_line(error.message));
+  return kExitTrouble;
+}
+
+namespace {
+
+// The first error writing to stdout, kept because a later flush may find the
+// buffer already dropped and say nothing; reported once.
+int stdout_errno = 0;
+bool stdout_reported = false;
+
+}  // namespace
+
+int finish_output(int code) {
+  errno = 0;
+  if (std::fflush(stdout) != 0 && stdout_errno == 0) stdout_errno = errno;
+  if (stdout_errno == 0 && std::ferror(stdout) == 0) return code;
+  if (stdout_errno == EPIPE) return kExitClosedPipe;
+  if (std::exchange(stdout_reported, true)) return kExitTrouble;
+  fmt::print(stderr, "strata: error: standard output: write failed: {}\n",
+             stdout_errno != 0 ? std::strerror(stdout_errno) : "unknown error");
   return kExitTrouble;
 }
 
 int emit(const std::string& content, const std::string& path) {
   if (path.empty() || path == "-") {
-    std::fwrite(content.data(), 1, content.size(), stdout);
-    std::fflush(stdout);
-    return kExitSame;
+    errno = 0;
+    if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() && stdout_errno == 0) {
+      stdout_errno = errno;
+    }
+    return finish_output(kExitSame);
   }
   if (auto written = write_file_atomic(path, content); !written) return report_error(written.error());
   return kExitSame;
@@ -68,16 +92,16 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "strata: error: {}\n", e.what());
+    fmt::print(stderr, "strata: error: {}\n", terminal_line(e.what()));
     return kExitTrouble;
   } catch (const std::bad_alloc&) {
     fmt::print(stderr, "strata: error: out of memory\n");
     return kExitTrouble;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "strata: error: {}\n", e.what());
+    fmt::print(stderr, "strata: error: {}\n", terminal_line(e.what()));
     return kExitTrouble;
   }
-  return context.exit_code;
+  return finish_output(context.exit_code);
 }
 
 }  // namespace strata::cli

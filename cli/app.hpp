@@ -15,6 +15,9 @@ namespace strata::cli {
 inline constexpr int kExitSame = 0;
 inline constexpr int kExitDifferent = 1;
 inline constexpr int kExitTrouble = 2;
+// Standard output closed early (`strata log | head -1`): the run ends at once,
+// quietly, with the status a shell reports for a program ended by SIGPIPE.
+inline constexpr int kExitClosedPipe = 128 + 13;
 
 // Shared by every subcommand: where its exit code goes.
 struct Context {
@@ -27,7 +30,12 @@ int run(int argc, char** argv);
 int report_error(const Error& error);
 
 // Writes `content` to `path` atomically, or to stdout when path is empty or "-".
-// Returns kExitSame or, after reporting the error, kExitTrouble.
+// Returns kExitSame; kExitClosedPipe; or, after reporting the error,
+// kExitTrouble (a full disk under stdout is trouble, as for a file).
 int emit(const std::string& content, const std::string& path);
+
+// Flushes stdout at the end of a run: `code` when everything printed reached
+// it, else kExitClosedPipe or (reported) kExitTrouble.
+int finish_output(int code);
 
 }  // namespace strata::cli

@@ -1,5 +1,9 @@
 #include "app.hpp"
 
+#include <csignal>
+
+#include "strata/fs.hpp"
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #include <sys/mman.h>
@@ -11,7 +15,31 @@
 #include <thread>
 #endif
 
+namespace {
+
+// Interrupted (Ctrl-C, kill, or a write past the file size limit, SIGXFSZ):
+// no temporary file of a write in progress stays behind; then the default
+// action, so the parent sees how the run ended.
+extern "C" void remove_temps_and_end(int signal) {
+  strata::remove_pending_temp_files();
+  std::signal(signal, SIG_DFL);
+  std::raise(signal);
+}
+
+void install_signal_handlers() {
+  struct sigaction action {};
+  action.sa_handler = remove_temps_and_end;
+  sigemptyset(&action.sa_mask);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGXFSZ}) sigaction(signal, &action, nullptr);
+  // A closed stdout is an EPIPE error that the CLI turns into a quiet end
+  // with kExitClosedPipe, the same whether or not the parent ignored SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  install_signal_handlers();
 #ifdef __GLIBC__
   // strata allocates and frees many small strings in waves (one document,
   // then the other, then the comparison). glibc's default returns freed heap

@@ -2,17 +2,17 @@
 #include "text/ascii.hpp"
 #include "sys/parallel.hpp"
 
+#include <fmt/core.h>
 #include <algorithm>
 #include <filesystem>
-#include <optional>
-#include <unistd.h>
-#include <fmt/core.h>
 #include <fstream>
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "strata/compare.hpp"
+#include "strata/fs.hpp"
 #include "strata/ingest.hpp"
 #include "strata/normalize.hpp"
 
@@ -38,25 +38,12 @@ std::optional<Json> read_cache(const std::string& path) {
   return j;
 }
 
-// Written to a unique temporary name and renamed, so readers never see half an
-// entry; not fsynced (write_file_atomic does), since a cache entry lost in a
-// power cut is only recomputed, and a thousand fsyncs cost seconds.
+// Written atomically, so readers never see half an entry, but not synced:
+// a cache entry lost in a power cut is only recomputed, and a thousand
+// fsyncs cost seconds. A cache that cannot be written only costs time later.
 void write_cache(const std::string& path, Json j) {
   j["format"] = kDerivedFormat;
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-  static std::atomic<unsigned> serial{0};
-  const std::string temp = fmt::format("{}.tmp-{}-{}", path, ::getpid(), serial++);
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << j.dump(-1, ' ', false, Json::error_handler_t::replace);
-    if (!out.flush()) {
-      std::filesystem::remove(temp, ec);
-      return;  // a cache that cannot be written only costs time later
-    }
-  }
-  std::filesystem::rename(temp, path, ec);
-  if (ec) std::filesystem::remove(temp, ec);
+  (void)write_file_atomic(path, j.dump(-1, ' ', false, Json::error_handler_t::replace), WriteOptions{.sync = false});
 }
 
 bool is_real_change(ChangeStatus s) { return s != ChangeStatus::kUnchanged && s != ChangeStatus::kEquivalent; }

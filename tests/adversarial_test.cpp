@@ -1,0 +1,177 @@
+// The adversarial suite: one row a case, each the real binary run by bash on
+// inputs the row builds, with the expected exit status, a pattern the
+// standard error must match, and what the standard output must (not) hold.
+// Every row is a hostile input, fault or environment that strata once got
+// wrong (docs/reliability.md states the policies they check).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <filesystem>
+#include <functional>
+#include <regex>
+
+#include "test_util.hpp"
+#include "util/utf8.hpp"
+
+namespace strata {
+namespace {
+
+using test::TempDir;
+
+struct File {
+  std::string name;
+  std::string content;
+};
+
+struct Case {
+  const char* name;                                   // GoogleTest name of the row
+  std::vector<File> files;                            // written into the row's temporary folder first
+  std::string command;                                // bash; {s} is the strata binary, {d} the folder
+  int exit;                                           // expected exit status (128 + N: ended by signal N)
+  std::string err;                                    // regex the standard error must match (search); "" : empty
+  std::string out_has;                                // text standard output must contain ("" : not checked)
+  std::string out_lacks;                              // text standard output must not contain ("" : not checked)
+  std::function<void(const std::string& dir)> check;  // more checks on the folder after the run
+};
+
+std::string lines(int n, const std::string& stem) {
+  std::string out = "Title\n\nSection\n\n";
+  for (int i = 0; i < n; ++i) out += stem + " number " + std::to_string(i) + " is stated here.\n\n";
+  return out;
+}
+
+std::vector<std::string> temp_files_in(const std::string& dir) {
+  std::vector<std::string> found;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (name.find("tmp") != std::string::npos) found.push_back(name);
+  }
+  return found;
+}
+
+const std::string kDoc = "Title\n\nSection\n\nThe fee is 10 euros.\n";
+const std::string kDocChanged = "Title\n\nSection\n\nThe fee is 12 euros.\n";
+
+Case row(const char* name, std::vector<File> files, std::string command, int exit, std::string err,
+         std::string out_has = "", std::string out_lacks = "", std::function<void(const std::string&)> check = {}) {
+  return Case{name,           std::move(files),   std::move(command),   exit,
+              std::move(err), std::move(out_has), std::move(out_lacks), std::move(check)};
+}
+
+std::vector<Case> cases() {
+  return {
+      // --- Escaping: nothing from the input reaches a terminal raw --------
+      row("FileNameWithEscapeIsShownInCaretNotation", {}, "{s} diff $'{d}/evil\\e[2J.txt' {d}/none.txt", 2,
+          R"(^strata: error: .*evil\^\[\[2J\.txt.*\n$)"),
+      row("FileNameWithBidiOverrideIsNamed", {}, "{s} sections $'{d}/cod\\u202Etxt.exe'", 2, R"(cod<U\+202E>txt\.exe)"),
+      row("FileNameWithNewlineStaysOnOneLine", {}, "{s} sections $'{d}/a\\nstrata: error: forged'", 2,
+          R"(^strata: error: [^\n]*a\^Jstrata: error: forged[^\n]*\n$)"),
+      row("C1ControlInFileNameIsNamed", {}, "{s} sections $'{d}/x\\u009b2Jy'", 2, R"(x<U\+009B>2Jy)"),
+      row("LongRevisionIsCutAtACharacter", {},
+          "{s} init --store {d}/st >/dev/null && {s} blame --store {d}/st @"
+          "$(printf 'a%.0s' {1..59})$'\\u00e9\\u00e9'",
+          2, R"(invalid date 'a{59}\.\.\.')"),
+      row("JsonEscapesDelC1AndSeparators",
+          {{"a.txt", kDoc},
+           {"b.txt",
+            "Title\n\nSection\n\nThe fee is 12 euros \x7f\xC2\x9B"
+            "2J\xE2\x80\xA8 now.\n"}},
+          "{s} diff --format json {d}/a.txt {d}/b.txt", 1, "", "\\u007f\\u009b2J\\u2028", "\x7f"),
+      row("TextReportShowsControlsInCaretNotation",
+          {{"a.txt", kDoc}, {"b.txt", "Title\n\nSection\n\nThe fee is \x1b[31m12 euros.\n"}},
+          "{s} diff --color never {d}/a.txt {d}/b.txt", 1, "", "^[[31m12", "\x1b"),
+      row("MarkdownHasNoLinksFromTheInput",
+          {{"a.txt", kDoc}, {"b.txt", "Title\n\nSection\n\nThe fee is 12 euros at https://evil.example and [x](y).\n"}},
+          "{s} diff --format md {d}/a.txt {d}/b.txt", 1, "", "https\\://evil.example", "https://"),
+      row("MarkdownReportOfManyChangesIsCut", {{"a.txt", lines(1, "Old claim")}, {"b.txt", lines(2100, "New claim")}},
+          "{s} diff --format md --no-classify {d}/a.txt {d}/b.txt", 1, "",
+          "**Truncated:** 2000 of 2100 changed claims"),
+      // --- Options out of range ----------------------------------------------
+      row("NegativeContextIsRefused", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
+          "{s} diff --context -1 {d}/a.txt {d}/b.txt", 2, R"(^strata: error: --context)"),
+      row("HugeContextIsRefused", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
+          "{s} diff --context 99999999999999 {d}/a.txt {d}/b.txt", 2, R"(^strata: error: .*--context)"),
+      // --- Output faults -------------------------------------------------------
+      row("FullDiskUnderStdoutIsTrouble", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
+          "{s} diff {d}/a.txt {d}/b.txt >/dev/full", 2,
+          R"(^strata: error: standard output: write failed: No space left on device\n$)"),
+      row("FullDiskUnderLogIsTrouble", {},
+          "{s} init --store {d}/st >/dev/null && {s} log --store {d}/st --format json >/dev/full", 2,
+          "No space left on device"),
+      row("ClosedPipeEndsQuietly", {{"big.txt", lines(20000, "Claim")}},
+          "{s} sections --format json {d}/big.txt | head -c 10 >/dev/null; exit ${PIPESTATUS[0]}", 141, ""),
+      row("SymlinkAtTheOutputIsRefused", {{"a.txt", kDoc}, {"b.txt", kDocChanged}, {"target.txt", "keep\n"}},
+          "ln -s target.txt {d}/link.txt && {s} diff {d}/a.txt {d}/b.txt -o {d}/link.txt", 2,
+          R"(link\.txt: is a symbolic link)", "", "",
+          [](const std::string& dir) {
+            EXPECT_TRUE(std::filesystem::is_symlink(dir + "/link.txt"));
+            EXPECT_EQ(test::read_file(dir + "/target.txt"), "keep\n");
+          }),
+      row("StaleTemporaryFilesAreSwept",
+          {{"a.txt", kDoc},
+           {"b.txt", kDocChanged},
+           {"out/.strata-tmp-0badc0de-r.md", "old"},
+           {"out/.strata-tmp-1badc0de-r.md", "fresh"},
+           {"out/notes.tmp", "user's"}},
+          "touch -d '2 hours ago' {d}/out/.strata-tmp-0badc0de-r.md {d}/out/notes.tmp && "
+          "{s} diff --format md {d}/a.txt {d}/b.txt -o {d}/out/r.md",
+          1, "", "", "",
+          [](const std::string& dir) {
+            EXPECT_FALSE(std::filesystem::exists(dir + "/out/.strata-tmp-0badc0de-r.md"));
+            EXPECT_TRUE(std::filesystem::exists(dir + "/out/.strata-tmp-1badc0de-r.md"));  // may be a live write
+            EXPECT_TRUE(std::filesystem::exists(dir + "/out/notes.tmp"));                  // not strata's
+            EXPECT_TRUE(std::filesystem::exists(dir + "/out/r.md"));
+          }),
+      row("KilledWriteLeavesNoTemporaryFile", {{"big.txt", lines(3000, "Claim")}},
+          "mkdir {d}/out && (ulimit -f 16; exec {s} sections --format json {d}/big.txt -o {d}/out/s.json)", 128 + 25,
+          "File size limit exceeded", "", "",
+          [](const std::string& dir) {
+            EXPECT_TRUE(temp_files_in(dir + "/out").empty());
+            EXPECT_FALSE(std::filesystem::exists(dir + "/out/s.json"));
+          }),
+  };
+}
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
+class Adversarial : public testing::TestWithParam<Case> {};
+
+std::string expand(std::string command, const std::string& dir) {
+  for (size_t at; (at = command.find("{s}")) != std::string::npos;) command.replace(at, 3, "'" STRATA_BINARY "'");
+  for (size_t at; (at = command.find("{d}")) != std::string::npos;) command.replace(at, 3, dir);
+  return command;
+}
+
+TEST_P(Adversarial, Row) {
+  const Case& c = GetParam();
+  const TempDir dir;
+  for (const File& f : c.files) dir.file(f.name, f.content);
+  const TempDir capture;
+  const std::string script = capture.file("run.sh", expand(c.command, dir.path()) + "\n");
+  const std::string out = capture.path() + "/out";
+  const std::string err = capture.path() + "/err";
+  const int status = std::system(("bash '" + script + "' >'" + out + "' 2>'" + err + "' </dev/null").c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  const std::string out_text = test::read_file(out);
+  const std::string err_text = test::read_file(err);
+  EXPECT_EQ(WEXITSTATUS(status), c.exit) << err_text;
+  if (c.err.empty()) {
+    EXPECT_EQ(err_text, "");
+  } else {
+    EXPECT_TRUE(std::regex_search(err_text, std::regex(c.err))) << "stderr: " << err_text;
+  }
+  EXPECT_EQ(utf8::find_invalid(err_text), std::string::npos) << "stderr is not UTF-8: " << err_text;
+  for (unsigned char ch : err_text) EXPECT_TRUE(ch >= 0x20 || ch == '\n') << "raw control on stderr: " << err_text;
+  if (!c.out_has.empty()) {
+    EXPECT_NE(out_text.find(c.out_has), std::string::npos) << out_text.substr(0, 2000);
+  }
+  if (!c.out_lacks.empty()) {
+    EXPECT_EQ(out_text.find(c.out_lacks), std::string::npos) << out_text.substr(0, 2000);
+  }
+  if (c.check) c.check(dir.path());
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, Adversarial, testing::ValuesIn(cases()),
+                         [](const testing::TestParamInfo<Case>& row_info) { return std::string(row_info.param.name); });
+
+}  // namespace
+}  // namespace strata
