@@ -42,6 +42,7 @@ struct ImportArgs {
   std::string manifest;
   std::string git_repo;
   std::string git_path;
+  bool no_sync = false;
 };
 
 // Every input is read (and so checked) before the store is touched.
@@ -85,7 +86,9 @@ int run_import(const ImportArgs& args) {
   if (!snapshots) return report_error(snapshots.error());
   auto store = Store::open(store_path(args.store));
   if (!store) return report_error(store.error());
-  auto outcomes = store->import(std::move(*snapshots));
+  ImportOptions options;
+  options.sync = !args.no_sync;
+  auto outcomes = store->import(std::move(*snapshots), options);
   if (!outcomes) return report_error(outcomes.error());
   int stored = 0;
   for (const ImportOutcome& o : *outcomes) {
@@ -191,6 +194,8 @@ void add_import_command(CLI::App& app, Context& context) {
   cmd->add_option("--manifest", args->manifest, "Import the series of a snapshot manifest (TOML), in order");
   cmd->add_option("--git", args->git_repo, "Import every version of --path from this git repository's HEAD history");
   cmd->add_option("--path", args->git_path, "File in the --git repository (renames are followed)");
+  cmd->add_flag("--no-sync", args->no_sync,
+                "Do not flush the new versions to disk (faster; a power cut may then lose them)");
   add_store_option(*cmd, args->store);
   cmd->callback([args, &context] { context.exit_code = run_import(*args); });
 }

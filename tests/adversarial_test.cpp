@@ -48,6 +48,15 @@ std::vector<std::string> temp_files_in(const std::string& dir) {
   return found;
 }
 
+// A store in {d}/st holding kDoc as version "one" of 2020-01-01, and a
+// shell function that puts a commit with the message read from stdin on top
+// of its branch, as a damaged or forged store would have.
+const std::string kStore =
+    "{s} init --store {d}/st >/dev/null && {s} import --store {d}/st --id one --date 2020-01-01 {d}/a.txt >/dev/null && "
+    "forge() { c=$(git -C {d}/st commit-tree \"$(git -C {d}/st rev-parse main^{tree})\" -p main -F -) && "
+    "git -C {d}/st update-ref refs/heads/main \"$c\"; } && "
+    "message() { git -C {d}/st log -1 --format=%B main | sed 's/one/two/g'; } && ";
+
 const std::string kDoc = "Title\n\nSection\n\nThe fee is 10 euros.\n";
 const std::string kDocChanged = "Title\n\nSection\n\nThe fee is 12 euros.\n";
 
@@ -127,6 +136,57 @@ std::vector<Case> cases() {
           [](const std::string& dir) {
             EXPECT_TRUE(temp_files_in(dir + "/out").empty());
             EXPECT_FALSE(std::filesystem::exists(dir + "/out/s.json"));
+          }),
+      // --- Store: metadata validated on read, naming the commit -------------
+      row("DuplicatedTrailerIsRefused", {{"a.txt", kDoc}},
+          kStore + "message | sed 's/^Raw-Blob: .*/&\\n&/' | forge && {s} log --store {d}/st", 2,
+          R"(commit [0-9a-f]{40} is not a strata version: trailer Raw-Blob appears twice)"),
+      row("MissingTrailerIsRefused", {{"a.txt", kDoc}},
+          kStore + "message | grep -v '^Normalization:' | forge && {s} log --store {d}/st", 2,
+          R"(commit [0-9a-f]{40} is not a strata version: the Normalization trailer is missing)"),
+      row("EscapeInTitleIsRefused", {{"a.txt", kDoc}},
+          kStore + "message | sed $'s/^Snapshot-Title: .*/Snapshot-Title: \\x1b[2Jx/' | forge && {s} sections --store {d}/st two",
+          2, R"(trailer Snapshot-Title holds the control character 0x1b)"),
+      row("InvalidUtf8InTitleIsRefused", {{"a.txt", kDoc}},
+          kStore + "message | sed $'s/^Snapshot-Title: .*/Snapshot-Title: \\xff/' | forge && {s} log --store {d}/st", 2,
+          R"(trailer Snapshot-Title is not valid UTF-8)"),
+      row("HugeTitleIsRefused", {{"a.txt", kDoc}},
+          kStore + "message | awk '/^Snapshot-Title:/ { printf \"Snapshot-Title: \"; "
+                   "for (i = 0; i < 1000000; i++) printf \"x\"; print \"\"; next } { print }' | "
+                   "forge && {s} log --store {d}/st",
+          2, R"(trailer Snapshot-Title is longer than 1000 bytes)"),
+      row("NonNumericNormalizationIsRefused", {{"a.txt", kDoc}},
+          kStore + "message | sed 's/^Normalization: .*/Normalization: 1x/' | forge && {s} log --store {d}/st", 2,
+          R"(trailer Normalization is '1x', not a positive number)"),
+      row("ReusedIdIsRefused", {{"a.txt", kDoc}},
+          kStore + "git -C {d}/st log -1 --format=%B main | forge && {s} log --store {d}/st", 2,
+          R"(commits [0-9a-f]{40} and [0-9a-f]{40} both hold version id 'one')"),
+      row("EqualDatesAreOrderedById", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
+          "{s} init --store {d}/st >/dev/null && "
+          "{s} import --store {d}/st --id zeta --date 2020-01-01 {d}/a.txt >/dev/null && "
+          "{s} import --store {d}/st --id alpha --date 2020-01-01 {d}/b.txt >/dev/null && "
+          "{s} log --store {d}/st --no-sizes | awk 'NR == 1 && / alpha / { ok = 1 } END { exit !ok }'",
+          0, ""),
+      // --- Store: libgit2 cut off from the user's git configuration ---------
+      row("HostileGitconfigDoesNotReachTheStore",
+          {{"a.txt", kDoc}, {"home/.gitconfig", "[core]\n\tlogAllRefUpdates = always\n[strata]\n\tstore = 1\n"},
+           {"home/.config/git/config", "[core]\n\tlogAllRefUpdates = always\n"}},
+          "export HOME={d}/home XDG_CONFIG_HOME={d}/home/.config && {s} init --store {d}/st >/dev/null && "
+          "{s} import --store {d}/st --date 2020-01-01 {d}/a.txt >/dev/null && test ! -e {d}/st/logs",
+          0, ""),
+      row("PlainBareRepositoryIsNoStoreWhateverTheConfig",
+          {{"home/.gitconfig", "[strata]\n\tstore = 1\n"}},
+          "git init -q --bare {d}/plain && HOME={d}/home GIT_CONFIG_GLOBAL={d}/home/.gitconfig "
+          "GIT_CONFIG_PARAMETERS=\"'strata.store=1'\" GIT_DIR={d}/plain {s} log --store {d}/plain",
+          2, R"(is a git repository but not a strata store)"),
+      row("DeadWritersObjectTemporariesAreSwept", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
+          kStore + "echo x > {d}/st/objects/tmp_object_git2_AbCdEf && echo y > {d}/st/objects/tmp_object_git2_live && "
+                   "touch -d '2 hours ago' {d}/st/objects/tmp_object_git2_AbCdEf && "
+                   "{s} import --store {d}/st --date 2021-01-01 {d}/b.txt >/dev/null",
+          0, "", "", "",
+          [](const std::string& dir) {
+            EXPECT_FALSE(std::filesystem::exists(dir + "/st/objects/tmp_object_git2_AbCdEf"));
+            EXPECT_TRUE(std::filesystem::exists(dir + "/st/objects/tmp_object_git2_live"));
           }),
   };
 }

@@ -1,9 +1,14 @@
 #include <gtest/gtest.h>
+#include <utf8proc.h>
+
+#include <cstdio>
+#include <sstream>
 
 #include "strata/load.hpp"
 #include "strata/normalize.hpp"
 #include "text/dates.hpp"
 #include "test_util.hpp"
+#include "util/utf8.hpp"
 
 namespace strata {
 namespace {
@@ -147,6 +152,57 @@ TEST(Boilerplate, BadRuleFilesNameTheFile) {
     ASSERT_FALSE(rules) << text;
     EXPECT_NE(rules.error().message.find("bad.toml"), std::string::npos) << rules.error().message;
   }
+}
+
+}  // namespace
+}  // namespace strata
+
+namespace strata {
+namespace {
+
+// Unicode's conformance file (package unicode-data), compressed.
+constexpr const char* kNormalizationTest = "/usr/share/unicode/NormalizationTest.txt.bz2";
+
+std::string from_hex_code_points(const std::string& field) {
+  std::string out;
+  std::istringstream in(field);
+  std::string hex;
+  while (in >> hex) utf8::append(out, static_cast<char32_t>(std::stoul(hex, nullptr, 16)));
+  return out;
+}
+
+// Every row of NormalizationTest.txt: the five columns are canonically or
+// compatibly equivalent spellings (c1..c5, with c4 = NFKC of each), so all
+// must reach one comparison form, and that form must be in NFC.
+TEST(Normalize, EquivalentSpellingsOfUnicodesTestMeet) {
+  FILE* pipe = ::popen((std::string("bzcat ") + kNormalizationTest).c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string file;
+  char buffer[65536];
+  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) file.append(buffer, n);
+  ASSERT_EQ(::pclose(pipe), 0) << "cannot read " << kNormalizationTest;
+  std::istringstream lines(file);
+  std::string line;
+  int rows = 0;
+  int failures = 0;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == '#' || line[0] == '@') continue;
+    std::vector<std::string> columns;
+    std::istringstream fields(line);
+    for (std::string field; columns.size() < 5 && std::getline(fields, field, ';');) {
+      columns.push_back(from_hex_code_points(field));
+    }
+    ASSERT_EQ(columns.size(), 5u) << line;
+    ++rows;
+    const std::string form = normalize_text(columns[3]);
+    utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(form.c_str()));
+    bool ok = nfc != nullptr && form == reinterpret_cast<const char*>(nfc);
+    std::free(nfc);
+    for (const std::string& column : columns) ok = ok && normalize_text(column) == form;
+    if (!ok && ++failures <= 5) ADD_FAILURE() << "row: " << line;
+  }
+  EXPECT_GT(rows, 18000);  // the file has about 19,000 rows for Unicode 15
+  EXPECT_EQ(failures, 0);
 }
 
 }  // namespace

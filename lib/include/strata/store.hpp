@@ -33,7 +33,7 @@ struct VersionInfo {
   int normalization = 0;  // kNormalizationVersion in force at import
   std::string commit;     // 40 hex digits
   std::string raw_blob;   // 40 hex digits: git id of the raw bytes, a content key
-  int position = 0;       // 1-based, in store order (date, then import order)
+  int position = 0;       // 1-based, in store order (date, then id)
 };
 
 // A snapshot to import. Empty fields are filled in: id from the source's file
@@ -48,6 +48,14 @@ struct Snapshot {
   // Author and committer time in seconds since the epoch, UTC. Default: the
   // start of `date` (midnight UTC on its first day).
   std::optional<int64_t> time;
+};
+
+struct ImportOptions {
+  // Flush every object, ref and directory written to disk before the import
+  // returns, so that a power cut cannot lose a version reported stored.
+  // Default: true; false (`strata import --no-sync`) trades that for speed
+  // on a disk that can be rebuilt (a cache, a test).
+  bool sync = true;
 };
 
 struct ImportOutcome {
@@ -69,7 +77,7 @@ class Store {
 
   const std::string& dir() const;
 
-  // Every version, oldest first: by date, then by import order.
+  // Every version, oldest first: by date, then by id.
   Result<std::vector<VersionInfo>> versions() const;
 
   // A revision: an id, `@DATE` (the version in force on that date), `HEAD`,
@@ -85,7 +93,11 @@ class Store {
   // formed) and writes nothing if any is refused; then commits them in order
   // under the writer lock. A snapshot whose id and bytes match a stored
   // version, or whose bytes equal the version in force on its date, is a no-op.
-  Result<std::vector<ImportOutcome>> import(std::vector<Snapshot> snapshots);
+  // After the branch moves, every object of each new version is checked (a
+  // concurrent `git gc --prune=now` may delete objects not yet referenced)
+  // and rewritten if gone; if they cannot be restored the import fails with
+  // kCorrupt rather than report a version stored over a damaged store.
+  Result<std::vector<ImportOutcome>> import(std::vector<Snapshot> snapshots, const ImportOptions& options = {});
 
  private:
   struct Impl;

@@ -1,7 +1,9 @@
 // The comparison form (see normalize.hpp for what it folds and why).
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <utf8proc.h>
 
 #include "strata/normalize.hpp"
@@ -164,8 +166,23 @@ size_t printable_ascii_prefix(std::string_view s) {
   return i;
 }
 
+// Code points that compose with the one before them although their combining
+// class is 0: Hangul medial vowels and final consonants (L+V, LV+T) and some
+// Indic and other vowel signs and length marks. They are the NFC_QC=Maybe
+// entries of Unicode 15's DerivedNormalizationProps.txt outside the combining
+// marks (utf8proc 2.8 does not expose the property).
+bool composes_with_previous(char32_t cp) {
+  static constexpr char32_t kSingles[] = {0x09BE,  0x09D7,  0x0B3E,  0x0B56,  0x0B57,  0x0BBE,  0x0BD7,  0x0C56,
+                                          0x0CC2,  0x0CD5,  0x0CD6,  0x0D3E,  0x0D57,  0x0DCA,  0x0DCF,  0x0DDF,
+                                          0x102E,  0x1B35,  0x110BA, 0x11127, 0x1133E, 0x11357, 0x114B0, 0x114BA,
+                                          0x114BD, 0x115AF, 0x11930};
+  if ((cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2)) return true;
+  return std::find(std::begin(kSingles), std::end(kSingles), cp) != std::end(kSingles);
+}
+
+// True for a code point that belongs to the cluster of the one before it.
 bool combining(char32_t cp) {
-  return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0;
+  return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0 || composes_with_previous(cp);
 }
 
 }  // namespace

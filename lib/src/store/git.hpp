@@ -37,12 +37,11 @@ using EntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
 // kept to the end of the process: an init reads the system's CA certificates
 // (about 10 ms with Debian's Mbed TLS build), and shutting down between two
 // store handles, as `strata diff a.txt b.txt` opens, would pay it each time.
+// The init also cuts libgit2 off from the user's and the system's git
+// configuration (see init_isolated_libgit2).
 class GitLibrary {
  public:
-  GitLibrary() {
-    static const int initialised = git_libgit2_init();
-    (void)initialised;
-  }
+  GitLibrary();
 };
 
 // "<context>: <libgit2's last message>" with the code mapped to strata's.

@@ -27,11 +27,13 @@ using store::git_failure;
 constexpr int kMaxRefRetries = 8;
 constexpr auto kRefRetryPause = std::chrono::milliseconds(20);
 
+// Times the objects of a version are rewritten when a concurrent gc pruned
+// them: gc runs take seconds, so a second loss in a row means something else
+// is deleting objects.
+constexpr int kMaxRestores = 3;
+
 // Last second libgit2 1.5.1 can write in a commit header (2106-02-07T06:28:15Z).
 constexpr int64_t kMaxCommitTime = 0xFFFF'FFFF;
-
-// Title, source and date are one-line trailers; a title this long is not a title.
-constexpr size_t kMaxTrailerValue = 1000;
 
 struct Prepared {
   VersionInfo info;
@@ -53,7 +55,7 @@ Result<Prepared> prepare(Snapshot& s) {
   if (auto ok = check_version_id(p.info.id); !ok) {
     return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: {}", s.source, ok.error().message));
   }
-  p.info.title = !s.title.empty() ? s.title : !doc->meta.title.empty() ? doc->meta.title : p.info.id;
+  p.info.title = store::one_line(!s.title.empty() ? s.title : !doc->meta.title.empty() ? doc->meta.title : p.info.id);
   p.info.date = !s.date.empty() ? s.date : doc->meta.date;
   if (p.info.date.empty()) {
     return make_error(ErrorCode::kInvalidArgument,
@@ -61,11 +63,11 @@ Result<Prepared> prepare(Snapshot& s) {
   }
   auto key = store::parse_date_key(p.info.date);
   if (!key) return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: {}", s.source, key.error().message));
-  if (p.info.title.size() > kMaxTrailerValue || s.source.size() > kMaxTrailerValue) {
+  p.info.source = store::one_line(s.source);
+  if (p.info.title.size() > store::kMaxTrailerValue || p.info.source.size() > store::kMaxTrailerValue) {
     return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: title or source longer than {} bytes",
-                                                               utf8::excerpt(s.source, 80), kMaxTrailerValue));
+                                                               utf8::excerpt(s.source, 80), store::kMaxTrailerValue));
   }
-  p.info.source = s.source;
   p.info.format = s.format;
   p.info.normalization = kNormalizationVersion;
   // libgit2 1.5.1 writes commit times as unsigned 32-bit numbers: earlier
@@ -126,36 +128,88 @@ Result<git_oid> write_tree(git_repository* repo, const VersionInfo& info, std::s
   return tree;
 }
 
-// Commits `tree` on top of the branch and moves the branch only if it still
-// points where the commit's parent says (the zero id: "must not exist yet").
-Result<git_oid> commit_and_swap(git_repository* repo, const VersionInfo& info, const git_oid& tree_id, int64_t time,
-                                std::optional<git_oid>& tip, const std::string& what) {
+// Writes the version's blobs, tree and commit (on `parent`, if any) without
+// moving any ref. Objects are named by their content, so writing them again
+// gives the same commit id: this is also how pruned objects are restored.
+Result<git_oid> write_version(git_repository* repo, const VersionInfo& info, std::string_view raw, int64_t time,
+                              const std::optional<git_oid>& parent_id, const std::string& what) {
+  auto tree_id = write_tree(repo, info, raw, what);
+  if (!tree_id) return tree_id.error();
   git_tree* raw_tree = nullptr;
-  if (int rc = git_tree_lookup(&raw_tree, repo, &tree_id); rc != 0) return git_failure(rc, what);
+  if (int rc = git_tree_lookup(&raw_tree, repo, &*tree_id); rc != 0) return git_failure(rc, what);
   store::TreePtr tree(raw_tree);
   git_signature* raw_sig = nullptr;
   if (int rc = git_signature_new(&raw_sig, "strata", "strata@localhost", time, 0); rc != 0) {
     return git_failure(rc, what + ": cannot make its signature");
   }
   store::SigPtr sig(raw_sig);
+  store::CommitPtr parent;
+  if (parent_id) {
+    git_commit* raw_parent = nullptr;
+    if (int rc = git_commit_lookup(&raw_parent, repo, &*parent_id); rc != 0) {
+      return git_failure(rc, what + ": cannot read the current last version");
+    }
+    parent.reset(raw_parent);
+  }
+  const git_commit* parents[1] = {parent.get()};
   const std::string message = store::commit_message(info);
+  git_oid commit;
+  if (int rc = git_commit_create(&commit, repo, nullptr, sig.get(), sig.get(), nullptr, message.c_str(), tree.get(),
+                                 parent_id ? 1 : 0, parents);
+      rc != 0) {
+    return git_failure(rc, what + ": cannot write its commit");
+  }
+  return commit;
+}
+
+// True when the commit, its tree and the tree's blobs are all in the store.
+bool version_objects_present(git_repository* repo, const git_oid& commit_id) {
+  git_odb* raw_odb = nullptr;
+  if (git_repository_odb(&raw_odb, repo) != 0) return false;
+  const std::unique_ptr<git_odb, void (*)(git_odb*)> odb(raw_odb, git_odb_free);
+  git_odb_refresh(odb.get());  // objects may have been packed or pruned by another process
+  if (git_odb_exists(odb.get(), &commit_id) == 0) return false;
+  git_commit* raw_commit = nullptr;
+  if (git_commit_lookup(&raw_commit, repo, &commit_id) != 0) return false;
+  const store::CommitPtr commit(raw_commit);
+  git_tree* raw_tree = nullptr;
+  if (git_commit_tree(&raw_tree, commit.get()) != 0) return false;
+  const store::TreePtr tree(raw_tree);
+  for (size_t i = 0; i < git_tree_entrycount(tree.get()); ++i) {
+    if (git_odb_exists(odb.get(), git_tree_entry_id(git_tree_entry_byindex(tree.get(), i))) == 0) return false;
+  }
+  return true;
+}
+
+// Between writing the objects and moving the branch they are referenced by
+// nothing, and `git gc --prune=now` deletes such objects. Checked once the
+// branch holds the commit (from then on gc keeps them) and rewritten if gone.
+Result<void> restore_if_pruned(git_repository* repo, const VersionInfo& info, std::string_view raw, int64_t time,
+                               const std::optional<git_oid>& parent, const git_oid& commit, const std::string& what) {
+  for (int attempt = 0; attempt < kMaxRestores; ++attempt) {
+    if (version_objects_present(repo, commit)) return {};
+    auto again = write_version(repo, info, raw, time, parent, what);
+    if (!again) return again.error();
+    if (git_oid_cmp(&*again, &commit) != 0) break;  // cannot happen unless the parent itself is gone
+  }
+  if (version_objects_present(repo, commit)) return {};
+  return make_error(ErrorCode::kCorrupt,
+                    fmt::format("{}: its objects vanished after {} moved (a concurrent git gc?) and could not be "
+                                "restored; the store's last version is damaged",
+                                what, store::kBranch));
+}
+
+// Commits the version on top of the branch and moves the branch only if it
+// still points where the commit's parent says (the zero id: "must not exist
+// yet"); then makes sure its objects survived (see Store::import).
+Result<git_oid> commit_and_swap(git_repository* repo, const VersionInfo& info, std::string_view raw, int64_t time,
+                                std::optional<git_oid>& tip, const std::string& what) {
   const std::string log = "strata import " + info.id;
   for (int attempt = 0; attempt < kMaxRefRetries; ++attempt) {
-    store::CommitPtr parent;
-    if (tip) {
-      git_commit* raw_parent = nullptr;
-      if (int rc = git_commit_lookup(&raw_parent, repo, &*tip); rc != 0) {
-        return git_failure(rc, what + ": cannot read the current last version");
-      }
-      parent.reset(raw_parent);
-    }
-    const git_commit* parents[1] = {parent.get()};
-    git_oid commit;
-    if (int rc = git_commit_create(&commit, repo, nullptr, sig.get(), sig.get(), nullptr, message.c_str(), tree.get(),
-                                   tip ? 1 : 0, parents);
-        rc != 0) {
-      return git_failure(rc, what + ": cannot write its commit");
-    }
+    const std::optional<git_oid> parent = tip;
+    auto written = write_version(repo, info, raw, time, parent, what);
+    if (!written) return written.error();
+    const git_oid commit = *written;
     git_oid zero;
     std::memset(&zero, 0, sizeof zero);
     git_reference* raw_ref = nullptr;
@@ -164,6 +218,7 @@ Result<git_oid> commit_and_swap(git_repository* repo, const VersionInfo& info, c
     if (rc == 0) {
       git_reference_free(raw_ref);
       tip = commit;
+      if (auto kept = restore_if_pruned(repo, info, raw, time, parent, commit, what); !kept) return kept.error();
       return commit;
     }
     if (rc != GIT_EMODIFIED && rc != GIT_ELOCKED && rc != GIT_EEXISTS) return git_failure(rc, what + ": cannot move " + store::kBranch);
@@ -184,7 +239,7 @@ Result<git_oid> commit_and_swap(git_repository* repo, const VersionInfo& info, c
 
 }  // namespace
 
-Result<std::vector<ImportOutcome>> Store::import(std::vector<Snapshot> snapshots) {
+Result<std::vector<ImportOutcome>> Store::import(std::vector<Snapshot> snapshots, const ImportOptions& options) {
   std::vector<Prepared> prepared;
   prepared.reserve(snapshots.size());
   for (auto& s : snapshots) {
@@ -194,6 +249,8 @@ Result<std::vector<ImportOutcome>> Store::import(std::vector<Snapshot> snapshots
   }
   auto lock = store::WriterLock::acquire(impl_->dir);
   if (!lock) return lock.error();
+  // libgit2 then fsyncs each object and ref file it writes, and their folders.
+  git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, options.sync ? 1 : 0);
   git_repository* repo = impl_->repo.get();
   auto chain = store::read_chain(repo, impl_->dir);
   if (!chain) return chain.error();
@@ -233,9 +290,7 @@ Result<std::vector<ImportOutcome>> Store::import(std::vector<Snapshot> snapshots
     }
     const std::string what = fmt::format("store {}: importing {} as '{}'", impl_->dir, snapshots[i].source,
                                          prepared[i].info.id);
-    auto tree = write_tree(repo, prepared[i].info, snapshots[i].bytes, what);
-    if (!tree) return tree.error();
-    auto commit = commit_and_swap(repo, prepared[i].info, *tree, prepared[i].time, chain->tip, what);
+    auto commit = commit_and_swap(repo, prepared[i].info, snapshots[i].bytes, prepared[i].time, chain->tip, what);
     if (!commit) return commit.error();
     commits[i] = store::oid_hex(*commit);
   }

@@ -12,6 +12,8 @@
 #include <system_error>
 #include <thread>
 
+#include "strata/fs.hpp"
+
 namespace strata::store {
 
 namespace fs = std::filesystem;
@@ -31,18 +33,40 @@ Error io_error(const std::string& path, std::string_view what) {
   return make_error(ErrorCode::kIo, fmt::format("{}: {}: {}", path, what, std::strerror(errno)));
 }
 
-// Clears what a killed writer left: git lock files and half-written loose
-// objects (libgit2 writes them to objects/xx/tmp_* and renames when complete).
-void clear_stale_git_locks(const fs::path& dir) {
+// libgit2 writes each loose object to objects/tmp_object_git2_XXXXXX and
+// renames it into place when complete; a writer killed meanwhile leaves it.
+constexpr std::string_view kGitObjectTemp = "tmp_object_git2_";
+
+// Removes half-written objects: all of them when the last holder of the lock
+// died writing (`all`), else those older than kStaleTempSeconds (left by a
+// writer killed long ago, whose death went unnoticed, or by another libgit2
+// program; no write takes an hour).
+void sweep_object_temps(const fs::path& dir, bool all) {
   std::error_code ec;
-  for (const char* name : kGitLockFiles) fs::remove(dir / name, ec);
+  const auto now = fs::file_time_type::clock::now();
+  const auto stale = [&](const fs::path& path) {
+    if (all) return true;
+    std::error_code time_ec;
+    const auto written = fs::last_write_time(path, time_ec);
+    return !time_ec && now - written > std::chrono::seconds(kStaleTempSeconds);
+  };
   for (fs::directory_iterator it(dir / "objects", ec), end; !ec && it != end; it.increment(ec)) {
-    if (!it->is_directory(ec) || it->path().filename().string().size() != 2) continue;
+    const std::string name = it->path().filename().string();
+    if (name.starts_with(kGitObjectTemp) && stale(it->path())) fs::remove(it->path(), ec);
+    if (!all || !it->is_directory(ec) || name.size() != 2) continue;
+    // Older libgit2 and git itself write into the object's folder.
     for (fs::directory_iterator obj(it->path(), ec); !ec && obj != end; obj.increment(ec)) {
       if (obj->path().filename().string().starts_with("tmp_")) fs::remove(obj->path(), ec);
     }
     ec.clear();
   }
+}
+
+// Clears what a killed writer left: git lock files and half-written objects.
+void clear_stale_git_locks(const fs::path& dir) {
+  std::error_code ec;
+  for (const char* name : kGitLockFiles) fs::remove(dir / name, ec);
+  sweep_object_temps(dir, true);
 }
 
 }  // namespace
@@ -74,6 +98,7 @@ Result<WriterLock> WriterLock::acquire(const std::string& store_dir) {
   if (recovered) {
     clear_stale_git_locks(dir);
   } else {
+    sweep_object_temps(dir, false);
     for (const char* name : kGitLockFiles) {
       std::error_code ec;
       if (fs::exists(dir / name, ec)) {

@@ -1,12 +1,16 @@
 #include "store/meta.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
+#include <iterator>
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 #include <vector>
 
 #include "strata/ingest.hpp"
 #include "strata/manifest.hpp"
+#include "util/utf8.hpp"
 
 namespace strata::store {
 
@@ -20,14 +24,25 @@ constexpr std::string_view kFormatKey = "Snapshot-Format";
 constexpr std::string_view kNormalizationKey = "Normalization";
 constexpr std::string_view kRawKey = "Raw-Blob";
 
+}  // namespace
+
 std::string one_line(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const size_t start = pos;
+    const char32_t cp = utf8::decode(s, pos);
+    if (cp == utf8::kInvalid) {
+      utf8::append(out, 0xFFFD);
+    } else if (cp < 0x20 || cp == 0x7f) {
+      out += ' ';
+    } else {
+      out.append(s.substr(start, pos - start));
+    }
+  }
   return out;
 }
-
-}  // namespace
 
 std::string commit_message(const VersionInfo& v) {
   return fmt::format("Import {}: {}\n\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n", v.id,
@@ -36,9 +51,29 @@ std::string commit_message(const VersionInfo& v) {
                      v.raw_blob);
 }
 
+namespace {
+
+// A value as strata writes it: valid UTF-8 on one line, no control
+// character (an ESC in a title would reach every `log`), not too long.
+Result<void> check_value(std::string_view key, std::string_view value) {
+  const auto bad = [&](std::string_view why) {
+    return make_error(ErrorCode::kCorrupt, fmt::format("trailer {} {}", key, why));
+  };
+  if (value.size() > kMaxTrailerValue) return bad(fmt::format("is longer than {} bytes", kMaxTrailerValue));
+  if (utf8::find_invalid(value) != std::string_view::npos) return bad("is not valid UTF-8");
+  for (char c : value) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) return bad(fmt::format("holds the control character 0x{:02x}", u));
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<void> parse_commit_message(std::string_view message, VersionInfo& out) {
-  bool have_id = false;
-  bool have_date = false;
+  constexpr std::string_view kKeys[] = {kIdKey,     kTitleKey,         kSourceKey, kDateKey,
+                                        kFormatKey, kNormalizationKey, kRawKey};
+  std::array<bool, std::size(kKeys)> seen{};
   const size_t trailers = message.rfind("\n\n");
   std::string_view rest = trailers == std::string_view::npos ? std::string_view{} : message.substr(trailers + 2);
   while (!rest.empty()) {
@@ -49,27 +84,42 @@ Result<void> parse_commit_message(std::string_view message, VersionInfo& out) {
     if (colon == std::string_view::npos) continue;
     const std::string_view key = line.substr(0, colon);
     const std::string_view value = line.substr(colon + 2);
+    const auto known = std::find(std::begin(kKeys), std::end(kKeys), key);
+    if (known == std::end(kKeys)) continue;  // other trailers are not strata's
+    bool& once = seen[static_cast<size_t>(known - std::begin(kKeys))];
+    if (once) return make_error(ErrorCode::kCorrupt, fmt::format("trailer {} appears twice", key));
+    once = true;
+    if (auto ok = check_value(key, value); !ok) return ok.error();
     if (key == kIdKey) {
+      if (auto ok = check_version_id(value); !ok) return make_error(ErrorCode::kCorrupt, ok.error().message);
       out.id = std::string(value);
-      have_id = true;
     } else if (key == kTitleKey) {
       out.title = std::string(value);
     } else if (key == kSourceKey) {
       out.source = std::string(value);
     } else if (key == kDateKey) {
+      if (auto ok = check_snapshot_date(value); !ok) return make_error(ErrorCode::kCorrupt, ok.error().message);
       out.date = std::string(value);
-      have_date = true;
     } else if (key == kFormatKey) {
       auto format = parse_input_format(value);
-      out.format = format ? *format : InputFormat::kPlainText;
+      if (!format || *format == InputFormat::kAuto) {
+        return make_error(ErrorCode::kCorrupt, fmt::format("trailer {} is '{}', not markdown, text or html", key, value));
+      }
+      out.format = *format;
     } else if (key == kRawKey) {
+      if (value.size() != 40 || value.find_first_not_of("0123456789abcdef") != std::string_view::npos) {
+        return make_error(ErrorCode::kCorrupt, fmt::format("trailer {} is not a 40-digit object id", key));
+      }
       out.raw_blob = std::string(value);
     } else if (key == kNormalizationKey) {
-      std::from_chars(value.data(), value.data() + value.size(), out.normalization);
+      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), out.normalization);
+      if (ec != std::errc{} || end != value.data() + value.size() || out.normalization < 1) {
+        return make_error(ErrorCode::kCorrupt, fmt::format("trailer {} is '{}', not a positive number", key, value));
+      }
     }
   }
-  if (!have_id || !have_date || out.raw_blob.size() != 40) {
-    return make_error(ErrorCode::kCorrupt, "commit message lacks the Snapshot-Id, Snapshot-Date or Raw-Blob trailer");
+  for (size_t k = 0; k < seen.size(); ++k) {
+    if (!seen[k]) return make_error(ErrorCode::kCorrupt, fmt::format("the {} trailer is missing", kKeys[k]));
   }
   return {};
 }

@@ -16,10 +16,20 @@ inline constexpr const char* kBranch = "refs/heads/main";
 inline constexpr const char* kRawEntry = "raw";
 inline constexpr const char* kMetaEntry = "meta.json";
 
+// Title, source and date are one-line trailers; a title this long is not a title.
+inline constexpr size_t kMaxTrailerValue = 1000;
 
-// Trailer values are single lines: control characters become spaces.
+// A trailer value as written: one line of valid UTF-8 (control characters
+// become spaces, invalid bytes U+FFFD, as a file name may hold either).
+std::string one_line(std::string_view s);
+
+// Trailer values go through one_line.
 std::string commit_message(const VersionInfo& version);
 // Fills every field of `out` the message carries (all but commit and position).
+// Each of the seven trailers must appear once, as strata writes it (valid
+// UTF-8, no control character, at most kMaxTrailerValue bytes, a valid id and
+// date, a known format, a positive normalization version); anything else is
+// kCorrupt, naming the trailer. The caller names the commit.
 Result<void> parse_commit_message(std::string_view message, VersionInfo& out);
 
 std::string meta_json(const VersionInfo& version, std::string_view raw);

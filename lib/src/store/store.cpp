@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fmt/core.h>
 #include <system_error>
+#include <unordered_map>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,8 +32,13 @@ void order_versions(std::vector<VersionInfo>& versions) {
     auto k = parse_date_key(v.date);
     return k ? *k : DateKey{};
   };
-  std::stable_sort(versions.begin(), versions.end(),
-                   [&](const VersionInfo& a, const VersionInfo& b) { return key(a) < key(b); });
+  // Equal dates go by id: the order of a store does not depend on the order
+  // (or the race) in which its versions were imported.
+  std::stable_sort(versions.begin(), versions.end(), [&](const VersionInfo& a, const VersionInfo& b) {
+    const DateKey ka = key(a);
+    const DateKey kb = key(b);
+    return ka < kb || (!(kb < ka) && a.id < b.id);
+  });
   for (size_t i = 0; i < versions.size(); ++i) versions[i].position = static_cast<int>(i) + 1;
 }
 
@@ -48,6 +54,7 @@ Result<Chain> read_chain(git_repository* repo, const std::string& dir) {
   const std::string objects = objects_dir(repo);
   git_oid at = tip;
   std::string child;  // label of the version read last, for messages
+  std::unordered_map<std::string, std::string> commit_of_id;  // ids are unique in a store
   while (true) {
     const std::string where = child.empty() ? fmt::format("{} points to commit {}", kBranch, oid_hex(at))
                                             : fmt::format("commit {} (the version before {})", oid_hex(at), child);
@@ -71,6 +78,10 @@ Result<Chain> read_chain(git_repository* repo, const std::string& dir) {
     if (auto date = parse_date_key(v.date); !date) {
       return make_error(ErrorCode::kCorrupt,
                         fmt::format("store {}: version '{}': {}", dir, v.id, date.error().message));
+    }
+    if (const auto [other, fresh] = commit_of_id.emplace(v.id, v.commit); !fresh) {
+      return make_error(ErrorCode::kCorrupt, fmt::format("store {}: commits {} and {} both hold version id '{}'", dir,
+                                                         v.commit, other->second, v.id));
     }
     child = version_label(v);
     chain.versions.push_back(std::move(v));

@@ -25,9 +25,11 @@ struct Chain {
 
 // Reads the first-parent chain from refs/heads/main. Only commits are read
 // (metadata comes from trailers), so a damaged blob spoils only its version.
+// A commit whose trailers are not as strata writes them, or that reuses the
+// id of another, makes the chain kCorrupt, with a message naming the commit.
 Result<Chain> read_chain(git_repository* repo, const std::string& dir);
 
-// Sorts by date, keeping chain order among equal dates, and sets positions.
+// Sorts by date, then by id among equal dates, and sets positions.
 void order_versions(std::vector<VersionInfo>& versions);
 
 // "'page-2015' (2015-05-06)", for messages.
