@@ -10,7 +10,7 @@
 #include <regex>
 
 #include "test_util.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace strata {
 namespace {

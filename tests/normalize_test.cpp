@@ -8,7 +8,7 @@
 #include "strata/normalize.hpp"
 #include "text/dates.hpp"
 #include "test_util.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace strata {
 namespace {

@@ -10,7 +10,7 @@
 
 #include "strata/ingest.hpp"
 #include "strata/manifest.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace strata::store {
 
