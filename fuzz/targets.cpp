@@ -1,14 +1,22 @@
 #include "targets.hpp"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
+#include "store/meta.hpp"
+#include "store/revision.hpp"
 #include "strata/compare.hpp"
 #include "strata/load.hpp"
+#include "strata/manifest.hpp"
+#include "strata/normalize.hpp"
 #include "strata/render.hpp"
+#include "strata/store.hpp"
 #include "text/utf8.hpp"
 
 namespace strata::fuzz {
@@ -33,6 +41,25 @@ void check_json(const std::string& s, const char* what) {
 
 // Kept small so a run stays fast: the fuzzer looks for shapes, not sizes.
 constexpr size_t kMaxInput = 64 * 1024;
+
+// The file readers take a path: the bytes go into an in-memory file, named
+// through /proc, so a run touches no disk.
+class MemoryFile {
+ public:
+  MemoryFile(const uint8_t* data, size_t size) : fd_(::memfd_create("strata-fuzz", MFD_CLOEXEC)) {
+    if (fd_ < 0) finding("memfd_create failed");
+    if (size > 0 && ::write(fd_, data, size) != static_cast<ssize_t>(size)) finding("memfd write failed");
+  }
+  ~MemoryFile() { ::close(fd_); }
+  MemoryFile(const MemoryFile&) = delete;
+  MemoryFile& operator=(const MemoryFile&) = delete;
+  std::string path() const { return "/proc/self/fd/" + std::to_string(fd_); }
+
+ private:
+  int fd_;
+};
+
+void check_message(const Error& error) { check_utf8(terminal_line(error.message), "escaped message not UTF-8"); }
 
 }  // namespace
 
@@ -89,6 +116,55 @@ void diff_two(const uint8_t* data, size_t size) {
   }
 
   if (compare(*old_doc, *old_doc).has_changes()) finding("a document differs from itself");
+}
+
+void rules_file(const uint8_t* data, size_t size) {
+  if (size > kMaxInput) return;
+  const MemoryFile file(data, size);
+  auto rules = load_boilerplate_rules(file.path(), default_boilerplate_rules());
+  if (!rules) return check_message(rules.error());
+  LoadOptions options;
+  options.rules = std::move(*rules);
+  auto doc = parse_document("Title\n\nLast updated: 2 July 2024\n\nSkip to main content\n\nA claim here.\n", "fuzz",
+                            options);
+  if (doc) check_json(render_outline_json(*doc), "outline JSON under fuzzed rules");
+}
+
+void manifest_file(const uint8_t* data, size_t size) {
+  if (size > kMaxInput) return;
+  const MemoryFile file(data, size);
+  auto manifest = load_manifest(file.path());
+  if (!manifest) return check_message(manifest.error());
+  const std::vector<ManifestEntry> series = manifest->series();
+  for (size_t i = 1; i < series.size(); ++i) {
+    if (!series[i - 1].series || !series[i].series || *series[i - 1].series > *series[i].series) {
+      finding("series out of order");
+    }
+  }
+}
+
+void revision(const uint8_t* data, size_t size) {
+  if (size > kMaxInput) return;
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto parsed = store::parse_revision(text);
+  if (!parsed) return check_message(parsed.error());
+  using Base = store::Revision::Base;
+  if (parsed->back < 0) finding("negative ~N");
+  if (parsed->base == Base::kName && !store::check_name(parsed->name, "name")) finding("accepted name is not an id");
+  if (parsed->base == Base::kDate && (parsed->date.month > 12 || parsed->date.day > 31)) finding("impossible date");
+}
+
+void commit_metadata(const uint8_t* data, size_t size) {
+  if (size > kMaxInput) return;
+  const std::string_view message(reinterpret_cast<const char*>(data), size);
+  VersionInfo info;
+  if (auto ok = store::parse_commit_message(message, info); !ok) return check_message(ok.error());
+  VersionInfo again;
+  if (!store::parse_commit_message(store::commit_message(info), again)) finding("accepted metadata does not read back");
+  if (again.id != info.id || again.title != info.title || again.source != info.source || again.date != info.date ||
+      again.format != info.format || again.normalization != info.normalization || again.raw_blob != info.raw_blob) {
+    finding("metadata changed on a round trip");
+  }
 }
 
 }  // namespace strata::fuzz

@@ -22,4 +22,19 @@ void read_one(const uint8_t* data, size_t size);
 // are counted instead of kept, a self-diff with changes.
 void diff_two(const uint8_t* data, size_t size);
 
+// The configuration and grammar readers, each on arbitrary bytes. A refused
+// input is a normal outcome (with an error message in valid UTF-8 once the
+// CLI escapes it); a crash, a sanitizer report or a hang is a finding.
+
+// A boilerplate rules file (--rules): read, then applied to a small document.
+void rules_file(const uint8_t* data, size_t size);
+// A snapshot manifest: read, its series listed (no snapshot file is opened).
+void manifest_file(const uint8_t* data, size_t size);
+// A revision string (`page-2023~1`, `@2015-05`, `HEAD~2`, a commit prefix):
+// an accepted name is a valid id, a date a real calendar period.
+void revision(const uint8_t* data, size_t size);
+// A commit message of the store: what is accepted, written again, reads back
+// the same.
+void commit_metadata(const uint8_t* data, size_t size);
+
 }  // namespace strata::fuzz

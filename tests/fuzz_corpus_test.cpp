@@ -54,6 +54,24 @@ TEST(FuzzCorpus, ReadCorpusKeepsItsInvariants) { replay("fuzz/corpus/read", read
 
 TEST(FuzzCorpus, DiffCorpusKeepsItsInvariants) { replay("fuzz/corpus/diff", diff_two); }
 
+void rules_file(const std::string& bytes) {
+  strata::fuzz::rules_file(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+}
+void manifest_file(const std::string& bytes) {
+  strata::fuzz::manifest_file(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+}
+void revision(const std::string& bytes) {
+  strata::fuzz::revision(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+}
+void commit_metadata(const std::string& bytes) {
+  strata::fuzz::commit_metadata(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+}
+
+TEST(FuzzCorpus, RulesCorpusKeepsItsInvariants) { replay("fuzz/corpus/rules", rules_file); }
+TEST(FuzzCorpus, ManifestCorpusKeepsItsInvariants) { replay("fuzz/corpus/manifest", manifest_file); }
+TEST(FuzzCorpus, RevisionCorpusKeepsItsInvariants) { replay("fuzz/corpus/revision", revision); }
+TEST(FuzzCorpus, CommitMetadataCorpusKeepsItsInvariants) { replay("fuzz/corpus/meta", commit_metadata); }
+
 // The snapshots are larger than the fuzzers' inputs; the targets skip what is
 // over their size cap, so each is cut at a line end before 30 KB.
 std::string head_of(const std::string& path) {

@@ -35,7 +35,8 @@ constexpr double kAnchorBonus = 0.05;
 
 void fill_bags(Side& side, const std::vector<int>& paired) {
   for (size_t j = 0; j < side.claims.size(); ++j) {
-    if (paired[j] < 0) side.claims[j].bag = bag_of(side.claims[j].sentence_ptr->norm);
+    const std::string& norm = side.claims[j].sentence_ptr->norm;
+    if (paired[j] < 0 && norm.size() <= kMaxPairedClaimBytes) side.claims[j].bag = bag_of(norm);
   }
 }
 

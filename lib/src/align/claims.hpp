@@ -72,6 +72,12 @@ struct ClaimPairs {
   std::vector<int> merge_second;
 };
 
+// Work cap: a claim whose comparison form is longer than this (about 10,000
+// words; real sentences stay under 2 KiB) is paired only when identical. Its
+// word bag would cost more than the rest of a document: one 10 MiB line took
+// 16 s in the word index alone. The pipeline reports it in `warnings`.
+inline constexpr size_t kMaxPairedClaimBytes = 64 * 1024;
+
 // Pairs claims: exact matches (comparison form) inside title-anchored sections
 // first, then across the document; then one-into-two splits and two-into-one
 // merges; then near-duplicates through an inverted index. Fills the bags of

@@ -286,6 +286,13 @@ class Comparer {
     std::stable_sort(order.begin(), order.end());
     int index = 0;
     for (const Keyed& k : order) changes[k.index].index = index++;
+    for (const Side* side : {&old_, &new_}) {
+      for (size_t j = 0; j < side->claims.size(); ++j) {
+        if (side->claims[j].sentence_ptr->norm.size() <= align::kMaxPairedClaimBytes) continue;
+        out.warnings.push_back(fmt::format("{} claim {}: longer than {} bytes, paired only if unchanged",
+                                           side == &old_ ? "old" : "new", j + 1, align::kMaxPairedClaimBytes));
+      }
+    }
     for (size_t k : capped) {
       out.warnings.push_back(fmt::format("claim {}: word diff skipped, the claims exceed the cap of {} token pairs; "
                                          "reported as rewritten", changes[k].index, options_.max_diff_cells));

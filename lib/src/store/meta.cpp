@@ -74,6 +74,8 @@ Result<void> parse_commit_message(std::string_view message, VersionInfo& out) {
   constexpr std::string_view kKeys[] = {kIdKey,     kTitleKey,         kSourceKey, kDateKey,
                                         kFormatKey, kNormalizationKey, kRawKey};
   std::array<bool, std::size(kKeys)> seen{};
+  // Blank lines after the trailers (git tools may add one) are not a paragraph.
+  while (message.ends_with("\n\n")) message.remove_suffix(1);
   const size_t trailers = message.rfind("\n\n");
   std::string_view rest = trailers == std::string_view::npos ? std::string_view{} : message.substr(trailers + 2);
   while (!rest.empty()) {
