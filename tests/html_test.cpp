@@ -29,7 +29,7 @@ TEST(HtmlEscape, ShowsMarkupAndHiddenCharactersAsText) {
       {"\uFEFFbom", "&lt;U+FEFF&gt;bom"},
       {"tag\U000E0041", "tag&lt;U+E0041&gt;"},                       // tag character
       {"soft\u00ADhyphen", "soft&lt;U+00AD&gt;hyphen"},
-      {"bell\x07", "bell\u2407"},                                     // control picture
+      {"bell\x07", "bell^G"},                                        // caret notation, as on a terminal
       {"bad \xFF byte", "bad \uFFFD byte"},
       {"caf\u00E9 \u0645\u0631\u062D\u0628\u0627 \U0001F600", "caf\u00E9 \u0645\u0631\u062D\u0628\u0627 \U0001F600"},
       {"emoji\u200Djoin", "emoji\u200Djoin"},  // joiners are kept: scripts need them
