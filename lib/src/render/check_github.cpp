@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include "render/check_formats.hpp"
+#include "render/escape.hpp"
 #include "render/select.hpp"
 
 namespace strata {

@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "render/programmes.hpp"
+#include "render/escape.hpp"
 #include "render/select.hpp"
 #include "strata/render.hpp"
 

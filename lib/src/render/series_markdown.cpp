@@ -1,6 +1,7 @@
 #include <fmt/core.h>
 
 #include "render/escape.hpp"
+#include "render/select.hpp"
 #include "strata/render.hpp"
 
 namespace strata {
