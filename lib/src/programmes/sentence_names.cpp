@@ -7,6 +7,7 @@
 #include <numeric>
 #include <optional>
 
+#include "programmes/name_gate.hpp"
 #include "text/lexicon.hpp"
 
 namespace strata::classify_detail {
@@ -165,6 +166,9 @@ bool SentenceReader::may_name(size_t begin, size_t end) const {
 }
 
 void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, SentenceNames& out) {
+  const size_t written_first = run.front();
+  if (!gate_run(r_, run)) return;
+  sentence_initial = sentence_initial && run.front() == written_first;
   auto has_head = [&](size_t from) {
     for (size_t k = from; k < run.size(); ++k) {
       if (r_.is(run[k], kHead)) return true;
@@ -181,15 +185,30 @@ void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, S
       return;
     }
   }
-  // "Ukrainian President Petro Poroshenko in the NATO-Ukraine Commission":
-  // a person's title and name before a connector are not part of the name.
+  // "Ukrainian President Petro Poroshenko in the NATO-Ukraine Commission",
+  // "Heads of State and Government of the NATO-Ukraine Commission": a
+  // person's title and what follows it up to the connectors before the
+  // words of the name (those holding its first head word) are not part of it.
   for (size_t k = run.size(); k-- > 0;) {
     if (!r_.is(run[k], kPersonTitle) || !has_head(k + 1)) continue;
-    size_t c = k + 1;
-    while (c < run.size() && !r_.is(run[c], kConnector)) ++c;
-    run.erase(run.begin(), run.begin() + static_cast<long>(std::min(c, run.size())));
+    size_t head = k + 1;
+    while (!r_.is(run[head], kHead)) ++head;
+    size_t c = head;
+    while (c > k + 1 && !r_.is(run[c - 1], kConnector)) --c;
+    while (c > k + 1 && r_.is(run[c - 1], kConnector)) --c;
+    if (c == k + 1 && !r_.is(run[c], kConnector)) c = run.size();
+    run.erase(run.begin(), run.begin() + static_cast<long>(c));
     sentence_initial = false;
     break;
+  }
+  // "Partnership for Peace (PfP) Status of Forces Agreement" is the "PfP
+  // Status of Forces Agreement": the acronym of a definition just before the
+  // run leads the name.
+  std::string_view lead;
+  if (!run.empty()) {
+    for (const auto& def : out.definitions) {
+      if (def.programme && def.last + 1 == run.front() && !r_.tokens[def.last].word) lead = def.acronym;
+    }
   }
   NameItem item;
   item.kind = NameItem::Kind::kRun;
@@ -208,14 +227,16 @@ void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, S
       item.dropped = reading(std::move(rest));
     }
   }
-  item.plain = reading(std::move(run));
+  item.plain = reading(std::move(run), lead);
   if (item.plain.backref || item.plain.name || item.dropped.backref || item.dropped.name) {
     out.items.push_back(std::move(item));
   }
 }
 
-NameVariant SentenceReader::reading(std::vector<size_t> run) const {
+NameVariant SentenceReader::reading(std::vector<size_t> run, std::string_view lead) const {
   NameVariant v;
+  if (run.empty()) return v;
+  const size_t written_first = run.front();
   auto drop_front = [&] {
     run.erase(run.begin());
     while (!run.empty() && r_.is(run.front(), kConnector)) run.erase(run.begin());
@@ -247,7 +268,8 @@ NameVariant SentenceReader::reading(std::vector<size_t> run) const {
     size_t h = *head;
     bool dated_tail = std::any_of(run.begin() + static_cast<long>(h) + 1, run.end(),
                                   [&](size_t k) { return r_.is(k, kMonth); });
-    if (h + 1 < run.size() && (dated_tail || !is_tail_connector(r_.lower(run[h + 1]))) &&
+    if (h + 1 < run.size() &&
+        (dated_tail || !is_tail_connector(r_.lower(run[h + 1])) || tail_qualifies_noun(r_, run, h)) &&
         !r_.is(run[h], kPrefixHead)) {
       run.resize(h + 1);
       last = run.back();
@@ -269,6 +291,7 @@ NameVariant SentenceReader::reading(std::vector<size_t> run) const {
     if (!r_.is(k, kHead)) ++qualifiers;
   }
   v.form = range_text(run.front(), last);
+  if (!lead.empty() && run.front() == written_first) v.form = std::string(lead) + " " + v.form;
   if (lowercase_prefix && v.form[0] >= 'a' && v.form[0] <= 'z') v.form[0] = static_cast<char>(v.form[0] - 'a' + 'A');
   v.offset = r_.tokens[run.front()].begin;
   v.backref = determiner && content <= 2;

@@ -67,7 +67,8 @@ class SentenceReader {
   // The run of tokens [begin, end) could read as a name.
   bool may_name(size_t begin, size_t end) const;
   void candidate(std::vector<size_t> run, bool sentence_initial, SentenceNames& out);
-  NameVariant reading(std::vector<size_t> run) const;
+  // `lead`: an acronym written just before the run that leads the name; may be empty.
+  NameVariant reading(std::vector<size_t> run, std::string_view lead = {}) const;
   bool run_word(size_t i) const;
   std::string range_text(size_t a, size_t b) const;
 
