@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <tuple>
 
+#include "strata/segment.hpp"
 #include "text/words.hpp"
 #include "text/ascii.hpp"
 #include "text/hash.hpp"
@@ -35,8 +36,13 @@ constexpr double kAnchorBonus = 0.05;
 
 void fill_bags(Side& side, const std::vector<int>& paired) {
   for (size_t j = 0; j < side.claims.size(); ++j) {
-    const std::string& norm = side.claims[j].sentence_ptr->norm;
-    if (paired[j] < 0 && norm.size() <= kMaxPairedClaimBytes) side.claims[j].bag = bag_of(norm);
+    Claim& claim = side.claims[j];
+    const std::string& norm = claim.sentence_ptr->norm;
+    if (paired[j] >= 0 || norm.size() > kMaxPairedClaimBytes) continue;
+    claim.bag = bag_of(norm);
+    const std::vector<Span> spans = split_sentences(norm);
+    if (spans.size() < 2) continue;
+    for (const Span& s : spans) claim.parts.push_back(bag_of(std::string_view(norm).substr(s.begin, s.end - s.begin)));
   }
 }
 
@@ -57,6 +63,8 @@ struct Candidate {
   }
 };
 
+}  // namespace
+
 void link(ClaimPairs& p, int i, int j, PairKind kind, double score) {
   p.old_to_new[static_cast<size_t>(i)] = j;
   p.new_to_old[static_cast<size_t>(j)] = i;
@@ -64,6 +72,8 @@ void link(ClaimPairs& p, int i, int j, PairKind kind, double score) {
   p.new_kind[static_cast<size_t>(j)] = kind;
   p.old_score[static_cast<size_t>(i)] = score;
 }
+
+namespace {
 
 // New claims by (hash of the comparison form, group), in document order
 // inside a bucket; each bucket keeps a cursor past its taken claims. Taken
@@ -149,7 +159,14 @@ void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>&
         if (b < 0 || part_to_whole[static_cast<size_t>(b)] >= 0) continue;
         if (containment(part_side.claims[static_cast<size_t>(b)].bag, bag) < kPartContainment) continue;
         const auto joined = merge_bags(part_side.claims[static_cast<size_t>(a)].bag, part_side.claims[static_cast<size_t>(b)].bag);
-        if (dice(bag, joined) < kSplitMerge) continue;
+        const double whole = dice(bag, joined);
+        // A neighbour that adds nothing to the match is no part: one list
+        // item with one word edited ("User Account" -> "Personal Account")
+        // beside a short item on the same subject is that item, edited.
+        if (whole < kSplitMerge || dice(bag, part_side.claims[static_cast<size_t>(a)].bag) >= whole ||
+            dice(bag, part_side.claims[static_cast<size_t>(b)].bag) >= whole) {
+          continue;
+        }
         const int first = std::min(a, b);
         const int last = std::max(a, b);
         whole_to_part[w] = first;
@@ -205,7 +222,7 @@ Side prepare(const Document& doc) {
         side.by_section[s].push_back(static_cast<int>(side.claims.size()));
         side.own_chars[s] += sentence.norm.size();
         side.claims.push_back(Claim{static_cast<int>(s), static_cast<int>(b), static_cast<int>(k), &sentence,
-                                    util::word_hash(sentence.norm), {}});
+                                    util::word_hash(sentence.norm), {}, {}});
       }
     }
   }
@@ -329,6 +346,9 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
     if (p.old_to_new[static_cast<size_t>(c.old_claim)] >= 0 || p.new_to_old[static_cast<size_t>(c.new_claim)] >= 0) continue;
     link(p, c.old_claim, c.new_claim, PairKind::kNear, std::min(1.0, c.score));
   }
+  pair_sentences(o, n, p, kNearDuplicate);
+  pair_shapes(o, n, p);
+  pair_figures(o, n, p);
 
   return p;
 }

@@ -22,6 +22,9 @@ struct Claim {
   const Sentence* sentence_ptr = nullptr;
   uint64_t key = 0;  // hash of the comparison form
   Bag bag;           // filled only for claims left without an exact match
+  // Bags of the sentences of a claim that holds several (a list item, a
+  // quote); empty for a one-sentence claim and for exactly paired claims.
+  std::vector<Bag> parts;
 };
 
 struct Side {
@@ -59,7 +62,11 @@ class WordIndex {
 };
 
 // How each claim was paired, before statuses relative to sections are known.
-enum class PairKind { kNone, kExact, kNear, kSplitPart, kMergePart };
+// kSentence: a near pair found through one sentence of a multi-sentence
+// claim (a list item whose one sentence was reworded); kShape: a short
+// structured line whose dates or numbers changed ("Effective July 26,
+// 2022" -> "Effective January 1, 2023") or that states the same amounts.
+enum class PairKind { kNone, kExact, kNear, kSplitPart, kMergePart, kSentence, kShape };
 
 struct ClaimPairs {
   std::vector<int> old_to_new;  // -1: unpaired; for a split, the first part
@@ -84,5 +91,18 @@ inline constexpr size_t kMaxPairedClaimBytes = 64 * 1024;
 // the claims left without an exact match, the only ones the later steps
 // read. Bounded: each claim looks at a fixed number of candidates.
 ClaimPairs pair_claims(Side& old_side, Side& new_side, const std::vector<int>& anchor_old_to_new);
+
+// Records the pair (i, j) of the given kind and score in `p`.
+void link(ClaimPairs& p, int old_claim, int new_claim, PairKind kind, double score);
+
+// Later passes of pair_claims over the claims still unpaired, each in its
+// own file. pair_sentences (align/sentences.cpp): claims of several
+// sentences pair through their best matching sentences. pair_shapes
+// (align/shapes.cpp): short lines that differ only in their dates and
+// numbers; pair_figures (align/shapes.cpp): sentences that state the same
+// amounts.
+void pair_sentences(Side& old_side, Side& new_side, ClaimPairs& p, double min_score);
+void pair_shapes(const Side& old_side, const Side& new_side, ClaimPairs& p);
+void pair_figures(const Side& old_side, const Side& new_side, ClaimPairs& p);
 
 }  // namespace strata::align

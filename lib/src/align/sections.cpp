@@ -82,7 +82,9 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
   for (size_t i = 0; i < o.claims.size(); ++i) {
     const int j = claims.old_to_new[i];
     if (j < 0) continue;
-    add_flow(static_cast<int>(i), j, claims.old_kind[i] == PairKind::kNear ? claims.old_score[i] : 1.0);
+    const PairKind kind = claims.old_kind[i];
+    const bool scored = kind == PairKind::kNear || kind == PairKind::kSentence || kind == PairKind::kShape;
+    add_flow(static_cast<int>(i), j, scored ? claims.old_score[i] : 1.0);
     if (claims.split_second[i] >= 0) add_flow(static_cast<int>(i), claims.split_second[i], 1.0);
   }
   for (size_t j = 0; j < n.claims.size(); ++j) {

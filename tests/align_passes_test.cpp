@@ -1,0 +1,149 @@
+// The later passes of claim pairing (align/sentences.cpp, align/shapes.cpp):
+// multi-sentence claims pair through a sentence, dated lines by shape,
+// sentences by the amounts they state; and splits that are one edited claim.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "align/claims.hpp"
+#include "align/sections.hpp"
+#include "strata/compare.hpp"
+#include "strata/load.hpp"
+#include "test_util.hpp"
+
+namespace strata::align {
+namespace {
+
+Document doc(const std::string& text) {
+  auto d = parse_document(text, "x.txt");
+  EXPECT_TRUE(d) << (d ? "" : d.error().message);
+  return d ? std::move(*d) : Document{};
+}
+
+
+ClaimPairs pair(const Document& a, const Document& b) {
+  Side o = prepare(a);
+  Side n = prepare(b);
+  return pair_claims(o, n, anchor_sections(o, n));
+}
+
+TEST(SentencePairing, ListItemWithOneRewordedSentencePairsWithThatSentence) {
+  // From the bundled series, 2023 -> 2024: a five-sentence list item became
+  // one sentence of a paragraph; as whole claims they share few words.
+  const Document a = doc(
+      "Title\n\nMembership\n\n"
+      "  • At the 2023 Vilnius Summit, Allies reaffirmed their commitment that Ukraine will become a member of "
+      "NATO. Recognising Ukraine's increased interoperability and substantial progress with reforms, they decided "
+      "that Ukraine's path to full Euro-Atlantic integration has moved beyond the need for the Membership Action "
+      "Plan. NATO Foreign Ministers will regularly assess progress through the adapted Annual National Programme.\n"
+      "  • Another item about something else entirely.\n");
+  const Document b = doc(
+      "Title\n\nMembership\n\n"
+      "Yes. At the 2023 Vilnius Summit, Allies reaffirmed that Ukraine will become a member of NATO when Allies "
+      "agree and when conditions are met. They removed the requirement for Ukraine to pursue a MAP.\n");
+  const ClaimPairs p = pair(a, b);
+  ASSERT_EQ(p.old_to_new.size(), 2u);
+  ASSERT_EQ(p.new_to_old.size(), 3u);
+  EXPECT_EQ(p.old_to_new[0], 1);
+  EXPECT_EQ(p.old_kind[0], PairKind::kSentence);
+  // The reported similarity is the whole claims', well below the sentences'.
+  EXPECT_LT(p.old_score[0], 0.5);
+  EXPECT_EQ(p.old_to_new[1], -1);
+  EXPECT_EQ(p.new_to_old[0], -1);  // "Yes." is too short to identify anything
+}
+
+TEST(SentencePairing, OneSentenceClaimsAreLeftToTheNearPass) {
+  const Document a = doc("Title\n\nAllies agreed to provide more support to Ukraine this year.\n");
+  const Document b = doc("Title\n\nThe weather in Brussels was cold and wet this year.\n");
+  const ClaimPairs p = pair(a, b);
+  EXPECT_EQ(p.old_to_new[0], -1);
+}
+
+TEST(ShapePairing, DatedLinesPairWhenOnlyTheirDatesDiffer) {
+  struct Case {
+    const char* old_line;
+    const char* new_line;
+    bool paired;
+  };
+  const std::vector<Case> cases = {
+      {"Effective July 26, 2022", "Effective January 1, 2023", true},
+      {"Last revised: 2021-12-15", "Last revised: 2022-09-01", true},
+      {"Version 3, March 2020", "Version 4, May 2021", true},
+      {"Effective July 26, 2022", "Archived on January 1, 2023", false},
+      {"Effective 26 07 2022", "Effective 1 1 2023", true},
+      {"Effective 26 07", "Effective 1 1", false},  // no month name, no year: not a date
+  };
+  for (const Case& c : cases) {
+    const Document a = doc(std::string("Terms\n\nWe keep your data safe.\n\n") + c.old_line + "\n");
+    const Document b = doc(std::string("Terms\n\nWe keep your data safe.\n\n") + c.new_line + "\n");
+    const ClaimPairs p = pair(a, b);
+    ASSERT_EQ(p.old_to_new.size(), 2u) << c.old_line;
+    EXPECT_EQ(p.old_to_new[1] == 1, c.paired) << c.old_line << " -> " << c.new_line;
+    if (c.paired) {
+      EXPECT_EQ(p.old_kind[1], PairKind::kShape) << c.old_line;
+    }
+  }
+}
+
+TEST(FigurePairing, SentencesStatingTheSameAmountsPair) {
+  const Document a = doc(
+      "Title\n\nAllies and partners have committed over EUR 690 million (around USD 740 million) to Ukraine CAP "
+      "Trust Fund.\n");
+  const Document b = doc(
+      "Title\n\nThrough NATO, Allies have pledged more than EUR 690 million (around USD 740 million) to meet "
+      "Ukraine's critical needs, including cold-weather clothing, body armour, fuel, transport vehicles, secure "
+      "communications, combat rations, demining equipment and medical supplies.\n");
+  const ClaimPairs p = pair(a, b);
+  EXPECT_EQ(p.old_to_new[0], 0);
+  EXPECT_EQ(p.old_kind[0], PairKind::kShape);
+}
+
+TEST(FigurePairing, OneSharedFigureIsNotEnough) {
+  const Document a = doc("Title\n\nAllies and partners have committed over EUR 690 million to the Trust Fund.\n");
+  const Document b = doc("Title\n\nThrough NATO, Allies have trained 690 officers in the Trust Fund's courses.\n");
+  const ClaimPairs p = pair(a, b);
+  EXPECT_NE(p.old_kind[0], PairKind::kShape);
+}
+
+TEST(SplitPairing, OneEditedListItemBesideAShortNeighbourIsNoSplit) {
+  // GitHub's terms, 2021-12 -> 2022-09: one word changed in a list item
+  // whose new neighbour is made of its words; the two together match the
+  // old item less well than the edited item alone.
+  const Document a = doc(
+      "Terms\n\nAccounts\n\n"
+      "  • You are responsible for keeping your User Account secure and for all activity under it.\n"
+      "  • Your account is yours.\n");
+  const Document b = doc(
+      "Terms\n\nAccounts\n\n"
+      "  • You are responsible for keeping your Personal Account secure and for all activity under it.\n"
+      "  • Your account secure for all activity.\n");
+  const ClaimPairs p = pair(a, b);
+  EXPECT_EQ(p.old_to_new[0], 0);
+  EXPECT_EQ(p.old_kind[0], PairKind::kNear);
+  EXPECT_EQ(p.split_second[0], -1);
+}
+
+// On the bundled series, 2023 -> 2024: the membership sentence of a list item
+// and the EUR 690 million sentence are reworded, not removed and added.
+TEST(SeriesPairing, RewordingsOf2023To2024AreEditsNotRemovalsAndAdditions) {
+  const ChangeSet c = compare(test::load_snapshot("page-2023"), test::load_snapshot("page-2024"), {});
+  auto status_of_new = [&](const std::string& words) {
+    for (const ClaimChange& x : c.claims) {
+      for (const ClaimSide& s : x.new_sides) {
+        if (s.text.find(words) != std::string::npos) return std::string(to_string(x.status));
+      }
+    }
+    return std::string("absent");
+  };
+  EXPECT_EQ(status_of_new("Allies reaffirmed that Ukraine will become a member of NATO when Allies agree"), "modified");
+  EXPECT_EQ(status_of_new("Allies have pledged more than EUR 690 million"), "moved");
+  for (const ClaimChange& x : c.claims) {
+    if (x.status != ChangeStatus::kRemoved) continue;
+    EXPECT_EQ(x.old_sides[0].text.find("committed over EUR 690 million"), std::string::npos);
+    EXPECT_EQ(x.old_sides[0].text.find("reaffirmed their commitment that Ukraine"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace strata::align
