@@ -105,7 +105,7 @@ int run_report(const ReportArgs& args) {
     const std::string name = fmt::format("{}__{}", series[from].id, series[to].id);
     const std::string stem = args.out_dir + "/" + name;
     const HtmlSeriesPair pair{from, to, name + ".html", name + ".md", name + ".json", count_section_changes(changes),
-                              count_claim_changes(changes)};
+                              count_claim_changes(changes), changes.highlights.empty() ? "" : changes.highlights[0].reason};
     if (const int rc = emit(render_diff_markdown(changes), stem + ".md"); rc != kExitSame) return rc;
     if (const int rc = emit(render_diff_json(changes), stem + ".json"); rc != kExitSame) return rc;
     const std::string page = render_diff_html(changes, {}, HtmlLinks{"index.html", pair.markdown, pair.json});
@@ -122,13 +122,14 @@ int run_report(const ReportArgs& args) {
   index += "\nPer pair: `<old>__<new>.md` (readable), `.html` (a page to open in a browser, docs/html.md) and `.json` "
            "(schema strata.diff/1, docs/json.md). Across the series: `index.html` (the pages linked, and programmes over "
            "time as a chart), `series.md`, and `programmes.json` (docs/programmes.md).\n";
-  if (const int rc = emit(render_series_html(html), args.out_dir + "/index.html"); rc != kExitSame) return rc;
-  if (const int rc = emit(render_programme_series(programmes, "json"), args.out_dir + "/programmes.json"); rc != kExitSame) return rc;
   std::vector<ChangeSet> consecutive;
   for (size_t k = 0; k < steps.size(); ++k) {
     consecutive.push_back(steps[k] ? std::move(*steps[k]) : compare(docs[k], docs[k + 1], *compare_options));
   }
-  const std::string series_md = render_series_markdown(consecutive, programmes, series_narrative(consecutive, programmes));
+  html.narrative = series_narrative(consecutive, programmes);
+  if (const int rc = emit(render_series_html(html), args.out_dir + "/index.html"); rc != kExitSame) return rc;
+  if (const int rc = emit(render_programme_series(programmes, "json"), args.out_dir + "/programmes.json"); rc != kExitSame) return rc;
+  const std::string series_md = render_series_markdown(consecutive, programmes, html.narrative);
   if (const int rc = emit(series_md, args.out_dir + "/series.md"); rc != kExitSame) return rc;
   fmt::print("series: {}/index.html, series.md, programmes.json ({} programmes)\n", terminal_line(args.out_dir),
              programmes.rows.size());

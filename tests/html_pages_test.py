@@ -46,11 +46,20 @@ class BundledPairs(unittest.TestCase):
                 page = diff_html(SNAPSHOTS[old], SNAPSHOTS[new])
                 self.assertEqual(html_dom.check_page(page), [])
 
-    def test_the_2023_2024_page_shows_the_summary_first_and_the_modality_change(self):
+    def test_the_2023_2024_page_shows_the_highlights_first_and_the_modality_change(self):
         page = diff_html(SNAPSHOTS["page-2023"], SNAPSHOTS["page-2024"])
         headings = html_dom.main_headings(page)
-        self.assertIn(headings[0], ("Highlights", "Summary"))
-        self.assertEqual([h.lstrip("\u26a0 ") for h in headings[1:4]], ["Warnings and limits", "Section map", "Claims by section"])
+        self.assertEqual([h.lstrip("\u26a0 ") for h in headings[:5]],
+                         ["Highlights", "Summary", "Warnings and limits", "Section map", "Claims by section"])
+        # The highlight of the modality change links to its claim.
+        root, _, _ = html_dom.parse(page)
+        ids = {n.attrs["id"]: n for n in root.iter() if "id" in n.attrs}
+        highlights = [n for n in ids["highlights"].iter() if n.tag == "li"]
+        modality = [li for li in highlights if "'will not recognise' -> 'does not recognise'" in li.text()]
+        self.assertEqual(len(modality), 1)
+        claim = ids[next(a.attrs["href"][1:] for a in modality[0].iter() if a.attrs.get("href", "").startswith("#c-"))]
+        self.assertIn("claim", claim.classes())
+        self.assertIn("NATO does not recognise them.", claim.text())
         # Inline, then each side of the side-by-side view.
         self.assertIn("NATO <del>will </del><ins>does </ins>not recognise them.", page)
         self.assertIn("NATO <del>will </del>not recognise them.", page)
@@ -83,6 +92,7 @@ class Report(unittest.TestCase):
                     page = f.read()
                 self.assertEqual(html_dom.check_page(page), [], name)
                 self.assertIn('href="./index.html"', page)
+            self.assertEqual(html_dom.main_headings(index)[:2], ["In brief", "Snapshots"])
             svg = [n for n in root.iter() if n.tag == "svg"]
             self.assertEqual(len(svg), 1)
             self.assertEqual(svg[0].attrs.get("role"), "img")

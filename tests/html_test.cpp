@@ -136,6 +136,21 @@ ChangeSet every_kind(const std::function<std::string(int)>& text) {
   shift.examples = {text(58)};
   c.wording.push_back(shift);
   c.warnings = {text(59)};
+  c.narrative = text(60);
+  const auto highlight = [&](HighlightTarget target, int index, int n) {
+    Highlight h;
+    h.rank = static_cast<int>(c.highlights.size()) + 1;
+    h.score = 9 - h.rank;
+    h.kind = text(n);
+    h.reason = text(n + 1);
+    h.target = target;
+    h.index = index;
+    c.highlights.push_back(h);
+  };
+  highlight(HighlightTarget::kClaim, 0, 61);
+  highlight(HighlightTarget::kClaim, 4, 63);
+  highlight(HighlightTarget::kSection, 1, 65);
+  highlight(HighlightTarget::kProgramme, 0, 67);
   return c;
 }
 
@@ -159,7 +174,7 @@ TEST(HtmlDiff, HostileTextAddsNoElementOrAttribute) {
   EXPECT_EQ(page.find("\u202E"), std::string::npos);
   EXPECT_NE(page.find("&lt;U+202E&gt;evil&lt;U+202C&gt;"), std::string::npos);
   // Every kind of change reached the page.
-  for (const char* part : {"id=\"summary\"", "id=\"warnings\"", "id=\"sections\"", "id=\"claims\"", "id=\"programmes\"",
+  for (const char* part : {"id=\"highlights\"", "class=\"narrative\"", "href=\"#c-0\"", "id=\"summary\"", "id=\"warnings\"", "id=\"sections\"", "id=\"claims\"", "id=\"programmes\"",
                            "id=\"figures\"", "id=\"wording\"", "<del>", "<ins>", "class=\"sbs split\"", "moved to"}) {
     EXPECT_NE(reference.find(part), std::string::npos) << part;
   }

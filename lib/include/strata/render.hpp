@@ -56,6 +56,7 @@ struct HtmlSeriesPair {
   std::string json;
   std::map<std::string, int> sections;  // count_section_changes()
   std::map<std::string, int> claims;    // count_claim_changes()
+  std::string headline;  // the most significant change in words (the first highlight's reason); may be empty
 };
 
 struct HtmlSeries {
@@ -64,6 +65,7 @@ struct HtmlSeries {
   std::vector<DocumentMeta> snapshots;  // the same order
   std::vector<HtmlSeriesPair> pairs;
   ProgrammeSeries programmes;           // labels are `ids`
+  std::string narrative;                // the series in a paragraph (series_narrative()); may be empty
 };
 
 // The series index: snapshots, comparisons linked, and programme presence

@@ -49,6 +49,10 @@ std::string status_class(ChangeStatus status);  // "st-added"
 // when there is one, with an ellipsis when anything was cut.
 std::string shortened(const std::string& text, size_t length);
 
+// The title of the section `id` on one side of `changes` ("the lead" for
+// the lead, the id itself when no section change names it).
+std::string section_title(const ChangeSet& changes, const std::string& id, bool old_side);
+
 // A link to a file beside the page: "./" and the name with every byte
 // outside [A-Za-z0-9._-] percent-encoded, so that no name can read as a
 // scheme ("javascript:"), a query or a fragment.
@@ -71,7 +75,13 @@ struct DiffAnchors {
   std::map<std::string, std::string> new_section;  // ... in the new outline
   std::map<const SectionChange*, std::string> group;  // the section's claims, when any are shown
   std::map<const ClaimChange*, std::string> claim;
+  std::map<const ProgrammeChange*, std::string> programme;  // its row, when shown
 };
+
+// "Highlights" (html_highlights.cpp): the narrative and the most significant
+// changes, each linked to where the page shows it. Empty when the ChangeSet
+// has neither.
+std::string highlights_part(const ChangeSet& changes, const DiffAnchors& anchors);
 
 // "Claims by section" (html_claims.cpp): each group's claims with word
 // diffs inline and side by side, moved claims linked both ways.

@@ -43,16 +43,6 @@ std::string link(const std::map<std::string, std::string>& anchors, const std::s
   return fmt::format("<a href=\"#{}\">{}</a>", it->second, isolated(title));
 }
 
-std::string section_title(const ChangeSet& changes, const std::string& id, bool old_side) {
-  if (id == "lead") return "the lead";
-  for (const SectionChange& c : changes.sections) {
-    for (const SectionSide& s : old_side ? c.old_sides : c.new_sides) {
-      if (s.id == id) return s.title;
-    }
-  }
-  return id;
-}
-
 std::string claim_item(const ChangeSet& changes, const ClaimChange& c, const DiffAnchors& anchors) {
   const std::string& id = anchors.claim.at(&c);
   std::string head = fmt::format("{} <a class=\"ref\" href=\"#{}\">#{}</a>", status_badge(c.status), id, c.index);

@@ -15,7 +15,7 @@ using render::isolated;
 using render::status_badge;
 
 // Ids written by the page itself, reserved before any made from the input.
-constexpr const char* kFixedIds[] = {"main",   "summary", "warnings",  "sections", "claims",     "programmes", "figures",
+constexpr const char* kFixedIds[] = {"main", "highlights", "summary", "warnings",  "sections", "claims",     "programmes", "figures",
                                      "wording", "view-inline", "view-sbs", "view-label", "find", "find-count"};
 
 constexpr const char* kStatusOrder[] = {"added", "removed", "modified", "moved", "renamed", "split", "merged", "equivalent",
@@ -144,13 +144,14 @@ std::string programme_side(const std::optional<ProgrammeSide>& s) {
                      s->acronym.empty() ? "" : " (" + isolated(s->acronym) + ")", s->mentions);
 }
 
-std::string programmes(const ChangeSet& changes, const RenderOptions& options) {
+std::string programmes(const ChangeSet& changes, const RenderOptions& options, const render::DiffAnchors& anchors) {
   std::string rows;
   for (const ProgrammeChange& p : changes.programmes) {
     if (!render::shown(p.status, options)) continue;
     std::string evidence;
     for (const std::string& e : p.evidence) evidence += "<p>" + isolated(e) + "</p>";
-    rows += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", status_badge(p.status), programme_side(p.old_side),
+    rows += fmt::format("<tr id=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", anchors.programme.at(&p),
+                        status_badge(p.status), programme_side(p.old_side),
                         programme_side(p.new_side), evidence);
   }
   if (rows.empty()) return {};
@@ -194,10 +195,11 @@ std::string wording(const ChangeSet& changes) {
                     rows);
 }
 
-render::DiffAnchors make_anchors(const ChangeSet& changes, const std::vector<render::ClaimGroup>& groups) {
+render::DiffAnchors make_anchors(const ChangeSet& changes, const std::vector<render::ClaimGroup>& groups,
+                                 const RenderOptions& options) {
   render::DiffAnchors a;
   for (const char* id : kFixedIds) a.ids.make(id);
-  for (const char* id : {"summary-h", "warnings-h", "sections-h", "claims-h", "programmes-h", "figures-h", "wording-h"}) a.ids.make(id);
+  for (const char* id : {"highlights-h", "summary-h", "warnings-h", "sections-h", "claims-h", "programmes-h", "figures-h", "wording-h"}) a.ids.make(id);
   for (const SectionChange& c : changes.sections) {
     for (const SectionSide& s : c.old_sides) a.old_section.emplace(s.id, a.ids.make("old-" + s.id));
     for (const SectionSide& s : c.new_sides) a.new_section.emplace(s.id, a.ids.make("new-" + s.id));
@@ -208,6 +210,10 @@ render::DiffAnchors make_anchors(const ChangeSet& changes, const std::vector<ren
     a.group.emplace(s, a.ids.make("g-" + base));
     for (const ClaimChange* c : g.claims) a.claim.emplace(c, a.ids.make(fmt::format("c-{}", c->index)));
   }
+  for (const ProgrammeChange& p : changes.programmes) {
+    if (!render::shown(p.status, options)) continue;
+    a.programme.emplace(&p, a.ids.make("p-" + (p.new_side ? p.new_side->name : p.old_side ? p.old_side->name : "")));
+  }
   return a;
 }
 
@@ -215,12 +221,15 @@ render::DiffAnchors make_anchors(const ChangeSet& changes, const std::vector<ren
 
 std::string render_diff_html(const ChangeSet& changes, const RenderOptions& options, const HtmlLinks& links) {
   const std::vector<render::ClaimGroup> groups = render::group_claims(changes, options);
-  const render::DiffAnchors anchors = make_anchors(changes, groups);
+  const render::DiffAnchors anchors = make_anchors(changes, groups, options);
+  const std::string highlights = render::highlights_part(changes, anchors);
   const std::string warn = warnings(changes);
-  const std::string progs = programmes(changes, options);
+  const std::string progs = programmes(changes, options, anchors);
   const std::string figs = figures(changes, anchors);
   const std::string words = wording(changes);
-  std::vector<std::pair<std::string, std::string>> toc{{"summary", "Summary"}};
+  std::vector<std::pair<std::string, std::string>> toc;
+  if (!highlights.empty()) toc.emplace_back("highlights", "Highlights");
+  toc.emplace_back("summary", "Summary");
   if (!warn.empty()) toc.emplace_back("warnings", "Warnings");
   toc.emplace_back("sections", "Section map");
   toc.emplace_back("claims", "Claims");
@@ -229,7 +238,7 @@ std::string render_diff_html(const ChangeSet& changes, const RenderOptions& opti
   if (!words.empty()) toc.emplace_back("wording", "Wording");
 
   std::string body = header(changes, links) + render::page_nav(toc) + "<main id=\"main\" class=\"wrap\">\n";
-  body += summary(changes) + warn + section_map(changes, anchors);
+  body += highlights + summary(changes) + warn + section_map(changes, anchors);
   body += "<section class=\"part\" id=\"claims\" aria-labelledby=\"claims-h\">\n<h2 id=\"claims-h\">Claims by section</h2>\n";
   body += groups.empty() ? std::string("<p>No claim changed.</p>\n") : render::claims_part(changes, groups, anchors);
   body += "</section>\n" + progs + figs + words + "</main>\n";

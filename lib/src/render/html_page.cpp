@@ -116,6 +116,16 @@ std::string shortened(const std::string& text, size_t length) {
   return text.substr(0, end) + "\u2026";
 }
 
+std::string section_title(const ChangeSet& changes, const std::string& id, bool old_side) {
+  if (id == "lead") return "the lead";
+  for (const SectionChange& c : changes.sections) {
+    for (const SectionSide& s : old_side ? c.old_sides : c.new_sides) {
+      if (s.id == id) return s.title;
+    }
+  }
+  return id;
+}
+
 std::string file_href(std::string_view name) {
   std::string out = "./";
   for (char c : name) {

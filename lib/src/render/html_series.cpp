@@ -54,21 +54,24 @@ std::string snapshots(const HtmlSeries& s) {
 }
 
 std::string comparisons(const HtmlSeries& s) {
+  const bool headlines = std::any_of(s.pairs.begin(), s.pairs.end(), [](const HtmlSeriesPair& p) { return !p.headline.empty(); });
   std::string rows;
   for (const HtmlSeriesPair& p : s.pairs) {
     if (p.from >= s.ids.size() || p.to >= s.ids.size()) continue;
     const std::string name = isolated(s.ids[p.from]) + " \u2192 " + isolated(s.ids[p.to]);
-    rows += fmt::format("<tr><th scope=\"row\" class=\"pair\"><a href=\"{}\">{}</a></th><td>{}</td><td>{}</td><td><a href=\"{}\">Markdown</a> "
-                        "\u00B7 <a href=\"{}\">JSON</a></td></tr>\n",
-                        render::file_href(p.page), name, counts(p.sections), counts(p.claims), render::file_href(p.markdown),
-                        render::file_href(p.json));
+    rows += fmt::format("<tr><th scope=\"row\" class=\"pair\"><a href=\"{}\">{}</a></th><td>{}</td><td>{}</td>",
+                        render::file_href(p.page), name, counts(p.sections), counts(p.claims));
+    if (headlines) rows += "<td>" + isolated(p.headline) + "</td>";
+    rows += fmt::format("<td class=\"files\"><a href=\"{}\">Markdown</a> \u00B7 <a href=\"{}\">JSON</a></td></tr>\n",
+                        render::file_href(p.markdown), render::file_href(p.json));
   }
   return "<section class=\"part\" id=\"comparisons\" aria-labelledby=\"comparisons-h\">\n"
-         "<h2 id=\"comparisons-h\">Comparisons</h2>\n<p class=\"lede\">One page for each consecutive pair: open it for "
+         "<h2 id=\"comparisons-h\">Comparisons</h2>\n<p class=\"lede\">One page for each comparison: open it for "
          "the section map, the claims with their word changes, programmes, figures and wording.</p>\n"
          "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">comparison</th><th scope=\"col\">sections</th>"
-         "<th scope=\"col\">claims</th><th scope=\"col\">also as</th></tr></thead>\n<tbody>\n" +
-         rows + "</tbody>\n</table></div>\n</section>\n";
+         "<th scope=\"col\">claims</th>" +
+         std::string(headlines ? "<th scope=\"col\">most significant change</th>" : "") +
+         "<th scope=\"col\">also as</th></tr></thead>\n<tbody>\n" + rows + "</tbody>\n</table></div>\n</section>\n";
 }
 
 // The row of `name` present in snapshot `snapshot`, or -1.
@@ -197,8 +200,16 @@ std::string render_series_html(const HtmlSeries& series) {
                        series.pairs.size());
   }
   std::string body = render::page_header(isolated(series.title), span);
-  body += render::page_nav({{"snapshots", "Snapshots"}, {"comparisons", "Comparisons"}, {"programmes", "Programmes over time"}});
-  body += "<main id=\"main\" class=\"wrap\">\n" + snapshots(series) + comparisons(series) + programmes(series) + "</main>\n";
+  std::vector<std::pair<std::string, std::string>> toc;
+  std::string brief;
+  if (!series.narrative.empty()) {
+    toc.emplace_back("brief", "In brief");
+    brief = "<section class=\"part\" id=\"brief\" aria-labelledby=\"brief-h\">\n<h2 id=\"brief-h\">In brief</h2>\n"
+            "<p class=\"narrative\">" + html_escape(series.narrative) + "</p>\n</section>\n";
+  }
+  toc.insert(toc.end(), {{"snapshots", "Snapshots"}, {"comparisons", "Comparisons"}, {"programmes", "Programmes over time"}});
+  body += render::page_nav(toc);
+  body += "<main id=\"main\" class=\"wrap\">\n" + brief + snapshots(series) + comparisons(series) + programmes(series) + "</main>\n";
   body += render::page_footer("<p>Written by strata report. The same snapshots always give the same page.</p>\n");
   return render::html_page(series.title, body);
 }

@@ -47,7 +47,10 @@ p.lede{color:var(--muted);margin-top:-.4rem}
 .cards li{border:1px solid var(--line);border-radius:8px;padding:.55rem .9rem;min-width:9rem;background:var(--soft)}
 .count{color:var(--muted)}
 .cards .n{display:block;font-size:1.5rem;font-weight:700;font-variant-numeric:tabular-nums}
-.highlights li{margin:.3rem 0}
+ol.highlights{margin:0;padding-left:1.6rem}
+ol.highlights li{margin:.55rem 0;padding:.45rem .8rem;border-left:4px solid var(--ren);background:var(--soft);border-radius:0 6px 6px 0}
+ol.highlights li::marker{font-weight:700;color:var(--ren)}
+ol.highlights p{margin:.1rem 0}ol.highlights .kind{text-transform:capitalize}ol.highlights .kind .count{text-transform:none}
 .narrative{font-size:1.05rem;max-width:60rem}
 .warnings{border-left:4px solid var(--mod);background:var(--mod-bg);padding:.6rem 1rem;border-radius:0 6px 6px 0}
 .warnings h2{border:0;font-size:1.05rem;margin:0 0 .3rem;color:var(--mod)}
@@ -56,7 +59,7 @@ table{border-collapse:collapse;width:100%;font-size:.93rem}
 caption{text-align:left;color:var(--muted);padding:.3rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.35rem .55rem;text-align:left;vertical-align:top}
 thead th{background:var(--soft);border-bottom:2px solid var(--line)}
-th.pair{white-space:nowrap}
+th.pair,td.files{white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto}
 .badge{display:inline-block;font-size:.78rem;font-weight:600;line-height:1.5;border-radius:999px;padding:0 .55rem;border:1px solid currentColor;white-space:nowrap}
