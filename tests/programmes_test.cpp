@@ -150,12 +150,13 @@ TEST(Programmes, RenameBySameAcronymAndByNearIdenticalName) {
   const auto* rename = find_change(by_acronym, ChangeStatus::kRenamed, "NATO Liaison Office", "NATO Liaison Mission");
   ASSERT_NE(rename, nullptr);
   EXPECT_NE(rename->evidence[0].find("same acronym NLO"), std::string::npos);
-  // 2015 -> 2023: "NATO Building Integrity Programme" became "Building Integrity Initiative".
-  const auto seeds = compare_programmes(load_snapshot("page-2015"), load_snapshot("page-2023"), {});
-  const auto* bi = find_change(seeds, ChangeStatus::kRenamed, "NATO Building Integrity Programme", "");
-  ASSERT_NE(bi, nullptr);
-  EXPECT_EQ(bi->new_side->name, "Building Integrity Initiative");
-  EXPECT_NE(bi->evidence[0].find("near-identical name"), std::string::npos);
+  // The same core words and another head word, in claims that share words.
+  const auto near = compare_programmes(
+      doc_of("Safety\n\nWe share data with the Trust and Safety Council when required by law.\n"),
+      doc_of("Safety\n\nWe share data only with the Trust and Safety Board when the law requires it.\n"), {});
+  const auto* board = find_change(near, ChangeStatus::kRenamed, "Trust and Safety Council", "Trust and Safety Board");
+  ASSERT_NE(board, nullptr);
+  EXPECT_NE(board->evidence[0].find("near-identical name"), std::string::npos);
 }
 
 TEST(Programmes, UserConfigAddsIgnoresAndRenames) {

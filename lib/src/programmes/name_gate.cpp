@@ -47,13 +47,6 @@ bool phrase_opener(std::string_view lower) {
   return std::find(kPhraseOpeners.begin(), kPhraseOpeners.end(), lower) != kPhraseOpeners.end();
 }
 
-// "NATO-Ukraine", "EU-Ukraine": words joined by a hyphen, one a place.
-bool place_pair(std::string_view word) {
-  size_t dash = word.find('-');
-  if (dash == std::string_view::npos) return false;
-  return is_place(fold_case(word.substr(0, dash))) || is_place(fold_case(word.substr(dash + 1)));
-}
-
 bool article(std::string_view lower) { return lower == "the" || lower == "a" || lower == "an"; }
 
 }  // namespace
@@ -79,6 +72,16 @@ bool gate_run(const Reading& r, std::vector<size_t>& run) {
   // word, followed at once by an article, is a verb and not part of the name.
   if (run.size() > 2 && !r.is(run[0], kHead) && article(r.lower(run[1]))) run.erase(run.begin(), run.begin() + 2);
   return !run.empty();
+}
+
+bool is_tail_connector(std::string_view lower) {
+  return lower == "for" || lower == "of" || lower == "on" || lower == "to" || lower == "in" || lower == "against";
+}
+
+bool place_pair(std::string_view word) {
+  size_t dash = word.find('-');
+  if (dash == std::string_view::npos) return false;
+  return is_place(fold_case(word.substr(0, dash))) || is_place(fold_case(word.substr(dash + 1)));
 }
 
 bool tail_qualifies_noun(const Reading& r, const std::vector<size_t>& run, size_t head) {

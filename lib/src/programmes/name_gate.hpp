@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "segment/sentence_index.hpp"
@@ -22,6 +23,13 @@ bool gate_run(const Reading& r, std::vector<size_t>& run);
 // True when the words after the head, `run[head + 1 ..]`, qualify the
 // lowercase noun that follows the run ("Commission for NATO-Ukraine
 // cooperation"): the name then ends at its head.
+// Connectors that may continue a name after its head word ("Platform on
+// Countering Hybrid Warfare"); "and" and "with" there start something else.
+bool is_tail_connector(std::string_view lower);
+
+// "NATO-Ukraine", "EU-Ukraine": words joined by a hyphen, one a place.
+bool place_pair(std::string_view word);
+
 bool tail_qualifies_noun(const Reading& r, const std::vector<size_t>& run, size_t head);
 
 }  // namespace strata::classify_detail

@@ -8,6 +8,7 @@
 
 #include "text/lexicon.hpp"
 #include "programmes/programmes_internal.hpp"
+#include "programmes/variants.hpp"
 
 namespace strata {
 namespace {
@@ -70,6 +71,26 @@ void merge_place_suffixes(UnionFind& groups) {
   for (const auto& [a, b] : merges) groups.unite(a, b);
 }
 
+// "Declaration to Complement the Charter" is "Declaration to Complement the
+// Charter on a Distinctive Partnership" when the document writes no other
+// name that the short form begins.
+void merge_short_forms(UnionFind& groups) {
+  std::vector<std::pair<std::string, std::string>> merges;
+  const auto& ids = groups.ids();
+  for (const auto& [key, id] : ids) {
+    if (key.empty() || key.front() == '#' || key.front() == '~' || key.starts_with(kOwnerless)) continue;
+    const std::string* only = nullptr;
+    size_t longer = 0;
+    for (auto it = ids.upper_bound(key + " "); it != ids.end() && it->first.starts_with(key + " "); ++it) {
+      if (!extends_with_tail(key, it->first)) continue;
+      if (only == nullptr || groups.find(it->second) != groups.find(ids.at(*only))) ++longer;
+      only = &it->first;
+    }
+    if (longer == 1) merges.emplace_back(key, *only);
+  }
+  for (const auto& [a, b] : merges) groups.unite(a, b);
+}
+
 // How a written form ranks as the canonical name: the form of a "Full Name
 // (ACR)" definition, then the most used, then the one with fewer acronyms
 // ("United Nations General Assembly" over "UN General Assembly"), then the
@@ -100,8 +121,7 @@ namespace classify_detail {
 std::vector<std::string> programme_keys(const Programme& programme, const AcronymTable& acronyms) {
   std::set<std::string> keys;
   auto add = [&](const std::string& form) {
-    keys.insert(name_key(form, {}));
-    keys.insert(name_key(form, acronyms));
+    for (auto& key : variant_keys(form, acronyms)) keys.insert(std::move(key));
   };
   add(programme.name);
   for (const auto& alias : programme.aliases) add(alias);
@@ -124,7 +144,7 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
   // the nodes are looked up once per distinct string and the unions made
   // with numbers: a name's node, a form's two keys, an acronym's node.
   std::unordered_map<std::string_view, size_t> node_of;
-  std::unordered_map<std::string_view, std::pair<size_t, size_t>> keys_of;
+  std::unordered_map<std::string_view, std::vector<size_t>> keys_of;
   std::unordered_map<std::string_view, size_t> acronym_node;
   std::vector<size_t> mention_nodes;
   mention_nodes.reserve(mentions.size());
@@ -137,10 +157,9 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
     if (m.kind == RawMention::Kind::kName) {
       auto [it, added] = keys_of.try_emplace(m.form);
       if (added) {
-        it->second = {groups.node(name_key(m.form, {})), groups.node(name_key(m.form, extracted.acronyms))};
+        for (const auto& key : variant_keys(m.form, extracted.acronyms)) it->second.push_back(groups.node(key));
       }
-      groups.unite(node, it->second.first);
-      groups.unite(node, it->second.second);
+      for (size_t key : it->second) groups.unite(node, key);
     }
     if (!m.acronym.empty()) {
       auto [it, added] = acronym_node.try_emplace(m.acronym);
@@ -152,6 +171,7 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
     for (const auto& alias : entry.aliases) groups.unite(name_key(entry.name, {}), name_key(alias, {}));
   }
   merge_place_suffixes(groups);
+  merge_short_forms(groups);
 
   // Mentions by group (its root), each group's in document order: a
   // counting sort, roots being node numbers.

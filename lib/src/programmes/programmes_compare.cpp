@@ -14,6 +14,7 @@
 
 #include "text/lexicon.hpp"
 #include "programmes/programmes_internal.hpp"
+#include "programmes/rename_evidence.hpp"
 #include "text/ascii.hpp"
 
 namespace strata {
@@ -333,7 +334,11 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
     for (const auto& k : old_keys[i]) {
       int j = first_of(new_by_key, k, new_match, true);
       if (j >= 0) {
-        pair(static_cast<int>(i), j, ChangeStatus::kUnchanged, {});
+        if (auto evidence = head_word_change(olds[i], news[static_cast<size_t>(j)])) {
+          pair(static_cast<int>(i), j, ChangeStatus::kRenamed, {std::move(*evidence)});
+        } else {
+          pair(static_cast<int>(i), j, ChangeStatus::kUnchanged, {});
+        }
         break;
       }
     }
@@ -380,6 +385,15 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
   for (size_t j = 0; j < news.size(); ++j) {
     if (new_match[j] < 0) free_new.push_back(j);
   }
+  if (!free_old.empty() && !free_new.empty()) {
+    const SentenceTemplates templates(new_doc, news, free_new);
+    for (size_t i : free_old) {
+      auto found = templates.find(old_doc, olds[i], [&](size_t j) { return new_match[j] < 0; });
+      if (found) pair(static_cast<int>(i), static_cast<int>(found->programme), ChangeStatus::kRenamed, {found->evidence});
+    }
+  }
+  std::erase_if(free_old, [&](size_t i) { return old_match[i] >= 0; });
+  std::erase_if(free_new, [&](size_t j) { return new_match[j] >= 0; });
   if (free_old.size() * free_new.size() <= kMaxNearNamePairs) {
     std::vector<std::set<std::string>> new_cores;
     for (size_t j : free_new) new_cores.push_back(core_words(news[j]));

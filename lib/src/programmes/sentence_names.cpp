@@ -11,15 +11,6 @@
 #include "text/lexicon.hpp"
 
 namespace strata::classify_detail {
-namespace {
-
-// Connectors that may continue a name after its head word ("Platform on
-// Countering Hybrid Warfare"); "and" and "with" there start something else.
-bool is_tail_connector(std::string_view lower) {
-  return lower == "for" || lower == "of" || lower == "on" || lower == "to" || lower == "in" || lower == "against";
-}
-
-}  // namespace
 
 ConfigForms config_forms(const ProgrammeConfig& config) {
   ConfigForms forms;
