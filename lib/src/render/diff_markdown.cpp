@@ -66,7 +66,8 @@ std::string titles(const std::vector<SectionSide>& sides) {
   return out;
 }
 
-std::string claim_line(const ClaimChange& c) {
+// `moved_from`: the old section's title path of a moved claim, else empty.
+std::string claim_line(const ClaimChange& c, const std::string& moved_from) {
   const std::string status = to_string(c.status);
   std::string line;
   if (c.status == ChangeStatus::kAdded) {
@@ -74,8 +75,7 @@ std::string claim_line(const ClaimChange& c) {
   } else if (c.status == ChangeStatus::kRemoved) {
     line = fmt::format("- **removed**: ~~{}~~", md(c.old_sides[0].text));
   } else {
-    const std::string where =
-        c.status == ChangeStatus::kMoved ? " from " + render::md_code(c.old_sides[0].section_id) : "";
+    const std::string where = moved_from.empty() ? "" : " from “" + md(moved_from) + "”";
     line = fmt::format("- **{}**{}: {}", status, where, c.diff.empty() ? md(c.new_sides[0].text) : markup(c.diff));
   }
   if (!c.note.empty()) line += fmt::format(" _({})_", md(c.note));
@@ -137,8 +137,8 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
     } else {
       body += fmt::format("\n### {}\n\n", md(section));
     }
-    for (const ClaimChange* c : list) {
-      if (claim_rows.take()) body += claim_line(*c);
+    for (size_t k = 0; k < list.size(); ++k) {
+      if (claim_rows.take()) body += claim_line(*list[k], group.moved_from[k]);
     }
     if (fold) body += "\n</details>\n";
   }

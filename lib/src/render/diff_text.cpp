@@ -59,11 +59,12 @@ std::string title_of(const std::vector<SectionSide>& sides) {
   return out;
 }
 
-std::string claim_text(const ClaimChange& c, const RenderOptions& options) {
+// `moved_from`: the old section's title path of a moved claim, else empty.
+std::string claim_text(const ClaimChange& c, const std::string& moved_from, const RenderOptions& options) {
   std::string out;
   const std::string status = to_string(c.status);
   std::string where;
-  if (c.status == ChangeStatus::kMoved) where = " from " + terminal_safe(c.old_sides[0].section_id);
+  if (!moved_from.empty()) where = " from \"" + terminal_safe(moved_from) + "\"";
   if (c.status == ChangeStatus::kAdded) {
     out += fmt::format("  + added: {}\n", terminal_safe(c.new_sides[0].text));
   } else if (c.status == ChangeStatus::kRemoved) {
@@ -122,7 +123,7 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
 
   for (const render::ClaimGroup& group : render::group_claims(changes, options)) {
     out += fmt::format("\n@@ {}\n", terminal_safe(group.label));
-    for (const ClaimChange* claim : group.claims) out += claim_text(*claim, options);
+    for (size_t k = 0; k < group.claims.size(); ++k) out += claim_text(*group.claims[k], group.moved_from[k], options);
   }
   if (!changes.programmes.empty()) {
     out += "\nProgrammes\n";

@@ -15,12 +15,13 @@ std::string highlight_where(const ChangeSet& changes, const Highlight& h) {
   switch (h.target) {
     case HighlightTarget::kClaim: {
       const ClaimChange& c = changes.claims[at];
-      const auto& side = c.new_sides.empty() ? c.old_sides.front() : c.new_sides.front();
-      return fmt::format("claim {} in section '{}'", claim_index(changes, h.index), side.section_id);
+      const bool old_side = c.new_sides.empty();
+      const std::string& id = (old_side ? c.old_sides : c.new_sides).front().section_id;
+      return fmt::format("claim {} in section '{}'", claim_index(changes, h.index), section_path(changes, id, old_side));
     }
     case HighlightTarget::kSection: {
       const SectionChange& s = changes.sections[at];
-      return fmt::format("section '{}'", (s.new_sides.empty() ? s.old_sides : s.new_sides).front().id);
+      return fmt::format("section '{}'", path_label((s.new_sides.empty() ? s.old_sides : s.new_sides).front()));
     }
     case HighlightTarget::kProgramme: {
       const ProgrammeChange& p = changes.programmes[at];

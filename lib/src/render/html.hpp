@@ -73,7 +73,10 @@ struct DiffAnchors {
   Anchors ids;
   std::map<std::string, std::string> old_section;  // section id -> its entry in the old outline
   std::map<std::string, std::string> new_section;  // ... in the new outline
-  std::map<const SectionChange*, std::string> group;  // the section's claims, when any are shown
+  // A section side's claims, when any are shown: keyed by the side that
+  // heads the group (an old section maps to its first new part's group);
+  // null for the lead.
+  std::map<const SectionSide*, std::string> group;
   std::map<const ClaimChange*, std::string> claim;
   std::map<const ProgrammeChange*, std::string> programme;  // its row, when shown
 };

@@ -91,11 +91,14 @@ std::string moved_stub(const ChangeSet& changes, const ClaimChange& c, const Dif
 std::string group_heading(const ClaimGroup& group, const DiffAnchors& anchors) {
   if (group.section == nullptr) return "Lead <span class=\"count\">(before the first heading)</span>";
   const SectionChange& s = *group.section;
-  const SectionSide& side = s.new_sides.empty() ? s.old_sides[0] : s.new_sides[0];
+  const SectionSide& side = *group.side;
   std::string path;
   for (const std::string& t : side.path) path += (path.empty() ? "" : " \u203A ") + isolated(t);
   std::string out = status_badge(s.status) + " " + path;
-  if (s.renamed && !s.old_sides.empty() && !s.new_sides.empty()) {
+  const bool first_part = !s.new_sides.empty() && &side == &s.new_sides[0];
+  if (!s.old_sides.empty() && !s.new_sides.empty() && !first_part) {
+    out += fmt::format(" <span class=\"count\">(split from {})</span>", isolated(s.old_sides[0].title));
+  } else if (s.renamed && !s.old_sides.empty() && first_part) {
     out += fmt::format(" <span class=\"count\">(was {})</span>", isolated(s.old_sides[0].title));
   }
   const auto& outline = s.new_sides.empty() ? anchors.old_section : anchors.new_section;
@@ -136,7 +139,7 @@ std::string claims_part(const ChangeSet& changes, const std::vector<ClaimGroup>&
       "<output id=\"find-count\" for=\"find\"></output></span>\n</div>\n<div class=\"groups\">\n";
   for (size_t g = 0; g < groups.size(); ++g) {
     const ClaimGroup& group = groups[g];
-    const auto anchor = group.section == nullptr ? anchors.group.find(nullptr) : anchors.group.find(group.section);
+    const auto anchor = anchors.group.find(group.side);
     out += fmt::format("<section class=\"group\" aria-labelledby=\"{0}\">\n<h3 id=\"{0}\">{1} <span class=\"count\">\u00B7 {2} {3}</span></h3>\n"
                        "<ol class=\"claims\">\n",
                        anchor->second, group_heading(group, anchors), group.claims.size(),

@@ -105,7 +105,7 @@ std::string outline(const ChangeSet& changes, bool old_side, const render::DiffA
   std::string out = fmt::format("<div>\n<h3>{}</h3>\n<ol class=\"outline\">\n", old_side ? "Old outline" : "New outline");
   for (const Entry& e : entries) {
     const size_t depth = std::clamp<size_t>(e.side->path.size(), 1, 6);
-    const auto group = anchors.group.find(e.change);
+    const auto group = anchors.group.find(e.side);
     const std::string title = group == anchors.group.end()
                                   ? isolated(e.side->title)
                                   : fmt::format("<a href=\"#{}\">{}</a>", group->second, isolated(e.side->title));
@@ -205,9 +205,11 @@ render::DiffAnchors make_anchors(const ChangeSet& changes, const std::vector<ren
     for (const SectionSide& s : c.new_sides) a.new_section.emplace(s.id, a.ids.make("new-" + s.id));
   }
   for (const render::ClaimGroup& g : groups) {
-    const SectionChange* s = g.section;
-    const std::string base = s == nullptr ? "lead" : (s->new_sides.empty() ? s->old_sides[0].id : s->new_sides[0].id);
-    a.group.emplace(s, a.ids.make("g-" + base));
+    const std::string id = a.ids.make("g-" + (g.side == nullptr ? std::string("lead") : g.side->id));
+    a.group.emplace(g.side, id);
+    if (g.section != nullptr && !g.section->new_sides.empty() && g.side == &g.section->new_sides[0]) {
+      for (const SectionSide& old_side : g.section->old_sides) a.group.emplace(&old_side, id);
+    }
     for (const ClaimChange* c : g.claims) a.claim.emplace(c, a.ids.make(fmt::format("c-{}", c->index)));
   }
   for (const ProgrammeChange& p : changes.programmes) {
