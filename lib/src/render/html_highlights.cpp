@@ -48,7 +48,7 @@ std::string where(const ChangeSet& changes, const Highlight& h, const DiffAnchor
       if (at >= changes.sections.size()) break;
       const SectionChange& s = changes.sections[at];
       const SectionSide& side = s.new_sides.empty() ? s.old_sides.front() : s.new_sides.front();
-      const auto group = anchors.group.find(&s);
+      const auto group = anchors.group.find(&side);
       if (group != anchors.group.end()) return fmt::format("section <a href=\"#{}\">{}</a>", group->second, section_path(side));
       return "section " + link(s.new_sides.empty() ? anchors.old_section : anchors.new_section, side.id, section_path(side));
     }

@@ -118,12 +118,8 @@ std::string shortened(const std::string& text, size_t length) {
 
 std::string section_title(const ChangeSet& changes, const std::string& id, bool old_side) {
   if (id == "lead") return "the lead";
-  for (const SectionChange& c : changes.sections) {
-    for (const SectionSide& s : old_side ? c.old_sides : c.new_sides) {
-      if (s.id == id) return s.title;
-    }
-  }
-  return id;
+  const SectionSide* s = render::find_section(changes, id, old_side);
+  return s == nullptr ? id : s->title;
 }
 
 std::string file_href(std::string_view name) {

@@ -17,14 +17,19 @@ std::string path_label(const SectionSide& side) {
   return label;
 }
 
-std::string section_path(const ChangeSet& changes, const std::string& id, bool old_side) {
-  if (id == "lead") return "(lead)";
+const SectionSide* find_section(const ChangeSet& changes, const std::string& id, bool old_side) {
   for (const SectionChange& c : changes.sections) {
     for (const SectionSide& s : old_side ? c.old_sides : c.new_sides) {
-      if (s.id == id) return path_label(s);
+      if (s.id == id) return &s;
     }
   }
-  return id;
+  return nullptr;
+}
+
+std::string section_path(const ChangeSet& changes, const std::string& id, bool old_side) {
+  if (id == "lead") return "(lead)";
+  const SectionSide* s = find_section(changes, id, old_side);
+  return s == nullptr ? id : path_label(*s);
 }
 
 std::vector<ClaimGroup> group_claims(const ChangeSet& changes, const RenderOptions& options) {

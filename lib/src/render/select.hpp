@@ -34,7 +34,9 @@ std::vector<ClaimGroup> group_claims(const ChangeSet& changes, const RenderOptio
 // A section's title path for a reader: "Title > Subtitle". section_path
 // finds the section by id on one side of `changes` ("(lead)" for the lead;
 // the id itself when the ChangeSet has no such section).
+// find_section: the side with that id on one side of `changes`, or null.
 std::string path_label(const SectionSide& side);
+const SectionSide* find_section(const ChangeSet& changes, const std::string& id, bool old_side);
 std::string section_path(const ChangeSet& changes, const std::string& id, bool old_side);
 
 // Where a highlight points, in words for a reader: "claim 12 in section
