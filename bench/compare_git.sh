@@ -1,37 +1,91 @@
 #!/usr/bin/env bash
-# strata diff against git's word diff on the same generated pairs, in one run.
-# Prints one Markdown table row per pair: wall time (the best of 5 runs, in
-# milliseconds: git's runs are too short for /usr/bin/time's hundredths) and
-# peak memory of each, and the ratio strata / git.
-# Usage: bench/compare_git.sh BUILD_DIR
+# strata diff against git's word diff on the same pairs, in one run.
+# Prints one Markdown table row per pair: the median wall time of RUNS runs of
+# each program (milliseconds), peak memory, the ratio strata / git of the
+# medians, and instructions executed by each (whole process, all threads),
+# counted by `perf stat` where the machine has the counter, else by
+# callgrind (only with COUNT=1: it runs each program once, 20-50 times slower).
+# Then the start-up of each program, and the exponent of strata's time in
+# the size of the realistic pairs (1.0: linear).
+# Pairs: the bundled 2023 -> 2024 snapshots; realistic pairs of 1, 10 and
+# 30 MB and an unrelated pair of 1 MB from bench/make_pairs.cpp.
+# Usage: [RUNS=7] [COUNT=1] nice bench/compare_git.sh BUILD_DIR
 set -euo pipefail
-build=${1:-build-release}
+build=$(cd "${1:-build-release}" && pwd)
+here=$(cd "$(dirname "$0")/.." && pwd)
+runs=${RUNS:-7}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-measure() {  # prints "best_ms peak_kib" for the command in "$@"
-  local best="" start end ms
-  for _ in 1 2 3 4 5; do
+median_ms() {  # the median wall time of $runs runs of "$@", in ms (one decimal)
+  local ms=()
+  for ((r = 0; r < runs; ++r)); do
+    local start end
     start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
+    "$@" > /dev/null 2>&1 || true
     end=$(date +%s%N)
-    ms=$(( (end - start) / 1000000 ))
-    if [[ -z $best || $ms -lt $best ]]; then best=$ms; fi
+    ms+=("$(( (end - start) / 100000 ))")
   done
-  /usr/bin/time -o "$work/time" -f '%M' "$@" >/dev/null 2>&1 || true
-  echo "$best $(tail -n 1 "$work/time")"
+  printf '%s\n' "${ms[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] / 10 }'
 }
 
-echo "| pair | size | strata ms | strata peak MiB | git ms | git peak MiB | time ratio |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
-for spec in "realistic 1000000" "realistic 10000000" "unrelated 1000000"; do
+peak_mib() {
+  /usr/bin/time -o "$work/time" -f '%M' "$@" > /dev/null 2>&1 || true
+  awk '{ printf "%.0f", $1 / 1024 }' < <(tail -n 1 "$work/time")
+}
+
+instructions() {  # millions of instructions of "$@", or "-" when not counted
+  if perf stat -x, -e instructions true 2>&1 | grep -q '^[0-9]'; then
+    perf stat -x, -e instructions -o "$work/stat" "$@" > /dev/null 2>&1 || true
+    awk -F, '/instructions/ { printf "%.0f", $1 / 1e6 }' "$work/stat"
+  elif [[ ${COUNT:-0} == 1 ]]; then
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" > /dev/null 2> "$work/cg" || true
+    awk '/Collected :/ { printf "%.0f", $NF / 1e6 }' "$work/cg"
+  else
+    printf -- '-'
+  fi
+}
+
+declare -A strata_ms
+echo "| pair | size (bytes) | strata ms | git ms | ratio | strata Minstr | git Minstr | strata MiB | git MiB |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+row() {  # label old new
+  local label=$1 old=$2 new=$3
+  local size st gt si gi sm gm
+  size=$(stat -c %s "$old")
+  st=$(median_ms "$build/strata" diff --format json "$old" "$new")
+  gt=$(median_ms git diff --no-index --word-diff=porcelain "$old" "$new")
+  si=$(instructions "$build/strata" diff --format json "$old" "$new")
+  gi=$(instructions git diff --no-index --word-diff=porcelain "$old" "$new")
+  sm=$(peak_mib "$build/strata" diff --format json "$old" "$new")
+  gm=$(peak_mib git diff --no-index --word-diff=porcelain "$old" "$new")
+  strata_ms[$label]=$st
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$size" "$st" "$gt" \
+    "$(awk -v a="$st" -v b="$gt" 'BEGIN { printf "%.2f", a / b }')" "$si" "$gi" "$sm" "$gm"
+}
+
+row "bundled 2023 -> 2024" "$here/snapshots/2023_page_relations-with-ukraine.txt" \
+  "$here/snapshots/2024-07-02_page_natos-response-to-russias-invasion.txt"
+for spec in "realistic 1000000" "realistic 10000000" "realistic 30000000" "unrelated 1000000"; do
   set -- $spec
   dir="$work/$1-$2"
   mkdir -p "$dir"
   "$build/bench/strata_make_pairs" "$1" "$2" "$dir"
-  size=$(stat -c %s "$dir/old.txt")
-  read -r st sm < <(measure "$build/strata" diff --format json "$dir/old.txt" "$dir/new.txt")
-  read -r gt gm < <(measure git diff --no-index --word-diff=porcelain "$dir/old.txt" "$dir/new.txt")
-  ratio=$(awk -v a="$st" -v b="$gt" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
-  printf '| %s | %s | %s | %.0f | %s | %.0f | %s |\n' "$1" "$size" "$st" "$((sm / 1024))" "$gt" "$((gm / 1024))" "$ratio"
+  row "$1 $(( $2 / 1000000 )) MB" "$dir/old.txt" "$dir/new.txt"
 done
+
+echo
+printf 'Exponent of time in size, realistic 1 -> 30 MB: %s (1.00 is linear)\n' \
+  "$(awk -v a="${strata_ms[realistic 1 MB]}" -v b="${strata_ms[realistic 30 MB]}" -v sa="$(stat -c %s "$work/realistic-1000000/old.txt")" \
+     -v sb="$(stat -c %s "$work/realistic-30000000/old.txt")" 'BEGIN { printf "%.2f", log(b / a) / log(sb / sa) }')"
+
+echo
+echo "| start-up | ms (median) | Minstr |"
+echo "|---|---:|---:|"
+printf 'Title\n\nOne line.\n' > "$work/a.txt"
+printf 'Title\n\nOne other line.\n' > "$work/b.txt"
+for cmd in "git --version" "$build/strata --version" "git diff --no-index --word-diff=porcelain $work/a.txt $work/b.txt" \
+           "$build/strata diff --format json $work/a.txt $work/b.txt"; do
+  # shellcheck disable=SC2086
+  printf '| `%s` | %s | %s |\n' "${cmd//$work\//}" "$(median_ms $cmd)" "$(instructions $cmd)"
+done | sed "s|$build/||g"

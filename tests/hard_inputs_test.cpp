@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "align/claims.hpp"
 #include "strata/compare.hpp"
 #include "strata/load.hpp"
 #include "strata/render.hpp"
@@ -116,6 +117,63 @@ TEST(HardInputs, HugeClaimHitsTheCapAndSaysSo) {
   ASSERT_EQ(capped.size(), 1u);
   EXPECT_EQ(capped[0].rfind("claim 1: word diff skipped", 0), 0u) << capped[0];
   EXPECT_NE(capped[0].find("reported as rewritten"), std::string::npos);
+}
+
+
+bool has_warning(const ChangeSet& c, const std::string& part) {
+  return std::any_of(c.warnings.begin(), c.warnings.end(),
+                     [&](const std::string& w) { return w.find(part) != std::string::npos; });
+}
+
+// Lines that differ in every word, so that no claim has an exact partner.
+std::string numbered_lines(size_t n, const std::string& stem) {
+  std::string out = "T\n\nS\n\nA claim that stays. A claim that is edited once here.\n\n";
+  for (size_t i = 0; i < n; ++i) out += stem + std::to_string(i) + " " + stem + "x.\n";
+  return out;
+}
+
+TEST(HardInputs, TooManyInexactClaimsSkipMoveDetectionAndSaySo) {
+  CompareOptions options;
+  options.classify = false;
+  const size_t n = align::kMaxInexactClaims + 1;
+  std::string a = numbered_lines(n, "alpha");
+  std::string b = numbered_lines(n, "beta");
+  b.replace(b.find("edited once here"), 16, "edited once there");
+  const ChangeSet c = compare(doc(a), doc(b), options);
+  EXPECT_TRUE(has_warning(c, "over the cap of 100000; moves, splits, merges and edits not looked for"));
+  // Exact pairs stay paired; the edited claim is no longer looked for.
+  EXPECT_EQ(count(c, ChangeStatus::kUnchanged), 1);
+  EXPECT_EQ(count(c, ChangeStatus::kModified), 0);
+  EXPECT_EQ(count(c, ChangeStatus::kAdded), static_cast<long>(n) + 1);
+  EXPECT_EQ(count(c, ChangeStatus::kRemoved), static_cast<long>(n) + 1);
+}
+
+TEST(HardInputs, InexactClaimsWithinTheCapArePairedWithoutWarning) {
+  CompareOptions options;
+  options.classify = false;
+  std::string a = numbered_lines(1000, "alpha");
+  std::string b = numbered_lines(1000, "beta");
+  b.replace(b.find("edited once here"), 16, "edited once there");
+  const ChangeSet c = compare(doc(a), doc(b), options);
+  EXPECT_FALSE(has_warning(c, "over the cap"));
+  EXPECT_EQ(count(c, ChangeStatus::kModified), 1);
+}
+
+TEST(HardInputs, OverlongClaimIsNotReadForPhrasesAndSaysSo) {
+  // A changed claim over 64 KiB, and beside it an ordinary claim whose
+  // wording changes: the phrase of the ordinary one is still found.
+  std::string line;
+  for (int i = 0; line.size() < 70'000; ++i) line += "word" + std::to_string(i) + " ";
+  const std::string a = "T\n\nS\n\nWe support the partnership programme.\n\n" + line + "end.\n";
+  const std::string b = "T\n\nS\n\nWe support the enhanced opportunities programme.\n\nX" + line + "end.\n";
+  const ChangeSet c = compare(doc(a), doc(b));
+  EXPECT_TRUE(has_warning(c, "wording: 2 changed claims longer than 65536 bytes not read for phrases"));
+  bool found = false;
+  for (const WordingShift& w : c.wording) {
+    EXPECT_LT(w.examples.front().size(), 1000u);  // never the long claim
+    found = found || (w.to && w.to->find("enhanced opportunities") != std::string::npos);
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace

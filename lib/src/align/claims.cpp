@@ -322,6 +322,11 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
   pair_exact(o, by_section, p, [&](int i) { return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)]; });
   ExactIndex anywhere(n, [](int) { return 0; });
   pair_exact(o, anywhere, p, [](int) { return 0; });
+  const auto unpaired = [](const std::vector<int>& to) { return static_cast<size_t>(std::count(to.begin(), to.end(), -1)); };
+  if (unpaired(p.old_to_new) > kMaxInexactClaims || unpaired(p.new_to_old) > kMaxInexactClaims) {
+    p.inexact_over_cap = true;
+    return p;
+  }
   fill_bags(o, p.old_to_new);
   fill_bags(n, p.new_to_old);
 
