@@ -51,6 +51,26 @@ TEST(JsonText, EscapesEveryControlAndSeparator) {
   for (unsigned char c : text) EXPECT_TRUE(c >= 0x20 && c != 0x7f) << static_cast<int>(c);
 }
 
+// The streamed writer of the diff report escapes strings itself: it must
+// write what json_text writes for the same string, byte for byte.
+TEST(JsonString, WritesWhatJsonTextWrites) {
+  const std::vector<std::string> inputs = {
+      "",
+      "plain words",
+      "quote \" backslash \\ slash /",
+      "\b\f\n\r\t\x01\x1f\x7f",
+      "C1 \xC2\x80 \xC2\x9B \xC2\x9F, not C1 \xC2\xA0 \xC2\xA9",
+      "separators \xE2\x80\xA8 \xE2\x80\xA9, other \xE2\x80\x93 \xE2\x82\xAC",
+      "invalid \xFF and cut \xE2\x80",
+      "\xC3\xA9t\xC3\xA9 \xF0\x9F\x98\x80",
+  };
+  for (const std::string& s : inputs) {
+    std::string out = "x";
+    render::append_json_string(s, out);
+    EXPECT_EQ(out, "x" + render::json_text(nlohmann::ordered_json(s), -1)) << s;
+  }
+}
+
 // Renders `markdown` as GitHub does (autolinks, tables, strikethrough).
 std::string github_html(const std::string& markdown) {
   cmark_gfm_core_extensions_ensure_registered();

@@ -50,8 +50,6 @@ ordered_json highlight_json(const ChangeSet& changes, const Highlight& h) {
   return j;
 }
 
-ordered_json claim_json(const ClaimSide& s) { return ordered_json{{"text", s.text}, {"section", s.section_id}}; }
-
 template <typename Side, typename Fn>
 void sides(ordered_json& j, const char* key, const char* parts_key, const std::vector<Side>& v, Fn fn) {
   j[key] = v.empty() ? ordered_json() : fn(v.front());
@@ -84,6 +82,145 @@ void member(std::string& out, std::string_view key, const ordered_json& value, b
   out += "\": ";
   dump_at(value, 2, out);
   out += last ? "\n" : ",\n";
+}
+
+// Writes JSON in the layout of json_text(value, 2), straight into `out`,
+// starting `depth` spaces deep. The claims, most of a report, are written
+// with it: a value tree for each claim, dumped and then re-indented a byte
+// at a time, was most of the rendering's time and allocations.
+class JsonWriter {
+ public:
+  JsonWriter(std::string& out, size_t depth) : out_(out), depth_(depth) {}
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  JsonWriter& key(std::string_view k) {
+    next();
+    render::append_json_string(k, out_);
+    out_ += ": ";
+    after_key_ = true;
+    return *this;
+  }
+  void string(std::string_view s) {
+    element();
+    render::append_json_string(s, out_);
+  }
+  void nullable_string(const std::string& s) {
+    if (s.empty()) {
+      element();
+      out_ += "null";
+    } else {
+      string(s);
+    }
+  }
+  void number(int v) {
+    element();
+    out_ += std::to_string(v);
+  }
+  void number(double v) {  // nlohmann's shortest form ("1.0", "0.983"), as the rest of the report
+    element();
+    out_ += ordered_json(v).dump();
+  }
+
+ private:
+  // A value: right after its key, or as the next element of an array.
+  void element() {
+    if (after_key_) {
+      after_key_ = false;
+    } else {
+      next();
+    }
+  }
+  void next() {
+    if (first_.empty()) return;
+    out_ += first_.back() ? "\n" : ",\n";
+    first_.back() = false;
+    out_.append(depth_, ' ');
+  }
+  void open(char bracket) {
+    element();
+    out_ += bracket;
+    first_.push_back(true);
+    depth_ += 2;
+  }
+  void close(char bracket) {
+    depth_ -= 2;
+    if (!first_.back()) {
+      out_ += '\n';
+      out_.append(depth_, ' ');
+    }
+    first_.pop_back();
+    out_ += bracket;
+  }
+
+  std::string& out_;
+  size_t depth_;
+  std::vector<bool> first_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
+void write_claim_side(JsonWriter& w, const ClaimSide& s) {
+  w.begin_object();
+  w.key("text").string(s.text);
+  w.key("section").string(s.section_id);
+  w.end_object();
+}
+
+void write_claim_sides(JsonWriter& w, const char* key, const char* parts_key, const std::vector<ClaimSide>& v) {
+  w.key(key);
+  if (v.empty()) {
+    w.nullable_string("");
+  } else {
+    write_claim_side(w, v.front());
+  }
+  if (v.size() > 1) {
+    w.key(parts_key).begin_array();
+    for (const ClaimSide& s : v) write_claim_side(w, s);
+    w.end_array();
+  }
+}
+
+void write_claim(JsonWriter& w, const ChangeSet& changes, size_t i) {
+  const ClaimChange& c = changes.claims[i];
+  w.begin_object();
+  w.key("index").number(claim_index(changes, static_cast<int>(i)));
+  w.key("status").string(to_string(c.status));
+  write_claim_sides(w, "old", "old_parts", c.old_sides);
+  write_claim_sides(w, "new", "new_parts", c.new_sides);
+  w.key("similarity").number(rounded(c.similarity));
+  w.key("diff").begin_array();
+  for (const WordOp& op : c.diff) {
+    w.begin_object();
+    w.key("op").string(to_string(op.op));
+    w.key("text").string(op.text);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("facts").begin_array();
+  for (const Fact& f : c.facts) {
+    w.begin_object();
+    w.key("kind").string(to_string(f.kind));
+    w.key("old").nullable_string(f.old_text);
+    w.key("new").nullable_string(f.new_text);
+    w.key("note").string(f.note);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("significance").begin_object();
+  w.key("score").number(c.significance.score);
+  w.key("reasons").begin_array();
+  for (const SignificanceReason& r : c.significance.reasons) {
+    w.begin_object();
+    w.key("rule").string(r.rule);
+    w.key("points").number(r.points);
+    w.key("text").string(r.text);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  if (!c.note.empty()) w.key("note").string(c.note);
+  w.end_object();
 }
 
 }  // namespace
@@ -126,25 +263,10 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
   for (size_t i = 0; i < changes.claims.size(); ++i) {
     const ClaimChange& c = changes.claims[i];
     if (!render::shown(c, options)) continue;
-    ordered_json j;
-    j["index"] = claim_index(changes, static_cast<int>(i));
-    j["status"] = to_string(c.status);
-    sides(j, "old", "old_parts", c.old_sides, claim_json);
-    sides(j, "new", "new_parts", c.new_sides, claim_json);
-    j["similarity"] = rounded(c.similarity);
-    ordered_json ops = ordered_json::array();
-    for (const WordOp& op : c.diff) ops.push_back({{"op", to_string(op.op)}, {"text", op.text}});
-    j["diff"] = std::move(ops);
-    ordered_json facts = ordered_json::array();
-    for (const Fact& f : c.facts) {
-      facts.push_back({{"kind", to_string(f.kind)}, {"old", nullable(f.old_text)}, {"new", nullable(f.new_text)}, {"note", f.note}});
-    }
-    j["facts"] = std::move(facts);
-    j["significance"] = significance_json(c.significance);
-    if (!c.note.empty()) j["note"] = c.note;
     out += first ? "\n    " : ",\n    ";
     first = false;
-    dump_at(j, 4, out);
+    JsonWriter w(out, 4);
+    write_claim(w, changes, i);
   }
   out += first ? "],\n" : "\n  ],\n";
 

@@ -87,6 +87,46 @@ std::string json_text(const nlohmann::ordered_json& value, int indent) {
   return out;
 }
 
+void append_json_string(std::string_view s, std::string& out) {
+  // Invalid UTF-8 takes json_text's path, whose replacement of each bad
+  // sequence by U+FFFD is nlohmann's to define; valid text (all but hostile
+  // input) is escaped here, by the same table, a run of plain bytes at a time.
+  if (utf8::find_invalid(s) != std::string_view::npos) {
+    out += json_text(nlohmann::ordered_json(std::string(s)), -1);
+    return;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  auto unicode = [&out](unsigned code) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(code >> shift) & 0xF];
+  };
+  out += '"';
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const bool plain = b >= 0x20 && b != '"' && b != '\\' && b != 0x7F && b != 0xC2 && b != 0xE2;
+    if (plain) continue;
+    if (b == 0xC2 && static_cast<unsigned char>(s[i + 1]) >= 0xA0) continue;  // valid: s[i + 1] exists
+    if (b == 0xE2 && !(s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9'))) continue;
+    out.append(s.substr(run, i - run));
+    switch (b) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case 0xC2: unicode(static_cast<unsigned char>(s[++i])); break;  // a C1 control
+      case 0xE2: unicode(s[i + 2] == '\xA8' ? 0x2028 : 0x2029); i += 2; break;
+      default: unicode(b); break;  // other C0 controls and DEL
+    }
+    run = i + 1;
+  }
+  out.append(s.substr(run));
+  out += '"';
+}
+
 namespace {
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }

@@ -18,6 +18,9 @@ namespace strata::render {
 // U+2028/U+2029 (line breaks to JavaScript before ES2019) are written as
 // \uXXXX, so that printing a report, or pasting it into a script, is safe.
 std::string json_text(const nlohmann::ordered_json& value, int indent = 2);
+// Appends `s` as a JSON string (quoted), escaped exactly as json_text
+// escapes a string value, without building a JSON value for it.
+void append_json_string(std::string_view s, std::string& out);
 
 // --- Markdown (GitHub Flavored) ---------------------------------------------
 // Inline text, also fit for a table cell: shown as written, never read as
