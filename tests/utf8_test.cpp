@@ -1,0 +1,37 @@
+// UTF-8 validation: the first invalid byte is found wherever it sits, in
+// the blocks the ASCII fast path skips and in the tail after them.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "text/utf8.hpp"
+
+namespace strata {
+namespace {
+
+struct Row {
+  std::string text;
+  size_t invalid;  // npos: valid
+};
+
+TEST(Utf8FindInvalid, FindsTheFirstInvalidByteAnywhere) {
+  const std::string ascii(70, 'a');
+  const size_t npos = std::string_view::npos;
+  const std::vector<Row> rows = {
+      {"", npos},
+      {ascii, npos},
+      {ascii + "\xC3\xA9" + ascii + "\xE2\x80\x99" + ascii + "\xF0\x9F\x98\x80" + ascii, npos},
+      {"\xFF" + ascii, 0},
+      {ascii.substr(0, 31) + "\xFF" + ascii, 31},  // last byte of the first 32-byte block
+      {ascii.substr(0, 32) + "\xFF" + ascii, 32},
+      {ascii.substr(0, 45) + "\xC3" + ascii, 45},  // a lead byte without its continuation
+      {ascii.substr(0, 40) + "\xC3\xA9\xE2\x80" + "b", 42},  // cut three-byte sequence after a valid one
+      {ascii + "\x80", 70},                         // a lone continuation byte in the tail
+      {ascii.substr(0, 5) + "\xC0\xAF", 5},         // overlong encoding of '/'
+      {ascii.substr(0, 9) + "\xED\xA0\x80", 9},     // a UTF-16 surrogate
+  };
+  for (const Row& row : rows) EXPECT_EQ(utf8::find_invalid(row.text), row.invalid) << row.text.size();
+}
+
+}  // namespace
+}  // namespace strata
