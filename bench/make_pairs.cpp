@@ -1,9 +1,12 @@
 // Writes benchmark inputs built from the bundled snapshots: an evolving pair
 // (old.txt, new.txt) of about SIZE bytes with scattered edits, moves and
-// renames, or two unrelated texts. Deterministic for a given seed.
+// renames, or two unrelated texts; or the 2023 snapshot and a version of it
+// whose programmes were renamed, merged or respelt, with the truth
+// (truth.tsv: kind, old name, new name). Deterministic for a given seed.
 //
 //   strata_make_pairs realistic SIZE OUTDIR [SEED]
 //   strata_make_pairs unrelated SIZE OUTDIR [SEED]
+//   strata_make_pairs programmes 0 OUTDIR [SEED]
 #include <cstdio>
 #include <cstdlib>
 #include <algorithm>
@@ -75,17 +78,100 @@ void edit_word(std::string& p, std::mt19937& rng) {
   p.replace(at + 1, (end == std::string::npos ? p.size() : end) - at - 1, words[rng() % 8]);
 }
 
+// A change to the programmes of the 2023 snapshot. `from` is replaced by
+// `to` wherever it is written; `also` (a merge's second programme) too.
+// `statement`, when given, is a sentence added after the paragraph that
+// first names `from`, with {from}, {also}, {to} and {to2} filled in.
+struct ProgrammeEdit {
+  const char* kind;  // head, containing, acronym, succession, merge, split, variant (no change expected)
+  const char* from;
+  const char* to;
+  const char* statement = nullptr;
+  const char* also = nullptr;
+  const char* to2 = nullptr;  // a split's second successor, named in the statement
+};
+
+constexpr ProgrammeEdit kProgrammeEdits[] = {
+    {"head", "NATO-Ukraine Platform on Countering Hybrid Warfare", "NATO-Ukraine Forum on Countering Hybrid Warfare"},
+    {"head", "National Security Strategy", "National Security Framework"},
+    {"head", "DEXTER Programme", "DEXTER Initiative"},
+    {"head", "Partnership Interoperability Initiative", "Partnership Interoperability Programme"},
+    {"head", "NATO Public Diplomacy Division", "NATO Public Diplomacy Office"},
+    {"head", "Professional Development Programme", "Professional Development Initiative"},
+    {"containing", "Military Committee with Ukraine Work Plan", "Military Committee with Ukraine Work Roadmap"},
+    {"acronym", "Resilience Advisory Support Team", "Resilience Advisory Service Team"},
+    {"acronym", "Joint Analysis, Training and Education Centre", "Joint Analysis, Training and Evaluation Centre"},
+    {"succession", "Medical Rehabilitation Centre of Excellence", "Medical Rehabilitation Network of Excellence",
+     "In 2024, the {from} was replaced by the {to}."},
+    {"succession", "Commission for Coordination of Euro-Atlantic Integration of Ukraine",
+     "Government Office for Coordination of Euro-Atlantic Integration of Ukraine",
+     "The {to} succeeded the {from} in 2024."},
+    {"merge", "Host Nation Support Agreement", "Host Nation and Airlift Support Agreement",
+     "In 2024, the {from} and the {also} were merged into the {to}.", "Strategic Airlift Agreement"},
+    {"split", "Air Situation Data Exchange programme", "Air Situation Picture Programme",
+     "In 2024, the {from} was split into the {to} and the {to2}.", nullptr, "Air Data Sharing Programme"},
+    {"variant", "Euro-Atlantic Disaster Response Coordination Centre",
+     "Euro-Atlantic Disaster Response Coordination Center"},
+    {"variant", "NATO Representation to Ukraine", "NATO Representation in Ukraine"},
+};
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+// The 2023 snapshot, and a new version where each edit is made with
+// probability 1/2: every mention renamed, the statement (if any) added as
+// a paragraph after the paragraph of the first mention.
+void programme_pair(std::mt19937& rng, const std::string& dir) {
+  std::ifstream in(std::string(STRATA_SNAPSHOTS) + "/2023_page_relations-with-ukraine.txt");
+  const std::string old_text{std::istreambuf_iterator<char>(in), {}};
+  std::string new_text = old_text;
+  std::ofstream truth(dir + "/truth.tsv");
+  for (const auto& edit : kProgrammeEdits) {
+    if (rng() % 2 == 0) continue;
+    const std::string from = edit.from;
+    const std::string to = edit.to;
+    // The statement goes in first, with the old names held by markers
+    // that the renaming does not touch.
+    if (edit.statement != nullptr) {
+      std::string statement = edit.statement;
+      replace_all(statement, "{from}", "\x01");
+      replace_all(statement, "{also}", "\x02");
+      replace_all(statement, "{to}", to);
+      if (edit.to2 != nullptr) replace_all(statement, "{to2}", edit.to2);
+      const size_t first = new_text.find(from);
+      const size_t end = first == std::string::npos ? std::string::npos : new_text.find('\n', first);
+      if (end != std::string::npos) new_text.insert(end, "\n\n" + statement);
+    }
+    replace_all(new_text, from, to);
+    if (edit.also != nullptr) replace_all(new_text, edit.also, to);
+    replace_all(new_text, "\x01", from);
+    if (edit.also != nullptr) replace_all(new_text, "\x02", edit.also);
+    truth << edit.kind << '\t' << from << '\t' << to << '\n';
+    if (edit.also != nullptr) truth << edit.kind << '\t' << edit.also << '\t' << to << '\n';
+    if (edit.to2 != nullptr) truth << edit.kind << '\t' << from << '\t' << edit.to2 << '\n';
+  }
+  std::ofstream(dir + "/old.txt") << old_text;
+  std::ofstream(dir + "/new.txt") << new_text;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::fprintf(stderr, "usage: %s realistic|unrelated SIZE OUTDIR [SEED]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s realistic|unrelated|programmes SIZE OUTDIR [SEED]\n", argv[0]);
     return 2;
   }
   const std::string kind = argv[1];
   const size_t size = std::strtoull(argv[2], nullptr, 10);
   const std::string dir = argv[3];
   std::mt19937 rng(argc > 4 ? static_cast<unsigned>(std::atoi(argv[4])) : 42u);
+  if (kind == "programmes") {
+    programme_pair(rng, dir);
+    return 0;
+  }
   const auto pool = seed_lines();
   std::vector<Section> old_doc = build(size, rng, pool, 1);
   std::vector<Section> new_doc;

@@ -70,5 +70,43 @@ TEST(RenameEvidence, AnotherWrittenFormIsNoNewHeadWord) {
   EXPECT_EQ(changes[0].status, ChangeStatus::kUnchanged);
 }
 
+
+TEST(RenameEvidence, MergeAndSplitStatements) {
+  const Document old_doc = doc_of(
+      "Agreements\n\nUkraine ratified the Host Nation Support Agreement in 2004. Ukraine ratified the Strategic "
+      "Airlift Agreement in 2006. Ukraine joined the Air Situation Data Exchange Programme in 2006.\n");
+  const Document new_doc = doc_of(
+      "Agreements\n\nIn 2024, the Host Nation Support Agreement and the Strategic Airlift Agreement were merged into "
+      "the Logistics Support Agreement. In 2024, the Air Situation Data Exchange Programme was split into the Air "
+      "Picture Programme and the Air Data Sharing Programme.\n");
+  const auto changes = compare_programmes(old_doc, new_doc, {});
+  std::vector<std::string> seen;
+  for (const auto& c : changes) {
+    seen.push_back(std::string(to_string(c.status)) + " " + (c.old_side ? c.old_side->name : "") + " -> " +
+                   (c.new_side ? c.new_side->name : ""));
+  }
+  // The old names are written only in the statements: they are gone, not kept.
+  EXPECT_EQ(seen, (std::vector<std::string>{
+                      "merged Host Nation Support Agreement -> Logistics Support Agreement",
+                      "merged Strategic Airlift Agreement -> Logistics Support Agreement",
+                      "split Air Situation Data Exchange Programme -> Air Data Sharing Programme",
+                      "split Air Situation Data Exchange Programme -> Air Picture Programme",
+                  }));
+  EXPECT_EQ(changes[0].evidence.at(0).rfind("succession statement ('merged into') in the new version", 0), 0u);
+}
+
+TEST(RenameEvidence, SeriesRowContinuesThroughAStatementOnlyName) {
+  std::vector<Document> docs;
+  docs.push_back(doc_of("Rehab\n\nThe Medical Rehabilitation Centre of Excellence opened in Lviv.\n"));
+  docs.push_back(doc_of("Rehab\n\nIn 2024, the Medical Rehabilitation Centre of Excellence was replaced by the Medical "
+                        "Rehabilitation Network of Excellence.\n"));
+  const auto series = programme_series(docs, {"a", "b"}, {});
+  ASSERT_EQ(series.rows.size(), 1u);
+  EXPECT_EQ(series.rows[0].name, "Medical Rehabilitation Network of Excellence");
+  EXPECT_EQ(series.rows[0].earlier, (std::vector<std::string>{"Medical Rehabilitation Centre of Excellence"}));
+  ASSERT_EQ(series.renames.size(), 1u);
+  EXPECT_EQ(series.renames[0].change.status, ChangeStatus::kRenamed);
+}
+
 }  // namespace
 }  // namespace strata

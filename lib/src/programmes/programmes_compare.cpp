@@ -3,19 +3,16 @@
 // configured renames, same name, same acronym, succession statements,
 // near-identical names in similar claims.
 #include <algorithm>
-#include <array>
-#include <bit>
 #include <fmt/core.h>
+#include <limits>
 #include <map>
-#include <optional>
 #include <set>
-#include <span>
 #include <tuple>
 
 #include "text/lexicon.hpp"
 #include "programmes/programmes_internal.hpp"
 #include "programmes/rename_evidence.hpp"
-#include "text/ascii.hpp"
+#include "programmes/successions.hpp"
 
 namespace strata {
 namespace {
@@ -38,183 +35,9 @@ constexpr double kNearNameSimilarity = 0.2;
 constexpr size_t kMaxNearNamePairs = 250'000;
 // Claims per programme read for that similarity; bounds the work.
 constexpr size_t kSimilarityClaims = 8;
-
-struct Trigger {
-  std::string_view phrase;
-  bool old_first;  // "X replaced by Y": the old name comes first
-};
-
-// Statements of succession, from the issue and the seeds' wording.
-constexpr std::array<Trigger, 24> kTriggers = {{
-    {"replaced by", true},      {"upgraded into", true},    {"upgraded to", true},
-    {"renamed as", true},       {"renamed", true},          {"consolidated into", true},
-    {"transitioned into", true}, {"transformed into", true}, {"succeeded by", true},
-    {"superseded by", true},    {"merged into", true},      {"evolved into", true},
-    {"converted into", true},   {"turned into", true},      {"became", true},
-    {"successor to", false},    {"successor of", false},    {"successor body to", false},
-    {"replaced", false},        {"replacing", false},       {"replaces", false},
-    {"succeeded", false},       {"supersedes", false},      {"took over from", false},
-}};
-
-// `text` at `pos` reads `lower` once ASCII letters are folded.
-bool folded_equal(std::string_view text, size_t pos, std::string_view lower) {
-  return pos <= text.size() && ascii::istarts_with(text.substr(pos), lower);
-}
-
-bool passive_before(std::string_view text, size_t t) {
-  for (std::string_view aux : {"was ", "were ", "been ", "is ", "be "}) {
-    if (t >= aux.size() && folded_equal(text, t - aux.size(), aux) &&
-        (t == aux.size() || text[t - aux.size() - 1] == ' ')) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// Where the triggers occur in `text` as whole words (ASCII case folded), in
-// the order of kTriggers, then of position. One pass over the text: a
-// trigger can only start at a word's first letter.
-std::vector<std::pair<size_t, size_t>> trigger_hits(std::string_view text) {
-  // Triggers by first letter, as bits of their index.
-  static const auto by_letter = [] {
-    std::array<uint32_t, 256> bits{};
-    for (size_t k = 0; k < kTriggers.size(); ++k) bits[static_cast<unsigned char>(kTriggers[k].phrase[0])] |= 1u << k;
-    return bits;
-  }();
-  std::vector<std::pair<size_t, size_t>> hits;  // (trigger, position)
-  // From the start of one run of ASCII letters and digits to the next.
-  for (size_t t = 0; t < text.size();) {
-    for (uint32_t left = by_letter[static_cast<unsigned char>(ascii::lower(text[t]))]; left != 0; left &= left - 1) {
-      auto k = static_cast<size_t>(std::countr_zero(left));
-      auto phrase = kTriggers[k].phrase;
-      if (!folded_equal(text, t, phrase)) continue;
-      size_t end = t + phrase.size();
-      if (end < text.size() && ascii::alnum(text[end])) continue;
-      hits.emplace_back(k, t);
-    }
-    while (t < text.size() && ascii::alnum(text[t])) ++t;
-    while (t < text.size() && !ascii::alnum(text[t])) ++t;
-  }
-  std::sort(hits.begin(), hits.end());
-  return hits;
-}
-
-const std::string& claim_text(const Document& doc, int section, int block, int sentence, bool norm) {
-  const auto& s = doc.sections[static_cast<size_t>(section)]
-                      .blocks[static_cast<size_t>(block)]
-                      .sentences[static_cast<size_t>(sentence)];
-  return norm && !s.norm.empty() ? s.norm : s.text;
-}
-
-const std::string& claim_text(const Document& doc, const ProgrammeMention& m, bool norm) {
-  return claim_text(doc, m.section, m.block, m.sentence, norm);
-}
-
-// "X was replaced by Y" in one claim, as indices into `programmes`.
-struct Succession {
-  int from = -1;
-  int to = -1;
-  std::string rule;
-  std::string claim;
-};
-
-// A mention of programme `programme`, placed in its claim.
-struct Placed {
-  int section;
-  int block;
-  int sentence;
-  size_t begin;
-  size_t end;
-  int programme;
-  bool same_claim(const Placed& o) const {
-    return section == o.section && block == o.block && sentence == o.sentence;
-  }
-};
-
-// trigger_hits() of claim texts, each distinct sentence of an index read
-// once: most claims of two versions are in both.
-class TriggerMemo {
- public:
-  explicit TriggerMemo(const SentenceIndex* index) : index_(index) {
-    if (index_ != nullptr) hits_.resize(index_->size());
-  }
-
-  const std::vector<std::pair<size_t, size_t>>& hits(std::string_view text) {
-    std::optional<uint32_t> id;
-    if (index_ != nullptr) id = index_->find(text);
-    if (!id) return scratch_ = trigger_hits(text);
-    auto& hits = hits_[*id];
-    if (!hits) hits = trigger_hits(text);
-    return *hits;
-  }
-
- private:
-  const SentenceIndex* index_;
-  std::vector<std::optional<std::vector<std::pair<size_t, size_t>>>> hits_;  // by distinct sentence
-  std::vector<std::pair<size_t, size_t>> scratch_;
-};
-
-// The successions of one claim, whose mentions `placed` are in text order.
-void claim_successions(const Document& doc, std::span<const Placed> placed, TriggerMemo& triggers,
-                       std::vector<Succession>& out) {
-  const auto& where = placed.front();
-  const auto& text = claim_text(doc, where.section, where.block, where.sentence, true);
-  std::set<std::pair<int, int>> seen;
-  for (auto [k, t] : triggers.hits(text)) {
-    const auto& trigger = kTriggers[k];
-    size_t te = t + trigger.phrase.size();
-    // "the NACC was replaced in 1997 by the EAPC": a passive verb puts
-    // the old name first.
-    bool old_first = trigger.old_first || passive_before(text, t);
-    const Placed* before = nullptr;
-    const Placed* after = nullptr;
-    const Placed* after2 = nullptr;
-    for (const auto& p : placed) {
-      if (p.end <= t) before = &p;
-      if (p.begin >= te && after == nullptr) {
-        after = &p;
-      } else if (p.begin >= te && after2 == nullptr && p.programme != after->programme) {
-        after2 = &p;
-      }
-    }
-    // "renamed X to Y": both names follow the trigger.
-    if (before == nullptr && after != nullptr && after2 != nullptr && old_first) {
-      before = after;
-      after = after2;
-    }
-    if (before == nullptr || after == nullptr || before->programme == after->programme) continue;
-    int from = old_first ? before->programme : after->programme;
-    int to = old_first ? after->programme : before->programme;
-    if (!seen.insert({from, to}).second) continue;
-    out.push_back({from, to, std::string(trigger.phrase),
-                   claim_text(doc, where.section, where.block, where.sentence, false)});
-  }
-}
-
-std::vector<Succession> successions(const Document& doc, const std::vector<Programme>& programmes,
-                                    TriggerMemo& triggers) {
-  // One flat list sorted once by claim, then by position: the claims come
-  // in document order, each with its mentions in text order.
-  std::vector<Placed> placed;
-  for (size_t p = 0; p < programmes.size(); ++p) {
-    for (const auto& m : programmes[p].mentions) {
-      placed.push_back({m.section, m.block, m.sentence, m.offset, m.offset + m.form.size(), static_cast<int>(p)});
-    }
-  }
-  std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
-    return std::tie(a.section, a.block, a.sentence, a.begin) < std::tie(b.section, b.block, b.sentence, b.begin);
-  });
-  std::vector<Succession> out;
-  for (size_t first = 0; first < placed.size();) {
-    size_t last = first + 1;
-    while (last < placed.size() && placed[last].same_claim(placed[first])) ++last;
-    if (last - first >= 2) {
-      claim_successions(doc, std::span<const Placed>(placed).subspan(first, last - first), triggers, out);
-    }
-    first = last;
-  }
-  return out;
-}
+// new_match of a programme written only as the old side of succession
+// statements: taken, by no old programme.
+constexpr int kStatementOnly = std::numeric_limits<int>::max();
 
 // The words that make a name this name: not head words, connectors, stop
 // words or acronyms ("NATO Building Integrity Programme" -> building, integrity).
@@ -273,9 +96,11 @@ ProgrammeSide side_of(const Programme& p) {
 int status_rank(ChangeStatus status) {
   switch (status) {
     case ChangeStatus::kRenamed: return 0;
-    case ChangeStatus::kRemoved: return 1;
-    case ChangeStatus::kAdded: return 2;
-    default: return 3;
+    case ChangeStatus::kMerged: return 1;
+    case ChangeStatus::kSplit: return 2;
+    case ChangeStatus::kRemoved: return 3;
+    case ChangeStatus::kAdded: return 4;
+    default: return 5;
   }
 }
 
@@ -329,6 +154,21 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
     int j = first_of(new_by_key, name_key(rename.to, {}), new_match, false);
     if (i >= 0 && j >= 0) pair(i, j, ChangeStatus::kRenamed, {"configured rename: '" + rename.from + "' -> '" + rename.to + "'"});
   }
+  // A name the new version writes only as the old side of its succession
+  // statements ("In 2024, the X was replaced by the Y") has gone: it is not
+  // kept, and its mentions there are no programme of their own.
+  TriggerMemo triggers(sentences);
+  const auto new_successions = successions(new_doc, news, triggers);
+  {
+    std::set<std::tuple<int, int, int, int>> as_source;  // (programme, claim)
+    for (const auto& s : new_successions) as_source.insert({s.from, s.section, s.block, s.sentence});
+    for (size_t j = 0; j < news.size(); ++j) {
+      const bool only_there = std::all_of(news[j].mentions.begin(), news[j].mentions.end(), [&](const auto& m) {
+        return as_source.count({static_cast<int>(j), m.section, m.block, m.sentence}) > 0;
+      });
+      if (only_there) new_match[j] = kStatementOnly;
+    }
+  }
   for (size_t i = 0; i < olds.size(); ++i) {
     if (old_match[i] >= 0) continue;
     for (const auto& k : old_keys[i]) {
@@ -353,10 +193,9 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
       }
     }
   }
-  TriggerMemo triggers(sentences);
-  auto apply_successions = [&](const Document& doc, const std::vector<Programme>& list,
-                               const std::vector<std::vector<std::string>>& keys, bool in_old) {
-    for (const auto& s : successions(doc, list, triggers)) {
+  auto apply_successions = [&](const std::vector<Succession>& stated, const std::vector<std::vector<std::string>>& keys,
+                               bool in_old) {
+    for (const auto& s : stated) {
       auto lookup = [&](int p, const std::map<std::string, std::vector<int>>& index) {
         for (const auto& k : keys[static_cast<size_t>(p)]) {
           if (auto it = index.find(k); it != index.end()) return it->second.front();
@@ -367,15 +206,19 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
       int j = in_old ? lookup(s.to, new_by_key) : s.to;
       auto evidence = fmt::format("succession statement ('{}') in the {} version: \"{}\"", s.rule,
                                   in_old ? "old" : "new", s.claim);
-      if (i >= 0 && j >= 0 && old_match[static_cast<size_t>(i)] < 0) {
+      // A split pairs its old name with each successor.
+      const bool free_old = i >= 0 && (old_match[static_cast<size_t>(i)] < 0 ||
+                                       (s.shape == Succession::Shape::kSplit && old_match[static_cast<size_t>(i)] != j));
+      if (free_old && j >= 0) {
         pair(i, j, ChangeStatus::kRenamed, {evidence});
       } else if (j >= 0 && new_match[static_cast<size_t>(j)] < 0) {
-        added_evidence[j].push_back(evidence);
+        auto& list = added_evidence[j];
+        if (std::find(list.begin(), list.end(), evidence) == list.end()) list.push_back(evidence);
       }
     }
   };
-  apply_successions(old_doc, olds, old_keys, true);
-  apply_successions(new_doc, news, new_keys, false);
+  apply_successions(successions(old_doc, olds, triggers), old_keys, true);
+  apply_successions(new_successions, new_keys, false);
 
   std::vector<size_t> free_old;
   std::vector<size_t> free_new;
@@ -414,6 +257,22 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
       }
     }
   }
+  // Several old names paired with one new name are a merge; one old name
+  // with several new names, a split.
+  {
+    std::map<int, int> into;
+    std::map<int, int> from;
+    for (const auto& p : pairs) {
+      if (p.change.status != ChangeStatus::kRenamed) continue;
+      ++into[p.new_index];
+      ++from[p.old_index];
+    }
+    for (auto& p : pairs) {
+      if (p.change.status != ChangeStatus::kRenamed) continue;
+      if (into[p.new_index] > 1) p.change.status = ChangeStatus::kMerged;
+      if (from[p.old_index] > 1) p.change.status = ChangeStatus::kSplit;
+    }
+  }
   for (size_t i = 0; i < olds.size(); ++i) {
     if (old_match[i] >= 0) continue;
     ProgrammePair p{static_cast<int>(i), -1, {}};
@@ -437,7 +296,11 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
     const auto& nb = b.change.old_side ? b.change.old_side->name : b.change.new_side->name;
     auto fa = fold_case(na);
     auto fb = fold_case(nb);
-    return fa != fb ? fa < fb : na < nb;
+    if (fa != fb) return fa < fb;
+    if (na != nb) return na < nb;
+    // A split: one old name, its successors by name.
+    if (a.change.new_side && b.change.new_side) return fold_case(a.change.new_side->name) < fold_case(b.change.new_side->name);
+    return false;
   });
   return pairs;
 }

@@ -44,6 +44,7 @@ void ProgrammeRegistry::add(Document doc, std::string label) {
   st.acronyms.insert(extracted.acronyms.begin(), extracted.acronyms.end());
   std::vector<int> rows(list.size(), -1);
   std::vector<bool> renamed(list.size(), false);  // continues its row under a new name
+  std::set<int> succeeded;  // rows whose programme was renamed, merged or split into another here
   if (st.previous) {
     auto pairs = match_programmes(*st.previous, doc, st.previous_list, list, st.config, st.acronyms);
     // Kept names first: a rename continues the old row only into a name
@@ -55,13 +56,15 @@ void ProgrammeRegistry::add(Document doc, std::string label) {
       rows[static_cast<size_t>(pair.new_index)] = st.previous_rows[static_cast<size_t>(pair.old_index)];
     }
     for (auto& pair : pairs) {
-      if (pair.change.status != ChangeStatus::kRenamed) continue;
+      const auto status = pair.change.status;
+      if (status != ChangeStatus::kRenamed && status != ChangeStatus::kMerged && status != ChangeStatus::kSplit) continue;
       const int old_row = st.previous_rows[static_cast<size_t>(pair.old_index)];
       int& new_row = rows[static_cast<size_t>(pair.new_index)];
       if (new_row < 0) {
         new_row = old_row;
         renamed[static_cast<size_t>(pair.new_index)] = true;
       }
+      succeeded.insert(old_row);
       series.renames.push_back({static_cast<int>(s) - 1, std::move(pair.change), old_row, new_row});
     }
   }
@@ -72,10 +75,13 @@ void ProgrammeRegistry::add(Document doc, std::string label) {
     const Programme& p = list[k];
     int& row = rows[k];
     auto keys = programme_keys(p, st.acronyms);
+    bool only_succeeded = false;  // an old name left only in the statement of its succession
     for (size_t n = 0; n < keys.size() && row < 0; ++n) {
       auto it = st.row_by_key.find(keys[n]);
       if (it != st.row_by_key.end() && !taken.count(it->second)) row = it->second;
+      only_succeeded = only_succeeded || (it != st.row_by_key.end() && succeeded.count(it->second) > 0);
     }
+    if (row < 0 && only_succeeded) continue;
     if (row < 0) {
       ProgrammeSeriesRow fresh;
       fresh.mentions.assign(s + 1, 0);

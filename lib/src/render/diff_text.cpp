@@ -136,7 +136,9 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
       const std::string old_name = p.old_side ? p.old_side->name : "";
       const std::string new_name = p.new_side ? p.new_side->name : "";
       std::string status = to_string(p.status);
-      std::string line = p.status == ChangeStatus::kRenamed ? old_name + " -> " + new_name
+      std::string line = p.status == ChangeStatus::kRenamed || p.status == ChangeStatus::kMerged ||
+                                 p.status == ChangeStatus::kSplit
+                             ? old_name + " -> " + new_name
                                                              : (new_name.empty() ? old_name : new_name);
       if (resized) {
         status = p.new_side->mentions < p.old_side->mentions ? "shrank" : "grew";

@@ -20,8 +20,10 @@ std::string programme_label(std::string_view name, std::string_view acronym) {
 std::string rename_lines_text(const ProgrammeSeries& series) {
   std::string out;
   for (const ProgrammeSeriesRename& r : series.renames) {
-    out += fmt::format("  {} -> {}: {} -> {}\n", terminal_safe(series.labels[static_cast<size_t>(r.from_snapshot)]),
-                       terminal_safe(series.labels[static_cast<size_t>(r.from_snapshot) + 1]),
+    // A plain rename reads "A -> B"; a merge or split says so.
+    const std::string kind = r.change.status == ChangeStatus::kRenamed ? "" : std::string(to_string(r.change.status)) + " ";
+    out += fmt::format("  {} -> {}: {}{} -> {}\n", terminal_safe(series.labels[static_cast<size_t>(r.from_snapshot)]),
+                       terminal_safe(series.labels[static_cast<size_t>(r.from_snapshot) + 1]), kind,
                        terminal_safe(r.change.old_side ? r.change.old_side->name : ""),
                        terminal_safe(r.change.new_side ? r.change.new_side->name : ""));
     for (const std::string& e : r.change.evidence) out += fmt::format("    {}\n", terminal_safe(e));
@@ -136,7 +138,8 @@ Json series_rows_json(const ProgrammeSeries& series) {
 Json series_renames_json(const ProgrammeSeries& series) {
   Json renames = Json::array();
   for (const auto& r : series.renames) {
-    renames.push_back({{"from", label_at(series, r.from_snapshot)},
+    renames.push_back({{"status", to_string(r.change.status)},
+                       {"from", label_at(series, r.from_snapshot)},
                        {"to", label_at(series, r.from_snapshot + 1)},
                        {"old", side_json(*r.change.old_side)},
                        {"new", side_json(*r.change.new_side)},

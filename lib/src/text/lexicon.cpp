@@ -28,7 +28,7 @@ constexpr std::array<std::string_view, 126> kStopWords = {
     "with",      "within",  "would",   "yet",    "you",     "your",
 };
 
-constexpr std::array<std::string_view, 44> kHeads = {
+constexpr std::array<std::string_view, 45> kHeads = {
     "accord",     "agency",      "agreement",  "alliance",   "assembly",     "board",
     "center",     "centre",      "charter",    "coalition",  "commission",   "committee",
     "compact",    "conference",  "convention", "council",    "declaration",  "division",
@@ -36,7 +36,7 @@ constexpr std::array<std::string_view, 44> kHeads = {
     "group",      "initiative",  "mechanism",  "mission",    "network",      "office",
     "operation",  "organisation", "organization", "package", "pact",         "partnership",
     "plan",       "platform",    "process",    "program",    "programme",    "representation",
-    "strategy",   "team"};
+    "roadmap",    "strategy",   "team"};
 
 constexpr std::array<std::string_view, 2> kPrefixHeads = {"exercise", "operation"};
 

@@ -1,0 +1,198 @@
+// Succession statements in claims (successions.hpp).
+#include "programmes/successions.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <set>
+#include <span>
+#include <tuple>
+
+#include "text/ascii.hpp"
+
+namespace strata::classify_detail {
+namespace {
+
+struct Trigger {
+  std::string_view phrase;
+  bool old_first;  // "X replaced by Y": the old name comes first
+  Succession::Shape shape = Succession::Shape::kOne;
+};
+
+// Statements of succession, from the seeds' wording and common usage;
+// a merge or split trigger may have several names on one side.
+constexpr std::array<Trigger, 27> kTriggers = {{
+    {"replaced by", true},      {"upgraded into", true},    {"upgraded to", true},
+    {"renamed as", true},       {"renamed", true},          {"consolidated into", true, Succession::Shape::kMerge},
+    {"transitioned into", true}, {"transformed into", true}, {"succeeded by", true},
+    {"superseded by", true},    {"merged into", true, Succession::Shape::kMerge},      {"evolved into", true},
+    {"converted into", true},   {"turned into", true},      {"became", true},
+    {"successor to", false},    {"successor of", false},    {"successor body to", false},
+    {"replaced", false},        {"replacing", false},       {"replaces", false},
+    {"succeeded", false},       {"supersedes", false},      {"took over from", false},
+    {"combined into", true, Succession::Shape::kMerge}, {"split into", true, Succession::Shape::kSplit},
+    {"divided into", true, Succession::Shape::kSplit},
+}};
+
+// `text` at `pos` reads `lower` once ASCII letters are folded.
+bool folded_equal(std::string_view text, size_t pos, std::string_view lower) {
+  return pos <= text.size() && ascii::istarts_with(text.substr(pos), lower);
+}
+
+bool passive_before(std::string_view text, size_t t) {
+  for (std::string_view aux : {"was ", "were ", "been ", "is ", "be "}) {
+    if (t >= aux.size() && folded_equal(text, t - aux.size(), aux) &&
+        (t == aux.size() || text[t - aux.size() - 1] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Where the triggers occur in `text` as whole words (ASCII case folded), in
+// the order of kTriggers, then of position. One pass over the text: a
+// trigger can only start at a word's first letter.
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> trigger_hits(std::string_view text) {
+  // Triggers by first letter, as bits of their index.
+  static const auto by_letter = [] {
+    std::array<uint32_t, 256> bits{};
+    for (size_t k = 0; k < kTriggers.size(); ++k) bits[static_cast<unsigned char>(kTriggers[k].phrase[0])] |= 1u << k;
+    return bits;
+  }();
+  std::vector<std::pair<size_t, size_t>> hits;  // (trigger, position)
+  // From the start of one run of ASCII letters and digits to the next.
+  for (size_t t = 0; t < text.size();) {
+    for (uint32_t left = by_letter[static_cast<unsigned char>(ascii::lower(text[t]))]; left != 0; left &= left - 1) {
+      auto k = static_cast<size_t>(std::countr_zero(left));
+      auto phrase = kTriggers[k].phrase;
+      if (!folded_equal(text, t, phrase)) continue;
+      size_t end = t + phrase.size();
+      if (end < text.size() && ascii::alnum(text[end])) continue;
+      hits.emplace_back(k, t);
+    }
+    while (t < text.size() && ascii::alnum(text[t])) ++t;
+    while (t < text.size() && !ascii::alnum(text[t])) ++t;
+  }
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+namespace {
+
+const std::string& claim_text(const Document& doc, int section, int block, int sentence, bool norm) {
+  const auto& s = doc.sections[static_cast<size_t>(section)]
+                      .blocks[static_cast<size_t>(block)]
+                      .sentences[static_cast<size_t>(sentence)];
+  return norm && !s.norm.empty() ? s.norm : s.text;
+}
+
+
+// A mention of programme `programme`, placed in its claim.
+struct Placed {
+  int section;
+  int block;
+  int sentence;
+  size_t begin;
+  size_t end;
+  int programme;
+  bool same_claim(const Placed& o) const {
+    return section == o.section && block == o.block && sentence == o.sentence;
+  }
+};
+
+// The successions of one claim, whose mentions `placed` are in text order.
+void claim_successions(const Document& doc, std::span<const Placed> placed, TriggerMemo& triggers,
+                       std::vector<Succession>& out) {
+  const auto& where = placed.front();
+  const auto& text = claim_text(doc, where.section, where.block, where.sentence, true);
+  std::set<std::pair<int, int>> seen;
+  for (auto [k, t] : triggers.hits(text)) {
+    const auto& trigger = kTriggers[k];
+    size_t te = t + trigger.phrase.size();
+    // "the NACC was replaced in 1997 by the EAPC": a passive verb puts
+    // the old name first.
+    bool old_first = trigger.old_first || passive_before(text, t);
+    const Placed* before = nullptr;
+    const Placed* after = nullptr;
+    const Placed* after2 = nullptr;
+    for (const auto& p : placed) {
+      if (p.end <= t) before = &p;
+      if (p.begin >= te && after == nullptr) {
+        after = &p;
+      } else if (p.begin >= te && after2 == nullptr && p.programme != after->programme) {
+        after2 = &p;
+      }
+    }
+    // "renamed X to Y": both names follow the trigger.
+    if (before == nullptr && after != nullptr && after2 != nullptr && old_first) {
+      before = after;
+      after = after2;
+    }
+    if (before == nullptr || after == nullptr || before->programme == after->programme) continue;
+    // "X and Y were merged into Z": every name before the trigger is a
+    // source; "X was split into Y and Z": every name after it a successor.
+    std::vector<int> froms{old_first ? before->programme : after->programme};
+    std::vector<int> tos{old_first ? after->programme : before->programme};
+    if (old_first && trigger.shape == Succession::Shape::kMerge) {
+      froms.clear();
+      for (const auto& p : placed) {
+        if (p.end <= t && p.programme != tos[0] && std::find(froms.begin(), froms.end(), p.programme) == froms.end()) {
+          froms.push_back(p.programme);
+        }
+      }
+    } else if (old_first && trigger.shape == Succession::Shape::kSplit) {
+      tos.clear();
+      for (const auto& p : placed) {
+        if (p.begin >= te && p.programme != froms[0] && std::find(tos.begin(), tos.end(), p.programme) == tos.end()) {
+          tos.push_back(p.programme);
+        }
+      }
+    }
+    const auto shape = froms.size() > 1 ? Succession::Shape::kMerge
+                       : tos.size() > 1 ? Succession::Shape::kSplit
+                                        : Succession::Shape::kOne;
+    for (int from : froms) {
+      for (int to : tos) {
+        if (!seen.insert({from, to}).second) continue;
+        out.push_back({from, to, std::string(trigger.phrase),
+                       claim_text(doc, where.section, where.block, where.sentence, false), where.section,
+                       where.block, where.sentence, shape});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+const std::string& claim_text(const Document& doc, const ProgrammeMention& m, bool norm) {
+  return claim_text(doc, m.section, m.block, m.sentence, norm);
+}
+
+std::vector<Succession> successions(const Document& doc, const std::vector<Programme>& programmes,
+                                    TriggerMemo& triggers) {
+  // One flat list sorted once by claim, then by position: the claims come
+  // in document order, each with its mentions in text order.
+  std::vector<Placed> placed;
+  for (size_t p = 0; p < programmes.size(); ++p) {
+    for (const auto& m : programmes[p].mentions) {
+      placed.push_back({m.section, m.block, m.sentence, m.offset, m.offset + m.form.size(), static_cast<int>(p)});
+    }
+  }
+  std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
+    return std::tie(a.section, a.block, a.sentence, a.begin) < std::tie(b.section, b.block, b.sentence, b.begin);
+  });
+  std::vector<Succession> out;
+  for (size_t first = 0; first < placed.size();) {
+    size_t last = first + 1;
+    while (last < placed.size() && placed[last].same_claim(placed[first])) ++last;
+    if (last - first >= 2) {
+      claim_successions(doc, std::span<const Placed>(placed).subspan(first, last - first), triggers, out);
+    }
+    first = last;
+  }
+  return out;
+}
+
+}  // namespace strata::classify_detail
