@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "align/claims.hpp"
+#include "align/rarity.hpp"
 #include "align/sections.hpp"
 #include "strata/compare.hpp"
 #include "strata/load.hpp"
@@ -124,6 +125,29 @@ TEST(SplitPairing, OneEditedListItemBesideAShortNeighbourIsNoSplit) {
   EXPECT_EQ(p.split_second[0], -1);
 }
 
+TEST(Rarity, WeighsSharedRareWordsAboveSharedCommonOnes) {
+  Rarity r;
+  const std::vector<std::string> texts = {"allies agreed at the summit", "allies agreed at the meeting",
+                                          "allies agreed at the council", "the fund holds 690 million"};
+  for (int round = 0; round < 4; ++round) {
+    for (const std::string& t : texts) r.add(bag_of(t));
+  }
+  // Same word overlap (Dice 0.5) with the common frame or with the rare figure.
+  const double frame = r.weighted_dice(bag_of("allies agreed summit"), bag_of("allies agreed meeting"));
+  const double figure = r.weighted_dice(bag_of("fund holds 690"), bag_of("fund holds council"));
+  EXPECT_DOUBLE_EQ(dice(bag_of("allies agreed summit"), bag_of("allies agreed meeting")),
+                   dice(bag_of("fund holds 690"), bag_of("fund holds council")));
+  EXPECT_LT(frame, figure);
+  EXPECT_DOUBLE_EQ(r.weighted_dice(bag_of("fund holds"), bag_of("fund holds")), 1.0);
+}
+
+TEST(Rarity, FewClaimsWeighEveryWordAlike) {
+  Rarity r;
+  r.add(bag_of("first text"));
+  r.add(bag_of("second text"));
+  EXPECT_DOUBLE_EQ(r.weighted_dice(bag_of("first text"), bag_of("second text")), 0.5);
+}
+
 // On the bundled series, 2023 -> 2024: the membership sentence of a list item
 // and the EUR 690 million sentence are reworded, not removed and added.
 TEST(SeriesPairing, RewordingsOf2023To2024AreEditsNotRemovalsAndAdditions) {
@@ -142,6 +166,14 @@ TEST(SeriesPairing, RewordingsOf2023To2024AreEditsNotRemovalsAndAdditions) {
     if (x.status != ChangeStatus::kRemoved) continue;
     EXPECT_EQ(x.old_sides[0].text.find("committed over EUR 690 million"), std::string::npos);
     EXPECT_EQ(x.old_sides[0].text.find("reaffirmed their commitment that Ukraine"), std::string::npos);
+  }
+  // Two sentences on one frame ("At the 2022 ... Summit, Allies agreed")
+  // that say different things share half their words but few rare ones:
+  // no pair, so no "intensifier removed: 'even more'".
+  for (const ClaimChange& x : c.claims) {
+    if (x.old_sides.empty() || x.old_sides[0].text.find("strengthen the CAP and provide even more") == std::string::npos) continue;
+    EXPECT_EQ(x.status, ChangeStatus::kRemoved);
+    EXPECT_TRUE(x.facts.empty());
   }
 }
 

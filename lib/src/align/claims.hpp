@@ -113,7 +113,15 @@ void link(ClaimPairs& p, int old_claim, int new_claim, PairKind kind, double sco
 // (align/shapes.cpp): short lines that differ only in their dates and
 // numbers; pair_figures (align/shapes.cpp): sentences that state the same
 // amounts.
-void pair_sentences(Side& old_side, Side& new_side, ClaimPairs& p, double min_score);
+class Rarity;
+// What a near pair must reach: word similarity (Dice) and rare-word
+// similarity (Rarity::weighted_dice), both 0..1.
+struct PairGate {
+  double min_dice;
+  double min_rare;
+  const Rarity* rarity;
+};
+void pair_sentences(Side& old_side, Side& new_side, ClaimPairs& p, const PairGate& gate);
 void pair_shapes(const Side& old_side, const Side& new_side, ClaimPairs& p);
 void pair_figures(const Side& old_side, const Side& new_side, ClaimPairs& p);
 

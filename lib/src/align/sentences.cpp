@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "align/claims.hpp"
+#include "align/rarity.hpp"
 
 namespace strata::align {
 
@@ -48,7 +49,7 @@ struct Scored {
 
 }  // namespace
 
-void pair_sentences(Side& o, Side& n, ClaimPairs& p, double min_score) {
+void pair_sentences(Side& o, Side& n, ClaimPairs& p, const PairGate& gate) {
   auto multi = [](const Claim& c) { return !c.parts.empty(); };
   bool any = false;
   for (size_t i = 0; i < o.claims.size() && !any; ++i) any = p.old_to_new[i] < 0 && multi(o.claims[i]);
@@ -74,7 +75,7 @@ void pair_sentences(Side& o, Side& n, ClaimPairs& p, double min_score) {
         // Two one-sentence claims were the near-duplicate pass's to judge.
         if (!multi(c) && !multi(n.claims[static_cast<size_t>(unit.claim)])) continue;
         const double score = dice(bag, *unit.bag);
-        if (score >= min_score) found.push_back(Scored{score, static_cast<int>(i), unit.claim});
+        if (score >= gate.min_dice && gate.rarity->weighted_dice(bag, *unit.bag) >= gate.min_rare) found.push_back(Scored{score, static_cast<int>(i), unit.claim});
       }
     });
   }

@@ -22,7 +22,9 @@ namespace strata::store {
 // entries, computed only when a query needs them.
 // 4: no programmes in summaries or pairs (the series registry counts them);
 // summaries hold the acronyms the registry needs.
-inline constexpr int kDerivedFormat = 4;
+// 5: claims pair through sentences, shapes and figures, and near pairs need
+// shared rare words.
+inline constexpr int kDerivedFormat = 5;
 inline constexpr const char* kCacheDir = "strata-cache";
 
 // Claims are numbered in document order (sections pre-order, then blocks,
