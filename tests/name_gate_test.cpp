@@ -43,6 +43,10 @@ TEST(NameGate, TurnsAwayWhatIsNotAName) {
       // Words glued by a page's chrome, and a word written twice.
       {"ViewFree BasicsMeta Platforms Technologies ProductsOversight Board", {}},
       {"Visit the Facebook Facebook Help Center for answers.", {"Facebook Help Center"}},
+      // A title word before a head word names a body ("General Assembly").
+      {"The UN General Assembly adopted a resolution.", {"UN General Assembly"}},
+      {"Allies follow the resolutions of the United Nations (UN) General Assembly.", {"UN General Assembly"}},
+      {"Secretary General Jens Stoltenberg visited the NATO-Ukraine Council.", {"NATO-Ukraine Council"}},
   };
   for (const auto& c : cases) EXPECT_EQ(names_in(c.text), c.names) << c.text;
 }

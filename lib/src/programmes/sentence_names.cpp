@@ -181,7 +181,7 @@ void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, S
   // person's title and what follows it up to the connectors before the
   // words of the name (those holding its first head word) are not part of it.
   for (size_t k = run.size(); k-- > 0;) {
-    if (!r_.is(run[k], kPersonTitle) || !has_head(k + 1)) continue;
+    if (!r_.is(run[k], kPersonTitle) || !has_head(k + 1) || titled_body(run, k)) continue;
     size_t head = k + 1;
     while (!r_.is(run[head], kHead)) ++head;
     size_t c = head;
@@ -198,7 +198,7 @@ void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, S
   std::string_view lead;
   if (!run.empty()) {
     for (const auto& def : out.definitions) {
-      if (def.programme && def.last + 1 == run.front() && !r_.tokens[def.last].word) lead = def.acronym;
+      if (def.last + 1 == run.front() && !r_.tokens[def.last].word) lead = def.acronym;
     }
   }
   NameItem item;
@@ -224,6 +224,12 @@ void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, S
   }
 }
 
+// "General Assembly", "General Staff": a title word right before a head
+// word names a body, not a person.
+bool SentenceReader::titled_body(const std::vector<size_t>& run, size_t k) const {
+  return k + 1 < run.size() && r_.is(run[k + 1], kHead);
+}
+
 NameVariant SentenceReader::reading(std::vector<size_t> run, std::string_view lead) const {
   NameVariant v;
   if (run.empty()) return v;
@@ -236,7 +242,8 @@ NameVariant SentenceReader::reading(std::vector<size_t> run, std::string_view le
   while (!run.empty()) {
     size_t first = run.front();
     bool joined_place = r_.is(first, kPlace) && run.size() > 1 && r_.is(run[1], kConnector);
-    if (!r_.is(first, kStop) && !r_.is(first, kPersonTitle) && !r_.is(first, kMonth) && !joined_place) break;
+    const bool title = r_.is(first, kPersonTitle) && !titled_body(run, 0);
+    if (!r_.is(first, kStop) && !title && !r_.is(first, kMonth) && !joined_place) break;
     drop_front();
   }
   while (!run.empty() && r_.is(run.back(), kConnector)) run.pop_back();

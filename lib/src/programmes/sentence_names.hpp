@@ -70,6 +70,7 @@ class SentenceReader {
   // `lead`: an acronym written just before the run that leads the name; may be empty.
   NameVariant reading(std::vector<size_t> run, std::string_view lead = {}) const;
   bool run_word(size_t i) const;
+  bool titled_body(const std::vector<size_t>& run, size_t k) const;
   std::string range_text(size_t a, size_t b) const;
 
   const ConfigForms& config_;
