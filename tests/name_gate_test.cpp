@@ -43,6 +43,14 @@ TEST(NameGate, TurnsAwayWhatIsNotAName) {
       // Words glued by a page's chrome, and a word written twice.
       {"ViewFree BasicsMeta Platforms Technologies ProductsOversight Board", {}},
       {"Visit the Facebook Facebook Help Center for answers.", {"Facebook Help Center"}},
+      // Shouting, a place before "in", a pair of nouns, a run cut by a figure.
+      {"UNLESS LINKEDIN HAS ENTERED INTO A SEPARATE WRITTEN AGREEMENT, this applies.", {}},
+      {"Link WhatsApp in Accounts Center to share settings.", {"Accounts Center"}},
+      {"We remove Glorification, Support and Representation of various groups.", {}},
+      {"We remove Representation of Tier 1 entities.", {}},
+      // A generic head after a word the document writes in lowercase.
+      {"Mozilla requires a valid Legal Process. We follow legal advice.", {}},
+      {"Ukraine joined the DEXTER Programme.", {"DEXTER Programme"}},
       // A title word before a head word names a body ("General Assembly").
       {"The UN General Assembly adopted a resolution.", {"UN General Assembly"}},
       {"Allies follow the resolutions of the United Nations (UN) General Assembly.", {"UN General Assembly"}},

@@ -47,11 +47,26 @@ bool phrase_opener(std::string_view lower) {
   return std::find(kPhraseOpeners.begin(), kPhraseOpeners.end(), lower) != kPhraseOpeners.end();
 }
 
+// Two letters or more, every letter a capital.
+bool shouted(std::string_view word) {
+  size_t letters = 0;
+  for (char c : word) {
+    if (ascii::lower_case(c)) return false;
+    letters += ascii::upper(c) ? 1 : 0;
+  }
+  return letters >= 2;
+}
+
 bool article(std::string_view lower) { return lower == "the" || lower == "a" || lower == "an"; }
 
 }  // namespace
 
 bool gate_run(const Reading& r, std::vector<size_t>& run) {
+  // A stop word in capitals is shouting ("UNLESS LINKEDIN HAS ENTERED INTO
+  // A SEPARATE WRITTEN AGREEMENT"), not a name: no acronym is a stop word.
+  for (size_t k : run) {
+    if (r.is(k, kStop) && shouted(r.word(k))) return false;
+  }
   size_t glued_words = 0;
   for (size_t k : run) glued_words += r.tokens[k].word && glued(r.word(k)) ? 1 : 0;
   if (glued_words >= kGluedWordsInRun) return false;
@@ -71,6 +86,21 @@ bool gate_run(const Reading& r, std::vector<size_t>& run) {
   // "to Complement the NATO-Ukraine Charter": a word that is not a head
   // word, followed at once by an article, is a verb and not part of the name.
   if (run.size() > 2 && !r.is(run[0], kHead) && article(r.lower(run[1]))) run.erase(run.begin(), run.begin() + 2);
+  // "Link WhatsApp in Accounts Center": words with no head word before "in"
+  // or "with" say where or with what the name is used.
+  for (size_t k = 1; k + 1 < run.size() && !r.is(run[k - 1], kHead); ++k) {
+    if (r.lower(run[k]) != "in" && r.lower(run[k]) != "with") continue;
+    run.erase(run.begin(), run.begin() + static_cast<long>(k) + 1);
+    break;
+  }
+  // "Support and Representation": two nouns joined by "and" are a pair of
+  // things, not a name.
+  if (run.size() == 3 && r.lower(run[1]) == "and") return false;
+  // "Representation of Tier 1": a run that goes on in a figure is cut short
+  // of its name; what is left ends at its last head word.
+  if (!run.empty() && r.is(run.back() + 1, kNumber) && !r.is(run.back(), kHead)) {
+    while (!run.empty() && !r.is(run.back(), kHead)) run.pop_back();
+  }
   return !run.empty();
 }
 

@@ -219,6 +219,20 @@ void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, S
     }
   }
   item.plain = reading(std::move(run), lead);
+  // "Legal Process": an ordinary word before a generic head ("process",
+  // "programme") names nothing when the document writes that word in
+  // lowercase; which only the document can tell.
+  if (item.vocab_word == 0 && item.plain.name) {
+    size_t first = 0;
+    while (first < r_.size() && r_.tokens[first].begin < item.plain.offset) ++first;
+    size_t second = first + 1;
+    while (second < r_.size() && !r_.tokens[second].word) ++second;
+    const size_t end = item.plain.offset + item.plain.form.size();
+    if (second < r_.size() && r_.tokens[second].end == end && r_.is(second, kGenericTail) && !r_.is(first, kHead) && !is_acronym(r_.word(first))) {
+      item.vocab_word = r_.words[first].hash;
+      item.dropped = NameVariant{};
+    }
+  }
   if (item.plain.backref || item.plain.name || item.dropped.backref || item.dropped.name) {
     out.items.push_back(std::move(item));
   }
