@@ -127,6 +127,15 @@ void bind_changes(py::module_& m) {
       .def_readonly("new_count", &WordingShift::new_count)
       .def_readonly("examples", &WordingShift::examples);
 
+  py::class_<LinkChange>(m, "LinkChange")
+      .def_property_readonly("status", [](const LinkChange& c) { return to_string(c.status); })
+      .def_readonly("text", &LinkChange::text)
+      .def_readonly("old_target", &LinkChange::old_target, "Empty when added.")
+      .def_readonly("new_target", &LinkChange::new_target, "Empty when removed.")
+      .def_readonly("section", &LinkChange::section)
+      .def_readonly("path", &LinkChange::path)
+      .def_readonly("line", &LinkChange::line);
+
   py::class_<Comparison, std::shared_ptr<Comparison>>(m, "ChangeSet", "What changed between two documents.")
       .def_property_readonly("old", [](const Comparison& c) { return c.changes.old_meta; })
       .def_property_readonly("new", [](const Comparison& c) { return c.changes.new_meta; })
@@ -136,10 +145,11 @@ void bind_changes(py::module_& m) {
       .def_property_readonly("numbers", [](const Comparison& c) { return c.changes.numbers; })
       .def_property_readonly("programmes", [](const Comparison& c) { return c.changes.programmes; })
       .def_property_readonly("wording", [](const Comparison& c) { return c.changes.wording; })
+      .def_property_readonly("links", [](const Comparison& c) { return c.changes.links; })
       .def_property_readonly("warnings", [](const Comparison& c) { return c.changes.warnings; })
       .def_property_readonly("all", [](const Comparison& c) { return c.all; })
       .def_property_readonly("has_changes", [](const Comparison& c) { return c.changes.has_changes(); },
-                             "True when a section or claim changed beyond unchanged/equivalent.")
+                             "True when a section or claim changed beyond unchanged/equivalent, or a link changed.")
       .def_property_readonly("exit_code", [](const Comparison& c) { return c.changes.has_changes() ? 1 : 0; },
                              "What `strata diff` exits with: 0 same, 1 different.")
       .def(

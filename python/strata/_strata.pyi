@@ -159,6 +159,15 @@ class WordingShift:
     new_count: int
     examples: List[str]
 
+class LinkChange:
+    status: str  # "added", "removed" or "repointed"
+    text: str
+    old_target: str
+    new_target: str
+    section: str
+    path: List[str]
+    line: int
+
 class ChangeSet:
     """What changed between two documents (strata.compare)."""
     old: DocumentMeta
@@ -169,6 +178,7 @@ class ChangeSet:
     numbers: List[NumberChange]
     programmes: List[ProgrammeChange]
     wording: List[WordingShift]
+    links: List[LinkChange]
     warnings: List[str]
     all: bool  # unchanged claims kept (compare(all=True))
     has_changes: bool

@@ -140,6 +140,24 @@ struct WordingShift {
   std::vector<std::string> examples;  // claim texts, new form where there is one
 };
 
+// A change in the set of a document's link targets (docs/json.md): a
+// target that appeared or vanished, or a link whose text stayed while its
+// target changed. Links whose target is on both sides are not listed, even
+// when their text changed: the prose diff shows that.
+enum class LinkStatus { kAdded, kRemoved, kRepointed };
+
+const char* to_string(LinkStatus status);
+
+struct LinkChange {
+  LinkStatus status = LinkStatus::kAdded;
+  std::string text;        // the link's text, new side where there is one
+  std::string old_target;  // empty when added
+  std::string new_target;  // empty when removed
+  std::string section;     // Section::id holding the link (new side, old for removed)
+  std::vector<std::string> path;  // that section's title path
+  uint32_t line = 0;              // 1-based source line of its block, same side
+};
+
 // What a highlight points at.
 enum class HighlightTarget { kClaim, kSection, kProgramme };
 
@@ -168,6 +186,10 @@ struct ChangeSet {
   std::vector<NumberChange> numbers;
   std::vector<ProgrammeChange> programmes;
   std::vector<WordingShift> wording;
+  // Link targets that appeared, vanished or were re-pointed, in document
+  // order (new side first, then removed ones in old order); empty for plain
+  // text, which has no links.
+  std::vector<LinkChange> links;
   // The most significant claim, section and programme changes, best first
   // (ClassifyOptions::significance.highlights of them at most).
   std::vector<Highlight> highlights;
@@ -180,7 +202,8 @@ struct ChangeSet {
   // rewritten", where 12 is the claim's ClaimChange::index).
   std::vector<std::string> warnings;
 
-  // True when any section or claim change is more than unchanged/equivalent.
+  // True when any section or claim change is more than unchanged/equivalent,
+  // or a link changed.
   bool has_changes() const;
 };
 

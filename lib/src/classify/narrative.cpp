@@ -64,6 +64,18 @@ std::string sections_sentence(const ChangeSet& changes) {
   return " " + say("sections-removed", fmt::arg("count", counted(removed.size(), "section")), fmt::arg("titles", listed(titles)));
 }
 
+// Links change without a word of prose changing: a re-pointed target is told
+// even when nothing else is.
+std::string links_sentence(const ChangeSet& changes) {
+  if (changes.links.empty()) return {};
+  size_t count[3] = {0, 0, 0};
+  for (const LinkChange& l : changes.links) ++count[static_cast<size_t>(l.status)];
+  return " " + say("links", fmt::arg("count", counted(changes.links.size(), "change")),
+                   fmt::arg("repointed", count[static_cast<size_t>(LinkStatus::kRepointed)]),
+                   fmt::arg("added", count[static_cast<size_t>(LinkStatus::kAdded)]),
+                   fmt::arg("removed", count[static_cast<size_t>(LinkStatus::kRemoved)]));
+}
+
 std::string rewords_sentence(const ChangeSet& changes) {
   std::vector<std::string> pairs;
   std::set<std::string> seen;
@@ -97,7 +109,9 @@ std::string narrative(const ChangeSet& changes) {
   }
   const auto old_label = version_label(changes.old_meta);
   const auto new_label = version_label(changes.new_meta);
-  if (removed + added + edited == 0) return say("opening-none", fmt::arg("old", old_label), fmt::arg("new", new_label));
+  if (removed + added + edited == 0) {
+    return say("opening-none", fmt::arg("old", old_label), fmt::arg("new", new_label)) + links_sentence(changes);
+  }
   std::string out = say("opening", fmt::arg("old", old_label), fmt::arg("new", new_label), fmt::arg("removed", counted(removed, "statement")),
                         fmt::arg("added", added), fmt::arg("edited", edited));
   out += sections_sentence(changes);
@@ -113,7 +127,7 @@ std::string narrative(const ChangeSet& changes) {
     if (!also.empty()) out += " " + say("also", fmt::arg("reasons", listed(also, "; ", "; ")));
   }
   out += rewords_sentence(changes);
-  return out;
+  return out + links_sentence(changes);
 }
 
 }  // namespace strata::classify_detail

@@ -88,11 +88,13 @@ constexpr std::array<std::string_view, 10> kWeakModals = {"may",    "might",    
 // numbers; {count} counts removed sections likewise ("26 sections were"),
 // {titles} names some; {reason} and {reasons} highlights' reasons,
 // {pairs} the reworded commitments; in the series ones {first}, {last},
-// {versions}, {from}, {to}, {named}, {latest}.
-constexpr std::array<TemplateRow, 11> kTemplates = {{
+// {versions}, {from}, {to}, {named}, {latest}; in "links" {count} counts
+// link changes, {repointed}, {added} and {removed} by kind.
+constexpr std::array<TemplateRow, 12> kTemplates = {{
     {"opening", "Between {old} and {new}, {removed} removed, {added} added and {edited} reworded or moved."},
     {"opening-none", "Between {old} and {new}, no statement changed in substance."},
     {"sections-removed", "{count} dropped entirely, among them {titles}."},
+    {"links", "{count} in the links: {repointed} re-pointed to a new target, {added} added, {removed} removed."},
     {"most", "The most significant change: {reason}."},
     {"also", "Also: {reasons}."},
     {"reworded", "Commitments were reworded: {pairs}."},

@@ -81,6 +81,15 @@ const char* to_string(HighlightTarget target) {
   return "claim";
 }
 
+const char* to_string(LinkStatus status) {
+  switch (status) {
+    case LinkStatus::kAdded: return "added";
+    case LinkStatus::kRemoved: return "removed";
+    case LinkStatus::kRepointed: return "repointed";
+  }
+  return "added";
+}
+
 bool ChangeSet::has_changes() const {
   auto real = [](ChangeStatus s) { return s != ChangeStatus::kUnchanged && s != ChangeStatus::kEquivalent; };
   for (const SectionChange& c : sections) {
@@ -89,7 +98,7 @@ bool ChangeSet::has_changes() const {
   for (const ClaimChange& c : claims) {
     if (real(c.status)) return true;
   }
-  return false;
+  return !links.empty();
 }
 
 }  // namespace strata

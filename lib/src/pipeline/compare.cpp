@@ -1,5 +1,5 @@
 // compare(): align sections and claims, word-diff the changed pairs, label
-// equivalences, then hand over to classify.
+// equivalences, diff the link sets, then hand over to classify.
 #include <algorithm>
 #include <cstdint>
 #include <fmt/core.h>
@@ -9,6 +9,7 @@
 #include "align/sections.hpp"
 #include "classify/classify_internal.hpp"
 #include "diff/equivalence.hpp"
+#include "diff/links.hpp"
 #include "strata/compare.hpp"
 
 namespace strata {
@@ -95,6 +96,7 @@ class Comparer {
     out.new_meta = new_doc_.meta;
     report_claims(out);
     report_sections(out);
+    out.links = diff::link_changes(old_doc_, new_doc_);
     return out;
   }
 

@@ -12,7 +12,9 @@ using nlohmann::ordered_json;
 ordered_json nullable(const std::string& s) { return s.empty() ? ordered_json() : ordered_json(s); }
 
 ordered_json meta_json(const DocumentMeta& m) {
-  return ordered_json{{"path", m.source}, {"title", m.title}, {"date", nullable(m.date)}};
+  return ordered_json{{"path", m.source},     {"title", m.title},
+                      {"date", nullable(m.date)}, {"format", to_string(m.format)},
+                      {"charset", m.normalized.charset}};
 }
 
 ordered_json section_json(const SectionSide& s) {
@@ -241,6 +243,7 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
   summary["numbers"] = changes.numbers.size();
   summary["programmes"] = changes.programmes.size();
   summary["wording"] = changes.wording.size();
+  summary["links"] = changes.links.size();
   member(out, "summary", summary);
 
   ordered_json sections = ordered_json::array();
@@ -303,6 +306,17 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
     wording.push_back(std::move(j));
   }
   member(out, "wording", wording);
+
+  ordered_json links = ordered_json::array();
+  for (const LinkChange& l : changes.links) {
+    links.push_back({{"status", to_string(l.status)},
+                     {"text", l.text},
+                     {"old", nullable(l.old_target)},
+                     {"new", nullable(l.new_target)},
+                     {"section", l.section},
+                     {"line", l.line}});
+  }
+  member(out, "links", links);
   member(out, "warnings", changes.warnings, true);
   out += "}\n";
   return out;

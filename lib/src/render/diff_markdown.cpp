@@ -113,18 +113,22 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
   for (const std::string& w : changes.warnings) out += fmt::format("\n> **Warning:** {}\n", md(w));
 
   // The parts are written first and the notices of what was cut put on top.
-  std::string body = "\n## Sections\n\n| status | old | new | similarity |\n|---|---|---|---:|\n";
-  RowBudget section_rows, claim_rows, programme_rows, number_rows, wording_rows;
+  // A part is written only over rows: an empty table says nothing.
+  std::string body;
+  std::string section_table;
+  RowBudget section_rows, claim_rows, programme_rows, number_rows, wording_rows, link_rows;
   for (const SectionChange& c : changes.sections) {
     if (!render::shown(c.status, options) || !section_rows.take()) continue;
-    body +=
+    section_table +=
         fmt::format("| {} | {} | {} | {} |\n", to_string(c.status), titles(c.old_sides), titles(c.new_sides),
                     c.old_sides.empty() || c.new_sides.empty() ? std::string() : fmt::format("{:.2f}", c.similarity));
   }
+  if (!section_table.empty()) body += "\n## Sections\n\n| status | old | new | similarity |\n|---|---|---|---:|\n" + section_table;
   body += section_rows.notice("section rows");
 
-  body += "\n## Claims\n";
-  for (const render::ClaimGroup& group : render::group_claims(changes, options)) {
+  const std::vector<render::ClaimGroup> groups = render::group_claims(changes, options);
+  if (!groups.empty()) body += "\n## Claims\n";
+  for (const render::ClaimGroup& group : groups) {
     const std::string& section = group.label;
     const std::vector<const ClaimChange*>& list = group.claims;
     if (claim_rows.shown >= kMaxMarkdownRows) {
@@ -144,23 +148,24 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
   }
   body += claim_rows.notice("changed claims");
 
-  if (!changes.programmes.empty()) {
-    body += "\n## Programmes\n\n| status | old | new | evidence |\n|---|---|---|---|\n";
-    for (const ProgrammeChange& p : changes.programmes) {
-      if (!render::shown(p.status, options)) continue;
-      auto side = [](const std::optional<ProgrammeSide>& s) {
-        if (!s) return std::string();
-        return fmt::format("{}{} ({})", md(s->name), s->acronym.empty() ? "" : " (" + md(s->acronym) + ")", s->mentions);
-      };
-      std::string evidence;
-      for (const std::string& e : p.evidence) evidence += (evidence.empty() ? "" : "; ") + md(e);
-      if (programme_rows.take()) {
-        body +=
-            fmt::format("| {} | {} | {} | {} |\n", to_string(p.status), side(p.old_side), side(p.new_side), evidence);
-      }
+  std::string programme_table;
+  for (const ProgrammeChange& p : changes.programmes) {
+    if (!render::shown(p.status, options)) continue;
+    auto side = [](const std::optional<ProgrammeSide>& s) {
+      if (!s) return std::string();
+      return fmt::format("{}{} ({})", md(s->name), s->acronym.empty() ? "" : " (" + md(s->acronym) + ")", s->mentions);
+    };
+    std::string evidence;
+    for (const std::string& e : p.evidence) evidence += (evidence.empty() ? "" : "; ") + md(e);
+    if (programme_rows.take()) {
+      programme_table +=
+          fmt::format("| {} | {} | {} | {} |\n", to_string(p.status), side(p.old_side), side(p.new_side), evidence);
     }
-    body += programme_rows.notice("programme rows");
   }
+  if (!programme_table.empty()) {
+    body += "\n## Programmes\n\n| status | old | new | evidence |\n|---|---|---|---|\n" + programme_table;
+  }
+  body += programme_rows.notice("programme rows");
   if (!changes.numbers.empty()) {
     body += "\n## Figures, dates and amounts\n\n| status | old | new |\n|---|---|---|\n";
     for (const NumberChange& n : changes.numbers) {
@@ -178,8 +183,18 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
     }
     body += wording_rows.notice("wording rows");
   }
+  if (!changes.links.empty()) {
+    body += "\n## Links\n\n| status | text | old target | new target | section |\n|---|---|---|---|---|\n";
+    for (const LinkChange& l : changes.links) {
+      if (!link_rows.take()) continue;
+      auto target = [](const std::string& t) { return t.empty() ? std::string() : render::md_code(t); };
+      body += fmt::format("| {} | {} | {} | {} | {} |\n", to_string(l.status), md(l.text), target(l.old_target),
+                          target(l.new_target), md(render::path_label(l.path)));
+    }
+    body += link_rows.notice("link rows");
+  }
   bool cut = false;
-  for (const RowBudget* part : {&section_rows, &claim_rows, &programme_rows, &number_rows, &wording_rows}) {
+  for (const RowBudget* part : {&section_rows, &claim_rows, &programme_rows, &number_rows, &wording_rows, &link_rows}) {
     cut = cut || part->shown < part->total;
   }
   if (cut) {

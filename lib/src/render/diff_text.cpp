@@ -104,7 +104,8 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
                      counts_line(count_claim_changes(changes)));
   for (const std::string& w : changes.warnings) out += fmt::format("warning: {}\n", terminal_safe(w));
 
-  out += "\nSections\n";
+  // A heading only over rows: an empty part says nothing.
+  std::string section_lines;
   for (const SectionChange& c : changes.sections) {
     if (!render::shown(c.status, options)) continue;
     std::string line = fmt::format("  {:<10} ", to_string(c.status));
@@ -118,36 +119,35 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
       line += fmt::format("{} -> {}", title_of(c.old_sides), title_of(c.new_sides));
     }
     if (!c.old_sides.empty() && !c.new_sides.empty()) line += fmt::format("  ({:.2f})", c.similarity);
-    out += line + "\n";
+    section_lines += line + "\n";
   }
+  if (!section_lines.empty()) out += "\nSections\n" + section_lines;
 
   for (const render::ClaimGroup& group : render::group_claims(changes, options)) {
     out += fmt::format("\n@@ {}\n", terminal_safe(group.label));
     for (size_t k = 0; k < group.claims.size(); ++k) out += claim_text(*group.claims[k], group.moved_from[k], options);
   }
-  if (!changes.programmes.empty()) {
-    out += "\nProgrammes\n";
-    for (const ProgrammeChange& p : changes.programmes) {
-      // A kept programme whose mentions changed in number is shown too: a
-      // programme that survives in two mentions out of twelve has shrunk.
-      const bool resized = p.status == ChangeStatus::kUnchanged && p.old_side && p.new_side &&
-                           p.old_side->mentions != p.new_side->mentions;
-      if (!render::shown(p.status, options) && !resized) continue;
-      const std::string old_name = p.old_side ? p.old_side->name : "";
-      const std::string new_name = p.new_side ? p.new_side->name : "";
-      std::string status = to_string(p.status);
-      std::string line = p.status == ChangeStatus::kRenamed || p.status == ChangeStatus::kMerged ||
-                                 p.status == ChangeStatus::kSplit
-                             ? old_name + " -> " + new_name
-                                                             : (new_name.empty() ? old_name : new_name);
-      if (resized) {
-        status = p.new_side->mentions < p.old_side->mentions ? "shrank" : "grew";
-        line += fmt::format(" ({} -> {} mentions)", p.old_side->mentions, p.new_side->mentions);
-      }
-      out += fmt::format("  {:<10} {}\n", status, terminal_safe(line));
-      for (const std::string& e : p.evidence) out += fmt::format("             {}\n", terminal_safe(e));
+  std::string programme_lines;
+  for (const ProgrammeChange& p : changes.programmes) {
+    // A kept programme whose mentions changed in number is shown too: a
+    // programme that survives in two mentions out of twelve has shrunk.
+    const bool resized = p.status == ChangeStatus::kUnchanged && p.old_side && p.new_side &&
+                         p.old_side->mentions != p.new_side->mentions;
+    if (!render::shown(p.status, options) && !resized) continue;
+    const std::string old_name = p.old_side ? p.old_side->name : "";
+    const std::string new_name = p.new_side ? p.new_side->name : "";
+    std::string status = to_string(p.status);
+    const bool both = p.status == ChangeStatus::kRenamed || p.status == ChangeStatus::kMerged ||
+                      p.status == ChangeStatus::kSplit;
+    std::string line = both ? old_name + " -> " + new_name : (new_name.empty() ? old_name : new_name);
+    if (resized) {
+      status = p.new_side->mentions < p.old_side->mentions ? "shrank" : "grew";
+      line += fmt::format(" ({} -> {} mentions)", p.old_side->mentions, p.new_side->mentions);
     }
+    programme_lines += fmt::format("  {:<10} {}\n", status, terminal_safe(line));
+    for (const std::string& e : p.evidence) programme_lines += fmt::format("             {}\n", terminal_safe(e));
   }
+  if (!programme_lines.empty()) out += "\nProgrammes\n" + programme_lines;
   if (!changes.numbers.empty()) {
     out += "\nFigures\n";
     for (const NumberChange& n : changes.numbers) {
@@ -164,6 +164,16 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
         out += fmt::format("  \"{}\" {} ({} -> {})\n", terminal_safe(w.from ? *w.from : *w.to), w.from ? "vanished" : "appeared",
                            w.old_count, w.new_count);
       }
+    }
+  }
+  if (!changes.links.empty()) {
+    out += "\nLinks\n";
+    for (const LinkChange& l : changes.links) {
+      const std::string target = l.status == LinkStatus::kRepointed ? l.old_target + " -> " + l.new_target
+                                 : l.status == LinkStatus::kAdded   ? l.new_target
+                                                                    : l.old_target;
+      out += fmt::format("  {:<10} \"{}\" {}  in {}\n", to_string(l.status), terminal_safe(l.text), terminal_safe(target),
+                         terminal_safe(render::path_label(l.path)));
     }
   }
   return out;

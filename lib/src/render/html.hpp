@@ -41,6 +41,7 @@ std::string_view html_script();
 // "<span class="badge st-added"><span aria-hidden="true">+</span> added</span>":
 // a sign and a word, so that colour is never the only signal.
 std::string status_badge(ChangeStatus status);
+std::string status_badge(LinkStatus status);  // "~ repointed" looks like "~ modified"
 // The same with a number before the word: "+ 53 added".
 std::string status_badge(ChangeStatus status, int count);
 std::string status_class(ChangeStatus status);  // "st-added"

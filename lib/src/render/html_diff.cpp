@@ -1,6 +1,6 @@
 // The comparison page: both versions, the summary, warnings, the section
 // map (old and new outlines side by side), the claims, then programmes,
-// figures and wording. Layout and ids: docs/html.md.
+// figures, wording and links. Layout and ids: docs/html.md.
 #include <algorithm>
 #include <fmt/core.h>
 
@@ -16,7 +16,7 @@ using render::status_badge;
 
 // Ids written by the page itself, reserved before any made from the input.
 constexpr const char* kFixedIds[] = {"main", "highlights", "summary", "warnings",  "sections", "claims",     "programmes", "figures",
-                                     "wording", "view-inline", "view-sbs", "view-label", "find", "find-count"};
+                                     "wording", "links", "view-inline", "view-sbs", "view-label", "find", "find-count"};
 
 constexpr const char* kStatusOrder[] = {"added", "removed", "modified", "moved", "renamed", "split", "merged", "equivalent",
                                         "unchanged"};
@@ -195,11 +195,28 @@ std::string wording(const ChangeSet& changes) {
                     rows);
 }
 
+// Targets are shown as text, never made into links: a target from the
+// input may be any scheme.
+std::string link_changes(const ChangeSet& changes) {
+  std::string rows;
+  const auto target = [](const std::string& t) { return t.empty() ? std::string() : "<code>" + isolated(t) + "</code>"; };
+  for (const LinkChange& l : changes.links) {
+    rows += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                        status_badge(l.status), isolated(l.text), target(l.old_target), target(l.new_target),
+                        isolated(render::path_label(l.path)));
+  }
+  if (rows.empty()) return {};
+  return table_part("links", "Links",
+                    "<th scope=\"col\">status</th><th scope=\"col\">text</th><th scope=\"col\">old target</th>"
+                    "<th scope=\"col\">new target</th><th scope=\"col\">section</th>",
+                    rows);
+}
+
 render::DiffAnchors make_anchors(const ChangeSet& changes, const std::vector<render::ClaimGroup>& groups,
                                  const RenderOptions& options) {
   render::DiffAnchors a;
   for (const char* id : kFixedIds) a.ids.make(id);
-  for (const char* id : {"highlights-h", "summary-h", "warnings-h", "sections-h", "claims-h", "programmes-h", "figures-h", "wording-h"}) a.ids.make(id);
+  for (const char* id : {"highlights-h", "summary-h", "warnings-h", "sections-h", "claims-h", "programmes-h", "figures-h", "wording-h", "links-h"}) a.ids.make(id);
   for (const SectionChange& c : changes.sections) {
     for (const SectionSide& s : c.old_sides) a.old_section.emplace(s.id, a.ids.make("old-" + s.id));
     for (const SectionSide& s : c.new_sides) a.new_section.emplace(s.id, a.ids.make("new-" + s.id));
@@ -229,6 +246,7 @@ std::string render_diff_html(const ChangeSet& changes, const RenderOptions& opti
   const std::string progs = programmes(changes, options, anchors);
   const std::string figs = figures(changes, anchors);
   const std::string words = wording(changes);
+  const std::string link_rows = link_changes(changes);
   std::vector<std::pair<std::string, std::string>> toc;
   if (!highlights.empty()) toc.emplace_back("highlights", "Highlights");
   toc.emplace_back("summary", "Summary");
@@ -238,12 +256,13 @@ std::string render_diff_html(const ChangeSet& changes, const RenderOptions& opti
   if (!progs.empty()) toc.emplace_back("programmes", "Programmes");
   if (!figs.empty()) toc.emplace_back("figures", "Figures");
   if (!words.empty()) toc.emplace_back("wording", "Wording");
+  if (!link_rows.empty()) toc.emplace_back("links", "Links");
 
   std::string body = header(changes, links) + render::page_nav(toc) + "<main id=\"main\" class=\"wrap\">\n";
   body += highlights + summary(changes) + warn + section_map(changes, anchors);
   body += "<section class=\"part\" id=\"claims\" aria-labelledby=\"claims-h\">\n<h2 id=\"claims-h\">Claims by section</h2>\n";
   body += groups.empty() ? std::string("<p>No claim changed.</p>\n") : render::claims_part(changes, groups, anchors);
-  body += "</section>\n" + progs + figs + words + "</main>\n";
+  body += "</section>\n" + progs + figs + words + link_rows + "</main>\n";
   body += render::page_footer(fmt::format("<p>Written by strata from {} and {}. The same inputs always give the same page.</p>\n",
                                           isolated(changes.old_meta.source), isolated(changes.new_meta.source)));
   const auto title = [](const DocumentMeta& m) { return m.title.empty() ? m.source : m.title; };

@@ -99,6 +99,15 @@ std::string status_badge(ChangeStatus status) {
                      status_sign(status), to_string(status));
 }
 
+std::string status_badge(LinkStatus status) {
+  // A re-pointed link is drawn as a modification, named for what it is.
+  const ChangeStatus look = status == LinkStatus::kAdded     ? ChangeStatus::kAdded
+                            : status == LinkStatus::kRemoved ? ChangeStatus::kRemoved
+                                                             : ChangeStatus::kModified;
+  return fmt::format("<span class=\"badge {}\"><span aria-hidden=\"true\">{}</span> {}</span>", status_class(look),
+                     status_sign(look), to_string(status));
+}
+
 std::string status_badge(ChangeStatus status, int count) {
   return fmt::format("<span class=\"badge {}\"><span aria-hidden=\"true\">{}</span> {} {}</span>", status_class(status),
                      status_sign(status), count, to_string(status));

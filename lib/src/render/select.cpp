@@ -11,11 +11,14 @@ bool shown(ChangeStatus status, const RenderOptions& options) {
 
 bool shown(const ClaimChange& change, const RenderOptions& options) { return shown(change.status, options); }
 
-std::string path_label(const SectionSide& side) {
+std::string path_label(const std::vector<std::string>& path) {
+  if (path.empty()) return "(lead)";
   std::string label;
-  for (const std::string& t : side.path) label += (label.empty() ? "" : " > ") + t;
+  for (const std::string& t : path) label += (label.empty() ? "" : " > ") + t;
   return label;
 }
+
+std::string path_label(const SectionSide& side) { return path_label(side.path); }
 
 const SectionSide* find_section(const ChangeSet& changes, const std::string& id, bool old_side) {
   for (const SectionChange& c : changes.sections) {

@@ -31,10 +31,12 @@ struct ClaimGroup {
 };
 std::vector<ClaimGroup> group_claims(const ChangeSet& changes, const RenderOptions& options);
 
-// A section's title path for a reader: "Title > Subtitle". section_path
+// A section's title path for a reader: "Title > Subtitle" ("(lead)" for the
+// text before the first heading; raw input text: the caller escapes it). section_path
 // finds the section by id on one side of `changes` ("(lead)" for the lead;
 // the id itself when the ChangeSet has no such section).
 // find_section: the side with that id on one side of `changes`, or null.
+std::string path_label(const std::vector<std::string>& path);
 std::string path_label(const SectionSide& side);
 const SectionSide* find_section(const ChangeSet& changes, const std::string& id, bool old_side);
 std::string section_path(const ChangeSet& changes, const std::string& id, bool old_side);

@@ -1,0 +1,145 @@
+// The link-set diff: targets that appeared, vanished or were re-pointed,
+// through the library and the CLI, in every report format.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "strata/compare.hpp"
+#include "strata/load.hpp"
+#include "strata/render.hpp"
+#include "test_util.hpp"
+
+namespace strata {
+namespace {
+
+Document markdown(const std::string& text) {
+  LoadOptions options;
+  options.format = InputFormat::kMarkdown;
+  auto doc = parse_document(text, "doc.md", options);
+  EXPECT_TRUE(doc) << doc.error().message;
+  return doc ? std::move(*doc) : Document();
+}
+
+std::vector<LinkChange> links(const std::string& old_text, const std::string& new_text) {
+  return compare(markdown(old_text), markdown(new_text)).links;
+}
+
+constexpr const char* kTerms =
+    "# Terms\n\n## Privacy\n\nRead our [Privacy Statement](https://example.com/privacy) and the "
+    "[cookie notice](https://example.com/cookies).\n\n## Contact\n\nWrite to [support](mailto:help@example.com).\n";
+
+TEST(LinkDiff, RepointedLinkIsAChangeWhenTheProseIsNot) {
+  const std::string moved =
+      "# Terms\n\n## Privacy\n\nRead our [Privacy Statement](https://example.com/legal/privacy) and the "
+      "[cookie notice](https://example.com/cookies).\n\n## Contact\n\nWrite to [support](mailto:help@example.com).\n";
+  const ChangeSet changes = compare(markdown(kTerms), markdown(moved));
+  ASSERT_EQ(changes.links.size(), 1u);
+  const LinkChange& l = changes.links[0];
+  EXPECT_EQ(l.status, LinkStatus::kRepointed);
+  EXPECT_EQ(l.text, "Privacy Statement");
+  EXPECT_EQ(l.old_target, "https://example.com/privacy");
+  EXPECT_EQ(l.new_target, "https://example.com/legal/privacy");
+  EXPECT_EQ(l.path, std::vector<std::string>{"Privacy"});
+  EXPECT_EQ(l.line, 5u);
+  EXPECT_TRUE(changes.has_changes());
+  EXPECT_EQ(compare(markdown(kTerms), markdown(kTerms)).links.size(), 0u);
+}
+
+TEST(LinkDiff, AddedAndRemovedInDocumentOrder) {
+  const std::string edited =
+      "# Terms\n\n## Privacy\n\nRead our [Privacy Statement](https://example.com/privacy).\n\n## Contact\n\n"
+      "Write to [support](mailto:help@example.com) or see the [status page](https://status.example.com).\n";
+  const auto changes = links(kTerms, edited);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].status, LinkStatus::kAdded);
+  EXPECT_EQ(changes[0].new_target, "https://status.example.com");
+  EXPECT_EQ(changes[0].section, "contact");
+  EXPECT_EQ(changes[1].status, LinkStatus::kRemoved);
+  EXPECT_EQ(changes[1].old_target, "https://example.com/cookies");
+  EXPECT_EQ(changes[1].text, "cookie notice");
+  EXPECT_EQ(changes[1].section, "privacy");
+}
+
+TEST(LinkDiff, SameTargetWithNewTextIsLeftToTheProseDiff) {
+  const std::string renamed =
+      "# Terms\n\n## Privacy\n\nRead our [Privacy Notice](https://example.com/privacy) and the "
+      "[cookie notice](https://example.com/cookies).\n\n## Contact\n\nWrite to [support](mailto:help@example.com).\n";
+  const ChangeSet changes = compare(markdown(kTerms), markdown(renamed));
+  EXPECT_TRUE(changes.links.empty());
+  EXPECT_TRUE(changes.has_changes());  // the claim changed
+}
+
+TEST(LinkDiff, RepeatedTargetsCountEachOccurrence) {
+  const auto changes = links("# A\n\n[x](https://a.example) and [x](https://a.example) and [y](https://b.example).\n",
+                             "# A\n\n[x](https://a.example) and [y](https://b.example).\n");
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].status, LinkStatus::kRemoved);
+  EXPECT_EQ(changes[0].old_target, "https://a.example");
+}
+
+TEST(LinkDiff, TextPairsOnlyWhatTheTargetsLeft) {
+  // Two links named "here": the one whose target stayed is not re-pointed,
+  // the other is; case and spacing of the text do not matter.
+  const auto changes = links("# A\n\nSee [here](https://one.example) and [here](https://two.example).\n",
+                             "# A\n\nSee [Here](https://one.example) and [ here ](https://three.example).\n");
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].status, LinkStatus::kRepointed);
+  EXPECT_EQ(changes[0].old_target, "https://two.example");
+  EXPECT_EQ(changes[0].new_target, "https://three.example");
+}
+
+TEST(LinkDiff, LinksWithoutTextNeverPairByText) {
+  const auto changes = links("# A\n\nSee [](https://a.example/1) here.\n", "# A\n\nSee [](https://a.example/2) here.\n");
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].status, LinkStatus::kAdded);
+  EXPECT_EQ(changes[1].status, LinkStatus::kRemoved);
+}
+
+TEST(LinkDiff, PlainTextSnapshotsHaveNone) {
+  const ChangeSet changes = compare(test::load_snapshot("page-2023"), test::load_snapshot("page-2024"));
+  EXPECT_TRUE(changes.links.empty());
+}
+
+TEST(LinkDiff, EveryFormatShowsTheLinksAndHtmlNeverLinksThem) {
+  const std::string hostile =
+      "# Terms\n\n## Privacy\n\nRead our [Privacy Statement](javascript:alert(1)) and the "
+      "[cookie notice](https://example.com/cookies).\n\n## Contact\n\nWrite to [support](mailto:help@example.com).\n";
+  const ChangeSet changes = compare(markdown(kTerms), markdown(hostile));
+  ASSERT_EQ(changes.links.size(), 1u);
+  const std::string text = render_diff_text(changes);
+  EXPECT_NE(text.find("repointed  \"Privacy Statement\" https://example.com/privacy -> javascript:alert(1)  in Privacy"),
+            std::string::npos)
+      << text;
+  const std::string md = render_diff_markdown(changes);
+  EXPECT_NE(md.find("| repointed | Privacy Statement | `https://example.com/privacy` | `javascript:alert(1)` | Privacy |"),
+            std::string::npos)
+      << md;
+  const auto json = nlohmann::json::parse(render_diff_json(changes));
+  ASSERT_EQ(json["links"].size(), 1u);
+  EXPECT_EQ(json["links"][0]["status"], "repointed");
+  EXPECT_EQ(json["links"][0]["new"], "javascript:alert(1)");
+  EXPECT_EQ(json["summary"]["links"], 1);
+  EXPECT_EQ(json["new"]["format"], "markdown");
+  EXPECT_EQ(json["new"]["charset"], "utf-8");
+  const std::string html = render_diff_html(changes);
+  EXPECT_NE(html.find("<code><bdi>javascript:alert(1)</bdi></code>"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"javascript"), std::string::npos);
+  EXPECT_NE(html.find("id=\"links\""), std::string::npos);
+}
+
+TEST(LinkDiff, CliExitsOneForARepointedLinkAlone) {
+  test::TempDir dir;
+  const std::string a = dir.file("a.md", kTerms);
+  std::string moved = kTerms;
+  moved.replace(moved.find("/privacy"), 8, "/legal/privacy");
+  const std::string b = dir.file("b.md", moved);
+  const auto same = test::run_strata("diff '" + a + "' '" + a + "'");
+  EXPECT_EQ(same.exit_code, 0) << same.err;
+  const auto changed = test::run_strata("diff '" + a + "' '" + b + "'");
+  EXPECT_EQ(changed.exit_code, 1) << changed.err;
+  EXPECT_NE(changed.out.find("\nLinks\n  repointed"), std::string::npos) << changed.out;
+  EXPECT_NE(changed.out.find("no statement changed in substance. 1 change was in the links: 1 re-pointed"), std::string::npos)
+      << changed.out;
+}
+
+}  // namespace
+}  // namespace strata
