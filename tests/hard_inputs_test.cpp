@@ -159,7 +159,7 @@ TEST(HardInputs, InexactClaimsWithinTheCapArePairedWithoutWarning) {
   EXPECT_EQ(count(c, ChangeStatus::kModified), 1);
 }
 
-TEST(HardInputs, OverlongClaimIsNotReadForPhrasesAndSaysSo) {
+TEST(HardInputs, OverlongSentenceIsNotReadAndSaysSo) {
   // A changed claim over 64 KiB, and beside it an ordinary claim whose
   // wording changes: the phrase of the ordinary one is still found.
   std::string line;
@@ -167,7 +167,7 @@ TEST(HardInputs, OverlongClaimIsNotReadForPhrasesAndSaysSo) {
   const std::string a = "T\n\nS\n\nWe support the partnership programme.\n\n" + line + "end.\n";
   const std::string b = "T\n\nS\n\nWe support the enhanced opportunities programme.\n\nX" + line + "end.\n";
   const ChangeSet c = compare(doc(a), doc(b));
-  EXPECT_TRUE(has_warning(c, "wording: 2 changed claims longer than 65536 bytes not read for phrases"));
+  EXPECT_TRUE(has_warning(c, "classify: 2 sentences longer than 65536 bytes not read for programmes, figures or wording"));
   bool found = false;
   for (const WordingShift& w : c.wording) {
     EXPECT_LT(w.examples.front().size(), 1000u);  // never the long claim

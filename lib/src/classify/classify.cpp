@@ -1,6 +1,7 @@
 // classify(): facts, figures, programmes and wording on top of compare().
 #include "strata/classify.hpp"
 
+#include <fmt/core.h>
 #include <algorithm>
 #include <deque>
 #include <future>
@@ -232,6 +233,10 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
     changes.numbers = facts_and_figures();
   }
   if (options.find_programmes) changes.programmes = std::move(reading.programmes);
+  if (reading.index && reading.index->unread() > 0) {
+    changes.warnings.push_back(fmt::format("classify: {} sentences longer than {} bytes not read for programmes, "
+                                           "figures or wording", reading.index->unread(), kMaxReadSentenceBytes));
+  }
   score_changes(changes, options.significance);
 }
 

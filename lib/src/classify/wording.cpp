@@ -35,14 +35,6 @@ constexpr size_t kMaxExamples = 3;
 // listed 4-word phrase subsumes up to 9 shorter ones, rarely all with its
 // counts) while sorting a few hundred of an unrelated pair's 700,000.
 constexpr size_t kRankWindowPerEntry = 8;
-// A claim longer than this is not read for phrases. No sentence is that long
-// (the longest in the bundled snapshots is under 1 KiB); one 10 MiB line
-// gave millions of candidate phrases (two thirds of an 11 s diff) and was
-// quoted whole as the example of every phrase listed (84 MB of JSON). The
-// same bound as claim pairing's (align::kMaxPairedClaimBytes).
-constexpr size_t kMaxPhraseClaimBytes = 64 * 1024;
-
-bool too_long(std::string_view text) { return text.size() > kMaxPhraseClaimBytes; }
 
 struct Hunk {
   std::string removed;
@@ -302,10 +294,8 @@ void states_of(std::string_view phrase, Readings& scratch, Visit&& visit) {
 
 // Phrases that appeared or vanished: candidates found in exactly one of the
 // two documents of `index`, unranked. Pointers into `table`.
-// `skipped`: set to the number of changed claims left unread, over
-// kMaxPhraseClaimBytes.
 std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, const std::vector<ClaimChange>& claims,
-                                                CandidateTable& table, size_t& skipped) {
+                                                CandidateTable& table) {
   Readings scratch;
   std::vector<uint64_t> first_words;  // one per candidate
   auto any = [](uint64_t, bool) { return true; };
@@ -352,12 +342,6 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
   };
   for (const auto& claim : claims) {
     if (claim.status == ChangeStatus::kUnchanged || claim.status == ChangeStatus::kEquivalent) continue;
-    const auto long_side = [](const ClaimSide& side) { return too_long(key_of(side)); };
-    if (std::any_of(claim.old_sides.begin(), claim.old_sides.end(), long_side) ||
-        std::any_of(claim.new_sides.begin(), claim.new_sides.end(), long_side)) {
-      ++skipped;
-      continue;
-    }
     if (claim.old_sides.empty() || claim.new_sides.empty()) {
       for (const auto& side : claim.old_sides) candidate(key_of(side));
       for (const auto& side : claim.new_sides) candidate(key_of(side));
@@ -382,12 +366,11 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
   // can only tell that a phrase is in both, so it is read for the phrases
   // the first pass left on one side, through the states of those alone.
   auto shared = [&index](uint32_t id) { return index.count(0, id) > 0 && index.count(1, id) > 0; };
-  auto unread = [&index](uint32_t id) { return too_long(index.first_text(id)); };
   States first_states(first_words.size());
   for (uint64_t w : first_words) first_states.set(mix(0, w));
   auto starts = [&](uint64_t h, bool first) { return !first || first_states.may_hold(h); };
   for (uint32_t id = 0; id < index.size(); ++id) {
-    if (shared(id) || unread(id)) continue;
+    if (shared(id)) continue;
     phrases(index.reading(id), starts, [&](uint64_t h, uint64_t, std::string_view, size_t) {
       if (auto* c = table.find(h)) {
         if (c->example == nullptr) c->example = &index.first_text(id);
@@ -405,7 +388,7 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
   for (const auto* c : one_sided) states_of(c->view(), scratch, [&states](uint64_t h) { states.set(h); });
   auto extend = [&states](uint64_t h, bool) { return states.may_hold(h); };
   for (uint32_t id = 0; id < index.size(); ++id) {
-    if (!shared(id) || unread(id)) continue;
+    if (!shared(id)) continue;
     phrases(index.reading(id), extend, [&](uint64_t h, uint64_t, std::string_view, size_t) {
       if (auto* c = table.find(h); c != nullptr && c->one_sided()) {
         c->old_count += index.count(0, id);
@@ -442,12 +425,7 @@ std::vector<WordingShift> wording_shifts(const SentenceIndex& index, const std::
   auto limit = static_cast<size_t>(std::max(0, max_entries));
   auto swaps = replacements(claims);
   CandidateTable table;
-  size_t skipped = 0;
-  auto changed = appeared_vanished(index, claims, table, skipped);
-  if (skipped > 0) {
-    warnings.push_back(fmt::format("wording: {} changed claims longer than {} bytes not read for phrases", skipped,
-                                   kMaxPhraseClaimBytes));
-  }
+  auto changed = appeared_vanished(index, claims, table);
   std::vector<WordingShift> out;
   for (size_t i = 0; i < swaps.size() && i < limit; ++i) out.push_back(std::move(swaps[i]));
   if (swaps.size() > limit) {

@@ -86,9 +86,15 @@ SentenceIndex::SentenceIndex(const Document& first, const Document* second) {
     for (const auto& place : places_[d]) ++counts_[d][place.id];
   }
   size_t bytes = 0;
-  for (auto key : keys_) bytes += key.size();
+  for (auto key : keys_) {
+    if (key.size() > kMaxReadSentenceBytes) {
+      ++unread_;
+    } else {
+      bytes += key.size();
+    }
+  }
   readings_.reserve(bytes);
-  for (auto key : keys_) readings_.add(key);
+  for (auto key : keys_) readings_.add(key.size() > kMaxReadSentenceBytes ? std::string_view() : key);
 }
 
 void SentenceIndex::add(const Document& doc, size_t d) {

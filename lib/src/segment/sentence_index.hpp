@@ -80,6 +80,14 @@ Reading read_alone(std::string_view text, Readings& readings);
 inline std::string_view key_of(const Sentence& s) { return s.norm.empty() ? s.text : s.norm; }
 inline std::string_view key_of(const ClaimSide& s) { return s.norm.empty() ? s.text : s.norm; }
 
+// A sentence longer than this is not read: its reading is empty, so no
+// programme, figure or phrase is found in it. No sentence is that long (the
+// longest in the bundled snapshots is under 1 KiB); the reading of one
+// 10 MiB line took about 120 MiB, and its phrases two thirds of an 11 s
+// diff. The same bound as claim pairing's (align::kMaxPairedClaimBytes);
+// classify reports each use in `warnings`.
+inline constexpr size_t kMaxReadSentenceBytes = 64 * 1024;
+
 // The distinct sentences of one or two documents, each read once. Distinct
 // sentences are numbered in order of first appearance, the first document's
 // then those only the second has. A sentence's key is its comparison form
@@ -104,6 +112,8 @@ class SentenceIndex {
   // Occurrences in document `doc` (0 or 1).
   uint32_t count(size_t doc, uint32_t id) const { return counts_[doc][id]; }
   Reading reading(uint32_t id) const { return readings_.get(id); }
+  // Distinct sentences left unread, over kMaxReadSentenceBytes.
+  size_t unread() const { return unread_; }
   // The distinct sentence whose key is `text`, if any.
   std::optional<uint32_t> find(std::string_view text) const;
 
@@ -119,6 +129,7 @@ class SentenceIndex {
   std::vector<uint32_t> counts_[2];
   std::vector<uint32_t> slots_;  // id + 1; 0 = empty
   Readings readings_;
+  size_t unread_ = 0;
 };
 
 // Reading of `text` from `index` when it holds that sentence, else read
