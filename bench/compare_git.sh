@@ -40,10 +40,10 @@ instructions() {  # millions of instructions of "$@", or "-" when not counted
     printf -- '-'
   elif perf stat -x, -e instructions true 2>&1 | grep -q '^[0-9]'; then
     perf stat -x, -e instructions -o "$work/stat" "$@" > /dev/null 2>&1 || true
-    awk -F, '/instructions/ { printf "%.0f", $1 / 1e6 }' "$work/stat"
+    awk -F, '/instructions/ { printf "%.1f", $1 / 1e6 }' "$work/stat"
   elif [[ ${COUNT:-0} == 1 ]]; then
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" > /dev/null 2> "$work/cg" || true
-    awk '/Collected :/ { printf "%.0f", $NF / 1e6 }' "$work/cg"
+    awk '/Collected :/ { printf "%.1f", $NF / 1e6 }' "$work/cg"
   else
     printf -- '-'
   fi
