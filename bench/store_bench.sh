@@ -2,14 +2,16 @@
 # The history store on 1,000 versions of a 100 KB document (issue 5): import
 # from a git history, then log, timeline and blame with a cold and a warm
 # derived cache, beside `git log -p --word-diff` over the same file.
-# Usage: bench/store_bench.sh BUILD_DIR [VERSIONS]
+# Usage: bench/store_bench.sh BUILD_DIR [VERSIONS] [flicker]
+# (flicker: two sections leave and return every other version; see
+# store_series.py)
 set -euo pipefail
 build=$(cd "${1:-build-release}" && pwd)
 n=${2:-1000}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 "$here/store_series.py" "$n" "$work/versions" > /dev/null
+python3 "$here/store_series.py" "$n" "$work/versions" ${3:-} > /dev/null
 git init -q "$work/repo"
 for f in "$work"/versions/*.txt; do
   date=$(basename "$f" .txt | cut -d_ -f2)

@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
-"""Usage: store_series.py N OUTDIR
+"""Usage: store_series.py N OUTDIR [flicker]
 
 Generate an evolving series of N versions of a ~100 KB plain-text document:
-small edits, moves and renames between versions. Deterministic (seeded)."""
+small edits, moves and renames between versions. Deterministic (seeded).
+With `flicker`, every other version also leaves out two sections (as
+captures of one page flip between a long and a short rendering), so their
+claims vanish and return N/2 times, and one of them is reworded while away
+every 50 versions: the history-wide search for returning claims at its
+worst."""
 import datetime
 import os
 import random
 import sys
 
 n = int(sys.argv[1]); out = sys.argv[2]
+flicker = len(sys.argv) > 3 and sys.argv[3] == "flicker"
 rng = random.Random(42)
 words = ("alliance partnership support security defence reform cooperation programme council assistance "
          "capability training exercise mission trust fund package summit declaration commission ukraine nato "
@@ -21,9 +27,11 @@ sections = []
 for i in range(28):
     paras = [[sentence() for _ in range(rng.randint(3, 6))] for _ in range(rng.randint(2, 5))]
     sections.append([f"Section {i} {rng.choice(words).title()}", paras])
-def render():
+def render(short=False):
     lines = ["Evolving document", ""]
-    for title, paras in sections:
+    for index, (title, paras) in enumerate(sections):
+        if short and index in (3, 4):
+            continue
         lines += [title, ""]
         for p in paras:
             lines += [" ".join(p), ""]
@@ -50,7 +58,10 @@ for v in range(n):
                 rng.choice(rng.choice(sections)[1]).append(s)
             else:         # rename a section
                 sec[0] = sec[0].rsplit(" ", 1)[0] + " " + rng.choice(words).title()
+    if flicker and v % 50 == 1:  # reworded while away: one word of section 3
+        p = rng.choice(sections[3][1]); k = rng.randrange(len(p))
+        w = p[k][:-1].split(); w[rng.randrange(len(w))] = rng.choice(words); p[k] = " ".join(w) + "."
     date = (datetime.date(2000, 1, 1) + datetime.timedelta(days=v)).isoformat()
     with open(f"{out}/v{v:04d}_{date}.txt", "w") as f:
-        f.write(render())
+        f.write(render(short=flicker and v % 2 == 1))
 print(len(render().encode()))

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "align/claims.hpp"
 #include "strata/history.hpp"
 #include "strata/render.hpp"
 #include "strata/store.hpp"
@@ -98,6 +99,35 @@ TEST(Lineage, UnrelatedClaimsDoNotContinueAVanishedOne) {
   ASSERT_EQ(b->claims.size(), 1u);
   EXPECT_EQ(b->claims[0].origin, 4);
   EXPECT_EQ(b->claims[0].absent_from, -1);
+}
+
+// A claim that vanished and returned more often than the word index keeps
+// postings for (WordIndex::kMaxPostings) is still found when it returns
+// reworded: returned claims leave the index.
+TEST(Lineage, AClaimThatFlickeredManyTimesStillContinuesWhenReworded) {
+  test::TempDir tmp;
+  Store store = Store::init(tmp.path() + "/store").value();
+  const std::string kept = "Cooperation covers many areas.";
+  const std::string flicker = "Relations date back to the early 1990s and have since developed into one of the most "
+                              "substantive partnerships.";
+  const std::string reworded = "Relations between NATO and Ukraine date back to the early 1990s and have since "
+                               "developed into one of the most substantial partnerships.";
+  std::vector<Snapshot> versions;
+  const int flips = 2 * static_cast<int>(align::WordIndex::kMaxPostings) + 10;
+  for (int v = 0; v <= flips; ++v) {
+    const std::string body = v == flips ? reworded + " " + kept : v % 2 == 0 ? flicker + " " + kept : kept;
+    const std::string id = "v" + std::to_string(v);
+    versions.push_back(test::snapshot("Title\n\nIntro\n\n" + body + "\n", std::to_string(1800 + v), id, id + ".txt"));
+  }
+  ImportOptions fast;
+  fast.sync = false;  // a throwaway store
+  ASSERT_TRUE(store.import(std::move(versions), fast));
+  auto b = blame(store, "HEAD");
+  ASSERT_TRUE(b) << b.error().message;
+  const BlameEntry* back = find_claim(*b, "Relations between NATO");
+  ASSERT_NE(back, nullptr);
+  EXPECT_EQ(back->origin, 0);
+  EXPECT_EQ(back->last_changed, flips);
 }
 
 }  // namespace

@@ -37,10 +37,9 @@ constexpr double kSplitMerge = 0.7;
 // Each part of a split must be mostly made of the whole's words.
 constexpr double kPartContainment = 0.7;
 // Index probes: the rarest words of a claim find its candidates. Words in
-// more than kMaxPostings claims ("the", "NATO") are too common to tell
-// claims apart and are skipped; kMaxCandidates bounds the work per claim.
+// more than WordIndex::kMaxPostings claims are skipped; kMaxCandidates
+// bounds the work per claim.
 constexpr size_t kProbeWords = 8;
-constexpr size_t kMaxPostings = 64;
 constexpr size_t kMaxCandidates = 24;
 // Preference for pairs inside title-anchored sections over equal scores elsewhere.
 constexpr double kAnchorBonus = 0.05;
@@ -268,16 +267,35 @@ Bag merge_bags(const Bag& a, const Bag& b) {
 }
 
 void WordIndex::add(int id, const Bag& bag) {
-  if (static_cast<size_t>(id) >= shared_.size()) shared_.resize(static_cast<size_t>(id) + 1, 0);
+  if (static_cast<size_t>(id) >= shared_.size()) {
+    shared_.resize(static_cast<size_t>(id) + 1, 0);
+    removed_.resize(static_cast<size_t>(id) + 1, 0);
+  }
   for (size_t k = 0; k < bag.size(); ++k) {
     if (k > 0 && bag[k] == bag[k - 1]) continue;
-    postings_[bag[k]].push_back(id);
+    Posting& p = postings_[bag[k]];
+    p.ids.push_back(id);
+    ++p.live;
+  }
+}
+
+void WordIndex::remove(int id, const Bag& bag) {
+  const auto at = static_cast<size_t>(id);
+  if (at >= removed_.size() || removed_[at]) return;
+  removed_[at] = 1;
+  for (size_t k = 0; k < bag.size(); ++k) {
+    if (k > 0 && bag[k] == bag[k - 1]) continue;
+    const auto it = postings_.find(bag[k]);
+    if (it == postings_.end()) continue;
+    Posting& p = it->second;
+    --p.live;
+    if (p.live * 2 < p.ids.size()) std::erase_if(p.ids, [&](int x) { return removed_[static_cast<size_t>(x)] != 0; });
   }
 }
 
 // Candidate claims sharing the rarest words of `bag`, most shared first
 // (ties by position). Hits are counted in a per-claim array, so a probe
-// costs its kProbeWords x kMaxPostings hits at most, not a sort of them.
+// costs its kProbeWords x 2 kMaxPostings hits at most, not a sort of them.
 std::vector<int> WordIndex::candidates(const Bag& bag) {
   struct Probe {
     size_t df;
@@ -289,14 +307,15 @@ std::vector<int> WordIndex::candidates(const Bag& bag) {
   for (size_t k = 0; k < bag.size(); ++k) {
     if (k > 0 && bag[k] == bag[k - 1]) continue;
     const auto it = postings_.find(bag[k]);
-    if (it == postings_.end() || it->second.size() > kMaxPostings) continue;
-    probes.push_back(Probe{it->second.size(), bag[k], &it->second});
+    if (it == postings_.end() || it->second.live == 0 || it->second.live > kMaxPostings) continue;
+    probes.push_back(Probe{it->second.live, bag[k], &it->second.ids});
   }
   std::sort(probes.begin(), probes.end());
   if (probes.size() > kProbeWords) probes.resize(kProbeWords);
   std::vector<int> touched;
   for (const Probe& p : probes) {
     for (int c : *p.claims) {
+      if (removed_[static_cast<size_t>(c)]) continue;
       if (shared_[static_cast<size_t>(c)]++ == 0) touched.push_back(c);
     }
   }

@@ -52,13 +52,29 @@ Bag merge_bags(const Bag& a, const Bag& b);
 class WordIndex {
  public:
   void add(int id, const Bag& bag);
+  // Takes a bag out of the index (`bag` as it was added): it is no longer
+  // found and no longer counts toward its words' postings, so that a word
+  // does not become too common to probe because of bags that left. Postings
+  // are compacted once more than half of them are gone: amortized constant
+  // time per word of the bag.
+  void remove(int id, const Bag& bag);
   // Ids of bags sharing the rarest words of `bag`, most shared first (ties by
-  // id), at most a fixed number; words in too many bags are not probed.
+  // id), at most a fixed number; words in more than kMaxPostings bags are
+  // not probed.
   std::vector<int> candidates(const Bag& bag);
 
+  // Words held by more bags than this ("the", "NATO") are too common to tell
+  // bags apart and are skipped by a probe.
+  static constexpr size_t kMaxPostings = 64;
+
  private:
-  std::unordered_map<uint64_t, std::vector<int>> postings_;  // lookups only, never iterated
-  std::vector<int> shared_;  // hits per id during one probe; all zero between probes
+  struct Posting {
+    std::vector<int> ids;  // may hold removed ids until compacted
+    size_t live = 0;       // ids not removed
+  };
+  std::unordered_map<uint64_t, Posting> postings_;  // lookups only, never iterated
+  std::vector<int> shared_;     // hits per id during one probe; all zero between probes
+  std::vector<char> removed_;   // per id
 };
 
 // How each claim was paired, before statuses relative to sections are known.

@@ -45,8 +45,7 @@ class Vanished {
     int best = -1;
     if (const auto it = by_text_.find(util::word_hash(norm)); it != by_text_.end()) {
       for (auto id = it->second.rbegin(); id != it->second.rend() && best < 0; ++id) {
-        const Entry& e = entries_[static_cast<size_t>(*id)];
-        if (!e.returned && e.norm == norm) best = *id;
+        if (entries_[static_cast<size_t>(*id)].norm == norm) best = *id;
       }
     }
     if (best < 0) {
@@ -63,13 +62,19 @@ class Vanished {
       }
     }
     if (best < 0) return nullptr;
-    entries_[static_cast<size_t>(best)].returned = true;
-    return &entries_[static_cast<size_t>(best)];
+    Entry& e = entries_[static_cast<size_t>(best)];
+    e.returned = true;
+    // Out of the word index: a claim that vanished and returned hundreds of
+    // times would otherwise make its own words too common to probe, and its
+    // next return, if reworded, would go unseen.
+    by_word_.remove(best, e.bag);
+    std::erase(by_text_[util::word_hash(e.norm)], best);
+    return &e;
   }
 
  private:
   std::vector<Entry> entries_;
-  std::unordered_map<uint64_t, std::vector<int>> by_text_;  // hash of the comparison form -> entries, oldest first
+  std::unordered_map<uint64_t, std::vector<int>> by_text_;  // hash of the comparison form -> waiting entries, oldest first
   align::WordIndex by_word_;
 };
 
