@@ -148,6 +148,42 @@ TEST(Rarity, FewClaimsWeighEveryWordAlike) {
   EXPECT_DOUBLE_EQ(r.weighted_dice(bag_of("first text"), bag_of("second text")), 0.5);
 }
 
+// QUIC's transport draft, April 2017: "Offset Increment" became "Data Limit
+// Increments", no title word in common, half its sentences rewritten; in
+// the same place (same parent, same previous sibling) it is one section.
+TEST(SectionPairing, RenamedAndRewordedInPlaceIsOneSection) {
+  auto md = [](const std::string& text) {
+    auto d = parse_document(text, "x.md");
+    EXPECT_TRUE(d);
+    return d ? std::move(*d) : Document{};
+  };
+  const Document a = md(
+      "# Protocol\n\n## Flow Control\n\n### Stream States\n\nA stream moves through states as frames arrive.\n\n"
+      "### Offset Increment\n\nThis document leaves when and how many bytes to advertise in a WINDOW_UPDATE to the "
+      "implementation, but offers a few considerations. WINDOW_UPDATE frames constitute overhead, and therefore, "
+      "sending a WINDOW_UPDATE with small offset increments is undesirable. At the same time, sending WINDOW_UPDATES "
+      "with large offset increments requires the sender to commit to that amount of buffer. Implementations must "
+      "find the correct tradeoff between these sides.\n\n### Closing\n\nStreams close when both sides finish.\n");
+  const Document b = md(
+      "# Protocol\n\n## Flow Control\n\n### Stream States\n\nA stream moves through states as frames arrive.\n\n"
+      "### Data Limit Increments\n\nThis document leaves when and how many bytes to advertise in a MAX_DATA or "
+      "MAX_STREAM_DATA to implementations, but offers a few considerations. Therefore frequently sending frames with "
+      "small changes is undesirable. At the same time, infrequent updates require larger increments to limits if "
+      "blocking is to be avoided. A receiver can use an autotuning mechanism.\n\n### Closing\n\n"
+      "Streams close when both sides finish.\n");
+  const ChangeSet c = compare(a, b, {});
+  bool renamed = false;
+  for (const SectionChange& s : c.sections) {
+    if (!s.old_sides.empty() && s.old_sides[0].title == "Offset Increment") {
+      EXPECT_EQ(s.status, ChangeStatus::kRenamed);
+      ASSERT_EQ(s.new_sides.size(), 1u);
+      EXPECT_EQ(s.new_sides[0].title, "Data Limit Increments");
+      renamed = true;
+    }
+  }
+  EXPECT_TRUE(renamed);
+}
+
 // On the bundled series, 2023 -> 2024: the membership sentence of a list item
 // and the EUR 690 million sentence are reworded, not removed and added.
 TEST(SeriesPairing, RewordingsOf2023To2024AreEditsNotRemovalsAndAdditions) {

@@ -172,6 +172,41 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
         kTitleWeight * title_similarity(o, s.old_section, n, s.new_section) + kContentWeight * content;
   }
 
+  // Third pass: renamed and reworded in place. Two sections still unpaired
+  // that share some text (kMinContent) and stand at the same place, their
+  // parents paired and their previous siblings paired (or both first), are
+  // one section: QUIC's "Offset Increment" became "Data Limit Increments"
+  // with no title word in common and half its sentences rewritten.
+  auto previous_sibling = [](const Document& d, int sec) {
+    const int parent = d.sections[static_cast<size_t>(sec)].parent;
+    if (parent < 0) return -1;
+    const std::vector<int>& kids = d.sections[static_cast<size_t>(parent)].children;
+    const auto it = std::find(kids.begin(), kids.end(), sec);
+    return it == kids.begin() || it == kids.end() ? -1 : *(it - 1);
+  };
+  std::vector<Scored> in_place;
+  for (const auto& [key, weight] : flow) {
+    const auto [a, b] = key;
+    if (a == 0 || b == 0 || p.old_to_new[static_cast<size_t>(a)] >= 0 || p.new_to_old[static_cast<size_t>(b)] >= 0) continue;
+    const int pa = o.doc->sections[static_cast<size_t>(a)].parent;
+    const int pb = n.doc->sections[static_cast<size_t>(b)].parent;
+    if (pa < 0 || pb < 0 || p.old_to_new[static_cast<size_t>(pa)] != pb) continue;
+    const int sa = previous_sibling(*o.doc, a);
+    const int sb = previous_sibling(*n.doc, b);
+    if ((sa < 0) != (sb < 0) || (sa >= 0 && p.old_to_new[static_cast<size_t>(sa)] != sb)) continue;
+    const double own = static_cast<double>(o.own_chars[static_cast<size_t>(a)] + n.own_chars[static_cast<size_t>(b)]);
+    const double content = own > 0 ? std::min(1.0, 2.0 * weight / own) : 0.0;
+    if (content >= kMinContent) in_place.push_back(Scored{content, a, b});
+  }
+  std::sort(in_place.begin(), in_place.end());
+  for (const Scored& s : in_place) {
+    if (p.old_to_new[static_cast<size_t>(s.old_section)] >= 0 || p.new_to_old[static_cast<size_t>(s.new_section)] >= 0) continue;
+    p.old_to_new[static_cast<size_t>(s.old_section)] = s.new_section;
+    p.new_to_old[static_cast<size_t>(s.new_section)] = s.old_section;
+    p.score[static_cast<size_t>(s.old_section)] =
+        kTitleWeight * title_similarity(o, s.old_section, n, s.new_section) + kContentWeight * s.score;
+  }
+
   // Splits and merges: an unpaired section whose text mostly came from (or
   // went to) a section that is already paired.
   std::vector<std::tuple<int, int, double>> best_old_for_new(nn, {-1, -1, 0.0});

@@ -24,7 +24,8 @@ namespace strata::store {
 // summaries hold the acronyms the registry needs.
 // 5: claims pair through sentences, shapes and figures, and near pairs need
 // shared rare words.
-inline constexpr int kDerivedFormat = 5;
+// 6: sections renamed and reworded in place pair.
+inline constexpr int kDerivedFormat = 6;
 inline constexpr const char* kCacheDir = "strata-cache";
 
 // Claims are numbered in document order (sections pre-order, then blocks,
