@@ -2,6 +2,7 @@
 of 205 versions made from the bundled snapshots, reports equal to the CLI's
 byte for byte, an interrupted run resumed, and the other kinds of corpus."""
 
+import errno
 import json
 import os
 import pathlib
@@ -52,24 +53,53 @@ def check_against_cli(cli, out: pathlib.Path, comparisons, *flags):
 
 
 def test_interrupted_batch_resumes_and_equals_the_cli(corpus, cluster, cli, tmp_path):
+    # The last version is a named pipe until the first run has been
+    # interrupted: a worker reading it waits for the test, so that run cannot
+    # finish on its own however fast the machine, and the interruption always
+    # cuts it short. The run is sent to the test's cluster, so its exit does
+    # not wait for the worker held on the pipe.
+    held = sorted(corpus.glob("*/*.txt"))[-1]
+    content = held.read_bytes()
+    held.unlink()
+    os.mkfifo(held)
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "strata.batch", str(corpus), "--out", str(out), "--workers", "2", "--chunk", "4"]
+    command = [sys.executable, "-m", "strata.batch", str(corpus), "--out", str(out),
+               "--scheduler", cluster.scheduler_address, "--chunk", "4"]
     first = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     index = out / batch.INDEX
-    deadline = time.monotonic() + 300
-    while first.poll() is None and time.monotonic() < deadline:
-        if index.exists() and len(index.read_text().splitlines()) >= INTERRUPT_AFTER:
-            first.send_signal(signal.SIGINT)
-            break
-        time.sleep(0.05)
-    _, progress = first.communicate(timeout=120)
-    assert "strata.batch:" in progress or first.returncode != 0
+    writer = None
+    try:
+        deadline = time.monotonic() + 300
+        while first.poll() is None and time.monotonic() < deadline:
+            if writer is None:
+                try:  # succeeds once a worker has opened the pipe to read it
+                    writer = os.open(held, os.O_WRONLY | os.O_NONBLOCK)
+                except OSError as error:
+                    if error.errno != errno.ENXIO:
+                        raise
+            if writer is not None and index.exists() and len(index.read_text().splitlines()) >= INTERRUPT_AFTER:
+                break
+            time.sleep(0.05)
+        assert first.poll() is None, "the first run ended before it was interrupted"
+        first.send_signal(signal.SIGINT)
+        _, progress = first.communicate(timeout=120)
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait()
+        if writer is not None:
+            os.close(writer)  # the held worker reads an end of file and goes on
+        held.unlink()
+        held.write_bytes(content)
+    assert first.returncode == 130 and "interrupted" in progress, progress
+    total = DOCUMENTS * (VERSIONS - 1)
     finished = batch._finished(out)
-    assert len(finished) >= INTERRUPT_AFTER
+    assert INTERRUPT_AFTER <= len(finished) < total
+    assert not any(r.endswith(f"..{held.stem}.txt.json") for r in finished)
     mtimes = {r: (out / r).stat().st_mtime_ns for r in finished}
 
     summary = batch.run([str(corpus)], str(out), scheduler=cluster.scheduler_address, quiet=True)
-    assert summary.total == DOCUMENTS * (VERSIONS - 1)
+    assert summary.total == total
     assert summary.skipped == len(finished)
     assert summary.computed == summary.total - len(finished) and summary.errors == 0
     assert {r: (out / r).stat().st_mtime_ns for r in finished} == mtimes  # not written again
