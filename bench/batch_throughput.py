@@ -8,7 +8,9 @@ processes of one thread, each into a fresh folder. Prints one Markdown table
 row per run: workers, comparisons, seconds (from the first task sent to the
 index written; the cluster's start-up is not counted), comparisons per
 second, and per second per worker. Also times the same comparisons in one
-process without Dask, the floor a worker's share is measured against."""
+process without Dask, the floor a worker's share is measured against.
+Prints the load average first: 1 against 2 workers shows scaling only on
+idle cores, so a run under load measures overhead, not scaling."""
 import os
 import pathlib
 import sys
@@ -36,6 +38,7 @@ if __name__ == "__main__":
         for c in comparisons:
             strata.compare(c.old.path, c.new.path).to_json()
         alone = time.monotonic() - start
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print("| workers | comparisons | seconds | comparisons/s | per worker |")
         print("|---|---|---|---|---|")
         print(f"| none (one process, no Dask) | {len(comparisons)} | {alone:.1f} | {len(comparisons) / alone:.1f} | — |")
