@@ -3,10 +3,13 @@
 #pragma once
 
 #include <pybind11/pybind11.h>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
 #include "strata/document.hpp"
+#include "strata/programmes.hpp"
 #include "strata/result.hpp"
 
 namespace strata::python {
@@ -37,9 +40,13 @@ inline void unwrap(const Result<void>& result) {
 // "auto", "text", "markdown", "html" -> InputFormat; an unknown name raises.
 InputFormat format_of(std::string_view name);
 
+// The programme file at `path` (docs/programmes.md); none: the defaults.
+ProgrammeConfig programme_config(const std::optional<std::string>& path);
+
 void register_errors();
 void bind_document(py::module_& m);
 void bind_changes(py::module_& m);
 void bind_store(py::module_& m);
+void bind_check(py::module_& m);
 
 }  // namespace strata::python

@@ -1,8 +1,8 @@
 // Documents: loading (from a path or from bytes), the section tree, and the
 // programmes a document names, alone or across a series.
+#include <pybind11/stl.h>
 #include <memory>
 #include <optional>
-#include <pybind11/stl.h>
 #include <string>
 #include <vector>
 
@@ -24,10 +24,6 @@ LoadOptions load_options(std::string_view format, const std::optional<std::strin
   return options;
 }
 
-ProgrammeConfig programme_config(const std::optional<std::string>& path) {
-  return path ? unwrap(load_programme_config(*path)) : ProgrammeConfig{};
-}
-
 DocumentPtr load_path(const std::string& path, const std::string& format, const std::optional<std::string>& rules) {
   return std::make_shared<Document>(unwrap(load_document(path, load_options(format, rules))));
 }
@@ -39,13 +35,17 @@ DocumentPtr parse_bytes(const std::string& bytes, const std::string& source, con
 
 }  // namespace
 
+ProgrammeConfig programme_config(const std::optional<std::string>& path) {
+  return path ? unwrap(load_programme_config(*path)) : ProgrammeConfig{};
+}
+
 void bind_document(py::module_& m) {
   py::class_<DocumentMeta>(m, "DocumentMeta", "Where a document came from, its title and date.")
       .def_readonly("source", &DocumentMeta::source, "Path or label the bytes came from.")
       .def_readonly("title", &DocumentMeta::title, "The document's title line, original form.")
       .def_readonly("date", &DocumentMeta::date, "ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD); may be empty.")
-      .def_property_readonly("format", [](const DocumentMeta& meta) { return to_string(meta.format); },
-                             "'text' or 'markdown'.")
+      .def_property_readonly(
+          "format", [](const DocumentMeta& meta) { return to_string(meta.format); }, "'text' or 'markdown'.")
       .def("__repr__", [](const DocumentMeta& meta) {
         return "DocumentMeta(source=" + py::repr(py::str(meta.source)).cast<std::string>() +
                ", date=" + py::repr(py::str(meta.date)).cast<std::string>() + ")";
@@ -91,14 +91,16 @@ void bind_document(py::module_& m) {
       .def_readonly("aliases", &Programme::aliases)
       .def_readonly("mentions", &Programme::mentions)
       .def_readonly("first_claim", &Programme::first_claim)
-      .def("__repr__", [](const Programme& p) { return "Programme(" + py::repr(py::str(p.name)).cast<std::string>() + ")"; });
+      .def("__repr__",
+           [](const Programme& p) { return "Programme(" + py::repr(py::str(p.name)).cast<std::string>() + ")"; });
 
   py::class_<Document, std::shared_ptr<Document>>(m, "Document",
-                                                         "A loaded document: its section tree of blocks and sentences.")
+                                                  "A loaded document: its section tree of blocks and sentences.")
       .def_property_readonly("meta", [](const Document& d) { return d.meta; })
       .def_property_readonly("sections", [](const Document& d) { return d.sections; })
       .def_property_readonly("removals", [](const Document& d) { return d.removals; })
-      .def("title_path", &Document::title_path, py::arg("index"), "Titles from the root to section `index`, root excluded.")
+      .def("title_path", &Document::title_path, py::arg("index"),
+           "Titles from the root to section `index`, root excluded.")
       .def("sentence_count", &Document::sentence_count)
       .def("to_json", &render_outline_json, "The section tree as `strata sections --format json` writes it.")
       .def("to_text", &render_outline_text, "The outline as `strata sections` prints it.")

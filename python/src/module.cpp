@@ -4,10 +4,11 @@
 #include "strata/version.hpp"
 
 PYBIND11_MODULE(_strata, m) {
-  m.doc() = "strata's C++ library: load, compare, render, programmes and the history store";
+  m.doc() = "strata's C++ library: load, compare, render, programmes, check and the history store";
   m.attr("__version__") = strata::kVersion;
   strata::python::register_errors();
   strata::python::bind_document(m);
   strata::python::bind_changes(m);
   strata::python::bind_store(m);
+  strata::python::bind_check(m);
 }

@@ -16,7 +16,7 @@ docs/python.md describes the API.
 """
 
 import os
-from typing import Optional, Union
+from typing import Iterable, Optional, Union
 
 from . import _strata
 from ._errors import (
@@ -32,7 +32,10 @@ from ._errors import (
 from ._strata import (
     Blame,
     ChangeSet,
+    CheckReport,
     Document,
+    DocumentCheck,
+    Finding,
     ProgrammeSeries,
     Store,
     Timeline,
@@ -96,11 +99,58 @@ def compare(
     return _strata._compare(docs[0], docs[1], classify, all, _path_or_none(programmes), max_diff_cells, max_wording)
 
 
+Phrases = Union[str, Iterable[str]]
+
+
+def _strings(value: Phrases) -> list:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def check(
+    old: Union[Document, Source],
+    new: Union[Document, Source],
+    *,
+    config: Optional[Union[str, "os.PathLike[str]"]] = None,
+    watch: Phrases = (),
+    watch_claim: Phrases = (),
+    watch_section: Phrases = (),
+    fail_on: Phrases = (),
+    max_claims_removed: Optional[float] = None,
+    max_section_rewritten: Optional[float] = None,
+    baseline: Optional[Union[str, "os.PathLike[str]"]] = None,
+    fail_on_bailout: bool = False,
+    programmes: Optional[Union[str, "os.PathLike[str]"]] = None,
+    format: str = "auto",
+    rules: Optional[Union[str, "os.PathLike[str]"]] = None,
+) -> CheckReport:
+    """Checks rules over what changed between two versions, as `strata check
+    OLD NEW` does; `old` and `new` are Documents, paths or bytes (read with
+    `format` and `rules`, as load() does).
+
+    The rules: those of the rule file `config` (--config; no .strata.toml is
+    looked for), then watch (--watch: phrases), watch_claim, watch_section
+    (title-path patterns), fail_on (change kinds, "programme-removed",
+    "programme-renamed"), max_claims_removed and max_section_rewritten (a
+    percentage). baseline: accepted findings (--baseline). The report's
+    to_json() is `strata check --format json`'s bytes and exit_code its exit
+    status. The GIL is released while it runs.
+    """
+    docs = [d if isinstance(d, Document) else load(d, format=format, rules=rules) for d in (old, new)]
+    return _strata._check(
+        docs[0], docs[1], _path_or_none(config), _strings(watch), _strings(watch_claim), _strings(watch_section),
+        _strings(fail_on), max_claims_removed, max_section_rewritten, _path_or_none(baseline), fail_on_bailout,
+        _path_or_none(programmes),
+    )
+
+
 __all__ = [
     "Blame",
     "ChangeSet",
+    "CheckReport",
     "CorruptError",
     "Document",
+    "DocumentCheck",
+    "Finding",
     "InvalidArgumentError",
     "InvalidInputError",
     "IoError",
@@ -113,6 +163,7 @@ __all__ = [
     "UnsupportedError",
     "VersionInfo",
     "__version__",
+    "check",
     "compare",
     "git_history",
     "load",

@@ -191,6 +191,40 @@ class ChangeSet:
     def section_counts(self) -> Dict[str, int]: ...
     def claim_counts(self) -> Dict[str, int]: ...
 
+class Finding:
+    """A broken rule (strata.check)."""
+    rule: str  # the rule's id
+    kind: str  # watch, claim, section, programmes, changes, claims-removed, section-rewritten
+    severity: str  # "error" or "warning"
+    key: str  # stable across runs and machines; what a baseline lists
+    summary: str
+    message: str  # the rule's message; may be empty
+    old_text: str  # empty when added
+    new_text: str  # empty when removed
+    section: str  # title path, " > " between levels; may be empty
+    line: int  # 1-based line in the new version; 0 when it has none
+    details: List[str]
+    accepted: bool  # listed in the baseline: reported, never fails
+
+class DocumentCheck:
+    path: str  # the new version's source
+    findings: List[Finding]  # by rule, then in document order
+    bailouts: List[str]  # work limits hit while comparing
+
+class CheckReport:
+    """The verdict of strata.check()."""
+    documents: List[DocumentCheck]
+    rules: List[str]  # the rules' ids, in the order they were checked
+    failed: bool  # a finding of severity error the baseline does not accept
+    bailed_out: bool
+    exit_code: int  # what `strata check` exits with: 0 no rule broken, 1 broken, 2 trouble
+    def render(self, format: str = "text") -> str:
+        """`strata check --format FORMAT`: text, json, junit, github, sarif or md."""
+    def to_json(self) -> str:
+        """`strata check --format json` (strata.check/1), byte for byte."""
+    def baseline(self) -> str:
+        """What `strata check --write-baseline` writes: every finding accepted."""
+
 class VersionInfo:
     id: str
     title: str
@@ -278,3 +312,17 @@ def _compare(
     max_diff_cells: int = 250000,
     max_wording: int = 40,
 ) -> ChangeSet: ...
+def _check(
+    old: Document,
+    new: Document,
+    config: Optional[str] = None,
+    watch: Sequence[str] = (),
+    watch_claim: Sequence[str] = (),
+    watch_section: Sequence[str] = (),
+    fail_on: Sequence[str] = (),
+    max_claims_removed: Optional[float] = None,
+    max_section_rewritten: Optional[float] = None,
+    baseline: Optional[str] = None,
+    fail_on_bailout: bool = False,
+    programmes: Optional[str] = None,
+) -> CheckReport: ...
