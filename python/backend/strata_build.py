@@ -65,7 +65,9 @@ def _build_package(staging: pathlib.Path, config_settings) -> pathlib.Path:
     ("build-dir", as `pip install -C build-dir=build ./python`): it is then
     only told to build the package, its other settings kept."""
     given = (config_settings or {}).get("build-dir")
-    build = pathlib.Path(given).resolve() if given else REPO / "build-python"
+    # pip runs the backend in python/, so a relative folder is taken from the
+    # checkout's root, where `cmake -B build` made it, not from python/.
+    build = (REPO / given).resolve() if given else REPO / "build-python"
     configure = ["cmake", "-S", str(REPO), "-B", str(build), "-DSTRATA_PYTHON=ON", f"-DPython3_EXECUTABLE={sys.executable}"]
     if not given:
         generator = ["-G", "Ninja"] if shutil.which("ninja") else []
