@@ -45,10 +45,10 @@ struct ImportArgs {
   bool no_sync = false;
 };
 
-// Every input is read (and so checked) before the store is touched.
+// Every input is read (and so checked) before the store is touched. A git
+// history is read as the import goes (open_git_history), not gathered here.
 Result<std::vector<Snapshot>> gather(const ImportArgs& args, std::vector<std::string>& skipped) {
   if (!args.manifest.empty()) return series_snapshots(args.manifest, &skipped);
-  if (!args.git_repo.empty()) return read_git_history(args.git_repo, args.git_path);
   auto format = parse_input_format(args.format);
   if (!format) return format.error();
   if (!args.date.empty()) {
@@ -82,13 +82,22 @@ int run_import(const ImportArgs& args) {
     return report_error(make_error(ErrorCode::kInvalidArgument, "--id names one version: give exactly one FILE"));
   }
   std::vector<std::string> skipped;
-  auto snapshots = gather(args, skipped);
-  if (!snapshots) return report_error(snapshots.error());
-  auto store = Store::open(store_path(args.store));
-  if (!store) return report_error(store.error());
   ImportOptions options;
   options.sync = !args.no_sync;
-  auto outcomes = store->import(std::move(*snapshots), options);
+  Result<std::vector<ImportOutcome>> outcomes = std::vector<ImportOutcome>{};
+  if (!args.git_repo.empty()) {
+    auto source = open_git_history(args.git_repo, args.git_path);
+    if (!source) return report_error(source.error());
+    auto store = Store::open(store_path(args.store));
+    if (!store) return report_error(store.error());
+    outcomes = store->import(**source, options);
+  } else {
+    auto snapshots = gather(args, skipped);
+    if (!snapshots) return report_error(snapshots.error());
+    auto store = Store::open(store_path(args.store));
+    if (!store) return report_error(store.error());
+    outcomes = store->import(std::move(*snapshots), options);
+  }
   if (!outcomes) return report_error(outcomes.error());
   int stored = 0;
   for (const ImportOutcome& o : *outcomes) {

@@ -243,6 +243,80 @@ TEST(StoreGitImport, BringsEveryVersionFollowingRenames) {
   auto missing = read_git_history(repo, "nothing.txt");
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+
+  // Streamed from the repository, the same versions are stored.
+  auto source = open_git_history(repo, "page.txt");
+  ASSERT_TRUE(source) << source.error().message;
+  EXPECT_EQ((*source)->size(), 3u);
+  auto streamed_store = Store::init(tmp.path() + "/streamed");
+  ASSERT_TRUE(streamed_store);
+  auto streamed = streamed_store->import(**source);
+  ASSERT_TRUE(streamed) << streamed.error().message;
+  ASSERT_EQ(streamed->size(), first->size());
+  for (size_t i = 0; i < first->size(); ++i) {
+    EXPECT_EQ((*streamed)[i].version.id, (*first)[i].version.id);
+    EXPECT_EQ((*streamed)[i].version.commit, (*first)[i].version.commit);
+  }
+}
+
+// A source that records the order of its reads and can alter or refuse one.
+class ScriptedSource final : public SnapshotSource {
+ public:
+  explicit ScriptedSource(std::vector<Snapshot> snapshots) : snapshots_(std::move(snapshots)) {}
+  size_t size() const override { return snapshots_.size(); }
+  Result<Snapshot> read(size_t i) override {
+    reads.push_back(i);
+    if (static_cast<int>(i) == refuse_at) return make_error(ErrorCode::kIo, "source: cannot read");
+    Snapshot s = snapshots_[i];
+    if (static_cast<int>(i) == alter_at && reads.size() > snapshots_.size()) s.bytes += "Changed meanwhile.\n";
+    return s;
+  }
+  std::vector<size_t> reads;
+  int refuse_at = -1;
+  int alter_at = -1;  // altered on its second read
+
+ private:
+  std::vector<Snapshot> snapshots_;
+};
+
+std::vector<Snapshot> three_versions() { return {snap(kV1, "2020", "a"), snap(kV2, "2021", "b"), snap(kV3, "2022", "c")}; }
+
+TEST(StoreStreamedImport, ChecksEverySnapshotBeforeWritingAny) {
+  test::TempDir tmp;
+  auto store = Store::init(tmp.path() + "/store");
+  ASSERT_TRUE(store);
+  ScriptedSource source(three_versions());
+  auto out = store->import(source);
+  ASSERT_TRUE(out) << out.error().message;
+  EXPECT_EQ(source.reads, (std::vector<size_t>{0, 1, 2, 0, 1, 2}));
+  EXPECT_EQ(store->versions()->size(), 3u);
+}
+
+TEST(StoreStreamedImport, AnUnreadableSnapshotRefusesTheBatch) {
+  test::TempDir tmp;
+  auto store = Store::init(tmp.path() + "/store");
+  ASSERT_TRUE(store);
+  ScriptedSource source(three_versions());
+  source.refuse_at = 2;
+  auto out = store->import(source);
+  ASSERT_FALSE(out);
+  EXPECT_EQ(out.error().code, ErrorCode::kIo);
+  EXPECT_TRUE(store->versions()->empty());
+}
+
+TEST(StoreStreamedImport, BytesThatChangeAfterTheCheckAreNotWritten) {
+  test::TempDir tmp;
+  auto store = Store::init(tmp.path() + "/store");
+  ASSERT_TRUE(store);
+  ScriptedSource source(three_versions());
+  source.alter_at = 1;
+  auto out = store->import(source);
+  ASSERT_FALSE(out);
+  EXPECT_NE(out.error().message.find("changed while being imported"), std::string::npos) << out.error().message;
+  const auto stored = store->versions();
+  ASSERT_TRUE(stored);
+  ASSERT_EQ(stored->size(), 1u);
+  EXPECT_EQ((*stored)[0].id, "a");
 }
 
 }  // namespace

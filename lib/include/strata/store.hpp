@@ -50,6 +50,18 @@ struct Snapshot {
   std::optional<int64_t> time;
 };
 
+// Snapshots read on demand, so that importing a long history holds a few of
+// them at a time whatever its length. Store::import reads each snapshot
+// twice, in order and from one thread: once to check the whole batch before
+// anything is written, once to write it (the bytes must be the same).
+class SnapshotSource {
+ public:
+  virtual ~SnapshotSource() = default;
+  virtual size_t size() const = 0;
+  // Snapshot i, 0 <= i < size(), bytes included.
+  virtual Result<Snapshot> read(size_t i) = 0;
+};
+
 struct ImportOptions {
   // Flush every object, ref and directory written to disk before the import
   // returns, so that a power cut cannot lose a version reported stored.
@@ -98,6 +110,9 @@ class Store {
   // and rewritten if gone; if they cannot be restored the import fails with
   // kCorrupt rather than report a version stored over a damaged store.
   Result<std::vector<ImportOutcome>> import(std::vector<Snapshot> snapshots, const ImportOptions& options = {});
+  // The same, reading snapshots from `source` as needed: memory stays that
+  // of a few snapshots however many there are.
+  Result<std::vector<ImportOutcome>> import(SnapshotSource& source, const ImportOptions& options = {});
 
  private:
   struct Impl;
@@ -128,6 +143,9 @@ Result<std::vector<Snapshot>> series_snapshots(const std::string& manifest_path,
 // Every version of `path` in the history of a git repository's HEAD, oldest
 // first, following renames along first parents; each dated by its commit.
 Result<std::vector<Snapshot>> read_git_history(const std::string& repo_dir, const std::string& path);
+// The same versions, each read from the repository only when asked for (the
+// walk keeps object ids only): what `strata import --git` streams from.
+Result<std::unique_ptr<SnapshotSource>> open_git_history(const std::string& repo_dir, const std::string& path);
 
 // A file that differs between two revisions of a git repository.
 struct GitChange {

@@ -50,9 +50,55 @@ std::optional<std::string> renamed_from(git_repository* repo, git_commit* parent
   return std::nullopt;
 }
 
+// One version found by the walk: where its bytes are, not the bytes.
+struct GitVersion {
+  git_oid blob;
+  git_oid commit;
+  int64_t time = 0;
+  std::string path;  // the file's path at that commit
+};
+
+// Versions of one file, read from the repository only when asked for: the
+// walk keeps object ids, so a history of a thousand versions of a large file
+// costs the memory of one.
+class GitHistorySource final : public SnapshotSource {
+ public:
+  GitHistorySource(std::string repo_dir, store::RepoPtr repo, std::vector<GitVersion> versions)
+      : repo_dir_(std::move(repo_dir)), repo_(std::move(repo)), versions_(std::move(versions)) {}
+
+  size_t size() const override { return versions_.size(); }
+
+  Result<Snapshot> read(size_t i) override {
+    const GitVersion& v = versions_.at(i);
+    const std::string hex = store::oid_hex(v.commit);
+    const std::string what = fmt::format("{}: {} at commit {}", repo_dir_, v.path, hex);
+    if (auto intact = store::check_loose_object(store::objects_dir(repo_.get()), v.blob, what); !intact) {
+      return intact.error();
+    }
+    git_blob* raw_blob = nullptr;
+    if (int rc = git_blob_lookup(&raw_blob, repo_.get(), &v.blob); rc != 0) return git_failure(rc, what);
+    store::BlobPtr blob(raw_blob);
+    Snapshot s;
+    s.bytes.assign(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                   static_cast<size_t>(git_blob_rawsize(blob.get())));
+    s.time = v.time;
+    s.date = store::date_from_seconds(v.time);
+    s.id = fmt::format("{}-{}", s.date, hex.substr(0, 10));
+    s.source = fmt::format("{}:{}@{}", repo_dir_, v.path, hex.substr(0, 10));
+    s.format = format_from_path(v.path);
+    return s;
+  }
+
+ private:
+  store::GitLibrary library_;
+  std::string repo_dir_;
+  store::RepoPtr repo_;
+  std::vector<GitVersion> versions_;  // oldest first
+};
+
 }  // namespace
 
-Result<std::vector<Snapshot>> read_git_history(const std::string& repo_dir, const std::string& path) {
+Result<std::unique_ptr<SnapshotSource>> open_git_history(const std::string& repo_dir, const std::string& path) {
   store::GitLibrary library;
   git_repository* raw_repo = nullptr;
   if (int rc = git_repository_open_ext(&raw_repo, repo_dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr); rc != 0) {
@@ -66,7 +112,7 @@ Result<std::vector<Snapshot>> read_git_history(const std::string& repo_dir, cons
   const std::string objects = store::objects_dir(repo.get());
 
   // First parents only, newest first: the line of history a reader followed.
-  std::vector<Snapshot> newest_first;
+  std::vector<GitVersion> newest_first;
   std::string current = path;
   for (bool more = true; more;) {
     const std::string what = fmt::format("{}: commit {}", repo_dir, store::oid_hex(oid));
@@ -104,32 +150,27 @@ Result<std::vector<Snapshot>> read_git_history(const std::string& repo_dir, cons
         }
       }
     }
-    const std::string blob_what = fmt::format("{}: {} at commit {}", repo_dir, current, store::oid_hex(this_commit));
-    if (auto intact = store::check_loose_object(objects, *git_tree_entry_id(here.get()), blob_what); !intact) {
-      return intact.error();
-    }
-    git_blob* raw_blob = nullptr;
-    if (int rc = git_blob_lookup(&raw_blob, repo.get(), git_tree_entry_id(here.get())); rc != 0) {
-      return git_failure(rc, blob_what);
-    }
-    store::BlobPtr blob(raw_blob);
-    const std::string hex = store::oid_hex(this_commit);
-    Snapshot s;
-    s.bytes.assign(static_cast<const char*>(git_blob_rawcontent(blob.get())),
-                   static_cast<size_t>(git_blob_rawsize(blob.get())));
-    s.time = git_commit_time(commit.get());
-    s.date = store::date_from_seconds(*s.time);
-    s.id = fmt::format("{}-{}", s.date, hex.substr(0, 10));
-    s.source = fmt::format("{}:{}@{}", repo_dir, current, hex.substr(0, 10));
-    s.format = format_from_path(current);
-    newest_first.push_back(std::move(s));
+    newest_first.push_back({*git_tree_entry_id(here.get()), this_commit, git_commit_time(commit.get()), current});
     current = older_path;
   }
   if (newest_first.empty()) {
     return make_error(ErrorCode::kNotFound, fmt::format("{}: no version of '{}' in the history of HEAD", repo_dir, path));
   }
   std::reverse(newest_first.begin(), newest_first.end());
-  return newest_first;
+  return std::unique_ptr<SnapshotSource>(
+      std::make_unique<GitHistorySource>(repo_dir, std::move(repo), std::move(newest_first)));
+}
+
+Result<std::vector<Snapshot>> read_git_history(const std::string& repo_dir, const std::string& path) {
+  auto source = open_git_history(repo_dir, path);
+  if (!source) return source.error();
+  std::vector<Snapshot> out;
+  for (size_t i = 0; i < (*source)->size(); ++i) {
+    auto s = (*source)->read(i);
+    if (!s) return s.error();
+    out.push_back(std::move(*s));
+  }
+  return out;
 }
 
 }  // namespace strata
