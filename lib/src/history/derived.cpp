@@ -1,4 +1,5 @@
 #include "history/derived.hpp"
+#include "history/pair_entry.hpp"
 #include "text/ascii.hpp"
 #include "sys/parallel.hpp"
 
@@ -28,6 +29,10 @@ constexpr unsigned kMaxThreads = 8;
 // Versions whose raw bytes and Documents are held at once while prefetching:
 // 64 versions of a 100 KB page stay well under 100 MB.
 constexpr size_t kPrefetchWindow = 64;
+// Documents parsed ahead of a caller that takes them in order: enough to
+// keep the threads busy, few enough that a 300 KB page's 16 Documents stay
+// near 50 MB.
+constexpr size_t kParseWindow = 16;
 
 std::optional<Json> read_cache(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -133,6 +138,17 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc, const P
   for (const WordingShift& w : changes.wording) {
     out.wording.push_back({w.from.value_or(""), w.to.value_or(""), w.count});
   }
+  const auto old_claims = claims_in_order(old_doc);
+  const auto new_claims = claims_in_order(new_doc);
+  out.old_claims = static_cast<int>(old_claims.size());
+  std::vector<bool> reached(old_claims.size(), false);
+  for (const ClaimLink& link : out.links) {
+    if (link.old_claims.empty()) out.added.push_back({link.new_claim, new_claims[static_cast<size_t>(link.new_claim)]->norm});
+    for (const int from : link.old_claims) reached[static_cast<size_t>(from)] = true;
+  }
+  for (size_t c = 0; c < old_claims.size(); ++c) {
+    if (!reached[c]) out.vanished.push_back({static_cast<int>(c), old_claims[c]->norm});
+  }
   return out;
 }
 
@@ -166,23 +182,6 @@ Json summary_json(const VersionSummary& s) {
   j["claims"] = s.claims;
   j["acronyms"] = Json::array();
   for (const KnownAcronym& k : s.acronyms) j["acronyms"].push_back({k.acronym, k.name});
-  return j;
-}
-
-Json alignment_json(const PairResult& r) {
-  Json j;
-  const ChangeSize& z = r.size;
-  j["size"] = {z.claims_modified, z.claims_added, z.claims_removed, z.claims_moved};
-  j["links"] = Json::array();
-  for (const ClaimLink& l : r.links) j["links"].push_back({l.new_claim, l.old_claims, l.text_changed});
-  j["sections"] = r.section_links;
-  return j;
-}
-
-Json wording_json(const PairResult& r) {
-  Json j;
-  j["wording"] = Json::array();
-  for (const auto& w : r.wording) j["wording"].push_back({w.from, w.to, w.count});
   return j;
 }
 
@@ -261,25 +260,7 @@ std::optional<PairResult> read_pair(const std::string& alignment, const std::str
   if (!a) return std::nullopt;
   std::optional<Json> w;
   if (needs.wording && !(w = read_cache(wording))) return std::nullopt;
-  // nlohmann reports a malformed entry by throwing.
-  try {
-    PairResult out;
-    const Json& z = a->at("size");
-    out.size.claims_modified = z.at(0).get<int>();
-    out.size.claims_added = z.at(1).get<int>();
-    out.size.claims_removed = z.at(2).get<int>();
-    out.size.claims_moved = z.at(3).get<int>();
-    for (const auto& l : a->at("links")) {
-      out.links.push_back({l.at(0).get<int>(), l.at(1).get<std::vector<int>>(), l.at(2).get<bool>()});
-    }
-    out.section_links = a->at("sections").get<std::vector<int>>();
-    if (w) {
-      for (const auto& s : w->at("wording")) out.wording.push_back({s.at(0), s.at(1), s.at(2).get<int>()});
-    }
-    return out;
-  } catch (const Json::exception&) {
-    return std::nullopt;
-  }
+  return pair_from_json(*a, w ? &*w : nullptr);
 }
 
 }  // namespace
@@ -351,6 +332,26 @@ Result<void> Deriver::prefetch(const std::vector<VersionInfo>& versions, bool su
       if (want_alignment[i]) write_cache(entries[i].alignment, alignment_json(r));
       if (want_parts[i].wording) write_cache(entries[i].wording, wording_json(r));
     });
+  }
+  return {};
+}
+
+Result<void> Deriver::each_document(const std::vector<VersionInfo>& versions,
+                                    const std::function<void(size_t, Document)>& use) const {
+  for (size_t lo = 0; lo < versions.size(); lo += kParseWindow) {
+    const size_t hi = std::min(versions.size(), lo + kParseWindow);
+    std::vector<std::string> raw(hi - lo);
+    for (size_t i = lo; i < hi; ++i) {
+      auto bytes = store_.read_raw(versions[i]);  // libgit2 stays on this thread
+      if (!bytes) return bytes.error();
+      raw[i - lo] = std::move(*bytes);
+    }
+    std::vector<std::optional<Result<Document>>> docs(raw.size());
+    util::parallel_for(raw.size(), kMaxThreads, [&](size_t k) { docs[k] = parse_version(versions[lo + k], raw[k]); });
+    for (size_t k = 0; k < docs.size(); ++k) {
+      if (!*docs[k]) return docs[k]->error();
+      use(lo + k, std::move(docs[k]->value()));
+    }
   }
   return {};
 }

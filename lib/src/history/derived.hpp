@@ -7,6 +7,7 @@
 // the folder cannot be written.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,9 @@ namespace strata::store {
 // 5: claims pair through sentences, shapes and figures, and near pairs need
 // shared rare words.
 // 6: sections renamed and reworded in place pair.
-inline constexpr int kDerivedFormat = 6;
+// 7: pairs hold the comparison forms of the claims they leave unlinked, and
+// their links as runs, so the history reads no document to follow claims.
+inline constexpr int kDerivedFormat = 7;
 inline constexpr const char* kCacheDir = "strata-cache";
 
 // Claims are numbered in document order (sections pre-order, then blocks,
@@ -53,9 +56,22 @@ struct PairNeeds {
   bool wording = false;  // PairResult::wording; `timeline`'s shifted phrases. Default: off.
 };
 
+// One claim of a version (its number in claims_in_order) and its comparison form.
+struct NumberedNorm {
+  int claim = -1;
+  std::string norm;
+};
+
 struct PairResult {
   ChangeSize size;  // programmes_* are 0: the series registry counts them
   std::vector<ClaimLink> links;  // one per claim of the newer version, in order
+  int old_claims = 0;            // claims of the older version
+  // The claims no link joins, which the history follows across gaps
+  // (lineage.hpp), in claim order: claims of the newer version without an
+  // old claim, and claims of the older one that no link reaches. Only these
+  // texts are kept, so a pair's entry grows with what changed.
+  std::vector<NumberedNorm> added;
+  std::vector<NumberedNorm> vanished;
   struct Shift {
     std::string from;  // empty: the phrase only appeared
     std::string to;    // empty: the phrase only vanished
@@ -83,6 +99,12 @@ class Deriver {
   // used from this thread only.
   Result<void> prefetch(const std::vector<VersionInfo>& versions, bool summaries, bool pairs,
                         const PairNeeds& needs) const;
+
+  // Calls `use(i, document of versions[i])` for every version in order, on
+  // this thread; the documents are parsed ahead on parallel threads, a
+  // window at a time.
+  Result<void> each_document(const std::vector<VersionInfo>& versions,
+                             const std::function<void(size_t, Document)>& use) const;
 
   // counts[v][t]: occurrences of terms[t] (lowercase comparison form) in
   // version v at word boundaries. Cached per version and term.

@@ -21,7 +21,7 @@ constexpr size_t kClaimDiffCells = 250'000;
 // The series registry over every version: the one continuity of programmes
 // that `report`, `programmes --series`, `timeline` and `log` share. The
 // acronyms come from the (cached) summaries, so each version is parsed once
-// here and only two are held at a time.
+// here, a window ahead on parallel threads.
 Result<ProgrammeSeries> programme_registry(const store::Deriver& deriver, const std::vector<VersionInfo>& versions,
                                            const ProgrammeConfig& config) {
   std::vector<std::vector<KnownAcronym>> defined;
@@ -31,11 +31,8 @@ Result<ProgrammeSeries> programme_registry(const store::Deriver& deriver, const 
     defined.push_back(std::move(summary->acronyms));
   }
   ProgrammeRegistry registry(config, series_acronyms(defined));
-  for (const VersionInfo& v : versions) {
-    auto doc = deriver.document(v);
-    if (!doc) return doc.error();
-    registry.add(std::move(*doc), v.id);
-  }
+  auto added = deriver.each_document(versions, [&](size_t i, Document doc) { registry.add(std::move(doc), versions[i].id); });
+  if (!added) return added.error();
   return registry.finish();
 }
 

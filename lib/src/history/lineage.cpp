@@ -83,40 +83,33 @@ class Vanished {
 Result<Lineage> trace_lineage(const Deriver& deriver, const std::vector<VersionInfo>& versions) {
   Lineage out;
   if (versions.empty()) return out;
-  auto doc = deriver.document(versions.front());
-  if (!doc) return doc.error();
-  out.emplace_back(claims_in_order(*doc).size());
+  // The pairs carry the claim counts and the texts of the claims they leave
+  // unlinked: no document is read.
+  if (versions.size() == 1) {
+    auto summary = deriver.summary(versions.front());
+    if (!summary) return summary.error();
+    out.emplace_back(static_cast<size_t>(summary->claims));
+    return out;
+  }
   Vanished vanished;
   for (size_t v = 1; v < versions.size(); ++v) {
     auto pair = deriver.pair(versions[v - 1], versions[v], PairNeeds{});
     if (!pair) return pair.error();
-    auto newer = deriver.document(versions[v]);
-    if (!newer) return newer.error();
-    const auto old_claims = claims_in_order(*doc);
-    const auto new_claims = claims_in_order(*newer);
-    std::vector<Ancestry> ancestry(new_claims.size());
-    std::vector<bool> kept(old_claims.size(), false);
-    for (size_t c = 0; c < pair->links.size() && c < ancestry.size(); ++c) {
+    if (v == 1) out.emplace_back(static_cast<size_t>(pair->old_claims));
+    std::vector<Ancestry> ancestry(pair->links.size());
+    for (size_t c = 0; c < pair->links.size(); ++c) {
       const ClaimLink& link = pair->links[c];
-      if (link.old_claims.empty()) continue;
-      ancestry[c] = Ancestry{static_cast<int>(v - 1), link.old_claims, link.text_changed};
-      for (const int from : link.old_claims) {
-        if (from >= 0 && static_cast<size_t>(from) < kept.size()) kept[static_cast<size_t>(from)] = true;
-      }
+      if (!link.old_claims.empty()) ancestry[c] = Ancestry{static_cast<int>(v - 1), link.old_claims, link.text_changed};
     }
     // Added claims look among those that vanished before the previous
     // version; the previous version's own losses were the pair's to match.
-    for (size_t c = 0; c < ancestry.size(); ++c) {
-      if (ancestry[c].version >= 0) continue;
-      if (const auto* e = vanished.take(new_claims[c]->norm)) {
-        ancestry[c] = Ancestry{e->version, {e->claim}, e->norm != new_claims[c]->norm};
+    for (const NumberedNorm& added : pair->added) {
+      if (const auto* e = vanished.take(added.norm)) {
+        ancestry[static_cast<size_t>(added.claim)] = Ancestry{e->version, {e->claim}, e->norm != added.norm};
       }
     }
-    for (size_t c = 0; c < old_claims.size(); ++c) {
-      if (!kept[c]) vanished.add(static_cast<int>(v - 1), static_cast<int>(c), old_claims[c]->norm);
-    }
+    for (const NumberedNorm& gone : pair->vanished) vanished.add(static_cast<int>(v - 1), gone.claim, gone.norm);
     out.push_back(std::move(ancestry));
-    doc = std::move(newer);
   }
   return out;
 }
