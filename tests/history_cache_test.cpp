@@ -1,0 +1,139 @@
+// The derived-results cache of the history queries, on the bundled series:
+// hits are read and trusted only when well formed, a damaged or older entry
+// is recomputed, and every query gives the same output with a cold cache, a
+// warm one and none at all.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fmt/core.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "history/derived.hpp"
+#include "strata/render.hpp"
+#include "strata/store.hpp"
+#include "test_util.hpp"
+
+namespace strata {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+struct BundledSeries {
+  test::TempDir tmp;
+  Store store = Store::init(tmp.path() + "/store").value();
+  BundledSeries() {
+    auto snapshots = series_snapshots(std::string(STRATA_SOURCE_DIR) + "/snapshots/manifest.toml", nullptr);
+    EXPECT_TRUE(snapshots) << snapshots.error().message;
+    auto out = store.import(std::move(*snapshots), ImportOptions{.sync = false});
+    EXPECT_TRUE(out) << out.error().message;
+  }
+  fs::path cache() const { return fs::path(store.dir()) / store::kCacheDir; }
+};
+
+// Every query's text and JSON output, joined.
+std::string all_outputs(const Store& store) {
+  std::string out;
+  const auto log = version_log(store, true);
+  EXPECT_TRUE(log) << log.error().message;
+  TimelineOptions options;
+  options.terms = {"alliance", "trust fund"};
+  const auto timeline = build_timeline(store, options);
+  EXPECT_TRUE(timeline) << timeline.error().message;
+  const auto blamed = blame(store, "HEAD");
+  EXPECT_TRUE(blamed) << blamed.error().message;
+  for (const char* format : {"text", "json"}) {
+    out += render_log(*log, format) + render_timeline(*timeline, format) + render_blame(*blamed, format);
+  }
+  const auto chain = claim_history(store, "HEAD", "date back to the early 1990s");
+  EXPECT_TRUE(chain) << chain.error().message;
+  for (const ClaimStep& step : *chain) out += step.version.id + " " + step.text + "\n";
+  return out;
+}
+
+std::vector<fs::path> entries(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Json read_json(const fs::path& path) {
+  std::ifstream in(path);
+  return Json::parse(in);
+}
+
+void write_json(const fs::path& path, const Json& j) { std::ofstream(path, std::ios::trunc) << j.dump(); }
+
+TEST(HistoryCache, OutputsAreTheSameColdWarmAndWithoutCache) {
+  BundledSeries s;
+  const std::string cold = all_outputs(s.store);
+  ASSERT_TRUE(fs::is_directory(s.cache() / "pairs"));
+  EXPECT_EQ(all_outputs(s.store), cold);
+  // A file where the cache folder would be: nothing can be cached.
+  fs::remove_all(s.cache());
+  std::ofstream(s.cache()) << "not a folder";
+  EXPECT_EQ(all_outputs(s.store), cold);
+}
+
+TEST(HistoryCache, AWarmQueryReadsTheEntryNotTheVersions) {
+  BundledSeries s;
+  const auto first = version_log(s.store, true);
+  ASSERT_TRUE(first);
+  const auto pairs = entries(s.cache() / "pairs");
+  ASSERT_EQ(pairs.size(), 3u);
+  // An entry altered consistently is a hit: its figure is what log shows.
+  Json j = read_json(pairs[0]);
+  j["size"][1] = 4242;
+  write_json(pairs[0], j);
+  const auto second = version_log(s.store, true);
+  ASSERT_TRUE(second);
+  int shown = 0;
+  for (const LogEntry& e : *second) shown += e.change && e.change->claims_added == 4242 ? 1 : 0;
+  EXPECT_EQ(shown, 1);
+}
+
+TEST(HistoryCache, DamagedOrInconsistentEntriesAreRebuiltNotTrusted) {
+  BundledSeries s;
+  const std::string cold = all_outputs(s.store);
+  const auto pairs = entries(s.cache() / "pairs");
+  ASSERT_EQ(pairs.size(), 3u);
+  // A run reaching past the older version's claims, a vanished claim out of
+  // range, and a truncated file: each a miss.
+  Json past = read_json(pairs[0]);
+  ASSERT_FALSE(past["runs"].empty());
+  past["runs"][0][1] = past["old_claims"].get<int>();
+  write_json(pairs[0], past);
+  Json vanished = read_json(pairs[1]);
+  vanished["vanished"].push_back({vanished["old_claims"].get<int>() + 7, "no such claim"});
+  write_json(pairs[1], vanished);
+  std::ofstream(pairs[2], std::ios::trunc) << "{\"format\": ";
+  EXPECT_EQ(all_outputs(s.store), cold);
+  // And rewritten whole.
+  for (const auto& p : pairs) EXPECT_NO_THROW(read_json(p)) << p;
+  EXPECT_NE(read_json(pairs[0]), past);
+}
+
+TEST(HistoryCache, EntriesOfAnotherFormatAreIgnored) {
+  BundledSeries s;
+  const std::string cold = all_outputs(s.store);
+  // An entry at the current name but written by another derived format (as
+  // after a change of what pairs hold) is not read.
+  for (const auto& p : entries(s.cache() / "pairs")) {
+    Json j = read_json(p);
+    j["format"] = store::kDerivedFormat - 1;
+    j["size"] = {900, 900, 900, 900};
+    write_json(p, j);
+  }
+  EXPECT_EQ(all_outputs(s.store), cold);
+  for (const auto& p : entries(s.cache() / "pairs")) EXPECT_EQ(read_json(p)["format"], store::kDerivedFormat) << p;
+  // The format is part of every entry's name too.
+  for (const auto& p : entries(s.cache() / "versions")) {
+    EXPECT_NE(p.filename().string().find(fmt::format("-d{}.json", store::kDerivedFormat)), std::string::npos) << p;
+  }
+}
+
+}  // namespace
+}  // namespace strata
