@@ -17,7 +17,7 @@ TEST(CliFixes, OnlyTakesACommaListAndLeavesTheOperands) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.out.find("+ added: "), std::string::npos);
   EXPECT_NE(r.out.find("NATO [-will -]{+does +}not recognise them."), std::string::npos);
-  EXPECT_EQ(r.out.find("removed: "), std::string::npos);
+  EXPECT_EQ(r.out.find("- removed: "), std::string::npos);
   const auto repeated = run_strata("diff --color never --only modified --only added " + k2023 + " " + k2024);
   EXPECT_EQ(repeated.out, r.out);
   const auto help = run_strata("diff --help");

@@ -103,7 +103,21 @@ TEST(ClaimFacts, QuantifierChanged) {
   ASSERT_EQ(quantifier.size(), 1u);
   EXPECT_EQ(quantifier[0].old_text, "All");
   EXPECT_EQ(quantifier[0].new_text, "Most");
+}
 
+TEST(ClaimFacts, ANameSwappedWithAQuantifierBesideItIsNoQuantifierChange) {
+  // The terms-edit case: a body renamed, and "only" dropped with its old
+  // name. The fact is the dropped "only", not "'Council only' -> 'Board'".
+  const std::string old_text = "We share data with the Trust and Safety Council only when required by law.";
+  const std::string new_text = "We share data with the Trust and Safety Board when required by law or to protect our users.";
+  auto facts = claim_facts(old_text, new_text,
+                           ops({{'=', "We share data with the Trust and Safety "}, {'-', "Council only "}, {'+', "Board "},
+                                {'=', "when required by law"}, {'+', " or to protect our users"}, {'=', "."}}));
+  auto quantifier = of_kind(facts, "quantifier");
+  ASSERT_EQ(quantifier.size(), 1u);
+  EXPECT_EQ(quantifier[0].old_text, "only");
+  EXPECT_EQ(quantifier[0].new_text, "");
+  EXPECT_EQ(quantifier[0].note, "quantifier 'only' removed");
 }
 
 // Facts only from aligned words: the item itself inside one short hunk.

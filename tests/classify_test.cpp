@@ -81,12 +81,70 @@ TEST(Classify, FiguresOfAddedAndRemovedClaimsAcrossTheDocument) {
   changes.claims.push_back(one_sided(ChangeStatus::kRemoved, "Since January 2023, almost EUR 20 million has been dedicated."));
   changes.claims.push_back(one_sided(ChangeStatus::kAdded, "In 2023 funding grew."));
   classify(old_doc, new_doc, changes, {});
-  // "2023" is in both versions; only the amount and the month vanished.
+  // "2023" is in both versions; only the amount and the month vanished,
+  // the amount first (quantities before dates).
   ASSERT_EQ(changes.numbers.size(), 2u);
   EXPECT_EQ(changes.numbers[0].status, ChangeStatus::kRemoved);
-  EXPECT_EQ(changes.numbers[0].old_value, "January 2023");
-  EXPECT_EQ(changes.numbers[1].old_value, "EUR 20 million");
-  EXPECT_EQ(changes.numbers[1].claim, 0);
+  EXPECT_EQ(changes.numbers[0].old_value, "EUR 20 million");
+  EXPECT_EQ(changes.numbers[0].kind, "money");
+  EXPECT_EQ(changes.numbers[0].claim, 0);
+  EXPECT_EQ(changes.numbers[1].old_value, "January 2023");
+  EXPECT_EQ(changes.numbers[1].kind, "date");
+  EXPECT_EQ(changes.numbers[1].context, "Since January 2023, almost EUR 20 million has been dedicated.");
+}
+
+TEST(Classify, FiguresHaveAKindAContextAndAreMergedWhenRepeated) {
+  // The terms-edit case, and the same fee change in two sections.
+  const std::string notify = "We will notify you at least 30 days before any change to these Terms.";
+  const Document old_doc = doc_of("Terms\n\n" + notify + " Requests are answered within 14 days. Fees are EUR 10 per month. "
+                                  "Fees are EUR 10 per month for teams. Prices rose 5% in 2022.\n");
+  const Document new_doc = doc_of("Terms\n\nWe may notify you before any change to these Terms. Requests are answered "
+                                  "within 30 days. Fees are EUR 12 per month. Fees are EUR 12 per month for teams. "
+                                  "Prices rose 7% in 2022.\n");
+  ChangeSet changes;
+  ClaimChange dropped;
+  dropped.status = ChangeStatus::kModified;
+  dropped.old_sides.push_back(side(notify));
+  dropped.new_sides.push_back(side("We may notify you before any change to these Terms."));
+  changes.claims.push_back(dropped);
+  changes.claims.push_back(replaced("Requests are answered within ", "14", "30", " days."));
+  changes.claims.push_back(replaced("Fees are EUR ", "10", "12", " per month."));
+  changes.claims.push_back(replaced("Fees are EUR ", "10", "12", " per month for teams."));
+  changes.claims.push_back(replaced("Prices rose ", "5%", "7%", " in 2022."));
+  ClassifyOptions options;
+  options.find_programmes = false;
+  options.wording = false;
+  classify(old_doc, new_doc, changes, options);
+  std::vector<std::string> rows;
+  for (const auto& n : changes.numbers) {
+    rows.push_back(std::string(to_string(n.status)) + " " + n.kind + " " + n.old_value + "->" + n.new_value + " x" +
+                   std::to_string(n.count) + " #" + std::to_string(n.claim));
+  }
+  // Quantities before dates; the fee once, counted twice; the dropped
+  // notice period a removed duration of the claim that stayed.
+  EXPECT_EQ(rows, (std::vector<std::string>{"modified money EUR 10->EUR 12 x2 #2", "modified percentage 5%->7% x1 #4",
+                                            "modified duration 14 days->30 days x1 #1", "removed duration 30 days-> x1 #0"}));
+  EXPECT_EQ(changes.numbers[3].context, notify);
+  // The dropped figure is a highlight's reason, with the softened promise.
+  const auto& reasons = changes.claims[0].significance.reasons;
+  EXPECT_TRUE(std::any_of(reasons.begin(), reasons.end(), [&](const SignificanceReason& r) {
+    return r.rule == "figure-removed" && r.text.find("30 days, from “" + notify + "”") != std::string::npos;
+  }));
+}
+
+TEST(Classify, AnEffectiveDateInARemovedAndAnAddedLineIsOneModifiedFigure) {
+  const Document old_doc = doc_of("Terms\n\nEffective July 26, 2022\n\nYou must be 13.\n");
+  const Document new_doc = doc_of("Terms\n\nEffective January 1, 2023\n\nYou must be 13.\n");
+  ChangeSet changes;
+  changes.claims.push_back(one_sided(ChangeStatus::kRemoved, "Effective July 26, 2022"));
+  changes.claims.push_back(one_sided(ChangeStatus::kAdded, "Effective January 1, 2023"));
+  classify(old_doc, new_doc, changes, {});
+  ASSERT_EQ(changes.numbers.size(), 1u);
+  EXPECT_EQ(changes.numbers[0].status, ChangeStatus::kModified);
+  EXPECT_EQ(changes.numbers[0].kind, "date");
+  EXPECT_EQ(changes.numbers[0].old_value, "July 26, 2022");
+  EXPECT_EQ(changes.numbers[0].new_value, "January 1, 2023");
+  EXPECT_EQ(changes.numbers[0].claim, 1);
 }
 
 TEST(Classify, PhraseReplacedInThreePlacesIsReportedOnceWithCountThree) {
@@ -119,12 +177,17 @@ TEST(Classify, PhraseReplacedInThreePlacesIsReportedOnceWithCountThree) {
 
 TEST(Classify, PhrasesThatAppearedOrVanished) {
   const Document old_doc = doc_of("A\n\nAllies strengthened cooperation programmes with Ukraine. Cooperation "
-                                  "programmes grew. Ukraine hosted exercises.\n");
-  const Document new_doc = doc_of("A\n\nAllies delivered fighter jets to Ukraine. Ukraine hosted exercises.\n");
+                                  "programmes grew. Ukraine hosted exercises. The office in Lviv closed.\n");
+  const Document new_doc = doc_of("A\n\nAllies delivered fighter jets to Ukraine. Support grew. Ukraine hosted "
+                                  "joint naval exercises. Drone factories opened.\n");
   ChangeSet changes;
-  changes.claims.push_back(one_sided(ChangeStatus::kRemoved, "Allies strengthened cooperation programmes with Ukraine."));
-  changes.claims.push_back(one_sided(ChangeStatus::kRemoved, "Cooperation programmes grew."));
-  changes.claims.push_back(one_sided(ChangeStatus::kAdded, "Allies delivered fighter jets to Ukraine."));
+  changes.claims.push_back(
+      replaced("Allies ", "strengthened cooperation programmes with", "delivered fighter jets to", " Ukraine."));
+  changes.claims.push_back(replaced("", "Cooperation programmes", "Support", " grew."));
+  changes.claims.push_back(replaced("Ukraine hosted ", "", "joint naval ", "exercises."));
+  // Wholly removed and added claims are their own news, not wording.
+  changes.claims.push_back(one_sided(ChangeStatus::kRemoved, "The office in Lviv closed."));
+  changes.claims.push_back(one_sided(ChangeStatus::kAdded, "Drone factories opened."));
   ClassifyOptions options;
   options.find_programmes = false;
   classify(old_doc, new_doc, changes, options);
@@ -135,18 +198,58 @@ TEST(Classify, PhrasesThatAppearedOrVanished) {
   EXPECT_EQ(vanished->old_count, 2);
   EXPECT_EQ(vanished->new_count, 0);
   auto appeared = std::find_if(changes.wording.begin(), changes.wording.end(), [](const WordingShift& w) {
-    return !w.from && w.to && *w.to == "Allies delivered fighter jets";
+    return !w.from && w.to && *w.to == "joint naval";
   });
   ASSERT_NE(appeared, changes.wording.end());
   EXPECT_EQ(appeared->new_count, 1);
-  // Words in both versions ("Ukraine", "Allies") are not listed, nor parts
-  // of a listed phrase with the same counts ("fighter jets").
+  // Words in both versions ("Ukraine", "Allies") are not listed, nor
+  // phrases that run into them ("joint naval exercises"), nor parts of a
+  // listed phrase with the same counts ("naval"), nor the words of the
+  // removed and added claims, nor what a replacement already says as often
+  // ("Support", "delivered fighter jets").
   for (const auto& w : changes.wording) {
+    if (w.from && w.to) continue;
     const auto& text = w.from ? *w.from : *w.to;
-    EXPECT_NE(text, "Ukraine");
-    EXPECT_NE(text, "Allies");
-    EXPECT_NE(text, "fighter jets");
+    for (const char* absent : {"Ukraine", "Allies", "naval", "joint naval exercises", "Lviv", "office", "Drone factories",
+                               "Support", "delivered fighter jets", "fighter jets"}) {
+      EXPECT_NE(text, absent);
+    }
   }
+}
+
+TEST(Classify, WordingSharesItsCapAndDropsFunctionWordsAndNumbers) {
+  const Document old_doc = doc_of("A\n\nAid for Ukraine rose by 10 units. Allies condemn brutal attacks. Allies "
+                                  "imposed severe sanctions. Allies back collective training.\n");
+  const Document new_doc = doc_of("A\n\nAid of Ukraine rose by 12 units. Allies condemn attacks. Allies imposed "
+                                  "unprecedented costs. Allies back collective defence training.\n");
+  ChangeSet changes;
+  changes.claims.push_back(replaced("Aid ", "for", "of", " Ukraine rose by 10 units."));
+  changes.claims.push_back(replaced("Aid of Ukraine rose by ", "10", "12", " units."));
+  changes.claims.push_back(replaced("Allies imposed ", "severe sanctions", "unprecedented costs", "."));
+  changes.claims.push_back(replaced("Allies condemn ", "brutal ", "", "attacks."));
+  changes.claims.push_back(replaced("Allies back collective ", "", "defence ", "training."));
+  ClassifyOptions options;
+  options.find_programmes = false;
+  options.numbers = false;
+  options.max_wording = 3;
+  ChangeSet capped = changes;
+  ClassifyOptions two = options;
+  two.max_wording = 2;
+  classify(old_doc, new_doc, capped, two);
+  ASSERT_EQ(capped.wording.size(), 2u);
+  EXPECT_TRUE(capped.wording[1].from && !capped.wording[1].to);
+  EXPECT_FALSE(capped.warnings.empty());
+  classify(old_doc, new_doc, changes, options);
+  std::vector<std::string> rows;
+  for (const auto& w : changes.wording) rows.push_back((w.from ? *w.from : "") + " -> " + (w.to ? *w.to : ""));
+  // One of each list in turn: a replacement, a vanished phrase, an appeared
+  // one; no "for" -> "of", no "10" -> "12", and no part of the replacement
+  // listed again ("severe", "costs").
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0], "severe sanctions -> unprecedented costs");
+  EXPECT_EQ(rows[1], "brutal -> ");
+  EXPECT_EQ(rows[2], " -> defence");
+  EXPECT_TRUE(changes.warnings.empty());
 }
 
 TEST(Classify, FactsOnModifiedClaimsKeepOtherKinds) {

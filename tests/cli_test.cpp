@@ -1,6 +1,8 @@
 // The real binary: stdout, stderr and exit codes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "test_util.hpp"
 
 namespace strata {
@@ -40,7 +42,7 @@ TEST(Cli, DiffFormats) {
   EXPECT_NE(md.out.find("| status | sections | claims |"), std::string::npos);
   EXPECT_NE(md.out.find("NATO ~~will~~ **does** not recognise them."), std::string::npos);
   const auto only = run_strata(std::string("diff --only added --color never ") + k2023 + " " + k2024);
-  EXPECT_EQ(only.out.find("removed: "), std::string::npos);
+  EXPECT_EQ(only.out.find("- removed: "), std::string::npos);
   EXPECT_NE(only.out.find("+ added: "), std::string::npos);
 }
 
@@ -92,6 +94,20 @@ TEST(Cli, BadInputIsOneLineAndExitTwo) {
     EXPECT_EQ(r.err.rfind("strata: error: ", 0), 0u) << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   }
+}
+
+TEST(Cli, SignificanceFileErrorsNameTheFileAndKeyOnOneEscapedLine) {
+  test::TempDir dir;
+  // A rule name holding an escape sequence and a line break.
+  const std::string config = dir.file("sig.toml", "[significance.points]\n\"\\u001b[31mred\\nline\" = 1\n");
+  const auto r = run_strata(std::string("diff --significance ") + config + " " + k2023 + " " + k2024);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("sig.toml: [significance] points."), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("red"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("unknown rule"), std::string::npos) << r.err;
 }
 
 TEST(Cli, FailedDiffLeavesExistingOutputAlone) {

@@ -115,10 +115,29 @@ std::vector<RuleCase> rule_cases() {
       {"figure-changed",
        [] {
          auto changes = of_claim(claim(ChangeStatus::kModified, "Aid of EUR 690 million.", "Aid of EUR 700 million."));
-         changes.numbers.push_back({ChangeStatus::kModified, "EUR 690 million", "EUR 700 million", 0});
+         changes.numbers.push_back({ChangeStatus::kModified, "EUR 690 million", "EUR 700 million", 0, "money", "", 1});
          return changes;
        },
        "EUR 690 million -> EUR 700 million"},
+      {"figure-removed",
+       [] {
+         auto changes = of_claim(claim(ChangeStatus::kModified, "We notify you at least 30 days before any change.",
+                                       "We notify you before any change."));
+         changes.numbers.push_back({ChangeStatus::kRemoved, "30 days", "", 0, "duration", "", 1});
+         return changes;
+       },
+       "a figure was dropped: 30 days, from “We notify you at least 30 days before any change.”"},
+      {"figure-added",
+       [] {
+         auto changes = of_claim(claim(ChangeStatus::kModified, "Requests are answered.", "Requests are answered within 30 days."));
+         changes.numbers.push_back({ChangeStatus::kAdded, "", "30 days", 0, "duration", "", 1});
+         return changes;
+       },
+       "30 days, in “Requests are answered within 30 days.”"},
+      {"quantifier-removed", [] { return of_claim(with_fact("quantifier", "only", "", "quantifier 'only' removed")); },
+       "'only'"},
+      {"quantifier-added", [] { return of_claim(with_fact("quantifier", "", "every", "quantifier 'every' added")); },
+       "'every'"},
       {"claim-changed", [] { return of_claim(claim(ChangeStatus::kRemoved, "The office is in Kyiv.", "")); },
        "removed: “The office is in Kyiv.”"},
       {"section-removed",
@@ -207,6 +226,12 @@ TEST(Significance, WatchedTermDroppedOrAdded) {
   EXPECT_NE(reasons.front().text.find("'severe sanctions' dropped"), std::string::npos) << reasons.front().text;
 }
 
+TEST(Significance, AQuoteEndsAtASentenceNotAtADotInsideAWord) {
+  ChangeSet changes = of_claim(claim(ChangeStatus::kRemoved, "See javascript:document.documentElement now. Other words.", ""));
+  classify_detail::score_changes(changes, {});
+  EXPECT_EQ(only_score(changes).reasons.front().text, "removed: “See javascript:document.documentElement now.”");
+}
+
 TEST(Significance, SizeAloneIsNotSignificance) {
   std::string long_text;
   for (int i = 0; i < 60; ++i) long_text += "The office held meetings on many topics in Kyiv. ";
@@ -233,7 +258,12 @@ TEST(Significance, PointsFromOptionsReplaceTheDefaultsAndZeroTurnsARuleOff) {
 
 TEST(Significance, HighlightsAreCappedAndMixKinds) {
   ChangeSet changes;
-  for (int i = 0; i < 6; ++i) changes.claims.push_back(claim(ChangeStatus::kRemoved, "Allies demand a ceasefire.", ""));
+  // Six different demands: the same one made twice would be one highlight.
+  for (const char* text : {"Allies demand a ceasefire.", "NATO urges Russia to withdraw its troops.",
+                           "They call on Belarus to stop its support.", "Allies demand the return of deported children.",
+                           "The Council urges respect for humanitarian law.", "Leaders demand accountability for war crimes."}) {
+    changes.claims.push_back(claim(ChangeStatus::kRemoved, text, ""));
+  }
   changes.claims.push_back(with_fact("modality", "will", "does", "modality changed"));
   SignificanceOptions options;
   options.highlights = 4;
@@ -294,6 +324,56 @@ TEST_F(Seeds2023To2024, TopTenHoldTheDroppedDemandAndTheReworded) {
   for (size_t i = 1; i < h.size(); ++i) EXPECT_GE(h[i - 1].score, h[i].score);
 }
 
+TEST_F(Seeds2023To2024, TheDemandRepeatedInTwoSectionsIsOneHighlightNamingBoth) {
+  // The page repeats "NATO Allies, in concert with relevant resolutions of
+  // the UN General Assembly, demand that Russia ..." in two sections.
+  const auto& h = changes_->highlights;
+  std::vector<const Highlight*> withdraw;
+  for (const auto& x : h) {
+    if (x.reason.find("unconditionally withdraw all its forces") != std::string::npos) withdraw.push_back(&x);
+  }
+  ASSERT_EQ(withdraw.size(), 1u);
+  ASSERT_EQ(withdraw[0]->also.size(), 1u);
+  const auto& other = changes_->claims[static_cast<size_t>(withdraw[0]->also[0])];
+  const auto& first = changes_->claims[static_cast<size_t>(withdraw[0]->index)];
+  EXPECT_NE(other.old_sides.front().section_id, first.old_sides.front().section_id);
+  EXPECT_NE(other.old_sides.front().text.find("withdraw all its forces"), std::string::npos);
+}
+
+TEST(SignificanceHighlights, TheSameChangeInTwoPlacesIsOneHighlight) {
+  ChangeSet changes;
+  auto in = [](ClaimChange c, const std::string& section) {
+    c.old_sides.front().section_id = section;
+    return c;
+  };
+  changes.claims.push_back(in(claim(ChangeStatus::kRemoved, "Allies demand that Russia withdraw all its forces from Ukraine.", ""), "a"));
+  changes.claims.push_back(in(claim(ChangeStatus::kRemoved, "Allies demand that Russia stop the war.", ""), "a"));
+  changes.claims.push_back(in(claim(ChangeStatus::kRemoved, "Allies demand that Russia withdraw all of its forces from Ukraine.", ""), "b"));
+  classify_detail::score_changes(changes, {});
+  ASSERT_EQ(changes.highlights.size(), 2u);
+  EXPECT_EQ(changes.highlights[0].index, 0);
+  EXPECT_EQ(changes.highlights[0].also, std::vector<int>{2});
+  EXPECT_EQ(changes.highlights[1].index, 1);
+  EXPECT_TRUE(changes.highlights[1].also.empty());
+}
+
+TEST(SignificanceHighlights, OtherReasonsFollowTheStrongest) {
+  auto changes = of_claim(claim(ChangeStatus::kModified, "We will notify you at least 30 days before any change.",
+                                "We may notify you before any change."));
+  Fact f;
+  f.kind = FactKind::kModality;
+  f.old_text = "will";
+  f.new_text = "may";
+  f.note = "modality changed: 'will' -> 'may'";
+  changes.claims[0].facts.push_back(f);
+  changes.numbers.push_back({ChangeStatus::kRemoved, "30 days", "", 0, "duration", "", 1});
+  classify_detail::score_changes(changes, {});
+  ASSERT_EQ(changes.highlights.size(), 1u);
+  EXPECT_EQ(changes.highlights[0].kind, "modality-weakened");
+  ASSERT_EQ(changes.highlights[0].more.size(), 1u);
+  EXPECT_EQ(changes.highlights[0].more[0].find("a figure was dropped: 30 days"), 0u) << changes.highlights[0].more[0];
+}
+
 TEST_F(Seeds2023To2024, NarrativeTellsTheCountsAndTheTopChanges) {
   const auto& n = changes_->narrative;
   EXPECT_EQ(n.find("Between “"), 0u) << n;
@@ -318,10 +398,13 @@ TEST(SignificanceOptions, ReadsTheTableAndRejectsWhatItDoesNotKnow) {
   EXPECT_EQ(good->points.at("demand-dropped"), 12);
 
   const std::pair<std::string, std::string> bad[] = {
-      {"[significance.points]\nno-such-rule = 1\n", "unknown rule 'no-such-rule'"},
-      {"[significance]\nhighlights = -1\n", "'highlights' must be a whole number"},
-      {"[significance]\ncolour = 1\n", "unknown key 'colour'"},
-      {"[significance]\nwatch = \"x\"\n", "'watch' must be an array"},
+      {"[significance.points]\nno-such-rule = 1\n", "[significance] points.no-such-rule: unknown rule"},
+      {"[significance.points]\nsection-added = 1.5\n", "[significance] points.section-added: must be a whole number"},
+      {"[significance]\nhighlights = -1\n", "[significance] highlights: must be a whole number"},
+      {"[significance]\ncolour = 1\n", "[significance] colour: unknown key"},
+      {"[significance]\nwatch = \"x\"\n", "[significance] watch: must be an array"},
+      {"[significance]\nwatch = [\"a\", \"\"]\n", "[significance] watch[1]: must be a non-empty string"},
+      {"[significance]\nper_kind = 0\n", "[significance] per_kind: must be at least 1"},
       {"[other]\nx = 1\n", "[significance] table missing"},
       {"[significance\n", "s.toml:1"},
   };

@@ -106,7 +106,10 @@ void bind_changes(py::module_& m) {
       .def_property_readonly("status", [](const NumberChange& c) { return to_string(c.status); })
       .def_readonly("old_value", &NumberChange::old_value)
       .def_readonly("new_value", &NumberChange::new_value)
-      .def_readonly("claim", &NumberChange::claim, "Position in ChangeSet.claims.");
+      .def_readonly("claim", &NumberChange::claim, "Position in ChangeSet.claims.")
+      .def_readonly("kind", &NumberChange::kind, "money, percentage, count, duration or date.")
+      .def_readonly("context", &NumberChange::context, "The words around the figure in its claim.")
+      .def_readonly("count", &NumberChange::count, "Claims with this same change.");
 
   py::class_<ProgrammeSide>(m, "ProgrammeSide")
       .def_readonly("name", &ProgrammeSide::name)

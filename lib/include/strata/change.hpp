@@ -115,6 +115,14 @@ struct NumberChange {
   std::string old_value;  // as written, empty when added
   std::string new_value;  // as written, empty when removed
   int claim = -1;         // position in ChangeSet::claims (not ClaimChange::index)
+  // What the figure is: "money", "percentage", "count", "duration" (a count
+  // of days, weeks, months, years, ...) or "date" (dates, years, spans of
+  // years). Empty only in changes made by hand.
+  std::string kind;
+  // The words around the figure in its claim (new side, or old for a removed
+  // figure), at most a dozen each side, cut with "…"; empty when unknown.
+  std::string context;
+  int count = 1;  // claims with this same change; `claim` and `context` are the first's
 };
 
 struct ProgrammeSide {
@@ -169,10 +177,15 @@ struct Highlight {
   int rank = 0;       // 1 for the most significant
   int score = 0;      // Significance::score of the change
   std::string kind;   // the rule of its strongest reason ("demand-dropped")
-  std::string reason; // that reason in words, followed by the others'
+  std::string reason; // that reason in words
   HighlightTarget target = HighlightTarget::kClaim;
   // Position in ChangeSet::claims, ::sections or ::programmes (by `target`).
   int index = -1;
+  std::vector<std::string> more;  // the change's other reasons in words, strongest first; may be empty
+  // The same change made elsewhere on the page (a paragraph repeated in two
+  // sections, removed from both): positions of the same `target`, merged
+  // into this highlight; usually empty.
+  std::vector<int> also;
 };
 
 struct ChangeSet {

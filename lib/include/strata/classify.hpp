@@ -24,8 +24,9 @@ struct ClassifyOptions {
   bool numbers = true;         // fill ChangeSet::numbers. Default: on.
   bool find_programmes = true; // fill ChangeSet::programmes. Default: on.
   bool wording = true;         // fill ChangeSet::wording. Default: on.
-  // Most replacements, and most appeared/vanished phrases, kept in `wording`
-  // (each list ranked; the rest dropped with a warning). Default 40, >= 0.
+  // Most entries of `wording`: replacements, vanished and appeared phrases
+  // share it, taken in turn from each ranked list (the rest dropped with a
+  // warning). Default 40, >= 0.
   int max_wording = 40;
   // Scores, highlights and narrative (docs/significance.md). Always made:
   // they read what the switches above let classify find.

@@ -18,8 +18,13 @@ namespace strata::classify_detail {
 std::vector<WordingShift> wording_shifts(const SentenceIndex& index, const std::vector<ClaimChange>& claims,
                                          int max_entries, std::vector<std::string>& warnings);
 
-// Changed, added and removed figures between the two documents of `index`;
-// `claim` indexes `claims`.
+// A claim with both sides that the word diff edited (modified, moved, split
+// or merged): facts and figures are read from its two sides.
+bool edited(const ClaimChange& claim);
+
+// Changed, added and removed figures between the two documents of `index`
+// (figure_changes.cpp), quantities before dates, the same change in several
+// claims merged; `claim` indexes `claims`.
 std::vector<NumberChange> number_changes(const SentenceIndex& index, const std::vector<ClaimChange>& claims);
 
 // What classify() reads from the two documents alone, before they are

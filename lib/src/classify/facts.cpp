@@ -349,14 +349,26 @@ std::string swap_text(const Side& side, int hunk) {
 }
 
 // The two texts of a fact on occurrence `o` of `side`: the whole swap
-// when the hunk is one ("will not recognise" -> "does not recognise"), else
-// the item alone on its side and nothing on the other.
-std::pair<std::string, std::string> fact_texts(const Lexicon::Occurrence& o, const Side& side, const Side& other) {
+// when the hunk is one of the item for other words ("will not recognise" ->
+// "does not recognise"), else the item alone on its side and nothing on the
+// other. A swap whose side holds more than the item is one only when the
+// other side holds an item of the same lexicon (`other_items`): in "Council
+// only" -> "Board" a name was swapped and "only" merely dropped.
+std::pair<std::string, std::string> fact_texts(const Lexicon::Occurrence& o, const Side& side, const Side& other,
+                                               bool other_items) {
   const int hunk = side.words[o.begin].hunk;
   const size_t mine = hunk_span(side, hunk).second;
   const size_t theirs = hunk_span(other, hunk).second;
-  if (theirs > 0 && mine <= kMaxSwapWords && theirs <= kMaxSwapWords) return {swap_text(side, hunk), swap_text(other, hunk)};
+  const bool item_fills_side = mine == o.end - o.begin;
+  if (theirs > 0 && mine <= kMaxSwapWords && theirs <= kMaxSwapWords && (item_fills_side || other_items)) {
+    return {swap_text(side, hunk), swap_text(other, hunk)};
+  }
   return {words_text(side, o.begin, o.end), {}};
+}
+
+// Some occurrence of `items` lies in hunk `hunk` of `side`.
+bool hunk_holds(const std::vector<Lexicon::Occurrence>& items, const Side& side, int hunk) {
+  return std::any_of(items.begin(), items.end(), [&](const auto& o) { return side.words[o.begin].hunk == hunk; });
 }
 
 class FactBuilder {
@@ -379,12 +391,12 @@ class FactBuilder {
     auto new_occ = lexicon.find(news);
     for (const auto& o : surplus(old_occ, olds, new_occ)) {
       if (!aligned(o, olds, news)) continue;
-      auto [old_text, new_text] = fact_texts(o, olds, news);
+      auto [old_text, new_text] = fact_texts(o, olds, news, hunk_holds(new_occ, news, olds.words[o.begin].hunk));
       add(kind, std::move(old_text), std::move(new_text), fmt::format("{} removed: '{}'", label, o.item));
     }
     for (const auto& o : surplus(new_occ, news, old_occ)) {
       if (!aligned(o, news, olds)) continue;
-      auto [new_text, old_text] = fact_texts(o, news, olds);
+      auto [new_text, old_text] = fact_texts(o, news, olds, hunk_holds(old_occ, olds, news.words[o.begin].hunk));
       add(kind, std::move(old_text), std::move(new_text), fmt::format("{} added: '{}'", label, o.item));
     }
   }
@@ -402,7 +414,7 @@ class FactBuilder {
     auto one = [&](const Lexicon::Occurrence& o, const Side& side, const Side& other, bool removed) {
       if (!aligned(o, side, other)) return;
       const int hunk = side.words[o.begin].hunk;
-      auto [mine, theirs] = fact_texts(o, side, other);
+      auto [mine, theirs] = fact_texts(o, side, other, hunk_holds(removed ? new_occ : old_occ, other, hunk));
       if (!theirs.empty()) {
         if (!told.insert(hunk).second) return;
         auto note = removed ? fmt::format("{} changed: '{}' -> '{}'", name, mine, theirs)

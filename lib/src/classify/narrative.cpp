@@ -76,6 +76,12 @@ std::string links_sentence(const ChangeSet& changes) {
                    fmt::arg("removed", count[static_cast<size_t>(LinkStatus::kRemoved)]));
 }
 
+// A version in the series narrative, after the opening named it in full:
+// its date, or its title when it has none.
+std::string short_label(const DocumentMeta& meta) {
+  return meta.date.empty() ? quoted(meta.title.empty() ? meta.source : meta.title) : meta.date;
+}
+
 std::string rewords_sentence(const ChangeSet& changes) {
   std::vector<std::string> pairs;
   std::set<std::string> seen;
@@ -112,8 +118,15 @@ std::string narrative(const ChangeSet& changes) {
   if (removed + added + edited == 0) {
     return say("opening-none", fmt::arg("old", old_label), fmt::arg("new", new_label)) + links_sentence(changes);
   }
-  std::string out = say("opening", fmt::arg("old", old_label), fmt::arg("new", new_label), fmt::arg("removed", counted(removed, "statement")),
-                        fmt::arg("added", added), fmt::arg("edited", edited));
+  // Only the counts that are not 0, the first with its noun and verb: "171
+  // statements were removed, 40 added and 19 reworded or moved", "9
+  // statements were reworded or moved".
+  std::vector<std::string> parts;
+  for (const auto& [n, verb] : {std::pair<size_t, std::string_view>{removed, "removed"}, {added, "added"}, {edited, "reworded or moved"}}) {
+    if (n == 0) continue;
+    parts.push_back(parts.empty() ? fmt::format("{} {}", counted(n, "statement"), verb) : fmt::format("{} {}", n, verb));
+  }
+  std::string out = say("opening", fmt::arg("old", old_label), fmt::arg("new", new_label), fmt::arg("changes", listed(parts)));
   out += sections_sentence(changes);
   if (!changes.highlights.empty()) {
     out += " " + say("most", fmt::arg("reason", clause(changes.highlights.front().reason)));
@@ -141,15 +154,15 @@ std::string series_narrative(const std::vector<ChangeSet>& pairs, const Programm
                         fmt::arg("last", version_label(pairs.back().new_meta)), fmt::arg("versions", pairs.size() + 1));
   for (const auto& pair : pairs) {
     if (pair.highlights.empty()) continue;
-    out += " " + say("series-step", fmt::arg("old", version_label(pair.old_meta)),
-                     fmt::arg("new", version_label(pair.new_meta)),
+    out += " " + say("series-step", fmt::arg("old", short_label(pair.old_meta)),
+                     fmt::arg("new", short_label(pair.new_meta)),
                      fmt::arg("reason", clause(pair.highlights.front().reason)));
   }
   for (const auto& r : programmes.renames) {
     const auto k = static_cast<size_t>(r.from_snapshot);
     if (k >= pairs.size() || !r.change.old_side || !r.change.new_side) continue;
     out += " " + say("series-rename", fmt::arg("old", r.change.old_side->name), fmt::arg("new", r.change.new_side->name),
-                     fmt::arg("from", version_label(pairs[k].old_meta)), fmt::arg("to", version_label(pairs[k].new_meta)));
+                     fmt::arg("from", short_label(pairs[k].old_meta)), fmt::arg("to", short_label(pairs[k].new_meta)));
   }
   size_t latest = 0;
   for (const auto& row : programmes.rows) {

@@ -98,10 +98,12 @@ bool ends_sentence(std::string_view word_and_after) {
 std::string quote(std::string_view text, const Words& w, size_t at) {
   if (w.original.empty()) return "“”";
   at = std::min(at, w.original.size() - 1);
-  // A word whose next byte ends a sentence closes it.
+  // A word whose next byte ends a sentence closes it, when a space or the
+  // end of the text follows ("javascript:document.documentElement" goes on).
   auto closes = [&](size_t k) {
     size_t end = static_cast<size_t>(w.original[k].data() - text.data()) + w.original[k].size();
-    return end < text.size() && ends_sentence(text.substr(end, 1));
+    return end < text.size() && ends_sentence(text.substr(end, 1)) &&
+           (end + 1 == text.size() || text[end + 1] == ' ' || text[end + 1] == '\n');
   };
   size_t begin = at;
   while (begin > 0 && !closes(begin - 1)) --begin;
@@ -127,6 +129,15 @@ std::string quote(std::string_view text, const Words& w, size_t at) {
   for (char c : text.substr(from, to - from)) out += c == '\n' ? ' ' : c;
   if (cut_after) out += " …";
   return out + "”";
+}
+
+// The word of `w` where `piece` starts in `text` (0 when it is not there).
+size_t word_at(std::string_view text, const Words& w, std::string_view piece) {
+  const size_t at = text.find(piece);
+  if (at == std::string_view::npos) return 0;
+  size_t k = 0;
+  while (k + 1 < w.original.size() && static_cast<size_t>(w.original[k + 1].data() - text.data()) <= at) ++k;
+  return k;
 }
 
 std::string joined_text(const std::vector<ClaimSide>& sides) {
@@ -216,7 +227,7 @@ void fact_reasons(const Scorer& scorer, const ClaimChange& claim, const std::str
     } else if (f.kind == FactKind::kIntensifier) {
       scorer.add(s, added ? "intensifier-added" : "intensifier-removed", a);
     } else if (f.kind == FactKind::kQuantifier) {
-      scorer.add(s, "quantifier-changed", a);
+      scorer.add(s, f.new_text.empty() ? "quantifier-removed" : f.old_text.empty() ? "quantifier-added" : "quantifier-changed", a);
     }
   }
 }
@@ -286,13 +297,26 @@ void score_claims(const Scorer& scorer, ChangeSet& changes) {
     auto& s = claim.significance;
     fact_reasons(scorer, claim, old_quote, new_quote, s);
     marker_reasons(scorer, claim, old_text, new_text, old_w, new_w, s);
+    // A quantity dropped from or added to a sentence that stayed (one old
+    // side, one new side: the parts of a split or merge are other
+    // sentences). A removed or added claim says that with its own reasons,
+    // and a date dropped from a reworded sentence is mostly its context.
+    const bool paired = claim.old_sides.size() == 1 && claim.new_sides.size() == 1;
     for (const auto& n : changes.numbers) {
-      if (n.claim != static_cast<int>(i) || n.status != ChangeStatus::kModified) continue;
+      if (n.claim != static_cast<int>(i)) continue;
       ReasonArgs a;
-      a.quote = quoted;
       a.old_words = n.old_value;
       a.new_words = n.new_value;
-      scorer.add(s, "figure-changed", a);
+      if (n.status == ChangeStatus::kModified) {
+        a.quote = quoted;
+        scorer.add(s, "figure-changed", a);
+      } else if (paired && n.kind != "date" && n.status == ChangeStatus::kRemoved) {
+        a.quote = quote(old_text, old_w, word_at(old_text, old_w, n.old_value));
+        scorer.add(s, "figure-removed", a);
+      } else if (paired && n.kind != "date" && n.status == ChangeStatus::kAdded) {
+        a.quote = quote(new_text, new_w, word_at(new_text, new_w, n.new_value));
+        scorer.add(s, "figure-added", a);
+      }
     }
     watch_reasons(scorer, old_text, new_text, old_w, new_w, s);
     if (s.reasons.empty()) {
@@ -342,60 +366,6 @@ void score_programmes(const Scorer& scorer, ChangeSet& changes) {
     if (p.status == ChangeStatus::kAdded) scorer.add(p.significance, "programme-added", a);
     scorer.finish(p.significance);
   }
-}
-
-struct Candidate {
-  const Significance* significance;
-  HighlightTarget target;
-  int index;
-};
-
-std::vector<Highlight> pick_highlights(const ChangeSet& changes, const SignificanceOptions& options) {
-  std::vector<Candidate> all;
-  for (size_t i = 0; i < changes.claims.size(); ++i) {
-    all.push_back({&changes.claims[i].significance, HighlightTarget::kClaim, static_cast<int>(i)});
-  }
-  for (size_t i = 0; i < changes.sections.size(); ++i) {
-    all.push_back({&changes.sections[i].significance, HighlightTarget::kSection, static_cast<int>(i)});
-  }
-  for (size_t i = 0; i < changes.programmes.size(); ++i) {
-    all.push_back({&changes.programmes[i].significance, HighlightTarget::kProgramme, static_cast<int>(i)});
-  }
-  std::erase_if(all, [](const Candidate& c) { return c.significance->score <= 0; });
-  // Ties keep the order above: claims, then sections, then programmes, each
-  // in report order.
-  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
-    return a.significance->score > b.significance->score;
-  });
-  const auto limit = static_cast<size_t>(std::max(0, options.highlights));
-  const auto per_kind = static_cast<size_t>(std::max(1, options.per_kind));
-  std::vector<bool> chosen(all.size(), false);
-  std::map<std::string_view, size_t> of_kind;
-  size_t count = 0;
-  for (int pass = 0; pass < 2; ++pass) {
-    for (size_t k = 0; k < all.size() && count < limit; ++k) {
-      if (chosen[k]) continue;
-      auto kind = std::string_view(all[k].significance->reasons.front().rule);
-      if (pass == 0 && of_kind[kind] >= per_kind) continue;
-      ++of_kind[kind];
-      chosen[k] = true;
-      ++count;
-    }
-  }
-  std::vector<Highlight> out;
-  for (size_t k = 0; k < all.size(); ++k) {
-    if (!chosen[k]) continue;
-    const auto& s = *all[k].significance;
-    Highlight h;
-    h.rank = static_cast<int>(out.size()) + 1;
-    h.score = s.score;
-    h.kind = s.reasons.front().rule;
-    h.reason = s.reasons.front().text;
-    h.target = all[k].target;
-    h.index = all[k].index;
-    out.push_back(std::move(h));
-  }
-  return out;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "strata/change.hpp"
 #include "strata/significance.hpp"
@@ -13,6 +14,9 @@ namespace strata::classify_detail {
 // figures and programmes already filled), then fills its highlights and
 // narrative.
 void score_changes(ChangeSet& changes, const SignificanceOptions& options);
+
+// The highlights of `changes`, already scored (significance_highlights.cpp).
+std::vector<Highlight> pick_highlights(const ChangeSet& changes, const SignificanceOptions& options);
 
 // The paragraph of ChangeSet::narrative, from its counts and highlights.
 std::string narrative(const ChangeSet& changes);

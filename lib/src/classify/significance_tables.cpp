@@ -20,7 +20,7 @@ namespace {
 // change's status word, {title} and {new_title} section titles, {claims}
 // how many claims a section held, {name} and {new_name} programme names,
 // {mentions} how often a programme was mentioned.
-constexpr std::array<RuleRow, 24> kRules = {{
+constexpr std::array<RuleRow, 28> kRules = {{
     {"negation-changed", 9, "a paired claim gained or lost a negation (not, never, no longer, ...)",
      "a negation was {direction}: '{old}' -> '{new}' in {quote}"},
     {"modality-weakened", 8, "will, shall or must became may, might, could, should, can or would in a paired claim",
@@ -41,6 +41,8 @@ constexpr std::array<RuleRow, 24> kRules = {{
     {"hedge-added", 5, "a paired claim gained a hedge (some, likely, up to, ...)", "a hedge was added: '{new}' in {quote}"},
     {"figure-changed", 5, "a figure, date or amount of a paired claim changed",
      "a figure changed: {old} -> {new} in {quote}"},
+    {"figure-removed", 5, "an amount, percentage, count or duration is gone from a sentence that stayed (\"at least 30 days\" before a change)",
+     "a figure was dropped: {old}, from {quote}"},
     {"intensifier-removed", 4, "a paired claim lost strong language (fully, unconditionally, gravely, ...)",
      "strong language was dropped: '{old}' in {quote}"},
     {"section-removed", 4, "a whole section is gone", "section '{title}' was removed with its {claims} claim(s)"},
@@ -49,6 +51,8 @@ constexpr std::array<RuleRow, 24> kRules = {{
     {"demand-added", 3, "a new demand", "a new demand: {quote}"},
     {"quantifier-changed", 3, "all, every, only, most, ... changed in a paired claim",
      "a quantifier changed: '{old}' -> '{new}' in {quote}"},
+    {"quantifier-removed", 3, "a paired claim lost a quantifier that nothing replaced (only, all, every, ...)",
+     "a quantifier was dropped: '{old}' in {quote}"},
     {"section-renamed", 3, "a section has a new title", "section '{title}' is now '{new_title}'"},
     {"programme-added", 3, "a programme or body is named for the first time", "{name} is named for the first time"},
     {"modality-added", 3, "a paired claim gained a modal verb where it had none",
@@ -56,6 +60,8 @@ constexpr std::array<RuleRow, 24> kRules = {{
     {"hedge-removed", 2, "a paired claim lost a hedge: it now says more firmly what it said",
      "a hedge was removed: '{old}' in {quote}"},
     {"intensifier-added", 2, "a paired claim gained strong language", "strong language was added: '{new}' in {quote}"},
+    {"quantifier-added", 2, "a paired claim gained a quantifier where it had none", "a quantifier was added: '{new}' in {quote}"},
+    {"figure-added", 2, "a sentence that stayed gained an amount, percentage, count or duration", "a figure was added: {new}, in {quote}"},
     {"commitment-added", 2, "a new commitment", "a new commitment: {quote}"},
     {"section-added", 2, "a new section", "section '{title}' was added"},
     {"claim-changed", 1, "any other claim change (the floor: every change has a reason)", "{status}: {quote}"},
@@ -83,15 +89,15 @@ constexpr std::array<std::string_view, 10> kWeakModals = {"may",    "might",    
                                                           "shouldn't", "can",   "cannot", "would",    "wouldn't"};
 
 // Named arguments: {old} and {new} the two versions' labels ("“Title”
-// (date)"); {removed} counts claims with their noun and verb ("171
-// statements were", "1 statement was"), {added} and {edited} are bare
-// numbers; {count} counts removed sections likewise ("26 sections were"),
+// (date)"; in the series steps and renames, the date alone); {changes} the
+// claim counts that are not 0, the first with its noun and verb ("171
+// statements were removed, 40 added and 19 reworded or moved"); {count} counts removed sections likewise ("26 sections were"),
 // {titles} names some; {reason} and {reasons} highlights' reasons,
 // {pairs} the reworded commitments; in the series ones {first}, {last},
 // {versions}, {from}, {to}, {named}, {latest}; in "links" {count} counts
 // link changes, {repointed}, {added} and {removed} by kind.
 constexpr std::array<TemplateRow, 12> kTemplates = {{
-    {"opening", "Between {old} and {new}, {removed} removed, {added} added and {edited} reworded or moved."},
+    {"opening", "Between {old} and {new}, {changes}."},
     {"opening-none", "Between {old} and {new}, no statement changed in substance."},
     {"sections-removed", "{count} dropped entirely, among them {titles}."},
     {"links", "{count} in the links: {repointed} re-pointed to a new target, {added} added, {removed} removed."},

@@ -15,6 +15,8 @@
 
 #include "classify/classify_internal.hpp"
 #include "segment/sentence_index.hpp"
+#include "text/lexicon.hpp"
+#include "text/words.hpp"
 
 namespace strata::classify_detail {
 namespace {
@@ -67,6 +69,14 @@ std::string phrase_of(std::string_view text, std::string& key) {
   key.clear();
   const auto words = static_cast<size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.word; }));
   if (words == 0 || words > kMaxReplacementWords) return {};
+  // Function words never stand alone ("for" -> "of", "these" -> "the"),
+  // and numbers alone are the figures' to tell ("10" -> "12").
+  const bool content = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+    if (!t.word) return false;
+    const auto word = token_text(text, t);
+    return !is_number(word) && !is_stop_word(fold_case(word));
+  });
+  if (!content) return {};
   for (const auto& token : tokens) {
     if (!token.word) continue;
     if (!key.empty()) key += ' ';
@@ -308,7 +318,6 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
       c->content = static_cast<uint32_t>(content);
     }
   };
-  auto candidate = [&](std::string_view text) { phrases(reading_of(index, text, scratch), any, add); };
   // A phrase on both sides of one claim is in both versions: only the
   // phrases one side of a claim has and the other has not can be news.
   struct Seen {
@@ -332,25 +341,52 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
     }
     std::sort(into.begin(), into.end());
   };
-  auto keep = [&](const std::vector<Seen>& from, const std::vector<Seen>& other) {
+  // Words of the claim: how many more times the old side has each than the
+  // new side. A phrase is news only when the words at both its ends were
+  // edited (more of them on its side): "keeping your User Account secure"
+  // around a swapped "User" is a fragment, "collective defence" inserted
+  // whole is not.
+  std::map<std::string, int, std::less<>> balance;
+  auto count_words = [&](const std::vector<ClaimSide>& sides, int sign) {
+    for (const auto& side : sides) {
+      for (auto w : words_of(key_of(side))) balance[fold_case(w)] += sign;
+    }
+  };
+  auto edited_ends = [&](std::string_view span, int sign) {
+    const auto words = words_of(span);
+    if (words.empty()) return false;
+    auto edited = [&](std::string_view w) {
+      auto it = balance.find(fold_case(w));
+      return it != balance.end() && it->second * sign > 0;
+    };
+    return edited(words.front()) && edited(words.back());
+  };
+  auto keep = [&](const std::vector<Seen>& from, const std::vector<Seen>& other, int sign) {
     auto o = other.begin();
     for (const auto& seen : from) {
       while (o != other.end() && o->hash < seen.hash) ++o;
       if (o != other.end() && o->hash == seen.hash) continue;
-      add(seen.hash, seen.first, seen.span, seen.content);
+      if (edited_ends(seen.span, sign)) add(seen.hash, seen.first, seen.span, seen.content);
     }
   };
+  // Only text that stayed in some form is read: the words of a wholly
+  // removed or added claim are that claim's news, not a shift in wording.
   for (const auto& claim : claims) {
     if (claim.status == ChangeStatus::kUnchanged || claim.status == ChangeStatus::kEquivalent) continue;
-    if (claim.old_sides.empty() || claim.new_sides.empty()) {
-      for (const auto& side : claim.old_sides) candidate(key_of(side));
-      for (const auto& side : claim.new_sides) candidate(key_of(side));
+    const auto long_side = [](const ClaimSide& side) { return too_long(key_of(side)); };
+    if (std::any_of(claim.old_sides.begin(), claim.old_sides.end(), long_side) ||
+        std::any_of(claim.new_sides.begin(), claim.new_sides.end(), long_side)) {
+      ++skipped;
       continue;
     }
+    if (claim.old_sides.empty() || claim.new_sides.empty()) continue;
     collect(claim.old_sides, old_side);
     collect(claim.new_sides, new_side);
-    keep(old_side, new_side);
-    keep(new_side, old_side);
+    balance.clear();
+    count_words(claim.old_sides, 1);
+    count_words(claim.new_sides, -1);
+    keep(old_side, new_side, 1);
+    keep(new_side, old_side, -1);
   }
   std::vector<const Candidate*> changed;
   if (table.size() == 0) return changed;
@@ -425,12 +461,26 @@ std::vector<WordingShift> wording_shifts(const SentenceIndex& index, const std::
   auto limit = static_cast<size_t>(std::max(0, max_entries));
   auto swaps = replacements(claims);
   CandidateTable table;
-  auto changed = appeared_vanished(index, claims, table);
-  std::vector<WordingShift> out;
-  for (size_t i = 0; i < swaps.size() && i < limit; ++i) out.push_back(std::move(swaps[i]));
-  if (swaps.size() > limit) {
-    warnings.push_back(fmt::format("wording: {} replacements found, the {} most frequent are listed", swaps.size(), limit));
+  size_t skipped = 0;
+  auto changed = appeared_vanished(index, claims, table, skipped);
+  if (skipped > 0) {
+    warnings.push_back(fmt::format("wording: {} changed claims longer than {} bytes not read for phrases", skipped,
+                                   kMaxPhraseClaimBytes));
   }
+  // A phrase inside a side of a replacement, that changed no more often
+  // than the replacement was made, is not listed again as appeared or
+  // vanished ("User" -> "Personal" says that "Personal" appeared).
+  std::vector<std::pair<std::string, int>> swapped;  // folded side in spaces, claims
+  for (const auto& r : swaps) {
+    swapped.emplace_back(" " + fold_case(*r.from) + " ", r.count);
+    swapped.emplace_back(" " + fold_case(*r.to) + " ", r.count);
+  }
+  auto covered = [&swapped](const std::string& folded, const Candidate* p) {
+    const auto change = std::max(p->old_count, p->new_count);  // one of the two is 0
+    return std::any_of(swapped.begin(), swapped.end(), [&](const auto& side) {
+      return change <= static_cast<uint32_t>(side.second) && side.first.find(folded) != std::string::npos;
+    });
+  };
   // Only the head of the ranking is read (all of it only when most phrases
   // are subsumed), so it is sorted in part: the rest of the order is
   // settled only if the loop below reaches it.
@@ -438,39 +488,75 @@ std::vector<WordingShift> wording_shifts(const SentenceIndex& index, const std::
   std::partial_sort(changed.begin(), changed.begin() + static_cast<std::ptrdiff_t>(sorted), changed.end(),
                     ranks_before);
   // A phrase inside a longer listed phrase with the same counts adds nothing
-  // ("assistance package" under "comprehensive assistance package").
-  std::vector<const Candidate*> kept;
-  std::vector<std::string> kept_folded;
+  // ("assistance package" under "comprehensive assistance package"). Each
+  // side is ranked on its own, up to the whole cap.
+  std::vector<const Candidate*> kept[2];  // vanished, appeared
+  std::vector<std::string> kept_folded[2];
+  bool more_phrases = false;
   for (size_t i = 0; i < changed.size(); ++i) {
     if (i == sorted) {
       std::sort(changed.begin() + static_cast<std::ptrdiff_t>(i), changed.end(), ranks_before);
       sorted = changed.size();
     }
     const auto* p = changed[i];
+    const size_t side = p->old_count > 0 ? 0 : 1;
+    if (kept[side].size() == limit) {
+      more_phrases = true;
+      if (kept[1 - side].size() == limit) break;
+      continue;
+    }
     auto folded = " " + fold_case(p->view()) + " ";
+    if (covered(folded, p)) continue;
     bool subsumed = false;
-    for (size_t k = 0; k < kept.size() && !subsumed; ++k) {
-      subsumed = kept[k]->old_count == p->old_count && kept[k]->new_count == p->new_count &&
-                 contains_phrase(kept_folded[k], folded);
+    for (size_t k = 0; k < kept[side].size() && !subsumed; ++k) {
+      subsumed = kept[side][k]->old_count == p->old_count && kept[side][k]->new_count == p->new_count &&
+                 contains_phrase(kept_folded[side][k], folded);
     }
     if (subsumed) continue;
-    if (kept.size() == limit) {
-      warnings.push_back(fmt::format("wording: more than {} phrases appeared or vanished, the {} that changed most "
-                                     "are listed",
-                                     limit, limit));
-      break;
-    }
-    kept.push_back(p);
-    kept_folded.push_back(std::move(folded));
+    kept[side].push_back(p);
+    kept_folded[side].push_back(std::move(folded));
   }
-  for (const auto* p : kept) {
+  auto phrase = [](const Candidate* p) {
     WordingShift shift;
     (p->old_count > 0 ? shift.from : shift.to) = std::string(p->view());
     shift.old_count = static_cast<int>(p->old_count);
     shift.new_count = static_cast<int>(p->new_count);
     shift.count = std::abs(shift.new_count - shift.old_count);
     shift.examples.push_back(*p->example);
-    out.push_back(std::move(shift));
+    return shift;
+  };
+  // Replacements, vanished and appeared phrases share the cap: taken in
+  // turn, each in its own rank order, so that no one kind fills the list
+  // (on 2023 -> 2024 the vanished phrases alone would fill it).
+  std::vector<WordingShift> lists[3];
+  lists[0] = std::move(swaps);
+  for (size_t side = 0; side < 2; ++side) {
+    for (const auto* p : kept[side]) lists[side + 1].push_back(phrase(p));
+  }
+  std::vector<WordingShift> taken[3];
+  size_t total = 0;
+  for (size_t round = 0; total < limit; ++round) {
+    bool any = false;
+    for (size_t l = 0; l < 3 && total < limit; ++l) {
+      if (round >= lists[l].size()) continue;
+      taken[l].push_back(std::move(lists[l][round]));
+      any = true;
+      ++total;
+    }
+    if (!any) break;
+  }
+  if (taken[0].size() < lists[0].size()) {
+    warnings.push_back(fmt::format("wording: {} replacements found, the {} most frequent are listed", lists[0].size(), taken[0].size()));
+  }
+  if (more_phrases || taken[1].size() < lists[1].size() || taken[2].size() < lists[2].size()) {
+    warnings.push_back(fmt::format("wording: more phrases appeared or vanished than the {} listed with the replacements; "
+                                   "those that changed most are listed",
+                                   limit));
+  }
+  // Replacements first, then vanished, then appeared, as before.
+  std::vector<WordingShift> out;
+  for (auto& list : taken) {
+    for (auto& shift : list) out.push_back(std::move(shift));
   }
   return out;
 }

@@ -33,11 +33,17 @@ ordered_json significance_json(const Significance& s) {
 // section's id (its new side's, else its old side's), the programme's name
 // (likewise).
 ordered_json highlight_json(const ChangeSet& changes, const Highlight& h) {
-  ordered_json j{{"rank", h.rank}, {"score", h.score}, {"kind", h.kind}, {"reason", h.reason},
+  ordered_json j{{"rank", h.rank}, {"score", h.score}, {"kind", h.kind}, {"reason", h.reason}, {"more_reasons", h.more},
                  {"target", to_string(h.target)}};
   const auto at = static_cast<size_t>(h.index);
   switch (h.target) {
-    case HighlightTarget::kClaim: j["claim"] = claim_index(changes, h.index); break;
+    case HighlightTarget::kClaim: {
+      j["claim"] = claim_index(changes, h.index);
+      ordered_json also = ordered_json::array();
+      for (int other : h.also) also.push_back(claim_index(changes, other));
+      j["also_claims"] = std::move(also);
+      break;
+    }
     case HighlightTarget::kSection: {
       const SectionChange& s = changes.sections[at];
       j["section"] = (s.new_sides.empty() ? s.old_sides : s.new_sides).front().id;
@@ -275,8 +281,10 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
 
   ordered_json numbers = ordered_json::array();
   for (const NumberChange& n : changes.numbers) {
-    numbers.push_back({{"status", to_string(n.status)}, {"old", nullable(n.old_value)}, {"new", nullable(n.new_value)},
-                       {"claim", n.claim < 0 ? ordered_json() : ordered_json(claim_index(changes, n.claim))}});
+    numbers.push_back({{"status", to_string(n.status)}, {"kind", n.kind}, {"old", nullable(n.old_value)},
+                       {"new", nullable(n.new_value)},
+                       {"claim", n.claim < 0 ? ordered_json() : ordered_json(claim_index(changes, n.claim))},
+                       {"count", n.count}, {"context", n.context}});
   }
   member(out, "numbers", numbers);
 

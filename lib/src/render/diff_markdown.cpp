@@ -98,6 +98,7 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
     for (const Highlight& h : changes.highlights) {
       out += fmt::format("{}. **{}** ({} points): {} _({})_\n", h.rank, md(h.kind), h.score, md(h.reason),
                          md(render::highlight_where(changes, h)));
+      for (const std::string& more : h.more) out += fmt::format("   - also: {}\n", md(more));
     }
     out += "\n## Summary\n\n";
   }
@@ -167,10 +168,11 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
   }
   body += programme_rows.notice("programme rows");
   if (!changes.numbers.empty()) {
-    body += "\n## Figures, dates and amounts\n\n| status | old | new |\n|---|---|---|\n";
+    body += "\n## Figures, dates and amounts\n\n| status | kind | old | new | claims | in |\n|---|---|---|---|---:|---|\n";
     for (const NumberChange& n : changes.numbers) {
       if (number_rows.take())
-        body += fmt::format("| {} | {} | {} |\n", to_string(n.status), md(n.old_value), md(n.new_value));
+        body += fmt::format("| {} | {} | {} | {} | {} | {} |\n", to_string(n.status), md(n.kind), md(n.old_value),
+                            md(n.new_value), n.count, md(n.context));
     }
     body += number_rows.notice("figure rows");
   }

@@ -97,6 +97,7 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
     for (const Highlight& h : changes.highlights) {
       out += fmt::format("  {:>2}. [{}] {}: {} ({})\n", h.rank, h.score, h.kind, terminal_safe(h.reason),
                          terminal_safe(render::highlight_where(changes, h)));
+      for (const std::string& more : h.more) out += fmt::format("      also: {}\n", terminal_safe(more));
     }
     out += "\n";
   }
@@ -151,8 +152,10 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
   if (!changes.numbers.empty()) {
     out += "\nFigures\n";
     for (const NumberChange& n : changes.numbers) {
-      out += fmt::format("  {:<10} {}{}{}\n", to_string(n.status), terminal_safe(n.old_value),
-                         n.old_value.empty() || n.new_value.empty() ? "" : " -> ", terminal_safe(n.new_value));
+      out += fmt::format("  {:<10} {:<10} {}{}{}{}\n", to_string(n.status), terminal_safe(n.kind), terminal_safe(n.old_value),
+                         n.old_value.empty() || n.new_value.empty() ? "" : " -> ", terminal_safe(n.new_value),
+                         n.count > 1 ? fmt::format("  (in {} claims)", n.count) : "");
+      if (!n.context.empty()) out += fmt::format("             {}\n", terminal_safe(n.context));
     }
   }
   if (!changes.wording.empty()) {

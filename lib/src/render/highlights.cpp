@@ -10,14 +10,25 @@ int claim_index(const ChangeSet& changes, int position) {
   return index >= 0 ? index : position;
 }
 
+namespace {
+
+std::string claim_where(const ChangeSet& changes, int position) {
+  const ClaimChange& c = changes.claims[static_cast<size_t>(position)];
+  const bool old_side = c.new_sides.empty();
+  const std::string& id = (old_side ? c.old_sides : c.new_sides).front().section_id;
+  return fmt::format("claim {} in section '{}'", claim_index(changes, position), section_path(changes, id, old_side));
+}
+
+}  // namespace
+
 std::string highlight_where(const ChangeSet& changes, const Highlight& h) {
   const auto at = static_cast<size_t>(h.index);
   switch (h.target) {
     case HighlightTarget::kClaim: {
-      const ClaimChange& c = changes.claims[at];
-      const bool old_side = c.new_sides.empty();
-      const std::string& id = (old_side ? c.old_sides : c.new_sides).front().section_id;
-      return fmt::format("claim {} in section '{}'", claim_index(changes, h.index), section_path(changes, id, old_side));
+      // The same change made in several places names each.
+      std::string out = claim_where(changes, h.index);
+      for (int other : h.also) out += " and " + claim_where(changes, other);
+      return out;
     }
     case HighlightTarget::kSection: {
       const SectionChange& s = changes.sections[at];

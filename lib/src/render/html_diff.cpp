@@ -170,12 +170,15 @@ std::string figures(const ChangeSet& changes, const render::DiffAnchors& anchors
       const auto it = anchors.claim.find(&c);
       if (it != anchors.claim.end()) where = fmt::format("<a href=\"#{}\">#{}</a>", it->second, c.index);
     }
-    rows += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", status_badge(n.status), isolated(n.old_value),
-                        isolated(n.new_value), where);
+    if (n.count > 1) where += fmt::format(" <span class=\"count\">(in {} claims)</span>", n.count);
+    rows += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", status_badge(n.status),
+                        html_escape(n.kind), isolated(n.old_value), isolated(n.new_value), isolated(n.context), where);
   }
   if (rows.empty()) return {};
   return table_part("figures", "Figures, dates and amounts",
-                    "<th scope=\"col\">status</th><th scope=\"col\">old</th><th scope=\"col\">new</th><th scope=\"col\">claim</th>", rows);
+                    "<th scope=\"col\">status</th><th scope=\"col\">kind</th><th scope=\"col\">old</th><th scope=\"col\">new</th>"
+                    "<th scope=\"col\">in</th><th scope=\"col\">claim</th>",
+                    rows);
 }
 
 std::string wording(const ChangeSet& changes) {

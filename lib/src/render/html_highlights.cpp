@@ -28,6 +28,17 @@ std::string link(const std::map<std::string, std::string>& anchors, const std::s
   return it == anchors.end() ? label : fmt::format("<a href=\"#{}\">{}</a>", it->second, label);
 }
 
+// "claim #12 in <section>", each linked when the page shows it.
+std::string claim_where(const ChangeSet& changes, const ClaimChange& c, const DiffAnchors& anchors) {
+  const std::string name = fmt::format("claim #{}", c.index);
+  const auto it = anchors.claim.find(&c);
+  const std::string claim = it == anchors.claim.end() ? name : fmt::format("<a href=\"#{}\">{}</a>", it->second, name);
+  const ClaimSide& side = c.new_sides.empty() ? c.old_sides.front() : c.new_sides.front();
+  const auto& outline = c.new_sides.empty() ? anchors.old_section : anchors.new_section;
+  const std::string title = isolated(section_title(changes, side.section_id, c.new_sides.empty()));
+  return claim + (side.section_id == "lead" ? " in the lead" : " in " + link(outline, side.section_id, title));
+}
+
 // Where the page shows the change of `h`, linked when it is on the page
 // (a claim left out by --only is named without a link).
 std::string where(const ChangeSet& changes, const Highlight& h, const DiffAnchors& anchors) {
@@ -35,14 +46,13 @@ std::string where(const ChangeSet& changes, const Highlight& h, const DiffAnchor
   switch (h.target) {
     case HighlightTarget::kClaim: {
       if (at >= changes.claims.size()) break;
-      const ClaimChange& c = changes.claims[at];
-      const std::string name = fmt::format("claim #{}", c.index);
-      const auto it = anchors.claim.find(&c);
-      const std::string claim = it == anchors.claim.end() ? name : fmt::format("<a href=\"#{}\">{}</a>", it->second, name);
-      const ClaimSide& side = c.new_sides.empty() ? c.old_sides.front() : c.new_sides.front();
-      const auto& outline = c.new_sides.empty() ? anchors.old_section : anchors.new_section;
-      const std::string title = isolated(section_title(changes, side.section_id, c.new_sides.empty()));
-      return claim + (side.section_id == "lead" ? " in the lead" : " in " + link(outline, side.section_id, title));
+      // The same change made in several places names each.
+      std::string out = claim_where(changes, changes.claims[at], anchors);
+      for (int other : h.also) {
+        const auto o = static_cast<size_t>(other);
+        if (o < changes.claims.size()) out += " and " + claim_where(changes, changes.claims[o], anchors);
+      }
+      return out;
     }
     case HighlightTarget::kSection: {
       if (at >= changes.sections.size()) break;
@@ -74,8 +84,10 @@ std::string highlights_part(const ChangeSet& changes, const DiffAnchors& anchors
   out += "<ol class=\"highlights\">\n";
   for (const Highlight& h : changes.highlights) {
     out += fmt::format(
-        "<li><p class=\"kind\"><b>{}</b> <span class=\"count\">\u00B7 {} point{} \u00B7 {}</span></p><p>{}</p></li>\n",
+        "<li><p class=\"kind\"><b>{}</b> <span class=\"count\">\u00B7 {} point{} \u00B7 {}</span></p><p>{}</p>",
         html_escape(words(h.kind)), h.score, h.score == 1 ? "" : "s", where(changes, h, anchors), isolated(h.reason));
+    for (const std::string& more : h.more) out += "<p class=\"more\">also: " + isolated(more) + "</p>";
+    out += "</li>\n";
   }
   return out + "</ol>\n</section>\n";
 }

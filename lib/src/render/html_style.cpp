@@ -50,7 +50,7 @@ p.lede{color:var(--muted);margin-top:-.4rem}
 ol.highlights{margin:0;padding-left:1.6rem}
 ol.highlights li{margin:.55rem 0;padding:.45rem .8rem;border-left:4px solid var(--ren);background:var(--soft);border-radius:0 6px 6px 0}
 ol.highlights li::marker{font-weight:700;color:var(--ren)}
-ol.highlights p{margin:.1rem 0}ol.highlights .kind{text-transform:capitalize}ol.highlights .kind .count{text-transform:none}
+ol.highlights p{margin:.1rem 0}ol.highlights .more{color:var(--muted);font-size:.93rem}ol.highlights .kind{text-transform:capitalize}ol.highlights .kind .count{text-transform:none}
 .narrative{font-size:1.05rem;max-width:60rem}
 .warnings{border-left:4px solid var(--mod);background:var(--mod-bg);padding:.6rem 1rem;border-radius:0 6px 6px 0}
 .warnings h2{border:0;font-size:1.05rem;margin:0 0 .3rem;color:var(--mod)}
