@@ -373,12 +373,6 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
   // removed or added claim are that claim's news, not a shift in wording.
   for (const auto& claim : claims) {
     if (claim.status == ChangeStatus::kUnchanged || claim.status == ChangeStatus::kEquivalent) continue;
-    const auto long_side = [](const ClaimSide& side) { return too_long(key_of(side)); };
-    if (std::any_of(claim.old_sides.begin(), claim.old_sides.end(), long_side) ||
-        std::any_of(claim.new_sides.begin(), claim.new_sides.end(), long_side)) {
-      ++skipped;
-      continue;
-    }
     if (claim.old_sides.empty() || claim.new_sides.empty()) continue;
     collect(claim.old_sides, old_side);
     collect(claim.new_sides, new_side);
@@ -461,12 +455,7 @@ std::vector<WordingShift> wording_shifts(const SentenceIndex& index, const std::
   auto limit = static_cast<size_t>(std::max(0, max_entries));
   auto swaps = replacements(claims);
   CandidateTable table;
-  size_t skipped = 0;
-  auto changed = appeared_vanished(index, claims, table, skipped);
-  if (skipped > 0) {
-    warnings.push_back(fmt::format("wording: {} changed claims longer than {} bytes not read for phrases", skipped,
-                                   kMaxPhraseClaimBytes));
-  }
+  auto changed = appeared_vanished(index, claims, table);
   // A phrase inside a side of a replacement, that changed no more often
   // than the replacement was made, is not listed again as appeared or
   // vanished ("User" -> "Personal" says that "Personal" appeared).
