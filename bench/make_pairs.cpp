@@ -7,9 +7,9 @@
 //   strata_make_pairs realistic SIZE OUTDIR [SEED]
 //   strata_make_pairs unrelated SIZE OUTDIR [SEED]
 //   strata_make_pairs programmes 0 OUTDIR [SEED]
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <random>
@@ -21,9 +21,9 @@ namespace {
 
 std::vector<std::string> seed_lines() {
   std::vector<std::string> lines;
-  for (const char* name : {"2015-05-06_page_natos-relations-with-ukraine.txt", "2023_page_relations-with-ukraine.txt",
-                           "2024-07-02_page_natos-response-to-russias-invasion.txt",
-                           "undated_reference_ukraine-nato-relations.txt"}) {
+  for (const char* name :
+       {"2015-05-06_page_natos-relations-with-ukraine.txt", "2023_page_relations-with-ukraine.txt",
+        "2024-07-02_page_natos-response-to-russias-invasion.txt", "undated_reference_ukraine-nato-relations.txt"}) {
     std::ifstream in(std::string(STRATA_SNAPSHOTS) + "/" + name);
     std::string line;
     while (std::getline(in, line)) {
@@ -56,7 +56,8 @@ std::vector<Section> build(size_t size, std::mt19937& rng, const std::vector<std
   int k = 0;
   while (total < size) {
     Section s;
-    s.title = "Section " + std::to_string(++k) + " topic " + std::to_string(salt * 100000 + static_cast<int>(rng() % 1000));
+    s.title =
+        "Section " + std::to_string(++k) + " topic " + std::to_string(salt * 100000 + static_cast<int>(rng() % 1000));
     const size_t n = 3 + rng() % 6;
     for (size_t i = 0; i < n; ++i) {
       std::string p = pool[rng() % pool.size()];
@@ -74,7 +75,8 @@ void edit_word(std::string& p, std::mt19937& rng) {
   const size_t at = p.find(' ', rng() % p.size());
   if (at == std::string::npos) return;
   const size_t end = p.find(' ', at + 1);
-  static const char* words[] = {"notably", "significantly", "all", "some", "will not", "does not", "2025", "EUR 900 million"};
+  static const char* words[] = {"notably",  "significantly", "all",  "some",
+                                "will not", "does not",      "2025", "EUR 900 million"};
   p.replace(at + 1, (end == std::string::npos ? p.size() : end) - at - 1, words[rng() % 8]);
 }
 

@@ -18,9 +18,10 @@ std::string read(const std::string& path) {
 
 std::string seeds() {
   std::string all;
-  for (const char* name : {"2015-05-06_page_natos-relations-with-ukraine.txt", "2018-04_guide_nato-ukraine-relations.txt",
-                           "2023_page_relations-with-ukraine.txt", "2024-07-02_page_natos-response-to-russias-invasion.txt",
-                           "undated_reference_ukraine-nato-relations.txt"}) {
+  for (const char* name :
+       {"2015-05-06_page_natos-relations-with-ukraine.txt", "2018-04_guide_nato-ukraine-relations.txt",
+        "2023_page_relations-with-ukraine.txt", "2024-07-02_page_natos-response-to-russias-invasion.txt",
+        "undated_reference_ukraine-nato-relations.txt"}) {
     all += read(std::string(STRATA_SOURCE_DIR) + "/snapshots/" + name) + "\n\n";
   }
   return all;

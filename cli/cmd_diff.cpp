@@ -84,7 +84,9 @@ void add_diff_command(CLI::App& app, Context& context) {
                   "Show only these change kinds, comma-separated: unchanged, equivalent, modified, renamed, moved, "
                   "split, merged, added, removed")
       ->delimiter(',')
-      ->expected(1)->allow_extra_args(false)->take_all();
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->take_all();
   cmd->add_flag("--all", args->all, "Include unchanged sections and claims");
   cmd->add_flag("--no-classify", args->no_classify,
                 "Sections, claims and words only: no programmes, figures, modality or wording");

@@ -3,8 +3,8 @@
 // Markdown, an HTML and a JSON diff report in the output folder, an HTML index
 // of the series, plus a printed summary. Reports are deterministic: same
 // snapshots, same bytes.
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -12,10 +12,10 @@
 #include "commands.hpp"
 #include "load_options.hpp"
 #include "strata/compare.hpp"
+#include "strata/history.hpp"
 #include "strata/manifest.hpp"
 #include "strata/programmes.hpp"
 #include "strata/render.hpp"
-#include "strata/history.hpp"
 #include "strata/significance.hpp"
 #include "strata/store.hpp"
 
@@ -56,13 +56,16 @@ int write_history(const ReportArgs& args, const ProgrammeConfig& programmes, std
   if (!timeline) return report_error(timeline.error());
   auto head = blame(*store, "HEAD");
   if (!head) return report_error(head.error());
-  if (const int rc = emit(render_timeline(*timeline, "text"), args.out_dir + "/timeline.txt"); rc != kExitSame) return rc;
-  if (const int rc = emit(render_timeline(*timeline, "json"), args.out_dir + "/timeline.json"); rc != kExitSame) return rc;
+  if (const int rc = emit(render_timeline(*timeline, "text"), args.out_dir + "/timeline.txt"); rc != kExitSame)
+    return rc;
+  if (const int rc = emit(render_timeline(*timeline, "json"), args.out_dir + "/timeline.json"); rc != kExitSame)
+    return rc;
   if (const int rc = emit(render_blame(*head, "summary"), args.out_dir + "/blame.txt"); rc != kExitSame) return rc;
   fmt::print("history: store {} ({} new versions); {}/timeline.txt, timeline.json, blame.txt\n", terminal_line(dir),
              stored, terminal_line(args.out_dir));
-  index += "From the history store: `timeline.txt` / `timeline.json` (sections, programmes and phrases per version) "
-           "and `blame.txt` (claims of the latest version by the version they first appeared in).\n";
+  index +=
+      "From the history store: `timeline.txt` / `timeline.json` (sections, programmes and phrases per version) "
+      "and `blame.txt` (claims of the latest version by the version they first appeared in).\n";
   return kExitSame;
 }
 
@@ -88,7 +91,8 @@ int run_report(const ReportArgs& args) {
     if (doc->meta.date.empty()) doc->meta.date = entry.date;
     docs.push_back(std::move(*doc));
   }
-  std::string index = "# strata reports for the bundled series\n\n| from | to | sections | claims |\n|---|---|---|---|\n";
+  std::string index =
+      "# strata reports for the bundled series\n\n| from | to | sections | claims |\n|---|---|---|---|\n";
   HtmlSeries html;
   html.title = "The bundled series";
   for (size_t k = 0; k < docs.size(); ++k) {
@@ -104,31 +108,40 @@ int run_report(const ReportArgs& args) {
     if (to == from + 1) steps[from] = changes;
     const std::string name = fmt::format("{}__{}", series[from].id, series[to].id);
     const std::string stem = args.out_dir + "/" + name;
-    const HtmlSeriesPair pair{from, to, name + ".html", name + ".md", name + ".json", count_section_changes(changes),
-                              count_claim_changes(changes), changes.highlights.empty() ? "" : changes.highlights[0].reason};
+    const HtmlSeriesPair pair{from,
+                              to,
+                              name + ".html",
+                              name + ".md",
+                              name + ".json",
+                              count_section_changes(changes),
+                              count_claim_changes(changes),
+                              changes.highlights.empty() ? "" : changes.highlights[0].reason};
     if (const int rc = emit(render_diff_markdown(changes), stem + ".md"); rc != kExitSame) return rc;
     if (const int rc = emit(render_diff_json(changes), stem + ".json"); rc != kExitSame) return rc;
     const std::string page = render_diff_html(changes, {}, HtmlLinks{"index.html", pair.markdown, pair.json});
     if (const int rc = emit(page, stem + ".html"); rc != kExitSame) return rc;
     const auto sections = count_summary(pair.sections);
     const auto claims = count_summary(pair.claims);
-    fmt::print("{} -> {}\n  sections: {}\n  claims:   {}\n  reports:  {}.md, .json, .html\n", terminal_line(series[from].id),
-               terminal_line(series[to].id), sections, claims, terminal_line(stem));
+    fmt::print("{} -> {}\n  sections: {}\n  claims:   {}\n  reports:  {}.md, .json, .html\n",
+               terminal_line(series[from].id), terminal_line(series[to].id), sections, claims, terminal_line(stem));
     index += fmt::format("| {} | {} | {} | {} |\n", series[from].id, series[to].id, sections, claims);
     html.pairs.push_back(pair);
   }
   html.programmes = programme_series(docs, html.ids, compare_options->classification.programmes);
   const ProgrammeSeries& programmes = html.programmes;
-  index += "\nPer pair: `<old>__<new>.md` (readable), `.html` (a page to open in a browser, docs/html.md) and `.json` "
-           "(schema strata.diff/1, docs/json.md). Across the series: `index.html` (the pages linked, and programmes over "
-           "time as a chart), `series.md`, and `programmes.json` (docs/programmes.md).\n";
+  index +=
+      "\nPer pair: `<old>__<new>.md` (readable), `.html` (a page to open in a browser, docs/html.md) and `.json` "
+      "(schema strata.diff/1, docs/json.md). Across the series: `index.html` (the pages linked, and programmes over "
+      "time as a chart), `series.md`, and `programmes.json` (docs/programmes.md).\n";
   std::vector<ChangeSet> consecutive;
   for (size_t k = 0; k < steps.size(); ++k) {
     consecutive.push_back(steps[k] ? std::move(*steps[k]) : compare(docs[k], docs[k + 1], *compare_options));
   }
   html.narrative = series_narrative(consecutive, programmes);
   if (const int rc = emit(render_series_html(html), args.out_dir + "/index.html"); rc != kExitSame) return rc;
-  if (const int rc = emit(render_programme_series(programmes, "json"), args.out_dir + "/programmes.json"); rc != kExitSame) return rc;
+  if (const int rc = emit(render_programme_series(programmes, "json"), args.out_dir + "/programmes.json");
+      rc != kExitSame)
+    return rc;
   const std::string series_md = render_series_markdown(consecutive, programmes, html.narrative);
   if (const int rc = emit(series_md, args.out_dir + "/series.md"); rc != kExitSame) return rc;
   fmt::print("series: {}/index.html, series.md, programmes.json ({} programmes)\n", terminal_line(args.out_dir),

@@ -30,8 +30,11 @@ int run_sections(const SectionsArgs& args) {
 void add_sections_command(CLI::App& app, Context& context) {
   auto args = std::make_shared<SectionsArgs>();
   CLI::App* cmd = app.add_subcommand("sections", "Print the section tree of a document");
-  cmd->add_option("file", args->file, "Document: a file (.txt or .md) or a store revision (id, @DATE, HEAD~N)")->required();
-  cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("file", args->file, "Document: a file (.txt or .md) or a store revision (id, @DATE, HEAD~N)")
+      ->required();
+  cmd->add_option("--format", args->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
   args->read.add_to(*cmd);
   cmd->callback([args, &context] { context.exit_code = run_sections(*args); });

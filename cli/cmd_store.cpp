@@ -5,9 +5,9 @@
 
 #include "commands.hpp"
 #include "load_options.hpp"
+#include "strata/history.hpp"
 #include "strata/ingest.hpp"
 #include "strata/render.hpp"
-#include "strata/history.hpp"
 #include "strata/store.hpp"
 
 namespace strata::cli {
@@ -73,7 +73,8 @@ Result<std::vector<Snapshot>> gather(const ImportArgs& args, std::vector<std::st
 int run_import(const ImportArgs& args) {
   const int sources = (args.files.empty() ? 0 : 1) + (args.manifest.empty() ? 0 : 1) + (args.git_repo.empty() ? 0 : 1);
   if (sources != 1) {
-    return report_error(make_error(ErrorCode::kInvalidArgument, "import takes FILE..., --manifest M or --git REPO --path FILE"));
+    return report_error(
+        make_error(ErrorCode::kInvalidArgument, "import takes FILE..., --manifest M or --git REPO --path FILE"));
   }
   if (!args.git_repo.empty() && args.git_path.empty()) {
     return report_error(make_error(ErrorCode::kInvalidArgument, "--git needs --path FILE"));
@@ -212,7 +213,9 @@ void add_import_command(CLI::App& app, Context& context) {
 void add_log_command(CLI::App& app, Context& context) {
   auto args = std::make_shared<LogArgs>();
   CLI::App* cmd = app.add_subcommand("log", "List the stored versions, oldest first");
-  cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--format", args->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
   cmd->add_flag("--no-sizes", args->no_sizes, "Skip the change sizes (no comparison at all)");
   add_programmes_option(*cmd, args->programmes_file);

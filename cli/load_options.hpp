@@ -25,11 +25,11 @@ struct ReadFlags {
   std::string input_format = "auto";
   std::vector<std::string> select;  // --select: HTML content to keep (simple CSS, docs/inputs.md)
   std::vector<std::string> remove;  // --remove: HTML content to drop on top of the bundled rules
-  std::string rules_file;  // TOML boilerplate rules on top of the bundled ones
-  std::string store;  // --store: where revisions are looked up (default STRATA_STORE, then .strata)
-  std::string programmes_file;  // TOML or JSON programme names, aliases, renames (docs/programmes.md)
-  std::string significance_file;  // TOML with a [significance] table (docs/significance.md)
-  int highlights = -1;  // --highlights N; -1: the file's, else the default
+  std::string rules_file;           // TOML boilerplate rules on top of the bundled ones
+  std::string store;                // --store: where revisions are looked up (default STRATA_STORE, then .strata)
+  std::string programmes_file;      // TOML or JSON programme names, aliases, renames (docs/programmes.md)
+  std::string significance_file;    // TOML with a [significance] table (docs/significance.md)
+  int highlights = -1;              // --highlights N; -1: the file's, else the default
 
   void add_to(CLI::App& command);
   Result<LoadOptions> options() const;

@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   const auto before = reinterpret_cast<uintptr_t>(sbrk(0));
   void* volatile grow = std::malloc(16 << 20);  // volatile: the pair must not be optimized away
-  std::free(grow);  // the heap keeps what it grew by (trim threshold above)
+  std::free(grow);                              // the heap keeps what it grew by (trim threshold above)
   const auto after = reinterpret_cast<uintptr_t>(sbrk(0));
   const uintptr_t huge = 2u << 20;
   const uintptr_t from = (before + huge - 1) & ~(huge - 1);

@@ -125,8 +125,8 @@ void rules_file(const uint8_t* data, size_t size) {
   if (!rules) return check_message(rules.error());
   LoadOptions options;
   options.rules = std::move(*rules);
-  auto doc = parse_document("Title\n\nLast updated: 2 July 2024\n\nSkip to main content\n\nA claim here.\n", "fuzz",
-                            options);
+  auto doc =
+      parse_document("Title\n\nLast updated: 2 July 2024\n\nSkip to main content\n\nA claim here.\n", "fuzz", options);
   if (doc) check_json(render_outline_json(*doc), "outline JSON under fuzzed rules");
 }
 

@@ -52,7 +52,8 @@ std::vector<std::string> temp_files_in(const std::string& dir) {
 // shell function that puts a commit with the message read from stdin on top
 // of its branch, as a damaged or forged store would have.
 const std::string kStore =
-    "{s} init --store {d}/st >/dev/null && {s} import --store {d}/st --id one --date 2020-01-01 {d}/a.txt >/dev/null && "
+    "{s} init --store {d}/st >/dev/null && {s} import --store {d}/st --id one --date 2020-01-01 {d}/a.txt >/dev/null "
+    "&& "
     "forge() { c=$(git -C {d}/st commit-tree \"$(git -C {d}/st rev-parse main^{tree})\" -p main -F - 2>/dev/null) && "
     "git -C {d}/st update-ref refs/heads/main \"$c\"; } && "
     "message() { git -C {d}/st log -1 --format=%B main | sed 's/one/two/g'; } && ";
@@ -145,7 +146,8 @@ std::vector<Case> cases() {
           kStore + "message | grep -v '^Normalization:' | forge && {s} log --store {d}/st", 2,
           R"(commit [0-9a-f]{40} is not a strata version: the Normalization trailer is missing)"),
       row("EscapeInTitleIsRefused", {{"a.txt", kDoc}},
-          kStore + "message | sed $'s/^Snapshot-Title: .*/Snapshot-Title: \\x1b[2Jx/' | forge && {s} sections --store {d}/st two",
+          kStore + "message | sed $'s/^Snapshot-Title: .*/Snapshot-Title: \\x1b[2Jx/' | forge && {s} sections --store "
+                   "{d}/st two",
           2, R"(trailer Snapshot-Title holds the control character 0x1b)"),
       // git commit-tree re-encodes a message that is not UTF-8: the commit is
       // written as an object instead.
@@ -173,13 +175,13 @@ std::vector<Case> cases() {
           0, ""),
       // --- Store: libgit2 cut off from the user's git configuration ---------
       row("HostileGitconfigDoesNotReachTheStore",
-          {{"a.txt", kDoc}, {"home/.gitconfig", "[core]\n\tlogAllRefUpdates = always\n[strata]\n\tstore = 1\n"},
+          {{"a.txt", kDoc},
+           {"home/.gitconfig", "[core]\n\tlogAllRefUpdates = always\n[strata]\n\tstore = 1\n"},
            {"home/.config/git/config", "[core]\n\tlogAllRefUpdates = always\n"}},
           "export HOME={d}/home XDG_CONFIG_HOME={d}/home/.config && {s} init --store {d}/st >/dev/null && "
           "{s} import --store {d}/st --date 2020-01-01 {d}/a.txt >/dev/null && test ! -e {d}/st/logs",
           0, ""),
-      row("PlainBareRepositoryIsNoStoreWhateverTheConfig",
-          {{"home/.gitconfig", "[strata]\n\tstore = 1\n"}},
+      row("PlainBareRepositoryIsNoStoreWhateverTheConfig", {{"home/.gitconfig", "[strata]\n\tstore = 1\n"}},
           "git init -q --bare {d}/plain && HOME={d}/home GIT_CONFIG_GLOBAL={d}/home/.gitconfig "
           "GIT_CONFIG_PARAMETERS=\"'strata.store=1'\" GIT_DIR={d}/plain {s} log --store {d}/plain",
           2, R"(is a git repository but not a strata store)"),

@@ -22,7 +22,6 @@ Document doc(const std::string& text) {
   return d ? std::move(*d) : Document{};
 }
 
-
 ClaimPairs pair(const Document& a, const Document& b) {
   Side o = prepare(a);
   Side n = prepare(b);
@@ -32,17 +31,17 @@ ClaimPairs pair(const Document& a, const Document& b) {
 TEST(SentencePairing, ListItemWithOneRewordedSentencePairsWithThatSentence) {
   // From the bundled series, 2023 -> 2024: a five-sentence list item became
   // one sentence of a paragraph; as whole claims they share few words.
-  const Document a = doc(
-      "Title\n\nMembership\n\n"
-      "  • At the 2023 Vilnius Summit, Allies reaffirmed their commitment that Ukraine will become a member of "
-      "NATO. Recognising Ukraine's increased interoperability and substantial progress with reforms, they decided "
-      "that Ukraine's path to full Euro-Atlantic integration has moved beyond the need for the Membership Action "
-      "Plan. NATO Foreign Ministers will regularly assess progress through the adapted Annual National Programme.\n"
-      "  • Another item about something else entirely.\n");
-  const Document b = doc(
-      "Title\n\nMembership\n\n"
-      "Yes. At the 2023 Vilnius Summit, Allies reaffirmed that Ukraine will become a member of NATO when Allies "
-      "agree and when conditions are met. They removed the requirement for Ukraine to pursue a MAP.\n");
+  const Document a =
+      doc("Title\n\nMembership\n\n"
+          "  • At the 2023 Vilnius Summit, Allies reaffirmed their commitment that Ukraine will become a member of "
+          "NATO. Recognising Ukraine's increased interoperability and substantial progress with reforms, they decided "
+          "that Ukraine's path to full Euro-Atlantic integration has moved beyond the need for the Membership Action "
+          "Plan. NATO Foreign Ministers will regularly assess progress through the adapted Annual National Programme.\n"
+          "  • Another item about something else entirely.\n");
+  const Document b =
+      doc("Title\n\nMembership\n\n"
+          "Yes. At the 2023 Vilnius Summit, Allies reaffirmed that Ukraine will become a member of NATO when Allies "
+          "agree and when conditions are met. They removed the requirement for Ukraine to pursue a MAP.\n");
   const ClaimPairs p = pair(a, b);
   ASSERT_EQ(p.old_to_new.size(), 2u);
   ASSERT_EQ(p.new_to_old.size(), 3u);
@@ -88,13 +87,13 @@ TEST(ShapePairing, DatedLinesPairWhenOnlyTheirDatesDiffer) {
 }
 
 TEST(FigurePairing, SentencesStatingTheSameAmountsPair) {
-  const Document a = doc(
-      "Title\n\nAllies and partners have committed over EUR 690 million (around USD 740 million) to Ukraine CAP "
-      "Trust Fund.\n");
-  const Document b = doc(
-      "Title\n\nThrough NATO, Allies have pledged more than EUR 690 million (around USD 740 million) to meet "
-      "Ukraine's critical needs, including cold-weather clothing, body armour, fuel, transport vehicles, secure "
-      "communications, combat rations, demining equipment and medical supplies.\n");
+  const Document a =
+      doc("Title\n\nAllies and partners have committed over EUR 690 million (around USD 740 million) to Ukraine CAP "
+          "Trust Fund.\n");
+  const Document b =
+      doc("Title\n\nThrough NATO, Allies have pledged more than EUR 690 million (around USD 740 million) to meet "
+          "Ukraine's critical needs, including cold-weather clothing, body armour, fuel, transport vehicles, secure "
+          "communications, combat rations, demining equipment and medical supplies.\n");
   const ClaimPairs p = pair(a, b);
   EXPECT_EQ(p.old_to_new[0], 0);
   EXPECT_EQ(p.old_kind[0], PairKind::kShape);
@@ -111,14 +110,14 @@ TEST(SplitPairing, OneEditedListItemBesideAShortNeighbourIsNoSplit) {
   // GitHub's terms, 2021-12 -> 2022-09: one word changed in a list item
   // whose new neighbour is made of its words; the two together match the
   // old item less well than the edited item alone.
-  const Document a = doc(
-      "Terms\n\nAccounts\n\n"
-      "  • You are responsible for keeping your User Account secure and for all activity under it.\n"
-      "  • Your account is yours.\n");
-  const Document b = doc(
-      "Terms\n\nAccounts\n\n"
-      "  • You are responsible for keeping your Personal Account secure and for all activity under it.\n"
-      "  • Your account secure for all activity.\n");
+  const Document a =
+      doc("Terms\n\nAccounts\n\n"
+          "  • You are responsible for keeping your User Account secure and for all activity under it.\n"
+          "  • Your account is yours.\n");
+  const Document b =
+      doc("Terms\n\nAccounts\n\n"
+          "  • You are responsible for keeping your Personal Account secure and for all activity under it.\n"
+          "  • Your account secure for all activity.\n");
   const ClaimPairs p = pair(a, b);
   EXPECT_EQ(p.old_to_new[0], 0);
   EXPECT_EQ(p.old_kind[0], PairKind::kNear);
@@ -207,7 +206,9 @@ TEST(SeriesPairing, RewordingsOf2023To2024AreEditsNotRemovalsAndAdditions) {
   // that say different things share half their words but few rare ones:
   // no pair, so no "intensifier removed: 'even more'".
   for (const ClaimChange& x : c.claims) {
-    if (x.old_sides.empty() || x.old_sides[0].text.find("strengthen the CAP and provide even more") == std::string::npos) continue;
+    if (x.old_sides.empty() ||
+        x.old_sides[0].text.find("strengthen the CAP and provide even more") == std::string::npos)
+      continue;
     EXPECT_EQ(x.status, ChangeStatus::kRemoved);
     EXPECT_TRUE(x.facts.empty());
   }

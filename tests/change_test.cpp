@@ -9,9 +9,8 @@ namespace {
 
 TEST(FactKindNames, RoundTripAndMatchTheJsonSchema) {
   const std::pair<FactKind, const char*> cases[] = {
-      {FactKind::kNegation, "negation"},     {FactKind::kModality, "modality"},
-      {FactKind::kHedge, "hedge"},           {FactKind::kIntensifier, "intensifier"},
-      {FactKind::kQuantifier, "quantifier"}, {FactKind::kAcronym, "acronym"},
+      {FactKind::kNegation, "negation"},       {FactKind::kModality, "modality"},     {FactKind::kHedge, "hedge"},
+      {FactKind::kIntensifier, "intensifier"}, {FactKind::kQuantifier, "quantifier"}, {FactKind::kAcronym, "acronym"},
   };
   for (const auto& [kind, name] : cases) {
     EXPECT_STREQ(to_string(kind), name);
@@ -25,7 +24,8 @@ TEST(FactKindNames, RoundTripAndMatchTheJsonSchema) {
 }
 
 TEST(ChangeStatusNames, RoundTrip) {
-  for (const char* name : {"unchanged", "equivalent", "modified", "renamed", "moved", "split", "merged", "added", "removed"}) {
+  for (const char* name :
+       {"unchanged", "equivalent", "modified", "renamed", "moved", "split", "merged", "added", "removed"}) {
     ChangeStatus status{};
     ASSERT_TRUE(parse_change_status(name, status)) << name;
     EXPECT_STREQ(to_string(status), name);

@@ -33,14 +33,16 @@ const std::string kWillNot = "They have no legitimacy, and NATO will not recogni
 const std::string kDoesNot = "They have no legitimacy, and NATO does not recognise them.";
 
 TEST(ClaimFacts, WillNotBecomesDoesNot) {
-  auto diff = ops({{'=', "They have no legitimacy, and NATO "}, {'-', "will"}, {'+', "does"}, {'=', " not recognise them."}});
+  auto diff =
+      ops({{'=', "They have no legitimacy, and NATO "}, {'-', "will"}, {'+', "does"}, {'=', " not recognise them."}});
   auto facts = claim_facts(kWillNot, kDoesNot, diff);
   auto modality = of_kind(facts, "modality");
   ASSERT_EQ(modality.size(), 1u);
   // The negation that trails the swap and the verb it governs are quoted.
   EXPECT_EQ(modality[0].old_text, "will not recognise");
   EXPECT_EQ(modality[0].new_text, "does not recognise");
-  EXPECT_NE(modality[0].note.find("'will not recognise' -> 'does not recognise'"), std::string::npos) << modality[0].note;
+  EXPECT_NE(modality[0].note.find("'will not recognise' -> 'does not recognise'"), std::string::npos)
+      << modality[0].note;
   // "not" is on both sides: no negation changed.
   EXPECT_TRUE(of_kind(facts, "negation").empty());
 }
@@ -80,10 +82,10 @@ TEST(ClaimFacts, ModalChangeNamesBothModals) {
 }
 
 TEST(ClaimFacts, HedgesAndIntensifiers) {
-  auto facts = claim_facts("NATO condemns in the strongest possible terms Russia's war of aggression.",
-                           "NATO condemns Russia's war of aggression.",
-                           ops({{'=', "NATO condemns "}, {'-', "in the strongest possible terms "},
-                                {'=', "Russia's war of aggression."}}));
+  auto facts = claim_facts(
+      "NATO condemns in the strongest possible terms Russia's war of aggression.",
+      "NATO condemns Russia's war of aggression.",
+      ops({{'=', "NATO condemns "}, {'-', "in the strongest possible terms "}, {'=', "Russia's war of aggression."}}));
   auto intensifier = of_kind(facts, "intensifier");
   ASSERT_EQ(intensifier.size(), 1u);
   EXPECT_EQ(intensifier[0].old_text, "in the strongest possible terms");
@@ -109,10 +111,15 @@ TEST(ClaimFacts, ANameSwappedWithAQuantifierBesideItIsNoQuantifierChange) {
   // The terms-edit case: a body renamed, and "only" dropped with its old
   // name. The fact is the dropped "only", not "'Council only' -> 'Board'".
   const std::string old_text = "We share data with the Trust and Safety Council only when required by law.";
-  const std::string new_text = "We share data with the Trust and Safety Board when required by law or to protect our users.";
+  const std::string new_text =
+      "We share data with the Trust and Safety Board when required by law or to protect our users.";
   auto facts = claim_facts(old_text, new_text,
-                           ops({{'=', "We share data with the Trust and Safety "}, {'-', "Council only "}, {'+', "Board "},
-                                {'=', "when required by law"}, {'+', " or to protect our users"}, {'=', "."}}));
+                           ops({{'=', "We share data with the Trust and Safety "},
+                                {'-', "Council only "},
+                                {'+', "Board "},
+                                {'=', "when required by law"},
+                                {'+', " or to protect our users"},
+                                {'=', "."}}));
   auto quantifier = of_kind(facts, "quantifier");
   ASSERT_EQ(quantifier.size(), 1u);
   EXPECT_EQ(quantifier[0].old_text, "only");

@@ -74,11 +74,13 @@ TEST(Classify, FigureChangedInAnOtherwiseIdenticalClaim) {
 }
 
 TEST(Classify, FiguresOfAddedAndRemovedClaimsAcrossTheDocument) {
-  const Document old_doc = doc_of("Funding\n\nSince January 2023, almost EUR 20 million has been dedicated. "
-                                  "NATO has 300,000 troops.\n");
+  const Document old_doc = doc_of(
+      "Funding\n\nSince January 2023, almost EUR 20 million has been dedicated. "
+      "NATO has 300,000 troops.\n");
   const Document new_doc = doc_of("Funding\n\nNATO has 500,000 troops at high readiness. In 2023 funding grew.\n");
   ChangeSet changes;
-  changes.claims.push_back(one_sided(ChangeStatus::kRemoved, "Since January 2023, almost EUR 20 million has been dedicated."));
+  changes.claims.push_back(
+      one_sided(ChangeStatus::kRemoved, "Since January 2023, almost EUR 20 million has been dedicated."));
   changes.claims.push_back(one_sided(ChangeStatus::kAdded, "In 2023 funding grew."));
   classify(old_doc, new_doc, changes, {});
   // "2023" is in both versions; only the amount and the month vanished,
@@ -96,11 +98,13 @@ TEST(Classify, FiguresOfAddedAndRemovedClaimsAcrossTheDocument) {
 TEST(Classify, FiguresHaveAKindAContextAndAreMergedWhenRepeated) {
   // The terms-edit case, and the same fee change in two sections.
   const std::string notify = "We will notify you at least 30 days before any change to these Terms.";
-  const Document old_doc = doc_of("Terms\n\n" + notify + " Requests are answered within 14 days. Fees are EUR 10 per month. "
+  const Document old_doc = doc_of("Terms\n\n" + notify +
+                                  " Requests are answered within 14 days. Fees are EUR 10 per month. "
                                   "Fees are EUR 10 per month for teams. Prices rose 5% in 2022.\n");
-  const Document new_doc = doc_of("Terms\n\nWe may notify you before any change to these Terms. Requests are answered "
-                                  "within 30 days. Fees are EUR 12 per month. Fees are EUR 12 per month for teams. "
-                                  "Prices rose 7% in 2022.\n");
+  const Document new_doc = doc_of(
+      "Terms\n\nWe may notify you before any change to these Terms. Requests are answered "
+      "within 30 days. Fees are EUR 12 per month. Fees are EUR 12 per month for teams. "
+      "Prices rose 7% in 2022.\n");
   ChangeSet changes;
   ClaimChange dropped;
   dropped.status = ChangeStatus::kModified;
@@ -122,8 +126,9 @@ TEST(Classify, FiguresHaveAKindAContextAndAreMergedWhenRepeated) {
   }
   // Quantities before dates; the fee once, counted twice; the dropped
   // notice period a removed duration of the claim that stayed.
-  EXPECT_EQ(rows, (std::vector<std::string>{"modified money EUR 10->EUR 12 x2 #2", "modified percentage 5%->7% x1 #4",
-                                            "modified duration 14 days->30 days x1 #1", "removed duration 30 days-> x1 #0"}));
+  EXPECT_EQ(rows,
+            (std::vector<std::string>{"modified money EUR 10->EUR 12 x2 #2", "modified percentage 5%->7% x1 #4",
+                                      "modified duration 14 days->30 days x1 #1", "removed duration 30 days-> x1 #0"}));
   EXPECT_EQ(changes.numbers[3].context, notify);
   // The dropped figure is a highlight's reason, with the softened promise.
   const auto& reasons = changes.claims[0].significance.reasons;
@@ -148,10 +153,12 @@ TEST(Classify, AnEffectiveDateInARemovedAndAnAddedLineIsOneModifiedFigure) {
 }
 
 TEST(Classify, PhraseReplacedInThreePlacesIsReportedOnceWithCountThree) {
-  const Document old_doc = doc_of("A\n\nThe Alliance supports Ukraine. The Alliance trains troops. The Alliance "
-                                  "funds projects.\n");
-  const Document new_doc = doc_of("A\n\nNATO members support Ukraine. NATO members train troops. NATO members "
-                                  "fund projects.\n");
+  const Document old_doc = doc_of(
+      "A\n\nThe Alliance supports Ukraine. The Alliance trains troops. The Alliance "
+      "funds projects.\n");
+  const Document new_doc = doc_of(
+      "A\n\nNATO members support Ukraine. NATO members train troops. NATO members "
+      "fund projects.\n");
   ChangeSet changes;
   changes.claims.push_back(replaced("", "The Alliance supports", "NATO members support", " Ukraine."));
   changes.claims.push_back(replaced("", "The Alliance trains", "NATO members train", " troops."));
@@ -176,10 +183,12 @@ TEST(Classify, PhraseReplacedInThreePlacesIsReportedOnceWithCountThree) {
 }
 
 TEST(Classify, PhrasesThatAppearedOrVanished) {
-  const Document old_doc = doc_of("A\n\nAllies strengthened cooperation programmes with Ukraine. Cooperation "
-                                  "programmes grew. Ukraine hosted exercises. The office in Lviv closed.\n");
-  const Document new_doc = doc_of("A\n\nAllies delivered fighter jets to Ukraine. Support grew. Ukraine hosted "
-                                  "joint naval exercises. Drone factories opened.\n");
+  const Document old_doc = doc_of(
+      "A\n\nAllies strengthened cooperation programmes with Ukraine. Cooperation "
+      "programmes grew. Ukraine hosted exercises. The office in Lviv closed.\n");
+  const Document new_doc = doc_of(
+      "A\n\nAllies delivered fighter jets to Ukraine. Support grew. Ukraine hosted "
+      "joint naval exercises. Drone factories opened.\n");
   ChangeSet changes;
   changes.claims.push_back(
       replaced("Allies ", "strengthened cooperation programmes with", "delivered fighter jets to", " Ukraine."));
@@ -197,9 +206,8 @@ TEST(Classify, PhrasesThatAppearedOrVanished) {
   ASSERT_NE(vanished, changes.wording.end());
   EXPECT_EQ(vanished->old_count, 2);
   EXPECT_EQ(vanished->new_count, 0);
-  auto appeared = std::find_if(changes.wording.begin(), changes.wording.end(), [](const WordingShift& w) {
-    return !w.from && w.to && *w.to == "joint naval";
-  });
+  auto appeared = std::find_if(changes.wording.begin(), changes.wording.end(),
+                               [](const WordingShift& w) { return !w.from && w.to && *w.to == "joint naval"; });
   ASSERT_NE(appeared, changes.wording.end());
   EXPECT_EQ(appeared->new_count, 1);
   // Words in both versions ("Ukraine", "Allies") are not listed, nor
@@ -210,18 +218,20 @@ TEST(Classify, PhrasesThatAppearedOrVanished) {
   for (const auto& w : changes.wording) {
     if (w.from && w.to) continue;
     const auto& text = w.from ? *w.from : *w.to;
-    for (const char* absent : {"Ukraine", "Allies", "naval", "joint naval exercises", "Lviv", "office", "Drone factories",
-                               "Support", "delivered fighter jets", "fighter jets"}) {
+    for (const char* absent : {"Ukraine", "Allies", "naval", "joint naval exercises", "Lviv", "office",
+                               "Drone factories", "Support", "delivered fighter jets", "fighter jets"}) {
       EXPECT_NE(text, absent);
     }
   }
 }
 
 TEST(Classify, WordingSharesItsCapAndDropsFunctionWordsAndNumbers) {
-  const Document old_doc = doc_of("A\n\nAid for Ukraine rose by 10 units. Allies condemn brutal attacks. Allies "
-                                  "imposed severe sanctions. Allies back collective training.\n");
-  const Document new_doc = doc_of("A\n\nAid of Ukraine rose by 12 units. Allies condemn attacks. Allies imposed "
-                                  "unprecedented costs. Allies back collective defence training.\n");
+  const Document old_doc = doc_of(
+      "A\n\nAid for Ukraine rose by 10 units. Allies condemn brutal attacks. Allies "
+      "imposed severe sanctions. Allies back collective training.\n");
+  const Document new_doc = doc_of(
+      "A\n\nAid of Ukraine rose by 12 units. Allies condemn attacks. Allies imposed "
+      "unprecedented costs. Allies back collective defence training.\n");
   ChangeSet changes;
   changes.claims.push_back(replaced("Aid ", "for", "of", " Ukraine rose by 10 units."));
   changes.claims.push_back(replaced("Aid of Ukraine rose by ", "10", "12", " units."));

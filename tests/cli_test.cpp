@@ -20,7 +20,7 @@ TEST(Cli, SectionsPrintsTheOutline) {
   EXPECT_NE(r.out.find("    Peace-support operations"), std::string::npos);
   const auto json = run_strata("sections --format json snapshots/2015-05-06_page_natos-relations-with-ukraine.txt");
   EXPECT_NE(json.out.find("\"schema\": \"strata.sections/1\""), std::string::npos);
-  EXPECT_NE(json.out.find("NATO's partnerships"), std::string::npos);  // comparison form
+  EXPECT_NE(json.out.find("NATO's partnerships"), std::string::npos);       // comparison form
   EXPECT_NE(json.out.find("NATO\u2019s partnerships"), std::string::npos);  // original
 }
 
@@ -64,7 +64,8 @@ TEST(Cli, NoClassifyKeepsTheStructureAndDropsTheMeaning) {
 TEST(Cli, ContextElidesLongEqualRuns) {
   const auto full = run_strata(std::string("diff --color never ") + k2023 + " " + k2024);
   const auto short_context = run_strata(std::string("diff --color never --context 2 ") + k2023 + " " + k2024);
-  EXPECT_NE(full.out.find("They have no legitimacy, and NATO [-will -]{+does +}not recognise them."), std::string::npos);
+  EXPECT_NE(full.out.find("They have no legitimacy, and NATO [-will -]{+does +}not recognise them."),
+            std::string::npos);
   // Two words kept on each side of the edit, the rest elided.
   EXPECT_NE(short_context.out.find("... and NATO [-will -]{+does +}not recognise ..."), std::string::npos)
       << short_context.out.substr(0, 2000);
@@ -113,7 +114,8 @@ TEST(Cli, SignificanceFileErrorsNameTheFileAndKeyOnOneEscapedLine) {
 TEST(Cli, FailedDiffLeavesExistingOutputAlone) {
   test::TempDir dir;
   const std::string out = dir.file("report.json", "previous report\n");
-  const auto r = run_strata(std::string("diff --format json -o ") + out + " " + k2023 + " " + dir.path() + "/missing.txt");
+  const auto r =
+      run_strata(std::string("diff --format json -o ") + out + " " + k2023 + " " + dir.path() + "/missing.txt");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(test::read_file(out), "previous report\n");
 }
@@ -129,11 +131,11 @@ TEST(Cli, ReportsAreDeterministicAndUpToDate) {
   // A second run on the same store imports nothing and writes the same reports.
   const auto rerun = run_strata("report --out " + dir.path() + "/rerun --store " + dir.path() + "/store1");
   EXPECT_NE(rerun.out.find("(0 new versions)"), std::string::npos) << rerun.out;
-  for (const char* name : {"page-2015__guide-2016-2018.md", "page-2015__guide-2016-2018.json", "guide-2016-2018__page-2023.md",
-                           "guide-2016-2018__page-2023.json", "page-2023__page-2024.md", "page-2023__page-2024.json",
-                           "series.md", "programmes.json", "timeline.txt", "timeline.json", "blame.txt", "README.md",
-                           "page-2015__guide-2016-2018.html", "guide-2016-2018__page-2023.html", "page-2023__page-2024.html",
-                           "index.html"}) {
+  for (const char* name :
+       {"page-2015__guide-2016-2018.md", "page-2015__guide-2016-2018.json", "guide-2016-2018__page-2023.md",
+        "guide-2016-2018__page-2023.json", "page-2023__page-2024.md", "page-2023__page-2024.json", "series.md",
+        "programmes.json", "timeline.txt", "timeline.json", "blame.txt", "README.md", "page-2015__guide-2016-2018.html",
+        "guide-2016-2018__page-2023.html", "page-2023__page-2024.html", "index.html"}) {
     const std::string fresh = test::read_file(dir.path() + "/" + name);
     ASSERT_FALSE(fresh.empty()) << name;
     EXPECT_EQ(fresh, test::read_file(dir.path() + "/again/" + name)) << name;

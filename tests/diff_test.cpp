@@ -159,10 +159,12 @@ TEST(Compare, MovedSectionAndClaim) {
 }
 
 TEST(Compare, SectionMovedAmongItsSiblings) {
-  const std::string a = "T\n\nAlpha\n\nAlpha text stays.\n\nBeta\n\nBeta text stays.\n\nGamma\n\nGamma text stays.\n\n"
-                        "Delta\n\nDelta text stays.\n";
-  const std::string b = "T\n\nAlpha\n\nAlpha text stays.\n\nGamma\n\nGamma text stays.\n\nDelta\n\nDelta text stays.\n\n"
-                        "Beta\n\nBeta text stays.\n";
+  const std::string a =
+      "T\n\nAlpha\n\nAlpha text stays.\n\nBeta\n\nBeta text stays.\n\nGamma\n\nGamma text stays.\n\n"
+      "Delta\n\nDelta text stays.\n";
+  const std::string b =
+      "T\n\nAlpha\n\nAlpha text stays.\n\nGamma\n\nGamma text stays.\n\nDelta\n\nDelta text stays.\n\n"
+      "Beta\n\nBeta text stays.\n";
   const ChangeSet c = compare(doc(a), doc(b));
   ASSERT_EQ(c.sections.size(), 4u);
   for (const SectionChange& s : c.sections) {
@@ -186,7 +188,8 @@ TEST(Compare, ClaimMovedAcrossSectionsWithEdit) {
 }
 
 TEST(Compare, SplitAndMergedClaims) {
-  const std::string one = "T\n\nS\n\nThe council met in Brussels on Monday and the ministers agreed a new package of support.\n";
+  const std::string one =
+      "T\n\nS\n\nThe council met in Brussels on Monday and the ministers agreed a new package of support.\n";
   const std::string two =
       "T\n\nS\n\nThe council met in Brussels on Monday. The ministers agreed a new package of support.\n";
   const ChangeSet split = compare(doc(one), doc(two));
@@ -228,7 +231,8 @@ TEST(Compare, TypographyIsEquivalent) {
 TEST(Compare, AcronymExpansionIsEquivalent) {
   const ChangeSet c = compare(
       doc("T\n\nS\n\nThe NATO-Ukraine Commission (NUC) was set up in 1997.\nThe NUC meets every year in Brussels.\n"),
-      doc("T\n\nS\n\nThe NATO-Ukraine Commission (NUC) was set up in 1997.\nThe NATO-Ukraine Commission meets every year in Brussels.\n"));
+      doc("T\n\nS\n\nThe NATO-Ukraine Commission (NUC) was set up in 1997.\nThe NATO-Ukraine Commission meets every "
+          "year in Brussels.\n"));
   const ClaimChange* claim = find_claim(c, "meets every year");
   ASSERT_NE(claim, nullptr);
   EXPECT_EQ(claim->status, ChangeStatus::kEquivalent);
@@ -244,7 +248,8 @@ TEST(Compare, AcronymDefinedAfterLowercaseWordsIsEquivalent) {
   const std::string defs =
       "Help covers explosive ordnance disposal; the destruction of small arms and light weapons (SALW). "
       "It follows the (PfP) Planning and Review Process (PARP).\n";
-  const ChangeSet c = compare(doc("T\n\nS\n\n" + defs + "Stocks of small arms and light weapons fell.\n"
+  const ChangeSet c = compare(doc("T\n\nS\n\n" + defs +
+                                  "Stocks of small arms and light weapons fell.\n"
                                   "The Planning and Review Process sets goals.\n"),
                               doc("T\n\nS\n\n" + defs + "Stocks of SALW fell.\nThe PARP sets goals.\n"));
   for (const char* text : {"Stocks of", "sets goals"}) {
@@ -262,8 +267,10 @@ TEST(Compare, EmptyOfContentMeansEverythingAdded) {
 }
 
 TEST(Compare, SameTitleTwiceEditsGoToTheRightOne) {
-  const std::string a = "T\n\n\nNotes\n\nFirst notes text is here.\n\n\nOther\n\nOther text.\n\n\nNotes\n\nSecond notes text is here.\n";
-  const std::string b = "T\n\n\nNotes\n\nFirst notes text is here.\n\n\nOther\n\nOther text.\n\n\nNotes\n\nSecond notes text is there.\n";
+  const std::string a =
+      "T\n\n\nNotes\n\nFirst notes text is here.\n\n\nOther\n\nOther text.\n\n\nNotes\n\nSecond notes text is here.\n";
+  const std::string b =
+      "T\n\n\nNotes\n\nFirst notes text is here.\n\n\nOther\n\nOther text.\n\n\nNotes\n\nSecond notes text is there.\n";
   const ChangeSet c = compare(doc(a), doc(b));
   const ClaimChange* edited = find_claim(c, "Second notes text");
   ASSERT_NE(edited, nullptr);
@@ -280,7 +287,8 @@ TEST(Compare, ManyIdenticalLinesWithOneInserted) {
     if (i == 50000) b += "The inserted line.\n";
   }
   const ChangeSet c = compare(doc(a), doc(b));
-  const auto added = std::count_if(c.claims.begin(), c.claims.end(), [](const ClaimChange& x) { return x.status == ChangeStatus::kAdded; });
+  const auto added = std::count_if(c.claims.begin(), c.claims.end(),
+                                   [](const ClaimChange& x) { return x.status == ChangeStatus::kAdded; });
   EXPECT_EQ(added, 1);
 }
 

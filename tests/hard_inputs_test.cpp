@@ -50,7 +50,8 @@ TEST(HardInputs, ControlCharactersAreComparedAndShownSafely) {
 }
 
 TEST(HardInputs, MarkdownInjectionIsEscaped) {
-  const ChangeSet c = compare(doc("T\n\nS\n\nPlain text.\n"), doc("T\n\nS\n\nPlain text.\n<script>alert(1)</script> and **bold** | pipe.\n"));
+  const ChangeSet c = compare(doc("T\n\nS\n\nPlain text.\n"),
+                              doc("T\n\nS\n\nPlain text.\n<script>alert(1)</script> and **bold** | pipe.\n"));
   const std::string md = render_diff_markdown(c);
   EXPECT_EQ(md.find("<script>"), std::string::npos);
   EXPECT_NE(md.find("&lt;script&gt;"), std::string::npos);
@@ -119,7 +120,6 @@ TEST(HardInputs, HugeClaimHitsTheCapAndSaysSo) {
   EXPECT_NE(capped[0].find("reported as rewritten"), std::string::npos);
 }
 
-
 bool has_warning(const ChangeSet& c, const std::string& part) {
   return std::any_of(c.warnings.begin(), c.warnings.end(),
                      [&](const std::string& w) { return w.find(part) != std::string::npos; });
@@ -167,7 +167,8 @@ TEST(HardInputs, OverlongSentenceIsNotReadAndSaysSo) {
   const std::string a = "T\n\nS\n\nWe support the partnership programme.\n\n" + line + "end.\n";
   const std::string b = "T\n\nS\n\nWe support the enhanced opportunities programme.\n\nX" + line + "end.\n";
   const ChangeSet c = compare(doc(a), doc(b));
-  EXPECT_TRUE(has_warning(c, "classify: 2 sentences longer than 65536 bytes not read for programmes, figures or wording"));
+  EXPECT_TRUE(
+      has_warning(c, "classify: 2 sentences longer than 65536 bytes not read for programmes, figures or wording"));
   bool found = false;
   for (const WordingShift& w : c.wording) {
     EXPECT_LT(w.examples.front().size(), 1000u);  // never the long claim

@@ -4,9 +4,9 @@
 // warm one and none at all.
 #include <gtest/gtest.h>
 
+#include <fmt/core.h>
 #include <algorithm>
 #include <filesystem>
-#include <fmt/core.h>
 #include <fstream>
 #include <nlohmann/json.hpp>
 

@@ -23,13 +23,13 @@ TEST(HtmlEscape, ShowsMarkupAndHiddenCharactersAsText) {
       {"\"><img onerror='x'>", "&quot;&gt;&lt;img onerror=&#39;x&#39;&gt;"},
       {"]]> </style>", "]]&gt; &lt;/style&gt;"},
       {"&amp;", "&amp;amp;"},
-      {"a\u202Eb\u202Cc", "a&lt;U+202E&gt;b&lt;U+202C&gt;c"},   // bidi override
-      {"\u2066x\u2069", "&lt;U+2066&gt;x&lt;U+2069&gt;"},          // bidi isolate
-      {"in\u200Bvisible", "in&lt;U+200B&gt;visible"},               // zero-width space
+      {"a\u202Eb\u202Cc", "a&lt;U+202E&gt;b&lt;U+202C&gt;c"},  // bidi override
+      {"\u2066x\u2069", "&lt;U+2066&gt;x&lt;U+2069&gt;"},      // bidi isolate
+      {"in\u200Bvisible", "in&lt;U+200B&gt;visible"},          // zero-width space
       {"\uFEFFbom", "&lt;U+FEFF&gt;bom"},
-      {"tag\U000E0041", "tag&lt;U+E0041&gt;"},                       // tag character
+      {"tag\U000E0041", "tag&lt;U+E0041&gt;"},  // tag character
       {"soft\u00ADhyphen", "soft&lt;U+00AD&gt;hyphen"},
-      {"bell\x07", "bell^G"},                                        // caret notation, as on a terminal
+      {"bell\x07", "bell^G"},  // caret notation, as on a terminal
       {"bad \xFF byte", "bad \uFFFD byte"},
       {"caf\u00E9 \u0645\u0631\u062D\u0628\u0627 \U0001F600", "caf\u00E9 \u0645\u0631\u062D\u0628\u0627 \U0001F600"},
       {"emoji\u200Djoin", "emoji\u200Djoin"},  // joiners are kept: scripts need them
@@ -80,7 +80,8 @@ ChangeSet every_kind(const std::function<std::string(int)>& text) {
     s.path = {text(n + 1), text(n)};
     return s;
   };
-  const auto section = [&](ChangeStatus status, std::vector<SectionSide> old_sides, std::vector<SectionSide> new_sides) {
+  const auto section = [&](ChangeStatus status, std::vector<SectionSide> old_sides,
+                           std::vector<SectionSide> new_sides) {
     SectionChange s;
     s.status = status;
     s.old_sides = std::move(old_sides);
@@ -163,10 +164,18 @@ std::string skeleton(const std::string& page) {
 }
 
 TEST(HtmlDiff, HostileTextAddsNoElementOrAttribute) {
-  const std::string hostile[] = {"<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)",
-                                 "</style><b>", "]]><![CDATA[", "\u202Eevil\u202C", "'><svg onload=alert(1)>", "&lt;&amp;"};
+  const std::string hostile[] = {"<script>alert(1)</script>",
+                                 "\"><img src=x onerror=alert(1)>",
+                                 "javascript:alert(1)",
+                                 "</style><b>",
+                                 "]]><![CDATA[",
+                                 "\u202Eevil\u202C",
+                                 "'><svg onload=alert(1)>",
+                                 "&lt;&amp;"};
   const auto plain = [](int n) { return "text" + std::to_string(n); };
-  const auto bad = [&](int n) { return "t" + std::to_string(n) + " " + hostile[static_cast<size_t>(n) % std::size(hostile)]; };
+  const auto bad = [&](int n) {
+    return "t" + std::to_string(n) + " " + hostile[static_cast<size_t>(n) % std::size(hostile)];
+  };
   const std::string reference = render_diff_html(every_kind(plain), {}, {"index.html", "a.md", "a.json"});
   const std::string page = render_diff_html(every_kind(bad), {}, {"index.html", "a.md", "a.json"});
   EXPECT_EQ(skeleton(page), skeleton(reference));
@@ -174,8 +183,9 @@ TEST(HtmlDiff, HostileTextAddsNoElementOrAttribute) {
   EXPECT_EQ(page.find("\u202E"), std::string::npos);
   EXPECT_NE(page.find("&lt;U+202E&gt;evil&lt;U+202C&gt;"), std::string::npos);
   // Every kind of change reached the page.
-  for (const char* part : {"id=\"highlights\"", "class=\"narrative\"", "href=\"#c-0\"", "id=\"summary\"", "id=\"warnings\"", "id=\"sections\"", "id=\"claims\"", "id=\"programmes\"",
-                           "id=\"figures\"", "id=\"wording\"", "<del>", "<ins>", "class=\"sbs split\"", "moved to"}) {
+  for (const char* part : {"id=\"highlights\"", "class=\"narrative\"", "href=\"#c-0\"", "id=\"summary\"",
+                           "id=\"warnings\"", "id=\"sections\"", "id=\"claims\"", "id=\"programmes\"", "id=\"figures\"",
+                           "id=\"wording\"", "<del>", "<ins>", "class=\"sbs split\"", "moved to"}) {
     EXPECT_NE(reference.find(part), std::string::npos) << part;
   }
 }

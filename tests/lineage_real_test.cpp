@@ -34,8 +34,9 @@ TEST(RealHistory, BlameFollowsClaimsBackThroughTheirEdits) {
   const std::string store = quoted(tmp.path() + "/s");
   ASSERT_EQ(test::run_strata("init --store " + store).exit_code, 0);
   for (const char* date : {"2018-04-19", "2018-05-10", "2021-12-14", "2022-09-01"}) {
-    const auto imported = test::run_strata(fmt::format("import --store {} --date {} --id {} {}", store, date,
-                                                       std::string("terms-") + date, quoted(kCase + "terms-" + date + ".md")));
+    const auto imported =
+        test::run_strata(fmt::format("import --store {} --date {} --id {} {}", store, date,
+                                     std::string("terms-") + date, quoted(kCase + "terms-" + date + ".md")));
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
   }
   // A list item kept for three versions, then "User Account" -> "Personal

@@ -108,10 +108,12 @@ TEST(Lineage, AClaimThatFlickeredManyTimesStillContinuesWhenReworded) {
   test::TempDir tmp;
   Store store = Store::init(tmp.path() + "/store").value();
   const std::string kept = "Cooperation covers many areas.";
-  const std::string flicker = "Relations date back to the early 1990s and have since developed into one of the most "
-                              "substantive partnerships.";
-  const std::string reworded = "Relations between NATO and Ukraine date back to the early 1990s and have since "
-                               "developed into one of the most substantial partnerships.";
+  const std::string flicker =
+      "Relations date back to the early 1990s and have since developed into one of the most "
+      "substantive partnerships.";
+  const std::string reworded =
+      "Relations between NATO and Ukraine date back to the early 1990s and have since "
+      "developed into one of the most substantial partnerships.";
   std::vector<Snapshot> versions;
   const int flips = 2 * static_cast<int>(align::WordIndex::kMaxPostings) + 10;
   for (int v = 0; v <= flips; ++v) {

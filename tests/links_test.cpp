@@ -88,7 +88,8 @@ TEST(LinkDiff, TextPairsOnlyWhatTheTargetsLeft) {
 }
 
 TEST(LinkDiff, LinksWithoutTextNeverPairByText) {
-  const auto changes = links("# A\n\nSee [](https://a.example/1) here.\n", "# A\n\nSee [](https://a.example/2) here.\n");
+  const auto changes =
+      links("# A\n\nSee [](https://a.example/1) here.\n", "# A\n\nSee [](https://a.example/2) here.\n");
   ASSERT_EQ(changes.size(), 2u);
   EXPECT_EQ(changes[0].status, LinkStatus::kAdded);
   EXPECT_EQ(changes[1].status, LinkStatus::kRemoved);
@@ -106,12 +107,14 @@ TEST(LinkDiff, EveryFormatShowsTheLinksAndHtmlNeverLinksThem) {
   const ChangeSet changes = compare(markdown(kTerms), markdown(hostile));
   ASSERT_EQ(changes.links.size(), 1u);
   const std::string text = render_diff_text(changes);
-  EXPECT_NE(text.find("repointed  \"Privacy Statement\" https://example.com/privacy -> javascript:alert(1)  in Privacy"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("repointed  \"Privacy Statement\" https://example.com/privacy -> javascript:alert(1)  in Privacy"),
+      std::string::npos)
       << text;
   const std::string md = render_diff_markdown(changes);
-  EXPECT_NE(md.find("| repointed | Privacy Statement | `https://example.com/privacy` | `javascript:alert(1)` | Privacy |"),
-            std::string::npos)
+  EXPECT_NE(
+      md.find("| repointed | Privacy Statement | `https://example.com/privacy` | `javascript:alert(1)` | Privacy |"),
+      std::string::npos)
       << md;
   const auto json = nlohmann::json::parse(render_diff_json(changes));
   ASSERT_EQ(json["links"].size(), 1u);
@@ -137,7 +140,8 @@ TEST(LinkDiff, CliExitsOneForARepointedLinkAlone) {
   const auto changed = test::run_strata("diff '" + a + "' '" + b + "'");
   EXPECT_EQ(changed.exit_code, 1) << changed.err;
   EXPECT_NE(changed.out.find("\nLinks\n  repointed"), std::string::npos) << changed.out;
-  EXPECT_NE(changed.out.find("no statement changed in substance. 1 change was in the links: 1 re-pointed"), std::string::npos)
+  EXPECT_NE(changed.out.find("no statement changed in substance. 1 change was in the links: 1 re-pointed"),
+            std::string::npos)
       << changed.out;
 }
 

@@ -50,7 +50,8 @@ TEST(Manifest, RejectsBadManifests) {
       {"[[snapshot]]\nid='a'\nfile='a.txt'\nseries=1\n[[snapshot]]\nid='b'\nfile='b.txt'\nseries=1\n", "used twice"},
       {"[[snapshot]\n", "manifest.toml:1"},
       {"[report]\npairs=['every']\n[[snapshot]]\nid='a'\nfile='a.txt'\n", "unknown rule 'every'"},
-      {"[report]\npairs=['consecutive:memo']\n[[snapshot]]\nid='a'\nfile='a.txt'\nseries=1\n", "for 'consecutive:memo'"},
+      {"[report]\npairs=['consecutive:memo']\n[[snapshot]]\nid='a'\nfile='a.txt'\nseries=1\n",
+       "for 'consecutive:memo'"},
       {"[report]\npairs=[1]\n[[snapshot]]\nid='a'\nfile='a.txt'\n", "must be strings"},
   };
   for (const Case& c : cases) {

@@ -68,7 +68,8 @@ TEST(NameGate, BundledGuideHasNoJunkRows) {
   const auto programmes = extract_programmes(test::load_snapshot("guide-2016-2018"), {});
   std::vector<std::string> names;
   for (const auto& p : programmes) names.push_back(p.name);
-  for (const char* junk : {"State and Government of the NATO-Ukraine Commission", "Complement the NATO-Ukraine Charter"}) {
+  for (const char* junk :
+       {"State and Government of the NATO-Ukraine Commission", "Complement the NATO-Ukraine Charter"}) {
     EXPECT_EQ(std::find(names.begin(), names.end(), junk), names.end()) << junk;
   }
   // The Commission keeps the mentions the junk row took.

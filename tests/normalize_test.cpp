@@ -6,8 +6,8 @@
 
 #include "strata/load.hpp"
 #include "strata/normalize.hpp"
-#include "text/dates.hpp"
 #include "test_util.hpp"
+#include "text/dates.hpp"
 #include "text/utf8.hpp"
 
 namespace strata {
@@ -32,9 +32,7 @@ TEST(Normalize, FoldsTypography) {
   for (const Case& c : cases) EXPECT_EQ(normalize_text(c.in), c.out) << c.in;
 }
 
-TEST(Normalize, ApostrophesCompareEqual) {
-  EXPECT_EQ(normalize_text("Russia's"), normalize_text("Russia\u2019s"));
-}
+TEST(Normalize, ApostrophesCompareEqual) { EXPECT_EQ(normalize_text("Russia's"), normalize_text("Russia\u2019s")); }
 
 TEST(Normalize, NfdAndNfcMeet) {
   EXPECT_EQ(normalize_text("caf\u00E9"), normalize_text("cafe\u0301"));
@@ -42,7 +40,10 @@ TEST(Normalize, NfdAndNfcMeet) {
 }
 
 TEST(Normalize, ControlCharactersBecomeVisible) {
-  EXPECT_EQ(normalize_text(std::string("a\x01" "b", 3)), "a\u2401b");
+  EXPECT_EQ(normalize_text(std::string("a\x01"
+                                       "b",
+                                       3)),
+            "a\u2401b");
   EXPECT_EQ(normalize_text(std::string("a\0b", 3)), "a\u2400b");
   // Bidi overrides are format characters: invisible, so dropped from comparison.
   EXPECT_EQ(normalize_text("a\u202Eb"), "ab");
@@ -55,8 +56,8 @@ TEST(Normalize, SpecialBytesAtEveryOffsetOfTheFastPath) {
   struct Special {
     std::string in;
     std::string out;
-  } specials[] = {{"\x01", "\u2401"}, {"\x1f", "\u241F"}, {"\x7f", "\u2421"},
-                  {"\u00e9", "\u00e9"}, {"e\u0301", "\u00e9"}, {"  ", " "}, {"\u2019", "'"}};
+  } specials[] = {{"\x01", "\u2401"},    {"\x1f", "\u241F"}, {"\x7f", "\u2421"}, {"\u00e9", "\u00e9"},
+                  {"e\u0301", "\u00e9"}, {"  ", " "},        {"\u2019", "'"}};
   for (const Special& special : specials) {
     for (size_t before = 0; before <= 17; ++before) {
       const std::string in = std::string(before, 'a') + special.in + std::string(19 - before, 'b');
@@ -77,7 +78,7 @@ TEST(Normalize, OffsetsMapBackToOriginal) {
   const NormalizedText n = normalize(original);
   ASSERT_EQ(n.text, "NATO's \"plan\"");
   ASSERT_EQ(n.to_original.size(), n.text.size() + 1);
-  EXPECT_EQ(n.to_original[0], 2u);                          // 'N' after two spaces
+  EXPECT_EQ(n.to_original[0], 2u);                            // 'N' after two spaces
   EXPECT_EQ(original.substr(n.to_original[4], 3), "\u2019");  // the folded apostrophe
   const size_t p = n.text.find("plan");
   EXPECT_EQ(original.substr(n.to_original[p], 4), "plan");
@@ -132,8 +133,10 @@ TEST(Boilerplate, UserRulesAddAndDisable) {
                                     "pattern = \"^Published (.*)$\"\n");
   auto rules = load_boilerplate_rules(path, default_boilerplate_rules());
   ASSERT_TRUE(rules) << rules.error().message;
-  auto doc = parse_document("Title\n\nPublished 2 July 2024\n\nWe use cookies on this site.\n\nLearn more: this line is content now.\n\nBody.\n",
-                            "x.txt", LoadOptions{InputFormat::kAuto, *rules, {}});
+  auto doc = parse_document(
+      "Title\n\nPublished 2 July 2024\n\nWe use cookies on this site.\n\nLearn more: this line is content "
+      "now.\n\nBody.\n",
+      "x.txt", LoadOptions{InputFormat::kAuto, *rules, {}});
   ASSERT_TRUE(doc);
   EXPECT_EQ(doc->meta.date, "2024-07-02");
   ASSERT_EQ(doc->removals.size(), 2u);

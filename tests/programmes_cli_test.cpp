@@ -15,7 +15,8 @@ TEST(ProgrammesCli, ListsAFileAsJson) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto json = nlohmann::json::parse(r.out);
   const auto& list = json.at("programmes");
-  auto cap = std::find_if(list.begin(), list.end(), [](const auto& p) { return p.at("name") == "Comprehensive Assistance Package"; });
+  auto cap = std::find_if(list.begin(), list.end(),
+                          [](const auto& p) { return p.at("name") == "Comprehensive Assistance Package"; });
   ASSERT_NE(cap, list.end());
   EXPECT_EQ(cap->at("acronym"), "CAP");
   EXPECT_GE(cap->at("mentions").get<int>(), 10);

@@ -91,8 +91,8 @@ TEST(Programmes, SentenceInitialWordsAndPairsOfNames) {
       doc_of("Cooperation\n\nParticipation in the Planning and Review Process has helped Ukraine. Allies met in the "
              "NATO-Ukraine Commission and the NATO-Russia Council. The Commission met again in 2014.\n"),
       {});
-  EXPECT_EQ(names(programmes),
-            (std::vector<std::string>{"NATO-Russia Council", "NATO-Ukraine Commission", "Planning and Review Process"}));
+  EXPECT_EQ(names(programmes), (std::vector<std::string>{"NATO-Russia Council", "NATO-Ukraine Commission",
+                                                         "Planning and Review Process"}));
   // "The Commission" is a back-reference to the NATO-Ukraine Commission.
   EXPECT_EQ(find(programmes, "NATO-Ukraine Commission")->mentions.size(), 2u);
 }
@@ -125,7 +125,8 @@ TEST(Programmes, RenameBySuccessionStatement2023To2024) {
       doc_of("Bodies\n\nIn 2023, the NATO-Ukraine Council was established as the successor to the NATO-Ukraine "
              "Commission.\n"),
       doc_of("Bodies\n\nThe NATO-Ukraine Council met in Vilnius.\n"), {});
-  const auto* successor = find_change(crafted, ChangeStatus::kRenamed, "NATO-Ukraine Commission", "NATO-Ukraine Council");
+  const auto* successor =
+      find_change(crafted, ChangeStatus::kRenamed, "NATO-Ukraine Commission", "NATO-Ukraine Council");
   ASSERT_NE(successor, nullptr);
   EXPECT_NE(successor->evidence[0].find("successor to"), std::string::npos) << successor->evidence[0];
 }

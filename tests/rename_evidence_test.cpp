@@ -36,7 +36,8 @@ TEST(RenameEvidence, SameSentenceWithANewName) {
   const auto* council = renamed(changes, "Joint Readiness Commission");
   ASSERT_NE(council, nullptr);
   EXPECT_EQ(council->new_side->name, "Joint Readiness Council");
-  EXPECT_EQ(council->evidence.at(0), "same sentence, new name: \"The Joint Readiness Council meets every year in Kyiv.\"");
+  EXPECT_EQ(council->evidence.at(0),
+            "same sentence, new name: \"The Joint Readiness Council meets every year in Kyiv.\"");
   // A name that holds another is renamed as a whole.
   const auto* plan = renamed(changes, "Ukraine Work Plan of the Military Committee");
   ASSERT_NE(plan, nullptr);
@@ -70,7 +71,6 @@ TEST(RenameEvidence, AnotherWrittenFormIsNoNewHeadWord) {
   EXPECT_EQ(changes[0].status, ChangeStatus::kUnchanged);
 }
 
-
 TEST(RenameEvidence, MergeAndSplitStatements) {
   const Document old_doc = doc_of(
       "Agreements\n\nUkraine ratified the Host Nation Support Agreement in 2004. Ukraine ratified the Strategic "
@@ -98,8 +98,9 @@ TEST(RenameEvidence, MergeAndSplitStatements) {
 TEST(RenameEvidence, SeriesRowContinuesThroughAStatementOnlyName) {
   std::vector<Document> docs;
   docs.push_back(doc_of("Rehab\n\nThe Medical Rehabilitation Centre of Excellence opened in Lviv.\n"));
-  docs.push_back(doc_of("Rehab\n\nIn 2024, the Medical Rehabilitation Centre of Excellence was replaced by the Medical "
-                        "Rehabilitation Network of Excellence.\n"));
+  docs.push_back(
+      doc_of("Rehab\n\nIn 2024, the Medical Rehabilitation Centre of Excellence was replaced by the Medical "
+             "Rehabilitation Network of Excellence.\n"));
   const auto series = programme_series(docs, {"a", "b"}, {});
   ASSERT_EQ(series.rows.size(), 1u);
   EXPECT_EQ(series.rows[0].name, "Medical Rehabilitation Network of Excellence");

@@ -25,8 +25,9 @@ TEST(ClaimGroups, EachPartOfASplitListsItsOwnClaims) {
   const ChangeSet c = compare(test::load_snapshot("page-2023"), test::load_snapshot("page-2024"), {});
   const std::string text = render_diff_text(c);
   const size_t faq7 = text.find("@@ Frequently Asked Questions > 7. What is NATO’s position");
-  const size_t faq9 = text.find("@@ Frequently Asked Questions > 9. What are NATO and Allies doing to impose costs on Russia? "
-                                "(split from: Response to Russia’s war against Ukraine)");
+  const size_t faq9 = text.find(
+      "@@ Frequently Asked Questions > 9. What are NATO and Allies doing to impose costs on Russia? "
+      "(split from: Response to Russia’s war against Ukraine)");
   ASSERT_NE(faq7, std::string::npos) << text;
   ASSERT_NE(faq9, std::string::npos) << text;
   const size_t sanctions = text.find("refine [-these -]{+the +}sanctions");
@@ -37,10 +38,12 @@ TEST(ClaimGroups, EachPartOfASplitListsItsOwnClaims) {
 }
 
 TEST(ClaimGroups, MovedClaimsNameTheirOldSectionByTitlePath) {
-  const Document a = doc("# Terms\n\n## Accounts\n\n### People\n\nWe keep your account data for two years.\n\n"
-                         "## Payment\n\nFees are due monthly.\n");
-  const Document b = doc("# Terms\n\n## Accounts\n\n### People\n\nNothing else here today.\n\n"
-                         "## Payment\n\nFees are due monthly.\n\nWe keep your account data for two years.\n");
+  const Document a =
+      doc("# Terms\n\n## Accounts\n\n### People\n\nWe keep your account data for two years.\n\n"
+          "## Payment\n\nFees are due monthly.\n");
+  const Document b =
+      doc("# Terms\n\n## Accounts\n\n### People\n\nNothing else here today.\n\n"
+          "## Payment\n\nFees are due monthly.\n\nWe keep your account data for two years.\n");
   const ChangeSet c = compare(a, b, {});
   const std::string text = render_diff_text(c);
   EXPECT_NE(text.find("moved from \"Accounts > People\""), std::string::npos) << text;

@@ -14,7 +14,8 @@ using test::load_snapshot;
 
 std::vector<std::string> child_titles(const Document& doc, int index) {
   std::vector<std::string> out;
-  for (int c : doc.sections[static_cast<size_t>(index)].children) out.push_back(doc.sections[static_cast<size_t>(c)].title);
+  for (int c : doc.sections[static_cast<size_t>(index)].children)
+    out.push_back(doc.sections[static_cast<size_t>(c)].title);
   return out;
 }
 
@@ -24,9 +25,10 @@ TEST(Segment, Page2015Outline) {
   EXPECT_EQ(doc.meta.date, "2015-05-06");
   const int more = find_section(doc, "More background information");
   ASSERT_GT(more, 0);
-  EXPECT_EQ(child_titles(doc, more),
-            (std::vector<std::string>{"Response to the Russia-Ukraine conflict", "Key areas of NATO-Ukraine cooperation",
-                                      "Framework for cooperation", "Milestones in relations"}));
+  EXPECT_EQ(
+      child_titles(doc, more),
+      (std::vector<std::string>{"Response to the Russia-Ukraine conflict", "Key areas of NATO-Ukraine cooperation",
+                                "Framework for cooperation", "Milestones in relations"}));
   const int key = find_section(doc, "Key areas of NATO-Ukraine cooperation");
   EXPECT_EQ(child_titles(doc, key),
             (std::vector<std::string>{"Peace-support operations", "Defence and security sector reform",
@@ -43,7 +45,8 @@ TEST(Segment, Page2015Outline) {
   // The C4 trust-fund lines are list items of their section, not headings.
   const int response = find_section(doc, "Response to the Russia-Ukraine conflict");
   const auto& blocks = doc.sections[static_cast<size_t>(response)].blocks;
-  EXPECT_EQ(std::count_if(blocks.begin(), blocks.end(), [](const Block& b) { return b.kind == BlockKind::kListItem; }), 5);
+  EXPECT_EQ(std::count_if(blocks.begin(), blocks.end(), [](const Block& b) { return b.kind == BlockKind::kListItem; }),
+            5);
   // "Last updated" is metadata, not content.
   ASSERT_FALSE(doc.removals.empty());
   EXPECT_EQ(doc.removals[0].rule, "last-updated");

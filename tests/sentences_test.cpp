@@ -48,7 +48,9 @@ TEST(SentenceSplitter, HandlesQuotesAndEllipses) {
 }
 
 TEST(SentenceSplitter, SemicolonListStaysOneSentence) {
-  EXPECT_EQ(split("Five chapters: political issues; defence issues; resources; security issues; and legal issues.").size(), 1u);
+  EXPECT_EQ(
+      split("Five chapters: political issues; defence issues; resources; security issues; and legal issues.").size(),
+      1u);
 }
 
 TEST(SentenceSplitter, NeverSplitsBeforeLowerCase) {

@@ -98,17 +98,15 @@ std::vector<RuleCase> rule_cases() {
       {"quantifier-changed", [] { return of_claim(with_fact("quantifier", "All", "Most", "quantifier changed")); },
        "'All' -> 'Most'"},
       {"demand-dropped",
-       [] {
-         return of_claim(claim(ChangeStatus::kRemoved, "Allies demand that Russia withdraw all its forces.", ""));
-       },
+       [] { return of_claim(claim(ChangeStatus::kRemoved, "Allies demand that Russia withdraw all its forces.", "")); },
        "“Allies demand that Russia withdraw all its forces.”"},
-      {"demand-added",
-       [] { return of_claim(claim(ChangeStatus::kAdded, "", "Allies call on Russia to stop.")); }, "call on Russia"},
+      {"demand-added", [] { return of_claim(claim(ChangeStatus::kAdded, "", "Allies call on Russia to stop.")); },
+       "call on Russia"},
       {"commitment-dropped",
        [] { return of_claim(claim(ChangeStatus::kRemoved, "It rained. Ukraine will become a member.", "")); },
        "“Ukraine will become a member.”"},
-      {"commitment-added",
-       [] { return of_claim(claim(ChangeStatus::kAdded, "", "Allies pledged more aid.")); }, "pledged"},
+      {"commitment-added", [] { return of_claim(claim(ChangeStatus::kAdded, "", "Allies pledged more aid.")); },
+       "pledged"},
       {"stance-dropped",
        [] { return of_claim(claim(ChangeStatus::kModified, "NATO condemns the attack.", "NATO notes the attack.")); },
        "condemns"},
@@ -129,7 +127,8 @@ std::vector<RuleCase> rule_cases() {
        "a figure was dropped: 30 days, from “We notify you at least 30 days before any change.”"},
       {"figure-added",
        [] {
-         auto changes = of_claim(claim(ChangeStatus::kModified, "Requests are answered.", "Requests are answered within 30 days."));
+         auto changes = of_claim(
+             claim(ChangeStatus::kModified, "Requests are answered.", "Requests are answered within 30 days."));
          changes.numbers.push_back({ChangeStatus::kAdded, "", "30 days", 0, "duration", "", 1});
          return changes;
        },
@@ -164,7 +163,8 @@ std::vector<RuleCase> rule_cases() {
       {"programme-renamed",
        [] {
          ChangeSet changes;
-         changes.programmes.push_back(programme(ChangeStatus::kRenamed, "NATO-Ukraine Commission", "NATO-Ukraine Council"));
+         changes.programmes.push_back(
+             programme(ChangeStatus::kRenamed, "NATO-Ukraine Commission", "NATO-Ukraine Council"));
          return changes;
        },
        "NATO-Ukraine Commission became NATO-Ukraine Council"},
@@ -208,7 +208,8 @@ TEST(Significance, EveryRuleHasACaseAndADocumentedRow) {
   const std::string doc = test::read_file(std::string(STRATA_SOURCE_DIR) + "/docs/significance.md");
   for (const auto& rule : significance_rules()) {
     if (rule.name == "watched-term") continue;  // needs options: its own test below
-    const bool has_case = std::any_of(cases.begin(), cases.end(), [&](const RuleCase& c) { return c.rule == rule.name; });
+    const bool has_case =
+        std::any_of(cases.begin(), cases.end(), [&](const RuleCase& c) { return c.rule == rule.name; });
     EXPECT_TRUE(has_case) << rule.name;
     EXPECT_NE(doc.find("`" + rule.name + "`"), std::string::npos) << rule.name << " is not in docs/significance.md";
   }
@@ -227,7 +228,8 @@ TEST(Significance, WatchedTermDroppedOrAdded) {
 }
 
 TEST(Significance, AQuoteEndsAtASentenceNotAtADotInsideAWord) {
-  ChangeSet changes = of_claim(claim(ChangeStatus::kRemoved, "See javascript:document.documentElement now. Other words.", ""));
+  ChangeSet changes =
+      of_claim(claim(ChangeStatus::kRemoved, "See javascript:document.documentElement now. Other words.", ""));
   classify_detail::score_changes(changes, {});
   EXPECT_EQ(only_score(changes).reasons.front().text, "removed: “See javascript:document.documentElement now.”");
 }
@@ -259,9 +261,10 @@ TEST(Significance, PointsFromOptionsReplaceTheDefaultsAndZeroTurnsARuleOff) {
 TEST(Significance, HighlightsAreCappedAndMixKinds) {
   ChangeSet changes;
   // Six different demands: the same one made twice would be one highlight.
-  for (const char* text : {"Allies demand a ceasefire.", "NATO urges Russia to withdraw its troops.",
-                           "They call on Belarus to stop its support.", "Allies demand the return of deported children.",
-                           "The Council urges respect for humanitarian law.", "Leaders demand accountability for war crimes."}) {
+  for (const char* text :
+       {"Allies demand a ceasefire.", "NATO urges Russia to withdraw its troops.",
+        "They call on Belarus to stop its support.", "Allies demand the return of deported children.",
+        "The Council urges respect for humanitarian law.", "Leaders demand accountability for war crimes."}) {
     changes.claims.push_back(claim(ChangeStatus::kRemoved, text, ""));
   }
   changes.claims.push_back(with_fact("modality", "will", "does", "modality changed"));
@@ -314,9 +317,8 @@ TEST_F(Seeds2023To2024, TopTenHoldTheDroppedDemandAndTheReworded) {
   const auto& h = changes_->highlights;
   ASSERT_EQ(h.size(), 10u);
   auto has = [&](const std::string& kind, const std::string& words) {
-    return std::any_of(h.begin(), h.end(), [&](const Highlight& x) {
-      return x.kind == kind && x.reason.find(words) != std::string::npos;
-    });
+    return std::any_of(h.begin(), h.end(),
+                       [&](const Highlight& x) { return x.kind == kind && x.reason.find(words) != std::string::npos; });
   };
   EXPECT_TRUE(has("modality-changed", "'will not recognise' -> 'does not recognise'"));
   EXPECT_TRUE(has("demand-dropped", "completely and unconditionally withdraw all its forces"));
@@ -346,9 +348,11 @@ TEST(SignificanceHighlights, TheSameChangeInTwoPlacesIsOneHighlight) {
     c.old_sides.front().section_id = section;
     return c;
   };
-  changes.claims.push_back(in(claim(ChangeStatus::kRemoved, "Allies demand that Russia withdraw all its forces from Ukraine.", ""), "a"));
+  changes.claims.push_back(
+      in(claim(ChangeStatus::kRemoved, "Allies demand that Russia withdraw all its forces from Ukraine.", ""), "a"));
   changes.claims.push_back(in(claim(ChangeStatus::kRemoved, "Allies demand that Russia stop the war.", ""), "a"));
-  changes.claims.push_back(in(claim(ChangeStatus::kRemoved, "Allies demand that Russia withdraw all of its forces from Ukraine.", ""), "b"));
+  changes.claims.push_back(
+      in(claim(ChangeStatus::kRemoved, "Allies demand that Russia withdraw all of its forces from Ukraine.", ""), "b"));
   classify_detail::score_changes(changes, {});
   ASSERT_EQ(changes.highlights.size(), 2u);
   EXPECT_EQ(changes.highlights[0].index, 0);
@@ -388,9 +392,10 @@ TEST_F(Seeds2023To2024, NarrativeTellsTheCountsAndTheTopChanges) {
 
 TEST(SignificanceOptions, ReadsTheTableAndRejectsWhatItDoesNotKnow) {
   test::TempDir dir;
-  auto good = load_significance_options(dir.file("s.toml", "[significance]\nhighlights = 3\nper_kind = 2\n"
-                                                           "watch = [\"sanctions\"]\n[significance.points]\n"
-                                                           "demand-dropped = 12\n"));
+  auto good = load_significance_options(dir.file("s.toml",
+                                                 "[significance]\nhighlights = 3\nper_kind = 2\n"
+                                                 "watch = [\"sanctions\"]\n[significance.points]\n"
+                                                 "demand-dropped = 12\n"));
   ASSERT_TRUE(good.has_value()) << good.error().message;
   EXPECT_EQ(good->highlights, 3);
   EXPECT_EQ(good->per_kind, 2);

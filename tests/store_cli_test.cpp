@@ -5,10 +5,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fmt/core.h>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/core.h>
 #include <thread>
 
 #include "test_util.hpp"
@@ -34,7 +34,8 @@ int count_lines(const std::string& text) {
 }
 
 bool git_fsck_clean(const std::string& store) {
-  const std::string cmd = fmt::format("git --git-dir={} fsck --strict --no-dangling >/dev/null 2>&1", shell_quote(store));
+  const std::string cmd =
+      fmt::format("git --git-dir={} fsck --strict --no-dangling >/dev/null 2>&1", shell_quote(store));
   return std::system(cmd.c_str()) == 0;
 }
 
@@ -122,8 +123,10 @@ TEST(StoreCli, HistoryCommands) {
   ASSERT_EQ(test::run_strata("init --store " + store).exit_code, 0);
   const std::string a = tmp.file("a.txt", "Title\n\nIntro\n\nNATO supports Ukraine strongly. Trade grew.\n");
   const std::string b = tmp.file("b.txt", "Title\n\nIntro\n\nNATO supports Ukraine firmly. Trade grew.\n");
-  ASSERT_EQ(test::run_strata(fmt::format("import --store {} --date 2020 --id one {}", store, shell_quote(a))).exit_code, 0);
-  ASSERT_EQ(test::run_strata(fmt::format("import --store {} --date 2021 --id two {}", store, shell_quote(b))).exit_code, 0);
+  ASSERT_EQ(test::run_strata(fmt::format("import --store {} --date 2020 --id one {}", store, shell_quote(a))).exit_code,
+            0);
+  ASSERT_EQ(test::run_strata(fmt::format("import --store {} --date 2021 --id two {}", store, shell_quote(b))).exit_code,
+            0);
 
   auto b1 = test::run_strata("blame --store " + store);
   EXPECT_EQ(b1.exit_code, 0) << b1.err;
@@ -136,8 +139,9 @@ TEST(StoreCli, HistoryCommands) {
             "  2021         two                  first appeared     0  last changed     1\n");
   auto chain = test::run_strata("blame --store " + store + " --claim 'supports ukraine'");
   EXPECT_EQ(chain.exit_code, 0) << chain.err;
-  EXPECT_EQ(chain.out, "2020 one  first appears\n    NATO supports Ukraine strongly.\n"
-                       "2021 two  changed\n    NATO supports Ukraine [-strongly-]{+firmly+}.\n");
+  EXPECT_EQ(chain.out,
+            "2020 one  first appears\n    NATO supports Ukraine strongly.\n"
+            "2021 two  changed\n    NATO supports Ukraine [-strongly-]{+firmly+}.\n");
   // No claim found is an answer, not trouble.
   auto missing = test::run_strata("blame --store " + store + " --claim 'no such claim'");
   EXPECT_EQ(missing.exit_code, 1);
@@ -146,9 +150,9 @@ TEST(StoreCli, HistoryCommands) {
   EXPECT_EQ(timeline.exit_code, 0) << timeline.err;
   EXPECT_EQ(timeline.out, "kind,name,one,two\nsection,Intro,1,1\nterm,trade,1,1\n");
 
-  for (const std::string& bad : {std::string("blame --store ") + store + " 'HEAD^'",
-                                 std::string("blame --store ") + store + " three",
-                                 std::string("timeline --store ") + shell_quote(tmp.path() + "/none")}) {
+  for (const std::string& bad :
+       {std::string("blame --store ") + store + " 'HEAD^'", std::string("blame --store ") + store + " three",
+        std::string("timeline --store ") + shell_quote(tmp.path() + "/none")}) {
     auto r = test::run_strata(bad);
     EXPECT_EQ(r.exit_code, 2) << bad;
     EXPECT_EQ(r.err.rfind("strata: error: ", 0), 0u) << r.err;
@@ -175,8 +179,9 @@ TEST(StoreConcurrency, EightWritersOnAnEmptyStoreLeaveEightCommits) {
     ASSERT_EQ(test::run_strata("init --store " + shell_quote(store)).exit_code, 0);
     std::string script = "pids=''; ";
     for (int i = 0; i < 8; ++i) {
-      script += fmt::format("'{}' import --store {} --date 2020-01-0{} {} >/dev/null 2>&1 & pids=\"$pids $!\"; ",
-                            STRATA_BINARY, shell_quote(store), i + 1, shell_quote(tmp.path() + fmt::format("/doc{}.txt", i)));
+      script +=
+          fmt::format("'{}' import --store {} --date 2020-01-0{} {} >/dev/null 2>&1 & pids=\"$pids $!\"; ",
+                      STRATA_BINARY, shell_quote(store), i + 1, shell_quote(tmp.path() + fmt::format("/doc{}.txt", i)));
     }
     script += "status=0; for p in $pids; do wait $p || status=1; done; exit $status";
     ASSERT_EQ(std::system(("bash -c " + shell_quote(script)).c_str()), 0) << "round " << round;
@@ -220,7 +225,8 @@ TEST(StoreConcurrency, KillDuringImportLeavesAValidUnlockedStore) {
     auto log = test::run_strata("log --store " + shell_quote(store));
     EXPECT_EQ(log.exit_code, 0) << "delay " << delay_ms << ": " << log.err;
     EXPECT_TRUE(git_fsck_clean(store)) << "delay " << delay_ms;
-    auto next = test::run_strata(fmt::format("import --store {} --date 2021 {}", shell_quote(store), shell_quote(after)));
+    auto next =
+        test::run_strata(fmt::format("import --store {} --date 2021 {}", shell_quote(store), shell_quote(after)));
     EXPECT_EQ(next.exit_code, 0) << "delay " << delay_ms << ": " << next.err;
     EXPECT_TRUE(git_fsck_clean(store)) << "delay " << delay_ms;
   }

@@ -1,7 +1,7 @@
 // A damaged, foreign or locked store: clear errors, nothing written.
 #include <git2.h>
-#include <unistd.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -34,7 +34,9 @@ struct Fixture {
     for (const auto& o : *out) versions.push_back(o.version);
   }
 
-  std::string object_path(const std::string& hex) const { return dir + "/objects/" + hex.substr(0, 2) + "/" + hex.substr(2); }
+  std::string object_path(const std::string& hex) const {
+    return dir + "/objects/" + hex.substr(0, 2) + "/" + hex.substr(2);
+  }
 
   void truncate_object(const std::string& hex) const {
     const std::string path = object_path(hex);

@@ -2,9 +2,9 @@
 // the derived-results cache, and import from an existing git history.
 #include <gtest/gtest.h>
 
+#include <fmt/core.h>
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/core.h>
 #include <fstream>
 #include <tuple>
 
@@ -212,7 +212,8 @@ TEST(StoreGitImport, BringsEveryVersionFollowingRenames) {
     return fmt::format("GIT_AUTHOR_DATE={0} GIT_COMMITTER_DATE={0} {1} commit -qm {2}", date, git, message);
   };
   tmp.file("repo/doc.txt", kV1);
-  ASSERT_EQ(sh(fmt::format("git init -q {} && {} add doc.txt && {}", repo, git, commit("2019-01-02T10:00:00Z", "one"))), 0);
+  ASSERT_EQ(sh(fmt::format("git init -q {} && {} add doc.txt && {}", repo, git, commit("2019-01-02T10:00:00Z", "one"))),
+            0);
   tmp.file("repo/doc.txt", kV2);
   ASSERT_EQ(sh(fmt::format("{} add doc.txt && {}", git, commit("2020-03-04T10:00:00Z", "two"))), 0);
   ASSERT_EQ(sh(fmt::format("{} mv doc.txt page.txt && {}", git, commit("2021-01-01T10:00:00Z", "rename"))), 0);
@@ -279,7 +280,9 @@ class ScriptedSource final : public SnapshotSource {
   std::vector<Snapshot> snapshots_;
 };
 
-std::vector<Snapshot> three_versions() { return {snap(kV1, "2020", "a"), snap(kV2, "2021", "b"), snap(kV3, "2022", "c")}; }
+std::vector<Snapshot> three_versions() {
+  return {snap(kV1, "2020", "a"), snap(kV2, "2021", "b"), snap(kV3, "2022", "c")};
+}
 
 TEST(StoreStreamedImport, ChecksEverySnapshotBeforeWritingAny) {
   test::TempDir tmp;

@@ -13,12 +13,8 @@ TEST(StoreDate, AcceptsTheThreePrecisions) {
     DateKey key;
   };
   const Case cases[] = {
-      {"2015", {2015, 0, 0}},
-      {"2018-04", {2018, 4, 0}},
-      {"2024-07-02", {2024, 7, 2}},
-      {"2024-02-29", {2024, 2, 29}},
-      {"2000-02-29", {2000, 2, 29}},
-      {"1999-12-31", {1999, 12, 31}},
+      {"2015", {2015, 0, 0}},        {"2018-04", {2018, 4, 0}},     {"2024-07-02", {2024, 7, 2}},
+      {"2024-02-29", {2024, 2, 29}}, {"2000-02-29", {2000, 2, 29}}, {"1999-12-31", {1999, 12, 31}},
   };
   for (const Case& c : cases) {
     auto key = parse_date_key(c.text);
@@ -28,9 +24,10 @@ TEST(StoreDate, AcceptsTheThreePrecisions) {
 }
 
 TEST(StoreDate, RefusesImpossibleAndMalformedDates) {
-  const char* bad[] = {"",           "2015-02-30", "2023-02-29", "1900-02-29", "2015-13-01", "2015-00-10",
-                       "2015-04-31", "2015-01-00", "15-01-01",   "2015-1-1",   "20150101",   "2015-01-01x",
-                       "99999-01-01", "0999",      "2015/01/01", "2015-01-01T00:00", "-2015", "２０１５"};
+  const char* bad[] = {
+      "",           "2015-02-30",       "2023-02-29", "1900-02-29", "2015-13-01",  "2015-00-10",  "2015-04-31",
+      "2015-01-00", "15-01-01",         "2015-1-1",   "20150101",   "2015-01-01x", "99999-01-01", "0999",
+      "2015/01/01", "2015-01-01T00:00", "-2015",      "２０１５"};
   for (const char* text : bad) {
     auto key = parse_date_key(text);
     EXPECT_FALSE(key) << text;
@@ -67,9 +64,29 @@ TEST(StoreName, AcceptsPlainIds) {
 
 TEST(StoreName, RefusesGitSyntaxAndControlCharacters) {
   const std::string too_long(101, 'a');
-  const char* bad[] = {"",      "..",     "a..b",      "a/b",   "../x", "a\nb",   "a\x01",  "-a",  ".a",
-                       "a.",    "x.lock", "HEAD",      "a b",   "a~1",  "a^",     "a@{1}",  "a:b", "a*",
-                       "a?",    "a[1]",   "a\\b",      "\xc3\xa9t\xc3\xa9", too_long.c_str()};
+  const char* bad[] = {"",
+                       "..",
+                       "a..b",
+                       "a/b",
+                       "../x",
+                       "a\nb",
+                       "a\x01",
+                       "-a",
+                       ".a",
+                       "a.",
+                       "x.lock",
+                       "HEAD",
+                       "a b",
+                       "a~1",
+                       "a^",
+                       "a@{1}",
+                       "a:b",
+                       "a*",
+                       "a?",
+                       "a[1]",
+                       "a\\b",
+                       "\xc3\xa9t\xc3\xa9",
+                       too_long.c_str()};
   for (const char* id : bad) EXPECT_FALSE(check_version_id(id)) << id;
 }
 
@@ -101,9 +118,22 @@ TEST(StoreRevision, ParsesTheDocumentedForms) {
 }
 
 TEST(StoreRevision, RefusesEverythingElse) {
-  const char* bad[] = {"",          "HEAD~x",        "HEAD~-1",  "HEAD~1~1", "HEAD^",  "main..HEAD", "@2020-02-30",
-                       "@{yesterday}", "refs/heads/main", ":/foo", "HEAD~99999999999", "HEAD@{0}", "@",  "a\tb",
-                       "page-2015^{tree}", "~1"};
+  const char* bad[] = {"",
+                       "HEAD~x",
+                       "HEAD~-1",
+                       "HEAD~1~1",
+                       "HEAD^",
+                       "main..HEAD",
+                       "@2020-02-30",
+                       "@{yesterday}",
+                       "refs/heads/main",
+                       ":/foo",
+                       "HEAD~99999999999",
+                       "HEAD@{0}",
+                       "@",
+                       "a\tb",
+                       "page-2015^{tree}",
+                       "~1"};
   for (const char* text : bad) {
     auto rev = parse_revision(text);
     EXPECT_FALSE(rev) << text;

@@ -4,8 +4,8 @@
 #include <git2.h>
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <fmt/core.h>
+#include <filesystem>
 
 #include "strata/normalize.hpp"
 #include "test_util.hpp"
@@ -103,7 +103,8 @@ TEST(Store, ImportKeepsRawBytesAndMetadata) {
 TEST(Store, CommitTimesStayWithinWhatGitCanWrite) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  auto v = import_ok(store, {snapshot(version_text(1), "1960-06-15", "old"), snapshot(version_text(2), "2200-01-01", "future")});
+  auto v = import_ok(
+      store, {snapshot(version_text(1), "1960-06-15", "old"), snapshot(version_text(2), "2200-01-01", "future")});
   ASSERT_EQ(v.size(), 2u);
   git_libgit2_init();
   git_repository* repo = nullptr;
@@ -126,8 +127,9 @@ TEST(Store, ReimportingIdenticalContentIsANoOp) {
   test::TempDir tmp;
   Store store = make_store(tmp);
   import_ok(store, {snapshot(version_text(1), "2020-01-01", "a")});
-  for (const Snapshot& again : {snapshot(version_text(1), "2020-01-01", "a"), snapshot(version_text(1), "2020-01-01", "", "other-name.txt"),
-                                snapshot(version_text(1), "2021-06-01", "later")}) {
+  for (const Snapshot& again :
+       {snapshot(version_text(1), "2020-01-01", "a"), snapshot(version_text(1), "2020-01-01", "", "other-name.txt"),
+        snapshot(version_text(1), "2021-06-01", "later")}) {
     auto out = store.import({again});
     ASSERT_TRUE(out) << out.error().message;
     EXPECT_FALSE((*out)[0].stored) << again.id;
@@ -139,14 +141,16 @@ TEST(Store, ReimportingIdenticalContentIsANoOp) {
 TEST(Store, RevertedContentIsANewVersion) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  import_ok(store, {snapshot(version_text(1), "2020", "a"), snapshot(version_text(2), "2021", "b"), snapshot(version_text(1), "2022", "c")});
+  import_ok(store, {snapshot(version_text(1), "2020", "a"), snapshot(version_text(2), "2021", "b"),
+                    snapshot(version_text(1), "2022", "c")});
   EXPECT_EQ(ids(store), (std::vector<std::string>{"a", "b", "c"}));
 }
 
 TEST(Store, SameDateKeepsBothInImportOrder) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  import_ok(store, {snapshot(version_text(1), "2020-05-05", "first"), snapshot(version_text(2), "2020-05-05", "second")});
+  import_ok(store,
+            {snapshot(version_text(1), "2020-05-05", "first"), snapshot(version_text(2), "2020-05-05", "second")});
   EXPECT_EQ(ids(store), (std::vector<std::string>{"first", "second"}));
   auto at = store.resolve("@2020-05-05");
   ASSERT_TRUE(at) << at.error().message;
@@ -167,7 +171,8 @@ TEST(Store, VersionsAreOrderedByDateNotImportOrder) {
 TEST(Store, ResolvesEveryRevisionForm) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  auto v = import_ok(store, {snapshot(version_text(1), "2015-05-06", "v1"), snapshot(version_text(2), "2018-04", "v2"), snapshot(version_text(3), "2023", "v3")});
+  auto v = import_ok(store, {snapshot(version_text(1), "2015-05-06", "v1"), snapshot(version_text(2), "2018-04", "v2"),
+                             snapshot(version_text(3), "2023", "v3")});
   ASSERT_EQ(v.size(), 3u);
   git_libgit2_init();
   git_repository* repo = nullptr;
@@ -185,9 +190,12 @@ TEST(Store, ResolvesEveryRevisionForm) {
     std::string id;
   };
   const Case cases[] = {
-      {"v1", "v1"},          {"@2016-01-01", "v1"}, {"@2018", "v1"},   {"@2018-04-15", "v2"},
-      {"@2999-12-31", "v3"}, {"HEAD", "v3"},        {"HEAD~2", "v1"},  {"v3~1", "v2"},
-      {"release-1", "v2"},   {v[1].commit.substr(0, 8), "v2"},        {v[2].commit, "v3"},
+      {"v1", "v1"},          {"@2016-01-01", "v1"},
+      {"@2018", "v1"},       {"@2018-04-15", "v2"},
+      {"@2999-12-31", "v3"}, {"HEAD", "v3"},
+      {"HEAD~2", "v1"},      {"v3~1", "v2"},
+      {"release-1", "v2"},   {v[1].commit.substr(0, 8), "v2"},
+      {v[2].commit, "v3"},
   };
   for (const Case& c : cases) {
     auto got = store.resolve(c.rev);
@@ -199,9 +207,12 @@ TEST(Store, ResolvesEveryRevisionForm) {
     ErrorCode code;
   };
   const Bad bad[] = {
-      {"HEAD~3", ErrorCode::kNotFound},       {"@2014-12-31", ErrorCode::kNotFound},
-      {"nope", ErrorCode::kNotFound},         {"v1..v2", ErrorCode::kInvalidArgument},
-      {"@2015-02-30", ErrorCode::kInvalidArgument}, {"HEAD^", ErrorCode::kInvalidArgument},
+      {"HEAD~3", ErrorCode::kNotFound},
+      {"@2014-12-31", ErrorCode::kNotFound},
+      {"nope", ErrorCode::kNotFound},
+      {"v1..v2", ErrorCode::kInvalidArgument},
+      {"@2015-02-30", ErrorCode::kInvalidArgument},
+      {"HEAD^", ErrorCode::kInvalidArgument},
   };
   for (const Bad& b : bad) {
     auto got = store.resolve(b.rev);
@@ -213,7 +224,8 @@ TEST(Store, ResolvesEveryRevisionForm) {
 TEST(Store, BadInputInABatchWritesNothing) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  auto out = store.import({snapshot(version_text(1), "2020", "good"), snapshot(std::string("bin\0ary", 7), "2021", "bad")});
+  auto out =
+      store.import({snapshot(version_text(1), "2020", "good"), snapshot(std::string("bin\0ary", 7), "2021", "bad")});
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().code, ErrorCode::kInvalidInput);
   EXPECT_TRUE(ids(store).empty());
@@ -223,8 +235,9 @@ TEST(Store, BadInputInABatchWritesNothing) {
 TEST(Store, RefusesBadDatesAndIdsBeforeWriting) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  const Snapshot bad[] = {snapshot(version_text(1), "2015-02-30", "x"), snapshot(version_text(1), "", "x"), snapshot(version_text(1), "2015", "a..b"),
-                          snapshot(version_text(1), "2015", "HEAD"), snapshot(version_text(1), "2015", "a\nb")};
+  const Snapshot bad[] = {snapshot(version_text(1), "2015-02-30", "x"), snapshot(version_text(1), "", "x"),
+                          snapshot(version_text(1), "2015", "a..b"), snapshot(version_text(1), "2015", "HEAD"),
+                          snapshot(version_text(1), "2015", "a\nb")};
   for (const Snapshot& s : bad) {
     auto out = store.import({snapshot(version_text(9), "2020", "fine"), s});
     ASSERT_FALSE(out) << s.id << " " << s.date;
@@ -249,7 +262,8 @@ TEST(Store, ExplicitIdClashRefusesTheWholeBatch) {
 TEST(Store, DefaultIdsAreMadeUnique) {
   test::TempDir tmp;
   Store store = make_store(tmp);
-  import_ok(store, {snapshot(version_text(1), "2020", "", "dir/page.txt"), snapshot(version_text(2), "2021", "", "other/page.txt")});
+  import_ok(store, {snapshot(version_text(1), "2020", "", "dir/page.txt"),
+                    snapshot(version_text(2), "2021", "", "other/page.txt")});
   EXPECT_EQ(ids(store), (std::vector<std::string>{"page", "page-2"}));
 }
 

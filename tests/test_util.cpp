@@ -1,12 +1,12 @@
 #include "test_util.hpp"
 
+#include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <gtest/gtest.h>
 #include <random>
 #include <sstream>
-#include <sys/wait.h>
 
 #include "strata/load.hpp"
 #include "strata/manifest.hpp"
@@ -57,7 +57,8 @@ std::string read_file(const std::string& path) {
 
 TempDir::TempDir() {
   std::random_device rd;
-  path_ = (std::filesystem::temp_directory_path() / ("strata-test-" + std::to_string(rd()) + std::to_string(rd()))).string();
+  path_ = (std::filesystem::temp_directory_path() / ("strata-test-" + std::to_string(rd()) + std::to_string(rd())))
+              .string();
   std::filesystem::create_directories(path_);
 }
 
@@ -79,8 +80,8 @@ CommandResult run_strata_env(const std::string& env, const std::string& args) {
   TempDir dir;
   const std::string out = dir.path() + "/out";
   const std::string err = dir.path() + "/err";
-  const std::string cmd = "cd '" + std::string(STRATA_SOURCE_DIR) + "' && " + env + " '" + std::string(STRATA_BINARY) + "' " + args +
-                          " >'" + out + "' 2>'" + err + "' </dev/null";
+  const std::string cmd = "cd '" + std::string(STRATA_SOURCE_DIR) + "' && " + env + " '" + std::string(STRATA_BINARY) +
+                          "' " + args + " >'" + out + "' 2>'" + err + "' </dev/null";
   const int status = std::system(cmd.c_str());
   CommandResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

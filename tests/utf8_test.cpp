@@ -24,11 +24,11 @@ TEST(Utf8FindInvalid, FindsTheFirstInvalidByteAnywhere) {
       {"\xFF" + ascii, 0},
       {ascii.substr(0, 31) + "\xFF" + ascii, 31},  // last byte of the first 32-byte block
       {ascii.substr(0, 32) + "\xFF" + ascii, 32},
-      {ascii.substr(0, 45) + "\xC3" + ascii, 45},  // a lead byte without its continuation
+      {ascii.substr(0, 45) + "\xC3" + ascii, 45},            // a lead byte without its continuation
       {ascii.substr(0, 40) + "\xC3\xA9\xE2\x80" + "b", 42},  // cut three-byte sequence after a valid one
-      {ascii + "\x80", 70},                         // a lone continuation byte in the tail
-      {ascii.substr(0, 5) + "\xC0\xAF", 5},         // overlong encoding of '/'
-      {ascii.substr(0, 9) + "\xED\xA0\x80", 9},     // a UTF-16 surrogate
+      {ascii + "\x80", 70},                                  // a lone continuation byte in the tail
+      {ascii.substr(0, 5) + "\xC0\xAF", 5},                  // overlong encoding of '/'
+      {ascii.substr(0, 9) + "\xED\xA0\x80", 9},              // a UTF-16 surrogate
   };
   for (const Row& row : rows) EXPECT_EQ(utf8::find_invalid(row.text), row.invalid) << row.text.size();
 }

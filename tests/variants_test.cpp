@@ -56,13 +56,15 @@ TEST(Variants, OneProgrammePerNameWhateverItsSpellingOrOwner) {
 
 TEST(Variants, BundledSeriesListsEachProgrammeOnce) {
   std::vector<Document> docs;
-  for (const char* id : {"page-2015", "guide-2016-2018", "page-2023", "page-2024"}) docs.push_back(test::load_snapshot(id));
+  for (const char* id : {"page-2015", "guide-2016-2018", "page-2023", "page-2024"})
+    docs.push_back(test::load_snapshot(id));
   const auto series = programme_series(docs, {"2015", "2018", "2023", "2024"}, {});
   std::vector<std::string> names;
   for (const auto& row : series.rows) names.push_back(row.name);
-  for (const char* gone : {"Declaration to Complement the Charter on a Distinctive Partnership",
-                           "NATO-Ukraine Joint Working Group on Defence Reform", "NATO Communications and Information Agency",
-                           "NATO Building Integrity Programme", "Status of Forces Agreement"}) {
+  for (const char* gone :
+       {"Declaration to Complement the Charter on a Distinctive Partnership",
+        "NATO-Ukraine Joint Working Group on Defence Reform", "NATO Communications and Information Agency",
+        "NATO Building Integrity Programme", "Status of Forces Agreement"}) {
     EXPECT_EQ(std::find(names.begin(), names.end(), gone), names.end()) << gone;
   }
   auto agency = std::find(names.begin(), names.end(), "NATO Communication and Information Agency");

@@ -27,7 +27,8 @@ TEST(WordDiff, ReplacesOnePhrase) {
 
 TEST(WordDiff, OpsRebuildBothSides) {
   const char* pairs[][2] = {
-      {"NATO condemns in the strongest possible terms Russia\u2019s illegal war.", "NATO condemns Russia's brutal and unprovoked war, again."},
+      {"NATO condemns in the strongest possible terms Russia\u2019s illegal war.",
+       "NATO condemns Russia's brutal and unprovoked war, again."},
       {"a b c d e", "x b y d z"},
       {"", "Only new."},
       {"Only old.", ""},

@@ -1,8 +1,8 @@
 // compare(): two Documents to a ChangeSet, with the GIL released while it
 // runs, and the ChangeSet's parts and renderings.
+#include <pybind11/stl.h>
 #include <memory>
 #include <optional>
-#include <pybind11/stl.h>
 #include <string>
 #include <vector>
 
@@ -144,17 +144,20 @@ void bind_changes(py::module_& m) {
       .def_property_readonly("new", [](const Comparison& c) { return c.changes.new_meta; })
       .def_property_readonly("sections", [](const Comparison& c) { return c.changes.sections; })
       .def_property_readonly("claims", [](const Comparison& c) { return c.changes.claims; })
-      .def_property_readonly("unchanged_claims_left_out", [](const Comparison& c) { return c.changes.unchanged_claims_left_out; })
+      .def_property_readonly("unchanged_claims_left_out",
+                             [](const Comparison& c) { return c.changes.unchanged_claims_left_out; })
       .def_property_readonly("numbers", [](const Comparison& c) { return c.changes.numbers; })
       .def_property_readonly("programmes", [](const Comparison& c) { return c.changes.programmes; })
       .def_property_readonly("wording", [](const Comparison& c) { return c.changes.wording; })
       .def_property_readonly("links", [](const Comparison& c) { return c.changes.links; })
       .def_property_readonly("warnings", [](const Comparison& c) { return c.changes.warnings; })
       .def_property_readonly("all", [](const Comparison& c) { return c.all; })
-      .def_property_readonly("has_changes", [](const Comparison& c) { return c.changes.has_changes(); },
-                             "True when a section or claim changed beyond unchanged/equivalent, or a link changed.")
-      .def_property_readonly("exit_code", [](const Comparison& c) { return c.changes.has_changes() ? 1 : 0; },
-                             "What `strata diff` exits with: 0 same, 1 different.")
+      .def_property_readonly(
+          "has_changes", [](const Comparison& c) { return c.changes.has_changes(); },
+          "True when a section or claim changed beyond unchanged/equivalent, or a link changed.")
+      .def_property_readonly(
+          "exit_code", [](const Comparison& c) { return c.changes.has_changes() ? 1 : 0; },
+          "What `strata diff` exits with: 0 same, 1 different.")
       .def(
           "to_json",
           [](const Comparison& c, const std::vector<std::string>& only) {

@@ -11,13 +11,20 @@ namespace {
 // The class in strata/_errors.py for each ErrorCode.
 const char* class_name(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kNotFound: return "NotFoundError";
-    case ErrorCode::kInvalidInput: return "InvalidInputError";
-    case ErrorCode::kInvalidArgument: return "InvalidArgumentError";
-    case ErrorCode::kIo: return "IoError";
-    case ErrorCode::kCorrupt: return "CorruptError";
-    case ErrorCode::kLocked: return "LockedError";
-    case ErrorCode::kUnsupported: return "UnsupportedError";
+    case ErrorCode::kNotFound:
+      return "NotFoundError";
+    case ErrorCode::kInvalidInput:
+      return "InvalidInputError";
+    case ErrorCode::kInvalidArgument:
+      return "InvalidArgumentError";
+    case ErrorCode::kIo:
+      return "IoError";
+    case ErrorCode::kCorrupt:
+      return "CorruptError";
+    case ErrorCode::kLocked:
+      return "LockedError";
+    case ErrorCode::kUnsupported:
+      return "UnsupportedError";
   }
   return "StrataError";
 }

@@ -1,10 +1,10 @@
 // Read access to a history store: versions, a version's bytes and text, the
 // log, the timeline and blame; and the versions of a file in a git
 // repository's history, which the batch runner reads corpora from.
+#include <pybind11/stl.h>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <pybind11/stl.h>
 #include <string>
 #include <vector>
 
@@ -108,7 +108,10 @@ void bind_store(py::module_& m) {
           "versions", [](StoreHandle& h) { return h.with([](Store& s) { return unwrap(s.versions()); }); }, Release(),
           "Every version, oldest first.")
       .def(
-          "resolve", [](StoreHandle& h, const std::string& rev) { return h.with([&](Store& s) { return unwrap(s.resolve(rev)); }); },
+          "resolve",
+          [](StoreHandle& h, const std::string& rev) {
+            return h.with([&](Store& s) { return unwrap(s.resolve(rev)); });
+          },
           py::arg("rev"), Release(), "A revision: an id, @DATE, HEAD~N, a tag or a commit id.")
       .def(
           "raw",
@@ -122,11 +125,11 @@ void bind_store(py::module_& m) {
           },
           py::arg("rev"), "The bytes of a version, exactly as imported.")
       .def(
-          "text",
-          [](StoreHandle& h, const std::string& rev) { return unwrap(decode_text(read_raw(h, rev), rev)); },
+          "text", [](StoreHandle& h, const std::string& rev) { return unwrap(decode_text(read_raw(h, rev), rev)); },
           py::arg("rev"), Release(), "The text of a version: its bytes decoded, line ends made LF.")
       .def(
-          "log", [](StoreHandle& h, bool sizes) { return h.with([&](Store& s) { return unwrap(version_log(s, sizes)); }); },
+          "log",
+          [](StoreHandle& h, bool sizes) { return h.with([&](Store& s) { return unwrap(version_log(s, sizes)); }); },
           py::arg("sizes") = true, Release(), "Every version, oldest first, with the size of its change.")
       .def(
           "timeline",
@@ -139,7 +142,10 @@ void bind_store(py::module_& m) {
           py::arg("terms") = std::vector<std::string>{}, py::arg("top_phrases") = TimelineOptions{}.top_phrases,
           Release(), "Sections, programmes and terms across the versions.")
       .def(
-          "blame", [](StoreHandle& h, const std::string& rev) { return h.with([&](Store& s) { return unwrap(blame(s, rev)); }); },
+          "blame",
+          [](StoreHandle& h, const std::string& rev) {
+            return h.with([&](Store& s) { return unwrap(blame(s, rev)); });
+          },
           py::arg("rev") = "HEAD", Release(), "Every claim of a version with the version it first appeared in.")
       .def_property_readonly("dir", [](StoreHandle& h) { return h.with([](Store& s) { return s.dir(); }); });
 
@@ -152,7 +158,8 @@ void bind_store(py::module_& m) {
       .def_readonly("time", &Snapshot::time);
 
   m.def(
-      "git_history", [](const std::string& repo, const std::string& path) { return unwrap(read_git_history(repo, path)); },
+      "git_history",
+      [](const std::string& repo, const std::string& path) { return unwrap(read_git_history(repo, path)); },
       py::arg("repo"), py::arg("path"), Release(),
       "Every version of `path` in a git repository's HEAD history, oldest first, dated by its commit.");
 }

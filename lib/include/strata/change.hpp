@@ -16,8 +16,8 @@ enum class ChangeStatus {
   kUnchanged,
   kEquivalent,  // differs only in typography, white space or acronym expansion
   kModified,
-  kRenamed,     // sections: same content, new title
-  kMoved,       // another parent or place (claims: another section), possibly also edited
+  kRenamed,  // sections: same content, new title
+  kMoved,    // another parent or place (claims: another section), possibly also edited
   kSplit,
   kMerged,
   kAdded,
@@ -56,9 +56,9 @@ struct SectionChange {
   // an added section has no old, a removed one no new.
   std::vector<SectionSide> old_sides;
   std::vector<SectionSide> new_sides;
-  double similarity = 0.0;  // 0..1, combined title and content similarity
-  bool renamed = false;     // title changed (also set when status is kMoved)
-  bool moved = false;       // parent or rank changed (also set when status is kRenamed)
+  double similarity = 0.0;    // 0..1, combined title and content similarity
+  bool renamed = false;       // title changed (also set when status is kMoved)
+  bool moved = false;         // parent or rank changed (also set when status is kRenamed)
   Significance significance;  // filled by classify; last, so that positional initializers stay valid
 };
 
@@ -102,7 +102,7 @@ struct ClaimChange {
   double similarity = 0.0;           // 0..1 on the comparison form
   std::vector<WordOp> diff;          // for modified and edited moved claims
   std::vector<Fact> facts;
-  std::string note;                  // e.g. why a change is equivalent
+  std::string note;  // e.g. why a change is equivalent
   // Position in the full document-order list of claim changes, unchanged
   // ones included, whether or not they are kept (CompareOptions::
   // keep_unchanged_claims): the same claim has the same index either way.
@@ -112,9 +112,9 @@ struct ClaimChange {
 
 struct NumberChange {
   ChangeStatus status = ChangeStatus::kModified;  // modified, added or removed
-  std::string old_value;  // as written, empty when added
-  std::string new_value;  // as written, empty when removed
-  int claim = -1;         // position in ChangeSet::claims (not ClaimChange::index)
+  std::string old_value;                          // as written, empty when added
+  std::string new_value;                          // as written, empty when removed
+  int claim = -1;                                 // position in ChangeSet::claims (not ClaimChange::index)
   // What the figure is: "money", "percentage", "count", "duration" (a count
   // of days, weeks, months, years, ...) or "date" (dates, years, spans of
   // years). Empty only in changes made by hand.
@@ -158,10 +158,10 @@ const char* to_string(LinkStatus status);
 
 struct LinkChange {
   LinkStatus status = LinkStatus::kAdded;
-  std::string text;        // the link's text, new side where there is one
-  std::string old_target;  // empty when added
-  std::string new_target;  // empty when removed
-  std::string section;     // Section::id holding the link (new side, old for removed)
+  std::string text;               // the link's text, new side where there is one
+  std::string old_target;         // empty when added
+  std::string new_target;         // empty when removed
+  std::string section;            // Section::id holding the link (new side, old for removed)
   std::vector<std::string> path;  // that section's title path
   uint32_t line = 0;              // 1-based source line of its block, same side
 };
@@ -174,10 +174,10 @@ const char* to_string(HighlightTarget target);
 // One of the most significant changes of a comparison, for the top of a
 // report.
 struct Highlight {
-  int rank = 0;       // 1 for the most significant
-  int score = 0;      // Significance::score of the change
-  std::string kind;   // the rule of its strongest reason ("demand-dropped")
-  std::string reason; // that reason in words
+  int rank = 0;        // 1 for the most significant
+  int score = 0;       // Significance::score of the change
+  std::string kind;    // the rule of its strongest reason ("demand-dropped")
+  std::string reason;  // that reason in words
   HighlightTarget target = HighlightTarget::kClaim;
   // Position in ChangeSet::claims, ::sections or ::programmes (by `target`).
   int index = -1;

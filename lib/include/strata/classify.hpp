@@ -19,11 +19,11 @@
 namespace strata {
 
 struct ClassifyOptions {
-  ProgrammeConfig programmes;  // user names, aliases, renames, ignores. Default: empty.
-  bool facts = true;           // fill ClaimChange::facts on modified and moved claims. Default: on.
-  bool numbers = true;         // fill ChangeSet::numbers. Default: on.
-  bool find_programmes = true; // fill ChangeSet::programmes. Default: on.
-  bool wording = true;         // fill ChangeSet::wording. Default: on.
+  ProgrammeConfig programmes;   // user names, aliases, renames, ignores. Default: empty.
+  bool facts = true;            // fill ClaimChange::facts on modified and moved claims. Default: on.
+  bool numbers = true;          // fill ChangeSet::numbers. Default: on.
+  bool find_programmes = true;  // fill ChangeSet::programmes. Default: on.
+  bool wording = true;          // fill ChangeSet::wording. Default: on.
   // Most entries of `wording`: replacements, vanished and appeared phrases
   // share it, taken in turn from each ranked list (the rest dropped with a
   // warning). Default 40, >= 0.
@@ -37,8 +37,7 @@ struct ClassifyOptions {
 // narrative of `changes`, whose sections
 // and claims compare() already filled from `old_doc` and `new_doc`. Replaces
 // whatever those four lists held. Never fails: unparseable text is skipped.
-void classify(const Document& old_doc, const Document& new_doc, ChangeSet& changes,
-              const ClassifyOptions& options);
+void classify(const Document& old_doc, const Document& new_doc, ChangeSet& changes, const ClassifyOptions& options);
 
 // A figure, date or amount found in a claim.
 struct Figure {
@@ -60,7 +59,6 @@ std::vector<Figure> extract_figures(std::string_view text);
 // Facts for one modified claim: `old_text` and `new_text` are the two
 // versions (comparison form), `diff` their word diff (may be empty: the
 // changed words are then found by comparing the texts as a whole).
-std::vector<Fact> claim_facts(std::string_view old_text, std::string_view new_text,
-                              const std::vector<WordOp>& diff);
+std::vector<Fact> claim_facts(std::string_view old_text, std::string_view new_text, const std::vector<WordOp>& diff);
 
 }  // namespace strata

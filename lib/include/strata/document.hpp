@@ -30,15 +30,15 @@ struct Link {
 
 // A claim: one sentence of a paragraph, or one whole list item.
 struct Sentence {
-  std::string text;  // original text, trimmed
-  std::string norm;  // comparison form of `text`
-  uint32_t line = 0; // 1-based line of the source where the block starts
+  std::string text;   // original text, trimmed
+  std::string norm;   // comparison form of `text`
+  uint32_t line = 0;  // 1-based line of the source where the block starts
 };
 
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
-  int depth = 0;     // list nesting, 0 for top-level items and non-list blocks
-  uint32_t line = 0; // 1-based source line
+  int depth = 0;      // list nesting, 0 for top-level items and non-list blocks
+  uint32_t line = 0;  // 1-based source line
   std::vector<Sentence> sentences;
   std::vector<Link> links;  // in reading order; empty for plain text
 };
@@ -46,8 +46,8 @@ struct Block {
 // One removal made by a boilerplate rule, kept so that every removal can be
 // traced to the rule that made it.
 struct Removal {
-  std::string rule;   // the rule's name
-  std::string text;   // the removed line, original form
+  std::string rule;  // the rule's name
+  std::string text;  // the removed line, original form
   uint32_t line = 0;
 };
 
@@ -73,9 +73,9 @@ struct InputNotes {
 };
 
 struct DocumentMeta {
-  std::string source;       // path or label the bytes came from
-  std::string title;        // the document's title line, original form
-  std::string date;         // ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD), from a "Last updated" line; may be empty
+  std::string source;  // path or label the bytes came from
+  std::string title;   // the document's title line, original form
+  std::string date;    // ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD), from a "Last updated" line; may be empty
   InputFormat format = InputFormat::kPlainText;
   InputNotes normalized;
 };

@@ -96,5 +96,4 @@ struct ClaimStep {
 // it), ignoring ASCII case.
 Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_view rev, std::string_view claim);
 
-
 }  // namespace strata

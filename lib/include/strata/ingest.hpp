@@ -32,21 +32,21 @@ struct RawBlock {
     kTableRow,  // cells joined, each after its column header ("Header: cell")
   };
   Kind kind = Kind::kLine;
-  int level = 0;      // heading level (Markdown, HTML), 0 otherwise
-  int indent = 0;     // plain text: leading columns; Markdown and HTML lists: nesting depth
-  int gap = 0;        // blank lines before this block (plain text)
-  bool bullet = false;// plain text: the line began with a bullet mark
-  uint32_t line = 0;  // 1-based source line
-  std::string text;   // content without markup, bullet or indentation, original form
+  int level = 0;            // heading level (Markdown, HTML), 0 otherwise
+  int indent = 0;           // plain text: leading columns; Markdown and HTML lists: nesting depth
+  int gap = 0;              // blank lines before this block (plain text)
+  bool bullet = false;      // plain text: the line began with a bullet mark
+  uint32_t line = 0;        // 1-based source line
+  std::string text;         // content without markup, bullet or indentation, original form
   std::string anchor;       // headings: the source's id ({#id}, id="..."); may be empty
   std::vector<Link> links;  // links in `text`, in reading order
 };
 
 struct RawDocument {
-  std::string source;  // path or label, for messages
+  std::string source;                            // path or label, for messages
   InputFormat format = InputFormat::kPlainText;  // never kAuto once ingested
-  std::string title;   // from front matter or <title>; may be empty (segment then looks at headings)
-  std::string date;    // ISO 8601 from front matter; may be empty
+  std::string title;  // from front matter or <title>; may be empty (segment then looks at headings)
+  std::string date;   // ISO 8601 from front matter; may be empty
   InputNotes normalized;
   std::vector<RawBlock> blocks;
   std::vector<Removal> removals;  // what the HTML reader's rules removed, each with its rule
@@ -56,7 +56,8 @@ struct RawDocument {
 // simple CSS: tag, #id, .class, [attr], combined (div.note#x) and separated by
 // spaces for descendants; a comma separates alternatives.
 struct ContentSelectors {
-  std::vector<std::string> select;  // keep only what these match; default: <main>, <article>, role=main, else the densest block
+  std::vector<std::string>
+      select;  // keep only what these match; default: <main>, <article>, role=main, else the densest block
   std::vector<std::string> remove;  // removed on top of the bundled chrome rules (nav, header, footer, ...)
 };
 

@@ -18,7 +18,6 @@ struct LoadOptions {
 };
 
 Result<Document> load_document(const std::string& path, const LoadOptions& options = {});
-Result<Document> parse_document(std::string_view bytes, std::string_view source,
-                                const LoadOptions& options = {});
+Result<Document> parse_document(std::string_view bytes, std::string_view source, const LoadOptions& options = {});
 
 }  // namespace strata

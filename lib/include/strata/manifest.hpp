@@ -17,11 +17,11 @@ struct ManifestEntry {
   std::string date;    // ISO 8601 at the precision known; may be empty (undated)
   std::string period;  // optional span covered, "2016/2018"
   std::string title;
-  std::string kind;    // page, guide, reference, ...
-  std::string source;  // one line on where it came from
-  std::optional<int> series;  // position in the tracked series; none for references
-  std::string sha256;  // lower-case hex
-  std::string format;  // "text", "markdown" or "html"; empty: sniffed (docs/inputs.md)
+  std::string kind;                 // page, guide, reference, ...
+  std::string source;               // one line on where it came from
+  std::optional<int> series;        // position in the tracked series; none for references
+  std::string sha256;               // lower-case hex
+  std::string format;               // "text", "markdown" or "html"; empty: sniffed (docs/inputs.md)
   std::vector<std::string> select;  // HTML: content selectors for this snapshot (docs/inputs.md)
   std::vector<std::string> remove;
 };

@@ -89,10 +89,10 @@ std::vector<ProgrammeChange> compare_programmes(const Document& old_doc, const D
 // Presence of programmes across an ordered series of snapshots: one row per
 // programme, followed through renames into a name no other row continues.
 struct ProgrammeSeriesRow {
-  std::string name;                  // name in the last snapshot where it is present
-  std::string acronym;               // may be empty
-  std::vector<int> mentions;         // one per snapshot; 0 where absent
-  int first_seen = -1;               // index into ProgrammeSeries::labels
+  std::string name;           // name in the last snapshot where it is present
+  std::string acronym;        // may be empty
+  std::vector<int> mentions;  // one per snapshot; 0 where absent
+  int first_seen = -1;        // index into ProgrammeSeries::labels
   int last_seen = -1;
   std::vector<std::string> earlier;  // other names the row had, oldest first; may be empty
 };
@@ -105,7 +105,7 @@ struct ProgrammeSeriesRename {
 };
 
 struct ProgrammeSeries {
-  std::vector<std::string> labels;  // one per snapshot, oldest first
+  std::vector<std::string> labels;       // one per snapshot, oldest first
   std::vector<ProgrammeSeriesRow> rows;  // sorted by first_seen, then name
   std::vector<ProgrammeSeriesRename> renames;
 };

@@ -49,9 +49,9 @@ std::string render_diff_html(const ChangeSet& changes, const RenderOptions& opti
 
 // One comparison of a series, as the index shows it.
 struct HtmlSeriesPair {
-  size_t from = 0;       // indices into HtmlSeries::snapshots: the pair is from -> to
+  size_t from = 0;  // indices into HtmlSeries::snapshots: the pair is from -> to
   size_t to = 1;
-  std::string page;      // relative links to the comparison's page, Markdown and JSON
+  std::string page;  // relative links to the comparison's page, Markdown and JSON
   std::string markdown;
   std::string json;
   std::map<std::string, int> sections;  // count_section_changes()
@@ -64,8 +64,8 @@ struct HtmlSeries {
   std::vector<std::string> ids;         // one per snapshot, oldest first
   std::vector<DocumentMeta> snapshots;  // the same order
   std::vector<HtmlSeriesPair> pairs;
-  ProgrammeSeries programmes;           // labels are `ids`
-  std::string narrative;                // the series in a paragraph (series_narrative()); may be empty
+  ProgrammeSeries programmes;  // labels are `ids`
+  std::string narrative;       // the series in a paragraph (series_narrative()); may be empty
 };
 
 // The series index: snapshots, comparisons linked, and programme presence

@@ -12,13 +12,13 @@
 namespace strata {
 
 enum class ErrorCode {
-  kNotFound,       // a file, version or section that does not exist
-  kInvalidInput,   // bytes that are not a readable document (not UTF-8, binary, empty)
-  kInvalidArgument,// a malformed option, revision string or date
-  kIo,             // the operating system refused a read or a write
-  kCorrupt,        // a store or manifest whose content contradicts itself
-  kLocked,         // another process holds the store's lock
-  kUnsupported,    // a format or feature strata does not handle
+  kNotFound,         // a file, version or section that does not exist
+  kInvalidInput,     // bytes that are not a readable document (not UTF-8, binary, empty)
+  kInvalidArgument,  // a malformed option, revision string or date
+  kIo,               // the operating system refused a read or a write
+  kCorrupt,          // a store or manifest whose content contradicts itself
+  kLocked,           // another process holds the store's lock
+  kUnsupported,      // a format or feature strata does not handle
 };
 
 // An error with a message that already names what failed ("snapshots/a.txt:
@@ -31,8 +31,8 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}          // NOLINT: implicit by design
-  Result(Error error) : v_(std::move(error)) {}      // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT: implicit by design
 
   bool has_value() const { return v_.index() == 0; }
   explicit operator bool() const { return has_value(); }
@@ -67,8 +67,6 @@ class [[nodiscard]] Result<void> {
   bool ok_ = true;
 };
 
-inline Error make_error(ErrorCode code, std::string message) {
-  return Error{code, std::move(message)};
-}
+inline Error make_error(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
 
 }  // namespace strata

@@ -25,25 +25,25 @@ namespace strata {
 
 // One stored version, as its commit describes it.
 struct VersionInfo {
-  std::string id;       // unique in the store; grammar in docs/store.md
+  std::string id;  // unique in the store; grammar in docs/store.md
   std::string title;
-  std::string source;   // path or label the bytes came from
-  std::string date;     // YYYY, YYYY-MM or YYYY-MM-DD
+  std::string source;                            // path or label the bytes came from
+  std::string date;                              // YYYY, YYYY-MM or YYYY-MM-DD
   InputFormat format = InputFormat::kPlainText;  // never kAuto once stored
-  int normalization = 0;  // kNormalizationVersion in force at import
-  std::string commit;     // 40 hex digits
-  std::string raw_blob;   // 40 hex digits: git id of the raw bytes, a content key
-  int position = 0;       // 1-based, in store order (date, then id)
+  int normalization = 0;                         // kNormalizationVersion in force at import
+  std::string commit;                            // 40 hex digits
+  std::string raw_blob;                          // 40 hex digits: git id of the raw bytes, a content key
+  int position = 0;                              // 1-based, in store order (date, then id)
 };
 
 // A snapshot to import. Empty fields are filled in: id from the source's file
 // name, title and date from the document itself ("Last updated" line).
 struct Snapshot {
-  std::string bytes;  // raw, exactly as read
-  std::string source; // path or label, for messages and the Source trailer
+  std::string bytes;   // raw, exactly as read
+  std::string source;  // path or label, for messages and the Source trailer
   std::string id;
   std::string title;
-  std::string date;   // YYYY, YYYY-MM or YYYY-MM-DD; required after filling in
+  std::string date;                         // YYYY, YYYY-MM or YYYY-MM-DD; required after filling in
   InputFormat format = InputFormat::kAuto;  // kAuto: from the source's extension
   // Author and committer time in seconds since the epoch, UTC. Default: the
   // start of `date` (midnight UTC on its first day).
@@ -132,8 +132,7 @@ Result<VersionBytes> read_version_bytes(const std::string& store_dir, std::strin
 
 // read_version_bytes, then parse_document; the Document's meta takes the
 // stored id as source, and the stored title, date and format.
-Result<Document> load_version(const std::string& store_dir, std::string_view rev,
-                              const LoadOptions& options = {});
+Result<Document> load_version(const std::string& store_dir, std::string_view rev, const LoadOptions& options = {});
 
 // The snapshots of a manifest (manifest.hpp) that belong to the series, in
 // series order, with files read and sha256 checked. `skipped` (may be null)
@@ -149,8 +148,8 @@ Result<std::unique_ptr<SnapshotSource>> open_git_history(const std::string& repo
 
 // A file that differs between two revisions of a git repository.
 struct GitChange {
-  std::string path;      // path in the new revision (the old one's for a deletion), from the top
-  std::string old_path;  // path in the old revision; differs from `path` for a rename
+  std::string path;                      // path in the new revision (the old one's for a deletion), from the top
+  std::string old_path;                  // path in the old revision; differs from `path` for a rename
   std::optional<std::string> old_bytes;  // nullopt: the file was added
   std::optional<std::string> new_bytes;  // nullopt: the file was deleted
 };

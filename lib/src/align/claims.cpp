@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <tuple>
+#include <unordered_map>
 
-#include "strata/segment.hpp"
 #include "align/rarity.hpp"
-#include "text/words.hpp"
+#include "strata/segment.hpp"
 #include "text/ascii.hpp"
 #include "text/hash.hpp"
+#include "text/words.hpp"
 
 namespace strata::align {
 
@@ -96,7 +96,8 @@ class ExactIndex {
   template <typename Group>
   ExactIndex(const Side& n, Group group) : n_(n) {
     entries_.reserve(n.claims.size());
-    for (size_t j = 0; j < n.claims.size(); ++j) entries_.push_back(Entry{n.claims[j].key, group(static_cast<int>(j)), static_cast<int>(j)});
+    for (size_t j = 0; j < n.claims.size(); ++j)
+      entries_.push_back(Entry{n.claims[j].key, group(static_cast<int>(j)), static_cast<int>(j)});
     std::sort(entries_.begin(), entries_.end());
     cursor_.resize(entries_.size());
     for (size_t k = 0; k < cursor_.size(); ++k) cursor_[k] = k;
@@ -105,8 +106,11 @@ class ExactIndex {
   // The first free new claim of group `g` with the text of `claim`, or -1.
   int first_free(const Claim& claim, int g, const std::vector<int>& new_to_old) {
     const Entry probe{claim.key, g, -1};
-    const size_t start = static_cast<size_t>(std::lower_bound(entries_.begin(), entries_.end(), probe) - entries_.begin());
-    auto in_bucket = [&](size_t k) { return k < entries_.size() && entries_[k].key == claim.key && entries_[k].group == g; };
+    const size_t start =
+        static_cast<size_t>(std::lower_bound(entries_.begin(), entries_.end(), probe) - entries_.begin());
+    auto in_bucket = [&](size_t k) {
+      return k < entries_.size() && entries_[k].key == claim.key && entries_[k].group == g;
+    };
     auto taken = [&](size_t k) { return new_to_old[static_cast<size_t>(entries_[k].claim)] >= 0; };
     if (!in_bucket(start)) return -1;
     size_t& at = cursor_[start];
@@ -168,7 +172,8 @@ void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>&
         const int b = neighbour(part_side, a, step);
         if (b < 0 || part_to_whole[static_cast<size_t>(b)] >= 0) continue;
         if (containment(part_side.claims[static_cast<size_t>(b)].bag, bag) < kPartContainment) continue;
-        const auto joined = merge_bags(part_side.claims[static_cast<size_t>(a)].bag, part_side.claims[static_cast<size_t>(b)].bag);
+        const auto joined =
+            merge_bags(part_side.claims[static_cast<size_t>(a)].bag, part_side.claims[static_cast<size_t>(b)].bag);
         const double whole = dice(bag, joined);
         // A neighbour that adds nothing to the match is no part: one list
         // item with one word edited ("User Account" -> "Personal Account")
@@ -231,8 +236,13 @@ Side prepare(const Document& doc) {
         const Sentence& sentence = section.blocks[b].sentences[k];
         side.by_section[s].push_back(static_cast<int>(side.claims.size()));
         side.own_chars[s] += sentence.norm.size();
-        side.claims.push_back(Claim{static_cast<int>(s), static_cast<int>(b), static_cast<int>(k), &sentence,
-                                    util::word_hash(sentence.norm), {}, {}});
+        side.claims.push_back(Claim{static_cast<int>(s),
+                                    static_cast<int>(b),
+                                    static_cast<int>(k),
+                                    &sentence,
+                                    util::word_hash(sentence.norm),
+                                    {},
+                                    {}});
       }
     }
   }
@@ -344,15 +354,19 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
   p.merge_second.assign(n.claims.size(), -1);
 
   auto anchored = [&](int i, int j) {
-    return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)] == n.claims[static_cast<size_t>(j)].section;
+    return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)] ==
+           n.claims[static_cast<size_t>(j)].section;
   };
   // Inside title-anchored sections first (buckets by new section), then
   // anywhere (one bucket per text).
   ExactIndex by_section(n, [&](int j) { return n.claims[static_cast<size_t>(j)].section; });
-  pair_exact(o, by_section, p, [&](int i) { return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)]; });
+  pair_exact(o, by_section, p,
+             [&](int i) { return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)]; });
   ExactIndex anywhere(n, [](int) { return 0; });
   pair_exact(o, anywhere, p, [](int) { return 0; });
-  const auto unpaired = [](const std::vector<int>& to) { return static_cast<size_t>(std::count(to.begin(), to.end(), -1)); };
+  const auto unpaired = [](const std::vector<int>& to) {
+    return static_cast<size_t>(std::count(to.begin(), to.end(), -1));
+  };
   if (unpaired(p.old_to_new) > kMaxInexactClaims || unpaired(p.new_to_old) > kMaxInexactClaims) {
     p.inexact_over_cap = true;
     return p;
@@ -382,12 +396,14 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
       const double score = dice(o.claims[i].bag, other);
       if (score < kNearDuplicate) continue;
       if (rarity.weighted_dice(o.claims[i].bag, other) < kMinRareShare) continue;
-      candidates.push_back(Candidate{score + (anchored(static_cast<int>(i), j) ? kAnchorBonus : 0.0), static_cast<int>(i), j});
+      candidates.push_back(
+          Candidate{score + (anchored(static_cast<int>(i), j) ? kAnchorBonus : 0.0), static_cast<int>(i), j});
     }
   }
   std::sort(candidates.begin(), candidates.end());
   for (const Candidate& c : candidates) {
-    if (p.old_to_new[static_cast<size_t>(c.old_claim)] >= 0 || p.new_to_old[static_cast<size_t>(c.new_claim)] >= 0) continue;
+    if (p.old_to_new[static_cast<size_t>(c.old_claim)] >= 0 || p.new_to_old[static_cast<size_t>(c.new_claim)] >= 0)
+      continue;
     link(p, c.old_claim, c.new_claim, PairKind::kNear, std::min(1.0, c.score));
   }
   pair_sentences(o, n, p, PairGate{kNearDuplicate, kMinRareShare, &rarity});

@@ -29,9 +29,9 @@ struct Claim {
 
 struct Side {
   const Document* doc = nullptr;
-  std::vector<Claim> claims;                // document order
-  std::vector<std::vector<int>> by_section; // claim indices of each section
-  std::vector<size_t> own_chars;            // comparison-form bytes of each section's claims
+  std::vector<Claim> claims;                 // document order
+  std::vector<std::vector<int>> by_section;  // claim indices of each section
+  std::vector<size_t> own_chars;             // comparison-form bytes of each section's claims
   std::vector<Bag> title_bags;
 };
 
@@ -73,8 +73,8 @@ class WordIndex {
     size_t live = 0;       // ids not removed
   };
   std::unordered_map<uint64_t, Posting> postings_;  // lookups only, never iterated
-  std::vector<int> shared_;     // hits per id during one probe; all zero between probes
-  std::vector<char> removed_;   // per id
+  std::vector<int> shared_;                         // hits per id during one probe; all zero between probes
+  std::vector<char> removed_;                       // per id
 };
 
 // How each claim was paired, before statuses relative to sections are known.

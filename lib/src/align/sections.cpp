@@ -58,13 +58,16 @@ double title_similarity(const Side& o, int a, const Side& n, int b) {
 
 std::vector<int> anchor_sections(const Side& o, const Side& n) {
   std::map<std::string, std::vector<int>> old_titles, new_titles;
-  for (size_t s = 1; s < o.doc->sections.size(); ++s) old_titles[ascii::lower(o.doc->sections[s].title_norm)].push_back(static_cast<int>(s));
-  for (size_t s = 1; s < n.doc->sections.size(); ++s) new_titles[ascii::lower(n.doc->sections[s].title_norm)].push_back(static_cast<int>(s));
+  for (size_t s = 1; s < o.doc->sections.size(); ++s)
+    old_titles[ascii::lower(o.doc->sections[s].title_norm)].push_back(static_cast<int>(s));
+  for (size_t s = 1; s < n.doc->sections.size(); ++s)
+    new_titles[ascii::lower(n.doc->sections[s].title_norm)].push_back(static_cast<int>(s));
   std::vector<int> anchor(o.doc->sections.size(), -1);
   anchor[0] = 0;
   for (const auto& [title, olds] : old_titles) {
     auto it = new_titles.find(title);
-    if (it != new_titles.end() && olds.size() == 1 && it->second.size() == 1) anchor[static_cast<size_t>(olds[0])] = it->second[0];
+    if (it != new_titles.end() && olds.size() == 1 && it->second.size() == 1)
+      anchor[static_cast<size_t>(olds[0])] = it->second[0];
   }
   return anchor;
 }
@@ -146,7 +149,8 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
   p.new_to_old[0] = 0;
   p.score[0] = 1.0;
   for (const Scored& s : scored) {
-    if (p.old_to_new[static_cast<size_t>(s.old_section)] >= 0 || p.new_to_old[static_cast<size_t>(s.new_section)] >= 0) continue;
+    if (p.old_to_new[static_cast<size_t>(s.old_section)] >= 0 || p.new_to_old[static_cast<size_t>(s.new_section)] >= 0)
+      continue;
     p.old_to_new[static_cast<size_t>(s.old_section)] = s.new_section;
     p.new_to_old[static_cast<size_t>(s.new_section)] = s.old_section;
     p.score[static_cast<size_t>(s.old_section)] = s.score;
@@ -155,13 +159,16 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
   std::vector<Scored> contained;
   for (const auto& [key, weight] : flow) {
     const auto [a, b] = key;
-    if (a == 0 || b == 0 || p.old_to_new[static_cast<size_t>(a)] >= 0 || p.new_to_old[static_cast<size_t>(b)] >= 0) continue;
-    const double smaller = static_cast<double>(std::min(o.own_chars[static_cast<size_t>(a)], n.own_chars[static_cast<size_t>(b)]));
+    if (a == 0 || b == 0 || p.old_to_new[static_cast<size_t>(a)] >= 0 || p.new_to_old[static_cast<size_t>(b)] >= 0)
+      continue;
+    const double smaller =
+        static_cast<double>(std::min(o.own_chars[static_cast<size_t>(a)], n.own_chars[static_cast<size_t>(b)]));
     if (smaller > 0 && weight >= kContainedShare * smaller) contained.push_back(Scored{weight / smaller, a, b});
   }
   std::sort(contained.begin(), contained.end());
   for (const Scored& s : contained) {
-    if (p.old_to_new[static_cast<size_t>(s.old_section)] >= 0 || p.new_to_old[static_cast<size_t>(s.new_section)] >= 0) continue;
+    if (p.old_to_new[static_cast<size_t>(s.old_section)] >= 0 || p.new_to_old[static_cast<size_t>(s.new_section)] >= 0)
+      continue;
     p.old_to_new[static_cast<size_t>(s.old_section)] = s.new_section;
     p.new_to_old[static_cast<size_t>(s.new_section)] = s.old_section;
     // Reported similarity on the same scale as the first pass.
@@ -187,7 +194,8 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
   std::vector<Scored> in_place;
   for (const auto& [key, weight] : flow) {
     const auto [a, b] = key;
-    if (a == 0 || b == 0 || p.old_to_new[static_cast<size_t>(a)] >= 0 || p.new_to_old[static_cast<size_t>(b)] >= 0) continue;
+    if (a == 0 || b == 0 || p.old_to_new[static_cast<size_t>(a)] >= 0 || p.new_to_old[static_cast<size_t>(b)] >= 0)
+      continue;
     const int pa = o.doc->sections[static_cast<size_t>(a)].parent;
     const int pb = n.doc->sections[static_cast<size_t>(b)].parent;
     if (pa < 0 || pb < 0 || p.old_to_new[static_cast<size_t>(pa)] != pb) continue;
@@ -200,7 +208,8 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
   }
   std::sort(in_place.begin(), in_place.end());
   for (const Scored& s : in_place) {
-    if (p.old_to_new[static_cast<size_t>(s.old_section)] >= 0 || p.new_to_old[static_cast<size_t>(s.new_section)] >= 0) continue;
+    if (p.old_to_new[static_cast<size_t>(s.old_section)] >= 0 || p.new_to_old[static_cast<size_t>(s.new_section)] >= 0)
+      continue;
     p.old_to_new[static_cast<size_t>(s.old_section)] = s.new_section;
     p.new_to_old[static_cast<size_t>(s.new_section)] = s.old_section;
     p.score[static_cast<size_t>(s.old_section)] =
@@ -213,8 +222,10 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
   std::vector<std::tuple<int, int, double>> best_new_for_old(no, {-1, -1, 0.0});
   for (const auto& [key, weight] : flow) {
     const auto [a, b] = key;
-    if (weight > std::get<2>(best_old_for_new[static_cast<size_t>(b)])) best_old_for_new[static_cast<size_t>(b)] = {a, b, weight};
-    if (weight > std::get<2>(best_new_for_old[static_cast<size_t>(a)])) best_new_for_old[static_cast<size_t>(a)] = {a, b, weight};
+    if (weight > std::get<2>(best_old_for_new[static_cast<size_t>(b)]))
+      best_old_for_new[static_cast<size_t>(b)] = {a, b, weight};
+    if (weight > std::get<2>(best_new_for_old[static_cast<size_t>(a)]))
+      best_new_for_old[static_cast<size_t>(a)] = {a, b, weight};
   }
   for (size_t b = 1; b < nn; ++b) {
     const auto [a, unused, weight] = best_old_for_new[b];
@@ -227,7 +238,9 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
   for (size_t a = 1; a < no; ++a) {
     const auto [unused, b, weight] = best_new_for_old[a];
     if (p.old_to_new[a] >= 0 || b <= 0 || p.new_to_old[static_cast<size_t>(b)] < 0 || o.own_chars[a] == 0) continue;
-    if (p.new_to_old[static_cast<size_t>(b)] >= 0 && !p.split_into[static_cast<size_t>(p.new_to_old[static_cast<size_t>(b)])].empty()) continue;
+    if (p.new_to_old[static_cast<size_t>(b)] >= 0 &&
+        !p.split_into[static_cast<size_t>(p.new_to_old[static_cast<size_t>(b)])].empty())
+      continue;
     if (weight >= kSplitShare * static_cast<double>(o.own_chars[a])) {
       p.merged_from[static_cast<size_t>(b)].push_back(static_cast<int>(a));
       p.old_to_new[a] = b;

@@ -14,7 +14,7 @@ std::vector<int> anchor_sections(const Side& old_side, const Side& new_side);
 struct SectionPairs {
   std::vector<int> old_to_new;  // -1: unpaired
   std::vector<int> new_to_old;
-  std::vector<double> score;    // of each old section's pair, 0..1
+  std::vector<double> score;                  // of each old section's pair, 0..1
   std::vector<std::vector<int>> split_into;   // old section -> further new sections it split into
   std::vector<std::vector<int>> merged_from;  // new section -> further old sections merged into it
 };

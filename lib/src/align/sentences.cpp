@@ -75,13 +75,15 @@ void pair_sentences(Side& o, Side& n, ClaimPairs& p, const PairGate& gate) {
         // Two one-sentence claims were the near-duplicate pass's to judge.
         if (!multi(c) && !multi(n.claims[static_cast<size_t>(unit.claim)])) continue;
         const double score = dice(bag, *unit.bag);
-        if (score >= gate.min_dice && gate.rarity->weighted_dice(bag, *unit.bag) >= gate.min_rare) found.push_back(Scored{score, static_cast<int>(i), unit.claim});
+        if (score >= gate.min_dice && gate.rarity->weighted_dice(bag, *unit.bag) >= gate.min_rare)
+          found.push_back(Scored{score, static_cast<int>(i), unit.claim});
       }
     });
   }
   std::sort(found.begin(), found.end());
   for (const Scored& s : found) {
-    if (p.old_to_new[static_cast<size_t>(s.old_claim)] >= 0 || p.new_to_old[static_cast<size_t>(s.new_claim)] >= 0) continue;
+    if (p.old_to_new[static_cast<size_t>(s.old_claim)] >= 0 || p.new_to_old[static_cast<size_t>(s.new_claim)] >= 0)
+      continue;
     // The pair's similarity is that of the whole claims, as a reader sees
     // them; the sentence score only chose the partner.
     link(p, s.old_claim, s.new_claim, PairKind::kSentence,

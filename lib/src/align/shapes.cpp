@@ -100,7 +100,8 @@ void pair_figures(const Side& o, const Side& n, ClaimPairs& p) {
   std::map<std::string, std::pair<std::vector<int>, std::vector<int>>> holders;
   for (size_t i = 0; i < o.claims.size(); ++i) {
     if (p.old_to_new[i] >= 0) continue;
-    for (std::string& f : figures_of(o.claims[i].sentence_ptr->norm)) holders[std::move(f)].first.push_back(static_cast<int>(i));
+    for (std::string& f : figures_of(o.claims[i].sentence_ptr->norm))
+      holders[std::move(f)].first.push_back(static_cast<int>(i));
   }
   if (holders.empty()) return;
   for (size_t j = 0; j < n.claims.size(); ++j) {
@@ -116,7 +117,9 @@ void pair_figures(const Side& o, const Side& n, ClaimPairs& p) {
   }
   for (const auto& [pair, count] : shared) {
     const auto [i, j] = pair;
-    if (count < kMinSharedFigures || p.old_to_new[static_cast<size_t>(i)] >= 0 || p.new_to_old[static_cast<size_t>(j)] >= 0) continue;
+    if (count < kMinSharedFigures || p.old_to_new[static_cast<size_t>(i)] >= 0 ||
+        p.new_to_old[static_cast<size_t>(j)] >= 0)
+      continue;
     const double score = dice(o.claims[static_cast<size_t>(i)].bag, n.claims[static_cast<size_t>(j)].bag);
     if (score >= kMinFigureDice) link(p, i, j, PairKind::kShape, score);
   }

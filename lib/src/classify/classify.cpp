@@ -6,8 +6,8 @@
 #include <future>
 
 #include "classify/classify_internal.hpp"
-#include "programmes/programmes_internal.hpp"
 #include "classify/significance.hpp"
+#include "programmes/programmes_internal.hpp"
 
 namespace strata {
 namespace {
@@ -97,8 +97,10 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
   }
   if (options.find_programmes) changes.programmes = std::move(reading.programmes);
   if (reading.index && reading.index->unread() > 0) {
-    changes.warnings.push_back(fmt::format("classify: {} sentences longer than {} bytes not read for programmes, "
-                                           "figures or wording", reading.index->unread(), kMaxReadSentenceBytes));
+    changes.warnings.push_back(
+        fmt::format("classify: {} sentences longer than {} bytes not read for programmes, "
+                    "figures or wording",
+                    reading.index->unread(), kMaxReadSentenceBytes));
   }
   score_changes(changes, options.significance);
 }

@@ -8,15 +8,15 @@
 // rewrite, or one the diff shows as equal, is no fact: that was a fragment
 // of an unrelated pairing ("modality changed: 'summary and the summary will
 // be' -> 'and'").
+#include <fmt/core.h>
 #include <algorithm>
 #include <array>
-#include <fmt/core.h>
 #include <map>
 #include <set>
 
+#include "strata/classify.hpp"
 #include "text/lexicon.hpp"
 #include "text/words.hpp"
-#include "strata/classify.hpp"
 
 namespace strata {
 namespace {
@@ -25,47 +25,93 @@ namespace {
 // were drawn from the seeds' edits and the issue's examples, then widened
 // with the common English members of each closed class.
 constexpr std::array<std::string_view, 33> kNegations = {
-    "not",     "no",       "never",    "none",     "nor",      "neither", "nobody",
-    "nothing", "nowhere",  "without",  "cannot",   "won't",    "don't",   "doesn't",
-    "isn't",   "aren't",   "can't",    "couldn't", "wouldn't", "shouldn't", "didn't",
-    "wasn't",  "weren't",  "hasn't",   "haven't",  "hadn't",   "mustn't", "mightn't",
-    "shan't",  "no longer", "not yet", "no more", "ain't"};
+    "not",      "no",        "never",     "none",    "nor",     "neither", "nobody",  "nothing", "nowhere",
+    "without",  "cannot",    "won't",     "don't",   "doesn't", "isn't",   "aren't",  "can't",   "couldn't",
+    "wouldn't", "shouldn't", "didn't",    "wasn't",  "weren't", "hasn't",  "haven't", "hadn't",  "mustn't",
+    "mightn't", "shan't",    "no longer", "not yet", "no more", "ain't"};
 
 // A modal and the contracted or fused forms that carry it.
 struct Modal {
   std::string_view form;
   std::string_view modal;
 };
-constexpr std::array<Modal, 19> kModals = {{{"will", "will"},       {"won't", "will"},
-                                            {"would", "would"},     {"wouldn't", "would"},
-                                            {"shall", "shall"},     {"shan't", "shall"},
-                                            {"should", "should"},   {"shouldn't", "should"},
-                                            {"may", "may"},         {"might", "might"},
-                                            {"mightn't", "might"},  {"must", "must"},
-                                            {"mustn't", "must"},    {"can", "can"},
-                                            {"cannot", "can"},      {"can't", "can"},
-                                            {"could", "could"},     {"couldn't", "could"},
+constexpr std::array<Modal, 19> kModals = {{{"will", "will"},
+                                            {"won't", "will"},
+                                            {"would", "would"},
+                                            {"wouldn't", "would"},
+                                            {"shall", "shall"},
+                                            {"shan't", "shall"},
+                                            {"should", "should"},
+                                            {"shouldn't", "should"},
+                                            {"may", "may"},
+                                            {"might", "might"},
+                                            {"mightn't", "might"},
+                                            {"must", "must"},
+                                            {"mustn't", "must"},
+                                            {"can", "can"},
+                                            {"cannot", "can"},
+                                            {"can't", "can"},
+                                            {"could", "could"},
+                                            {"couldn't", "could"},
                                             {"ought to", "ought to"}}};
 
 constexpr std::array<std::string_view, 24> kHedges = {
-    "some",        "possibly",  "perhaps",     "likely",     "unlikely",     "probably",
-    "approximately", "around",  "nearly",      "almost",     "roughly",      "partly",
-    "partially",   "largely",   "generally",   "relatively", "somewhat",     "potentially",
-    "appears to",  "seems to",  "up to",       "in part",    "to some extent", "arguably"};
+    "some",     "possibly",    "perhaps",    "likely",   "unlikely",  "probably", "approximately",  "around",
+    "nearly",   "almost",      "roughly",    "partly",   "partially", "largely",  "generally",      "relatively",
+    "somewhat", "potentially", "appears to", "seems to", "up to",     "in part",  "to some extent", "arguably"};
 
-constexpr std::array<std::string_view, 31> kIntensifiers = {
-    "in the strongest possible terms", "strongest possible terms", "significantly", "substantially",
-    "strongly",      "fully",        "completely",   "unconditionally", "firmly",     "greatly",
-    "highly",        "very",         "extremely",    "particularly",    "especially", "deeply",
-    "unprecedented", "unwavering",   "always",       "gravely",         "severely",   "totally",
-    "entirely",      "absolutely",   "clearly",      "even more",       "steadfast",  "resolutely",
-    "vital",         "critical",     "crucial"};
+constexpr std::array<std::string_view, 31> kIntensifiers = {"in the strongest possible terms",
+                                                            "strongest possible terms",
+                                                            "significantly",
+                                                            "substantially",
+                                                            "strongly",
+                                                            "fully",
+                                                            "completely",
+                                                            "unconditionally",
+                                                            "firmly",
+                                                            "greatly",
+                                                            "highly",
+                                                            "very",
+                                                            "extremely",
+                                                            "particularly",
+                                                            "especially",
+                                                            "deeply",
+                                                            "unprecedented",
+                                                            "unwavering",
+                                                            "always",
+                                                            "gravely",
+                                                            "severely",
+                                                            "totally",
+                                                            "entirely",
+                                                            "absolutely",
+                                                            "clearly",
+                                                            "even more",
+                                                            "steadfast",
+                                                            "resolutely",
+                                                            "vital",
+                                                            "critical",
+                                                            "crucial"};
 
-constexpr std::array<std::string_view, 20> kQuantifiers = {
-    "all",       "every",     "each",    "most",         "many",          "several",
-    "few",       "a few",     "the only", "only",        "both",          "numerous",
-    "multiple",  "various",   "the majority of", "a number of", "a wide range of", "a long track record",
-    "any",       "whole"};
+constexpr std::array<std::string_view, 20> kQuantifiers = {"all",
+                                                           "every",
+                                                           "each",
+                                                           "most",
+                                                           "many",
+                                                           "several",
+                                                           "few",
+                                                           "a few",
+                                                           "the only",
+                                                           "only",
+                                                           "both",
+                                                           "numerous",
+                                                           "multiple",
+                                                           "various",
+                                                           "the majority of",
+                                                           "a number of",
+                                                           "a wide range of",
+                                                           "a long track record",
+                                                           "any",
+                                                           "whole"};
 
 // Longest hunk side of an aligned replacement; a longer one is a rewrite
 // (8 words fit a clause in the seeds).
@@ -245,11 +291,26 @@ class Lexicon {
   std::map<std::string, std::vector<Entry>, std::less<>> by_first_;
 };
 
-const Lexicon& negations() { static const Lexicon lexicon(kNegations, kNegationBit); return lexicon; }
-const Lexicon& modals() { static const Lexicon lexicon(kModals, kModalBit); return lexicon; }
-const Lexicon& hedges() { static const Lexicon lexicon(kHedges, kHedgeBit); return lexicon; }
-const Lexicon& intensifiers() { static const Lexicon lexicon(kIntensifiers, kIntensifierBit); return lexicon; }
-const Lexicon& quantifiers() { static const Lexicon lexicon(kQuantifiers, kQuantifierBit); return lexicon; }
+const Lexicon& negations() {
+  static const Lexicon lexicon(kNegations, kNegationBit);
+  return lexicon;
+}
+const Lexicon& modals() {
+  static const Lexicon lexicon(kModals, kModalBit);
+  return lexicon;
+}
+const Lexicon& hedges() {
+  static const Lexicon lexicon(kHedges, kHedgeBit);
+  return lexicon;
+}
+const Lexicon& intensifiers() {
+  static const Lexicon lexicon(kIntensifiers, kIntensifierBit);
+  return lexicon;
+}
+const Lexicon& quantifiers() {
+  static const Lexicon lexicon(kQuantifiers, kQuantifierBit);
+  return lexicon;
+}
 
 // One probe per word says which lexicons may match there.
 uint32_t first_of(std::string_view lower) {
@@ -290,9 +351,7 @@ Occurrences surplus(const Occurrences& a, const Side& side_a, const Occurrences&
   return out;
 }
 
-bool is_negator(std::string_view lower) {
-  return lower == "not" || lower == "never" || lower == "no";
-}
+bool is_negator(std::string_view lower) { return lower == "not" || lower == "never" || lower == "no"; }
 
 // A hunk side this short is a swap of words ("will" -> "does"), quoted whole
 // in a fact; a longer one is a rewrite of which only the item is quoted.
@@ -419,13 +478,17 @@ class FactBuilder {
         if (!told.insert(hunk).second) return;
         auto note = removed ? fmt::format("{} changed: '{}' -> '{}'", name, mine, theirs)
                             : fmt::format("{} changed: '{}' -> '{}'", name, theirs, mine);
-        if (removed) add(kind, std::move(mine), std::move(theirs), std::move(note));
-        else add(kind, std::move(theirs), std::move(mine), std::move(note));
+        if (removed)
+          add(kind, std::move(mine), std::move(theirs), std::move(note));
+        else
+          add(kind, std::move(theirs), std::move(mine), std::move(note));
         return;
       }
       auto note = fmt::format("{} '{}' {}", name, o.item, removed ? "removed" : "added");
-      if (removed) add(kind, std::move(mine), {}, std::move(note));
-      else add(kind, {}, std::move(mine), std::move(note));
+      if (removed)
+        add(kind, std::move(mine), {}, std::move(note));
+      else
+        add(kind, {}, std::move(mine), std::move(note));
     };
     for (const auto& o : surplus(old_occ, olds, new_occ)) one(o, olds, news, true);
     for (const auto& o : surplus(new_occ, news, old_occ)) one(o, news, olds, false);
@@ -440,8 +503,7 @@ class FactBuilder {
 
 }  // namespace
 
-std::vector<Fact> claim_facts(std::string_view old_text, std::string_view new_text,
-                              const std::vector<WordOp>& diff) {
+std::vector<Fact> claim_facts(std::string_view old_text, std::string_view new_text, const std::vector<WordOp>& diff) {
   auto hunks = build_hunks(old_text, new_text, diff);
   FactBuilder builder(hunks);
   builder.each(negations(), FactKind::kNegation, "negation");

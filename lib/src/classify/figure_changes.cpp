@@ -21,8 +21,8 @@ namespace {
 constexpr size_t kContextWords = 12;
 
 // Units that make a count a duration.
-constexpr std::string_view kTimeUnits[] = {"second", "seconds", "minute", "minutes", "hour",   "hours",
-                                           "day",    "days",    "week",   "weeks",   "month",  "months",
+constexpr std::string_view kTimeUnits[] = {"second", "seconds", "minute", "minutes", "hour",    "hours",
+                                           "day",    "days",    "week",   "weeks",   "month",   "months",
                                            "year",   "years",   "decade", "decades", "century", "centuries"};
 
 bool has_digit(std::string_view text) { return std::any_of(text.begin(), text.end(), ascii::digit); }
@@ -30,12 +30,16 @@ bool has_digit(std::string_view text) { return std::any_of(text.begin(), text.en
 // The kind a reader tells figures apart by.
 std::string_view kind_of(const Figure& f) {
   switch (f.kind) {
-    case Figure::Kind::kAmount: return "money";
-    case Figure::Kind::kPercent: return "percentage";
+    case Figure::Kind::kAmount:
+      return "money";
+    case Figure::Kind::kPercent:
+      return "percentage";
     case Figure::Kind::kDate:
     case Figure::Kind::kYear:
-    case Figure::Kind::kYearRange: return "date";
-    case Figure::Kind::kCount: break;
+    case Figure::Kind::kYearRange:
+      return "date";
+    case Figure::Kind::kCount:
+      break;
   }
   const auto words = words_of(f.text);
   if (words.size() > 1) {
@@ -78,7 +82,9 @@ std::string context_of(const Located& at) {
   const size_t from_word = first > kContextWords ? first - kContextWords : 0;
   const size_t to_word = std::min(words.size(), last + kContextWords);
   const size_t from = from_word == 0 ? 0 : static_cast<size_t>(words[from_word].data() - base);
-  const size_t to = to_word == words.size() ? at.text.size() : static_cast<size_t>(words[to_word - 1].data() - base) + words[to_word - 1].size();
+  const size_t to = to_word == words.size()
+                        ? at.text.size()
+                        : static_cast<size_t>(words[to_word - 1].data() - base) + words[to_word - 1].size();
   std::string out = from_word > 0 ? "… " : "";
   out += at.text.substr(from, to - from);
   if (to_word < words.size()) out += " …";
@@ -153,8 +159,8 @@ class FigureMemo {
  private:
   const SentenceIndex& index_;
   std::vector<std::optional<std::vector<Figure>>> figures_;  // by sentence; never moved once made
-  std::deque<std::vector<Figure>> unindexed_;  // of claim sides the index does not hold
-  std::deque<std::string> years_;              // years of dates, for document_values
+  std::deque<std::vector<Figure>> unindexed_;                // of claim sides the index does not hold
+  std::deque<std::string> years_;                            // years of dates, for document_values
   Readings scratch_;
 };
 

@@ -3,16 +3,16 @@
 // The parser works on tokens (classify/text.hpp), so "06 May. 2015" and
 // "EUR 690 million" are recognised whatever the spacing. Each figure gets a
 // comparison value that is equal for equal figures however written.
+#include <fmt/core.h>
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <fmt/core.h>
 
 #include "classify/classify_internal.hpp"
-#include "text/dates.hpp"
-#include "text/lexicon.hpp"
 #include "segment/sentence_index.hpp"
 #include "strata/classify.hpp"
+#include "text/dates.hpp"
+#include "text/lexicon.hpp"
 
 namespace strata {
 namespace {
@@ -22,8 +22,8 @@ using classify_detail::Reading;
 // Words before a number that make it a reference, not a quantity ("Article
 // 51", "Resolution 1325", "FAQ #5"): from the seeds' legal and page
 // references.
-constexpr std::array<std::string_view, 8> kReferenceWords = {
-    "article", "resolution", "chapter", "section", "paragraph", "faq", "annex", "no"};
+constexpr std::array<std::string_view, 8> kReferenceWords = {"article",   "resolution", "chapter", "section",
+                                                             "paragraph", "faq",        "annex",   "no"};
 
 struct Currency {
   std::string_view written;
@@ -52,8 +52,7 @@ struct Scale {
   std::string_view word;
   double factor;
 };
-constexpr std::array<Scale, 4> kScales = {
-    {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}}};
+constexpr std::array<Scale, 4> kScales = {{{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}}};
 
 // Comparison values are built by hand: there is one per figure of every
 // sentence with a digit, and fmt's format-string parsing was a fifth of
@@ -108,9 +107,7 @@ class Parser {
     return classify_detail::token_text(text_, tokens_[i]);
   }
   bool is_word(size_t i) const { return i < tokens_.size() && tokens_[i].word; }
-  bool is_punct(size_t i, std::string_view p) const {
-    return i < tokens_.size() && !tokens_[i].word && word(i) == p;
-  }
+  bool is_punct(size_t i, std::string_view p) const { return i < tokens_.size() && !tokens_[i].word && word(i) == p; }
 
   // Folded word `i`; empty past the end and for punctuation.
   std::string_view folded(size_t i) const { return i < tokens_.size() ? sentence_.lower(i) : std::string_view(); }
@@ -294,8 +291,7 @@ class Parser {
       }
     }
     if (currency != nullptr) {
-      add(Figure::Kind::kAmount, first, last,
-          "amount:" + std::string(currency->code) + ":" + format_number(value));
+      add(Figure::Kind::kAmount, first, last, "amount:" + std::string(currency->code) + ":" + format_number(value));
       return last + 1;
     }
     if (is_punct(last + 1, "%")) {
@@ -328,12 +324,18 @@ class Parser {
 
 const char* to_string(Figure::Kind kind) {
   switch (kind) {
-    case Figure::Kind::kAmount: return "amount";
-    case Figure::Kind::kPercent: return "percent";
-    case Figure::Kind::kCount: return "count";
-    case Figure::Kind::kDate: return "date";
-    case Figure::Kind::kYear: return "year";
-    case Figure::Kind::kYearRange: return "range";
+    case Figure::Kind::kAmount:
+      return "amount";
+    case Figure::Kind::kPercent:
+      return "percent";
+    case Figure::Kind::kCount:
+      return "count";
+    case Figure::Kind::kDate:
+      return "date";
+    case Figure::Kind::kYear:
+      return "year";
+    case Figure::Kind::kYearRange:
+      return "range";
   }
   return "count";
 }

@@ -1,8 +1,8 @@
 // Narratives: a paragraph per comparison and one per series, written by the
 // templates of significance_tables.cpp from counts and highlights. No
 // model: the same changes always give the same words.
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <set>
 
 #include "classify/significance.hpp"
@@ -60,8 +60,10 @@ std::string sections_sentence(const ChangeSet& changes) {
     return a->significance.score > b->significance.score;
   });
   std::vector<std::string> titles;
-  for (size_t i = 0; i < removed.size() && i < kSectionsNamed; ++i) titles.push_back(quoted(removed[i]->old_sides.front().title));
-  return " " + say("sections-removed", fmt::arg("count", counted(removed.size(), "section")), fmt::arg("titles", listed(titles)));
+  for (size_t i = 0; i < removed.size() && i < kSectionsNamed; ++i)
+    titles.push_back(quoted(removed[i]->old_sides.front().title));
+  return " " + say("sections-removed", fmt::arg("count", counted(removed.size(), "section")),
+                   fmt::arg("titles", listed(titles)));
 }
 
 // Links change without a word of prose changing: a re-pointed target is told
@@ -109,9 +111,12 @@ std::string narrative(const ChangeSet& changes) {
   size_t added = 0;
   size_t edited = 0;
   for (const auto& c : changes.claims) {
-    if (c.status == ChangeStatus::kRemoved) ++removed;
-    else if (c.status == ChangeStatus::kAdded) ++added;
-    else if (c.status != ChangeStatus::kUnchanged && c.status != ChangeStatus::kEquivalent) ++edited;
+    if (c.status == ChangeStatus::kRemoved)
+      ++removed;
+    else if (c.status == ChangeStatus::kAdded)
+      ++added;
+    else if (c.status != ChangeStatus::kUnchanged && c.status != ChangeStatus::kEquivalent)
+      ++edited;
   }
   const auto old_label = version_label(changes.old_meta);
   const auto new_label = version_label(changes.new_meta);
@@ -122,11 +127,14 @@ std::string narrative(const ChangeSet& changes) {
   // statements were removed, 40 added and 19 reworded or moved", "9
   // statements were reworded or moved".
   std::vector<std::string> parts;
-  for (const auto& [n, verb] : {std::pair<size_t, std::string_view>{removed, "removed"}, {added, "added"}, {edited, "reworded or moved"}}) {
+  for (const auto& [n, verb] :
+       {std::pair<size_t, std::string_view>{removed, "removed"}, {added, "added"}, {edited, "reworded or moved"}}) {
     if (n == 0) continue;
-    parts.push_back(parts.empty() ? fmt::format("{} {}", counted(n, "statement"), verb) : fmt::format("{} {}", n, verb));
+    parts.push_back(parts.empty() ? fmt::format("{} {}", counted(n, "statement"), verb)
+                                  : fmt::format("{} {}", n, verb));
   }
-  std::string out = say("opening", fmt::arg("old", old_label), fmt::arg("new", new_label), fmt::arg("changes", listed(parts)));
+  std::string out =
+      say("opening", fmt::arg("old", old_label), fmt::arg("new", new_label), fmt::arg("changes", listed(parts)));
   out += sections_sentence(changes);
   if (!changes.highlights.empty()) {
     out += " " + say("most", fmt::arg("reason", clause(changes.highlights.front().reason)));
@@ -161,8 +169,9 @@ std::string series_narrative(const std::vector<ChangeSet>& pairs, const Programm
   for (const auto& r : programmes.renames) {
     const auto k = static_cast<size_t>(r.from_snapshot);
     if (k >= pairs.size() || !r.change.old_side || !r.change.new_side) continue;
-    out += " " + say("series-rename", fmt::arg("old", r.change.old_side->name), fmt::arg("new", r.change.new_side->name),
-                     fmt::arg("from", short_label(pairs[k].old_meta)), fmt::arg("to", short_label(pairs[k].new_meta)));
+    out +=
+        " " + say("series-rename", fmt::arg("old", r.change.old_side->name), fmt::arg("new", r.change.new_side->name),
+                  fmt::arg("from", short_label(pairs[k].old_meta)), fmt::arg("to", short_label(pairs[k].new_meta)));
   }
   size_t latest = 0;
   for (const auto& row : programmes.rows) {

@@ -2,8 +2,8 @@
 // rules of significance_tables.cpp, the best kept as highlights.
 #include "classify/significance.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "classify/significance_tables.hpp"
 #include "text/words.hpp"
@@ -89,8 +89,8 @@ size_t count_items(const Words& w, std::span<const std::string_view> items, size
 }
 
 bool ends_sentence(std::string_view word_and_after) {
-  return !word_and_after.empty() && (word_and_after.back() == '.' || word_and_after.back() == '!' ||
-                                     word_and_after.back() == '?');
+  return !word_and_after.empty() &&
+         (word_and_after.back() == '.' || word_and_after.back() == '!' || word_and_after.back() == '?');
 }
 
 // The sentence of `text` that holds word `at` of `w`, at most
@@ -174,17 +174,18 @@ class Scorer {
     for (const auto& r : s.reasons) {
       if (r.rule == name) return;
     }
-    auto text = fmt::format(fmt::runtime(row->reason), fmt::arg("quote", a.quote), fmt::arg("old", a.old_words),
-                            fmt::arg("new", a.new_words), fmt::arg("term", a.term), fmt::arg("direction", a.direction),
-                            fmt::arg("status", a.status), fmt::arg("title", a.title),
-                            fmt::arg("new_title", a.new_title), fmt::arg("name", a.name),
-                            fmt::arg("new_name", a.new_name), fmt::arg("claims", a.claims),
-                            fmt::arg("mentions", a.mentions));
+    auto text =
+        fmt::format(fmt::runtime(row->reason), fmt::arg("quote", a.quote), fmt::arg("old", a.old_words),
+                    fmt::arg("new", a.new_words), fmt::arg("term", a.term), fmt::arg("direction", a.direction),
+                    fmt::arg("status", a.status), fmt::arg("title", a.title), fmt::arg("new_title", a.new_title),
+                    fmt::arg("name", a.name), fmt::arg("new_name", a.new_name), fmt::arg("claims", a.claims),
+                    fmt::arg("mentions", a.mentions));
     s.reasons.push_back({std::string(name), points, std::move(text)});
   }
 
   void finish(Significance& s) const {
-    std::stable_sort(s.reasons.begin(), s.reasons.end(), [](const auto& a, const auto& b) { return a.points > b.points; });
+    std::stable_sort(s.reasons.begin(), s.reasons.end(),
+                     [](const auto& a, const auto& b) { return a.points > b.points; });
     s.score = 0;
     for (const auto& r : s.reasons) s.score += r.points;
   }
@@ -217,17 +218,21 @@ void fact_reasons(const Scorer& scorer, const ClaimChange& claim, const std::str
     } else if (f.kind == FactKind::kModality) {
       const bool weakened = contains_any(f.old_text, strong_modals()) && contains_any(f.new_text, weak_modals()) &&
                             !contains_any(f.new_text, strong_modals());
-      const char* rule = weakened                ? "modality-weakened"
-                         : f.new_text.empty()   ? "modality-removed"
-                         : f.old_text.empty()   ? "modality-added"
-                                                : "modality-changed";
+      const char* rule = weakened             ? "modality-weakened"
+                         : f.new_text.empty() ? "modality-removed"
+                         : f.old_text.empty() ? "modality-added"
+                                              : "modality-changed";
       scorer.add(s, rule, a);
     } else if (f.kind == FactKind::kHedge) {
       scorer.add(s, added ? "hedge-added" : "hedge-removed", a);
     } else if (f.kind == FactKind::kIntensifier) {
       scorer.add(s, added ? "intensifier-added" : "intensifier-removed", a);
     } else if (f.kind == FactKind::kQuantifier) {
-      scorer.add(s, f.new_text.empty() ? "quantifier-removed" : f.old_text.empty() ? "quantifier-added" : "quantifier-changed", a);
+      scorer.add(s,
+                 f.new_text.empty()   ? "quantifier-removed"
+                 : f.old_text.empty() ? "quantifier-added"
+                                      : "quantifier-changed",
+                 a);
     }
   }
 }
@@ -240,8 +245,8 @@ void marker_reasons(const Scorer& scorer, const ClaimChange& claim, const std::s
     std::string_view dropped;
     std::string_view added;  // empty: no rule for it
   };
-  const bool modality_fact = std::any_of(claim.facts.begin(), claim.facts.end(),
-                                         [](const Fact& f) { return f.kind == FactKind::kModality; });
+  const bool modality_fact =
+      std::any_of(claim.facts.begin(), claim.facts.end(), [](const Fact& f) { return f.kind == FactKind::kModality; });
   const Marker markers[] = {{demand_words(), "demand-dropped", "demand-added"},
                             // A modal that changed is the modality rules' to tell.
                             {commitment_words(), modality_fact ? "" : "commitment-dropped", "commitment-added"},

@@ -37,7 +37,8 @@ Result<int> count_of(const std::string& path, std::string_view key, const toml::
 
 std::vector<SignificanceRuleInfo> significance_rules() {
   std::vector<SignificanceRuleInfo> out;
-  for (const auto& row : classify_detail::rule_rows()) out.push_back({std::string(row.name), row.points, std::string(row.when)});
+  for (const auto& row : classify_detail::rule_rows())
+    out.push_back({std::string(row.name), row.points, std::string(row.when)});
   return out;
 }
 
@@ -47,11 +48,13 @@ Result<SignificanceOptions> load_significance_options(const std::string& path) {
   toml::parse_result parsed = toml::parse(*bytes, path);
   if (!parsed) {
     const auto& err = parsed.error();
-    return make_error(ErrorCode::kInvalidInput, fmt::format("{}:{}: {}", path, err.source().begin.line, err.description()));
+    return make_error(ErrorCode::kInvalidInput,
+                      fmt::format("{}:{}: {}", path, err.source().begin.line, err.description()));
   }
   SignificanceOptions options;
   const toml::table* table = parsed.table()["significance"].as_table();
-  if (table == nullptr) return make_error(ErrorCode::kInvalidInput, fmt::format("{}: [significance] table missing", path));
+  if (table == nullptr)
+    return make_error(ErrorCode::kInvalidInput, fmt::format("{}: [significance] table missing", path));
   for (const auto& [key, node] : *table) {
     const std::string_view name = key.str();
     if (name == "highlights" || name == "per_kind") {
@@ -63,7 +66,8 @@ Result<SignificanceOptions> load_significance_options(const std::string& path) {
       if (terms == nullptr) return config_error(path, "watch", "must be an array of strings");
       for (size_t i = 0; i < terms->size(); ++i) {
         const auto term = (*terms)[i].value<std::string>();
-        if (!term || term->empty()) return config_error(path, fmt::format("watch[{}]", i), "must be a non-empty string");
+        if (!term || term->empty())
+          return config_error(path, fmt::format("watch[{}]", i), "must be a non-empty string");
         options.watch.push_back(*term);
       }
     } else if (name == "points") {
@@ -71,7 +75,8 @@ Result<SignificanceOptions> load_significance_options(const std::string& path) {
       if (points == nullptr) return config_error(path, "points", "must be a table of rule names");
       for (const auto& [rule, value] : *points) {
         const std::string rule_key = "points." + std::string(rule.str());
-        if (!known_rule(rule.str())) return config_error(path, rule_key, "unknown rule (docs/significance.md lists them)");
+        if (!known_rule(rule.str()))
+          return config_error(path, rule_key, "unknown rule (docs/significance.md lists them)");
         auto n = count_of(path, rule_key, value);
         if (!n) return n.error();
         options.points[std::string(rule.str())] = *n;

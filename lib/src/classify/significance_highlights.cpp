@@ -51,7 +51,8 @@ class Repeats {
     if (a.target != HighlightTarget::kClaim || b.target != HighlightTarget::kClaim) return false;
     const ClaimChange& x = changes_.claims[static_cast<size_t>(a.index)];
     const ClaimChange& y = changes_.claims[static_cast<size_t>(b.index)];
-    if (x.status != y.status || a.significance->reasons.front().rule != b.significance->reasons.front().rule) return false;
+    if (x.status != y.status || a.significance->reasons.front().rule != b.significance->reasons.front().rule)
+      return false;
     return same_words(words(a), words(b));
   }
 
@@ -97,7 +98,8 @@ std::vector<Highlight> pick_highlights(const ChangeSet& changes, const Significa
     for (size_t k = 0; k < all.size(); ++k) {
       if (place[k] >= 0) continue;
       // Merged whatever the pass: a repeat is never a highlight of its own.
-      auto same = std::find_if(picked.begin(), picked.end(), [&](const auto& p) { return repeats.same(all[p.front()], all[k]); });
+      auto same = std::find_if(picked.begin(), picked.end(),
+                               [&](const auto& p) { return repeats.same(all[p.front()], all[k]); });
       if (same != picked.end()) {
         same->push_back(k);
         place[k] = static_cast<int>(same - picked.begin());

@@ -38,10 +38,13 @@ constexpr std::array<RuleRow, 28> kRules = {{
      "a modal verb was dropped: '{old}' in {quote}"},
     {"stance-dropped", 5, "a stated position (condemn, denounce, recognise, reject) is gone",
      "a stated position was dropped: {quote}"},
-    {"hedge-added", 5, "a paired claim gained a hedge (some, likely, up to, ...)", "a hedge was added: '{new}' in {quote}"},
+    {"hedge-added", 5, "a paired claim gained a hedge (some, likely, up to, ...)",
+     "a hedge was added: '{new}' in {quote}"},
     {"figure-changed", 5, "a figure, date or amount of a paired claim changed",
      "a figure changed: {old} -> {new} in {quote}"},
-    {"figure-removed", 5, "an amount, percentage, count or duration is gone from a sentence that stayed (\"at least 30 days\" before a change)",
+    {"figure-removed", 5,
+     "an amount, percentage, count or duration is gone from a sentence that stayed (\"at least 30 days\" before a "
+     "change)",
      "a figure was dropped: {old}, from {quote}"},
     {"intensifier-removed", 4, "a paired claim lost strong language (fully, unconditionally, gravely, ...)",
      "strong language was dropped: '{old}' in {quote}"},
@@ -60,8 +63,10 @@ constexpr std::array<RuleRow, 28> kRules = {{
     {"hedge-removed", 2, "a paired claim lost a hedge: it now says more firmly what it said",
      "a hedge was removed: '{old}' in {quote}"},
     {"intensifier-added", 2, "a paired claim gained strong language", "strong language was added: '{new}' in {quote}"},
-    {"quantifier-added", 2, "a paired claim gained a quantifier where it had none", "a quantifier was added: '{new}' in {quote}"},
-    {"figure-added", 2, "a sentence that stayed gained an amount, percentage, count or duration", "a figure was added: {new}, in {quote}"},
+    {"quantifier-added", 2, "a paired claim gained a quantifier where it had none",
+     "a quantifier was added: '{new}' in {quote}"},
+    {"figure-added", 2, "a sentence that stayed gained an amount, percentage, count or duration",
+     "a figure was added: {new}, in {quote}"},
     {"commitment-added", 2, "a new commitment", "a new commitment: {quote}"},
     {"section-added", 2, "a new section", "section '{title}' was added"},
     {"claim-changed", 1, "any other claim change (the floor: every change has a reason)", "{status}: {quote}"},
@@ -69,33 +74,31 @@ constexpr std::array<RuleRow, 28> kRules = {{
 
 // Demands and calls on others. "call on" and "call upon" in all persons.
 constexpr std::array<std::string_view, 13> kDemandWords = {
-    "demand",  "demands", "demanded",     "call on", "calls on", "called on", "call upon",
-    "calls upon", "urge", "urges",        "urged",   "insist",   "insists"};
+    "demand",     "demands", "demanded", "call on", "calls on", "called on", "call upon",
+    "calls upon", "urge",    "urges",    "urged",   "insist",   "insists"};
 
 // Promises of the writer. "will" counts: in policy text it is the usual
 // form of a promise ("Ukraine will become a member"); "remain" covers
 // "remain steadfast in their commitment".
 constexpr std::array<std::string_view, 16> kCommitmentWords = {
-    "commit",   "commits", "committed", "commitment", "commitments", "pledge",  "pledged", "pledges",
-    "reaffirm", "reaffirms", "reaffirmed", "will",    "shall",       "must",    "remain",  "remains"};
+    "commit",   "commits",   "committed",  "commitment", "commitments", "pledge", "pledged", "pledges",
+    "reaffirm", "reaffirms", "reaffirmed", "will",       "shall",       "must",   "remain",  "remains"};
 
 // Positions taken on others' acts.
 constexpr std::array<std::string_view, 10> kStanceWords = {
-    "condemn", "condemns", "denounce", "denounces", "recognise", "recognize", "reject", "rejects", "oppose",
-    "opposes"};
+    "condemn", "condemns", "denounce", "denounces", "recognise", "recognize", "reject", "rejects", "oppose", "opposes"};
 
 constexpr std::array<std::string_view, 6> kStrongModals = {"will", "shall", "must", "won't", "shan't", "mustn't"};
-constexpr std::array<std::string_view, 10> kWeakModals = {"may",    "might",    "could",  "couldn't", "should",
+constexpr std::array<std::string_view, 10> kWeakModals = {"may",       "might", "could",  "couldn't", "should",
                                                           "shouldn't", "can",   "cannot", "would",    "wouldn't"};
 
 // Named arguments: {old} and {new} the two versions' labels ("“Title”
 // (date)"; in the series steps and renames, the date alone); {changes} the
 // claim counts that are not 0, the first with its noun and verb ("171
-// statements were removed, 40 added and 19 reworded or moved"); {count} counts removed sections likewise ("26 sections were"),
-// {titles} names some; {reason} and {reasons} highlights' reasons,
-// {pairs} the reworded commitments; in the series ones {first}, {last},
-// {versions}, {from}, {to}, {named}, {latest}; in "links" {count} counts
-// link changes, {repointed}, {added} and {removed} by kind.
+// statements were removed, 40 added and 19 reworded or moved"); {count} counts removed sections likewise ("26 sections
+// were"), {titles} names some; {reason} and {reasons} highlights' reasons, {pairs} the reworded commitments; in the
+// series ones {first}, {last}, {versions}, {from}, {to}, {named}, {latest}; in "links" {count} counts link changes,
+// {repointed}, {added} and {removed} by kind.
 constexpr std::array<TemplateRow, 12> kTemplates = {{
     {"opening", "Between {old} and {new}, {changes}."},
     {"opening-none", "Between {old} and {new}, no statement changed in substance."},
@@ -107,7 +110,8 @@ constexpr std::array<TemplateRow, 12> kTemplates = {{
     {"series-opening", "From {first} to {last}, the page went through {versions} versions."},
     {"series-step", "Between {old} and {new}: {reason}."},
     {"series-rename", "{old} became {new} between {from} and {to}."},
-    {"series-programmes", "{named} programmes and bodies are named across the series, {latest} of them in the latest version."},
+    {"series-programmes",
+     "{named} programmes and bodies are named across the series, {latest} of them in the latest version."},
     {"series-none", "The series has fewer than two versions: nothing to compare."},
 }};
 

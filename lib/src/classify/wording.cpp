@@ -6,10 +6,10 @@
 // peace"). Only phrases of changed claims are candidates; they are then
 // counted over both whole documents with 64-bit hashes, so memory grows with
 // the change, not with the documents.
+#include <fmt/core.h>
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <fmt/core.h>
 #include <map>
 #include <set>
 
@@ -67,7 +67,8 @@ std::string phrase_of(std::string_view text, std::string& key) {
   thread_local std::vector<Token> tokens;
   tokenize_into(text, tokens);
   key.clear();
-  const auto words = static_cast<size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.word; }));
+  const auto words =
+      static_cast<size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.word; }));
   if (words == 0 || words > kMaxReplacementWords) return {};
   // Function words never stand alone ("for" -> "of", "these" -> "the"),
   // and numbers alone are the figures' to tell ("10" -> "12").
@@ -336,8 +337,8 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
     for (const auto& side : sides) {
       phrases(reading_of(index, key_of(side), scratch), any,
               [&](uint64_t h, uint64_t first, std::string_view span, size_t content) {
-        into.push_back({h, first, span, content});
-      });
+                into.push_back({h, first, span, content});
+              });
     }
     std::sort(into.begin(), into.end());
   };
@@ -535,12 +536,14 @@ std::vector<WordingShift> wording_shifts(const SentenceIndex& index, const std::
     if (!any) break;
   }
   if (taken[0].size() < lists[0].size()) {
-    warnings.push_back(fmt::format("wording: {} replacements found, the {} most frequent are listed", lists[0].size(), taken[0].size()));
+    warnings.push_back(fmt::format("wording: {} replacements found, the {} most frequent are listed", lists[0].size(),
+                                   taken[0].size()));
   }
   if (more_phrases || taken[1].size() < lists[1].size() || taken[2].size() < lists[2].size()) {
-    warnings.push_back(fmt::format("wording: more phrases appeared or vanished than the {} listed with the replacements; "
-                                   "those that changed most are listed",
-                                   limit));
+    warnings.push_back(
+        fmt::format("wording: more phrases appeared or vanished than the {} listed with the replacements; "
+                    "those that changed most are listed",
+                    limit));
   }
   // Replacements first, then vanished, then appeared, as before.
   std::vector<WordingShift> out;

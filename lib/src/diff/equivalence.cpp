@@ -5,9 +5,9 @@
 
 #include "segment/acronyms.hpp"
 #include "segment/sentence_index.hpp"
-#include "text/words.hpp"
 #include "strata/normalize.hpp"
 #include "text/ascii.hpp"
+#include "text/words.hpp"
 
 namespace strata::diff {
 
@@ -48,7 +48,8 @@ AcronymTable collect_acronyms(const Document& old_doc, const Document& new_doc) 
       for (const Block& block : section.blocks) {
         for (const Sentence& sentence : block.sentences) {
           if (!may_define(sentence.norm) || !read.insert(sentence.norm).second) continue;
-          for (const auto& def : classify_detail::find_definitions(classify_detail::read_alone(sentence.norm, readings))) {
+          for (const auto& def :
+               classify_detail::find_definitions(classify_detail::read_alone(sentence.norm, readings))) {
             table.emplace(ascii::lower(def.acronym), ascii::lower(def.expansion));
           }
         }
@@ -75,7 +76,8 @@ std::string acronym_equivalence(const std::vector<WordOp>& ops, const AcronymTab
       auto it = table.find(short_form);
       if (it == table.end()) continue;
       if (long_form == it->second || long_form == it->second + " (" + short_form + ")") {
-        notes.push_back(fmt::format("acronym {} and {} name the same thing", short_form == r ? trim(normalize_text(removed)) : trim(normalize_text(added)),
+        notes.push_back(fmt::format("acronym {} and {} name the same thing",
+                                    short_form == r ? trim(normalize_text(removed)) : trim(normalize_text(added)),
                                     short_form == r ? trim(normalize_text(added)) : trim(normalize_text(removed))));
         matched = true;
         break;

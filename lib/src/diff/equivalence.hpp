@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "segment/acronyms.hpp"
 #include "strata/change.hpp"
 #include "strata/document.hpp"
-#include "segment/acronyms.hpp"
 
 namespace strata::diff {
 

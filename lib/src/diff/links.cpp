@@ -76,15 +76,18 @@ std::vector<LinkChange> link_changes(const Document& old_doc, const Document& ne
   std::vector<Place> news = places(new_doc);
   std::vector<LinkChange> out;
   if (olds.empty() && news.empty()) return out;
-  pair_by(olds, news, [](const Place& p) { return p.link->target; }, [](const Place&, const Place&) {});
+  pair_by(
+      olds, news, [](const Place& p) { return p.link->target; }, [](const Place&, const Place&) {});
   // A re-pointed link is reported where it is now, among the new side's.
   std::unordered_map<const Place*, LinkChange> repointed;
-  pair_by(olds, news, [](const Place& p) { return text_key(p.link->text); }, [&](const Place& o, const Place& n) {
-    LinkChange c = change(LinkStatus::kRepointed, new_doc, n);
-    c.old_target = o.link->target;
-    c.new_target = n.link->target;
-    repointed.emplace(&n, std::move(c));
-  });
+  pair_by(
+      olds, news, [](const Place& p) { return text_key(p.link->text); },
+      [&](const Place& o, const Place& n) {
+        LinkChange c = change(LinkStatus::kRepointed, new_doc, n);
+        c.old_target = o.link->target;
+        c.new_target = n.link->target;
+        repointed.emplace(&n, std::move(c));
+      });
   for (const Place& n : news) {
     if (auto it = repointed.find(&n); it != repointed.end()) {
       out.push_back(std::move(it->second));

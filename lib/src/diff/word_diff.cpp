@@ -3,10 +3,10 @@
 // its search is bounded by a partial answer and it cannot be cancelled.
 #include <dtl/dtl.hpp>
 
-#include "text/words.hpp"
 #include "strata/diff.hpp"
 #include "strata/normalize.hpp"
 #include "text/ascii.hpp"
+#include "text/words.hpp"
 
 namespace strata {
 
@@ -85,7 +85,8 @@ std::vector<WordOp> word_diff(std::string_view old_text, std::string_view new_te
     if (runs[i].op != WordOp::Op::kEqual) continue;
     size_t words = 0;
     for (size_t k : runs[i].old_pieces) words += a[k].word ? 1 : 0;
-    if (runs[i].old_pieces.size() <= kMaxIslandTokens || words == 0) runs[i].op = WordOp::Op::kDelete;  // marked; split below
+    if (runs[i].old_pieces.size() <= kMaxIslandTokens || words == 0)
+      runs[i].op = WordOp::Op::kDelete;  // marked; split below
   }
 
   // Emit: each maximal stretch of non-equal runs as all its deletions then

@@ -1,7 +1,7 @@
 #include "history/derived.hpp"
 #include "history/pair_entry.hpp"
-#include "text/ascii.hpp"
 #include "sys/parallel.hpp"
+#include "text/ascii.hpp"
 
 #include <fmt/core.h>
 #include <algorithm>
@@ -100,11 +100,20 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc, const P
     switch (c.status) {
       case ChangeStatus::kModified:
       case ChangeStatus::kSplit:
-      case ChangeStatus::kMerged: ++out.size.claims_modified; break;
-      case ChangeStatus::kMoved: ++out.size.claims_moved; break;
-      case ChangeStatus::kAdded: out.size.claims_added += static_cast<int>(c.new_sides.size()); break;
-      case ChangeStatus::kRemoved: out.size.claims_removed += static_cast<int>(c.old_sides.size()); break;
-      default: break;
+      case ChangeStatus::kMerged:
+        ++out.size.claims_modified;
+        break;
+      case ChangeStatus::kMoved:
+        ++out.size.claims_moved;
+        break;
+      case ChangeStatus::kAdded:
+        out.size.claims_added += static_cast<int>(c.new_sides.size());
+        break;
+      case ChangeStatus::kRemoved:
+        out.size.claims_removed += static_cast<int>(c.old_sides.size());
+        break;
+      default:
+        break;
     }
     if (c.status == ChangeStatus::kAdded) continue;
     bool changed = false;
@@ -130,7 +139,8 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc, const P
     if (c.old_sides.empty() || c.new_sides.empty()) continue;
     const int from = c.old_sides.front().index;
     for (const SectionSide& n : c.new_sides) {
-      if (n.index >= 0 && static_cast<size_t>(n.index) < out.section_links.size() && out.section_links[static_cast<size_t>(n.index)] < 0) {
+      if (n.index >= 0 && static_cast<size_t>(n.index) < out.section_links.size() &&
+          out.section_links[static_cast<size_t>(n.index)] < 0) {
         out.section_links[static_cast<size_t>(n.index)] = from;
       }
     }
@@ -143,7 +153,8 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc, const P
   out.old_claims = static_cast<int>(old_claims.size());
   std::vector<bool> reached(old_claims.size(), false);
   for (const ClaimLink& link : out.links) {
-    if (link.old_claims.empty()) out.added.push_back({link.new_claim, new_claims[static_cast<size_t>(link.new_claim)]->norm});
+    if (link.old_claims.empty())
+      out.added.push_back({link.new_claim, new_claims[static_cast<size_t>(link.new_claim)]->norm});
     for (const int from : link.old_claims) reached[static_cast<size_t>(from)] = true;
   }
   for (size_t c = 0; c < old_claims.size(); ++c) {
@@ -151,7 +162,6 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc, const P
   }
   return out;
 }
-
 
 Result<Document> parse_version(const VersionInfo& version, std::string_view raw) {
   LoadOptions options;
@@ -319,7 +329,8 @@ Result<void> Deriver::prefetch(const std::vector<VersionInfo>& versions, bool su
         return;
       }
       docs[k] = std::move(*doc);
-      if (want_summary[first + k] && first + k >= lo) write_cache(summary_path(first + k), summary_json(summarize(*docs[k])));
+      if (want_summary[first + k] && first + k >= lo)
+        write_cache(summary_path(first + k), summary_json(summarize(*docs[k])));
     });
     for (const auto& e : errors) {
       if (e) return *e;

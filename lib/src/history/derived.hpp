@@ -63,7 +63,7 @@ struct NumberedNorm {
 };
 
 struct PairResult {
-  ChangeSize size;  // programmes_* are 0: the series registry counts them
+  ChangeSize size;               // programmes_* are 0: the series registry counts them
   std::vector<ClaimLink> links;  // one per claim of the newer version, in order
   int old_claims = 0;            // claims of the older version
   // The claims no link joins, which the history follows across gaps

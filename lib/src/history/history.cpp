@@ -1,14 +1,14 @@
 // Queries across versions: log sizes, timeline, blame and one claim's chain.
-#include <algorithm>
 #include <fmt/core.h>
+#include <algorithm>
 #include <map>
 
 #include "history/derived.hpp"
 #include "history/lineage.hpp"
-#include "text/ascii.hpp"
 #include "strata/compare.hpp"
 #include "strata/ingest.hpp"
 #include "strata/normalize.hpp"
+#include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
 namespace strata {
@@ -31,7 +31,8 @@ Result<ProgrammeSeries> programme_registry(const store::Deriver& deriver, const 
     defined.push_back(std::move(summary->acronyms));
   }
   ProgrammeRegistry registry(config, series_acronyms(defined));
-  auto added = deriver.each_document(versions, [&](size_t i, Document doc) { registry.add(std::move(doc), versions[i].id); });
+  auto added =
+      deriver.each_document(versions, [&](size_t i, Document doc) { registry.add(std::move(doc), versions[i].id); });
   if (!added) return added.error();
   return registry.finish();
 }
@@ -121,7 +122,8 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
       const std::string& path = summary->sections[k];
       const int from = k + 1 < links.size() ? links[k + 1] : -1;
       size_t row = out.sections.size();
-      if (from >= 1 && static_cast<size_t>(from - 1) < previous_rows.size() && !taken[previous_rows[static_cast<size_t>(from - 1)]]) {
+      if (from >= 1 && static_cast<size_t>(from - 1) < previous_rows.size() &&
+          !taken[previous_rows[static_cast<size_t>(from - 1)]]) {
         row = previous_rows[static_cast<size_t>(from - 1)];
       }
       if (row == out.sections.size()) {
@@ -149,7 +151,8 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
   for (const auto& entry : ranked) {
     const std::string& phrase = entry.first;  // a named reference: clang 14 cannot capture a structured binding
     if (static_cast<int>(out.terms.size() - options.terms.size()) >= options.top_phrases) break;
-    const bool duplicate = std::any_of(out.terms.begin(), out.terms.end(), [&](const auto& t) { return t.term == phrase; });
+    const bool duplicate =
+        std::any_of(out.terms.begin(), out.terms.end(), [&](const auto& t) { return t.term == phrase; });
     if (!duplicate) out.terms.push_back({phrase, false, std::vector<int>(n, 0)});
   }
   std::vector<std::string> terms;
@@ -196,7 +199,8 @@ Result<Blame> blame(const Store& store, std::string_view rev) {
         if (first) std::tie(e.absent_from, e.absent_to) = std::pair{p.absent_from, p.absent_to};
         first = false;
       }
-      if (a.version + 1 < static_cast<int>(v)) std::tie(e.absent_from, e.absent_to) = std::pair{a.version + 1, static_cast<int>(v) - 1};
+      if (a.version + 1 < static_cast<int>(v))
+        std::tie(e.absent_from, e.absent_to) = std::pair{a.version + 1, static_cast<int>(v) - 1};
       if (a.text_changed) e.last_changed = static_cast<int>(v);
       e.last_changed = std::max(e.origin, e.last_changed);
     }

@@ -74,7 +74,8 @@ class Vanished {
 
  private:
   std::vector<Entry> entries_;
-  std::unordered_map<uint64_t, std::vector<int>> by_text_;  // hash of the comparison form -> waiting entries, oldest first
+  std::unordered_map<uint64_t, std::vector<int>>
+      by_text_;  // hash of the comparison form -> waiting entries, oldest first
   align::WordIndex by_word_;
 };
 

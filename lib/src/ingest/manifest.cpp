@@ -40,19 +40,22 @@ Result<std::vector<std::pair<size_t, size_t>>> report_pairs(const std::vector<Ma
     const std::string name = rule.substr(0, colon);
     const std::string kind = colon == std::string::npos ? "" : rule.substr(colon + 1);
     if (name != "consecutive" && name != "first-last") {
-      return make_error(ErrorCode::kInvalidInput,
-                        fmt::format("report pairs: unknown rule '{}' (consecutive, first-last, with :KIND or not)", rule));
+      return make_error(
+          ErrorCode::kInvalidInput,
+          fmt::format("report pairs: unknown rule '{}' (consecutive, first-last, with :KIND or not)", rule));
     }
     std::vector<size_t> chosen;
     for (size_t i = 0; i < series.size(); ++i) {
       if (kind.empty() || series[i].kind == kind) chosen.push_back(i);
     }
     if (!kind.empty() && chosen.empty()) {
-      return make_error(ErrorCode::kInvalidInput, fmt::format("report pairs: no snapshot of the series for '{}'", rule));
+      return make_error(ErrorCode::kInvalidInput,
+                        fmt::format("report pairs: no snapshot of the series for '{}'", rule));
     }
     std::vector<std::pair<size_t, size_t>> pairs;
     if (name == "first-last" && chosen.size() > 1) pairs.emplace_back(chosen.front(), chosen.back());
-    for (size_t k = 0; name == "consecutive" && k + 1 < chosen.size(); ++k) pairs.emplace_back(chosen[k], chosen[k + 1]);
+    for (size_t k = 0; name == "consecutive" && k + 1 < chosen.size(); ++k)
+      pairs.emplace_back(chosen[k], chosen[k + 1]);
     for (const auto& p : pairs) {
       if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
     }

@@ -2,8 +2,8 @@
 
 #include <array>
 
-#include "text/dates.hpp"
 #include "text/ascii.hpp"
+#include "text/dates.hpp"
 
 namespace strata::markdown_syntax {
 

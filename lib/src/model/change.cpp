@@ -65,27 +65,36 @@ bool parse_fact_kind(std::string_view name, FactKind& out) {
 
 const char* to_string(WordOp::Op op) {
   switch (op) {
-    case WordOp::Op::kEqual: return "equal";
-    case WordOp::Op::kInsert: return "insert";
-    case WordOp::Op::kDelete: return "delete";
+    case WordOp::Op::kEqual:
+      return "equal";
+    case WordOp::Op::kInsert:
+      return "insert";
+    case WordOp::Op::kDelete:
+      return "delete";
   }
   return "equal";
 }
 
 const char* to_string(HighlightTarget target) {
   switch (target) {
-    case HighlightTarget::kClaim: return "claim";
-    case HighlightTarget::kSection: return "section";
-    case HighlightTarget::kProgramme: return "programme";
+    case HighlightTarget::kClaim:
+      return "claim";
+    case HighlightTarget::kSection:
+      return "section";
+    case HighlightTarget::kProgramme:
+      return "programme";
   }
   return "claim";
 }
 
 const char* to_string(LinkStatus status) {
   switch (status) {
-    case LinkStatus::kAdded: return "added";
-    case LinkStatus::kRemoved: return "removed";
-    case LinkStatus::kRepointed: return "repointed";
+    case LinkStatus::kAdded:
+      return "added";
+    case LinkStatus::kRemoved:
+      return "removed";
+    case LinkStatus::kRepointed:
+      return "repointed";
   }
   return "added";
 }

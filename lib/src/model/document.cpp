@@ -6,21 +6,30 @@ namespace strata {
 
 const char* to_string(BlockKind kind) {
   switch (kind) {
-    case BlockKind::kParagraph: return "paragraph";
-    case BlockKind::kListItem: return "list-item";
-    case BlockKind::kQuote: return "quote";
-    case BlockKind::kCode: return "code";
-    case BlockKind::kTableRow: return "table-row";
+    case BlockKind::kParagraph:
+      return "paragraph";
+    case BlockKind::kListItem:
+      return "list-item";
+    case BlockKind::kQuote:
+      return "quote";
+    case BlockKind::kCode:
+      return "code";
+    case BlockKind::kTableRow:
+      return "table-row";
   }
   return "paragraph";
 }
 
 const char* to_string(InputFormat format) {
   switch (format) {
-    case InputFormat::kAuto: return "auto";
-    case InputFormat::kPlainText: return "text";
-    case InputFormat::kMarkdown: return "markdown";
-    case InputFormat::kHtml: return "html";
+    case InputFormat::kAuto:
+      return "auto";
+    case InputFormat::kPlainText:
+      return "text";
+    case InputFormat::kMarkdown:
+      return "markdown";
+    case InputFormat::kHtml:
+      return "html";
   }
   return "text";
 }

@@ -1,12 +1,12 @@
 // Boilerplate rules: lines that are page furniture, not content.
-#include <algorithm>
 #include <fmt/core.h>
-#include <regex>
 #include <toml++/toml.h>
+#include <algorithm>
+#include <regex>
 
 #include "strata/normalize.hpp"
-#include "text/dates.hpp"
 #include "text/ascii.hpp"
+#include "text/dates.hpp"
 
 namespace strata {
 
@@ -65,7 +65,8 @@ Result<BoilerplateRules> load_boilerplate_rules(const std::string& path, Boilerp
   toml::parse_result parsed = toml::parse_file(path);
   if (!parsed) {
     const auto& err = parsed.error();
-    return make_error(ErrorCode::kInvalidInput, fmt::format("{}:{}: {}", path, err.source().begin.line, err.description()));
+    return make_error(ErrorCode::kInvalidInput,
+                      fmt::format("{}:{}: {}", path, err.source().begin.line, err.description()));
   }
   const toml::table& table = parsed.table();
   if (const toml::array* disable = table["disable"].as_array()) {
@@ -108,7 +109,8 @@ Result<BoilerplateRules> load_boilerplate_rules(const std::string& path, Boilerp
       } else if (action == "date") {
         r.action = BoilerplateRule::Action::kDate;
       } else {
-        return make_error(ErrorCode::kInvalidInput, fmt::format("{}: rule '{}': action must be remove or date", path, r.name));
+        return make_error(ErrorCode::kInvalidInput,
+                          fmt::format("{}: rule '{}': action must be remove or date", path, r.name));
       }
       r.pattern = normalize_text(r.pattern);
       std::erase_if(base.rules, [&](const BoilerplateRule& old) { return old.name == r.name; });

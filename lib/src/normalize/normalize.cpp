@@ -1,10 +1,10 @@
 // The comparison form (see normalize.hpp for what it folds and why).
+#include <utf8proc.h>
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
-#include <utf8proc.h>
 
 #include "strata/normalize.hpp"
 #include "text/utf8.hpp"
@@ -23,18 +23,47 @@ struct Folded {
 
 Folded fold(char32_t cp) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: case 0x2039: case 0x203A:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
+    case 0x2039:
+    case 0x203A:
       return {Fold::kReplace, "'"};
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x00AB:
+    case 0x00BB:
       return {Fold::kReplace, "\""};
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-    case 0xFE58: case 0xFE63: case 0xFF0D:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D:
       return {Fold::kReplace, "-"};
     case 0x2026:
       return {Fold::kReplace, "..."};
-    case 0x2022: case 0x25E6: case 0x2023: case 0x2043: case 0x25AA: case 0x25CF: case 0x00B7:
+    case 0x2022:
+    case 0x25E6:
+    case 0x2023:
+    case 0x2043:
+    case 0x25AA:
+    case 0x25CF:
+    case 0x00B7:
       return {Fold::kReplace, "*"};
-    case 0x0085: case 0x2028: case 0x2029:
+    case 0x0085:
+    case 0x2028:
+    case 0x2029:
       return {Fold::kSpace, nullptr};
     default:
       break;
@@ -89,10 +118,16 @@ class Builder {
     if (is_control(cp) && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f' && cp != '\v') cp = control_picture(cp);
     const Folded f = fold(cp);
     switch (f.fold) {
-      case Fold::kSpace: space(origin); return;
-      case Fold::kDrop: return;
-      case Fold::kReplace: bytes(f.replacement, origin); return;
-      case Fold::kKeep: break;
+      case Fold::kSpace:
+        space(origin);
+        return;
+      case Fold::kDrop:
+        return;
+      case Fold::kReplace:
+        bytes(f.replacement, origin);
+        return;
+      case Fold::kKeep:
+        break;
     }
     flush_space();
     const size_t before = out_.text.size();
@@ -172,10 +207,10 @@ size_t printable_ascii_prefix(std::string_view s) {
 // entries of Unicode 15's DerivedNormalizationProps.txt outside the combining
 // marks (utf8proc 2.8 does not expose the property).
 bool composes_with_previous(char32_t cp) {
-  static constexpr char32_t kSingles[] = {0x09BE,  0x09D7,  0x0B3E,  0x0B56,  0x0B57,  0x0BBE,  0x0BD7,  0x0C56,
-                                          0x0CC2,  0x0CD5,  0x0CD6,  0x0D3E,  0x0D57,  0x0DCA,  0x0DCF,  0x0DDF,
-                                          0x102E,  0x1B35,  0x110BA, 0x11127, 0x1133E, 0x11357, 0x114B0, 0x114BA,
-                                          0x114BD, 0x115AF, 0x11930};
+  static constexpr char32_t kSingles[] = {0x09BE,  0x09D7,  0x0B3E,  0x0B56,  0x0B57,  0x0BBE,  0x0BD7,
+                                          0x0C56,  0x0CC2,  0x0CD5,  0x0CD6,  0x0D3E,  0x0D57,  0x0DCA,
+                                          0x0DCF,  0x0DDF,  0x102E,  0x1B35,  0x110BA, 0x11127, 0x1133E,
+                                          0x11357, 0x114B0, 0x114BA, 0x114BD, 0x115AF, 0x11930};
   if ((cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2)) return true;
   return std::find(std::begin(kSingles), std::end(kSingles), cp) != std::end(kSingles);
 }
@@ -230,9 +265,9 @@ NormalizedText normalize(std::string_view original) {
       continue;
     }
     utf8proc_uint8_t* mapped = nullptr;
-    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(original.data() + start),
-                                     static_cast<utf8proc_ssize_t>(end - start), &mapped,
-                                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+    const auto length = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(original.data() + start), static_cast<utf8proc_ssize_t>(end - start),
+        &mapped, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
     if (length < 0) {
       out.code_point(cp, start);
     } else {

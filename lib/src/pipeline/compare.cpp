@@ -1,8 +1,8 @@
 // compare(): align sections and claims, word-diff the changed pairs, label
 // equivalences, diff the link sets, then hand over to classify.
+#include <fmt/core.h>
 #include <algorithm>
 #include <cstdint>
-#include <fmt/core.h>
 #include <future>
 
 #include "align/claims.hpp"
@@ -28,8 +28,12 @@ SectionSide section_side(const Document& doc, int index) {
 
 ClaimSide claim_side(const Side& side, int claim) {
   const align::Claim& c = side.claims[static_cast<size_t>(claim)];
-  return ClaimSide{c.sentence_ptr->text, c.sentence_ptr->norm, side.doc->sections[static_cast<size_t>(c.section)].id,
-                   c.section, c.block, c.sentence};
+  return ClaimSide{c.sentence_ptr->text,
+                   c.sentence_ptr->norm,
+                   side.doc->sections[static_cast<size_t>(c.section)].id,
+                   c.section,
+                   c.block,
+                   c.sentence};
 }
 
 // Ordering of the report: new-document order, removed items right after what
@@ -58,11 +62,11 @@ std::vector<double> after_predecessors(const std::vector<int>& old_to_new, doubl
 // Indices of `keys` outside one longest increasing subsequence: the items
 // that changed place among their siblings (the rest kept their order).
 std::vector<size_t> out_of_order(const std::vector<int>& keys) {
-  std::vector<size_t> tails;               // index of the smallest tail of each length
+  std::vector<size_t> tails;  // index of the smallest tail of each length
   std::vector<size_t> previous(keys.size(), SIZE_MAX);
   for (size_t i = 0; i < keys.size(); ++i) {
-    const auto it = std::lower_bound(tails.begin(), tails.end(), i,
-                                     [&](size_t t, size_t x) { return keys[t] < keys[x]; });
+    const auto it =
+        std::lower_bound(tails.begin(), tails.end(), i, [&](size_t t, size_t x) { return keys[t] < keys[x]; });
     if (it != tails.begin()) previous[i] = *(it - 1);
     if (it == tails.end()) {
       tails.push_back(i);
@@ -158,7 +162,8 @@ class Comparer {
         continue;
       } else {
         c.old_sides.push_back(section_side(old_doc_, a));
-        for (int extra : sections_.split_into[static_cast<size_t>(a)]) c.new_sides.push_back(section_side(new_doc_, extra));
+        for (int extra : sections_.split_into[static_cast<size_t>(a)])
+          c.new_sides.push_back(section_side(new_doc_, extra));
         for (int extra : sections_.merged_from[b]) c.old_sides.push_back(section_side(old_doc_, extra));
         c.similarity = sections_.score[static_cast<size_t>(a)];
         c.renamed = old_doc_.sections[static_cast<size_t>(a)].title_norm != new_doc_.sections[b].title_norm;
@@ -233,8 +238,10 @@ class Comparer {
         c.old_sides.push_back(claim_side(old_, i));
         c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
         c.new_sides.push_back(claim_side(new_, claims_.split_second[static_cast<size_t>(i)]));
-        c.similarity = align::dice(old_.claims[static_cast<size_t>(i)].bag,
-                                   align::merge_bags(new_.claims[j].bag, new_.claims[static_cast<size_t>(claims_.split_second[static_cast<size_t>(i)])].bag));
+        c.similarity = align::dice(
+            old_.claims[static_cast<size_t>(i)].bag,
+            align::merge_bags(new_.claims[j].bag,
+                              new_.claims[static_cast<size_t>(claims_.split_second[static_cast<size_t>(i)])].bag));
         diff_into(c, c.old_sides[0].text, c.new_sides[0].text + " " + c.new_sides[1].text);
       } else if (kind == PairKind::kMergePart) {
         c.status = ChangeStatus::kMerged;
@@ -242,7 +249,8 @@ class Comparer {
         c.old_sides.push_back(claim_side(old_, i));
         c.old_sides.push_back(claim_side(old_, second));
         c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
-        c.similarity = align::dice(new_.claims[j].bag, align::merge_bags(old_.claims[static_cast<size_t>(i)].bag, old_.claims[static_cast<size_t>(second)].bag));
+        c.similarity = align::dice(new_.claims[j].bag, align::merge_bags(old_.claims[static_cast<size_t>(i)].bag,
+                                                                         old_.claims[static_cast<size_t>(second)].bag));
         diff_into(c, c.old_sides[0].text + " " + c.old_sides[1].text, c.new_sides[0].text);
       } else {
         const bool here = same_place(i, static_cast<int>(j));
@@ -304,14 +312,16 @@ class Comparer {
     }
     if (claims_.inexact_over_cap) {
       const auto unpaired = [](const std::vector<int>& to) { return std::count(to.begin(), to.end(), -1); };
-      out.warnings.push_back(fmt::format("claims: {} old and {} new claims without an exact match, over the cap of {}; "
-                                         "moves, splits, merges and edits not looked for, reported as removed and added",
-                                         unpaired(claims_.old_to_new), unpaired(claims_.new_to_old),
-                                         align::kMaxInexactClaims));
+      out.warnings.push_back(
+          fmt::format("claims: {} old and {} new claims without an exact match, over the cap of {}; "
+                      "moves, splits, merges and edits not looked for, reported as removed and added",
+                      unpaired(claims_.old_to_new), unpaired(claims_.new_to_old), align::kMaxInexactClaims));
     }
     for (size_t k : capped) {
-      out.warnings.push_back(fmt::format("claim {}: word diff skipped, the claims exceed the cap of {} token pairs; "
-                                         "reported as rewritten", changes[k].index, options_.max_diff_cells));
+      out.warnings.push_back(
+          fmt::format("claim {}: word diff skipped, the claims exceed the cap of {} token pairs; "
+                      "reported as rewritten",
+                      changes[k].index, options_.max_diff_cells));
     }
     for (const Keyed& k : order) {
       ClaimChange& c = changes[k.index];
@@ -344,9 +354,8 @@ ChangeSet compare(const Document& old_doc, const Document& new_doc, const Compar
   // be started, std::async defers it to get(): the same work, in turn.)
   std::future<classify_detail::DocumentReading> reading;
   if (classify_detail::reads_documents(options.classification)) {
-    reading = std::async(std::launch::async | std::launch::deferred, [&] {
-      return classify_detail::read_documents(old_doc, new_doc, options.classification);
-    });
+    reading = std::async(std::launch::async | std::launch::deferred,
+                         [&] { return classify_detail::read_documents(old_doc, new_doc, options.classification); });
   }
   ChangeSet changes = Comparer(old_doc, new_doc, options).run();
   auto read = reading.valid() ? reading.get() : classify_detail::DocumentReading{};

@@ -17,8 +17,7 @@ namespace {
 // if any, ends before them. Seen in the terms of service and policies of the
 // real documents measured in docs/programmes.md; none starts a known name.
 constexpr std::array<std::string_view, 10> kPhraseOpeners = {
-    "according", "based", "concerning", "due", "including", "pursuant", "regarding", "related", "relating",
-    "subject"};
+    "according", "based", "concerning", "due", "including", "pursuant", "regarding", "related", "relating", "subject"};
 
 // Lowercase letters before a capital inside one word that mark two words
 // glued together by a page's chrome ("ViewFree", "BasicsMeta"). Three, so

@@ -2,10 +2,10 @@
 // Both readers fill the same plain structure through one small interface, so
 // the rules (required keys, unknown keys are errors) are written once.
 #include <fmt/core.h>
+#include <toml++/toml.h>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "strata/programmes.hpp"
 
@@ -112,8 +112,8 @@ Result<ProgrammeEntry> read_entry(const Table& table, const std::string& where, 
       }
       entry.aliases = value.strings;
     } else {
-      return config_error(source, fmt::format("{}: unknown key or wrong type '{}' (expected name, acronym, aliases)",
-                                              where, key));
+      return config_error(
+          source, fmt::format("{}: unknown key or wrong type '{}' (expected name, acronym, aliases)", where, key));
     }
   }
   if (entry.name.empty()) return config_error(source, where + ": 'name' is missing or empty");
@@ -143,8 +143,8 @@ Result<ProgrammeConfig> read_config(const Table& root, std::string_view source) 
           } else if (k == "to" && v.type == Value::Type::kString) {
             rename.to = v.string;
           } else {
-            return config_error(source, fmt::format("rename {}: unknown key or wrong type '{}' (expected from, to)",
-                                                    i + 1, k));
+            return config_error(source,
+                                fmt::format("rename {}: unknown key or wrong type '{}' (expected from, to)", i + 1, k));
           }
         }
         if (rename.from.empty() || rename.to.empty()) {

@@ -6,9 +6,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "text/lexicon.hpp"
 #include "programmes/programmes_internal.hpp"
 #include "programmes/variants.hpp"
+#include "text/lexicon.hpp"
 
 namespace strata {
 namespace {
@@ -61,8 +61,7 @@ void merge_place_suffixes(UnionFind& groups) {
     auto words = words_of(key);
     if (words.size() < 3) continue;
     auto connector = words[words.size() - 2];
-    if ((connector == "for" || connector == "to" || connector == "in" || connector == "of") &&
-        is_place(words.back())) {
+    if ((connector == "for" || connector == "to" || connector == "in" || connector == "of") && is_place(words.back())) {
       auto base = join(words, 0, words.size() - 2);
       if (groups.has(base)) merges.emplace_back(key, base);
       merges.emplace_back(key, "~" + base + " ~ " + std::string(words.back()));

@@ -2,17 +2,17 @@
 // added, removed. Rules in the order they are tried (docs/programmes.md):
 // configured renames, same name, same acronym, succession statements,
 // near-identical names in similar claims.
-#include <algorithm>
 #include <fmt/core.h>
+#include <algorithm>
 #include <limits>
 #include <map>
 #include <set>
 #include <tuple>
 
-#include "text/lexicon.hpp"
 #include "programmes/programmes_internal.hpp"
 #include "programmes/rename_evidence.hpp"
 #include "programmes/successions.hpp"
+#include "text/lexicon.hpp"
 
 namespace strata {
 namespace {
@@ -89,18 +89,22 @@ double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
   return all == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(all);
 }
 
-ProgrammeSide side_of(const Programme& p) {
-  return {p.name, p.acronym, static_cast<int>(p.mentions.size())};
-}
+ProgrammeSide side_of(const Programme& p) { return {p.name, p.acronym, static_cast<int>(p.mentions.size())}; }
 
 int status_rank(ChangeStatus status) {
   switch (status) {
-    case ChangeStatus::kRenamed: return 0;
-    case ChangeStatus::kMerged: return 1;
-    case ChangeStatus::kSplit: return 2;
-    case ChangeStatus::kRemoved: return 3;
-    case ChangeStatus::kAdded: return 4;
-    default: return 5;
+    case ChangeStatus::kRenamed:
+      return 0;
+    case ChangeStatus::kMerged:
+      return 1;
+    case ChangeStatus::kSplit:
+      return 2;
+    case ChangeStatus::kRemoved:
+      return 3;
+    case ChangeStatus::kAdded:
+      return 4;
+    default:
+      return 5;
   }
 }
 
@@ -152,7 +156,8 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
   for (const auto& rename : config.renames) {
     int i = first_of(old_by_key, name_key(rename.from, {}), old_match, true);
     int j = first_of(new_by_key, name_key(rename.to, {}), new_match, false);
-    if (i >= 0 && j >= 0) pair(i, j, ChangeStatus::kRenamed, {"configured rename: '" + rename.from + "' -> '" + rename.to + "'"});
+    if (i >= 0 && j >= 0)
+      pair(i, j, ChangeStatus::kRenamed, {"configured rename: '" + rename.from + "' -> '" + rename.to + "'"});
   }
   // A name the new version writes only as the old side of its succession
   // statements ("In 2024, the X was replaced by the Y") has gone: it is not
@@ -204,11 +209,12 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
       };
       int i = in_old ? s.from : lookup(s.from, old_by_key);
       int j = in_old ? lookup(s.to, new_by_key) : s.to;
-      auto evidence = fmt::format("succession statement ('{}') in the {} version: \"{}\"", s.rule,
-                                  in_old ? "old" : "new", s.claim);
+      auto evidence =
+          fmt::format("succession statement ('{}') in the {} version: \"{}\"", s.rule, in_old ? "old" : "new", s.claim);
       // A split pairs its old name with each successor.
-      const bool free_old = i >= 0 && (old_match[static_cast<size_t>(i)] < 0 ||
-                                       (s.shape == Succession::Shape::kSplit && old_match[static_cast<size_t>(i)] != j));
+      const bool free_old =
+          i >= 0 && (old_match[static_cast<size_t>(i)] < 0 ||
+                     (s.shape == Succession::Shape::kSplit && old_match[static_cast<size_t>(i)] != j));
       if (free_old && j >= 0) {
         pair(i, j, ChangeStatus::kRenamed, {evidence});
       } else if (j >= 0 && new_match[static_cast<size_t>(j)] < 0) {
@@ -232,7 +238,8 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
     const SentenceTemplates templates(new_doc, news, free_new);
     for (size_t i : free_old) {
       auto found = templates.find(old_doc, olds[i], [&](size_t j) { return new_match[j] < 0; });
-      if (found) pair(static_cast<int>(i), static_cast<int>(found->programme), ChangeStatus::kRenamed, {found->evidence});
+      if (found)
+        pair(static_cast<int>(i), static_cast<int>(found->programme), ChangeStatus::kRenamed, {found->evidence});
     }
   }
   std::erase_if(free_old, [&](size_t i) { return old_match[i] >= 0; });
@@ -299,7 +306,8 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
     if (fa != fb) return fa < fb;
     if (na != nb) return na < nb;
     // A split: one old name, its successors by name.
-    if (a.change.new_side && b.change.new_side) return fold_case(a.change.new_side->name) < fold_case(b.change.new_side->name);
+    if (a.change.new_side && b.change.new_side)
+      return fold_case(a.change.new_side->name) < fold_case(b.change.new_side->name);
     return false;
   });
   return pairs;

@@ -11,9 +11,9 @@
 #include <memory>
 #include <unordered_map>
 
-#include "text/lexicon.hpp"
 #include "programmes/programmes_internal.hpp"
 #include "programmes/sentence_names.hpp"
+#include "text/lexicon.hpp"
 
 namespace strata {
 namespace {
@@ -172,13 +172,13 @@ class Extractor {
   std::vector<std::pair<const SentenceNames*, Where>> sentences_;
   AcronymTable table_;               // every definition, then the configured and known acronyms
   AcronymTable programme_acronyms_;  // those whose name is a programme name
-  std::vector<uint64_t> lowercase_;      // asked words the document writes in lowercase, sorted
+  std::vector<uint64_t> lowercase_;  // asked words the document writes in lowercase, sorted
   // See name_words(): by mention (null for back-references), and by name
   // (views that live as long as the mentions).
   std::vector<const std::vector<uint64_t>*> mention_words_;
   std::unordered_map<std::string_view, std::vector<uint64_t>> name_words_;
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_word_;  // word -> mentions whose name has it, in order
-  std::string folded_;  // name_words()' buffer
+  std::string folded_;                                           // name_words()' buffer
   std::vector<RawMention> mentions_;
 };
 

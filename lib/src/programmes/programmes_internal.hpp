@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "programmes/sentence_names.hpp"
 #include "segment/acronyms.hpp"
 #include "segment/sentence_index.hpp"
-#include "programmes/sentence_names.hpp"
 #include "strata/programmes.hpp"
 
 namespace strata::classify_detail {
@@ -64,9 +64,9 @@ struct ProgrammePair {
 // `sentences`, when given, indexes the sentences of both documents: a claim
 // found in both is then read for succession statements once.
 std::vector<ProgrammePair> match_programmes(const Document& old_doc, const Document& new_doc,
-                                            const std::vector<Programme>& olds,
-                                            const std::vector<Programme>& news, const ProgrammeConfig& config,
-                                            const AcronymTable& acronyms, const SentenceIndex* sentences = nullptr);
+                                            const std::vector<Programme>& olds, const std::vector<Programme>& news,
+                                            const ProgrammeConfig& config, const AcronymTable& acronyms,
+                                            const SentenceIndex* sentences = nullptr);
 
 // The matching keys of a programme: of its name and aliases, with and without
 // the acronyms of `acronyms` expanded. Sorted, unique.

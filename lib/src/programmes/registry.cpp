@@ -44,7 +44,7 @@ void ProgrammeRegistry::add(Document doc, std::string label) {
   st.acronyms.insert(extracted.acronyms.begin(), extracted.acronyms.end());
   std::vector<int> rows(list.size(), -1);
   std::vector<bool> renamed(list.size(), false);  // continues its row under a new name
-  std::set<int> succeeded;  // rows whose programme was renamed, merged or split into another here
+  std::set<int> succeeded;                        // rows whose programme was renamed, merged or split into another here
   if (st.previous) {
     auto pairs = match_programmes(*st.previous, doc, st.previous_list, list, st.config, st.acronyms);
     // Kept names first: a rename continues the old row only into a name
@@ -57,7 +57,8 @@ void ProgrammeRegistry::add(Document doc, std::string label) {
     }
     for (auto& pair : pairs) {
       const auto status = pair.change.status;
-      if (status != ChangeStatus::kRenamed && status != ChangeStatus::kMerged && status != ChangeStatus::kSplit) continue;
+      if (status != ChangeStatus::kRenamed && status != ChangeStatus::kMerged && status != ChangeStatus::kSplit)
+        continue;
       const int old_row = st.previous_rows[static_cast<size_t>(pair.old_index)];
       int& new_row = rows[static_cast<size_t>(pair.new_index)];
       if (new_row < 0) {

@@ -51,7 +51,7 @@ std::optional<std::string> head_word_change(const Programme& old_p, const Progra
 }
 
 std::vector<std::pair<std::string, const std::string*>> SentenceTemplates::templates_of(const Document& doc,
-                                                                                    const Programme& p) {
+                                                                                        const Programme& p) {
   std::vector<std::pair<std::string, const std::string*>> out;
   for (const auto& m : p.mentions) {
     if (out.size() >= kSentencesTried) break;
@@ -61,8 +61,8 @@ std::vector<std::pair<std::string, const std::string*>> SentenceTemplates::templ
     // acronym before it) cannot be cut out.
     if (m.offset + m.form.size() > norm.size() || norm.substr(m.offset, m.form.size()) != m.form) continue;
     // The cut is marked by a byte no text holds.
-    out.emplace_back(std::string(norm.substr(0, m.offset)).append(1, '\0').append(norm.substr(m.offset + m.form.size())),
-                     &s.text);
+    out.emplace_back(
+        std::string(norm.substr(0, m.offset)).append(1, '\0').append(norm.substr(m.offset + m.form.size())), &s.text);
   }
   return out;
 }

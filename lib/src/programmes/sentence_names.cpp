@@ -109,9 +109,7 @@ void SentenceReader::match_acronyms(SentenceNames& out) {
   }
 }
 
-bool SentenceReader::run_word(size_t i) const {
-  return r_.is(i, kCapitalized) && !r_.is(i, kNumber) && !used_[i];
-}
+bool SentenceReader::run_word(size_t i) const { return r_.is(i, kCapitalized) && !r_.is(i, kNumber) && !used_[i]; }
 
 void SentenceReader::match_runs(SentenceNames& out) {
   size_t first_word = 0;
@@ -228,7 +226,8 @@ void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, S
     size_t second = first + 1;
     while (second < r_.size() && !r_.tokens[second].word) ++second;
     const size_t end = item.plain.offset + item.plain.form.size();
-    if (second < r_.size() && r_.tokens[second].end == end && r_.is(second, kGenericTail) && !r_.is(first, kHead) && !is_acronym(r_.word(first))) {
+    if (second < r_.size() && r_.tokens[second].end == end && r_.is(second, kGenericTail) && !r_.is(first, kHead) &&
+        !is_acronym(r_.word(first))) {
       item.vocab_word = r_.words[first].hash;
       item.dropped = NameVariant{};
     }
@@ -278,8 +277,8 @@ NameVariant SentenceReader::reading(std::vector<size_t> run, std::string_view le
   bool lowercase_prefix = false;
   if (head) {
     size_t h = *head;
-    bool dated_tail = std::any_of(run.begin() + static_cast<long>(h) + 1, run.end(),
-                                  [&](size_t k) { return r_.is(k, kMonth); });
+    bool dated_tail =
+        std::any_of(run.begin() + static_cast<long>(h) + 1, run.end(), [&](size_t k) { return r_.is(k, kMonth); });
     if (h + 1 < run.size() &&
         (dated_tail || !is_tail_connector(r_.lower(run[h + 1])) || tail_qualifies_noun(r_, run, h)) &&
         !r_.is(run[h], kPrefixHead)) {

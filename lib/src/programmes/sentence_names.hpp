@@ -33,7 +33,7 @@ struct NameVariant {
   // the last is a head word.
   std::vector<uint64_t> words;
   bool head_last = false;
-  bool name = false;     // a name on its own (two content words, one not a head word)
+  bool name = false;  // a name on its own (two content words, one not a head word)
 };
 
 struct NameItem {

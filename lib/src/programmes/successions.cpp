@@ -22,15 +22,32 @@ struct Trigger {
 // Statements of succession, from the seeds' wording and common usage;
 // a merge or split trigger may have several names on one side.
 constexpr std::array<Trigger, 27> kTriggers = {{
-    {"replaced by", true},      {"upgraded into", true},    {"upgraded to", true},
-    {"renamed as", true},       {"renamed", true},          {"consolidated into", true, Succession::Shape::kMerge},
-    {"transitioned into", true}, {"transformed into", true}, {"succeeded by", true},
-    {"superseded by", true},    {"merged into", true, Succession::Shape::kMerge},      {"evolved into", true},
-    {"converted into", true},   {"turned into", true},      {"became", true},
-    {"successor to", false},    {"successor of", false},    {"successor body to", false},
-    {"replaced", false},        {"replacing", false},       {"replaces", false},
-    {"succeeded", false},       {"supersedes", false},      {"took over from", false},
-    {"combined into", true, Succession::Shape::kMerge}, {"split into", true, Succession::Shape::kSplit},
+    {"replaced by", true},
+    {"upgraded into", true},
+    {"upgraded to", true},
+    {"renamed as", true},
+    {"renamed", true},
+    {"consolidated into", true, Succession::Shape::kMerge},
+    {"transitioned into", true},
+    {"transformed into", true},
+    {"succeeded by", true},
+    {"superseded by", true},
+    {"merged into", true, Succession::Shape::kMerge},
+    {"evolved into", true},
+    {"converted into", true},
+    {"turned into", true},
+    {"became", true},
+    {"successor to", false},
+    {"successor of", false},
+    {"successor body to", false},
+    {"replaced", false},
+    {"replacing", false},
+    {"replaces", false},
+    {"succeeded", false},
+    {"supersedes", false},
+    {"took over from", false},
+    {"combined into", true, Succession::Shape::kMerge},
+    {"split into", true, Succession::Shape::kSplit},
     {"divided into", true, Succession::Shape::kSplit},
 }};
 
@@ -88,7 +105,6 @@ const std::string& claim_text(const Document& doc, int section, int block, int s
   return norm && !s.norm.empty() ? s.norm : s.text;
 }
 
-
 // A mention of programme `programme`, placed in its claim.
 struct Placed {
   int section;
@@ -97,9 +113,7 @@ struct Placed {
   size_t begin;
   size_t end;
   int programme;
-  bool same_claim(const Placed& o) const {
-    return section == o.section && block == o.block && sentence == o.sentence;
-  }
+  bool same_claim(const Placed& o) const { return section == o.section && block == o.block && sentence == o.sentence; }
 };
 
 // The successions of one claim, whose mentions `placed` are in text order.
@@ -157,8 +171,8 @@ void claim_successions(const Document& doc, std::span<const Placed> placed, Trig
       for (int to : tos) {
         if (!seen.insert({from, to}).second) continue;
         out.push_back({from, to, std::string(trigger.phrase),
-                       claim_text(doc, where.section, where.block, where.sentence, false), where.section,
-                       where.block, where.sentence, shape});
+                       claim_text(doc, where.section, where.block, where.sentence, false), where.section, where.block,
+                       where.sentence, shape});
       }
     }
   }

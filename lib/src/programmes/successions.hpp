@@ -55,7 +55,6 @@ class TriggerMemo {
   std::vector<std::pair<size_t, size_t>> scratch_;
 };
 
-
 // The successions stated in `doc` between its `programmes`, in document
 // order.
 std::vector<Succession> successions(const Document& doc, const std::vector<Programme>& programmes,

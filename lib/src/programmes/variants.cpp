@@ -36,9 +36,7 @@ void spell(std::string_view word, std::string& out) {
 }
 
 // An owner written in front of a name: "NATO", "Ukraine", "NATO-Ukraine".
-bool owner(std::string_view word) {
-  return is_acronym(word) || is_place(fold_case(word)) || place_pair(word);
-}
+bool owner(std::string_view word) { return is_acronym(word) || is_place(fold_case(word)) || place_pair(word); }
 
 }  // namespace
 

@@ -12,8 +12,10 @@ using nlohmann::ordered_json;
 ordered_json nullable(const std::string& s) { return s.empty() ? ordered_json() : ordered_json(s); }
 
 ordered_json meta_json(const DocumentMeta& m) {
-  return ordered_json{{"path", m.source},     {"title", m.title},
-                      {"date", nullable(m.date)}, {"format", to_string(m.format)},
+  return ordered_json{{"path", m.source},
+                      {"title", m.title},
+                      {"date", nullable(m.date)},
+                      {"format", to_string(m.format)},
                       {"charset", m.normalized.charset}};
 }
 
@@ -25,7 +27,8 @@ using render::claim_index;
 
 ordered_json significance_json(const Significance& s) {
   ordered_json reasons = ordered_json::array();
-  for (const SignificanceReason& r : s.reasons) reasons.push_back({{"rule", r.rule}, {"points", r.points}, {"text", r.text}});
+  for (const SignificanceReason& r : s.reasons)
+    reasons.push_back({{"rule", r.rule}, {"points", r.points}, {"text", r.text}});
   return ordered_json{{"score", s.score}, {"reasons", std::move(reasons)}};
 }
 
@@ -33,8 +36,8 @@ ordered_json significance_json(const Significance& s) {
 // section's id (its new side's, else its old side's), the programme's name
 // (likewise).
 ordered_json highlight_json(const ChangeSet& changes, const Highlight& h) {
-  ordered_json j{{"rank", h.rank}, {"score", h.score}, {"kind", h.kind}, {"reason", h.reason}, {"more_reasons", h.more},
-                 {"target", to_string(h.target)}};
+  ordered_json j{{"rank", h.rank},     {"score", h.score},       {"kind", h.kind},
+                 {"reason", h.reason}, {"more_reasons", h.more}, {"target", to_string(h.target)}};
   const auto at = static_cast<size_t>(h.index);
   switch (h.target) {
     case HighlightTarget::kClaim: {
@@ -281,10 +284,13 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
 
   ordered_json numbers = ordered_json::array();
   for (const NumberChange& n : changes.numbers) {
-    numbers.push_back({{"status", to_string(n.status)}, {"kind", n.kind}, {"old", nullable(n.old_value)},
+    numbers.push_back({{"status", to_string(n.status)},
+                       {"kind", n.kind},
+                       {"old", nullable(n.old_value)},
                        {"new", nullable(n.new_value)},
                        {"claim", n.claim < 0 ? ordered_json() : ordered_json(claim_index(changes, n.claim))},
-                       {"count", n.count}, {"context", n.context}});
+                       {"count", n.count},
+                       {"context", n.context}});
   }
   member(out, "numbers", numbers);
 
@@ -295,8 +301,10 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
   };
   for (const ProgrammeChange& p : changes.programmes) {
     if (!render::shown(p.status, options)) continue;
-    programmes.push_back({{"status", to_string(p.status)}, {"old", programme_side(p.old_side)},
-                          {"new", programme_side(p.new_side)}, {"evidence", p.evidence},
+    programmes.push_back({{"status", to_string(p.status)},
+                          {"old", programme_side(p.old_side)},
+                          {"new", programme_side(p.new_side)},
+                          {"evidence", p.evidence},
                           {"significance", significance_json(p.significance)}});
   }
   member(out, "programmes", programmes);

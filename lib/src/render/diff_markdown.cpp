@@ -52,9 +52,15 @@ std::string markup(const std::vector<WordOp>& ops) {
   std::string out;
   for (const WordOp& op : ops) {
     switch (op.op) {
-      case WordOp::Op::kEqual: out += md(op.text); break;
-      case WordOp::Op::kDelete: out += wrap(op.text, "~~"); break;
-      case WordOp::Op::kInsert: out += wrap(op.text, "**"); break;
+      case WordOp::Op::kEqual:
+        out += md(op.text);
+        break;
+      case WordOp::Op::kDelete:
+        out += wrap(op.text, "~~");
+        break;
+      case WordOp::Op::kInsert:
+        out += wrap(op.text, "**");
+        break;
     }
   }
   return out;
@@ -105,11 +111,13 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
   const auto sections = count_section_changes(changes);
   const auto claims = count_claim_changes(changes);
   out += "| status | sections | claims |\n|---|---:|---:|\n";
-  for (const char* status : {"unchanged", "equivalent", "modified", "renamed", "moved", "split", "merged", "added", "removed"}) {
+  for (const char* status :
+       {"unchanged", "equivalent", "modified", "renamed", "moved", "split", "merged", "added", "removed"}) {
     const auto s = sections.find(status);
     const auto c = claims.find(status);
     if (s == sections.end() && c == claims.end()) continue;
-    out += fmt::format("| {} | {} | {} |\n", status, s == sections.end() ? 0 : s->second, c == claims.end() ? 0 : c->second);
+    out += fmt::format("| {} | {} | {} |\n", status, s == sections.end() ? 0 : s->second,
+                       c == claims.end() ? 0 : c->second);
   }
   for (const std::string& w : changes.warnings) out += fmt::format("\n> **Warning:** {}\n", md(w));
 
@@ -124,7 +132,8 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
         fmt::format("| {} | {} | {} | {} |\n", to_string(c.status), titles(c.old_sides), titles(c.new_sides),
                     c.old_sides.empty() || c.new_sides.empty() ? std::string() : fmt::format("{:.2f}", c.similarity));
   }
-  if (!section_table.empty()) body += "\n## Sections\n\n| status | old | new | similarity |\n|---|---|---|---:|\n" + section_table;
+  if (!section_table.empty())
+    body += "\n## Sections\n\n| status | old | new | similarity |\n|---|---|---|---:|\n" + section_table;
   body += section_rows.notice("section rows");
 
   const std::vector<render::ClaimGroup> groups = render::group_claims(changes, options);
@@ -168,7 +177,8 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
   }
   body += programme_rows.notice("programme rows");
   if (!changes.numbers.empty()) {
-    body += "\n## Figures, dates and amounts\n\n| status | kind | old | new | claims | in |\n|---|---|---|---|---:|---|\n";
+    body +=
+        "\n## Figures, dates and amounts\n\n| status | kind | old | new | claims | in |\n|---|---|---|---|---:|---|\n";
     for (const NumberChange& n : changes.numbers) {
       if (number_rows.take())
         body += fmt::format("| {} | {} | {} | {} | {} | {} |\n", to_string(n.status), md(n.kind), md(n.old_value),

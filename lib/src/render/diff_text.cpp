@@ -41,7 +41,9 @@ std::string markup(const std::vector<WordOp>& ops, const RenderOptions& options)
     const WordOp& op = ops[i];
     const std::string text = terminal_safe(op.text);
     switch (op.op) {
-      case WordOp::Op::kEqual: out += elide(text, options.context, i > 0, i + 1 < ops.size()); break;
+      case WordOp::Op::kEqual:
+        out += elide(text, options.context, i > 0, i + 1 < ops.size());
+        break;
       case WordOp::Op::kDelete:
         out += options.color ? fmt::format("{}{}{}", kRed, text, kReset) : fmt::format("[-{}-]", text);
         break;
@@ -138,8 +140,8 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
     const std::string old_name = p.old_side ? p.old_side->name : "";
     const std::string new_name = p.new_side ? p.new_side->name : "";
     std::string status = to_string(p.status);
-    const bool both = p.status == ChangeStatus::kRenamed || p.status == ChangeStatus::kMerged ||
-                      p.status == ChangeStatus::kSplit;
+    const bool both =
+        p.status == ChangeStatus::kRenamed || p.status == ChangeStatus::kMerged || p.status == ChangeStatus::kSplit;
     std::string line = both ? old_name + " -> " + new_name : (new_name.empty() ? old_name : new_name);
     if (resized) {
       status = p.new_side->mentions < p.old_side->mentions ? "shrank" : "grew";
@@ -152,9 +154,9 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
   if (!changes.numbers.empty()) {
     out += "\nFigures\n";
     for (const NumberChange& n : changes.numbers) {
-      out += fmt::format("  {:<10} {:<10} {}{}{}{}\n", to_string(n.status), terminal_safe(n.kind), terminal_safe(n.old_value),
-                         n.old_value.empty() || n.new_value.empty() ? "" : " -> ", terminal_safe(n.new_value),
-                         n.count > 1 ? fmt::format("  (in {} claims)", n.count) : "");
+      out += fmt::format("  {:<10} {:<10} {}{}{}{}\n", to_string(n.status), terminal_safe(n.kind),
+                         terminal_safe(n.old_value), n.old_value.empty() || n.new_value.empty() ? "" : " -> ",
+                         terminal_safe(n.new_value), n.count > 1 ? fmt::format("  (in {} claims)", n.count) : "");
       if (!n.context.empty()) out += fmt::format("             {}\n", terminal_safe(n.context));
     }
   }
@@ -162,10 +164,11 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
     out += "\nWording\n";
     for (const WordingShift& w : changes.wording) {
       if (w.from && w.to) {
-        out += fmt::format("  \"{}\" -> \"{}\" in {} claim(s)\n", terminal_safe(*w.from), terminal_safe(*w.to), w.count);
+        out +=
+            fmt::format("  \"{}\" -> \"{}\" in {} claim(s)\n", terminal_safe(*w.from), terminal_safe(*w.to), w.count);
       } else {
-        out += fmt::format("  \"{}\" {} ({} -> {})\n", terminal_safe(w.from ? *w.from : *w.to), w.from ? "vanished" : "appeared",
-                           w.old_count, w.new_count);
+        out += fmt::format("  \"{}\" {} ({} -> {})\n", terminal_safe(w.from ? *w.from : *w.to),
+                           w.from ? "vanished" : "appeared", w.old_count, w.new_count);
       }
     }
   }
@@ -175,8 +178,8 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
       const std::string target = l.status == LinkStatus::kRepointed ? l.old_target + " -> " + l.new_target
                                  : l.status == LinkStatus::kAdded   ? l.new_target
                                                                     : l.old_target;
-      out += fmt::format("  {:<10} \"{}\" {}  in {}\n", to_string(l.status), terminal_safe(l.text), terminal_safe(target),
-                         terminal_safe(render::path_label(l.path)));
+      out += fmt::format("  {:<10} \"{}\" {}  in {}\n", to_string(l.status), terminal_safe(l.text),
+                         terminal_safe(target), terminal_safe(render::path_label(l.path)));
     }
   }
   return out;

@@ -110,16 +110,37 @@ void append_json_string(std::string_view s, std::string& out) {
     if (b == 0xE2 && !(s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9'))) continue;
     out.append(s.substr(run, i - run));
     switch (b) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case 0xC2: unicode(static_cast<unsigned char>(s[++i])); break;  // a C1 control
-      case 0xE2: unicode(s[i + 2] == '\xA8' ? 0x2028 : 0x2029); i += 2; break;
-      default: unicode(b); break;  // other C0 controls and DEL
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case 0xC2:
+        unicode(static_cast<unsigned char>(s[++i]));
+        break;  // a C1 control
+      case 0xE2:
+        unicode(s[i + 2] == '\xA8' ? 0x2028 : 0x2029);
+        i += 2;
+        break;
+      default:
+        unicode(b);
+        break;  // other C0 controls and DEL
     }
     run = i + 1;
   }
@@ -239,11 +260,21 @@ std::string html_escape(std::string_view text) {
     const size_t start = pos;
     const char32_t cp = utf8::decode(safe, pos);
     switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         if (invisible(cp)) {
           out += fmt::format("&lt;U+{:04X}&gt;", static_cast<unsigned>(cp));
@@ -262,9 +293,14 @@ std::string github_data(std::string_view text) {
   std::string out;
   for (char c : terminal_safe(text)) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\n': out += "%0A"; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -274,9 +310,14 @@ std::string github_property(std::string_view text) {
   std::string out;
   for (char c : github_data(text)) {
     switch (c) {
-      case ':': out += "%3A"; break;
-      case ',': out += "%2C"; break;
-      default: out += c;
+      case ':':
+        out += "%3A";
+        break;
+      case ',':
+        out += "%2C";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

@@ -1,11 +1,11 @@
 // Text, JSON and CSV forms of the history queries. Deterministic: no clock,
 // no locale; text cells are made terminal-safe.
-#include <algorithm>
 #include <fmt/core.h>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "render/programmes.hpp"
 #include "render/escape.hpp"
+#include "render/programmes.hpp"
 #include "strata/render.hpp"
 #include "strata/store.hpp"
 
@@ -28,9 +28,12 @@ Json version_json(const VersionInfo& v) { return {{"id", v.id}, {"date", v.date}
 
 const char* op_mark(WordOp::Op op) {
   switch (op) {
-    case WordOp::Op::kInsert: return "{+";
-    case WordOp::Op::kDelete: return "[-";
-    case WordOp::Op::kEqual: break;
+    case WordOp::Op::kInsert:
+      return "{+";
+    case WordOp::Op::kDelete:
+      return "[-";
+    case WordOp::Op::kEqual:
+      break;
   }
   return "";
 }
@@ -115,7 +118,7 @@ std::string render_timeline(const Timeline& t, std::string_view format) {
       out += "\n";
     }
     for (const auto& r : t.terms) {
-      out += (r.watched ? "term," : "shifted," ) + csv_cell(r.term);
+      out += (r.watched ? "term," : "shifted,") + csv_cell(r.term);
       for (int c : r.counts) out += fmt::format(",{}", c);
       out += "\n";
     }
@@ -123,7 +126,8 @@ std::string render_timeline(const Timeline& t, std::string_view format) {
   }
   std::string out = "Versions:\n";
   for (size_t i = 0; i < n; ++i) {
-    out += fmt::format("  [{}] {}  {}  {}\n", i + 1, t.versions[i].date, t.versions[i].id, terminal_safe(t.versions[i].title));
+    out += fmt::format("  [{}] {}  {}  {}\n", i + 1, t.versions[i].date, t.versions[i].id,
+                       terminal_safe(t.versions[i].title));
   }
   const auto marks = [&](const auto& cells, auto mark) {
     std::string row;
@@ -169,7 +173,8 @@ std::string render_blame(const Blame& b, std::string_view format) {
                     {"origin", b.versions[static_cast<size_t>(c.origin)].id},
                     {"last_changed", b.versions[static_cast<size_t>(c.last_changed)].id}};
       if (c.absent_from >= 0) {
-        claim["absent"] = {b.versions[static_cast<size_t>(c.absent_from)].id, b.versions[static_cast<size_t>(c.absent_to)].id};
+        claim["absent"] = {b.versions[static_cast<size_t>(c.absent_from)].id,
+                           b.versions[static_cast<size_t>(c.absent_to)].id};
       }
       j["claims"].push_back(std::move(claim));
     }
@@ -186,7 +191,8 @@ std::string render_blame(const Blame& b, std::string_view format) {
       ++touched[static_cast<size_t>(c.last_changed)];
       returned += c.absent_from >= 0 ? 1 : 0;
     }
-    std::string out = fmt::format("{} claims in {} ({})\n", b.claims.size(), b.versions.back().id, b.versions.back().date);
+    std::string out =
+        fmt::format("{} claims in {} ({})\n", b.claims.size(), b.versions.back().id, b.versions.back().date);
     for (size_t v = 0; v < b.versions.size(); ++v) {
       out += fmt::format("  {:<12} {:<20} first appeared {:>5}  last changed {:>5}\n", b.versions[v].date,
                          b.versions[v].id, born[v], touched[v]);
@@ -205,7 +211,8 @@ std::string render_blame(const Blame& b, std::string_view format) {
   for (const auto& c : b.claims) {
     out += fmt::format("{:<{}}  {:<{}}  {}\n", b.versions[static_cast<size_t>(c.origin)].id, width,
                        b.versions[static_cast<size_t>(c.last_changed)].id, width, terminal_safe(c.text));
-    if (c.absent_from >= 0) out += fmt::format("{:<{}}  reappeared after {}\n", "", width, absence(b.versions, c.absent_from, c.absent_to));
+    if (c.absent_from >= 0)
+      out += fmt::format("{:<{}}  reappeared after {}\n", "", width, absence(b.versions, c.absent_from, c.absent_to));
   }
   return out;
 }
@@ -218,7 +225,10 @@ std::string render_claim_history(const std::vector<ClaimStep>& steps, std::strin
       for (const auto& op : s.diff) diff.push_back({{"op", to_string(op.op)}, {"text", op.text}});
       Json absent = Json::array();
       for (const VersionInfo& gap : s.absent_before) absent.push_back(gap.id);
-      j.push_back({{"version", version_json(s.version)}, {"text", s.text}, {"changed", s.changed}, {"diff", diff},
+      j.push_back({{"version", version_json(s.version)},
+                   {"text", s.text},
+                   {"changed", s.changed},
+                   {"diff", diff},
                    {"absent_before", absent}});
     }
     return dump(j);
@@ -227,7 +237,7 @@ std::string render_claim_history(const std::vector<ClaimStep>& steps, std::strin
   for (size_t i = 0; i < steps.size(); ++i) {
     const ClaimStep& s = steps[i];
     for (const VersionInfo& gap : s.absent_before) out += fmt::format("{} {}  absent\n", gap.date, gap.id);
-    const char* what = i == 0                      ? "first appears"
+    const char* what = i == 0                     ? "first appears"
                        : !s.absent_before.empty() ? (s.changed ? "reappeared, changed" : "reappeared")
                        : s.changed                ? "changed"
                                                   : "unchanged or moved";

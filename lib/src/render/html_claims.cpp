@@ -72,12 +72,13 @@ std::string claim_item(const ChangeSet& changes, const ClaimChange& c, const Dif
   }
   std::string facts;
   for (const Fact& f : c.facts) {
-    if (f.kind != FactKind::kAcronym) facts += fmt::format("<li><b>{}</b>: {}</li>", to_string(f.kind), isolated(f.note));
+    if (f.kind != FactKind::kAcronym)
+      facts += fmt::format("<li><b>{}</b>: {}</li>", to_string(f.kind), isolated(f.note));
   }
   if (!facts.empty()) body += "<ul class=\"facts\">" + facts + "</ul>\n";
   if (!c.note.empty()) body += fmt::format("<p class=\"note\">{}</p>\n", isolated(c.note));
-  return fmt::format("<li class=\"claim {}\" id=\"{}\">\n<p class=\"head\">{}</p>\n{}</li>\n", status_class(c.status), id, head,
-                     body);
+  return fmt::format("<li class=\"claim {}\" id=\"{}\">\n<p class=\"head\">{}</p>\n{}</li>\n", status_class(c.status),
+                     id, head, body);
 }
 
 std::string moved_stub(const ChangeSet& changes, const ClaimChange& c, const DiffAnchors& anchors) {
@@ -85,7 +86,8 @@ std::string moved_stub(const ChangeSet& changes, const ClaimChange& c, const Dif
   return fmt::format(
       "<li class=\"moved-out\"><p class=\"stub\"><span aria-hidden=\"true\">\u21AA</span> "
       "<a href=\"#{}\">#{}</a> moved to {}: {}</p></li>\n",
-      anchors.claim.at(&c), c.index, isolated(section_title(changes, to, false)), isolated(shortened(c.old_sides[0].text, kStubLength)));
+      anchors.claim.at(&c), c.index, isolated(section_title(changes, to, false)),
+      isolated(shortened(c.old_sides[0].text, kStubLength)));
 }
 
 std::string group_heading(const ClaimGroup& group, const DiffAnchors& anchors) {
@@ -140,10 +142,12 @@ std::string claims_part(const ChangeSet& changes, const std::vector<ClaimGroup>&
   for (size_t g = 0; g < groups.size(); ++g) {
     const ClaimGroup& group = groups[g];
     const auto anchor = anchors.group.find(group.side);
-    out += fmt::format("<section class=\"group\" aria-labelledby=\"{0}\">\n<h3 id=\"{0}\">{1} <span class=\"count\">\u00B7 {2} {3}</span></h3>\n"
-                       "<ol class=\"claims\">\n",
-                       anchor->second, group_heading(group, anchors), group.claims.size(),
-                       group.claims.size() == 1 ? "claim" : "claims");
+    out += fmt::format(
+        "<section class=\"group\" aria-labelledby=\"{0}\">\n<h3 id=\"{0}\">{1} <span class=\"count\">\u00B7 {2} "
+        "{3}</span></h3>\n"
+        "<ol class=\"claims\">\n",
+        anchor->second, group_heading(group, anchors), group.claims.size(),
+        group.claims.size() == 1 ? "claim" : "claims");
     for (const ClaimChange* c : group.claims) out += claim_item(changes, *c, anchors);
     out += stubs[g];
     out += "</ol>\n</section>\n";

@@ -59,15 +59,18 @@ std::string where(const ChangeSet& changes, const Highlight& h, const DiffAnchor
       const SectionChange& s = changes.sections[at];
       const SectionSide& side = s.new_sides.empty() ? s.old_sides.front() : s.new_sides.front();
       const auto group = anchors.group.find(&side);
-      if (group != anchors.group.end()) return fmt::format("section <a href=\"#{}\">{}</a>", group->second, section_path(side));
-      return "section " + link(s.new_sides.empty() ? anchors.old_section : anchors.new_section, side.id, section_path(side));
+      if (group != anchors.group.end())
+        return fmt::format("section <a href=\"#{}\">{}</a>", group->second, section_path(side));
+      return "section " +
+             link(s.new_sides.empty() ? anchors.old_section : anchors.new_section, side.id, section_path(side));
     }
     case HighlightTarget::kProgramme: {
       if (at >= changes.programmes.size()) break;
       const ProgrammeChange& p = changes.programmes[at];
       const std::string name = isolated(p.new_side ? p.new_side->name : p.old_side ? p.old_side->name : "");
       const auto it = anchors.programme.find(&p);
-      return "programme " + (it == anchors.programme.end() ? name : fmt::format("<a href=\"#{}\">{}</a>", it->second, name));
+      return "programme " +
+             (it == anchors.programme.end() ? name : fmt::format("<a href=\"#{}\">{}</a>", it->second, name));
     }
   }
   return {};
@@ -77,8 +80,9 @@ std::string where(const ChangeSet& changes, const Highlight& h, const DiffAnchor
 
 std::string highlights_part(const ChangeSet& changes, const DiffAnchors& anchors) {
   if (changes.highlights.empty() && changes.narrative.empty()) return {};
-  std::string out = "<section class=\"part\" id=\"highlights\" aria-labelledby=\"highlights-h\">\n"
-                    "<h2 id=\"highlights-h\">Highlights</h2>\n";
+  std::string out =
+      "<section class=\"part\" id=\"highlights\" aria-labelledby=\"highlights-h\">\n"
+      "<h2 id=\"highlights-h\">Highlights</h2>\n";
   if (!changes.narrative.empty()) out += "<p class=\"narrative\">" + html_escape(changes.narrative) + "</p>\n";
   if (changes.highlights.empty()) return out + "</section>\n";
   out += "<ol class=\"highlights\">\n";

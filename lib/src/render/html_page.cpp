@@ -19,7 +19,8 @@ std::string csp_hash(std::string_view text) {
   static constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   const std::string hex = sha256_hex(text);
   std::string bytes;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) bytes.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  for (size_t i = 0; i + 1 < hex.size(); i += 2)
+    bytes.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
   std::string out;
   for (size_t i = 0; i < bytes.size(); i += 3) {
     unsigned n = static_cast<unsigned>(static_cast<unsigned char>(bytes[i])) << 16;
@@ -35,15 +36,24 @@ std::string csp_hash(std::string_view text) {
 
 const char* status_sign(ChangeStatus status) {
   switch (status) {
-    case ChangeStatus::kUnchanged: return "=";
-    case ChangeStatus::kEquivalent: return "\u2248";  // ≈
-    case ChangeStatus::kModified: return "~";
-    case ChangeStatus::kRenamed: return "\u270E";     // ✎
-    case ChangeStatus::kMoved: return "\u2192";       // →
-    case ChangeStatus::kSplit: return "\u00F7";       // ÷
-    case ChangeStatus::kMerged: return "\u222A";      // ∪
-    case ChangeStatus::kAdded: return "+";
-    case ChangeStatus::kRemoved: return "\u2212";     // −
+    case ChangeStatus::kUnchanged:
+      return "=";
+    case ChangeStatus::kEquivalent:
+      return "\u2248";  // ≈
+    case ChangeStatus::kModified:
+      return "~";
+    case ChangeStatus::kRenamed:
+      return "\u270E";  // ✎
+    case ChangeStatus::kMoved:
+      return "\u2192";  // →
+    case ChangeStatus::kSplit:
+      return "\u00F7";  // ÷
+    case ChangeStatus::kMerged:
+      return "\u222A";  // ∪
+    case ChangeStatus::kAdded:
+      return "+";
+    case ChangeStatus::kRemoved:
+      return "\u2212";  // −
   }
   return "";
 }
@@ -134,7 +144,8 @@ std::string section_title(const ChangeSet& changes, const std::string& id, bool 
 std::string file_href(std::string_view name) {
   std::string out = "./";
   for (char c : name) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    const bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     out += plain ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned>(static_cast<unsigned char>(c)));
   }
   return out;
@@ -143,13 +154,16 @@ std::string file_href(std::string_view name) {
 std::string isolated(std::string_view text) { return "<bdi>" + html_escape(text) + "</bdi>"; }
 
 std::string page_header(std::string_view heading, std::string_view inner) {
-  return fmt::format("<header class=\"band\">\n<div class=\"wrap\">\n<p class=\"kicker\">strata</p>\n<h1>{}</h1>\n{}</div>\n</header>\n",
-                     heading, inner);
+  return fmt::format(
+      "<header class=\"band\">\n<div class=\"wrap\">\n<p "
+      "class=\"kicker\">strata</p>\n<h1>{}</h1>\n{}</div>\n</header>\n",
+      heading, inner);
 }
 
 std::string page_nav(const std::vector<std::pair<std::string, std::string>>& entries) {
   std::string out = "<nav class=\"toc\" aria-label=\"Contents\">\n<div class=\"wrap\">\n<ul>\n";
-  for (const auto& [anchor, label] : entries) out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", anchor, html_escape(label));
+  for (const auto& [anchor, label] : entries)
+    out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", anchor, html_escape(label));
   return out + "</ul>\n</div>\n</nav>\n";
 }
 

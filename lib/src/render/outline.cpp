@@ -43,7 +43,8 @@ std::string render_outline_json(const Document& doc) {
   root["format"] = to_string(doc.meta.format);
   const InputNotes& notes = doc.meta.normalized;
   root["charset"] = notes.charset;
-  root["normalized"] = {{"bom", notes.bom}, {"line_endings", notes.line_endings}, {"final_newline", notes.final_newline}};
+  root["normalized"] = {
+      {"bom", notes.bom}, {"line_endings", notes.line_endings}, {"final_newline", notes.final_newline}};
   ordered_json sections = ordered_json::array();
   for (size_t i = 0; i < doc.sections.size(); ++i) {
     const Section& s = doc.sections[i];
@@ -62,7 +63,8 @@ std::string render_outline_json(const Document& doc) {
       jb["depth"] = b.depth;
       jb["line"] = b.line;
       ordered_json sentences = ordered_json::array();
-      for (const Sentence& sentence : b.sentences) sentences.push_back({{"text", sentence.text}, {"norm", sentence.norm}});
+      for (const Sentence& sentence : b.sentences)
+        sentences.push_back({{"text", sentence.text}, {"norm", sentence.norm}});
       jb["sentences"] = std::move(sentences);
       if (!b.links.empty()) {
         ordered_json links = ordered_json::array();

@@ -1,11 +1,11 @@
 // `strata programmes`: one document's programmes, and a series' registry,
 // as text, JSON and Markdown (schemas in docs/programmes.md).
-#include <algorithm>
 #include <fmt/core.h>
 #include <fmt/ranges.h>
+#include <algorithm>
 
-#include "render/programmes.hpp"
 #include "render/escape.hpp"
+#include "render/programmes.hpp"
 #include "render/select.hpp"
 #include "strata/render.hpp"
 
@@ -21,7 +21,8 @@ std::string rename_lines_text(const ProgrammeSeries& series) {
   std::string out;
   for (const ProgrammeSeriesRename& r : series.renames) {
     // A plain rename reads "A -> B"; a merge or split says so.
-    const std::string kind = r.change.status == ChangeStatus::kRenamed ? "" : std::string(to_string(r.change.status)) + " ";
+    const std::string kind =
+        r.change.status == ChangeStatus::kRenamed ? "" : std::string(to_string(r.change.status)) + " ";
     out += fmt::format("  {} -> {}: {}{} -> {}\n", terminal_safe(series.labels[static_cast<size_t>(r.from_snapshot)]),
                        terminal_safe(series.labels[static_cast<size_t>(r.from_snapshot) + 1]), kind,
                        terminal_safe(r.change.old_side ? r.change.old_side->name : ""),
@@ -62,7 +63,8 @@ std::string programmes_text(const std::vector<Programme>& programmes, std::strin
   for (const auto& p : programmes) {
     out += fmt::format("\n{}\n  {} mention{} in {}\n", terminal_safe(programme_label(p.name, p.acronym)),
                        p.mentions.size(), p.mentions.size() == 1 ? "" : "s", fmt::join(sections_of(p), ", "));
-    if (!p.aliases.empty()) out += fmt::format("  also written: {}\n", terminal_safe(fmt::format("{}", fmt::join(p.aliases, "; "))));
+    if (!p.aliases.empty())
+      out += fmt::format("  also written: {}\n", terminal_safe(fmt::format("{}", fmt::join(p.aliases, "; "))));
     out += fmt::format("  first: {}\n", terminal_safe(p.first_claim));
   }
   return out;
@@ -113,7 +115,8 @@ std::string series_text(const ProgrammeSeries& series) {
       out += fmt::format("  {:>{}}", cell, std::max<size_t>(series.labels[s].size(), 3));
     }
     out += fmt::format("  {} -> {}", label_at(series, row.first_seen), label_at(series, row.last_seen));
-    if (!row.earlier.empty()) out += fmt::format("  (was: {})", terminal_safe(fmt::format("{}", fmt::join(row.earlier, "; "))));
+    if (!row.earlier.empty())
+      out += fmt::format("  (was: {})", terminal_safe(fmt::format("{}", fmt::join(row.earlier, "; "))));
     out += "\n";
   }
   if (!series.renames.empty()) out += "\nRenames\n" + rename_lines_text(series);

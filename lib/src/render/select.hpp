@@ -2,8 +2,8 @@
 #pragma once
 
 #include <map>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "strata/change.hpp"
 #include "strata/render.hpp"
@@ -19,7 +19,8 @@ bool shown(const ClaimChange& change, const RenderOptions& options);
 // A split section gives one group per new part, each part's claims under
 // its own title; the old section's removed claims go with the first part.
 struct ClaimGroup {
-  std::string label;   // "Title > Subtitle", with "(removed)", "(added)", "(was: Old title)" or "(split from: Old title)"
+  std::string
+      label;  // "Title > Subtitle", with "(removed)", "(added)", "(was: Old title)" or "(split from: Old title)"
   const SectionChange* section = nullptr;  // into the ChangeSet; null for the lead
   // The side the group is headed by: its new part, or the old section when
   // removed; null for the lead.

@@ -2,15 +2,15 @@
 
 #include <algorithm>
 
-#include "text/lexicon.hpp"
 #include "text/ascii.hpp"
+#include "text/lexicon.hpp"
 
 namespace strata::classify_detail {
 namespace {
 
 bool is_boundary(std::string_view punct) {
-  return punct == "(" || punct == ")" || punct == ";" || punct == ":" || punct == "." || punct == "?" ||
-         punct == "!" || punct == "\"";
+  return punct == "(" || punct == ")" || punct == ";" || punct == ":" || punct == "." || punct == "?" || punct == "!" ||
+         punct == "\"";
 }
 
 // Schwartz & Hearst (2003): match the acronym's characters right to left in
@@ -46,8 +46,8 @@ std::vector<Definition> find_definitions(const Reading& sentence) {
   std::vector<Definition> out;
   if (text.find('(') == std::string_view::npos) return out;  // most sentences define nothing
   for (size_t k = 1; k + 2 < tokens.size(); ++k) {
-    if (tokens[k].word || token_text(text, tokens[k]) != "(" || !tokens[k + 1].word ||
-        tokens[k + 2].word || token_text(text, tokens[k + 2]) != ")") {
+    if (tokens[k].word || token_text(text, tokens[k]) != "(" || !tokens[k + 1].word || tokens[k + 2].word ||
+        token_text(text, tokens[k + 2]) != ")") {
       continue;
     }
     auto acronym = token_text(text, tokens[k + 1]);
@@ -97,8 +97,8 @@ std::vector<Definition> find_definitions(const Reading& sentence) {
     }
     if (k + 3 < tokens.size() && tokens[k + 3].word) {
       auto after = token_text(text, tokens[k + 3]);
-      bool head_after = sentence.is(k + 3, kCapitalized) ? sentence.is(k + 3, kHead)
-                                                         : sentence.is(k + 3, kLowercaseHead);
+      bool head_after =
+          sentence.is(k + 3, kCapitalized) ? sentence.is(k + 3, kHead) : sentence.is(k + 3, kLowercaseHead);
       if (head_after) {
         def.name += " ";
         def.name += after;

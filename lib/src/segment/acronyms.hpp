@@ -14,9 +14,9 @@ namespace strata::classify_detail {
 // A "Full Name (ACR)" definition in a sentence.
 struct Definition {
   std::string acronym;
-  std::string name;     // the full name, plus a head word written after ")" ("(BI) Initiative")
+  std::string name;       // the full name, plus a head word written after ")" ("(BI) Initiative")
   std::string expansion;  // the full name alone: the words the acronym stands for
-  size_t first = 0;     // token range of the whole definition, [first, last]
+  size_t first = 0;       // token range of the whole definition, [first, last]
   size_t last = 0;
   bool programme = false;  // the name has a head word
   // The full name is a name: capitalized words joined by connectors. Not so

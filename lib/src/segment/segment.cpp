@@ -69,7 +69,8 @@ Document segment_plain(const RawDocument& raw) {
   const std::vector<RawBlock>& blocks = raw.blocks;
   std::vector<std::string> norms;
   norms.reserve(blocks.size());
-  for (const RawBlock& b : blocks) norms.push_back(b.text.size() <= kMaxBulletHeadingBytes ? normalize_text(b.text) : std::string());
+  for (const RawBlock& b : blocks)
+    norms.push_back(b.text.size() <= kMaxBulletHeadingBytes ? normalize_text(b.text) : std::string());
 
   DocumentMeta meta = meta_of(raw);
   size_t first = 0;
@@ -93,8 +94,9 @@ Document segment_plain(const RawDocument& raw) {
       heading[i] = blocks[next].indent > b.indent && heading_shape(norms[i], kMaxBulletHeadingBytes, true);
     } else {
       const bool shape = heading_shape(norms[i], kMaxHeadingBytes, false) && word_count(norms[i]) <= kMaxHeadingWords;
-      const bool next_is_body = !(blocks[next].bullet ? false : heading_shape(norms[next], kMaxHeadingBytes, false) &&
-                                                                     word_count(norms[next]) <= kMaxHeadingWords) ||
+      const bool next_is_body = !(blocks[next].bullet ? false
+                                                      : heading_shape(norms[next], kMaxHeadingBytes, false) &&
+                                                            word_count(norms[next]) <= kMaxHeadingWords) ||
                                 heading[next];
       heading[i] = shape && next_is_body;
     }
@@ -151,13 +153,25 @@ Document segment_marked(const RawDocument& raw) {
   for (size_t i = first; i < raw.blocks.size(); ++i) {
     const RawBlock& b = raw.blocks[i];
     switch (b.kind) {
-      case RawBlock::Kind::kHeading: tree.open(b.text, b.line, HeadingKey{b.level, 0, 0}, 0, false, b.anchor); break;
-      case RawBlock::Kind::kListItem: tree.add(BlockKind::kListItem, b.indent, b.line, b.text, b.links); break;
-      case RawBlock::Kind::kQuote: tree.add(BlockKind::kQuote, 0, b.line, b.text, b.links); break;
-      case RawBlock::Kind::kCode: tree.add(BlockKind::kCode, 0, b.line, b.text); break;
-      case RawBlock::Kind::kTableRow: tree.add(BlockKind::kTableRow, 0, b.line, b.text, b.links); break;
+      case RawBlock::Kind::kHeading:
+        tree.open(b.text, b.line, HeadingKey{b.level, 0, 0}, 0, false, b.anchor);
+        break;
+      case RawBlock::Kind::kListItem:
+        tree.add(BlockKind::kListItem, b.indent, b.line, b.text, b.links);
+        break;
+      case RawBlock::Kind::kQuote:
+        tree.add(BlockKind::kQuote, 0, b.line, b.text, b.links);
+        break;
+      case RawBlock::Kind::kCode:
+        tree.add(BlockKind::kCode, 0, b.line, b.text);
+        break;
+      case RawBlock::Kind::kTableRow:
+        tree.add(BlockKind::kTableRow, 0, b.line, b.text, b.links);
+        break;
       case RawBlock::Kind::kParagraph:
-      case RawBlock::Kind::kLine: tree.add(BlockKind::kParagraph, 0, b.line, b.text, b.links); break;
+      case RawBlock::Kind::kLine:
+        tree.add(BlockKind::kParagraph, 0, b.line, b.text, b.links);
+        break;
     }
   }
   return tree.finish();
@@ -167,7 +181,7 @@ Document segment_marked(const RawDocument& raw) {
 
 Document segment(const RawDocument& raw) {
   return raw.format == InputFormat::kMarkdown || raw.format == InputFormat::kHtml ? segment_marked(raw)
-                                                                                   : segment_plain(raw);
+                                                                                  : segment_plain(raw);
 }
 
 }  // namespace strata

@@ -14,10 +14,10 @@
 #include <string_view>
 #include <vector>
 
-#include "text/lexicon.hpp"
-#include "text/words.hpp"
 #include "strata/change.hpp"
 #include "strata/document.hpp"
+#include "text/lexicon.hpp"
+#include "text/words.hpp"
 
 namespace strata::classify_detail {
 

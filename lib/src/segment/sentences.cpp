@@ -6,9 +6,9 @@
 // before one). A period after an abbreviation, an initial, a dotted
 // abbreviation ("U.S.") or a month before a number ("06 May. 2015") ends
 // nothing. Semicolons never split.
+#include <utf8proc.h>
 #include <algorithm>
 #include <array>
-#include <utf8proc.h>
 
 #include "strata/segment.hpp"
 #include "text/ascii.hpp"
@@ -20,14 +20,13 @@ namespace {
 
 // Titles and Latin abbreviations that are followed by more of the sentence.
 constexpr std::array<std::string_view, 34> kAbbreviations = {
-    "mr",  "mrs",  "ms",  "dr",  "prof", "st",  "vs",  "e.g", "i.e", "cf",  "al",   "ca",
-    "gen", "col",  "lt",  "sgt", "capt", "gov", "sen", "rep", "fig", "vol", "para", "approx",
-    "jr",  "sr",   "pres", "amb", "adm", "maj", "hon", "rev", "dept", "viz"};
+    "mr",  "mrs", "ms",   "dr",  "prof", "st",  "vs",  "e.g", "i.e",  "cf",  "al",   "ca",
+    "gen", "col", "lt",   "sgt", "capt", "gov", "sen", "rep", "fig",  "vol", "para", "approx",
+    "jr",  "sr",  "pres", "amb", "adm",  "maj", "hon", "rev", "dept", "viz"};
 
 // Abbreviations that only hold before a number: "No. 5", "Art. 10", "Jul. 2024".
 constexpr std::array<std::string_view, 17> kBeforeNumber = {
-    "no", "nos", "art", "p", "pp", "jan", "feb", "mar", "apr", "may", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov"};
+    "no", "nos", "art", "p", "pp", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov"};
 constexpr std::string_view kDecember = "dec";
 
 bool is_closer(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }

@@ -34,10 +34,17 @@ Error git_failure(int code, std::string_view context) {
   const std::string reason = last != nullptr && last->message != nullptr ? last->message : "unknown libgit2 error";
   ErrorCode mapped = ErrorCode::kCorrupt;
   switch (code) {
-    case GIT_ENOTFOUND: mapped = ErrorCode::kNotFound; break;
-    case GIT_ELOCKED: mapped = ErrorCode::kLocked; break;
-    case GIT_EOWNER: mapped = ErrorCode::kUnsupported; break;
-    default: break;
+    case GIT_ENOTFOUND:
+      mapped = ErrorCode::kNotFound;
+      break;
+    case GIT_ELOCKED:
+      mapped = ErrorCode::kLocked;
+      break;
+    case GIT_EOWNER:
+      mapped = ErrorCode::kUnsupported;
+      break;
+    default:
+      break;
   }
   return make_error(mapped, fmt::format("{}: {}", context, reason));
 }

@@ -1,6 +1,6 @@
 // Bringing in a document already tracked in git: every version of one file.
-#include <algorithm>
 #include <fmt/core.h>
+#include <algorithm>
 
 #include "store/git.hpp"
 #include "store/loose.hpp"
@@ -154,7 +154,8 @@ Result<std::unique_ptr<SnapshotSource>> open_git_history(const std::string& repo
     current = older_path;
   }
   if (newest_first.empty()) {
-    return make_error(ErrorCode::kNotFound, fmt::format("{}: no version of '{}' in the history of HEAD", repo_dir, path));
+    return make_error(ErrorCode::kNotFound,
+                      fmt::format("{}: no version of '{}' in the history of HEAD", repo_dir, path));
   }
   std::reverse(newest_first.begin(), newest_first.end());
   return std::unique_ptr<SnapshotSource>(

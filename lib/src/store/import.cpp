@@ -1,19 +1,19 @@
 // Writing versions: validate everything, then commit under the writer lock and
 // move the branch with a compare-and-swap.
+#include <fmt/core.h>
 #include <algorithm>
 #include <chrono>
 #include <cstring>
-#include <fmt/core.h>
 #include <thread>
 
 #include "store/lock.hpp"
 #include "store/meta.hpp"
 #include "store/revision.hpp"
 #include "store/store_impl.hpp"
-#include "sys/parallel.hpp"
 #include "strata/ingest.hpp"
 #include "strata/load.hpp"
 #include "strata/normalize.hpp"
+#include "sys/parallel.hpp"
 #include "text/utf8.hpp"
 
 namespace strata {
@@ -174,7 +174,8 @@ Result<git_oid> write_tree(git_repository* repo, const VersionInfo& info, std::s
       rc != 0) {
     return git_failure(rc, what + ": cannot build its tree");
   }
-  if (int rc = git_treebuilder_write(&tree, builder.get()); rc != 0) return git_failure(rc, what + ": cannot write its tree");
+  if (int rc = git_treebuilder_write(&tree, builder.get()); rc != 0)
+    return git_failure(rc, what + ": cannot write its tree");
   return tree;
 }
 
@@ -263,15 +264,16 @@ Result<git_oid> commit_and_swap(git_repository* repo, const VersionInfo& info, s
     git_oid zero;
     std::memset(&zero, 0, sizeof zero);
     git_reference* raw_ref = nullptr;
-    const int rc = git_reference_create_matching(&raw_ref, repo, store::kBranch, &commit, 1, tip ? &*tip : &zero,
-                                                 log.c_str());
+    const int rc =
+        git_reference_create_matching(&raw_ref, repo, store::kBranch, &commit, 1, tip ? &*tip : &zero, log.c_str());
     if (rc == 0) {
       git_reference_free(raw_ref);
       tip = commit;
       if (auto kept = restore_if_pruned(repo, info, raw, time, parent, commit, what); !kept) return kept.error();
       return commit;
     }
-    if (rc != GIT_EMODIFIED && rc != GIT_ELOCKED && rc != GIT_EEXISTS) return git_failure(rc, what + ": cannot move " + store::kBranch);
+    if (rc != GIT_EMODIFIED && rc != GIT_ELOCKED && rc != GIT_EEXISTS)
+      return git_failure(rc, what + ": cannot move " + store::kBranch);
     std::this_thread::sleep_for(kRefRetryPause);
     git_oid now;
     if (int read = git_reference_name_to_id(&now, repo, store::kBranch); read == 0) {
@@ -325,7 +327,8 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
       const std::string base = info.id;
       for (int n = 2; find_id(planned, info.id) != nullptr; ++n) info.id = fmt::format("{}-{}", base, n);
     }
-    if (const VersionInfo* before = in_force(planned, info.date); before != nullptr && before->raw_blob == info.raw_blob) {
+    if (const VersionInfo* before = in_force(planned, info.date);
+        before != nullptr && before->raw_blob == info.raw_blob) {
       existing[i] = *before;
       continue;
     }
@@ -339,8 +342,8 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
       commits[i] = existing[i]->commit;
       continue;
     }
-    const std::string what = fmt::format("store {}: importing {} as '{}'", impl_->dir, prepared[i].source,
-                                         prepared[i].info.id);
+    const std::string what =
+        fmt::format("store {}: importing {} as '{}'", impl_->dir, prepared[i].source, prepared[i].info.id);
     auto snapshot = source.read(i);
     if (!snapshot) return snapshot.error();
     // What is written must be what was checked.

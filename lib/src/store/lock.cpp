@@ -4,11 +4,11 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <fmt/core.h>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
-#include <fmt/core.h>
 #include <system_error>
 #include <thread>
 
@@ -85,9 +85,9 @@ Result<WriterLock> WriterLock::acquire(const std::string& store_dir) {
     }
     if (std::chrono::steady_clock::now() > deadline) {
       ::close(fd);
-      return make_error(ErrorCode::kLocked,
-                        fmt::format("{}: another strata process has held the writer lock for over {} s", path,
-                                    kLockWaitSeconds));
+      return make_error(
+          ErrorCode::kLocked,
+          fmt::format("{}: another strata process has held the writer lock for over {} s", path, kLockWaitSeconds));
     }
     std::this_thread::sleep_for(kLockPoll);
   }
@@ -119,9 +119,7 @@ Result<WriterLock> WriterLock::acquire(const std::string& store_dir) {
   return WriterLock(fd, recovered);
 }
 
-WriterLock::WriterLock(WriterLock&& other) noexcept : fd_(other.fd_), recovered_(other.recovered_) {
-  other.fd_ = -1;
-}
+WriterLock::WriterLock(WriterLock&& other) noexcept : fd_(other.fd_), recovered_(other.recovered_) { other.fd_ = -1; }
 
 WriterLock::~WriterLock() {
   if (fd_ < 0) return;

@@ -1,10 +1,10 @@
 #include "store/meta.hpp"
 
+#include <fmt/core.h>
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <iterator>
-#include <fmt/core.h>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -105,7 +105,8 @@ Result<void> parse_commit_message(std::string_view message, VersionInfo& out) {
     } else if (key == kFormatKey) {
       auto format = parse_input_format(value);
       if (!format || *format == InputFormat::kAuto) {
-        return make_error(ErrorCode::kCorrupt, fmt::format("trailer {} is '{}', not markdown, text or html", key, value));
+        return make_error(ErrorCode::kCorrupt,
+                          fmt::format("trailer {} is '{}', not markdown, text or html", key, value));
       }
       out.format = *format;
     } else if (key == kRawKey) {

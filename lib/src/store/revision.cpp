@@ -1,7 +1,7 @@
 #include "store/revision.hpp"
 
-#include <charconv>
 #include <fmt/core.h>
+#include <charconv>
 
 #include "strata/store.hpp"
 #include "text/utf8.hpp"
@@ -13,9 +13,7 @@ namespace {
 // Above any real snapshot history; keeps `~N` arithmetic far from overflow.
 constexpr int kMaxBack = 1'000'000;
 
-bool is_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 bool is_hex(std::string_view s) {
   for (char c : s) {
@@ -60,9 +58,9 @@ std::string printable(std::string_view s) { return utf8::excerpt(s, kQuotedBytes
 
 Result<DateKey> parse_date_key(std::string_view date) {
   const auto bad = [&](std::string_view why) {
-    return make_error(ErrorCode::kInvalidArgument,
-                      fmt::format("invalid date '{}': {} (expected YYYY, YYYY-MM or YYYY-MM-DD)",
-                                  printable(date), why));
+    return make_error(
+        ErrorCode::kInvalidArgument,
+        fmt::format("invalid date '{}': {} (expected YYYY, YYYY-MM or YYYY-MM-DD)", printable(date), why));
   };
   DateKey key;
   if (!parse_digits(date.substr(0, 4), 4, key.year)) return bad("no four-digit year");
@@ -127,22 +125,26 @@ Result<Revision> parse_revision(std::string_view rev) {
     } else {
       const auto [end, ec] = std::from_chars(count.data(), count.data() + count.size(), out.back);
       if (ec != std::errc{} || end != count.data() + count.size() || out.back < 0 || out.back > kMaxBack) {
-        return make_error(ErrorCode::kInvalidArgument,
-                          fmt::format("invalid revision '{}': '~' takes a count from 0 to {}", printable(rev), kMaxBack));
+        return make_error(
+            ErrorCode::kInvalidArgument,
+            fmt::format("invalid revision '{}': '~' takes a count from 0 to {}", printable(rev), kMaxBack));
       }
     }
   }
   if (base == "HEAD") return out;
   if (base.starts_with('@')) {
     auto date = parse_date_key(base.substr(1));
-    if (!date) return make_error(ErrorCode::kInvalidArgument, fmt::format("invalid revision '{}': {}", printable(rev), date.error().message));
+    if (!date)
+      return make_error(ErrorCode::kInvalidArgument,
+                        fmt::format("invalid revision '{}': {}", printable(rev), date.error().message));
     out.base = Revision::Base::kDate;
     out.date = *date;
     return out;
   }
   if (auto ok = check_name(base, "revision"); !ok) {
-    return make_error(ErrorCode::kInvalidArgument,
-                      ok.error().message + "; a revision is an id, @DATE, HEAD, a tag or a commit id, optionally with ~N");
+    return make_error(
+        ErrorCode::kInvalidArgument,
+        ok.error().message + "; a revision is an id, @DATE, HEAD, a tag or a commit id, optionally with ~N");
   }
   out.base = Revision::Base::kName;
   out.name = std::string(base);

@@ -1,14 +1,14 @@
 // Opening a store, listing its versions, resolving revisions, reading bytes.
 #include "strata/store.hpp"
 
+#include <fmt/core.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/core.h>
 #include <system_error>
 #include <unordered_map>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "store/loose.hpp"
 #include "store/meta.hpp"
@@ -53,7 +53,7 @@ Result<Chain> read_chain(git_repository* repo, const std::string& dir) {
   chain.tip = tip;
   const std::string objects = objects_dir(repo);
   git_oid at = tip;
-  std::string child;  // label of the version read last, for messages
+  std::string child;                                          // label of the version read last, for messages
   std::unordered_map<std::string, std::string> commit_of_id;  // ids are unique in a store
   while (true) {
     const std::string where = child.empty() ? fmt::format("{} points to commit {}", kBranch, oid_hex(at))
@@ -116,9 +116,9 @@ Result<Store> Store::open(const std::string& dir) {
   // work trees only, so bare stores are checked here.
   struct stat info {};
   if (::stat(dir.c_str(), &info) == 0 && info.st_uid != ::geteuid()) {
-    return make_error(ErrorCode::kUnsupported,
-                      fmt::format("store {} is owned by another user (uid {}); strata opens only stores you own", dir,
-                                  info.st_uid));
+    return make_error(
+        ErrorCode::kUnsupported,
+        fmt::format("store {} is owned by another user (uid {}); strata opens only stores you own", dir, info.st_uid));
   }
   git_repository* repo = nullptr;
   if (int rc = git_repository_open_bare(&repo, dir.c_str()); rc != 0) {
@@ -134,12 +134,14 @@ Result<Store> Store::open(const std::string& dir) {
   store::ConfigPtr config(raw_config);
   int32_t format = 0;
   if (git_config_get_int32(&format, config.get(), "strata.store") != 0) {
-    return make_error(ErrorCode::kCorrupt,
-                      fmt::format("{} is a git repository but not a strata store (no strata.store in its config)", dir));
+    return make_error(
+        ErrorCode::kCorrupt,
+        fmt::format("{} is a git repository but not a strata store (no strata.store in its config)", dir));
   }
   if (format != store::kStoreFormat) {
-    return make_error(ErrorCode::kUnsupported, fmt::format("store {} has layout version {}; this strata reads version {}",
-                                                           dir, format, store::kStoreFormat));
+    return make_error(
+        ErrorCode::kUnsupported,
+        fmt::format("store {} has layout version {}; this strata reads version {}", dir, format, store::kStoreFormat));
   }
   return Store(std::move(impl));
 }
@@ -208,7 +210,8 @@ Result<size_t> find_base(git_repository* repo, const std::string& dir, const std
   if (git_reference_name_to_id(&tagged, repo, tag_ref.c_str()) == 0) {
     git_object* peeled = nullptr;
     git_object* target = nullptr;
-    if (auto intact = store::check_loose_object(store::objects_dir(repo), tagged, fmt::format("store {}: tag '{}'", dir, rev.name));
+    if (auto intact = store::check_loose_object(store::objects_dir(repo), tagged,
+                                                fmt::format("store {}: tag '{}'", dir, rev.name));
         !intact) {
       return intact.error();
     }
@@ -227,14 +230,16 @@ Result<size_t> find_base(git_repository* repo, const std::string& dir, const std
   }
   if (store::looks_like_commit(rev.name)) {
     std::string prefix = rev.name;
-    std::transform(prefix.begin(), prefix.end(), prefix.begin(), [](char c) { return c >= 'A' && c <= 'F' ? static_cast<char>(c - 'A' + 'a') : c; });
+    std::transform(prefix.begin(), prefix.end(), prefix.begin(),
+                   [](char c) { return c >= 'A' && c <= 'F' ? static_cast<char>(c - 'A' + 'a') : c; });
     std::vector<size_t> hits;
     for (size_t i = 0; i < versions.size(); ++i) {
       if (versions[i].commit.starts_with(prefix)) hits.push_back(i);
     }
     if (hits.size() == 1) return hits.front();
     if (hits.size() > 1) {
-      return make_error(ErrorCode::kInvalidArgument, fmt::format("store {}: commit prefix '{}' is ambiguous", dir, text));
+      return make_error(ErrorCode::kInvalidArgument,
+                        fmt::format("store {}: commit prefix '{}' is ambiguous", dir, text));
     }
   }
   return make_error(ErrorCode::kNotFound, fmt::format("store {}: no version, tag or commit named '{}'", dir, text));
@@ -277,7 +282,8 @@ Result<std::string> Store::read_raw(const VersionInfo& version) const {
     return intact.error();
   }
   git_tree* raw_tree = nullptr;
-  if (int rc = git_commit_tree(&raw_tree, commit.get()); rc != 0) return git_failure(rc, what + ": cannot read its tree");
+  if (int rc = git_commit_tree(&raw_tree, commit.get()); rc != 0)
+    return git_failure(rc, what + ": cannot read its tree");
   store::TreePtr tree(raw_tree);
   const git_tree_entry* entry = git_tree_entry_byname(tree.get(), store::kRawEntry);
   if (entry == nullptr || git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {

@@ -1,6 +1,6 @@
 // Naming a version wherever one is expected: a store revision or a file path.
-#include <filesystem>
 #include <fmt/core.h>
+#include <filesystem>
 #include <system_error>
 
 #include "store/revision.hpp"

@@ -1,6 +1,6 @@
 // Dates as pages print them, to ISO 8601 at the precision given.
-#include <array>
 #include <fmt/core.h>
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,8 +42,9 @@ std::vector<std::string_view> words(std::string_view text) {
 }  // namespace
 
 namespace {
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",   "may",      "june",
-                                                      "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonths = {"january",   "february", "march",    "april",
+                                                      "may",       "june",     "july",     "august",
+                                                      "september", "october",  "november", "december"};
 }  // namespace
 
 int month_number(std::string_view word) {

@@ -25,9 +25,9 @@ enum WordFlag : uint32_t {
   kDeterminer = 1u << 9,     // is_determiner
   kNumberWord = 1u << 10,    // spelled_number() > 0
   // Written forms, from the sentence reading.
-  kCapitalized = 1u << 16,   // is_capitalized
-  kLowercase = 1u << 17,     // is_lowercase_word
-  kNumber = 1u << 18,        // is_number
+  kCapitalized = 1u << 16,  // is_capitalized
+  kLowercase = 1u << 17,    // is_lowercase_word
+  kNumber = 1u << 18,       // is_number
 };
 
 // Folded words -> flags, for the fixed word lists of the classify units:

@@ -27,13 +27,15 @@ size_t find_invalid(std::string_view s) {
     // quote or a dash every sentence spent most of its time decoding the
     // ASCII bytes around them one by one.
     while (pos + 32 <= n &&
-           ((load8(data + pos) | load8(data + pos + 8) | load8(data + pos + 16) | load8(data + pos + 24)) & kHighBits) == 0) {
+           ((load8(data + pos) | load8(data + pos + 8) | load8(data + pos + 16) | load8(data + pos + 24)) &
+            kHighBits) == 0) {
       pos += 32;
     }
     while (pos + 8 <= n) {
       const uint64_t high = load8(data + pos) & kHighBits;
       if (high != 0) {
-        if constexpr (std::endian::native == std::endian::little) pos += static_cast<size_t>(std::countr_zero(high)) / 8;
+        if constexpr (std::endian::native == std::endian::little)
+          pos += static_cast<size_t>(std::countr_zero(high)) / 8;
         break;
       }
       pos += 8;

@@ -1,8 +1,8 @@
 #include "text/words.hpp"
 
+#include <utf8proc.h>
 #include <algorithm>
 #include <array>
-#include <utf8proc.h>
 
 #include "text/ascii.hpp"
 #include "text/utf8.hpp"
@@ -28,7 +28,6 @@ bool is_alnum_cp(utf8proc_int32_t cp) {
          (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME) ||
          (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
 }
-
 
 }  // namespace
 

@@ -46,11 +46,16 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> table{};
   for (int c = 0; c < 256; ++c) {
     uint8_t k = kPunct;
-    if (c >= 0x80) k = kHigh;
-    else if (c >= 'A' && c <= 'Z') k = kUpper;
-    else if (c >= 'a' && c <= 'z') k = kLower;
-    else if (c >= '0' && c <= '9') k = kDigit;
-    else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') k = kSpace;
+    if (c >= 0x80)
+      k = kHigh;
+    else if (c >= 'A' && c <= 'Z')
+      k = kUpper;
+    else if (c >= 'a' && c <= 'z')
+      k = kLower;
+    else if (c >= '0' && c <= '9')
+      k = kDigit;
+    else if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+      k = kSpace;
     table[static_cast<size_t>(c)] = k;
   }
   return table;
