@@ -27,7 +27,7 @@ std::string seeds() {
   return all;
 }
 
-// A 10 MB document: the seeds repeated, each copy's headings made distinct.
+// A 10 MB document: the bundled snapshots repeated, each copy's headings made distinct.
 std::string ten_megabytes() {
   const std::string base = seeds();
   std::string out;

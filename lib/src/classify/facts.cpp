@@ -22,7 +22,7 @@ namespace strata {
 namespace {
 
 // Items are written lowercase, words separated by single spaces. The lists
-// were drawn from the seeds' edits and the examples, then widened
+// were drawn from the edits of the bundled snapshots, then widened
 // with the common English members of each closed class.
 constexpr std::array<std::string_view, 33> kNegations = {
     "not",      "no",        "never",     "none",    "nor",     "neither", "nobody",  "nothing", "nowhere",
@@ -114,7 +114,7 @@ constexpr std::array<std::string_view, 20> kQuantifiers = {"all",
                                                            "whole"};
 
 // Longest hunk side of an aligned replacement; a longer one is a rewrite
-// (8 words fit a clause in the seeds).
+// (8 words fit a clause in the bundled snapshots' edits).
 constexpr size_t kMaxFactWords = 8;
 
 // The lexicons below, as bits of Word::first_of.

@@ -20,7 +20,7 @@ namespace {
 using classify_detail::Reading;
 
 // Words before a number that make it a reference, not a quantity ("Article
-// 51", "Resolution 1325", "FAQ #5"): from the seeds' legal and page
+// 51", "Resolution 1325", "FAQ #5"): from the bundled snapshots' legal and page
 // references.
 constexpr std::array<std::string_view, 8> kReferenceWords = {"article",   "resolution", "chapter", "section",
                                                              "paragraph", "faq",        "annex",   "no"};

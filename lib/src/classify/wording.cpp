@@ -21,13 +21,13 @@
 namespace strata::classify_detail {
 namespace {
 
-// Longest phrase, in content words (the "1-4 content words").
+// Longest phrase, in content words: a shift in wording is a short phrase.
 constexpr size_t kMaxContentWords = 4;
 // Most stop words inside one phrase ("in the strongest possible terms" keeps
 // "strongest possible terms"; "Declaration to Complement the Charter" needs 2).
 constexpr size_t kMaxInnerStopWords = 2;
 // A hunk longer than this on either side is a rewrite, not a replacement of
-// one phrase by another (6 words covers every phrase swap in the seeds).
+// one phrase by another (6 words cover every phrase swap in the bundled snapshots).
 constexpr size_t kMaxReplacementWords = 6;
 // Example claims kept per shift.
 constexpr size_t kMaxExamples = 3;

@@ -21,7 +21,7 @@ using namespace classify_detail;
 
 // Two near-identical names (same core words, another head word) are one
 // programme renamed only when the claims that mention them share enough of
-// their content words (Jaccard). Measured on the seeds (2015 -> 2023): the
+// their content words (Jaccard). Measured on the bundled snapshots (2015 -> 2023): the
 // true pairs share 0.14-0.19 ("PfP Status of Forces Agreement" -> "Status
 // of Forces Agreement", "NATO Building Integrity Programme" -> "Building
 // Integrity Initiative"); false pairs with a one-word core share 0.09-0.12

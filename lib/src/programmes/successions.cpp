@@ -19,7 +19,7 @@ struct Trigger {
   Succession::Shape shape = Succession::Shape::kOne;
 };
 
-// Statements of succession, from the seeds' wording and common usage;
+// Statements of succession, from the bundled snapshots' wording and common usage;
 // a merge or split trigger may have several names on one side.
 constexpr std::array<Trigger, 27> kTriggers = {{
     {"replaced by", true},

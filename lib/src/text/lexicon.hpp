@@ -72,11 +72,11 @@ uint32_t lexicon_flags(std::string_view lower);
 // Function words ignored by phrase statistics and stripped from name edges:
 // the closed-class words of English (articles, pronouns, prepositions,
 // conjunctions, auxiliaries) plus a few sentence openers seen capitalized in
-// the seeds ("Since", "Following", "Today").
+// the bundled snapshots ("Since", "Following", "Today").
 inline bool is_stop_word(std::string_view lower) { return (lexicon_flags(lower) & kStop) != 0; }
 
-// Head words of programme names ("... Programme", "... Council"): the issue's
-// list, widened with the bodies and instruments named in the seeds.
+// Head words of programme names ("... Programme", "... Council"): the
+// common ones, widened with the bodies and instruments the bundled snapshots name.
 inline bool is_head_word(std::string_view lower) { return (lexicon_flags(lower) & kHead) != 0; }
 
 // Head words that lead the name ("Operation Active Endeavour").
@@ -94,7 +94,7 @@ inline bool is_generic_tail(std::string_view lower) { return (lexicon_flags(lowe
 // ("Partnership for Peace", "Charter on a Distinctive Partnership").
 inline bool is_connector(std::string_view lower) { return (lexicon_flags(lower) & kConnector) != 0; }
 
-// Countries, regions and cities of the seeds and their neighbourhood, and
+// Countries, regions and cities of the bundled snapshots and their neighbourhood, and
 // month names: never a name on their own, and trimmed from "X for Ukraine".
 inline bool is_place(std::string_view lower) { return (lexicon_flags(lower) & kPlace) != 0; }
 inline bool is_month(std::string_view lower) { return (lexicon_flags(lower) & kMonth) != 0; }
@@ -104,7 +104,7 @@ inline bool is_month(std::string_view lower) { return (lexicon_flags(lower) & kM
 inline bool is_person_title(std::string_view lower) { return (lexicon_flags(lower) & kPersonTitle) != 0; }
 
 // Spelled-out counts, "two" to "twenty": the value, else 0. "one" is left
-// out: in the seeds it is almost always a pronoun or "one of the".
+// out: in the bundled snapshots it is almost always a pronoun or "one of the".
 int spelled_number(std::string_view lower);
 
 // Determiners that introduce a short back-reference ("the Commission").
