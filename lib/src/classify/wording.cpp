@@ -1,5 +1,5 @@
-// Wording shifts: replacements aggregated over the word diffs of all
-// modified claims, and key phrases that appeared or vanished.
+// Wording shifts: key phrases that appeared or vanished, listed with the
+// replacements (wording_replacements.cpp) under one cap.
 //
 // Phrases are n-grams of 1 to kMaxContentWords content words that start and
 // end on a content word (stop words may sit inside: "partnership for
@@ -11,9 +11,9 @@
 #include <cstdint>
 #include <cstdlib>
 #include <map>
-#include <set>
 
 #include "classify/classify_internal.hpp"
+#include "classify/wording_replacements.hpp"
 #include "segment/sentence_index.hpp"
 #include "text/lexicon.hpp"
 #include "text/words.hpp"
@@ -26,115 +26,12 @@ constexpr size_t kMaxContentWords = 4;
 // Most stop words inside one phrase ("in the strongest possible terms" keeps
 // "strongest possible terms"; "Declaration to Complement the Charter" needs 2).
 constexpr size_t kMaxInnerStopWords = 2;
-// A hunk longer than this on either side is a rewrite, not a replacement of
-// one phrase by another (6 words cover every phrase swap in the bundled snapshots).
-constexpr size_t kMaxReplacementWords = 6;
-// Example claims kept per shift.
-constexpr size_t kMaxExamples = 3;
 // Appeared/vanished phrases put in order per listed entry before the rest of
 // the ranking is sorted. Speed only, never output: a walk past the window
 // sorts the rest. 8 leaves room for phrases subsumed by listed ones (a
 // listed 4-word phrase subsumes up to 9 shorter ones, rarely all with its
 // counts) while sorting a few hundred of an unrelated pair's 700,000.
 constexpr size_t kRankWindowPerEntry = 8;
-
-struct Hunk {
-  std::string removed;
-  std::string inserted;
-};
-
-std::vector<Hunk> hunks_of(const std::vector<WordOp>& diff) {
-  std::vector<Hunk> out;
-  bool open = false;
-  for (const auto& op : diff) {
-    if (op.op == WordOp::Op::kEqual) {
-      if (has_word(op.text)) open = false;
-      continue;
-    }
-    if (!open) out.emplace_back();
-    open = true;
-    auto& side = op.op == WordOp::Op::kDelete ? out.back().removed : out.back().inserted;
-    side += ' ';
-    side += op.text;
-  }
-  return out;
-}
-
-// A hunk side as written, trimmed of spaces and of punctuation at either
-// end, with runs of white space folded; empty when it has no word or more
-// than kMaxReplacementWords. `key` gets its folded words, for counting.
-std::string phrase_of(std::string_view text, std::string& key) {
-  thread_local std::vector<Token> tokens;
-  tokenize_into(text, tokens);
-  key.clear();
-  const auto words =
-      static_cast<size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.word; }));
-  if (words == 0 || words > kMaxReplacementWords) return {};
-  // Function words never stand alone ("for" -> "of", "these" -> "the"),
-  // and numbers alone are the figures' to tell ("10" -> "12").
-  const bool content = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
-    if (!t.word) return false;
-    const auto word = token_text(text, t);
-    return !is_number(word) && !is_stop_word(fold_case(word));
-  });
-  if (!content) return {};
-  for (const auto& token : tokens) {
-    if (!token.word) continue;
-    if (!key.empty()) key += ' ';
-    fold_case_append(token_text(text, token), key);
-  }
-  size_t first = 0;
-  while (!tokens[first].word) ++first;
-  size_t last = tokens.size() - 1;
-  while (!tokens[last].word) --last;
-  std::string out;
-  for (char c : text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin)) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && !out.empty() && out.back() == ' ') continue;
-    out.push_back(space ? ' ' : c);
-  }
-  return out;
-}
-
-struct Replacement {
-  std::string from;
-  std::string to;
-  std::set<size_t> claims;
-  std::vector<std::string> examples;
-};
-
-std::vector<WordingShift> replacements(const std::vector<ClaimChange>& claims) {
-  std::map<std::pair<std::string, std::string>, Replacement> found;
-  for (size_t c = 0; c < claims.size(); ++c) {
-    const auto& claim = claims[c];
-    if (claim.diff.empty() || claim.new_sides.empty()) continue;
-    for (const auto& hunk : hunks_of(claim.diff)) {
-      std::pair<std::string, std::string> key;
-      auto from = phrase_of(hunk.removed, key.first);
-      auto to = phrase_of(hunk.inserted, key.second);
-      if (from.empty() || to.empty() || key.first == key.second) continue;
-      auto& r = found[key];
-      if (r.from.empty()) {
-        r.from = from;
-        r.to = to;
-      }
-      if (r.claims.insert(c).second && r.examples.size() < kMaxExamples) {
-        r.examples.push_back(claim.new_sides.front().text);
-      }
-    }
-  }
-  std::vector<WordingShift> out;
-  for (auto& [key, r] : found) {
-    WordingShift shift;
-    shift.from = r.from;
-    shift.to = r.to;
-    shift.count = static_cast<int>(r.claims.size());
-    shift.examples = std::move(r.examples);
-    out.push_back(std::move(shift));
-  }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
-  return out;
-}
 
 // A phrase one side of a changed claim has and the other has not, with its
 // occurrences in each whole document.
@@ -454,7 +351,7 @@ bool contains_phrase(const std::string& longer, const std::string& shorter) {
 std::vector<WordingShift> wording_shifts(const SentenceIndex& index, const std::vector<ClaimChange>& claims,
                                          int max_entries, std::vector<std::string>& warnings) {
   auto limit = static_cast<size_t>(std::max(0, max_entries));
-  auto swaps = replacements(claims);
+  auto swaps = wording_replacements(claims);
   CandidateTable table;
   auto changed = appeared_vanished(index, claims, table);
   // A phrase inside a side of a replacement, that changed no more often
