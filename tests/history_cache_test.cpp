@@ -1,15 +1,17 @@
 // The derived-results cache of the history queries, on the bundled series:
-// hits are read and trusted only when well formed, a damaged or older entry
-// is recomputed, and every query gives the same output with a cold cache, a
-// warm one and none at all.
+// hits are read and trusted only when well formed, a damaged entry or one
+// written by another build is recomputed, and every query gives the same
+// output with a cold cache, a warm one and none at all.
 #include <gtest/gtest.h>
 
 #include <fmt/core.h>
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "history/build_key.hpp"
 #include "history/derived.hpp"
 #include "strata/render.hpp"
 #include "strata/store.hpp"
@@ -30,7 +32,7 @@ struct BundledSeries {
     auto out = store.import(std::move(*snapshots), ImportOptions{.sync = false});
     EXPECT_TRUE(out) << out.error().message;
   }
-  fs::path cache() const { return fs::path(store.dir()) / store::kCacheDir; }
+  fs::path cache() const { return store::Deriver(store).cache_dir(); }
 };
 
 // Every query's text and JSON output, joined.
@@ -116,23 +118,59 @@ TEST(HistoryCache, DamagedOrInconsistentEntriesAreRebuiltNotTrusted) {
   EXPECT_NE(read_json(pairs[0]), past);
 }
 
-TEST(HistoryCache, EntriesOfAnotherFormatAreIgnored) {
+// What an older build (whose compare() paired fewer claims, say) would have
+// left: every entry with the same names and other sizes, under its own key.
+void plant_other_build(const fs::path& cache, const std::string& key) {
+  const fs::path other = cache.parent_path() / key;
+  fs::copy(cache, other, fs::copy_options::recursive);
+  for (const auto& p : entries(other / "pairs")) {
+    Json j = read_json(p);
+    j["build"] = key;
+    j["size"] = {900, 900, 900, 900};
+    write_json(p, j);
+  }
+}
+
+TEST(HistoryCache, EntriesOfAnotherBuildAreIgnoredAndRecomputed) {
   BundledSeries s;
   const std::string cold = all_outputs(s.store);
-  // An entry at the current name but written by another derived format (as
-  // after a change of what pairs hold) is not read.
+  // The other build's folder, and this build's folder emptied: a store last
+  // queried by the other build.
+  plant_other_build(s.cache(), "0123456789abcdef");
+  fs::remove_all(s.cache());
+  EXPECT_EQ(all_outputs(s.store), cold);
+  for (const auto& p : entries(s.cache() / "pairs")) EXPECT_EQ(read_json(p)["build"], store::derived_build_key()) << p;
+  // An entry at this build's name but written by another (copied in by
+  // hand) is not read either, and is rewritten.
   for (const auto& p : entries(s.cache() / "pairs")) {
     Json j = read_json(p);
-    j["format"] = store::kDerivedFormat - 1;
+    j["build"] = "0123456789abcdef";
     j["size"] = {900, 900, 900, 900};
     write_json(p, j);
   }
   EXPECT_EQ(all_outputs(s.store), cold);
-  for (const auto& p : entries(s.cache() / "pairs")) EXPECT_EQ(read_json(p)["format"], store::kDerivedFormat) << p;
-  // The format is part of every entry's name too.
-  for (const auto& p : entries(s.cache() / "versions")) {
-    EXPECT_NE(p.filename().string().find(fmt::format("-d{}.json", store::kDerivedFormat)), std::string::npos) << p;
-  }
+  for (const auto& p : entries(s.cache() / "pairs")) EXPECT_EQ(read_json(p)["build"], store::derived_build_key()) << p;
+  // The folder is named by the key the build derived from the sources.
+  EXPECT_EQ(s.cache().filename().string(), store::derived_build_key());
+  EXPECT_EQ(store::derived_build_key().size(), 16u);
+}
+
+TEST(HistoryCache, FoldersOfBuildsUnusedForLongAreRemoved) {
+  BundledSeries s;
+  const std::string cold = all_outputs(s.store);
+  plant_other_build(s.cache(), "00000000000000aa");
+  plant_other_build(s.cache(), "00000000000000bb");
+  const fs::path root = s.cache().parent_path();
+  const auto now = fs::file_time_type::clock::now();
+  fs::last_write_time(root / "00000000000000aa", now - std::chrono::hours(24 * store::kOtherBuildCacheDays + 1));
+  fs::last_write_time(root / "00000000000000bb", now - std::chrono::hours(24 * store::kOtherBuildCacheDays - 1));
+  // This build's own folder, however old, is in use.
+  fs::last_write_time(s.cache(), now - std::chrono::hours(24 * 365));
+  EXPECT_EQ(all_outputs(s.store), cold);
+  EXPECT_FALSE(fs::exists(root / "00000000000000aa"));
+  EXPECT_TRUE(fs::exists(root / "00000000000000bb"));
+  EXPECT_TRUE(fs::exists(s.cache() / "pairs"));
+  EXPECT_GT(fs::last_write_time(s.cache()), now - std::chrono::hours(1));
 }
 
 }  // namespace

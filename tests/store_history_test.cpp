@@ -8,6 +8,7 @@
 #include <fstream>
 #include <tuple>
 
+#include "history/derived.hpp"
 #include "strata/render.hpp"
 #include "strata/store.hpp"
 #include "test_util.hpp"
@@ -152,7 +153,7 @@ TEST(StoreHistory, TimelineFollowsRenamedSections) {
 TEST(StoreHistory, DerivedResultsAreCachedByContent) {
   Series s;
   ASSERT_TRUE(version_log(s.store, true));
-  const fs::path cache = s.store.dir() + "/strata-cache/pairs";
+  const fs::path cache = fs::path(store::Deriver(s.store).cache_dir()) / "pairs";
   ASSERT_TRUE(fs::is_directory(cache));
   int files = 0;
   for (const auto& entry : fs::directory_iterator(cache)) {
@@ -175,7 +176,7 @@ size_t files_in(const fs::path& dir) {
 
 TEST(StoreHistory, EachQueryComputesOnlyThePairPartsItUses) {
   Series s;
-  const fs::path cache = s.store.dir() + "/strata-cache";
+  const fs::path cache = store::Deriver(s.store).cache_dir();
   // Blame needs the alignment only: no classify stage, no other entries.
   ASSERT_TRUE(blame(s.store, "HEAD"));
   EXPECT_EQ(files_in(cache / "pairs"), 2u);

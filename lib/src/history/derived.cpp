@@ -1,10 +1,12 @@
 #include "history/derived.hpp"
+#include "history/build_key.hpp"
 #include "history/pair_entry.hpp"
 #include "sys/parallel.hpp"
 #include "text/ascii.hpp"
 
 #include <fmt/core.h>
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -39,7 +41,9 @@ std::optional<Json> read_cache(const std::string& path) {
   if (!in) return std::nullopt;
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   Json j = Json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || j.value("format", 0) != kDerivedFormat) return std::nullopt;
+  // The key is in the folder's name too; inside the entry it guards against
+  // an entry copied between folders.
+  if (j.is_discarded() || !j.is_object() || j.value("build", "") != derived_build_key()) return std::nullopt;
   return j;
 }
 
@@ -47,7 +51,7 @@ std::optional<Json> read_cache(const std::string& path) {
 // a cache entry lost in a power cut is only recomputed, and a thousand
 // fsyncs cost seconds. A cache that cannot be written only costs time later.
 void write_cache(const std::string& path, Json j) {
-  j["format"] = kDerivedFormat;
+  j["build"] = derived_build_key();
   (void)write_file_atomic(path, j.dump(-1, ' ', false, Json::error_handler_t::replace), WriteOptions{.sync = false});
 }
 
@@ -225,9 +229,35 @@ std::vector<const Sentence*> claims_in_order(const Document& doc) {
   return out;
 }
 
-std::string Deriver::cache_path(const std::string& kind, const std::string& key) const {
-  return fmt::format("{}/{}/{}/{}-n{}-d{}.json", store_.dir(), kCacheDir, kind, key, kNormalizationVersion,
-                     kDerivedFormat);
+namespace {
+
+// A version's part of an entry's name: the same bytes read as another format
+// are another document.
+std::string entry_name(const VersionInfo& version) {
+  return fmt::format("{}.{}", version.raw_blob, to_string(version.format));
+}
+
+}  // namespace
+
+Deriver::Deriver(const Store& store)
+    : store_(store), cache_dir_(fmt::format("{}/{}/{}", store.dir(), kCacheDir, derived_build_key())) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto now = fs::file_time_type::clock::now();
+  if (fs::is_directory(cache_dir_, ec)) fs::last_write_time(cache_dir_, now, ec);
+  const auto unused_since = now - std::chrono::hours(24 * kOtherBuildCacheDays);
+  const fs::path own = fs::path(cache_dir_).filename();
+  for (auto it = fs::directory_iterator(fs::path(cache_dir_).parent_path(), ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    std::error_code entry_ec;
+    if (it->path().filename() == own || !it->is_directory(entry_ec)) continue;
+    const auto written = it->last_write_time(entry_ec);
+    if (!entry_ec && written < unused_since) fs::remove_all(it->path(), entry_ec);
+  }
+}
+
+std::string Deriver::cache_path(const std::string& kind, const std::string& name) const {
+  return fmt::format("{}/{}/{}.json", cache_dir_, kind, name);
 }
 
 Result<Document> Deriver::document(const VersionInfo& version) const {
@@ -237,7 +267,7 @@ Result<Document> Deriver::document(const VersionInfo& version) const {
 }
 
 Result<VersionSummary> Deriver::summary(const VersionInfo& version) const {
-  const std::string path = cache_path("versions", version.raw_blob);
+  const std::string path = cache_path("versions", entry_name(version));
   if (auto j = read_cache(path)) {
     // A malformed entry is a cache miss; nlohmann reports it by throwing.
     try {
@@ -257,8 +287,8 @@ Result<VersionSummary> Deriver::summary(const VersionInfo& version) const {
 }
 
 Deriver::PairEntries Deriver::pair_entries(const VersionInfo& older, const VersionInfo& newer) const {
-  const std::string key = older.raw_blob + "-" + newer.raw_blob;
-  return {cache_path("pairs", key), cache_path("pair-wording", key)};
+  const std::string name = entry_name(older) + "-" + entry_name(newer);
+  return {cache_path("pairs", name), cache_path("pair-wording", name)};
 }
 
 namespace {
@@ -292,7 +322,7 @@ Result<void> Deriver::prefetch(const std::vector<VersionInfo>& versions, bool su
                                const PairNeeds& needs) const {
   const size_t n = versions.size();
   std::error_code ec;
-  const auto summary_path = [&](size_t i) { return cache_path("versions", versions[i].raw_blob); };
+  const auto summary_path = [&](size_t i) { return cache_path("versions", entry_name(versions[i])); };
   // Entries of the pair (i - 1, i), and what each pair lacks.
   std::vector<PairEntries> entries(n);
   std::vector<bool> want_summary(n, false);
@@ -375,7 +405,7 @@ Result<std::vector<std::vector<int>>> Deriver::term_counts(const std::vector<Ver
   std::vector<std::map<std::string, int>> known(n);
   std::vector<size_t> missing;
   for (size_t i = 0; i < n; ++i) {
-    if (auto j = read_cache(cache_path("terms", versions[i].raw_blob))) {
+    if (auto j = read_cache(cache_path("terms", entry_name(versions[i])))) {
       const auto it = j->find("counts");
       if (it != j->end() && it->is_object()) {
         for (const auto& [term, value] : it->items()) {
@@ -408,7 +438,7 @@ Result<std::vector<std::vector<int>>> Deriver::term_counts(const std::vector<Ver
       }
       Json j;
       j["counts"] = known[i];
-      write_cache(cache_path("terms", versions[i].raw_blob), std::move(j));
+      write_cache(cache_path("terms", entry_name(versions[i])), std::move(j));
     });
     for (const auto& e : errors) {
       if (e) return *e;

@@ -1,10 +1,11 @@
 // What the history queries derive from versions, cached by content.
 //
 // Results depend only on the raw bytes (named by their git blob id), the
-// normalization version and kDerivedFormat, so they are kept in
-// `<store>/strata-cache/` under names made of those, and never go stale:
-// deleting the folder is always safe. Caching is skipped (not an error) when
-// the folder cannot be written.
+// format the version was read as, and the code that parsed and compared them
+// (build_key.hpp), so they are kept in `<store>/strata-cache/<build key>/`
+// under names made of the first two, and never go stale: deleting the folder
+// is always safe. Caching is skipped (not an error) when the folder cannot be
+// written.
 #pragma once
 
 #include <functional>
@@ -18,18 +19,13 @@
 
 namespace strata::store {
 
-// Bump when compare(), segmentation or this file's output changes meaning.
-// 3: a pair's alignment, programme counts and wording shifts are separate
-// entries, computed only when a query needs them.
-// 4: no programmes in summaries or pairs (the series registry counts them);
-// summaries hold the acronyms the registry needs.
-// 5: claims pair through sentences, shapes and figures, and near pairs need
-// shared rare words.
-// 6: sections renamed and reworded in place pair.
-// 7: pairs hold the comparison forms of the claims they leave unlinked, and
-// their links as runs, so the history reads no document to follow claims.
-inline constexpr int kDerivedFormat = 7;
 inline constexpr const char* kCacheDir = "strata-cache";
+// Another build's folder in kCacheDir is removed by the first query that
+// finds it unused for this long: long enough that two builds used side by
+// side on one store (a CLI and a Python package of another version) keep
+// their caches, short enough that a store queried by every build of a CI
+// does not keep a cache per build.
+inline constexpr long kOtherBuildCacheDays = 14;
 
 // Claims are numbered in document order (sections pre-order, then blocks,
 // then sentences) from 0.
@@ -87,7 +83,13 @@ struct PairResult {
 // Loads versions' documents and derived results, through the cache.
 class Deriver {
  public:
-  explicit Deriver(const Store& store) : store_(store) {}
+  // Marks this build's cache folder as in use and removes the folders of
+  // builds unused for kOtherBuildCacheDays (failures ignored: the cache is
+  // only an accelerator).
+  explicit Deriver(const Store& store);
+
+  // `<store>/strata-cache/<build key>`: this build's entries, one folder per kind.
+  const std::string& cache_dir() const { return cache_dir_; }
 
   Result<Document> document(const VersionInfo& version) const;
   Result<VersionSummary> summary(const VersionInfo& version) const;
@@ -118,9 +120,10 @@ class Deriver {
     std::string alignment;
     std::string wording;
   };
-  std::string cache_path(const std::string& kind, const std::string& key) const;
+  std::string cache_path(const std::string& kind, const std::string& name) const;
   PairEntries pair_entries(const VersionInfo& older, const VersionInfo& newer) const;
   const Store& store_;
+  std::string cache_dir_;
 };
 
 }  // namespace strata::store
