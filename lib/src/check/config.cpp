@@ -76,7 +76,9 @@ Result<Rule> read_rule(const Reader& r, const TableKind& kind, const toml::table
   std::string pattern_key;
   std::string kinds_key;
   bool has_subject = kind.kind == RuleKind::kProgrammes;  // any programme by default
-  for (const auto& [key_name, node] : table) {
+  for (const auto& [key_name, value] : table) {
+    // A plain reference: clang before 16 cannot capture a structured binding.
+    const toml::node& node = value;
     const std::string key = fmt::format("{}.{}", kind.name, key_name.str());
     const std::string_view k = key_name.str();
     Result<void> ok;
