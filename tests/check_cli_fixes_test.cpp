@@ -16,7 +16,7 @@ TEST(CliFixes, OnlyTakesACommaListAndLeavesTheOperands) {
   const auto r = run_strata("diff --color never --only modified,added " + k2023 + " " + k2024);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.out.find("+ added: "), std::string::npos);
-  EXPECT_NE(r.out.find("NATO [-will -]{+does +}not recognise them."), std::string::npos);
+  EXPECT_NE(r.out.find("NATO [-will-]{+does+} not recognise them."), std::string::npos);
   EXPECT_EQ(r.out.find("- removed: "), std::string::npos);
   const auto repeated = run_strata("diff --color never --only modified --only added " + k2023 + " " + k2024);
   EXPECT_EQ(repeated.out, r.out);

@@ -114,7 +114,7 @@ TEST_F(GitRepo, DiffDriverAndTextconv) {
   const auto diff = sh("git diff HEAD~1 HEAD");
   EXPECT_EQ(diff.exit_code, 0) << diff.err;
   EXPECT_NE(diff.out.find("strata diff a/docs/ukraine.txt b/docs/ukraine.txt\n"), std::string::npos) << diff.out;
-  EXPECT_NE(diff.out.find("NATO [-will -]{+does +}not recognise them."), std::string::npos);
+  EXPECT_NE(diff.out.find("NATO [-will-]{+does+} not recognise them."), std::string::npos);
   EXPECT_NE(diff.out.find("diff --git a/main.c b/main.c"), std::string::npos);  // not a document: git's own diff
   // git log -p reads the textconv form: one claim a line.
   const auto log = sh("git log -p -1 --format= -- docs/ukraine.txt");

@@ -28,7 +28,7 @@ TEST(Cli, DiffExitCodes) {
   EXPECT_EQ(run_strata(std::string("diff ") + k2023 + " " + k2023).exit_code, 0);
   const auto r = run_strata(std::string("diff --color never ") + k2023 + " " + k2024);
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.out.find("NATO [-will -]{+does +}not recognise them."), std::string::npos);
+  EXPECT_NE(r.out.find("NATO [-will-]{+does+} not recognise them."), std::string::npos);
   EXPECT_EQ(r.out.find("\x1b["), std::string::npos);  // not a terminal: no colour
   const auto forced = run_strata(std::string("diff --color always ") + k2023 + " " + k2024);
   EXPECT_NE(forced.out.find("\x1b[31m"), std::string::npos);
@@ -64,10 +64,9 @@ TEST(Cli, NoClassifyKeepsTheStructureAndDropsTheMeaning) {
 TEST(Cli, ContextElidesLongEqualRuns) {
   const auto full = run_strata(std::string("diff --color never ") + k2023 + " " + k2024);
   const auto short_context = run_strata(std::string("diff --color never --context 2 ") + k2023 + " " + k2024);
-  EXPECT_NE(full.out.find("They have no legitimacy, and NATO [-will -]{+does +}not recognise them."),
-            std::string::npos);
+  EXPECT_NE(full.out.find("They have no legitimacy, and NATO [-will-]{+does+} not recognise them."), std::string::npos);
   // Two words kept on each side of the edit, the rest elided.
-  EXPECT_NE(short_context.out.find("... and NATO [-will -]{+does +}not recognise ..."), std::string::npos)
+  EXPECT_NE(short_context.out.find("... and NATO [-will-]{+does+} not recognise ..."), std::string::npos)
       << short_context.out.substr(0, 2000);
   EXPECT_LT(short_context.out.size(), full.out.size());
 }

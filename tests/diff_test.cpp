@@ -62,8 +62,8 @@ TEST(Compare, Page2023To2024) {
   ASSERT_EQ(recognise->new_sides.size(), 1u);
   EXPECT_NE(recognise->new_sides[0].text.find("NATO does not recognise them"), std::string::npos);
   EXPECT_TRUE(recognise->status == ChangeStatus::kModified || recognise->status == ChangeStatus::kMoved);
-  EXPECT_EQ(joined(recognise->diff, WordOp::Op::kDelete), "will ");
-  EXPECT_EQ(joined(recognise->diff, WordOp::Op::kInsert), "does ");
+  EXPECT_EQ(joined(recognise->diff, WordOp::Op::kDelete), "will");
+  EXPECT_EQ(joined(recognise->diff, WordOp::Op::kInsert), "does");
   // Kept sentence: unchanged or moved, never added or removed.
   const ClaimChange* lands = find_claim(c, "These lands are Ukraine and will always be Ukraine.");
   ASSERT_NE(lands, nullptr);
@@ -183,8 +183,8 @@ TEST(Compare, ClaimMovedAcrossSectionsWithEdit) {
   const ClaimChange* moved = find_claim(c, "The Alliance provides");
   ASSERT_NE(moved, nullptr);
   EXPECT_EQ(moved->status, ChangeStatus::kMoved);
-  EXPECT_EQ(joined(moved->diff, WordOp::Op::kDelete), "strong ");
-  EXPECT_EQ(joined(moved->diff, WordOp::Op::kInsert), "firm ");
+  EXPECT_EQ(joined(moved->diff, WordOp::Op::kDelete), "strong");
+  EXPECT_EQ(joined(moved->diff, WordOp::Op::kInsert), "firm");
 }
 
 TEST(Compare, SplitAndMergedClaims) {

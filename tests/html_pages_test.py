@@ -61,9 +61,9 @@ class BundledPairs(unittest.TestCase):
         self.assertIn("claim", claim.classes())
         self.assertIn("NATO does not recognise them.", claim.text())
         # Inline, then each side of the side-by-side view.
-        self.assertIn("NATO <del>will </del><ins>does </ins>not recognise them.", page)
-        self.assertIn("NATO <del>will </del>not recognise them.", page)
-        self.assertIn("NATO <ins>does </ins>not recognise them.", page)
+        self.assertIn("NATO <del>will</del> <ins>does</ins> not recognise them.", page)
+        self.assertIn("NATO <del>will</del> not recognise them.", page)
+        self.assertIn("NATO <ins>does</ins> not recognise them.", page)
         self.assertIn("does not recognise", html_dom.text_of(page))
 
     def test_output_file_is_the_same_page(self):

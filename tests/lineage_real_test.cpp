@@ -22,7 +22,7 @@ TEST(RealHistory, OneWordEditsInListItemsAreModifiedClaims) {
                             quoted(kCase + "terms-2022-09-01.md"));
   EXPECT_EQ(d.exit_code, 1) << d.err;
   EXPECT_NE(d.out.find("~ modified: Users. Subject to these Terms, you retain ultimate administrative control over "
-                       "your [-User -]{+Personal +}Account"),
+                       "your [-User-]{+Personal+} Account"),
             std::string::npos)
       << d.out;
   EXPECT_EQ(d.out.find("- removed:"), std::string::npos) << d.out;
@@ -45,7 +45,7 @@ TEST(RealHistory, BlameFollowsClaimsBackThroughTheirEdits) {
   EXPECT_EQ(chain.exit_code, 0) << chain.err;
   EXPECT_EQ(chain.out.find("2018-04-19 terms-2018-04-19  first appears"), 0u) << chain.out;
   EXPECT_NE(chain.out.find("2022-09-01 terms-2022-09-01  changed"), std::string::npos) << chain.out;
-  EXPECT_NE(chain.out.find("[-User -]{+Personal +}"), std::string::npos) << chain.out;
+  EXPECT_NE(chain.out.find("[-User-]{+Personal+}"), std::string::npos) << chain.out;
   // "your account" -> "your Account" (2018-05), then kept.
   const auto secure = test::run_strata("blame --store " + store + " --claim 'keeping your Account secure.'");
   EXPECT_EQ(secure.exit_code, 0) << secure.err;

@@ -30,7 +30,7 @@ TEST(ClaimGroups, EachPartOfASplitListsItsOwnClaims) {
       "(split from: Response to Russia’s war against Ukraine)");
   ASSERT_NE(faq7, std::string::npos) << text;
   ASSERT_NE(faq9, std::string::npos) << text;
-  const size_t sanctions = text.find("refine [-these -]{+the +}sanctions");
+  const size_t sanctions = text.find("refine [-these-]{+the+} sanctions");
   ASSERT_NE(sanctions, std::string::npos);
   EXPECT_GT(sanctions, faq9);
   const std::string html = render_diff_html(c);

@@ -20,9 +20,50 @@ TEST(WordDiff, ReplacesOnePhrase) {
                              "They have no legitimacy, and NATO does not recognise them.", 250000);
   ASSERT_EQ(ops.size(), 4u);
   EXPECT_EQ(ops[1].op, WordOp::Op::kDelete);
-  EXPECT_EQ(ops[1].text, "will ");
+  EXPECT_EQ(ops[1].text, "will");
   EXPECT_EQ(ops[2].op, WordOp::Op::kInsert);
-  EXPECT_EQ(ops[2].text, "does ");
+  EXPECT_EQ(ops[2].text, "does");
+  EXPECT_EQ(ops[3].text, " not recognise them.");
+}
+
+// The white space around an edit stays outside it: a deleted sentence end
+// follows the word it ends on, and the space the two sides share comes
+// after the markers (the bundled 2023 -> 2024 pair printed
+// "NATO [-. Recognising ... Alliance -]when").
+TEST(WordDiff, SpaceAroundAnEditStaysOutside) {
+  struct Case {
+    const char* old_text;
+    const char* new_text;
+    std::vector<std::pair<WordOp::Op, std::string>> ops;
+  };
+  using Op = WordOp::Op;
+  const Case cases[] = {
+      {"a member of NATO. Recognising its progress, Allies will invite Ukraine when Allies agree.",
+       "a member of NATO when Allies agree.",
+       {{Op::kEqual, "a member of NATO"},
+        {Op::kDelete, ". Recognising its progress, Allies will invite Ukraine"},
+        {Op::kEqual, " when Allies agree."}}},
+      {"one two three four five",
+       "one two four five",
+       {{Op::kEqual, "one two "}, {Op::kDelete, "three "}, {Op::kEqual, "four five"}}},
+      {"one two four five",
+       "one two three four five",
+       {{Op::kEqual, "one two "}, {Op::kInsert, "three "}, {Op::kEqual, "four five"}}},
+      {"start here and go",
+       "begin here and go",
+       {{Op::kDelete, "start"}, {Op::kInsert, "begin"}, {Op::kEqual, " here and go"}}},
+      {"it ends here",
+       "it ends there now",
+       {{Op::kEqual, "it ends "}, {Op::kDelete, "here"}, {Op::kInsert, "there now"}}},
+  };
+  for (const Case& c : cases) {
+    const auto ops = word_diff(c.old_text, c.new_text, 250000);
+    std::vector<std::pair<WordOp::Op, std::string>> got;
+    for (const WordOp& op : ops) got.emplace_back(op.op, op.text);
+    EXPECT_EQ(got, c.ops) << c.old_text;
+    EXPECT_EQ(side(ops, WordOp::Op::kDelete), c.new_text);
+    EXPECT_EQ(side(ops, WordOp::Op::kInsert), c.old_text);
+  }
 }
 
 TEST(WordDiff, OpsRebuildBothSides) {
@@ -45,22 +86,22 @@ TEST(WordDiff, SmallEqualIslandsJoinTheEdit) {
   // "the" between two edits is absorbed: one replaced phrase, not fragments.
   const auto ops = word_diff("alpha the beta stays here", "gamma the delta stays here", 250000);
   ASSERT_EQ(ops.size(), 3u);
-  EXPECT_EQ(ops[0].text, "alpha the beta ");
-  EXPECT_EQ(ops[1].text, "gamma the delta ");
+  EXPECT_EQ(ops[0].text, "alpha the beta");
+  EXPECT_EQ(ops[1].text, "gamma the delta");
   EXPECT_EQ(ops[2].op, WordOp::Op::kEqual);
 }
 
 TEST(WordDiff, CutsBetweenWholeCodePoints) {
   const auto ops = word_diff("un caf\u00E9 noir", "un caf\u00E8 noir", 250000);
   ASSERT_EQ(ops.size(), 4u);
-  EXPECT_EQ(ops[1].text, "caf\u00E9 ");
-  EXPECT_EQ(ops[2].text, "caf\u00E8 ");
+  EXPECT_EQ(ops[1].text, "caf\u00E9");
+  EXPECT_EQ(ops[2].text, "caf\u00E8");
   for (const WordOp& op : ops) EXPECT_EQ(utf8::find_invalid(op.text), std::string_view::npos);
   // A combining mark never stands alone in an edit.
   const auto nfd = word_diff("cafe\u0301 noir", "cafe\u0300 noir", 250000);
   ASSERT_EQ(nfd.size(), 3u);
-  EXPECT_EQ(nfd[0].text, "cafe\u0301 ");
-  EXPECT_EQ(nfd[1].text, "cafe\u0300 ");
+  EXPECT_EQ(nfd[0].text, "cafe\u0301");
+  EXPECT_EQ(nfd[1].text, "cafe\u0300");
 }
 
 TEST(WordDiff, TypographyOnlyIsNoEdit) {

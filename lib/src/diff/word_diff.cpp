@@ -48,6 +48,26 @@ void push(std::vector<WordOp>& ops, WordOp::Op op, const std::string& text) {
 // edit turns "[-a-]{+b+} the [-c-]{+d+}" into "[-a the c-]{+b the d+}".
 constexpr size_t kMaxIslandTokens = 1;
 
+// The ASCII white space a piece's text ends with.
+std::string trailing_space(const std::string& text) {
+  size_t k = text.size();
+  while (k > 0 && ascii::space(text[k - 1])) --k;
+  return text.substr(k);
+}
+
+// Bytes of white space that `a` and `b` both start with (or, with
+// `from_end`, both end with), at most all of the shorter one.
+size_t common_space(const std::string& a, const std::string& b, bool from_end) {
+  size_t n = 0;
+  while (n < a.size() && n < b.size()) {
+    const char x = from_end ? a[a.size() - 1 - n] : a[n];
+    const char y = from_end ? b[b.size() - 1 - n] : b[n];
+    if (x != y || !ascii::space(x)) break;
+    ++n;
+  }
+  return n;
+}
+
 struct Run {
   WordOp::Op op;
   std::vector<size_t> old_pieces;  // for kEqual and kDelete
@@ -90,25 +110,49 @@ std::vector<WordOp> word_diff(std::string_view old_text, std::string_view new_te
   }
 
   // Emit: each maximal stretch of non-equal runs as all its deletions then
-  // all its insertions, so that an edit reads as one replaced phrase.
+  // all its insertions, so that an edit reads as one replaced phrase. The
+  // white space around a stretch is its own: the gap on each side runs from
+  // the end of the last equal word to the start of the next, and the white
+  // space both gaps begin or end with stays outside the markers. Otherwise
+  // "member of NATO. Recognising ... the Alliance when" -> "member of NATO
+  // when" printed "NATO [-. Recognising ... Alliance -]when", the new side's
+  // space before the deletion and the old side's after it.
   std::vector<WordOp> ops;
+  std::string old_ws, new_ws;  // white space after the last equal piece, on each side
   size_t i = 0;
   while (i < runs.size()) {
     if (runs[i].op == WordOp::Op::kEqual) {
+      const bool edit_follows = i + 1 < runs.size();
       std::string text;
       for (size_t k : runs[i].new_pieces) text += b[k].text;
+      old_ws.clear();
+      new_ws.clear();
+      if (edit_follows) {
+        new_ws = trailing_space(b[runs[i].new_pieces.back()].text);
+        old_ws = trailing_space(a[runs[i].old_pieces.back()].text);
+        text.resize(text.size() - new_ws.size());
+      }
       push(ops, WordOp::Op::kEqual, text);
       ++i;
       continue;
     }
-    std::string deleted, inserted;
+    std::string deleted = old_ws, inserted = new_ws;
     while (i < runs.size() && runs[i].op != WordOp::Op::kEqual) {
       for (size_t k : runs[i].old_pieces) deleted += a[k].text;
       for (size_t k : runs[i].new_pieces) inserted += b[k].text;
       ++i;
     }
+    const size_t head = common_space(deleted, inserted, false);
+    push(ops, WordOp::Op::kEqual, inserted.substr(0, head));
+    deleted.erase(0, head);
+    inserted.erase(0, head);
+    const size_t tail = common_space(deleted, inserted, true);
+    const std::string after = inserted.substr(inserted.size() - tail);
+    deleted.resize(deleted.size() - tail);
+    inserted.resize(inserted.size() - tail);
     push(ops, WordOp::Op::kDelete, deleted);
     push(ops, WordOp::Op::kInsert, inserted);
+    push(ops, WordOp::Op::kEqual, after);
   }
   return ops;
 }

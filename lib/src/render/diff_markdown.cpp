@@ -48,9 +48,13 @@ std::string wrap(std::string_view text, std::string_view mark) {
   return fmt::format("{}{}{}{}{}", text.substr(0, b), mark, md(text.substr(b, e - b)), mark, text.substr(e));
 }
 
+// The words taken out and the words put in are parted by a space (a
+// replaced phrase holds none at its ends: word_diff keeps it outside).
 std::string markup(const std::vector<WordOp>& ops) {
   std::string out;
-  for (const WordOp& op : ops) {
+  for (size_t i = 0; i < ops.size(); ++i) {
+    const WordOp& op = ops[i];
+    if (op.op == WordOp::Op::kInsert && i > 0 && ops[i - 1].op == WordOp::Op::kDelete) out += ' ';
     switch (op.op) {
       case WordOp::Op::kEqual:
         out += md(op.text);

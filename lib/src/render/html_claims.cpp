@@ -17,14 +17,19 @@ constexpr size_t kStubLength = 90;
 
 enum class Side { kBoth, kOld, kNew };
 
+// A replaced phrase holds no white space at its ends (word_diff keeps it
+// outside the edit): shown inline, the words taken out and the words put
+// in are parted by a space, as a reader would write them.
 std::string word_diff(const std::vector<WordOp>& ops, Side side) {
   std::string out;
-  for (const WordOp& op : ops) {
+  for (size_t i = 0; i < ops.size(); ++i) {
+    const WordOp& op = ops[i];
     if (op.op == WordOp::Op::kEqual) {
       out += html_escape(op.text);
     } else if (op.op == WordOp::Op::kDelete && side != Side::kNew) {
       out += "<del>" + html_escape(op.text) + "</del>";
     } else if (op.op == WordOp::Op::kInsert && side != Side::kOld) {
+      if (side == Side::kBoth && i > 0 && ops[i - 1].op == WordOp::Op::kDelete) out += ' ';
       out += "<ins>" + html_escape(op.text) + "</ins>";
     }
   }

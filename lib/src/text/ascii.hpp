@@ -16,6 +16,7 @@ constexpr bool lower_case(char c) { return c >= 'a' && c <= 'z'; }
 constexpr bool alpha(char c) { return upper(c) || lower_case(c); }
 constexpr bool digit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool alnum(char c) { return alpha(c) || digit(c); }
+constexpr bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 constexpr char lower(char c) { return upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 inline std::string lower(std::string_view s) {
