@@ -2,11 +2,13 @@
 // (old.txt, new.txt) of about SIZE bytes with scattered edits, moves and
 // renames, or two unrelated texts; or the 2023 snapshot and a version of it
 // whose programmes were renamed, merged or respelt, with the truth
-// (truth.tsv: kind, old name, new name). Deterministic for a given seed.
+// (truth.tsv: kind, old name, new name); or a Markdown pair with labelled
+// alignment edits (bench/alignment_pairs.cpp). Deterministic for a given seed.
 //
 //   strata_make_pairs realistic SIZE OUTDIR [SEED]
 //   strata_make_pairs unrelated SIZE OUTDIR [SEED]
 //   strata_make_pairs programmes 0 OUTDIR [SEED]
+//   strata_make_pairs alignment 0 OUTDIR [SEED]
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -17,7 +19,8 @@
 #include <string>
 #include <vector>
 
-namespace {
+#include "alignment_pairs.hpp"
+#include "seed_text.hpp"
 
 std::vector<std::string> seed_lines() {
   std::vector<std::string> lines;
@@ -35,6 +38,8 @@ std::vector<std::string> seed_lines() {
   }
   return lines;
 }
+
+namespace {
 
 struct Section {
   std::string title;
@@ -163,7 +168,7 @@ void programme_pair(std::mt19937& rng, const std::string& dir) {
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::fprintf(stderr, "usage: %s realistic|unrelated|programmes SIZE OUTDIR [SEED]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s realistic|unrelated|programmes|alignment SIZE OUTDIR [SEED]\n", argv[0]);
     return 2;
   }
   const std::string kind = argv[1];
@@ -172,6 +177,10 @@ int main(int argc, char** argv) {
   std::mt19937 rng(argc > 4 ? static_cast<unsigned>(std::atoi(argv[4])) : 42u);
   if (kind == "programmes") {
     programme_pair(rng, dir);
+    return 0;
+  }
+  if (kind == "alignment") {
+    alignment_pair(rng, dir);
     return 0;
   }
   const auto pool = seed_lines();
