@@ -59,6 +59,18 @@ TEST(NameGate, TurnsAwayWhatIsNotAName) {
   for (const auto& c : cases) EXPECT_EQ(names_in(c.text), c.names) << c.text;
 }
 
+TEST(NameGate, UserFileAddsHeadWords) {
+  auto config = parse_programme_config("heads = [\"Hub\"]\n", "p.toml");
+  ASSERT_TRUE(config.has_value()) << config.error().message;
+  auto doc = parse_document("Topic\n\nUkraine opened the Medical Rehabilitation Hub last year.\n", "gate.txt");
+  ASSERT_TRUE(doc.has_value());
+  EXPECT_TRUE(extract_programmes(*doc, {}).empty());
+  const auto programmes = extract_programmes(*doc, *config);
+  ASSERT_EQ(programmes.size(), 1u);
+  EXPECT_EQ(programmes[0].name, "Medical Rehabilitation Hub");
+  EXPECT_FALSE(parse_programme_config("heads = \"Hub\"\n", "p.toml").has_value());
+}
+
 TEST(NameGate, AcronymOfADefinitionLeadsTheNameAfterIt) {
   EXPECT_EQ(names_in("Ukraine ratified the Partnership for Peace (PfP) Status of Forces Agreement in 2000."),
             (std::vector<std::string>{"Partnership for Peace", "PfP Status of Forces Agreement"}));

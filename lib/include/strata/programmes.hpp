@@ -57,6 +57,9 @@ struct ProgrammeConfig {
   std::vector<ProgrammeEntry> names;
   std::vector<std::string> ignore;  // names never reported; case-insensitive, also matches aliases
   std::vector<ProgrammeRename> renames;
+  // Head words added to the lexicon's ("hub", "roadmap"): a capitalized run
+  // holding one is read as a name. Case-insensitive; may be empty.
+  std::vector<std::string> heads;
 };
 
 // Reads a TOML or JSON programme file; JSON when the name ends in ".json" or

@@ -125,6 +125,8 @@ Result<ProgrammeConfig> read_config(const Table& root, std::string_view source) 
   for (const auto& [key, value] : root) {
     if (key == "ignore" && value.type == Value::Type::kStrings) {
       config.ignore = value.strings;
+    } else if (key == "heads" && value.type == Value::Type::kStrings) {
+      config.heads = value.strings;
     } else if (value.type == Value::Type::kStrings && value.strings.empty() &&
                (key == "programme" || key == "rename")) {
       continue;  // an empty array has no element type
@@ -154,7 +156,7 @@ Result<ProgrammeConfig> read_config(const Table& root, std::string_view source) 
       }
     } else {
       return config_error(source, fmt::format("unknown key or wrong type '{}' (expected ignore = [strings], "
-                                              "[[programme]] and [[rename]] tables)",
+                                              "heads = [strings], [[programme]] and [[rename]] tables)",
                                               key));
     }
   }

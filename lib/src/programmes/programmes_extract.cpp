@@ -35,7 +35,7 @@ constexpr size_t kAskedBuckets = 1 << 13;
 std::shared_ptr<const std::vector<SentenceNames>> read_names(const SentenceIndex& index,
                                                              const ProgrammeConfig& config) {
   auto forms = config_forms(config);
-  SentenceReader reader(forms);
+  SentenceReader reader(forms, config_heads(config));
   auto names = std::make_shared<std::vector<SentenceNames>>();
   names->reserve(index.size());
   for (uint32_t id = 0; id < index.size(); ++id) names->push_back(reader.read(index.reading(id)));

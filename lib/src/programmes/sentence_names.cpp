@@ -30,9 +30,23 @@ ConfigForms config_forms(const ProgrammeConfig& config) {
   return forms;
 }
 
+std::vector<uint64_t> config_heads(const ProgrammeConfig& config) {
+  std::vector<uint64_t> heads;
+  for (const auto& head : config.heads) heads.push_back(word_hash(fold_case(head)));
+  std::sort(heads.begin(), heads.end());
+  return heads;
+}
+
 SentenceNames SentenceReader::read(const Reading& reading) {
   SentenceNames out;
   r_ = reading;
+  if (!heads_.empty()) {
+    words_.assign(reading.words.begin(), reading.words.end());
+    for (auto& w : words_) {
+      if (w.hash != 0 && std::binary_search(heads_.begin(), heads_.end(), w.hash)) w.flags |= kHead;
+    }
+    r_.words = words_;
+  }
   used_.assign(r_.size(), false);
 
   match_config(out);

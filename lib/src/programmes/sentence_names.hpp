@@ -23,6 +23,8 @@ struct ConfigForm {
 // Configured names and aliases by first folded word, longest first.
 using ConfigForms = std::map<std::string, std::vector<ConfigForm>, std::less<>>;
 ConfigForms config_forms(const ProgrammeConfig& config);
+// word_hash of the folded head words of the user's file, sorted.
+std::vector<uint64_t> config_heads(const ProgrammeConfig& config);
 
 // One reading of a run of capitalized words.
 struct NameVariant {
@@ -57,7 +59,9 @@ struct SentenceNames {
 
 class SentenceReader {
  public:
-  explicit SentenceReader(const ConfigForms& config) : config_(config) {}
+  // `heads`: word_hash of the folded head words the user added, sorted.
+  explicit SentenceReader(const ConfigForms& config, std::vector<uint64_t> heads = {})
+      : config_(config), heads_(std::move(heads)) {}
   SentenceNames read(const Reading& reading);
 
  private:
@@ -74,6 +78,8 @@ class SentenceReader {
   std::string range_text(size_t a, size_t b) const;
 
   const ConfigForms& config_;
+  std::vector<uint64_t> heads_;
+  std::vector<WordInfo> words_;  // the sentence's words with the user's heads flagged
   // State of the sentence being read; a buffer reused from one to the next.
   Reading r_;
   std::vector<bool> used_;  // tokens already part of a name
