@@ -102,9 +102,14 @@ class Report(unittest.TestCase):
             programme_rows = [n for n in tables[2].iter() if n.tag == "tr"][1:]
             self.assertGreater(len(labels), 20)
             self.assertEqual(len(labels), len(programme_rows))
-            # A rename joins two rows: NATO-Ukraine Commission -> Council.
+            # A rename or a merge joins two rows: NATO-Ukraine Commission ->
+            # Council; a trust fund consolidated into the Ukraine CAP Trust
+            # Fund (the first one merged continues that row).
             joins = [n.text() for n in svg[0].iter() if "ren" in n.classes()]
-            self.assertEqual(joins, ["renamed: NATO-Ukraine Commission \u2192 NATO-Ukraine Council"])
+            self.assertEqual(joins, [
+                "merged: Trust Fund on Counter-Improvised Explosive Devices and Explosive Ordnance Disposal"
+                " \u2192 Ukraine CAP Trust Fund",
+                "renamed: NATO-Ukraine Commission \u2192 NATO-Ukraine Council"])
 
 
 class Hostile(unittest.TestCase):

@@ -100,6 +100,18 @@ bool gate_run(const Reading& r, std::vector<size_t>& run) {
   if (!run.empty() && r.is(run.back() + 1, kNumber) && !r.is(run.back(), kHead)) {
     while (!run.empty() && !r.is(run.back(), kHead)) run.pop_back();
   }
+  // "Meta Platform Terms", "GitHub Organization Accounts": a capitalized
+  // word right after the last head word makes that head word a modifier of
+  // what the word names, and the run no name. A prefix head leads its name
+  // ("Operation Sea Guardian"); written last after one word it is a common
+  // noun ("a sexual predator Sting Operation").
+  size_t last_head = run.size();
+  for (size_t k = 0; k < run.size(); ++k) last_head = r.is(run[k], kHead) ? k : last_head;
+  if (last_head + 1 < run.size() && !r.is(run[last_head], kPrefixHead) && r.is(run[last_head + 1], kCapitalized) &&
+      !r.is(run[last_head + 1], kConnector)) {
+    return false;
+  }
+  if (run.size() == 2 && r.is(run[1], kPrefixHead)) return false;
   return !run.empty();
 }
 

@@ -90,6 +90,44 @@ void merge_short_forms(UnionFind& groups) {
   for (const auto& [a, b] : merges) groups.unite(a, b);
 }
 
+// "Meta Audience Network" and "Audience Network", "Irish Data Protection
+// Commission" and "Data Protection Commission": a name of two words or more
+// that exactly one other name of the document extends with one word in
+// front, not a head word, is that name with its owner written. A two-word
+// name that two or more names extend so, or one with a head word
+// ("Partnership Trust Fund"), is the kind they share, a generic head with no
+// word that tells which one ("Trust Fund"): its key is returned, and it
+// names no programme.
+std::set<std::string> merge_owner_prefixes(UnionFind& groups) {
+  std::map<std::string, std::set<size_t>> extenders;  // name -> the groups extending it
+  std::set<std::string> by_kind;                      // names extended by a head word ("Partnership Trust Fund")
+  for (const auto& [key, id] : groups.ids()) {
+    if (key.empty() || key.front() == '#' || key.front() == '~' || key.starts_with(kOwnerless)) continue;
+    const size_t space = key.find(' ');
+    if (space == std::string::npos) continue;
+    const std::string_view front(key.data(), space);
+    const std::string rest = key.substr(space + 1);
+    if (rest.find(' ') == std::string::npos || is_stop_word(front) || is_connector(front) || !groups.has(rest)) {
+      continue;
+    }
+    extenders[rest].insert(id);
+    if (is_head_word(front)) by_kind.insert(rest);
+  }
+  std::set<std::string> kinds;
+  std::vector<std::pair<std::string, size_t>> merges;
+  for (const auto& [rest, ids] : extenders) {
+    std::set<size_t> roots;
+    for (size_t id : ids) roots.insert(groups.find(id));
+    // Already one of them by another rule (an acronym owner): settled.
+    if (roots.count(groups.find(groups.ids().at(rest))) > 0) continue;
+    const bool owner = roots.size() == 1 && by_kind.count(rest) == 0;
+    if (owner) merges.emplace_back(rest, *roots.begin());
+    if (!owner && std::count(rest.begin(), rest.end(), ' ') == 1) kinds.insert(rest);
+  }
+  for (const auto& [rest, id] : merges) groups.unite(groups.ids().at(rest), id);
+  return kinds;
+}
+
 // How a written form ranks as the canonical name: the form of a "Full Name
 // (ACR)" definition, then the most used, then the one with fewer acronyms
 // ("United Nations General Assembly" over "UN General Assembly"), then the
@@ -160,6 +198,7 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
       }
       for (size_t key : it->second) groups.unite(node, key);
     }
+    if (!m.also.empty()) groups.unite(node, groups.node(name_key(m.also, {})));
     if (!m.acronym.empty()) {
       auto [it, added] = acronym_node.try_emplace(m.acronym);
       if (added) it->second = groups.node(std::string("#").append(m.acronym));
@@ -171,6 +210,8 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
   }
   merge_place_suffixes(groups);
   merge_short_forms(groups);
+  std::set<size_t> kinds;  // groups of generic names (merge_owner_prefixes)
+  for (const auto& key : merge_owner_prefixes(groups)) kinds.insert(groups.find(groups.ids().at(key)));
 
   // Mentions by group (its root), each group's in document order: a
   // counting sort, roots being node numbers.
@@ -234,7 +275,8 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
                         .sentences[static_cast<size_t>(first.sentence)]
                         .text;
     p.key = name_key(p.name, {});
-    if (!ignored(p, ignore)) out.push_back(std::move(p));
+    const bool kind = kinds.count(by_group[begin - 1].first) > 0 && p.acronym.empty() && !configured.count(p.name);
+    if (!kind && !ignored(p, ignore)) out.push_back(std::move(p));
   }
   // By folded name, then name; each name folded once.
   std::vector<std::pair<std::string, size_t>> order;

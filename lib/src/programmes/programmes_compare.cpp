@@ -12,6 +12,7 @@
 #include "programmes/programmes_internal.hpp"
 #include "programmes/rename_evidence.hpp"
 #include "programmes/successions.hpp"
+#include "programmes/variants.hpp"
 #include "text/lexicon.hpp"
 
 namespace strata {
@@ -188,6 +189,23 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
       }
     }
   }
+  // Two programmes of the new version that are one of the old, which knew
+  // both names ("Charter on a Distinctive Partnership between NATO and
+  // Ukraine" made it the "NATO-Ukraine Charter" too), are both kept: one
+  // programme, not one kept and one added. Keys without an owner are not
+  // enough ("NATO Liaison Office", "Ukraine Liaison Office").
+  for (size_t j = 0; j < news.size(); ++j) {
+    if (new_match[j] >= 0) continue;
+    for (const auto& k : new_keys[j]) {
+      if (k.starts_with(kOwnerless)) continue;
+      const int i = first_of(old_by_key, k, old_match, false);
+      if (i < 0 || old_match[static_cast<size_t>(i)] < 0) continue;
+      const int first = old_match[static_cast<size_t>(i)];
+      pair(i, static_cast<int>(j), ChangeStatus::kUnchanged, {});
+      old_match[static_cast<size_t>(i)] = first;
+      break;
+    }
+  }
   for (size_t i = 0; i < olds.size(); ++i) {
     if (old_match[i] >= 0 || olds[i].acronym.empty()) continue;
     for (size_t j = 0; j < news.size(); ++j) {
@@ -225,6 +243,31 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
   };
   apply_successions(successions(old_doc, olds, triggers), old_keys, true);
   apply_successions(new_successions, new_keys, false);
+  // "consolidated ... all pre-existing Trust Funds ... into a single Ukraine
+  // CAP Trust Fund": every old programme of that class left unpaired is
+  // merged into the successor, by a statement of either version.
+  auto apply_class_merges = [&](const std::vector<ClassMerge>& merges, bool in_old) {
+    for (const auto& merge : merges) {
+      int j = merge.to;
+      if (in_old) {
+        j = -1;
+        for (const auto& k : old_keys[static_cast<size_t>(merge.to)]) {
+          if (auto it = new_by_key.find(k); it != new_by_key.end() && j < 0) j = it->second.front();
+        }
+      }
+      if (j < 0) continue;
+      auto evidence = fmt::format("succession statement ('{}') in the {} version: \"{}\"", merge.rule,
+                                  in_old ? "old" : "new", merge.claim);
+      for (size_t i = 0; i < olds.size(); ++i) {
+        if (old_match[i] < 0 && static_cast<int>(i) != (in_old ? merge.to : -1) &&
+            in_class(olds[i].name, merge.words)) {
+          pair(static_cast<int>(i), j, ChangeStatus::kMerged, {evidence});
+        }
+      }
+    }
+  };
+  apply_class_merges(class_merges(old_doc, olds), true);
+  apply_class_merges(class_merges(new_doc, news), false);
 
   std::vector<size_t> free_old;
   std::vector<size_t> free_new;

@@ -9,6 +9,8 @@
 #include <array>
 #include <bitset>
 #include <memory>
+#include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "programmes/programmes_internal.hpp"
@@ -67,6 +69,20 @@ class Extractor {
     for (const auto& k : known) add_acronym(k.acronym, k.name, true);
   }
 
+  // The keys of the names the document writes (runs read as a name, and
+  // definitions), which split a longer name that begins with one of them.
+  std::set<std::string> own_names() const {
+    std::set<std::string> keys;
+    for (const auto& [names, where] : sentences_) {
+      for (const auto& item : names->items) {
+        if (item.kind == NameItem::Kind::kName) keys.insert(name_key(item.form, {}));
+        if (item.kind == NameItem::Kind::kRun && item.plain.name) keys.insert(name_key(item.plain.form, {}));
+      }
+    }
+    return keys;
+  }
+  void add_known_names(const std::set<std::string>& keys) { known_names_.insert(keys.begin(), keys.end()); }
+
   // `lowercase`: word_hash of the words the document writes in lowercase,
   // sorted; at least those of the NameItem::vocab_word of its sentences.
   ExtractResult find_mentions(std::vector<uint64_t> lowercase) {
@@ -91,6 +107,7 @@ class Extractor {
     switch (item.kind) {
       case NameItem::Kind::kName:
         mention(RawMention::Kind::kName, item.form, item.acronym, item.offset, where, item.canonical);
+        mentions_.back().also = item.also;
         return;
       case NameItem::Kind::kAcronym:
         // The mention views the table's name: moving the table keeps its nodes.
@@ -101,7 +118,16 @@ class Extractor {
       case NameItem::Kind::kRun: {
         const auto& v = item.vocab_word != 0 && written_in_lowercase(item.vocab_word) ? item.dropped : item.plain;
         if (v.backref && backref(v, where)) return;
-        if (v.name) mention(RawMention::Kind::kName, v.form, {}, v.offset, where);
+        if (!v.name) return;
+        if (auto split = split_at_known(v.form)) {
+          const auto& [first, rest] = *split;
+          mention(RawMention::Kind::kName, first, {}, v.offset, where);
+          mention(RawMention::Kind::kName, rest, {}, v.offset + static_cast<size_t>(rest.data() - v.form.data()),
+                  where);
+          return;
+        }
+        mention(RawMention::Kind::kName, v.form, {}, v.offset, where);
+        mentions_.back().also = item.also;
         return;
       }
     }
@@ -128,6 +154,24 @@ class Extractor {
       auto& list = by_word_[w];
       if (list.empty() || list.back() != k) list.push_back(k);
     }
+  }
+
+  // "Military Committee with Ukraine Work Plan" is two names when a version
+  // names the "Military Committee" on its own: a known name ending on a head
+  // word, then "with" or "and" (no connector of a name's tail, which would
+  // make the rest part of it), then words ending on a head word.
+  std::optional<std::pair<std::string_view, std::string_view>> split_at_known(std::string_view form) const {
+    if (known_names_.empty()) return std::nullopt;
+    const auto words = words_of(form);
+    if (words.size() < 5 || !is_head_word(fold_case(words.back()))) return std::nullopt;
+    for (size_t k = 2; k + 2 < words.size(); ++k) {
+      const auto joint = fold_case(words[k]);
+      if ((joint != "with" && joint != "and") || !is_head_word(fold_case(words[k - 1]))) continue;
+      const auto first = form.substr(0, static_cast<size_t>(words[k - 1].end() - form.begin()));
+      if (!known_names_.count(name_key(first, {}))) continue;
+      return std::pair{first, form.substr(static_cast<size_t>(words[k + 1].data() - form.data()))};
+    }
+    return std::nullopt;
   }
 
   // word_hash of the folded words of the name of `m` (not a back-reference),
@@ -170,9 +214,10 @@ class Extractor {
 
   std::shared_ptr<const std::vector<SentenceNames>> read_;  // what the mentions view
   std::vector<std::pair<const SentenceNames*, Where>> sentences_;
-  AcronymTable table_;               // every definition, then the configured and known acronyms
-  AcronymTable programme_acronyms_;  // those whose name is a programme name
-  std::vector<uint64_t> lowercase_;  // asked words the document writes in lowercase, sorted
+  AcronymTable table_;                 // every definition, then the configured and known acronyms
+  AcronymTable programme_acronyms_;    // those whose name is a programme name
+  std::vector<uint64_t> lowercase_;    // asked words the document writes in lowercase, sorted
+  std::set<std::string> known_names_;  // keys of names written on their own (split_at_known)
   // See name_words(): by mention (null for back-references), and by name
   // (views that live as long as the mentions).
   std::vector<const std::vector<uint64_t>*> mention_words_;
@@ -236,6 +281,7 @@ ExtractResult extract_mentions(const Document& doc, const ProgrammeConfig& confi
   auto lowercase = written_lowercase(index, *names, 1);
   Extractor extractor(index, 0, names, config);
   extractor.add_known(known);
+  extractor.add_known_names(extractor.own_names());
   return extractor.find_mentions(std::move(lowercase[0]));
 }
 
@@ -248,6 +294,12 @@ std::pair<ExtractResult, ExtractResult> extract_pair(const SentenceIndex& index,
   auto known_b = known_of(eb);
   ea.add_known(known_b);
   eb.add_known(known_a);
+  auto names_a = ea.own_names();
+  auto names_b = eb.own_names();
+  for (auto* e : {&ea, &eb}) {
+    e->add_known_names(names_a);
+    e->add_known_names(names_b);
+  }
   return {ea.find_mentions(std::move(lowercase[0])), eb.find_mentions(std::move(lowercase[1]))};
 }
 

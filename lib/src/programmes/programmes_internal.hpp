@@ -22,6 +22,7 @@ struct RawMention {
   std::string_view form;       // as written
   std::string_view acronym;    // for a definition or an acronym used alone
   std::string_view canonical;  // the name it stands for (acronyms, back-references, configured forms)
+  std::string_view also;       // another name of the same thing, stated with it (NameItem::also)
   int section = -1;
   int block = -1;
   int sentence = -1;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "programmes/programmes_internal.hpp"
+#include "programmes/rename_evidence.hpp"
 
 namespace strata {
 
@@ -23,6 +24,9 @@ struct ProgrammeRegistry::State {
   std::vector<Programme> previous_list;
   std::vector<int> previous_rows;
   std::map<std::string, int> row_by_key;  // any key a row's names had -> row
+  // Each row's programme where it was last seen, without its mentions: a
+  // name that skipped a version is told renamed from it (head_word_change).
+  std::vector<Programme> last_of_row;
 };
 
 ProgrammeRegistry::ProgrammeRegistry(ProgrammeConfig config, std::vector<KnownAcronym> known)
@@ -79,7 +83,13 @@ void ProgrammeRegistry::add(Document doc, std::string label) {
     bool only_succeeded = false;  // an old name left only in the statement of its succession
     for (size_t n = 0; n < keys.size() && row < 0; ++n) {
       auto it = st.row_by_key.find(keys[n]);
-      if (it != st.row_by_key.end() && !taken.count(it->second)) row = it->second;
+      if (it != st.row_by_key.end() && !taken.count(it->second)) {
+        row = it->second;
+        // "NATO Building Integrity Programme" in 2015, absent from the
+        // guide, "Building Integrity Initiative" in 2023: the row goes on
+        // under its new head word, and keeps the old name.
+        renamed[k] = head_word_change(st.last_of_row[static_cast<size_t>(row)], p).has_value();
+      }
       only_succeeded = only_succeeded || (it != st.row_by_key.end() && succeeded.count(it->second) > 0);
     }
     if (row < 0 && only_succeeded) continue;
@@ -88,6 +98,7 @@ void ProgrammeRegistry::add(Document doc, std::string label) {
       fresh.mentions.assign(s + 1, 0);
       fresh.first_seen = static_cast<int>(s);
       series.rows.push_back(std::move(fresh));
+      st.last_of_row.emplace_back();
       row = static_cast<int>(series.rows.size()) - 1;
     }
     taken.insert(row);
@@ -102,6 +113,9 @@ void ProgrammeRegistry::add(Document doc, std::string label) {
     if (!p.acronym.empty()) r.acronym = p.acronym;
     r.mentions[s] += static_cast<int>(p.mentions.size());
     r.last_seen = static_cast<int>(s);
+    Programme& last = st.last_of_row[static_cast<size_t>(row)];
+    last.name = p.name;
+    last.aliases = p.aliases;
   }
   st.previous = std::move(doc);
   st.previous_list = std::move(list);

@@ -152,10 +152,49 @@ void SentenceReader::match_runs(SentenceNames& out) {
     if (may_name(i, j)) {
       std::vector<size_t> run(j - i);
       std::iota(run.begin(), run.end(), i);
+      const size_t items = out.items.size();
       candidate(std::move(run), i == first_word, out);
+      if (out.items.size() > items) parties(i, j, out);
     }
     i = j;
   }
+}
+
+// "the Charter on a Distinctive Partnership between NATO and Ukraine": the
+// parties named after a name give it the name written with them in front,
+// "NATO-Ukraine Charter". The name is the last head word of the run [begin,
+// end) that a connector of the tail follows, to the end of the run (in
+// "Declaration to Complement the Charter on a Distinctive Partnership", the
+// Charter); the run's name must end where the run does.
+void SentenceReader::parties(size_t begin, size_t end, SentenceNames& out) {
+  auto owner = [&](size_t k) {
+    return k < r_.size() && r_.tokens[k].word && (r_.is(k, kPlace) || is_acronym(r_.word(k)));
+  };
+  if (end + 3 >= r_.size() || r_.lower(end) != "between" || !owner(end + 1) || r_.lower(end + 2) != "and" ||
+      !owner(end + 3)) {
+    return;
+  }
+  NameItem& item = out.items.back();
+  if (item.kind != NameItem::Kind::kRun || !item.plain.name ||
+      item.plain.offset + item.plain.form.size() != r_.tokens[end - 1].end) {
+    return;
+  }
+  size_t head = end;
+  for (size_t k = begin; k + 1 < end; ++k) {
+    if (r_.tokens[k].begin >= item.plain.offset && r_.is(k, kHead) && is_tail_connector(r_.lower(k + 1))) head = k;
+  }
+  if (head == end) return;
+  std::string also =
+      std::string(r_.word(end + 1)) + "-" + std::string(r_.word(end + 3)) + " " + std::string(r_.word(head));
+  if (r_.tokens[head].begin == item.plain.offset) {
+    item.also = std::move(also);
+    return;
+  }
+  NameItem inner;
+  inner.form = range_text(head, end - 1);
+  inner.offset = r_.tokens[head].begin;
+  inner.also = std::move(also);
+  out.items.push_back(std::move(inner));
 }
 
 // Most runs ("The", "In 2014", "Ukraine") have no head word in or around
@@ -178,9 +217,12 @@ void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, S
     }
     return false;
   };
-  // "NATO-Ukraine Commission and NATO-Russia Council" is two names.
+  // "NATO-Ukraine Commission and NATO-Russia Council" is two names; so is
+  // "GitHub Arctic Code Vault and GitHub Archive Program", whose second
+  // name starts with the first one's first word.
   for (size_t k = 1; k + 1 < run.size(); ++k) {
-    if (r_.lower(run[k]) == "and" && r_.is(run[k - 1], kHead) && has_head(k + 1)) {
+    const bool parallel = r_.lower(run[k + 1]) == r_.lower(run[0]);
+    if (r_.lower(run[k]) == "and" && (r_.is(run[k - 1], kHead) || parallel) && has_head(k + 1)) {
       std::vector<size_t> rest(run.begin() + static_cast<long>(k) + 1, run.end());
       run.resize(k);
       candidate(run, sentence_initial, out);
@@ -307,6 +349,18 @@ NameVariant SentenceReader::reading(std::vector<size_t> run, std::string_view le
     lowercase_prefix = true;
   } else {
     return v;
+  }
+  // 'the Multinational Task Force "East"': a capitalized word in quotes
+  // right after the head word is the designator that tells this one from
+  // the others of its kind, and part of the name.
+  auto quote = [&](size_t k) {
+    if (k >= r_.size() || r_.tokens[k].word) return false;
+    auto t = r_.text.substr(r_.tokens[k].begin, r_.tokens[k].end - r_.tokens[k].begin);
+    return t == "\"" || t == "\u201C" || t == "\u201D";
+  };
+  if (r_.is(last, kHead) && quote(last + 1) && last + 2 < r_.size() && r_.tokens[last + 2].word &&
+      r_.is(last + 2, kCapitalized) && quote(last + 3)) {
+    last += 3;
   }
   size_t content = 0;
   size_t qualifiers = 0;  // content words that are not head words

@@ -44,9 +44,13 @@ struct NameItem {
   std::string form;       // kName: the name as written; kAcronym: the acronym
   std::string acronym;    // kName of a "Full Name (ACR)" definition
   std::string canonical;  // kName of a configured form: the configured name
-  size_t offset = 0;      // kName, kAcronym
-  NameVariant plain;      // kRun
-  NameVariant dropped;    // kRun: the reading without the sentence's first word
+  // kName, kRun: the name the sentence says the same thing has, from the
+  // parties it names ("Charter on a Distinctive Partnership between NATO
+  // and Ukraine": "NATO-Ukraine Charter"); may be empty.
+  std::string also;
+  size_t offset = 0;    // kName, kAcronym
+  NameVariant plain;    // kRun
+  NameVariant dropped;  // kRun: the reading without the sentence's first word
   // kRun: word_hash of the folded first word of the sentence; when the
   // document writes that word in lowercase, `dropped` is the reading. 0: `plain`.
   uint64_t vocab_word = 0;
@@ -75,6 +79,7 @@ class SentenceReader {
   NameVariant reading(std::vector<size_t> run, std::string_view lead = {}) const;
   bool run_word(size_t i) const;
   bool titled_body(const std::vector<size_t>& run, size_t k) const;
+  void parties(size_t begin, size_t end, SentenceNames& out);
   std::string range_text(size_t a, size_t b) const;
 
   const ConfigForms& config_;

@@ -8,7 +8,11 @@
 #include <span>
 #include <tuple>
 
+#include "programmes/name_gate.hpp"
+#include "programmes/variants.hpp"
 #include "text/ascii.hpp"
+#include "text/lexicon.hpp"
+#include "text/words.hpp"
 
 namespace strata::classify_detail {
 namespace {
@@ -178,7 +182,87 @@ void claim_successions(const Document& doc, std::span<const Placed> placed, Trig
   }
 }
 
+// Verbs that gather several things into one when followed by "into"; the
+// class merge's sources stand between the verb and "into".
+constexpr std::array<std::string_view, 5> kGatheringVerbs = {"combined", "consolidated", "folded", "merged",
+                                                             "transitioned"};
+// Words read between a gathering verb and "into", and between "into" and
+// the successor's name ("into a single"): a statement is one clause.
+constexpr size_t kClassMergeWords = 12;
+constexpr size_t kIntoToName = 3;
+
+bool gathering_verb(std::string_view lower) {
+  return std::find(kGatheringVerbs.begin(), kGatheringVerbs.end(), lower) != kGatheringVerbs.end();
+}
+
+// The class merge of the mention `m` of programme `to`, if its claim reads
+// "<verb> ... <Class Words>s ... into [a single] <name>".
+std::optional<ClassMerge> class_merge_at(const Document& doc, const ProgrammeMention& m, int to) {
+  const auto& text = claim_text(doc, m.section, m.block, m.sentence, true);
+  std::vector<std::string_view> before;  // the words before the mention, nearest last
+  for (const auto& t : tokenize(text.substr(0, std::min(m.offset, text.size())))) {
+    if (t.word) before.push_back(token_text(text, t));
+  }
+  size_t into = before.size();
+  for (size_t k = 0; k < kIntoToName && into > 0; ++k) {
+    if (fold_case(before[into - 1]) == "into") break;
+    if (!is_lowercase_word(before[into - 1])) return std::nullopt;
+    --into;
+  }
+  if (into == 0 || fold_case(before[into - 1]) != "into") return std::nullopt;
+  --into;
+  // The class: capitalized words ending on the plural of a head word, the
+  // last such run before "into"; the verb before it.
+  const size_t from = into > kClassMergeWords ? into - kClassMergeWords : 0;
+  size_t end = into;
+  while (end > from && !(is_capitalized(before[end - 1]) && is_head_word(spelling_key(fold_case(before[end - 1]))) &&
+                         fold_case(before[end - 1]).back() == 's')) {
+    --end;
+  }
+  if (end == from) return std::nullopt;
+  size_t begin = end - 1;
+  while (begin > from && is_capitalized(before[begin - 1]) && !is_stop_word(fold_case(before[begin - 1]))) --begin;
+  if (end - begin < 2) return std::nullopt;  // "Funds" alone names no class
+  size_t verb = begin;
+  while (verb > from && !gathering_verb(fold_case(before[verb - 1]))) --verb;
+  if (verb == from) return std::nullopt;
+  // The first of the verbs joined by "and" ("consolidated and transitioned").
+  --verb;
+  while (verb >= 2 && fold_case(before[verb - 1]) == "and" && gathering_verb(fold_case(before[verb - 2]))) verb -= 2;
+  ClassMerge out;
+  out.words = spelling_key(fold_case(join(before, begin, end)));
+  out.to = to;
+  out.rule = fold_case(before[verb]) + " ... into";
+  out.claim = claim_text(doc, m.section, m.block, m.sentence, false);
+  return out;
+}
+
 }  // namespace
+
+std::vector<ClassMerge> class_merges(const Document& doc, const std::vector<Programme>& programmes) {
+  std::vector<ClassMerge> out;
+  for (size_t p = 0; p < programmes.size(); ++p) {
+    for (const auto& m : programmes[p].mentions) {
+      if (auto merge = class_merge_at(doc, m, static_cast<int>(p))) {
+        out.push_back(std::move(*merge));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+bool in_class(std::string_view name, std::string_view words) {
+  const std::string key = spelling_key(fold_case(name));
+  const auto all = words_of(key);
+  const auto cls = words_of(words);
+  for (size_t at = 0; at + cls.size() <= all.size(); ++at) {
+    if (!std::equal(cls.begin(), cls.end(), all.begin() + static_cast<long>(at))) continue;
+    const size_t after = at + cls.size();
+    if (after == all.size() || is_tail_connector(all[after])) return true;
+  }
+  return false;
+}
 
 const std::string& claim_text(const Document& doc, const ProgrammeMention& m, bool norm) {
   return claim_text(doc, m.section, m.block, m.sentence, norm);

@@ -60,6 +60,25 @@ class TriggerMemo {
 std::vector<Succession> successions(const Document& doc, const std::vector<Programme>& programmes,
                                     TriggerMemo& triggers);
 
+// "NATO consolidated and transitioned all pre-existing Trust Funds
+// supporting Ukraine into a single Ukraine CAP Trust Fund": a merge whose
+// sources are named as a class, the plural of the last words of their
+// names.
+struct ClassMerge {
+  std::string words;  // the class, folded, singular and in one spelling ("trust fund")
+  int to = -1;        // index into the programmes read
+  std::string rule;   // "consolidated ... into"
+  std::string claim;  // original text of the claim
+};
+
+// The class merges stated in `doc` into its `programmes`, in programme order.
+std::vector<ClassMerge> class_merges(const Document& doc, const std::vector<Programme>& programmes);
+
+// `name` belongs to the class `words` (ClassMerge::words): it ends on those
+// words, or goes on after them only with a connector of a name's tail
+// ("Partnership Trust Fund", "Trust Fund on Counter-IED").
+bool in_class(std::string_view name, std::string_view words);
+
 // Original (`norm` false) or comparison form of the claim of a mention.
 const std::string& claim_text(const Document& doc, const ProgrammeMention& m, bool norm);
 

@@ -150,8 +150,8 @@ std::string chart(const ProgrammeSeries& p, const std::vector<std::string>& date
     const int x1 = cx(rn.from_snapshot) + kBoxWidth / 2;
     const int x2 = cx(rn.from_snapshot + 1) - kBoxWidth / 2;
     out +=
-        fmt::format("<path class=\"ren\" d=\"M{} {} C{} {} {} {} {} {}\"><title>renamed: {} \u2192 {}</title></path>\n",
-                    x1, cy(from), (x1 + x2) / 2, cy(from), (x1 + x2) / 2, cy(to), x2, cy(to),
+        fmt::format("<path class=\"ren\" d=\"M{} {} C{} {} {} {} {} {}\"><title>{}: {} \u2192 {}</title></path>\n", x1,
+                    cy(from), (x1 + x2) / 2, cy(from), (x1 + x2) / 2, cy(to), x2, cy(to), to_string(rn.change.status),
                     html_escape(rn.change.old_side->name), html_escape(rn.change.new_side->name));
   }
   return out + "</svg>\n";
