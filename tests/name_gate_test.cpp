@@ -55,6 +55,21 @@ TEST(NameGate, TurnsAwayWhatIsNotAName) {
       {"The UN General Assembly adopted a resolution.", {"UN General Assembly"}},
       {"Allies follow the resolutions of the United Nations (UN) General Assembly.", {"UN General Assembly"}},
       {"Secretary General Jens Stoltenberg visited the NATO-Ukraine Council.", {"NATO-Ukraine Council"}},
+      // A head word that modifies the capitalized word after it.
+      {"Your use of our API is subject to our Meta Platform Terms and Developer Policies.", {}},
+      {"GitHub Organization Accounts: an organization may add you.", {}},
+      {"Individuals as predators in the context of a sexual predator Sting Operation", {}},
+      // ... but a reference number after the body's name leaves it a name.
+      {"NATO supports United Nations Security Council Resolution 1325 on Women, Peace and Security.",
+       {"United Nations Security Council"}},
+      // Parallel names joined by "and".
+      {"GitHub may store Your Content in the GitHub Arctic Code Vault and GitHub Archive Program.",
+       {"GitHub Archive Program"}},
+      // A building in an address.
+      {"Its registered office is at The Sorting Office, Ropemaker Place, Dublin 2, D02 HD23, Ireland and company "
+       "number 1.",
+       {}},
+      {"Complaints go to the Irish Data Protection Commission, Dublin, Ireland.", {"Irish Data Protection Commission"}},
   };
   for (const auto& c : cases) EXPECT_EQ(names_in(c.text), c.names) << c.text;
 }

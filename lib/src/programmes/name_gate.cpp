@@ -58,6 +58,46 @@ bool shouted(std::string_view word) {
 
 bool article(std::string_view lower) { return lower == "the" || lower == "a" || lower == "an"; }
 
+// Comma-separated parts read after a run for an address ("The Sorting
+// Office, Ropemaker Place, Dublin 2, D02 HD23, Ireland"): the street, the
+// town and the postcode come within four parts.
+constexpr size_t kAddressParts = 4;
+// Digits of a postcode written as one number (a ZIP code).
+constexpr size_t kZipDigits = 5;
+
+// A postcode: letters and digits in one word ("D02", "SW1A"), or a number
+// of kZipDigits digits.
+bool postcode(std::string_view word) {
+  size_t letters = 0;
+  size_t digits = 0;
+  for (char c : word) {
+    letters += ascii::upper(c) || ascii::lower_case(c) ? 1 : 0;
+    digits += c >= '0' && c <= '9' ? 1 : 0;
+  }
+  return digits > 0 && (letters > 0 ? letters + digits == word.size() : digits == kZipDigits);
+}
+
+// The run that ends at token `last` is followed by the parts of an
+// address: a comma, then at least two comma-separated parts of capitalized
+// words and numbers, one of them holding a postcode. The parts end at the
+// first other word ("..., Ireland and company number ...").
+bool address_follows(const Reading& r, size_t last) {
+  size_t parts = 0;
+  bool has_postcode = false;
+  for (size_t k = last + 1; parts < kAddressParts && k < r.size() && r.word(k) == ",";) {
+    ++k;
+    size_t words = 0;
+    bool address_words = true;
+    for (; k < r.size() && r.tokens[k].word && address_words; ++k, ++words) {
+      address_words = r.is(k, kCapitalized) || r.is(k, kNumber) || postcode(r.word(k));
+      has_postcode = has_postcode || postcode(r.word(k));
+    }
+    if (words == 0 || !address_words) break;
+    ++parts;
+  }
+  return parts >= 2 && has_postcode;
+}
+
 }  // namespace
 
 bool gate_run(const Reading& r, std::vector<size_t>& run) {
@@ -112,6 +152,9 @@ bool gate_run(const Reading& r, std::vector<size_t>& run) {
     return false;
   }
   if (run.size() == 2 && r.is(run[1], kPrefixHead)) return false;
+  // "its registered office at The Sorting Office, Ropemaker Place, Dublin
+  // 2, D02 HD23": a building named in an address.
+  if (!run.empty() && address_follows(r, run.back())) return false;
   return !run.empty();
 }
 

@@ -220,8 +220,10 @@ void SentenceReader::candidate(std::vector<size_t> run, bool sentence_initial, S
   // "NATO-Ukraine Commission and NATO-Russia Council" is two names; so is
   // "GitHub Arctic Code Vault and GitHub Archive Program", whose second
   // name starts with the first one's first word.
+  size_t opening = 0;  // the first word that is not a connector ("the")
+  while (opening + 1 < run.size() && r_.is(run[opening], kConnector)) ++opening;
   for (size_t k = 1; k + 1 < run.size(); ++k) {
-    const bool parallel = r_.lower(run[k + 1]) == r_.lower(run[0]);
+    const bool parallel = k > opening && r_.lower(run[k + 1]) == r_.lower(run[opening]);
     if (r_.lower(run[k]) == "and" && (r_.is(run[k - 1], kHead) || parallel) && has_head(k + 1)) {
       std::vector<size_t> rest(run.begin() + static_cast<long>(k) + 1, run.end());
       run.resize(k);
