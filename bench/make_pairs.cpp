@@ -105,7 +105,9 @@ constexpr ProgrammeEdit kProgrammeEdits[] = {
     {"head", "Partnership Interoperability Initiative", "Partnership Interoperability Programme"},
     {"head", "NATO Public Diplomacy Division", "NATO Public Diplomacy Office"},
     {"head", "Professional Development Programme", "Professional Development Initiative"},
-    {"containing", "Military Committee with Ukraine Work Plan", "Military Committee with Ukraine Work Roadmap"},
+    // A name inside a longer one, split off once the body is named alone.
+    {"containing", "Ukraine Work Plan", "Ukraine Work Roadmap",
+     "The Military Committee agrees the work of each year with Ukraine's Chief of the General Staff."},
     {"acronym", "Resilience Advisory Support Team", "Resilience Advisory Service Team"},
     {"acronym", "Joint Analysis, Training and Education Centre", "Joint Analysis, Training and Evaluation Centre"},
     {"succession", "Medical Rehabilitation Centre of Excellence", "Medical Rehabilitation Network of Excellence",
