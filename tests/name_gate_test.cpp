@@ -62,6 +62,9 @@ TEST(NameGate, TurnsAwayWhatIsNotAName) {
       // ... but a reference number after the body's name leaves it a name.
       {"NATO supports United Nations Security Council Resolution 1325 on Women, Peace and Security.",
        {"United Nations Security Council"}},
+      {"The Standard Contractual Clauses in the Annex to the European Commission Decision of February 5, 2010.", {}},
+      // A letter before a connector is not part of the name.
+      {"Schedules A and D of the LinkedIn Data Processing Agreement apply.", {"LinkedIn Data Processing Agreement"}},
       // Parallel names joined by "and".
       {"GitHub may store Your Content in the GitHub Arctic Code Vault and GitHub Archive Program.",
        {"GitHub Archive Program"}},

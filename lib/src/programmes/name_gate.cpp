@@ -135,21 +135,24 @@ bool gate_run(const Reading& r, std::vector<size_t>& run) {
   // "Support and Representation": two nouns joined by "and" are a pair of
   // things, not a name.
   if (run.size() == 3 && r.lower(run[1]) == "and") return false;
-  // "Representation of Tier 1": a run that goes on in a figure is cut short
-  // of its name; what is left ends at its last head word.
-  if (!run.empty() && r.is(run.back() + 1, kNumber) && !r.is(run.back(), kHead)) {
-    while (!run.empty() && !r.is(run.back(), kHead)) run.pop_back();
-  }
   // "Meta Platform Terms", "GitHub Organization Accounts": a capitalized
   // word right after the last head word makes that head word a modifier of
   // what the word names, and the run no name. A prefix head leads its name
   // ("Operation Sea Guardian"); written last after one word it is a common
-  // noun ("a sexual predator Sting Operation").
+  // noun ("a sexual predator Sting Operation"). A word that a number
+  // follows is a reference to a document of the body's ("Security Council
+  // Resolution 1325"), which the figure rule below cuts off.
   size_t last_head = run.size();
   for (size_t k = 0; k < run.size(); ++k) last_head = r.is(run[k], kHead) ? k : last_head;
+  const bool reference = last_head + 2 == run.size() && r.is(run.back() + 1, kNumber);
   if (last_head + 1 < run.size() && !r.is(run[last_head], kPrefixHead) && r.is(run[last_head + 1], kCapitalized) &&
-      !r.is(run[last_head + 1], kConnector)) {
+      !r.is(run[last_head + 1], kConnector) && !reference) {
     return false;
+  }
+  // "Representation of Tier 1": a run that goes on in a figure is cut short
+  // of its name; what is left ends at its last head word.
+  if (!run.empty() && r.is(run.back() + 1, kNumber) && !r.is(run.back(), kHead)) {
+    while (!run.empty() && !r.is(run.back(), kHead)) run.pop_back();
   }
   if (run.size() == 2 && r.is(run[1], kPrefixHead)) return false;
   // "its registered office at The Sorting Office, Ropemaker Place, Dublin

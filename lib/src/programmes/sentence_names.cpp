@@ -312,7 +312,10 @@ NameVariant SentenceReader::reading(std::vector<size_t> run, std::string_view le
   while (!run.empty() && r_.is(run.front(), kConnector)) run.erase(run.begin());
   while (!run.empty()) {
     size_t first = run.front();
-    bool joined_place = r_.is(first, kPlace) && run.size() > 1 && r_.is(run[1], kConnector);
+    // A place, or a letter ("Schedules A and D of the LinkedIn Data
+    // Processing Agreement"), followed by a connector.
+    bool joined_place =
+        (r_.is(first, kPlace) || r_.word(first).size() == 1) && run.size() > 1 && r_.is(run[1], kConnector);
     const bool title = r_.is(first, kPersonTitle) && !titled_body(run, 0);
     if (!r_.is(first, kStop) && !title && !r_.is(first, kMonth) && !joined_place) break;
     drop_front();
