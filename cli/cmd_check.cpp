@@ -55,60 +55,24 @@ std::string find_config() {
   }
 }
 
-Result<Rule> rule_of(RuleKind kind, std::string pattern, std::vector<std::string> kinds, double limit) {
-  Rule rule;
-  rule.kind = kind;
-  rule.pattern = std::move(pattern);
-  rule.kinds = std::move(kinds);
-  rule.limit = limit;
-  if (auto ok = prepare_rule(rule); !ok) return ok.error();
-  return rule;
-}
-
-// The file's rules, then the command line's; --fail-on names change kinds
-// and the programme changes ("programme-removed", "programme-renamed").
+// The file's rules (--config, or .strata.toml unless --no-config), then the
+// command line's.
 Result<RuleSet> gather_rules(const CheckArgs& args) {
-  RuleSet set;
-  const std::string config = !args.config.empty() ? args.config : args.no_config ? std::string() : find_config();
-  if (!config.empty()) {
-    auto loaded = load_check_config(config);
-    if (!loaded) return loaded.error();
-    set = std::move(*loaded);
-  }
-  std::vector<Result<Rule>> added;
-  for (const std::string& phrase : args.watch) added.push_back(rule_of(RuleKind::kWatchPhrase, phrase, {}, 0));
-  for (const std::string& claim : args.watch_claim) added.push_back(rule_of(RuleKind::kWatchClaim, claim, {}, 0));
-  for (const std::string& path : args.watch_section) added.push_back(rule_of(RuleKind::kWatchSection, path, {}, 0));
-  std::vector<std::string> kinds;
-  std::vector<std::string> programme_kinds;
-  for (const std::string& kind : args.fail_on) {
-    if (kind == "programme-removed" || kind == "programme-renamed") {
-      programme_kinds.push_back(kind.substr(std::string_view("programme-").size()));
-    } else {
-      kinds.push_back(kind);
-    }
-  }
-  if (!kinds.empty()) added.push_back(rule_of(RuleKind::kChangeKind, "", kinds, 0));
-  if (!programme_kinds.empty()) added.push_back(rule_of(RuleKind::kProgrammes, "", programme_kinds, 0));
-  if (args.max_claims_removed >= 0) added.push_back(rule_of(RuleKind::kClaimsRemoved, "", {}, args.max_claims_removed));
-  if (args.max_section_rewritten >= 0) {
-    added.push_back(rule_of(RuleKind::kSectionRewritten, "", {}, args.max_section_rewritten));
-  }
-  for (auto& rule : added) {
-    if (!rule) return rule.error();
-    for (const Rule& earlier : set.rules) {
-      if (earlier.id == rule->id) {
-        return make_error(ErrorCode::kInvalidArgument, fmt::format("rule '{}' is given twice", rule->id));
-      }
-    }
-    set.rules.push_back(std::move(*rule));
-  }
-  if (set.rules.empty()) {
+  RuleRequest request;
+  request.config = !args.config.empty() ? args.config : args.no_config ? std::string() : find_config();
+  request.watch = args.watch;
+  request.watch_claim = args.watch_claim;
+  request.watch_section = args.watch_section;
+  request.fail_on = args.fail_on;
+  if (args.max_claims_removed >= 0) request.max_claims_removed = args.max_claims_removed;
+  if (args.max_section_rewritten >= 0) request.max_section_rewritten = args.max_section_rewritten;
+  request.baseline = args.baseline;
+  request.fail_on_bailout = args.fail_on_bailout;
+  auto set = build_rule_set(request);
+  if (set && set->rules.empty()) {
     return make_error(ErrorCode::kInvalidArgument,
                       "no rule to check: give --watch, --fail-on, ... or a rule file (--config, or .strata.toml)");
   }
-  if (!args.baseline.empty()) set.baseline = args.baseline;
-  set.fail_on_bailout = set.fail_on_bailout || args.fail_on_bailout;
   return set;
 }
 

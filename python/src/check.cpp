@@ -28,74 +28,19 @@ struct Checked {
   }
 };
 
-// The rules the command line's flags make, as the CLI names them:
-// --watch, --watch-claim, --watch-section, --fail-on, --max-*.
-struct RuleArgs {
-  std::optional<std::string> config;
-  std::vector<std::string> watch;
-  std::vector<std::string> watch_claim;
-  std::vector<std::string> watch_section;
-  std::vector<std::string> fail_on;
-  std::optional<double> max_claims_removed;
-  std::optional<double> max_section_rewritten;
-  std::optional<std::string> baseline;
-  bool fail_on_bailout = false;
-};
-
-Rule prepared(RuleKind kind, std::string pattern, std::vector<std::string> kinds, double limit) {
-  Rule rule;
-  rule.kind = kind;
-  rule.pattern = std::move(pattern);
-  rule.kinds = std::move(kinds);
-  rule.limit = limit;
-  unwrap(prepare_rule(rule));
-  return rule;
-}
-
-// The file's rules, then the flags' in the order `strata check` adds them,
-// so that the report lists them as the CLI's does.
-RuleSet gather_rules(const RuleArgs& args) {
-  RuleSet set;
-  if (args.config) set = unwrap(load_check_config(*args.config));
-  std::vector<Rule> added;
-  for (const std::string& phrase : args.watch) added.push_back(prepared(RuleKind::kWatchPhrase, phrase, {}, 0));
-  for (const std::string& claim : args.watch_claim) added.push_back(prepared(RuleKind::kWatchClaim, claim, {}, 0));
-  for (const std::string& path : args.watch_section) added.push_back(prepared(RuleKind::kWatchSection, path, {}, 0));
-  std::vector<std::string> kinds;
-  std::vector<std::string> programme_kinds;
-  const std::string programme_prefix = "programme-";
-  for (const std::string& kind : args.fail_on) {
-    if (kind == "programme-removed" || kind == "programme-renamed") {
-      programme_kinds.push_back(kind.substr(programme_prefix.size()));
-    } else {
-      kinds.push_back(kind);
-    }
-  }
-  if (!kinds.empty()) added.push_back(prepared(RuleKind::kChangeKind, "", kinds, 0));
-  if (!programme_kinds.empty()) added.push_back(prepared(RuleKind::kProgrammes, "", programme_kinds, 0));
-  if (args.max_claims_removed) added.push_back(prepared(RuleKind::kClaimsRemoved, "", {}, *args.max_claims_removed));
-  if (args.max_section_rewritten) {
-    added.push_back(prepared(RuleKind::kSectionRewritten, "", {}, *args.max_section_rewritten));
-  }
-  for (Rule& rule : added) {
-    for (const Rule& earlier : set.rules) {
-      if (earlier.id == rule.id)
-        raise(make_error(ErrorCode::kInvalidArgument, "rule '" + rule.id + "' is given twice"));
-    }
-    set.rules.push_back(std::move(rule));
-  }
+// The rules, or an exception when there is none to check.
+RuleSet gather_rules(const RuleRequest& request) {
+  RuleSet set = unwrap(build_rule_set(request));
   if (set.rules.empty()) {
     raise(
         make_error(ErrorCode::kInvalidArgument, "no rule to check: give watch, fail_on, ... or a rule file (config)"));
   }
-  if (args.baseline) set.baseline = *args.baseline;
-  set.fail_on_bailout = set.fail_on_bailout || args.fail_on_bailout;
   return set;
 }
 
-std::shared_ptr<Checked> run_check(const Document& old_doc, const Document& new_doc, const RuleArgs& args,
+std::shared_ptr<Checked> run_check(const Document& old_doc, const Document& new_doc, const RuleRequest& request,
                                    const std::optional<std::string>& programmes) {
-  const RuleSet rules = gather_rules(args);
+  const RuleSet rules = gather_rules(request);
   CompareOptions options;
   options.classification.programmes = programme_config(programmes);
   // As `strata check`: rules read changes, not unchanged claims, and no rule
@@ -176,10 +121,16 @@ void bind_check(py::module_& m) {
          std::optional<double> max_claims_removed, std::optional<double> max_section_rewritten,
          const std::optional<std::string>& baseline, bool fail_on_bailout,
          const std::optional<std::string>& programmes) {
-        const RuleArgs args{
-            config,   watch,          watch_claim, watch_section, fail_on, max_claims_removed, max_section_rewritten,
-            baseline, fail_on_bailout};
-        return run_check(old_doc, new_doc, args, programmes);
+        const RuleRequest request{config.value_or(""),
+                                  watch,
+                                  watch_claim,
+                                  watch_section,
+                                  fail_on,
+                                  max_claims_removed,
+                                  max_section_rewritten,
+                                  baseline.value_or(""),
+                                  fail_on_bailout};
+        return run_check(old_doc, new_doc, request, programmes);
       },
       py::arg("old"), py::arg("new"), py::arg("config") = py::none(), py::arg("watch") = std::vector<std::string>{},
       py::arg("watch_claim") = std::vector<std::string>{}, py::arg("watch_section") = std::vector<std::string>{},

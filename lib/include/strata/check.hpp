@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,26 @@ Result<void> prepare_rule(Rule& rule);
 // and the key: "ci.toml:7: watch.severity: expected \"error\" or \"warning\"".
 Result<RuleSet> load_check_config(const std::string& path);
 Result<RuleSet> parse_check_config(std::string_view text, std::string_view source);
+
+// What `strata check`'s flags ask for, as one value, so that every client
+// (the CLI, the Python package) builds the same rule set in the same order.
+struct RuleRequest {
+  std::string config;                      // a rule file; empty: none
+  std::vector<std::string> watch;          // kWatchPhrase patterns
+  std::vector<std::string> watch_claim;    // kWatchClaim texts
+  std::vector<std::string> watch_section;  // kWatchSection title paths
+  // Change kinds (kChangeKinds) and "programme-removed", "programme-renamed".
+  std::vector<std::string> fail_on;
+  std::optional<double> max_claims_removed;     // a kClaimsRemoved limit
+  std::optional<double> max_section_rewritten;  // a kSectionRewritten limit, in percent
+  std::string baseline;                         // replaces the file's; empty: the file's
+  bool fail_on_bailout = false;                 // or the file's
+};
+
+// The file's rules, then the request's in the order of RuleRequest's
+// fields. Refuses a rule given twice. The set may be empty: the caller says
+// what could have been given, in its own words.
+Result<RuleSet> build_rule_set(const RuleRequest& request);
 
 struct Finding {
   std::string rule;  // Rule::id

@@ -1,5 +1,6 @@
 // Rules: names, checks and default ids, shared by the command line and the
-// rule file so both refuse the same mistakes.
+// rule file so both refuse the same mistakes; and the rule set a request of
+// flags makes, shared by every client.
 #include <fmt/format.h>
 #include <algorithm>
 
@@ -110,6 +111,51 @@ Result<void> prepare_rule(Rule& rule) {
   }
   if (rule.id.empty()) rule.id = fmt::format("{}:{}", to_string(rule.kind), id_tail);
   return {};
+}
+
+Result<RuleSet> build_rule_set(const RuleRequest& request) {
+  RuleSet set;
+  if (!request.config.empty()) {
+    auto loaded = load_check_config(request.config);
+    if (!loaded) return loaded.error();
+    set = std::move(*loaded);
+  }
+  std::vector<Rule> added;
+  auto add = [&added](RuleKind kind, std::string pattern, std::vector<std::string> kinds, double limit) {
+    Rule rule;
+    rule.kind = kind;
+    rule.pattern = std::move(pattern);
+    rule.kinds = std::move(kinds);
+    rule.limit = limit;
+    added.push_back(std::move(rule));
+  };
+  for (const std::string& phrase : request.watch) add(RuleKind::kWatchPhrase, phrase, {}, 0);
+  for (const std::string& claim : request.watch_claim) add(RuleKind::kWatchClaim, claim, {}, 0);
+  for (const std::string& path : request.watch_section) add(RuleKind::kWatchSection, path, {}, 0);
+  constexpr std::string_view kProgrammePrefix = "programme-";
+  std::vector<std::string> kinds;
+  std::vector<std::string> programme_kinds;
+  for (const std::string& kind : request.fail_on) {
+    if (kind == "programme-removed" || kind == "programme-renamed") {
+      programme_kinds.push_back(kind.substr(kProgrammePrefix.size()));
+    } else {
+      kinds.push_back(kind);
+    }
+  }
+  if (!kinds.empty()) add(RuleKind::kChangeKind, "", std::move(kinds), 0);
+  if (!programme_kinds.empty()) add(RuleKind::kProgrammes, "", std::move(programme_kinds), 0);
+  if (request.max_claims_removed) add(RuleKind::kClaimsRemoved, "", {}, *request.max_claims_removed);
+  if (request.max_section_rewritten) add(RuleKind::kSectionRewritten, "", {}, *request.max_section_rewritten);
+  for (Rule& rule : added) {
+    if (auto ok = prepare_rule(rule); !ok) return ok.error();
+    for (const Rule& earlier : set.rules) {
+      if (earlier.id == rule.id) return bad(fmt::format("rule '{}' is given twice", rule.id));
+    }
+    set.rules.push_back(std::move(rule));
+  }
+  if (!request.baseline.empty()) set.baseline = request.baseline;
+  set.fail_on_bailout = set.fail_on_bailout || request.fail_on_bailout;
+  return set;
 }
 
 }  // namespace strata
