@@ -62,7 +62,7 @@ def _dist_info() -> str:
 def _build_package(staging: pathlib.Path, config_settings) -> pathlib.Path:
     """Builds the package and installs it under `staging`; returns the folder
     that holds `strata/`. `config_settings` may name an existing build folder
-    ("build-dir", as `pip install -C build-dir=build ./python`): it is then
+    ("build-dir", as `pip install --config-settings build-dir=build ./python`): it is then
     only told to build the package, its other settings kept."""
     given = (config_settings or {}).get("build-dir")
     # pip runs the backend in python/, so a relative folder is taken from the
