@@ -119,6 +119,19 @@ TEST(Compare, UnchangedClaimsLeftOutAreCountedAndKeepTheIndexesOfTheRest) {
   EXPECT_EQ(render_diff_markdown(changed), render_diff_markdown(all));
 }
 
+// Threads only change where classify's work runs, never what it finds.
+TEST(Compare, ThreadsOffGivesTheSameReport) {
+  for (const auto& [from, to] : {std::pair{"page-2015", "page-2023"}, std::pair{"page-2023", "page-2024"}}) {
+    const Document a = test::load_snapshot(from);
+    const Document b = test::load_snapshot(to);
+    CompareOptions alone;
+    alone.threads = false;
+    const ChangeSet threaded = compare(a, b);
+    EXPECT_FALSE(threaded.highlights.empty());
+    EXPECT_EQ(render_diff_json(compare(a, b, alone)), render_diff_json(threaded)) << from << " -> " << to;
+  }
+}
+
 TEST(Compare, SwappingSidesSwapsAddedAndRemoved) {
   const Document a = test::load_snapshot("page-2023");
   const Document b = test::load_snapshot("page-2024");

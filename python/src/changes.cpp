@@ -28,6 +28,7 @@ struct CompareArgs {
   std::optional<std::string> programmes;
   size_t max_diff_cells = CompareOptions{}.max_diff_cells;
   int max_wording = ClassifyOptions{}.max_wording;
+  bool threads = CompareOptions{}.threads;
 };
 
 std::shared_ptr<Comparison> run_compare(const Document& old_doc, const Document& new_doc, const CompareArgs& args) {
@@ -35,6 +36,7 @@ std::shared_ptr<Comparison> run_compare(const Document& old_doc, const Document&
   options.classify = args.classify;
   options.keep_unchanged_claims = args.all;
   options.max_diff_cells = args.max_diff_cells;
+  options.threads = args.threads;
   if (args.max_wording < 0) raise(make_error(ErrorCode::kInvalidArgument, "max_wording: must be >= 0"));
   options.classification.max_wording = args.max_wording;
   if (args.programmes) options.classification.programmes = unwrap(load_programme_config(*args.programmes));
@@ -196,12 +198,14 @@ void bind_changes(py::module_& m) {
   m.def(
       "_compare",
       [](const Document& old_doc, const Document& new_doc, bool classify, bool all,
-         const std::optional<std::string>& programmes, size_t max_diff_cells, int max_wording) {
-        return run_compare(old_doc, new_doc, CompareArgs{classify, all, programmes, max_diff_cells, max_wording});
+         const std::optional<std::string>& programmes, size_t max_diff_cells, int max_wording, bool threads) {
+        return run_compare(old_doc, new_doc,
+                           CompareArgs{classify, all, programmes, max_diff_cells, max_wording, threads});
       },
       py::arg("old"), py::arg("new"), py::arg("classify") = true, py::arg("all") = false,
       py::arg("programmes") = py::none(), py::arg("max_diff_cells") = CompareOptions{}.max_diff_cells,
-      py::arg("max_wording") = ClassifyOptions{}.max_wording, py::call_guard<py::gil_scoped_release>());
+      py::arg("max_wording") = ClassifyOptions{}.max_wording, py::arg("threads") = CompareOptions{}.threads,
+      py::call_guard<py::gil_scoped_release>());
 }
 
 }  // namespace strata::python

@@ -83,6 +83,7 @@ def compare(
     programmes: Optional[Union[str, "os.PathLike[str]"]] = None,
     max_diff_cells: int = 250_000,
     max_wording: int = 40,
+    threads: bool = True,
     format: str = "auto",
     rules: Optional[Union[str, "os.PathLike[str]"]] = None,
 ) -> ChangeSet:
@@ -93,10 +94,14 @@ def compare(
     without --no-classify). all: keep unchanged sections and claims (--all).
     programmes: a programme file (--programmes). max_diff_cells: the largest
     word diff, as the product of two claims' token counts. max_wording: most
-    wording shifts kept. The GIL is released while it runs.
+    wording shifts kept. threads: a second thread for part of classify (off:
+    the calling thread alone, for callers that already run one comparison a
+    core; the result is the same). The GIL is released while it runs.
     """
     docs = [d if isinstance(d, Document) else load(d, format=format, rules=rules) for d in (old, new)]
-    return _strata._compare(docs[0], docs[1], classify, all, _path_or_none(programmes), max_diff_cells, max_wording)
+    return _strata._compare(
+        docs[0], docs[1], classify, all, _path_or_none(programmes), max_diff_cells, max_wording, threads
+    )
 
 
 Phrases = Union[str, Iterable[str]]

@@ -311,6 +311,7 @@ def _compare(
     programmes: Optional[str] = None,
     max_diff_cells: int = 250000,
     max_wording: int = 40,
+    threads: bool = True,
 ) -> ChangeSet: ...
 def _check(
     old: Document,

@@ -33,6 +33,7 @@ def test_every_bundled_pair_gives_the_cli_json(snapshots, run_cli):
     [
         ({"all": True}, ["--all"]),
         ({"classify": False}, ["--no-classify"]),
+        ({"threads": False}, []),
         ({"only": ["moved", "split"]}, ["--only", "moved,split"]),
     ],
 )

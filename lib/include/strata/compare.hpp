@@ -26,6 +26,11 @@ struct CompareOptions {
   // list unchanged claims (`--all`) and the history store keep them.
   // Default: on.
   bool keep_unchanged_claims = true;
+  // Run classify's reading of the documents, and its facts and figures, on
+  // a second thread (docs/architecture.md, Threads). Off, compare() runs on
+  // the calling thread alone: for callers that already run one compare()
+  // per core. The result is the same either way. Default: on.
+  bool threads = true;
 };
 
 // Aligns `old_doc` with `new_doc` (sections, then claims), word-diffs the

@@ -12,9 +12,6 @@
 namespace strata {
 namespace {
 
-using classify_detail::edited;
-using classify_detail::SentenceIndex;
-
 // The kinds of fact classify() writes; acronym facts belong to compare()
 // and are kept.
 constexpr FactKind kOwnKinds[] = {FactKind::kNegation, FactKind::kModality, FactKind::kHedge, FactKind::kIntensifier,
@@ -63,7 +60,7 @@ DocumentReading read_documents(const Document& old_doc, const Document& new_doc,
   return reading;
 }
 
-void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReading& reading) {
+void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReading& reading, std::launch second_thread) {
   changes.numbers.clear();
   changes.programmes.clear();
   changes.wording.clear();
@@ -86,7 +83,7 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
     return options.numbers ? number_changes(*reading.index, changes.claims) : std::vector<NumberChange>{};
   };
   if (options.wording && (options.facts || options.numbers)) {
-    auto numbers = std::async(std::launch::async | std::launch::deferred, facts_and_figures);
+    auto numbers = std::async(second_thread, facts_and_figures);
     changes.wording = wording_shifts(*reading.index, changes.claims, options.max_wording, changes.warnings);
     changes.numbers = numbers.get();
   } else {
@@ -109,7 +106,7 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
 
 void classify(const Document& old_doc, const Document& new_doc, ChangeSet& changes, const ClassifyOptions& options) {
   auto reading = classify_detail::read_documents(old_doc, new_doc, options);
-  classify_detail::classify(changes, options, reading);
+  classify_detail::classify(changes, options, reading, std::launch::async | std::launch::deferred);
 }
 
 }  // namespace strata

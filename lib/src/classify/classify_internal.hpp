@@ -1,6 +1,7 @@
 // Internal: the units classify() puts together.
 #pragma once
 
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,8 +42,9 @@ bool reads_documents(const ClassifyOptions& options);
 DocumentReading read_documents(const Document& old_doc, const Document& new_doc, const ClassifyOptions& options);
 
 // classify() with the reading of the two documents made already; moves
-// the programme changes out of `reading`.
-void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReading& reading);
+// the programme changes out of `reading`. `second_thread` launches the
+// facts and figures beside the wording (std::launch::deferred: in turn).
+void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReading& reading, std::launch second_thread);
 
 // extract_figures() on a read sentence.
 std::vector<Figure> figures_in(const Reading& sentence);

@@ -14,10 +14,10 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "ingest/ingest.hpp"
+#include "normalize/normalize.hpp"
 #include "strata/compare.hpp"
 #include "strata/fs.hpp"
-#include "strata/ingest.hpp"
-#include "strata/normalize.hpp"
 
 namespace strata::store {
 
@@ -90,6 +90,7 @@ CompareOptions pair_options(const PairNeeds& needs) {
   options.classification.numbers = false;
   options.classification.find_programmes = false;
   options.classification.wording = needs.wording;
+  options.threads = false;  // pairs already run one a core (parallel_for)
   return options;
 }
 

@@ -351,15 +351,18 @@ ChangeSet compare(const Document& old_doc, const Document& new_doc, const Compar
   if (!options.classify) return Comparer(old_doc, new_doc, options).run();
   // What classify reads from the documents alone does not wait for the
   // alignment: it is made on a second core meanwhile. (Where no thread can
-  // be started, std::async defers it to get(): the same work, in turn.)
+  // be started, or threads are off, it is deferred to get(): the same work,
+  // in turn.)
+  const std::launch second_thread =
+      options.threads ? std::launch::async | std::launch::deferred : std::launch::deferred;
   std::future<classify_detail::DocumentReading> reading;
   if (classify_detail::reads_documents(options.classification)) {
-    reading = std::async(std::launch::async | std::launch::deferred,
+    reading = std::async(second_thread,
                          [&] { return classify_detail::read_documents(old_doc, new_doc, options.classification); });
   }
   ChangeSet changes = Comparer(old_doc, new_doc, options).run();
   auto read = reading.valid() ? reading.get() : classify_detail::DocumentReading{};
-  classify_detail::classify(changes, options.classification, read);
+  classify_detail::classify(changes, options.classification, read, second_thread);
   return changes;
 }
 
