@@ -51,7 +51,7 @@ TEST(ProgrammeConfig, ErrorsNameTheFileAndTheReason) {
       {"[[programme]]\nname = \"X Fund\"\ncolour = \"red\"\n", "b.toml", "b.toml: programme 1: unknown key"},
       {"renames = []\n", "c.toml", "c.toml: unknown key or wrong type 'renames'"},
       {"[[rename]]\nfrom = \"A Fund\"\n", "d.toml", "d.toml: rename 1: 'from' and 'to' are both required"},
-      {"name = \n", "e.toml", "e.toml: line 1:"},
+      {"name = \n", "e.toml", "e.toml:1:"},
       {"{\"programme\": [", "f.json", "f.json: not valid JSON"},
       {"[1, 2]", "g.json", "g.json: the top level must be an object"},
   };

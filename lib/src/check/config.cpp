@@ -2,11 +2,11 @@
 // key is checked; a mistake names the file, the line and the key, because a
 // misspelt rule that is silently skipped lets a CI job pass that should fail.
 #include <fmt/format.h>
-#include <toml++/toml.h>
 #include <algorithm>
 #include <filesystem>
 
 #include "check/match.hpp"
+#include "ingest/toml.hpp"
 #include "strata/check.hpp"
 #include "strata/ingest.hpp"
 
@@ -155,13 +155,9 @@ Result<Rule> read_rule(const Reader& r, const TableKind& kind, const toml::table
 
 Result<RuleSet> parse_check_config(std::string_view text, std::string_view source) {
   const Reader r{source};
-  toml::parse_result parsed = toml::parse(text, source);
-  if (!parsed) {
-    const auto& e = parsed.error();
-    return make_error(ErrorCode::kInvalidInput,
-                      fmt::format("{}:{}: {}", source, e.source().begin.line, e.description()));
-  }
-  const toml::table& root = parsed.table();
+  auto parsed = parse_toml(text, source);
+  if (!parsed) return parsed.error();
+  const toml::table& root = *parsed;
   RuleSet out;
   // toml++ keeps a table's keys sorted; rules run, and are reported, in the
   // order they were written.

@@ -1,9 +1,8 @@
 // The `[significance]` table of a TOML file (docs/significance.md).
 #include <fmt/core.h>
-#include <toml++/toml.h>
 
 #include "classify/significance_tables.hpp"
-#include "strata/ingest.hpp"
+#include "ingest/toml.hpp"
 #include "strata/significance.hpp"
 
 namespace strata {
@@ -43,16 +42,10 @@ std::vector<SignificanceRuleInfo> significance_rules() {
 }
 
 Result<SignificanceOptions> load_significance_options(const std::string& path) {
-  auto bytes = read_file_bytes(path);
-  if (!bytes) return bytes.error();
-  toml::parse_result parsed = toml::parse(*bytes, path);
-  if (!parsed) {
-    const auto& err = parsed.error();
-    return make_error(ErrorCode::kInvalidInput,
-                      fmt::format("{}:{}: {}", path, err.source().begin.line, err.description()));
-  }
+  auto parsed = load_toml(path);
+  if (!parsed) return parsed.error();
   SignificanceOptions options;
-  const toml::table* table = parsed.table()["significance"].as_table();
+  const toml::table* table = (*parsed)["significance"].as_table();
   if (table == nullptr)
     return make_error(ErrorCode::kInvalidInput, fmt::format("{}: [significance] table missing", path));
   for (const auto& [key, node] : *table) {

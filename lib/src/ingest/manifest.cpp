@@ -2,12 +2,12 @@
 
 #include <fmt/core.h>
 #include <openssl/evp.h>
-#include <toml++/toml.h>
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
-#include "strata/ingest.hpp"
+#include "ingest/ingest.hpp"
+#include "ingest/toml.hpp"
 #include "text/dates.hpp"
 
 namespace strata {
@@ -64,22 +64,16 @@ Result<std::vector<std::pair<size_t, size_t>>> report_pairs(const std::vector<Ma
 }
 
 Result<Manifest> load_manifest(const std::string& path) {
-  auto bytes = read_file_bytes(path);
-  if (!bytes) return bytes.error();
-  toml::parse_result parsed = toml::parse(*bytes, path);
-  if (!parsed) {
-    const auto& err = parsed.error();
-    return make_error(ErrorCode::kInvalidInput,
-                      fmt::format("{}:{}: {}", path, err.source().begin.line, err.description()));
-  }
+  auto parsed = load_toml(path);
+  if (!parsed) return parsed.error();
   Manifest manifest;
   manifest.path = path;
   const std::filesystem::path folder = std::filesystem::path(path).parent_path();
-  const toml::array* list = parsed.table()["snapshot"].as_array();
+  const toml::array* list = (*parsed)["snapshot"].as_array();
   if (list == nullptr || list->empty()) {
     return make_error(ErrorCode::kInvalidInput, fmt::format("{}: no [[snapshot]] entries", path));
   }
-  if (const toml::array* rules = parsed.table()["report"]["pairs"].as_array()) {
+  if (const toml::array* rules = (*parsed)["report"]["pairs"].as_array()) {
     manifest.report_rules.clear();
     for (const toml::node& rule : *rules) {
       const auto text = rule.value<std::string>();

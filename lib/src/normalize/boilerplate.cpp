@@ -1,10 +1,10 @@
 // Boilerplate rules: lines that are page furniture, not content.
 #include <fmt/core.h>
-#include <toml++/toml.h>
 #include <algorithm>
 #include <regex>
 
-#include "strata/normalize.hpp"
+#include "ingest/toml.hpp"
+#include "normalize/normalize.hpp"
 #include "text/ascii.hpp"
 #include "text/dates.hpp"
 
@@ -62,13 +62,9 @@ BoilerplateRules default_boilerplate_rules() {
 }
 
 Result<BoilerplateRules> load_boilerplate_rules(const std::string& path, BoilerplateRules base) {
-  toml::parse_result parsed = toml::parse_file(path);
-  if (!parsed) {
-    const auto& err = parsed.error();
-    return make_error(ErrorCode::kInvalidInput,
-                      fmt::format("{}:{}: {}", path, err.source().begin.line, err.description()));
-  }
-  const toml::table& table = parsed.table();
+  auto parsed = load_toml(path);
+  if (!parsed) return parsed.error();
+  const toml::table& table = *parsed;
   if (const toml::array* disable = table["disable"].as_array()) {
     for (const auto& item : *disable) {
       const auto name = item.value<std::string>();

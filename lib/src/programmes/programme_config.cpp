@@ -2,11 +2,10 @@
 // Both readers fill the same plain structure through one small interface, so
 // the rules (required keys, unknown keys are errors) are written once.
 #include <fmt/core.h>
-#include <toml++/toml.h>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "ingest/toml.hpp"
+#include "strata/ingest.hpp"
 #include "strata/programmes.hpp"
 
 namespace strata {
@@ -181,21 +180,15 @@ Result<ProgrammeConfig> parse_programme_config(std::string_view text, std::strin
     if (!json.is_object()) return config_error(source, "the top level must be an object");
     return read_config(from_json(json).table, source);
   }
-  auto parsed = toml::parse(text, source);
-  if (!parsed) {
-    const auto& error = parsed.error();
-    return config_error(source, fmt::format("line {}: {}", error.source().begin.line, error.description()));
-  }
-  return read_config(toml_table(parsed.table()), source);
+  auto parsed = parse_toml(text, source);
+  if (!parsed) return parsed.error();
+  return read_config(toml_table(*parsed), source);
 }
 
 Result<ProgrammeConfig> load_programme_config(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(ErrorCode::kNotFound, fmt::format("{}: cannot open programme file", path));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return make_error(ErrorCode::kIo, fmt::format("{}: read failed", path));
-  return parse_programme_config(bytes.str(), path);
+  auto bytes = read_file_bytes(path);
+  if (!bytes) return bytes.error();
+  return parse_programme_config(*bytes, path);
 }
 
 }  // namespace strata
