@@ -9,12 +9,12 @@
 #include <string>
 #include <string_view>
 
+#include "normalize/normalize.hpp"
 #include "store/meta.hpp"
 #include "store/revision.hpp"
 #include "strata/compare.hpp"
 #include "strata/load.hpp"
 #include "strata/manifest.hpp"
-#include "strata/normalize.hpp"
 #include "strata/render.hpp"
 #include "strata/store.hpp"
 #include "text/utf8.hpp"

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "ingest/html_scan.hpp"
+#include "ingest/ingest.hpp"
 #include "ingest/selector.hpp"
-#include "strata/ingest.hpp"
 #include "strata/load.hpp"
 #include "test_util.hpp"
 

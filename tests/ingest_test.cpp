@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include "strata/ingest.hpp"
+#include "ingest/ingest.hpp"
 #include "strata/load.hpp"
 #include "test_util.hpp"
 

@@ -2,7 +2,7 @@
 // attribute lists, inline and block HTML, tables, footnotes, links.
 #include <gtest/gtest.h>
 
-#include "strata/ingest.hpp"
+#include "ingest/ingest.hpp"
 #include "strata/load.hpp"
 
 namespace strata {

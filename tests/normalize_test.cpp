@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "normalize/normalize.hpp"
 #include "strata/load.hpp"
-#include "strata/normalize.hpp"
 #include "test_util.hpp"
 #include "text/dates.hpp"
 #include "text/utf8.hpp"

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "strata/normalize.hpp"
-#include "strata/segment.hpp"
+#include "normalize/normalize.hpp"
+#include "segment/segment.hpp"
 
 namespace strata {
 namespace {

@@ -7,7 +7,7 @@
 #include <fmt/core.h>
 #include <filesystem>
 
-#include "strata/normalize.hpp"
+#include "normalize/normalize.hpp"
 #include "test_util.hpp"
 
 namespace strata {

@@ -8,9 +8,9 @@
 #include <random>
 #include <sstream>
 
+#include "normalize/normalize.hpp"
 #include "strata/load.hpp"
 #include "strata/manifest.hpp"
-#include "strata/normalize.hpp"
 
 namespace strata::test {
 

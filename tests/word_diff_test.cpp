@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "normalize/normalize.hpp"
 #include "strata/compare.hpp"
-#include "strata/normalize.hpp"
 #include "text/utf8.hpp"
 
 namespace strata {

@@ -20,4 +20,9 @@ struct LoadOptions {
 Result<Document> load_document(const std::string& path, const LoadOptions& options = {});
 Result<Document> parse_document(std::string_view bytes, std::string_view source, const LoadOptions& options = {});
 
+// The side of a change where the document does not exist (a file added or
+// deleted in a commit): no sections, no claims. kAuto takes the format from
+// `source`'s extension.
+Document empty_document(std::string_view source, InputFormat format);
+
 }  // namespace strata

@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "align/rarity.hpp"
-#include "strata/segment.hpp"
+#include "segment/segment.hpp"
 #include "text/ascii.hpp"
 #include "text/hash.hpp"
 #include "text/words.hpp"

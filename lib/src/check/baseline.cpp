@@ -3,8 +3,8 @@
 #include <fmt/core.h>
 #include <algorithm>
 
+#include "ingest/ingest.hpp"
 #include "strata/check.hpp"
-#include "strata/ingest.hpp"
 
 namespace strata {
 

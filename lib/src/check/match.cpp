@@ -2,7 +2,7 @@
 
 #include <fmt/core.h>
 
-#include "strata/normalize.hpp"
+#include "normalize/normalize.hpp"
 #include "text/words.hpp"
 
 namespace strata::check_detail {

@@ -3,9 +3,9 @@
 #include <fmt/core.h>
 #include <unordered_set>
 
+#include "normalize/normalize.hpp"
 #include "segment/acronyms.hpp"
 #include "segment/sentence_index.hpp"
-#include "strata/normalize.hpp"
 #include "text/ascii.hpp"
 #include "text/words.hpp"
 

@@ -3,8 +3,8 @@
 // its search is bounded by a partial answer and it cannot be cancelled.
 #include <dtl/dtl.hpp>
 
+#include "normalize/normalize.hpp"
 #include "strata/diff.hpp"
-#include "strata/normalize.hpp"
 #include "text/ascii.hpp"
 #include "text/words.hpp"
 

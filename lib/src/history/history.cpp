@@ -5,9 +5,9 @@
 
 #include "history/derived.hpp"
 #include "history/lineage.hpp"
+#include "ingest/ingest.hpp"
+#include "normalize/normalize.hpp"
 #include "strata/compare.hpp"
-#include "strata/ingest.hpp"
-#include "strata/normalize.hpp"
 #include "text/ascii.hpp"
 #include "text/utf8.hpp"
 

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/ingest.hpp"
 #include "ingest/selector.hpp"
-#include "strata/ingest.hpp"
 
 namespace strata::html_rules {
 

@@ -4,8 +4,8 @@
 #include <cstring>
 
 #include "ingest/charset.hpp"
+#include "ingest/ingest.hpp"
 #include "ingest/sniff.hpp"
-#include "strata/ingest.hpp"
 #include "text/ascii.hpp"
 #include "text/utf8.hpp"
 

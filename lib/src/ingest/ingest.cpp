@@ -1,4 +1,4 @@
-#include "strata/ingest.hpp"
+#include "ingest/ingest.hpp"
 #include "ingest/readers.hpp"
 
 namespace strata {

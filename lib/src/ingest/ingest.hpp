@@ -1,4 +1,5 @@
-// Stage 1, ingest: bytes from a file or memory to a RawDocument.
+// Stage 1, ingest: bytes from a file or memory to a RawDocument (internal;
+// what a user chooses is in strata/ingest.hpp).
 //
 // Ingest decides what the bytes are (docs/inputs.md): it refuses formats it
 // cannot read (PDF, office documents, archives, images, other binaries) with
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "strata/document.hpp"
+#include "strata/ingest.hpp"
 #include "strata/result.hpp"
 
 namespace strata {
@@ -52,31 +54,10 @@ struct RawDocument {
   std::vector<Removal> removals;  // what the HTML reader's rules removed, each with its rule
 };
 
-// Which parts of an HTML page are the document (docs/inputs.md). Selectors are
-// simple CSS: tag, #id, .class, [attr], combined (div.note#x) and separated by
-// spaces for descendants; a comma separates alternatives.
-struct ContentSelectors {
-  std::vector<std::string>
-      select;  // keep only what these match; default: <main>, <article>, role=main, else the densest block
-  std::vector<std::string> remove;  // removed on top of the bundled chrome rules (nav, header, footer, ...)
-};
-
 struct IngestOptions {
   InputFormat format = InputFormat::kAuto;  // kAuto: sniffed from the content, the extension breaking ties
   ContentSelectors selectors;               // HTML only
 };
-
-// Largest input ingest accepts. Beyond it the input is refused rather than
-// risking the memory bound (documents are web pages; 256 MiB is far past any).
-inline constexpr size_t kMaxInputBytes = size_t{256} << 20;
-
-// Format from a file name's extension alone: .md/.markdown -> Markdown,
-// .html/.htm/.xhtml -> HTML, else plain text.
-InputFormat format_from_path(std::string_view path);
-// Format from the content, `path`'s extension breaking ties (docs/inputs.md).
-// Expects text already decoded to UTF-8.
-InputFormat sniff_format(std::string_view text, std::string_view path);
-Result<InputFormat> parse_input_format(std::string_view name);  // "auto", "text", "markdown", "html"
 
 struct DecodedText {
   std::string text;  // UTF-8, LF line ends
@@ -89,15 +70,7 @@ struct DecodedText {
 // browsers do). `source` names the input in errors. Empty input is an empty
 // text, not an error.
 Result<DecodedText> decode(std::string_view bytes, std::string_view source, InputFormat format);
-// decode()'s text alone, for a format already known.
-Result<std::string> decode_text(std::string_view bytes, std::string_view source,
-                                InputFormat format = InputFormat::kPlainText);
 
 Result<RawDocument> ingest(std::string_view bytes, std::string_view source, const IngestOptions& options = {});
-
-// Reads a whole file, or standard input for "-". Refuses directories, missing
-// files and inputs above kMaxInputBytes (a regular file by its size before
-// reading, a pipe while reading) with a message naming the path.
-Result<std::string> read_file_bytes(const std::string& path);
 
 }  // namespace strata

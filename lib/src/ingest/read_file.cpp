@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "strata/ingest.hpp"
+#include "ingest/ingest.hpp"
 
 namespace strata {
 

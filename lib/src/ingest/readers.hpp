@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "strata/ingest.hpp"
+#include "ingest/ingest.hpp"
 
 namespace strata::readers {
 

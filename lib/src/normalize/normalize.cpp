@@ -6,7 +6,7 @@
 #include <cstring>
 #include <iterator>
 
-#include "strata/normalize.hpp"
+#include "normalize/normalize.hpp"
 #include "text/utf8.hpp"
 
 namespace strata {

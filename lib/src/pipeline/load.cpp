@@ -1,7 +1,8 @@
 #include "strata/load.hpp"
 
-#include "strata/ingest.hpp"
-#include "strata/segment.hpp"
+#include "ingest/ingest.hpp"
+#include "normalize/normalize.hpp"
+#include "segment/segment.hpp"
 
 namespace strata {
 
@@ -20,6 +21,13 @@ Result<Document> load_document(const std::string& path, const LoadOptions& optio
   auto bytes = read_file_bytes(path);
   if (!bytes) return bytes.error();
   return parse_document(*bytes, path, options);
+}
+
+Document empty_document(std::string_view source, InputFormat format) {
+  RawDocument nothing;
+  nothing.source = std::string(source);
+  nothing.format = format == InputFormat::kAuto ? format_from_path(source) : format;
+  return segment(nothing);
 }
 
 }  // namespace strata

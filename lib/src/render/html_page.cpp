@@ -3,7 +3,7 @@
 
 #include "render/html.hpp"
 #include "strata/manifest.hpp"
-#include "strata/segment.hpp"
+#include "text/slug.hpp"
 
 namespace strata::render {
 

@@ -2,9 +2,9 @@
 // in docs/segmentation.md; Markdown structure is taken as marked.
 #include <algorithm>
 
+#include "normalize/normalize.hpp"
+#include "segment/segment.hpp"
 #include "segment/tree.hpp"
-#include "strata/normalize.hpp"
-#include "strata/segment.hpp"
 #include "text/ascii.hpp"
 
 namespace strata {

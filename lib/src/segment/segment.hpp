@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/ingest.hpp"
 #include "strata/document.hpp"
-#include "strata/ingest.hpp"
 #include "strata/result.hpp"
 
 namespace strata {
@@ -24,9 +24,5 @@ struct Span {
   size_t end = 0;
 };
 std::vector<Span> split_sentences(std::string_view norm);
-
-// A URL- and JSON-friendly slug of a title: lowercase letters and digits of
-// any script, other runs to '-'.
-std::string slugify(std::string_view title);
 
 }  // namespace strata

@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <array>
 
-#include "strata/segment.hpp"
+#include "segment/segment.hpp"
 #include "text/ascii.hpp"
 #include "text/utf8.hpp"
 

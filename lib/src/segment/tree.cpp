@@ -2,8 +2,9 @@
 
 #include <map>
 
-#include "strata/normalize.hpp"
-#include "strata/segment.hpp"
+#include "normalize/normalize.hpp"
+#include "segment/segment.hpp"
+#include "text/slug.hpp"
 
 namespace strata::outline {
 

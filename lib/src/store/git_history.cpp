@@ -2,10 +2,10 @@
 #include <fmt/core.h>
 #include <algorithm>
 
+#include "ingest/ingest.hpp"
 #include "store/git.hpp"
 #include "store/loose.hpp"
 #include "store/revision.hpp"
-#include "strata/ingest.hpp"
 #include "strata/store.hpp"
 
 namespace strata {

@@ -6,13 +6,13 @@
 #include <cstring>
 #include <thread>
 
+#include "ingest/ingest.hpp"
+#include "normalize/normalize.hpp"
 #include "store/lock.hpp"
 #include "store/meta.hpp"
 #include "store/revision.hpp"
 #include "store/store_impl.hpp"
-#include "strata/ingest.hpp"
 #include "strata/load.hpp"
-#include "strata/normalize.hpp"
 #include "sys/parallel.hpp"
 #include "text/utf8.hpp"
 

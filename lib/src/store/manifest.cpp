@@ -1,7 +1,7 @@
 // The bundled series as snapshots to import, from the lead's manifest reader.
 #include <fmt/core.h>
 
-#include "strata/ingest.hpp"
+#include "ingest/ingest.hpp"
 #include "strata/manifest.hpp"
 #include "strata/store.hpp"
 

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "strata/ingest.hpp"
+#include "ingest/ingest.hpp"
 #include "strata/manifest.hpp"
 #include "text/utf8.hpp"
 

@@ -3,9 +3,9 @@
 #include <filesystem>
 #include <system_error>
 
+#include "ingest/ingest.hpp"
 #include "store/revision.hpp"
 #include "store/store_impl.hpp"
-#include "strata/ingest.hpp"
 
 namespace strata {
 

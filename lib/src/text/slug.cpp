@@ -1,6 +1,6 @@
 #include <utf8proc.h>
 
-#include "strata/segment.hpp"
+#include "text/slug.hpp"
 #include "text/utf8.hpp"
 
 namespace strata {

@@ -1,0 +1,121 @@
+// The one tokenizer and the word tests every later stage shares
+// (text/words.hpp), and slugs (text/slug.hpp).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "normalize/normalize.hpp"
+#include "strata/ingest.hpp"
+#include "test_util.hpp"
+#include "text/slug.hpp"
+#include "text/words.hpp"
+
+namespace strata {
+namespace {
+
+using classify_detail::Token;
+
+std::vector<std::string> token_texts(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : classify_detail::tokenize(text)) {
+    out.emplace_back(classify_detail::token_text(text, t));
+  }
+  return out;
+}
+
+std::vector<std::string> words(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::string_view w : classify_detail::words_of(text)) out.emplace_back(w);
+  return out;
+}
+
+TEST(Tokenizer, HyphensAndApostrophesInsideAWordJoinIt) {
+  EXPECT_EQ(words("NATO-Ukraine Council's decision"),
+            (std::vector<std::string>{"NATO-Ukraine", "Council's", "decision"}));
+  // A dash between spaces, or at a word's edge, is punctuation.
+  EXPECT_EQ(token_texts("war - and peace-"), (std::vector<std::string>{"war", "-", "and", "peace", "-"}));
+  // Typographic apostrophes are kept in display text, which is tokenized too.
+  EXPECT_EQ(words("NATO\u2019s role"), (std::vector<std::string>{"NATO\u2019s", "role"}));
+}
+
+TEST(Tokenizer, DecimalMarksJoinOnlyBetweenDigits) {
+  EXPECT_EQ(words("EUR 1,500.5 million in 2024."),
+            (std::vector<std::string>{"EUR", "1,500.5", "million", "in", "2024"}));
+  EXPECT_EQ(token_texts("2024. Then"), (std::vector<std::string>{"2024", ".", "Then"}));
+  EXPECT_EQ(token_texts("a,b"), (std::vector<std::string>{"a", ",", "b"}));
+}
+
+TEST(Tokenizer, LettersOfAnyScriptAreWords) {
+  EXPECT_EQ(words("Київ і Вільнюс"), (std::vector<std::string>{"Київ", "і", "Вільнюс"}));
+  EXPECT_EQ(words("naïve café"), (std::vector<std::string>{"naïve", "café"}));
+  // A no-break space separates words; other symbols are one token each.
+  EXPECT_EQ(token_texts("a\u00A0b \u00A7 c"), (std::vector<std::string>{"a", "b", "\u00A7", "c"}));
+}
+
+TEST(Tokenizer, EmptyAndPunctuationOnly) {
+  EXPECT_TRUE(classify_detail::tokenize("").empty());
+  EXPECT_TRUE(classify_detail::tokenize("   \n\t").empty());
+  EXPECT_FALSE(classify_detail::has_word("-- ... !"));
+  EXPECT_EQ(token_texts("!?"), (std::vector<std::string>{"!", "?"}));
+}
+
+// On every bundled snapshot: tokens are in order, never overlap, cover
+// every byte that is not white space, and the streaming form gives the
+// same tokens as the vector form.
+TEST(Tokenizer, CoversEveryNonSpaceByteOfTheBundledSnapshots) {
+  for (const char* id : {"page-2015", "page-2023", "page-2024"}) {
+    auto bytes = read_file_bytes(test::snapshot_path(id));
+    ASSERT_TRUE(bytes) << id;
+    const std::string text = normalize_text(*bytes);
+    const std::vector<Token> tokens = classify_detail::tokenize(text);
+    ASSERT_GT(tokens.size(), 1000u) << id;
+    std::vector<Token> streamed;
+    classify_detail::for_each_token(text, [&](uint32_t begin, uint32_t end, bool word, uint8_t) {
+      streamed.push_back(Token{begin, end, word});
+    });
+    ASSERT_EQ(streamed.size(), tokens.size()) << id;
+    size_t pos = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const Token& t = tokens[i];
+      EXPECT_EQ(streamed[i].begin, t.begin);
+      EXPECT_EQ(streamed[i].end, t.end);
+      EXPECT_EQ(streamed[i].word, t.word);
+      ASSERT_GE(t.begin, pos) << id << " token " << i;
+      ASSERT_LT(t.begin, t.end) << id << " token " << i;
+      for (size_t gap = pos; gap < t.begin; ++gap) {
+        ASSERT_TRUE(text[gap] == ' ' || text[gap] == '\n') << id << " byte " << gap << " not in a token";
+      }
+      pos = t.end;
+    }
+  }
+}
+
+TEST(Words, CaseAndAcronyms) {
+  EXPECT_EQ(classify_detail::fold_case("NATO–Україна ÉTÉ"), "nato–україна été");
+  EXPECT_TRUE(classify_detail::is_acronym("PfP"));
+  EXPECT_TRUE(classify_detail::is_acronym("C-IED"));
+  EXPECT_TRUE(classify_detail::is_acronym("KFOR"));
+  EXPECT_FALSE(classify_detail::is_acronym("Allies"));
+  EXPECT_FALSE(classify_detail::is_acronym("A"));
+  bool possessive = false;
+  EXPECT_EQ(classify_detail::strip_possessive("Alliance's", possessive), "Alliance");
+  EXPECT_TRUE(possessive);
+  EXPECT_TRUE(classify_detail::is_number("1,500.5"));
+  EXPECT_FALSE(classify_detail::is_number("C4"));
+}
+
+TEST(Slug, LowercaseLettersAndDigitsOfAnyScript) {
+  EXPECT_EQ(slugify("More background information"), "more-background-information");
+  EXPECT_EQ(slugify("Russia's war -- 2022!"), "russias-war-2022");
+  EXPECT_EQ(slugify("Відносини з Україною"), "відносини-з-україною");
+  // A title without a letter or digit still gives an id.
+  EXPECT_EQ(slugify("-"), "section");
+  // Long titles keep their distinctive start, never a broken code point.
+  const std::string slug = slugify(std::string(40, 'x') + " " + std::string(40, 'y'));
+  EXPECT_LE(slug.size(), 60u);
+  EXPECT_EQ(slug.substr(0, 41), std::string(40, 'x') + "-");
+}
+
+}  // namespace
+}  // namespace strata
