@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "normalize/normalize.hpp"
 #include "seed_text.hpp"
-#include "strata/normalize.hpp"
-#include "strata/segment.hpp"
+#include "segment/segment.hpp"
 
 namespace {
 
