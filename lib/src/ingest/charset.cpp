@@ -69,7 +69,7 @@ std::optional<std::string_view> guess_wide_charset(std::string_view bytes) {
   for (size_t i = 0; i < n; ++i) {
     if (bytes[i] == '\0') ++nul_at[i % 4];
   }
-  const double quads = static_cast<double>(n / 4);
+  const double quads = static_cast<double>(n) / 4;  // n is a multiple of 4
   auto mostly = [&](size_t count) { return static_cast<double>(count) >= kWideNulShare * quads; };
   auto none = [&](size_t count) { return count == 0; };
   if (none(nul_at[0]) && mostly(nul_at[1]) && mostly(nul_at[2]) && mostly(nul_at[3])) return "utf-32le";
