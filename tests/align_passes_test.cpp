@@ -86,6 +86,31 @@ TEST(ShapePairing, DatedLinesPairWhenOnlyTheirDatesDiffer) {
   }
 }
 
+TEST(ShapePairing, ABareDateLinePairsWhenItIsTheOnlyOneOnEachSide) {
+  // Mozilla's websites privacy notice, 2025-05-11 -> 2025-11-05: the line
+  // under the title is only its date (Markdown: a plain-text reader takes a
+  // short line for a heading).
+  auto md = [](const std::string& text) {
+    auto d = parse_document(text, "x.md");
+    EXPECT_TRUE(d) << (d ? "" : d.error().message);
+    return d ? std::move(*d) : Document{};
+  };
+  const Document a = md("# Notice\n\nApril 3, 2024\n\nWe care about your privacy.\n");
+  const Document b = md("# Notice\n\nNovember 5, 2025\n\nWe care about your privacy.\n");
+  const ClaimPairs p = pair(a, b);
+  EXPECT_EQ(p.old_to_new[0], 0);
+  EXPECT_EQ(p.old_kind[0], PairKind::kShape);
+  // Two bare dates on a side (a changelog): which went where is unknown.
+  const Document c = md("# Notice\n\nApril 3, 2024\n\nWe care.\n\nMay 1, 2023\n");
+  const Document d = md("# Notice\n\nNovember 5, 2025\n\nWe care.\n\nJune 2, 2024\n");
+  const ClaimPairs q = pair(c, d);
+  EXPECT_EQ(q.old_to_new[0], -1);
+  EXPECT_EQ(q.old_to_new[2], -1);
+  // A year alone is no date line.
+  const ClaimPairs r = pair(md("# Notice\n\n2023\n\nWe care.\n"), md("# Notice\n\n2024\n\nWe care.\n"));
+  EXPECT_EQ(r.old_to_new[0], -1);
+}
+
 TEST(FigurePairing, SentencesStatingTheSameAmountsPair) {
   const Document a =
       doc("Title\n\nAllies and partners have committed over EUR 690 million (around USD 740 million) to Ukraine CAP "
@@ -121,7 +146,33 @@ TEST(SplitPairing, OneEditedListItemBesideAShortNeighbourIsNoSplit) {
   const ClaimPairs p = pair(a, b);
   EXPECT_EQ(p.old_to_new[0], 0);
   EXPECT_EQ(p.old_kind[0], PairKind::kNear);
-  EXPECT_EQ(p.split_second[0], -1);
+  EXPECT_TRUE(p.split_rest[0].empty());
+}
+
+TEST(SplitPairing, ListItemTurnedIntoSentencesIsOneSplitIntoAllOfThem) {
+  // A three-sentence list item of the 2023 page became a paragraph of its
+  // three sentences: one claim into three, not a two-part split and an
+  // added sentence. And back: three sentences into one item, one merge.
+  const std::string item =
+      "The 1997 Charter established the NATO-Ukraine Commission as the main body responsible for developing the "
+      "NATO-Ukraine relationship. In 2023, the Commission was replaced by the NATO-Ukraine Council, where Allies "
+      "and Ukraine sit as equals. This change demonstrates the strengthening of political ties and Ukraine's "
+      "increasing integration with NATO.";
+  const Document a = doc("Title\n\nCouncil\n\n  \u2022 " + item + "\n  \u2022 Cooperation has deepened over time.\n");
+  const Document b = doc("Title\n\nCouncil\n\n" + item + "\n\n  \u2022 Cooperation has deepened over time.\n");
+  const ClaimPairs split = pair(a, b);
+  EXPECT_EQ(split.old_kind[0], PairKind::kSplitPart);
+  EXPECT_EQ(split.old_to_new[0], 0);
+  EXPECT_EQ(split.split_rest[0], (std::vector<int>{1, 2}));
+  EXPECT_EQ(split.old_to_new[1], 3);
+  const ClaimPairs merge = pair(b, a);
+  EXPECT_EQ(merge.new_kind[0], PairKind::kMergePart);
+  EXPECT_EQ(merge.new_to_old[0], 0);
+  EXPECT_EQ(merge.merge_rest[0], (std::vector<int>{1, 2}));
+  const ChangeSet c = compare(a, b, {});
+  ASSERT_FALSE(c.claims.empty());
+  EXPECT_EQ(c.claims[0].status, ChangeStatus::kSplit);
+  EXPECT_EQ(c.claims[0].new_sides.size(), 3u);
 }
 
 TEST(Rarity, WeighsSharedRareWordsAboveSharedCommonOnes) {

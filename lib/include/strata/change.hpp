@@ -72,6 +72,10 @@ struct ClaimSide {
   int sentence = -1;       // index into Block::sentences
 };
 
+// The original texts of the sides of a claim change (the parts of a split
+// or merge), in order, joined by one space.
+std::string joined_text(const std::vector<ClaimSide>& sides);
+
 // One word-diff operation, in original text. Concatenating the kEqual and
 // kDelete texts gives the old claim; kEqual and kInsert, the new one.
 struct WordOp {

@@ -156,10 +156,21 @@ int neighbour(const Side& side, int claim, int step) {
   return side.claims[static_cast<size_t>(k)].section == side.claims[static_cast<size_t>(claim)].section ? k : -1;
 }
 
-// One whole on side W became two adjacent parts on side P (a split when W is
-// old, a merge when W is new).
+// A free claim of the part side next to `claim` (`step` -1 or 1), in the
+// same section, mostly made of the words of `whole`; or -1.
+int free_part(const Side& part_side, const std::vector<int>& part_to_whole, int claim, int step, const Bag& whole) {
+  const int b = neighbour(part_side, claim, step);
+  if (b < 0 || part_to_whole[static_cast<size_t>(b)] >= 0) return -1;
+  return containment(part_side.claims[static_cast<size_t>(b)].bag, whole) < kPartContainment ? -1 : b;
+}
+
+// One whole on side W became adjacent parts on side P (a split when W is
+// old, a merge when W is new): two found through the index, then more
+// neighbours while each makes the parts together match the whole better (a
+// list item of three sentences turned into a paragraph of them is one
+// split, not a pair and an added sentence).
 void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>& whole_to_part,
-                std::vector<int>& part_to_whole, std::vector<int>& second, std::vector<PairKind>& whole_kind,
+                std::vector<int>& part_to_whole, std::vector<std::vector<int>>& rest, std::vector<PairKind>& whole_kind,
                 std::vector<PairKind>& part_kind, PairKind kind) {
   WordIndex index = index_of(part_side, part_to_whole);
   for (size_t w = 0; w < whole_side.claims.size(); ++w) {
@@ -169,10 +180,9 @@ void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>&
       if (part_to_whole[static_cast<size_t>(a)] >= 0) continue;
       if (containment(part_side.claims[static_cast<size_t>(a)].bag, bag) < kPartContainment) continue;
       for (int step : {1, -1}) {
-        const int b = neighbour(part_side, a, step);
-        if (b < 0 || part_to_whole[static_cast<size_t>(b)] >= 0) continue;
-        if (containment(part_side.claims[static_cast<size_t>(b)].bag, bag) < kPartContainment) continue;
-        const auto joined =
+        const int b = free_part(part_side, part_to_whole, a, step, bag);
+        if (b < 0) continue;
+        auto joined =
             merge_bags(part_side.claims[static_cast<size_t>(a)].bag, part_side.claims[static_cast<size_t>(b)].bag);
         const double whole = dice(bag, joined);
         // A neighbour that adds nothing to the match is no part: one list
@@ -182,15 +192,30 @@ void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>&
             dice(bag, part_side.claims[static_cast<size_t>(b)].bag) >= whole) {
           continue;
         }
-        const int first = std::min(a, b);
-        const int last = std::max(a, b);
+        int first = std::min(a, b);
+        int last = std::max(a, b);
+        double score = whole;
+        for (bool grew = true; grew;) {
+          grew = false;
+          for (int* end : {&last, &first}) {
+            const int c = free_part(part_side, part_to_whole, *end, end == &last ? 1 : -1, bag);
+            if (c < 0) continue;
+            Bag more = merge_bags(joined, part_side.claims[static_cast<size_t>(c)].bag);
+            const double better = dice(bag, more);
+            if (better <= score) continue;
+            *end = c;
+            joined = std::move(more);
+            score = better;
+            grew = true;
+          }
+        }
         whole_to_part[w] = first;
-        second[w] = last;
-        part_to_whole[static_cast<size_t>(first)] = static_cast<int>(w);
-        part_to_whole[static_cast<size_t>(last)] = static_cast<int>(w);
         whole_kind[w] = kind;
-        part_kind[static_cast<size_t>(first)] = kind;
-        part_kind[static_cast<size_t>(last)] = kind;
+        for (int c = first; c <= last; ++c) {
+          part_to_whole[static_cast<size_t>(c)] = static_cast<int>(w);
+          part_kind[static_cast<size_t>(c)] = kind;
+          if (c != first) rest[w].push_back(c);
+        }
         break;
       }
       if (whole_to_part[w] >= 0) break;
@@ -350,8 +375,8 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
   p.old_kind.assign(o.claims.size(), PairKind::kNone);
   p.new_kind.assign(n.claims.size(), PairKind::kNone);
   p.old_score.assign(o.claims.size(), 0.0);
-  p.split_second.assign(o.claims.size(), -1);
-  p.merge_second.assign(n.claims.size(), -1);
+  p.split_rest.assign(o.claims.size(), {});
+  p.merge_rest.assign(n.claims.size(), {});
 
   auto anchored = [&](int i, int j) {
     return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)] ==
@@ -376,8 +401,8 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
 
   // Splits and merges before near-duplicates: one part of a split alone often
   // passes for an edited copy of the whole.
-  pair_parts(o, n, p.old_to_new, p.new_to_old, p.split_second, p.old_kind, p.new_kind, PairKind::kSplitPart);
-  pair_parts(n, o, p.new_to_old, p.old_to_new, p.merge_second, p.new_kind, p.old_kind, PairKind::kMergePart);
+  pair_parts(o, n, p.old_to_new, p.new_to_old, p.split_rest, p.old_kind, p.new_kind, PairKind::kSplitPart);
+  pair_parts(n, o, p.new_to_old, p.old_to_new, p.merge_rest, p.new_kind, p.old_kind, PairKind::kMergePart);
 
   // Near-duplicates: every candidate pair scored, then the best taken first.
   WordIndex index = index_of(n, p.new_to_old);

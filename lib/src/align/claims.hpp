@@ -90,9 +90,11 @@ struct ClaimPairs {
   std::vector<PairKind> old_kind;
   std::vector<PairKind> new_kind;
   std::vector<double> old_score;
-  // Second parts of splits (old claim -> second new claim) and merges (new claim -> second old claim).
-  std::vector<int> split_second;
-  std::vector<int> merge_second;
+  // The parts after the first of splits (old claim -> the other new claims)
+  // and merges (new claim -> the other old claims), in document order; empty
+  // for a claim that is no split or merge.
+  std::vector<std::vector<int>> split_rest;
+  std::vector<std::vector<int>> merge_rest;
   // Set when the claims left without an exact match were over
   // kMaxInexactClaims: none of them was looked at further.
   bool inexact_over_cap = false;
@@ -114,7 +116,7 @@ inline constexpr size_t kMaxInexactClaims = 100'000;
 inline constexpr size_t kMaxPairedClaimBytes = 64 * 1024;
 
 // Pairs claims: exact matches (comparison form) inside title-anchored sections
-// first, then across the document; then one-into-two splits and two-into-one
+// first, then across the document; then splits of one claim into adjacent parts and
 // merges; then near-duplicates through an inverted index. Fills the bags of
 // the claims left without an exact match, the only ones the later steps
 // read. Bounded: each claim looks at a fixed number of candidates.

@@ -88,10 +88,10 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
     const PairKind kind = claims.old_kind[i];
     const bool scored = kind == PairKind::kNear || kind == PairKind::kSentence || kind == PairKind::kShape;
     add_flow(static_cast<int>(i), j, scored ? claims.old_score[i] : 1.0);
-    if (claims.split_second[i] >= 0) add_flow(static_cast<int>(i), claims.split_second[i], 1.0);
+    for (const int part : claims.split_rest[i]) add_flow(static_cast<int>(i), part, 1.0);
   }
   for (size_t j = 0; j < n.claims.size(); ++j) {
-    if (claims.merge_second[j] >= 0) add_flow(claims.merge_second[j], static_cast<int>(j), 1.0);
+    for (const int part : claims.merge_rest[j]) add_flow(part, static_cast<int>(j), 1.0);
   }
 
   // Candidate pairs: those that share text, those with a title word in

@@ -44,13 +44,21 @@ bool year_like(std::string_view word) {
          ascii::digit(word[3]) && (word.size() == 4 || word[4] == '-');
 }
 
+// The shape of a line that is a date and nothing else ("April 3, 2024"):
+// it has no word to match on, so it pairs only when it is the one such line
+// left on each side (Mozilla's privacy notices open with one; a changelog
+// of bare dates pairs none).
+constexpr std::string_view kBareDate =
+    "\x02"
+    "date";
+
 // The line's words with month names and numbers as placeholders, or "" when
 // the line is not a short dated one (a month name or a year) with at least
 // one other word: "Step 1" and "Step 2" are different steps, not a date
-// that changed.
+// that changed. A line of a month name, a day and a year only is kBareDate.
 std::string shape_of(std::string_view norm) {
   std::string shape;
-  size_t words = 0, slots = 0;
+  size_t words = 0, slots = 0, months = 0, years = 0;
   bool dated = false;
   for (const classify_detail::Token& t : classify_detail::tokenize(norm)) {
     if (!t.word) continue;
@@ -59,8 +67,10 @@ std::string shape_of(std::string_view norm) {
     if (month_number(w) > 0) {
       shape += "\x01m ";
       ++slots;
+      ++months;
       dated = true;
     } else if (numeric(w)) {
+      years += year_like(w) ? 1 : 0;
       dated = dated || year_like(w);
       shape += "\x01n ";
       ++slots;
@@ -69,7 +79,8 @@ std::string shape_of(std::string_view norm) {
       shape += ' ';
     }
   }
-  return !dated || slots == words ? std::string() : shape;
+  if (slots == words) return months == 1 && years == 1 && words == 3 ? std::string(kBareDate) : std::string();
+  return dated ? shape : std::string();
 }
 
 // Figures pair two sentences only when the sentences share at least this
@@ -135,10 +146,17 @@ void pair_shapes(const Side& o, const Side& n, ClaimPairs& p) {
     if (!shape.empty()) by_shape[std::move(shape)].push_back(static_cast<int>(j));
   }
   if (by_shape.empty()) return;
+  std::vector<int> old_bare;
+  for (size_t i = 0; i < o.claims.size(); ++i) {
+    if (p.old_to_new[i] < 0 && shape_of(o.claims[i].sentence_ptr->norm) == kBareDate)
+      old_bare.push_back(static_cast<int>(i));
+  }
   for (size_t i = 0; i < o.claims.size(); ++i) {
     if (p.old_to_new[i] >= 0) continue;
-    const auto it = by_shape.find(shape_of(o.claims[i].sentence_ptr->norm));
+    const std::string shape = shape_of(o.claims[i].sentence_ptr->norm);
+    const auto it = by_shape.find(shape);
     if (it == by_shape.end()) continue;
+    if (shape == kBareDate && (old_bare.size() != 1 || it->second.size() != 1)) continue;
     for (const int j : it->second) {
       if (p.new_to_old[static_cast<size_t>(j)] >= 0) continue;
       link(p, static_cast<int>(i), j, PairKind::kShape, dice(o.claims[i].bag, n.claims[static_cast<size_t>(j)].bag));

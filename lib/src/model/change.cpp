@@ -99,6 +99,15 @@ const char* to_string(LinkStatus status) {
   return "added";
 }
 
+std::string joined_text(const std::vector<ClaimSide>& sides) {
+  std::string out;
+  for (const ClaimSide& side : sides) {
+    if (!out.empty()) out += ' ';
+    out += side.text;
+  }
+  return out;
+}
+
 bool ChangeSet::has_changes() const {
   auto real = [](ChangeStatus s) { return s != ChangeStatus::kUnchanged && s != ChangeStatus::kEquivalent; };
   for (const SectionChange& c : sections) {

@@ -233,25 +233,28 @@ class Comparer {
         c.status = ChangeStatus::kAdded;
         c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
       } else if (kind == PairKind::kSplitPart) {
-        if (claims_.old_to_new[static_cast<size_t>(i)] != static_cast<int>(j)) continue;  // second part
+        if (claims_.old_to_new[static_cast<size_t>(i)] != static_cast<int>(j)) continue;  // a later part
         c.status = ChangeStatus::kSplit;
         c.old_sides.push_back(claim_side(old_, i));
         c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
-        c.new_sides.push_back(claim_side(new_, claims_.split_second[static_cast<size_t>(i)]));
-        c.similarity = align::dice(
-            old_.claims[static_cast<size_t>(i)].bag,
-            align::merge_bags(new_.claims[j].bag,
-                              new_.claims[static_cast<size_t>(claims_.split_second[static_cast<size_t>(i)])].bag));
-        diff_into(c, c.old_sides[0].text, c.new_sides[0].text + " " + c.new_sides[1].text);
+        align::Bag parts = new_.claims[j].bag;
+        for (const int part : claims_.split_rest[static_cast<size_t>(i)]) {
+          c.new_sides.push_back(claim_side(new_, part));
+          parts = align::merge_bags(parts, new_.claims[static_cast<size_t>(part)].bag);
+        }
+        c.similarity = align::dice(old_.claims[static_cast<size_t>(i)].bag, parts);
+        diff_into(c, c.old_sides[0].text, joined_text(c.new_sides));
       } else if (kind == PairKind::kMergePart) {
         c.status = ChangeStatus::kMerged;
-        const int second = claims_.merge_second[j];
         c.old_sides.push_back(claim_side(old_, i));
-        c.old_sides.push_back(claim_side(old_, second));
         c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
-        c.similarity = align::dice(new_.claims[j].bag, align::merge_bags(old_.claims[static_cast<size_t>(i)].bag,
-                                                                         old_.claims[static_cast<size_t>(second)].bag));
-        diff_into(c, c.old_sides[0].text + " " + c.old_sides[1].text, c.new_sides[0].text);
+        align::Bag parts = old_.claims[static_cast<size_t>(i)].bag;
+        for (const int part : claims_.merge_rest[j]) {
+          c.old_sides.push_back(claim_side(old_, part));
+          parts = align::merge_bags(parts, old_.claims[static_cast<size_t>(part)].bag);
+        }
+        c.similarity = align::dice(new_.claims[j].bag, parts);
+        diff_into(c, joined_text(c.old_sides), c.new_sides[0].text);
       } else {
         const bool here = same_place(i, static_cast<int>(j));
         const std::string& ot = old_.claims[static_cast<size_t>(i)].sentence_ptr->text;
