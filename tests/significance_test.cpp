@@ -342,6 +342,24 @@ TEST_F(Seeds2023To2024, TheDemandRepeatedInTwoSectionsIsOneHighlightNamingBoth) 
   EXPECT_NE(other.old_sides.front().text.find("withdraw all its forces"), std::string::npos);
 }
 
+TEST_F(Seeds2023To2024, ADroppedCommitmentQuotesTheSentenceThatWentNotTheOneThatStayed) {
+  // The five-sentence item on membership became one sentence in 2024: "At
+  // the 2023 Vilnius Summit, Allies reaffirmed ... Ukraine will become a
+  // member" stayed, reworded; "Allies will continue to support and review
+  // ..." went, with its commitment.
+  const auto vilnius = std::find_if(changes_->claims.begin(), changes_->claims.end(), [](const ClaimChange& c) {
+    return c.status == ChangeStatus::kModified && !c.old_sides.empty() &&
+           c.old_sides[0].text.find("Allies reaffirmed their commitment") != std::string::npos;
+  });
+  ASSERT_NE(vilnius, changes_->claims.end());
+  const auto& reasons = vilnius->significance.reasons;
+  const auto dropped =
+      std::find_if(reasons.begin(), reasons.end(), [](const auto& r) { return r.rule == "commitment-dropped"; });
+  ASSERT_NE(dropped, reasons.end());
+  EXPECT_EQ(dropped->text.find("At the 2023 Vilnius Summit"), std::string::npos) << dropped->text;
+  EXPECT_NE(dropped->text.find("Allies will continue to support and review"), std::string::npos) << dropped->text;
+}
+
 TEST(SignificanceHighlights, TheSameChangeInTwoPlacesIsOneHighlight) {
   ChangeSet changes;
   auto in = [](ClaimChange c, const std::string& section) {

@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <iterator>
 
 #include "classify/significance_tables.hpp"
+#include "strata/segment.hpp"
 #include "text/words.hpp"
 
 namespace strata::classify_detail {
@@ -140,15 +142,6 @@ size_t word_at(std::string_view text, const Words& w, std::string_view piece) {
   return k;
 }
 
-std::string joined_text(const std::vector<ClaimSide>& sides) {
-  std::string out;
-  for (const auto& side : sides) {
-    if (!out.empty()) out += ' ';
-    out += side.text;
-  }
-  return out;
-}
-
 // The arguments every reason template may use (significance_tables.cpp).
 struct ReasonArgs {
   std::string quote, old_words, new_words, term, direction, status, title, new_title, name, new_name;
@@ -237,6 +230,72 @@ void fact_reasons(const Scorer& scorer, const ClaimChange& claim, const std::str
   }
 }
 
+// An old sentence kept in the new claim shares at least this share of its
+// words with one new sentence (Dice over folded words): the bar align sets
+// for a near pair (align/claims.cpp, kNearDuplicate).
+constexpr double kKeptSentence = 0.5;
+
+// Dice of two lists of folded words, as sets.
+double word_dice(std::vector<std::string> a, std::vector<std::string> b) {
+  std::sort(a.begin(), a.end());
+  a.erase(std::unique(a.begin(), a.end()), a.end());
+  std::sort(b.begin(), b.end());
+  b.erase(std::unique(b.begin(), b.end()), b.end());
+  if (a.empty() && b.empty()) return 1.0;
+  std::vector<std::string> common;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
+  return 2.0 * static_cast<double>(common.size()) / static_cast<double>(a.size() + b.size());
+}
+
+// The folded words of each sentence of `text` (split_sentences), and the
+// sentence of each word of `w`.
+struct SentenceWords {
+  std::vector<std::vector<std::string>> words;
+  std::vector<size_t> of_word;
+};
+
+SentenceWords sentence_words(std::string_view text, const Words& w) {
+  SentenceWords out;
+  const std::vector<Span> spans = split_sentences(text);
+  out.words.resize(std::max<size_t>(spans.size(), 1));
+  size_t k = 0;
+  for (size_t i = 0; i < w.original.size(); ++i) {
+    const auto at = static_cast<size_t>(w.original[i].data() - text.data());
+    while (k + 1 < spans.size() && at >= spans[k].end) ++k;
+    out.words[k].push_back(w.folded[i]);
+    out.of_word.push_back(k);
+  }
+  return out;
+}
+
+// In a claim of several sentences, the first marker of `items` in a
+// sentence of `from` that `to` does not keep (no sentence of `to` shares
+// kKeptSentence of its words): that is what went (or came), where the first
+// marker of the claim may sit in a sentence that stayed, reworded. The 2023
+// page's five-sentence item on membership kept "Allies reaffirmed ... that
+// Ukraine will become a member" in 2024 and dropped "Allies will continue to
+// support and review Ukraine's progress ..."; the commitment dropped is the
+// second. `fallback` when no such marker exists.
+size_t marker_in_lost_sentence(std::string_view from_text, const Words& from, std::string_view to_text, const Words& to,
+                               std::span<const std::string_view> items, size_t fallback) {
+  const SentenceWords f = sentence_words(from_text, from);
+  if (f.words.size() < 2) return fallback;
+  const SentenceWords t = sentence_words(to_text, to);
+  std::vector<char> kept(f.words.size(), 0);
+  for (size_t k = 0; k < f.words.size(); ++k) {
+    for (const auto& other : t.words) kept[k] = kept[k] || word_dice(f.words[k], other) >= kKeptSentence;
+  }
+  size_t first = from.folded.size();
+  std::vector<std::string_view> parts;
+  for (auto item : items) {
+    item_words(item, parts);
+    find_words(from.folded, parts, [&](size_t i) {
+      if (!kept[f.of_word[i]]) first = std::min(first, i);
+    });
+  }
+  return first < from.folded.size() ? first : fallback;
+}
+
 // Demands, commitments and positions that one side has more of.
 void marker_reasons(const Scorer& scorer, const ClaimChange& claim, const std::string& old_text,
                     const std::string& new_text, const Words& old_w, const Words& new_w, Significance& s) {
@@ -258,10 +317,10 @@ void marker_reasons(const Scorer& scorer, const ClaimChange& claim, const std::s
     size_t in_new = count_items(new_w, m.words, new_at);
     ReasonArgs a;
     if (in_old > in_new && !m.dropped.empty()) {
-      a.quote = quote(old_text, old_w, old_at);
+      a.quote = quote(old_text, old_w, marker_in_lost_sentence(old_text, old_w, new_text, new_w, m.words, old_at));
       scorer.add(s, m.dropped, a);
     } else if (in_new > in_old && !m.added.empty()) {
-      a.quote = quote(new_text, new_w, new_at);
+      a.quote = quote(new_text, new_w, marker_in_lost_sentence(new_text, new_w, old_text, old_w, m.words, new_at));
       scorer.add(s, m.added, a);
     }
   }
