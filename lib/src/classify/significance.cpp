@@ -7,7 +7,7 @@
 #include <iterator>
 
 #include "classify/significance_tables.hpp"
-#include "strata/segment.hpp"
+#include "segment/segment.hpp"
 #include "text/words.hpp"
 
 namespace strata::classify_detail {
