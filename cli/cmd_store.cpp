@@ -39,10 +39,29 @@ struct ImportArgs {
   std::string id;
   std::string title;
   std::string format = "auto";
+  std::vector<std::string> select;  // --select: HTML content to keep, stored with each version
+  std::vector<std::string> remove;  // --remove: HTML content to drop, stored with each version
   std::string manifest;
   std::string git_repo;
   std::string git_path;
   bool no_sync = false;
+};
+
+// A git history's snapshots with the command line's selectors.
+class SelectedSource final : public SnapshotSource {
+ public:
+  SelectedSource(std::unique_ptr<SnapshotSource> inner, ContentSelectors selectors)
+      : inner_(std::move(inner)), selectors_(std::move(selectors)) {}
+  size_t size() const override { return inner_->size(); }
+  Result<Snapshot> read(size_t i) override {
+    auto s = inner_->read(i);
+    if (s) s->selectors = selectors_;
+    return s;
+  }
+
+ private:
+  std::unique_ptr<SnapshotSource> inner_;
+  ContentSelectors selectors_;
 };
 
 // Every input is read (and so checked) before the store is touched. A git
@@ -65,6 +84,7 @@ Result<std::vector<Snapshot>> gather(const ImportArgs& args, std::vector<std::st
     s.title = args.title;
     s.date = args.date;
     s.format = *format;
+    s.selectors = {args.select, args.remove};
     out.push_back(std::move(s));
   }
   return out;
@@ -79,6 +99,10 @@ int run_import(const ImportArgs& args) {
   if (!args.git_repo.empty() && args.git_path.empty()) {
     return report_error(make_error(ErrorCode::kInvalidArgument, "--git needs --path FILE"));
   }
+  if (!args.manifest.empty() && (!args.select.empty() || !args.remove.empty())) {
+    return report_error(make_error(ErrorCode::kInvalidArgument,
+                                   "--select and --remove do not apply to --manifest: give them per snapshot there"));
+  }
   if (!args.id.empty() && args.files.size() != 1) {
     return report_error(make_error(ErrorCode::kInvalidArgument, "--id names one version: give exactly one FILE"));
   }
@@ -91,7 +115,8 @@ int run_import(const ImportArgs& args) {
     if (!source) return report_error(source.error());
     auto store = Store::open(store_path(args.store));
     if (!store) return report_error(store.error());
-    outcomes = store->import(**source, options);
+    SelectedSource selected(std::move(*source), {args.select, args.remove});
+    outcomes = store->import(selected, options);
   } else {
     auto snapshots = gather(args, skipped);
     if (!snapshots) return report_error(snapshots.error());
@@ -200,7 +225,12 @@ void add_import_command(CLI::App& app, Context& context) {
   cmd->add_option("--date", args->date, "Snapshot date, YYYY[-MM[-DD]] (default: the document's 'Last updated')");
   cmd->add_option("--id", args->id, "Version id (default: the file name without extension)");
   cmd->add_option("--title", args->title, "Title (default: the document's title line)");
-  cmd->add_option("--input-format", args->format, "auto (from the extension), text or markdown")->capture_default_str();
+  cmd->add_option("--input-format", args->format, "auto (sniffed from the content), text, markdown or html")
+      ->capture_default_str();
+  cmd->add_option("--select", args->select,
+                  "HTML: keep only what this CSS selector matches; stored with the version (repeatable)");
+  cmd->add_option("--remove", args->remove,
+                  "HTML: also drop what this CSS selector matches; stored with the version (repeatable)");
   cmd->add_option("--manifest", args->manifest, "Import the series of a snapshot manifest (TOML), in order");
   cmd->add_option("--git", args->git_repo, "Import every version of --path from this git repository's HEAD history");
   cmd->add_option("--path", args->git_path, "File in the --git repository (renames are followed)");

@@ -162,7 +162,8 @@ void commit_metadata(const uint8_t* data, size_t size) {
   VersionInfo again;
   if (!store::parse_commit_message(store::commit_message(info), again)) finding("accepted metadata does not read back");
   if (again.id != info.id || again.title != info.title || again.source != info.source || again.date != info.date ||
-      again.format != info.format || again.normalization != info.normalization || again.raw_blob != info.raw_blob) {
+      again.format != info.format || again.normalization != info.normalization || again.raw_blob != info.raw_blob ||
+      again.selectors.select != info.selectors.select || again.selectors.remove != info.selectors.remove) {
     finding("metadata changed on a round trip");
   }
 }

@@ -113,7 +113,8 @@ TEST(LinkDiff, EveryFormatShowsTheLinksAndHtmlNeverLinksThem) {
       << text;
   const std::string md = render_diff_markdown(changes);
   EXPECT_NE(
-      md.find("| repointed | Privacy Statement | `https://example.com/privacy` | `javascript:alert(1)` | Privacy |"),
+      md.find(
+          "| repointed | link | Privacy Statement | `https://example.com/privacy` | `javascript:alert(1)` | Privacy |"),
       std::string::npos)
       << md;
   const auto json = nlohmann::json::parse(render_diff_json(changes));
@@ -127,6 +128,74 @@ TEST(LinkDiff, EveryFormatShowsTheLinksAndHtmlNeverLinksThem) {
   EXPECT_NE(html.find("<code><bdi>javascript:alert(1)</bdi></code>"), std::string::npos);
   EXPECT_EQ(html.find("href=\"javascript"), std::string::npos);
   EXPECT_NE(html.find("id=\"links\""), std::string::npos);
+}
+
+Document html(const std::string& text) {
+  LoadOptions options;
+  options.format = InputFormat::kHtml;
+  auto doc = parse_document(text, "page.html", options);
+  EXPECT_TRUE(doc) << doc.error().message;
+  return doc ? std::move(*doc) : Document();
+}
+
+TEST(LinkDiff, SwappedImageIsRepointedAndNamedAnImage) {
+  // Only the picture changed: the alt text, and so the prose, is the same.
+  const ChangeSet changes = compare(markdown("# Signature\n\n![Home screen](/shots/home.webp?dpl=9gp7)\n"),
+                                    markdown("# Signature\n\n![Home screen](/shots/home.webp?dpl=2gz6)\n"));
+  ASSERT_EQ(changes.links.size(), 1u);
+  EXPECT_EQ(changes.links[0].status, LinkStatus::kRepointed);
+  EXPECT_EQ(changes.links[0].kind, LinkKind::kImage);
+  EXPECT_EQ(changes.links[0].text, "Home screen");
+  EXPECT_EQ(changes.links[0].new_target, "/shots/home.webp?dpl=2gz6");
+  EXPECT_TRUE(changes.has_changes());
+  EXPECT_NE(render_diff_text(changes).find("repointed  image \"Home screen\" /shots/home.webp?dpl=9gp7 -> "),
+            std::string::npos);
+  EXPECT_NE(render_diff_markdown(changes).find("| repointed | image | Home screen |"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(render_diff_json(changes))["links"][0]["kind"], "image");
+  EXPECT_NE(render_diff_html(changes).find("<td>image</td>"), std::string::npos);
+  EXPECT_NE(changes.narrative.find("1 change was in the links and images (1 of them images): 1 re-pointed"),
+            std::string::npos)
+      << changes.narrative;
+}
+
+TEST(LinkDiff, ImagesInMarkdownHtmlAndPagesAllCount) {
+  // Inline <img> in Markdown and <img> in a page are images like ![]();
+  // a link and an image with the same target never pair.
+  const auto changes = links("# A\n\nLogo <img src=\"a.png\" alt=\"Logo\"> and [chart](c.png).\n",
+                             "# A\n\nLogo <img src=\"b.png\" alt=\"Logo\"> and ![chart](c.png).\n");
+  ASSERT_EQ(changes.size(), 3u);
+  EXPECT_EQ(changes[0].status, LinkStatus::kRepointed);
+  EXPECT_EQ(changes[0].kind, LinkKind::kImage);
+  EXPECT_EQ(changes[1].status, LinkStatus::kAdded);
+  EXPECT_EQ(changes[1].kind, LinkKind::kImage);
+  EXPECT_EQ(changes[2].status, LinkStatus::kRemoved);
+  EXPECT_EQ(changes[2].kind, LinkKind::kLink);
+
+  const std::string page =
+      "<html><body><main><h1>Terms</h1><p>Signed: <img src=\"sig-{}.png\" alt=\"Signature\">"
+      "<img src=\"https://t.example/p.gif?v={}\" width=\"1\" height=\"1\"></p></main></body></html>";
+  auto version = [&](const char* v) {
+    std::string s = page;
+    for (size_t at; (at = s.find("{}")) != std::string::npos;) s.replace(at, 2, v);
+    return s;
+  };
+  const ChangeSet pages = compare(html(version("2020")), html(version("2021")));
+  ASSERT_EQ(pages.links.size(), 1u) << "a tracking pixel is not a picture of the page";
+  EXPECT_EQ(pages.links[0].kind, LinkKind::kImage);
+  EXPECT_EQ(pages.links[0].old_target, "sig-2020.png");
+  EXPECT_EQ(pages.links[0].new_target, "sig-2021.png");
+}
+
+TEST(LinkDiff, InlineImageDataIsHashedNotQuoted) {
+  const std::string pixels(4000, 'A');
+  const Document doc = html("<p>Map <img alt=\"map\" src=\"data:image/png;base64," + pixels + "\"></p>");
+  ASSERT_EQ(doc.sections[0].blocks.size(), 1u);
+  ASSERT_EQ(doc.sections[0].blocks[0].links.size(), 1u);
+  const std::string& target = doc.sections[0].blocks[0].links[0].target;
+  EXPECT_EQ(target.rfind("data:image/png;\u2026 #", 0), 0u) << target;
+  EXPECT_LT(target.size(), 64u);
+  const Document other = html("<p>Map <img alt=\"map\" src=\"data:image/png;base64,B" + pixels + "\"></p>");
+  EXPECT_NE(other.sections[0].blocks[0].links[0].target, target);
 }
 
 TEST(LinkDiff, CliExitsOneForARepointedLinkAlone) {

@@ -134,6 +134,9 @@ void bind_changes(py::module_& m) {
 
   py::class_<LinkChange>(m, "LinkChange")
       .def_property_readonly("status", [](const LinkChange& c) { return to_string(c.status); })
+      .def_property_readonly(
+          "kind", [](const LinkChange& c) { return to_string(c.kind); },
+          "\"link\" or \"image\" (text is then the alt text, targets the sources).")
       .def_readonly("text", &LinkChange::text)
       .def_readonly("old_target", &LinkChange::old_target, "Empty when added.")
       .def_readonly("new_target", &LinkChange::new_target, "Empty when removed.")

@@ -155,19 +155,23 @@ struct WordingShift {
 // A change in the set of a document's link targets (docs/json.md): a
 // target that appeared or vanished, or a link whose text stayed while its
 // target changed. Links whose target is on both sides are not listed, even
-// when their text changed: the prose diff shows that.
+// when their text changed: the prose diff shows that. Images are links whose
+// target is their source and whose text is their alt text: a swapped picture
+// with the same alt text is re-pointed. A link pairs only with a link, an
+// image only with an image.
 enum class LinkStatus { kAdded, kRemoved, kRepointed };
 
 const char* to_string(LinkStatus status);
 
 struct LinkChange {
   LinkStatus status = LinkStatus::kAdded;
-  std::string text;               // the link's text, new side where there is one
-  std::string old_target;         // empty when added
-  std::string new_target;         // empty when removed
-  std::string section;            // Section::id holding the link (new side, old for removed)
-  std::vector<std::string> path;  // that section's title path
-  uint32_t line = 0;              // 1-based source line of its block, same side
+  LinkKind kind = LinkKind::kLink;  // an image: text is its alt text, targets its sources
+  std::string text;                 // the link's text, new side where there is one
+  std::string old_target;           // empty when added
+  std::string new_target;           // empty when removed
+  std::string section;              // Section::id holding the link (new side, old for removed)
+  std::vector<std::string> path;    // that section's title path
+  uint32_t line = 0;                // 1-based source line of its block, same side
 };
 
 // What a highlight points at.

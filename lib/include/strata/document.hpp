@@ -21,11 +21,18 @@ enum class BlockKind { kParagraph, kListItem, kQuote, kCode, kTableRow };
 const char* to_string(BlockKind kind);
 const char* to_string(InputFormat format);  // "text", "markdown", "html" ("auto" for kAuto)
 
-// A hyperlink in a block: its text as read and where it points, so that a
-// re-pointed link is a change even when the prose is not.
+// What a Link is: a hyperlink, or an image whose source is its target (so a
+// swapped picture is a change even when its alt text is not).
+enum class LinkKind { kLink, kImage };
+
+const char* to_string(LinkKind kind);  // "link", "image"
+
+// A hyperlink or an image in a block: its text as read and where it points,
+// so that a re-pointed link is a change even when the prose is not.
 struct Link {
-  std::string text;    // original form; may be empty (an image link without alt text)
-  std::string target;  // as written in the source (URL, relative path or #fragment)
+  std::string text;    // original form (an image's alt text); may be empty (an image without alt text)
+  std::string target;  // as written in the source (URL, relative path or #fragment); an image's source
+  LinkKind kind = LinkKind::kLink;
 };
 
 // A claim: one sentence of a paragraph, or one whole list item.

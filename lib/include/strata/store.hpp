@@ -18,6 +18,7 @@
 
 #include "strata/change.hpp"
 #include "strata/document.hpp"
+#include "strata/ingest.hpp"
 #include "strata/load.hpp"
 #include "strata/result.hpp"
 
@@ -34,6 +35,16 @@ struct VersionInfo {
   std::string commit;                            // 40 hex digits
   std::string raw_blob;                          // 40 hex digits: git id of the raw bytes, a content key
   int position = 0;                              // 1-based, in store order (date, then id)
+  // HTML: the --select / --remove (or manifest selectors) the version was
+  // imported with, so that every later reading of it sees the page as the
+  // import did. Empty: the bundled rules alone.
+  ContentSelectors selectors;
+
+  // What the version's reading depends on besides strata's own rules: its
+  // bytes and its selectors. `raw_blob` alone without selectors (the key of
+  // stores written before selectors were stored), else `raw_blob` and a hash
+  // of the selectors. Two versions with the same key read the same.
+  std::string reading_key() const;
 };
 
 // A snapshot to import. Empty fields are filled in: id from the source's file
@@ -45,6 +56,7 @@ struct Snapshot {
   std::string title;
   std::string date;                         // YYYY, YYYY-MM or YYYY-MM-DD; required after filling in
   InputFormat format = InputFormat::kAuto;  // kAuto: from the source's extension
+  ContentSelectors selectors;               // HTML: read with these at import, stored with the version
   // Author and committer time in seconds since the epoch, UTC. Default: the
   // start of `date` (midnight UTC on its first day).
   std::optional<int64_t> time;

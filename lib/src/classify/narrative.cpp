@@ -67,12 +67,17 @@ std::string sections_sentence(const ChangeSet& changes) {
 }
 
 // Links change without a word of prose changing: a re-pointed target is told
-// even when nothing else is.
+// even when nothing else is; a swapped picture (an image's new source) too.
 std::string links_sentence(const ChangeSet& changes) {
   if (changes.links.empty()) return {};
   size_t count[3] = {0, 0, 0};
-  for (const LinkChange& l : changes.links) ++count[static_cast<size_t>(l.status)];
-  return " " + say("links", fmt::arg("count", counted(changes.links.size(), "change")),
+  size_t images = 0;
+  for (const LinkChange& l : changes.links) {
+    ++count[static_cast<size_t>(l.status)];
+    images += l.kind == LinkKind::kImage;
+  }
+  return " " + say(images > 0 ? "links-images" : "links", fmt::arg("count", counted(changes.links.size(), "change")),
+                   fmt::arg("images", images),
                    fmt::arg("repointed", count[static_cast<size_t>(LinkStatus::kRepointed)]),
                    fmt::arg("added", count[static_cast<size_t>(LinkStatus::kAdded)]),
                    fmt::arg("removed", count[static_cast<size_t>(LinkStatus::kRemoved)]));

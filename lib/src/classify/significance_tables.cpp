@@ -98,12 +98,15 @@ constexpr std::array<std::string_view, 10> kWeakModals = {"may",       "might", 
 // statements were removed, 40 added and 19 reworded or moved"); {count} counts removed sections likewise ("26 sections
 // were"), {titles} names some; {reason} and {reasons} highlights' reasons, {pairs} the reworded commitments; in the
 // series ones {first}, {last}, {versions}, {from}, {to}, {named}, {latest}; in "links" {count} counts link changes,
-// {repointed}, {added} and {removed} by kind.
-constexpr std::array<TemplateRow, 12> kTemplates = {{
+// {repointed}, {added} and {removed} by status ("links-images" also {images}, how many of them are images).
+constexpr std::array<TemplateRow, 13> kTemplates = {{
     {"opening", "Between {old} and {new}, {changes}."},
     {"opening-none", "Between {old} and {new}, no statement changed in substance."},
     {"sections-removed", "{count} dropped entirely, among them {titles}."},
     {"links", "{count} in the links: {repointed} re-pointed to a new target, {added} added, {removed} removed."},
+    {"links-images",
+     "{count} in the links and images ({images} of them images): {repointed} re-pointed to a new target, {added} "
+     "added, {removed} removed."},
     {"most", "The most significant change: {reason}."},
     {"also", "Also: {reasons}."},
     {"reworded", "Commitments were reworded: {pairs}."},

@@ -27,19 +27,29 @@ std::vector<Place> places(const Document& doc) {
   return out;
 }
 
-// Link texts as a reader compares them: case and runs of spaces folded.
-std::string text_key(std::string_view text) {
-  std::string key;
-  for (std::string_view w : classify_detail::words_of(text)) {
-    if (!key.empty()) key += ' ';
-    key += classify_detail::fold_case(w);
-  }
+// Keys carry the link's kind, so a link pairs only with a link and an image
+// with an image; the separator is a byte no text or target holds.
+std::string kind_key(const Link& link, std::string_view rest) {
+  std::string key = to_string(link.kind);
+  key += '\x1f';
+  key += rest;
   return key;
+}
+
+// Link texts as a reader compares them: case and runs of spaces folded.
+// Empty for an empty text (an image without alt text).
+std::string text_key(const Link& link) {
+  std::string folded;
+  for (std::string_view w : classify_detail::words_of(link.text)) {
+    if (!folded.empty()) folded += ' ';
+    folded += classify_detail::fold_case(w);
+  }
+  return folded.empty() ? folded : kind_key(link, folded);
 }
 
 // Pairs each unpaired item of `news` with the first unpaired item of `olds`
 // that has the same key, in document order; calls `on_pair(old, new)`. An
-// empty key pairs nothing: image links without alt text say nothing alike.
+// empty key pairs nothing: images without alt text say nothing alike.
 template <typename Key, typename OnPair>
 void pair_by(std::vector<Place>& olds, std::vector<Place>& news, Key&& key, OnPair&& on_pair) {
   std::unordered_map<std::string, std::deque<size_t>> waiting;
@@ -62,6 +72,7 @@ void pair_by(std::vector<Place>& olds, std::vector<Place>& news, Key&& key, OnPa
 LinkChange change(LinkStatus status, const Document& doc, const Place& at) {
   LinkChange c;
   c.status = status;
+  c.kind = at.link->kind;
   c.text = at.link->text;
   c.section = doc.sections[static_cast<size_t>(at.section)].id;
   c.path = doc.title_path(at.section);
@@ -77,11 +88,11 @@ std::vector<LinkChange> link_changes(const Document& old_doc, const Document& ne
   std::vector<LinkChange> out;
   if (olds.empty() && news.empty()) return out;
   pair_by(
-      olds, news, [](const Place& p) { return p.link->target; }, [](const Place&, const Place&) {});
+      olds, news, [](const Place& p) { return kind_key(*p.link, p.link->target); }, [](const Place&, const Place&) {});
   // A re-pointed link is reported where it is now, among the new side's.
   std::unordered_map<const Place*, LinkChange> repointed;
   pair_by(
-      olds, news, [](const Place& p) { return text_key(p.link->text); },
+      olds, news, [](const Place& p) { return text_key(*p.link); },
       [&](const Place& o, const Place& n) {
         LinkChange c = change(LinkStatus::kRepointed, new_doc, n);
         c.old_target = o.link->target;

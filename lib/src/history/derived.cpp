@@ -171,6 +171,7 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc, const P
 Result<Document> parse_version(const VersionInfo& version, std::string_view raw) {
   LoadOptions options;
   options.format = version.format;
+  options.selectors = version.selectors;  // as the import read it
   auto doc = parse_document(raw, version.id, options);
   if (!doc) return doc.error();
   doc->meta.source = version.id;
@@ -232,10 +233,10 @@ std::vector<const Sentence*> claims_in_order(const Document& doc) {
 
 namespace {
 
-// A version's part of an entry's name: the same bytes read as another format
-// are another document.
+// A version's part of an entry's name: the same bytes read as another format,
+// or with other selectors, are another document.
 std::string entry_name(const VersionInfo& version) {
-  return fmt::format("{}.{}", version.raw_blob, to_string(version.format));
+  return fmt::format("{}.{}", version.reading_key(), to_string(version.format));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "ingest/html_scan.hpp"
 #include "ingest/readers.hpp"
 #include "text/ascii.hpp"
+#include "text/hash.hpp"
 
 namespace strata::readers {
 
@@ -25,6 +26,9 @@ constexpr size_t kRemovalTextBytes = 160;
 // narrows to the article; no single child holds 80% of a page whose text is
 // spread over several blocks, and then nothing is dropped.
 constexpr double kDenseShare = 0.8;
+// Longest text read to tell a permalink mark: the marks are one character
+// (4 bytes at most); a little more leaves room for white space around it.
+constexpr size_t kMaxMarkBytes = 16;
 
 using Output = std::unique_ptr<GumboOutput, void (*)(GumboOutput*)>;
 
@@ -43,6 +47,19 @@ bool is_element(const GumboNode* node) { return node->type == GUMBO_NODE_ELEMENT
 std::string_view attribute(const GumboNode* node, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
   return a == nullptr ? std::string_view() : std::string_view(a->value);
+}
+
+// An image declared at most this many pixels wide and high is a tracking
+// pixel, not a picture of the page: its source (often with a fresh query per
+// visit) is not a link of the text.
+constexpr int kPixelSide = 1;
+
+bool tracking_pixel(const GumboNode* node) {
+  for (const char* side : {"width", "height"}) {
+    const std::string_view v = attribute(node, side);
+    if (v.empty() || v.size() > 1 || v[0] < '0' || v[0] - '0' > kPixelSide) return false;
+  }
+  return true;
 }
 
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -99,6 +116,7 @@ class Reader {
   // space and line breaks (<pre>). Removed descendants are skipped, `node`
   // itself is read even when removed (to report what a rule removed).
   void collect_text(const GumboNode* node, std::string& out, size_t limit, bool verbatim) const;
+  bool permalink(const GumboNode* node, std::string_view href) const;
   void emit(const GumboNode* node, Context ctx);
   void emit_table(const GumboNode* table, Context ctx);
   void flush(const Context& ctx);
@@ -117,7 +135,6 @@ class Reader {
 
   HtmlRead out_;
   RawBlock current_;
-  bool has_h1_ = false;
   bool in_cell_ = false;  // a data table's cell: <br> is a space, not a new block
   size_t flushes_ = 0;    // blocks ended so far, to tell a link that spans blocks
 };
@@ -187,6 +204,20 @@ void Reader::collect_text(const GumboNode* node, std::string& out, size_t limit,
   }
 }
 
+// A link to its own paragraph or heading, shown as a mark beside it (the
+// "¶" xml2rfc puts after every paragraph of an RFC, "#" or "§" on headings),
+// or back to the top of the page ("▲", "↑"): page furniture, neither text of
+// the claim nor a link of the document. A new render renumbers them all,
+// which is no change of the document.
+bool Reader::permalink(const GumboNode* node, std::string_view href) const {
+  static constexpr std::string_view kMarks[] = {"\u00b6", "\u00a7", "#", "\U0001f517", "\u25b2", "\u2191"};
+  if (!href.starts_with('#')) return false;
+  std::string text;
+  collect_text(node, text, kMaxMarkBytes, false);
+  trim(text);
+  return std::find(std::begin(kMarks), std::end(kMarks), text) != std::end(kMarks);
+}
+
 void Reader::report(const GumboNode* node, std::string_view rule) {
   if (!html_rules::ContentRules::reported(rule)) return;
   std::string text;
@@ -233,7 +264,6 @@ void Reader::flush(const Context& ctx) {
     current_.kind = ctx.kind;
     current_.level = ctx.level;
     current_.indent = ctx.kind == RawBlock::Kind::kListItem ? std::max(ctx.depth, 0) : 0;
-    if (ctx.kind == RawBlock::Kind::kHeading && ctx.level == 1) has_h1_ = true;
     out_.blocks.push_back(std::move(current_));
   }
   current_ = RawBlock();
@@ -263,18 +293,27 @@ void Reader::emit(const GumboNode* node, Context ctx) {
     return;
   }
   if (tag == "img") {
-    append_folded(current_.text, attribute(node, "alt"));
+    const std::string_view alt = attribute(node, "alt");
+    append_folded(current_.text, alt);
+    const std::string_view src = attribute(node, "src");
+    if (!src.empty() && !tracking_pixel(node)) {
+      std::string text;
+      append_folded(text, alt);
+      trim(text);
+      current_.links.push_back(Link{std::move(text), image_target(src), LinkKind::kImage});
+    }
     return;
   }
   if (tag == "a") {
+    const std::string_view href = attribute(node, "href");
+    if (permalink(node, href)) return;
     const size_t start = current_.text.size();
     const size_t flushes = flushes_;
     each_child(ctx);
-    const std::string_view href = attribute(node, "href");
     if (flushes == flushes_ && !href.empty() && ascii::lower(href.substr(0, 11)) != "javascript:") {
       std::string text = current_.text.substr(std::min(start, current_.text.size()));
       trim(text);
-      current_.links.push_back(Link{std::move(text), std::string(href)});
+      current_.links.push_back(Link{std::move(text), std::string(href), LinkKind::kLink});
     }
     return;
   }
@@ -427,7 +466,7 @@ Result<HtmlRead> Reader::read(const GumboOutput& output, std::string_view source
   if (selected_.empty()) selected_.push_back(body != nullptr ? body : output.root);
   for (const GumboNode* root : selected_) emit(root, Context{});
   flush(Context{});
-  if (!has_h1_ && title_ != nullptr) {
+  if (title_ != nullptr) {
     collect_text(title_, out_.title, std::string::npos, false);
     trim(out_.title);
   }
@@ -435,6 +474,13 @@ Result<HtmlRead> Reader::read(const GumboOutput& output, std::string_view source
 }
 
 }  // namespace
+
+std::string image_target(std::string_view source) {
+  if (!ascii::istarts_with(source, "data:")) return std::string(source);
+  const size_t comma = source.find(',');
+  const std::string_view type = source.substr(0, std::min(comma, source.find(';')));
+  return fmt::format("{};\u2026 #{:016x}", type, util::word_hash(source));
+}
 
 Result<HtmlRead> read_html(std::string_view text, std::string_view source, const ContentSelectors& selectors, bool page,
                            uint32_t first_line) {

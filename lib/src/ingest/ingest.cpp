@@ -23,7 +23,7 @@ Result<RawDocument> ingest(std::string_view bytes, std::string_view source, cons
       auto read = readers::read_html(decoded->text, source, options.selectors, true);
       if (!read) return read.error();
       raw.blocks = std::move(read->blocks);
-      raw.title = std::move(read->title);
+      raw.page_title = std::move(read->title);
       raw.removals = std::move(read->removals);
       break;
     }

@@ -47,8 +47,9 @@ struct RawBlock {
 struct RawDocument {
   std::string source;                            // path or label, for messages
   InputFormat format = InputFormat::kPlainText;  // never kAuto once ingested
-  std::string title;  // from front matter or <title>; may be empty (segment then looks at headings)
-  std::string date;   // ISO 8601 from front matter; may be empty
+  std::string title;                             // from front matter; may be empty (segment then looks at headings)
+  std::string page_title;  // an HTML page's <title>; may be empty (segment's choice of a title: docs/inputs.md)
+  std::string date;        // ISO 8601 from front matter; may be empty
   InputNotes normalized;
   std::vector<RawBlock> blocks;
   std::vector<Removal> removals;  // what the HTML reader's rules removed, each with its rule

@@ -91,12 +91,19 @@ void Walker::enter_text(cmark_node* node) {
 void Walker::inline_node(cmark_node* node, cmark_event_type event) {
   const cmark_node_type type = cmark_node_get_type(node);
   std::string& text = current_.text;
-  if (type == CMARK_NODE_LINK) {
+  if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+    // An image's children are its alt text, which stays in the claim; its
+    // source is kept as a link of kind image.
     if (event == CMARK_EVENT_ENTER) {
       link_starts_.push_back(text.size());
     } else if (!link_starts_.empty()) {
       const char* url = cmark_node_get_url(node);
-      current_.links.push_back(Link{text.substr(link_starts_.back()), url == nullptr ? "" : url});
+      const std::string_view target = url == nullptr ? "" : url;
+      if (type == CMARK_NODE_LINK) {
+        current_.links.push_back(Link{text.substr(link_starts_.back()), std::string(target), LinkKind::kLink});
+      } else if (!target.empty()) {
+        current_.links.push_back(Link{text.substr(link_starts_.back()), image_target(target), LinkKind::kImage});
+      }
       link_starts_.pop_back();
     }
     return;
@@ -121,12 +128,16 @@ void Walker::inline_node(cmark_node* node, cmark_event_type event) {
       if (tag.name == "br") {
         text.push_back(' ');
       } else if (tag.name == "img") {
-        text.append(tag.attribute("alt"));
+        const std::string alt(tag.attribute("alt"));
+        text.append(alt);
+        if (!tag.attribute("src").empty())
+          current_.links.push_back(Link{alt, image_target(tag.attribute("src")), LinkKind::kImage});
       } else if (tag.name == "a" && !tag.closing && !tag.attribute("href").empty()) {
         html_links_.emplace_back(tag.attribute("href"));
         html_link_starts_.push_back(text.size());
       } else if (tag.name == "a" && tag.closing && !html_links_.empty()) {
-        current_.links.push_back(Link{text.substr(html_link_starts_.back()), std::move(html_links_.back())});
+        current_.links.push_back(
+            Link{text.substr(html_link_starts_.back()), std::move(html_links_.back()), LinkKind::kLink});
         html_links_.pop_back();
         html_link_starts_.pop_back();
       }

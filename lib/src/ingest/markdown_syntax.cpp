@@ -273,7 +273,7 @@ std::string resolve_literal_links(std::string_view text, std::vector<Link>& link
       continue;
     }
     const std::string_view label = text.substr(i + 1, mid - i - 1);
-    links.push_back(Link{std::string(label), std::string(text.substr(mid + 2, close - mid - 2))});
+    links.push_back(Link{std::string(label), std::string(text.substr(mid + 2, close - mid - 2)), LinkKind::kLink});
     out.append(label);
     i = close + 1;
   }

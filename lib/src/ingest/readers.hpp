@@ -1,6 +1,7 @@
 // Format readers: decoded text to RawBlocks. Internal to ingest.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,7 +25,7 @@ Result<MarkdownRead> read_markdown(std::string_view text, std::string_view sourc
 
 struct HtmlRead {
   std::vector<RawBlock> blocks;
-  std::string title;  // <title>, when the content has no <h1>; may be empty
+  std::string title;  // <title>; may be empty
   std::vector<Removal> removals;
 };
 
@@ -34,5 +35,11 @@ struct HtmlRead {
 // Markdown) read whole. `first_line` is the source line `text` starts on.
 Result<HtmlRead> read_html(std::string_view text, std::string_view source, const ContentSelectors& selectors, bool page,
                            uint32_t first_line = 1);
+
+// An image's source as a link target: as written, except a `data:` URI,
+// whose bytes would fill a report, which becomes its media type and a hash of
+// the whole ("data:image/png;… #1f0c…"), so a swapped inline picture is
+// still a new target.
+std::string image_target(std::string_view source);
 
 }  // namespace strata::readers

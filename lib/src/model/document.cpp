@@ -20,6 +20,8 @@ const char* to_string(BlockKind kind) {
   return "paragraph";
 }
 
+const char* to_string(LinkKind kind) { return kind == LinkKind::kImage ? "image" : "link"; }
+
 const char* to_string(InputFormat format) {
   switch (format) {
     case InputFormat::kAuto:

@@ -326,6 +326,7 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
   ordered_json links = ordered_json::array();
   for (const LinkChange& l : changes.links) {
     links.push_back({{"status", to_string(l.status)},
+                     {"kind", to_string(l.kind)},
                      {"text", l.text},
                      {"old", nullable(l.old_target)},
                      {"new", nullable(l.new_target)},

@@ -200,12 +200,12 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
     body += wording_rows.notice("wording rows");
   }
   if (!changes.links.empty()) {
-    body += "\n## Links\n\n| status | text | old target | new target | section |\n|---|---|---|---|---|\n";
+    body += "\n## Links\n\n| status | kind | text | old target | new target | section |\n|---|---|---|---|---|---|\n";
     for (const LinkChange& l : changes.links) {
       if (!link_rows.take()) continue;
       auto target = [](const std::string& t) { return t.empty() ? std::string() : render::md_code(t); };
-      body += fmt::format("| {} | {} | {} | {} | {} |\n", to_string(l.status), md(l.text), target(l.old_target),
-                          target(l.new_target), md(render::path_label(l.path)));
+      body += fmt::format("| {} | {} | {} | {} | {} | {} |\n", to_string(l.status), to_string(l.kind), md(l.text),
+                          target(l.old_target), target(l.new_target), md(render::path_label(l.path)));
     }
     body += link_rows.notice("link rows");
   }

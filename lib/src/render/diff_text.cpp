@@ -178,8 +178,9 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
       const std::string target = l.status == LinkStatus::kRepointed ? l.old_target + " -> " + l.new_target
                                  : l.status == LinkStatus::kAdded   ? l.new_target
                                                                     : l.old_target;
-      out += fmt::format("  {:<10} \"{}\" {}  in {}\n", to_string(l.status), terminal_safe(l.text),
-                         terminal_safe(target), terminal_safe(render::path_label(l.path)));
+      out +=
+          fmt::format("  {:<10} {}\"{}\" {}  in {}\n", to_string(l.status), l.kind == LinkKind::kImage ? "image " : "",
+                      terminal_safe(l.text), terminal_safe(target), terminal_safe(render::path_label(l.path)));
     }
   }
   return out;

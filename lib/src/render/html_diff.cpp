@@ -223,13 +223,14 @@ std::string link_changes(const ChangeSet& changes) {
     return t.empty() ? std::string() : "<code>" + isolated(t) + "</code>";
   };
   for (const LinkChange& l : changes.links) {
-    rows +=
-        fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", status_badge(l.status),
-                    isolated(l.text), target(l.old_target), target(l.new_target), isolated(render::path_label(l.path)));
+    rows += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                        status_badge(l.status), to_string(l.kind), isolated(l.text), target(l.old_target),
+                        target(l.new_target), isolated(render::path_label(l.path)));
   }
   if (rows.empty()) return {};
   return table_part("links", "Links",
-                    "<th scope=\"col\">status</th><th scope=\"col\">text</th><th scope=\"col\">old target</th>"
+                    "<th scope=\"col\">status</th><th scope=\"col\">kind</th><th scope=\"col\">text</th><th "
+                    "scope=\"col\">old target</th>"
                     "<th scope=\"col\">new target</th><th scope=\"col\">section</th>",
                     rows);
 }

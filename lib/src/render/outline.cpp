@@ -68,7 +68,8 @@ std::string render_outline_json(const Document& doc) {
       jb["sentences"] = std::move(sentences);
       if (!b.links.empty()) {
         ordered_json links = ordered_json::array();
-        for (const Link& link : b.links) links.push_back({{"text", link.text}, {"target", link.target}});
+        for (const Link& link : b.links)
+          links.push_back({{"text", link.text}, {"target", link.target}, {"kind", to_string(link.kind)}});
         jb["links"] = std::move(links);
       }
       blocks.push_back(std::move(jb));

@@ -127,10 +127,24 @@ Document segment_plain(const RawDocument& raw) {
   return tree.finish();
 }
 
+// A source's file name without folders and extension: the title of last
+// resort. Empty for standard input.
+std::string file_stem(std::string_view source) {
+  if (source == "-") return {};
+  source = source.substr(source.find_last_of('/') + 1);
+  if (const size_t dot = source.rfind('.'); dot != std::string_view::npos && dot > 0) source = source.substr(0, dot);
+  return std::string(source);
+}
+
 // Markdown and HTML: the structure is marked up.
 Document segment_marked(const RawDocument& raw) {
   DocumentMeta meta = meta_of(raw);
   size_t first = 0;
+  const bool has_h1 = std::any_of(raw.blocks.begin(), raw.blocks.end(),
+                                  [](const RawBlock& b) { return b.kind == RawBlock::Kind::kHeading && b.level == 1; });
+  // A page without <h1> is named by its <title>, as a front matter title
+  // names a Markdown file.
+  if (meta.title.empty() && !has_h1) meta.title = raw.page_title;
   // A title from front matter or <title> wins; a first heading repeating it
   // is the title shown again, not a section. Otherwise a lone top-level
   // heading first in the file is the document's title.
@@ -149,6 +163,13 @@ Document segment_marked(const RawDocument& raw) {
       first = 1;
     }
   }
+  // Without any of those: a heading opening the file (kept as a section:
+  // other headings of its level follow it), else the page's <title> beside
+  // several <h1>, else the file name, so that no version is listed untitled.
+  if (meta.title.empty() && !raw.blocks.empty() && raw.blocks[0].kind == RawBlock::Kind::kHeading)
+    meta.title = raw.blocks[0].text;
+  if (meta.title.empty()) meta.title = raw.page_title;
+  if (meta.title.empty()) meta.title = file_stem(raw.source);
   TreeBuilder tree(meta);
   for (size_t i = first; i < raw.blocks.size(); ++i) {
     const RawBlock& b = raw.blocks[i];

@@ -58,6 +58,7 @@ Result<Prepared> prepare(Snapshot& s) {
   if (s.format == InputFormat::kAuto) s.format = sniff_format(*text, s.source);
   LoadOptions options;
   options.format = s.format;
+  options.selectors = s.selectors;
   auto doc = parse_document(s.bytes, s.source, options);
   if (!doc) return doc.error();
   p.explicit_id = !s.id.empty();
@@ -79,6 +80,7 @@ Result<Prepared> prepare(Snapshot& s) {
                                                                utf8::excerpt(s.source, 80), store::kMaxTrailerValue));
   }
   p.info.format = s.format;
+  p.info.selectors = s.selectors;
   p.info.normalization = kNormalizationVersion;
   // libgit2 1.5.1 writes commit times as unsigned 32-bit numbers: earlier
   // than 1970 or later than 2106 they would wrap around. The Snapshot-Date
@@ -315,7 +317,7 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
   for (size_t i = 0; i < prepared.size(); ++i) {
     VersionInfo& info = prepared[i].info;
     if (const VersionInfo* same = find_id(planned, info.id); same != nullptr) {
-      if (same->raw_blob == info.raw_blob) {
+      if (same->reading_key() == info.reading_key()) {
         existing[i] = *same;
         continue;
       }
@@ -328,7 +330,7 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
       for (int n = 2; find_id(planned, info.id) != nullptr; ++n) info.id = fmt::format("{}-{}", base, n);
     }
     if (const VersionInfo* before = in_force(planned, info.date);
-        before != nullptr && before->raw_blob == info.raw_blob) {
+        before != nullptr && before->reading_key() == info.reading_key()) {
       existing[i] = *before;
       continue;
     }

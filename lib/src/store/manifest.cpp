@@ -28,6 +28,8 @@ Result<std::vector<Snapshot>> series_snapshots(const std::string& manifest_path,
     s.date = e.date;
     s.format = InputFormat::kAuto;  // sniffed from the bytes on import, unless the manifest says
     if (auto format = parse_input_format(e.format); !e.format.empty() && format) s.format = *format;
+    s.selectors.select = e.select;
+    s.selectors.remove = e.remove;
     out.push_back(std::move(s));
   }
   if (skipped != nullptr) {

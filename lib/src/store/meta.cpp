@@ -10,6 +10,7 @@
 
 #include "ingest/ingest.hpp"
 #include "strata/manifest.hpp"
+#include "text/hash.hpp"
 #include "text/utf8.hpp"
 
 namespace strata::store {
@@ -23,6 +24,9 @@ constexpr std::string_view kDateKey = "Snapshot-Date";
 constexpr std::string_view kFormatKey = "Snapshot-Format";
 constexpr std::string_view kNormalizationKey = "Normalization";
 constexpr std::string_view kRawKey = "Raw-Blob";
+// Optional, one line per selector, in the order given at import.
+constexpr std::string_view kSelectKey = "Snapshot-Select";
+constexpr std::string_view kRemoveKey = "Snapshot-Remove";
 
 }  // namespace
 
@@ -45,10 +49,13 @@ std::string one_line(std::string_view s) {
 }
 
 std::string commit_message(const VersionInfo& v) {
-  return fmt::format("Import {}: {}\n\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n", v.id,
-                     one_line(v.title), kIdKey, v.id, kTitleKey, one_line(v.title), kSourceKey, one_line(v.source),
-                     kDateKey, v.date, kFormatKey, to_string(v.format), kNormalizationKey, v.normalization, kRawKey,
-                     v.raw_blob);
+  std::string out =
+      fmt::format("Import {}: {}\n\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}\n", v.id, one_line(v.title),
+                  kIdKey, v.id, kTitleKey, one_line(v.title), kSourceKey, one_line(v.source), kDateKey, v.date,
+                  kFormatKey, to_string(v.format), kNormalizationKey, v.normalization, kRawKey, v.raw_blob);
+  for (const std::string& s : v.selectors.select) out += fmt::format("{}: {}\n", kSelectKey, one_line(s));
+  for (const std::string& s : v.selectors.remove) out += fmt::format("{}: {}\n", kRemoveKey, one_line(s));
+  return out;
 }
 
 namespace {
@@ -86,6 +93,11 @@ Result<void> parse_commit_message(std::string_view message, VersionInfo& out) {
     if (colon == std::string_view::npos) continue;
     const std::string_view key = line.substr(0, colon);
     const std::string_view value = line.substr(colon + 2);
+    if (key == kSelectKey || key == kRemoveKey) {
+      if (auto ok = check_value(key, value); !ok) return ok.error();
+      (key == kSelectKey ? out.selectors.select : out.selectors.remove).emplace_back(value);
+      continue;
+    }
     const auto known = std::find(std::begin(kKeys), std::end(kKeys), key);
     if (known == std::end(kKeys)) continue;  // other trailers are not strata's
     bool& once = seen[static_cast<size_t>(known - std::begin(kKeys))];
@@ -138,7 +150,23 @@ std::string meta_json(const VersionInfo& v, std::string_view raw) {
   j["normalization"] = v.normalization;
   j["raw_bytes"] = raw.size();
   j["raw_sha256"] = strata::sha256_hex(raw);
+  if (!v.selectors.select.empty()) j["select"] = v.selectors.select;
+  if (!v.selectors.remove.empty()) j["remove"] = v.selectors.remove;
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace strata::store
+
+namespace strata {
+
+std::string VersionInfo::reading_key() const {
+  if (selectors.select.empty() && selectors.remove.empty()) return raw_blob;
+  // Each selector after its kind and a separator no selector holds, so that
+  // `select a, remove b` and `select a b` differ.
+  std::string all;
+  for (const std::string& s : selectors.select) all.append("select\x1f").append(s).push_back('\x1e');
+  for (const std::string& s : selectors.remove) all.append("remove\x1f").append(s).push_back('\x1e');
+  return fmt::format("{}-s{:016x}", raw_blob, util::word_hash(all));
+}
+
+}  // namespace strata

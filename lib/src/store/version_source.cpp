@@ -52,6 +52,10 @@ Result<Document> load_version(const std::string& store_dir, std::string_view rev
   if (!read) return read.error();
   LoadOptions effective = options;
   if (read->version && effective.format == InputFormat::kAuto) effective.format = read->version->format;
+  // A stored page is read with the selectors it was imported with, unless
+  // the command gives its own.
+  if (read->version && effective.selectors.select.empty() && effective.selectors.remove.empty())
+    effective.selectors = read->version->selectors;
   auto doc = parse_document(read->bytes, read->version ? read->version->id : read->label, effective);
   if (!doc) return doc.error();
   if (read->version) {
