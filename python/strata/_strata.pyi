@@ -161,6 +161,7 @@ class WordingShift:
 
 class LinkChange:
     status: str  # "added", "removed" or "repointed"
+    kind: str  # "link", or "image" (text its alt text, targets its sources)
     text: str
     old_target: str
     new_target: str
