@@ -95,6 +95,8 @@ std::vector<Case> cases() {
       row("MarkdownReportOfManyChangesIsCut", {{"a.txt", lines(1, "Old claim")}, {"b.txt", lines(2100, "New claim")}},
           "{s} diff --format md --no-classify {d}/a.txt {d}/b.txt", 1, "",
           "**Truncated:** 2000 of 2100 changed claims"),
+      row("ReportListsAtMostTheClaimCap", {{"a.txt", lines(1, "Old claim")}, {"b.txt", lines(20005, "New claim")}},
+          "{s} diff --format json --no-classify {d}/a.txt {d}/b.txt", 1, "", "\"claims_not_listed\": 5"),
       // --- Options out of range ----------------------------------------------
       row("NegativeContextIsRefused", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
           "{s} diff --context -1 {d}/a.txt {d}/b.txt", 2, R"(^strata: error: --context)"),

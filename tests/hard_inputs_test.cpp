@@ -141,11 +141,48 @@ TEST(HardInputs, TooManyInexactClaimsSkipMoveDetectionAndSaySo) {
   b.replace(b.find("edited once here"), 16, "edited once there");
   const ChangeSet c = compare(doc(a), doc(b), options);
   EXPECT_TRUE(has_warning(c, "over the cap of 100000; moves, splits, merges and edits not looked for"));
-  // Exact pairs stay paired; the edited claim is no longer looked for.
-  EXPECT_EQ(count(c, ChangeStatus::kUnchanged), 1);
-  EXPECT_EQ(count(c, ChangeStatus::kModified), 0);
-  EXPECT_EQ(count(c, ChangeStatus::kAdded), static_cast<long>(n) + 1);
-  EXPECT_EQ(count(c, ChangeStatus::kRemoved), static_cast<long>(n) + 1);
+  // Exact pairs stay paired; the edited claim is no longer looked for. (The
+  // changes past the listing cap are counted, not listed.)
+  const auto counts = count_claim_changes(c);
+  EXPECT_EQ(counts.at("unchanged"), 1);
+  EXPECT_FALSE(counts.contains("modified"));
+  EXPECT_EQ(counts.at("added"), static_cast<int>(n) + 1);
+  EXPECT_EQ(counts.at("removed"), static_cast<int>(n) + 1);
+  EXPECT_EQ(c.claims.size(), kMaxListedClaims);
+}
+
+TEST(HardInputs, ListingStopsAtTheCapCountsTheRestAndSaysSoInEveryFormat) {
+  // 30 lines that share no word with the other side's: 30 removed, 30 added.
+  std::string a = "T\n\nS\n\n";
+  std::string b = a;
+  for (int i = 0; i < 30; ++i) {
+    a += "Alpha" + std::to_string(i) + " holds.\n\n";
+    b += "Beta" + std::to_string(i) + " states.\n\n";
+  }
+  CompareOptions options;
+  options.max_listed_claims = 10;
+  const ChangeSet c = compare(doc(a), doc(b), options);
+  ASSERT_EQ(c.claims.size(), 10u);
+  // The first ten in report order, numbered as in the full report.
+  for (size_t k = 0; k < c.claims.size(); ++k) EXPECT_EQ(c.claims[k].index, static_cast<int>(k));
+  const auto counts = count_claim_changes(c);
+  EXPECT_EQ(counts.at("added"), 30);
+  EXPECT_EQ(counts.at("removed"), 30);
+  const std::string notice = "claims: 50 more claim changes not listed, past the cap of 10";
+  EXPECT_TRUE(has_warning(c, notice));
+  EXPECT_NE(c.narrative.find("30 statements were removed, 30 added"), std::string::npos) << c.narrative;
+  const RenderOptions render;
+  EXPECT_NE(render_diff_text(c, render).find(notice), std::string::npos);
+  EXPECT_NE(render_diff_markdown(c, render).find("50 more claim changes not listed"), std::string::npos);
+  EXPECT_NE(render_diff_html(c, render).find(notice), std::string::npos);
+  const std::string json = render_diff_json(c, render);
+  EXPECT_NE(json.find(notice), std::string::npos);
+  EXPECT_NE(json.find("\"claims_not_listed\": 50"), std::string::npos);
+  // Nothing listed at all: the changes still count.
+  options.max_listed_claims = 0;
+  const ChangeSet none = compare(doc(a), doc(b), options);
+  EXPECT_TRUE(none.claims.empty());
+  EXPECT_TRUE(none.has_changes());
 }
 
 TEST(HardInputs, InexactClaimsWithinTheCapArePairedWithoutWarning) {

@@ -4,6 +4,7 @@
 // and the store need neither Document once it is built.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -204,6 +205,9 @@ struct ChangeSet {
   // Unchanged claims that compare() counted but left out of `claims`
   // (CompareOptions::keep_unchanged_claims off).
   int unchanged_claims_left_out = 0;
+  // Claim changes past CompareOptions::max_listed_claims, by status: counted
+  // (in the summaries and the exit status), not listed; a warning says so.
+  std::map<ChangeStatus, int> claims_not_listed;
   std::vector<NumberChange> numbers;
   std::vector<ProgrammeChange> programmes;
   std::vector<WordingShift> wording;

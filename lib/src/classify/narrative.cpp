@@ -115,14 +115,17 @@ std::string narrative(const ChangeSet& changes) {
   size_t removed = 0;
   size_t added = 0;
   size_t edited = 0;
-  for (const auto& c : changes.claims) {
-    if (c.status == ChangeStatus::kRemoved)
-      ++removed;
-    else if (c.status == ChangeStatus::kAdded)
-      ++added;
-    else if (c.status != ChangeStatus::kUnchanged && c.status != ChangeStatus::kEquivalent)
-      ++edited;
-  }
+  const auto tally = [&](ChangeStatus status, size_t n) {
+    if (status == ChangeStatus::kRemoved)
+      removed += n;
+    else if (status == ChangeStatus::kAdded)
+      added += n;
+    else if (status != ChangeStatus::kUnchanged && status != ChangeStatus::kEquivalent)
+      edited += n;
+  };
+  for (const auto& c : changes.claims) tally(c.status, 1);
+  // The changes past the listing cap count as much as the listed ones.
+  for (const auto& [status, n] : changes.claims_not_listed) tally(status, static_cast<size_t>(n));
   const auto old_label = version_label(changes.old_meta);
   const auto new_label = version_label(changes.new_meta);
   if (removed + added + edited == 0) {

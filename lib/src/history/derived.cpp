@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -91,6 +92,8 @@ CompareOptions pair_options(const PairNeeds& needs) {
   options.classification.find_programmes = false;
   options.classification.wording = needs.wording;
   options.threads = false;  // pairs already run one a core (parallel_for)
+  // Every claim's link is needed to follow claims across the history.
+  options.max_listed_claims = SIZE_MAX;
   return options;
 }
 

@@ -116,6 +116,9 @@ bool ChangeSet::has_changes() const {
   for (const ClaimChange& c : claims) {
     if (real(c.status)) return true;
   }
+  for (const auto& [status, n] : claims_not_listed) {
+    if (real(status) && n > 0) return true;
+  }
   return !links.empty();
 }
 

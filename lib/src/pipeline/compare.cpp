@@ -208,104 +208,121 @@ class Comparer {
     return sections_.old_to_new[static_cast<size_t>(a)] == b || sections_.new_to_old[static_cast<size_t>(b)] == a;
   }
 
-  void report_claims(ChangeSet& out) {
-    std::vector<Keyed> order;
-    std::vector<ClaimChange> changes;
-    auto add = [&](ClaimChange c, double key, int tie) {
-      order.push_back(Keyed{key, tie, changes.size()});
-      changes.push_back(std::move(c));
-    };
-    // Claims (places in `changes`) whose pair was over the word-diff cap:
-    // warned about once their index is known.
-    std::vector<size_t> capped;
-    auto diff_into = [&](ClaimChange& c, const std::string& old_text, const std::string& new_text) {
+  // One entry of the claim report before it is built: the new claim `j`
+  // (paired or added) or, when j < 0, the removed old claim `i`.
+  struct Pending {
+    int j = -1;
+    int i = -1;
+  };
+
+  // The change of one entry; `capped` is set when its word diff was over the cap.
+  ClaimChange claim_change(const Pending& p, bool& capped) const {
+    ClaimChange c;
+    auto diff_into = [&](const std::string& old_text, const std::string& new_text) {
       c.diff = word_diff(old_text, new_text, options_.max_diff_cells);
       if (c.diff.empty() && old_text != new_text) {
         c.diff = {WordOp{WordOp::Op::kDelete, old_text}, WordOp{WordOp::Op::kInsert, new_text}};
-        capped.push_back(changes.size());  // where add() will put `c`
+        capped = true;
       }
     };
-    for (size_t j = 0; j < new_.claims.size(); ++j) {
-      const int i = claims_.new_to_old[j];
-      const PairKind kind = claims_.new_kind[j];
-      ClaimChange c;
-      if (i < 0) {
-        c.status = ChangeStatus::kAdded;
-        c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
-      } else if (kind == PairKind::kSplitPart) {
-        if (claims_.old_to_new[static_cast<size_t>(i)] != static_cast<int>(j)) continue;  // a later part
-        c.status = ChangeStatus::kSplit;
-        c.old_sides.push_back(claim_side(old_, i));
-        c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
-        align::Bag parts = new_.claims[j].bag;
-        for (const int part : claims_.split_rest[static_cast<size_t>(i)]) {
-          c.new_sides.push_back(claim_side(new_, part));
-          parts = align::merge_bags(parts, new_.claims[static_cast<size_t>(part)].bag);
-        }
-        c.similarity = align::dice(old_.claims[static_cast<size_t>(i)].bag, parts);
-        diff_into(c, c.old_sides[0].text, joined_text(c.new_sides));
-      } else if (kind == PairKind::kMergePart) {
-        c.status = ChangeStatus::kMerged;
-        c.old_sides.push_back(claim_side(old_, i));
-        c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
-        align::Bag parts = old_.claims[static_cast<size_t>(i)].bag;
-        for (const int part : claims_.merge_rest[j]) {
-          c.old_sides.push_back(claim_side(old_, part));
-          parts = align::merge_bags(parts, old_.claims[static_cast<size_t>(part)].bag);
-        }
-        c.similarity = align::dice(new_.claims[j].bag, parts);
-        diff_into(c, joined_text(c.old_sides), c.new_sides[0].text);
-      } else {
-        const bool here = same_place(i, static_cast<int>(j));
-        const std::string& ot = old_.claims[static_cast<size_t>(i)].sentence_ptr->text;
-        const std::string& nt = new_.claims[j].sentence_ptr->text;
-        const bool unchanged = kind == PairKind::kExact && here && ot == nt;
-        if (unchanged && !options_.keep_unchanged_claims) {
-          // Left out below, sides not copied: only its place in the order counts.
+    if (p.j < 0) {
+      c.status = ChangeStatus::kRemoved;
+      c.old_sides.push_back(claim_side(old_, p.i));
+      return c;
+    }
+    const auto j = static_cast<size_t>(p.j);
+    const int i = claims_.new_to_old[j];
+    const PairKind kind = claims_.new_kind[j];
+    if (i < 0) {
+      c.status = ChangeStatus::kAdded;
+      c.new_sides.push_back(claim_side(new_, p.j));
+    } else if (kind == PairKind::kSplitPart) {
+      c.status = ChangeStatus::kSplit;
+      c.old_sides.push_back(claim_side(old_, i));
+      c.new_sides.push_back(claim_side(new_, p.j));
+      align::Bag parts = new_.claims[j].bag;
+      for (const int part : claims_.split_rest[static_cast<size_t>(i)]) {
+        c.new_sides.push_back(claim_side(new_, part));
+        parts = align::merge_bags(parts, new_.claims[static_cast<size_t>(part)].bag);
+      }
+      c.similarity = align::dice(old_.claims[static_cast<size_t>(i)].bag, parts);
+      diff_into(c.old_sides[0].text, joined_text(c.new_sides));
+    } else if (kind == PairKind::kMergePart) {
+      c.status = ChangeStatus::kMerged;
+      c.old_sides.push_back(claim_side(old_, i));
+      c.new_sides.push_back(claim_side(new_, p.j));
+      align::Bag parts = old_.claims[static_cast<size_t>(i)].bag;
+      for (const int part : claims_.merge_rest[j]) {
+        c.old_sides.push_back(claim_side(old_, part));
+        parts = align::merge_bags(parts, old_.claims[static_cast<size_t>(part)].bag);
+      }
+      c.similarity = align::dice(new_.claims[j].bag, parts);
+      diff_into(joined_text(c.old_sides), c.new_sides[0].text);
+    } else {
+      const bool here = same_place(i, p.j);
+      const std::string& ot = old_.claims[static_cast<size_t>(i)].sentence_ptr->text;
+      const std::string& nt = new_.claims[j].sentence_ptr->text;
+      c.old_sides.push_back(claim_side(old_, i));
+      c.new_sides.push_back(claim_side(new_, p.j));
+      if (kind == PairKind::kExact) {
+        c.similarity = 1.0;
+        if (!here) {
+          c.status = ChangeStatus::kMoved;
+        } else if (ot == nt) {
           c.status = ChangeStatus::kUnchanged;
-          add(std::move(c), static_cast<double>(j), 0);
-          continue;
-        }
-        c.old_sides.push_back(claim_side(old_, i));
-        c.new_sides.push_back(claim_side(new_, static_cast<int>(j)));
-        if (kind == PairKind::kExact) {
-          c.similarity = 1.0;
-          if (!here) {
-            c.status = ChangeStatus::kMoved;
-          } else if (unchanged) {
-            c.status = ChangeStatus::kUnchanged;
-          } else {
-            c.status = ChangeStatus::kEquivalent;
-            c.note = "typography or white space only";
-          }
-          if (ot != nt) diff_into(c, ot, nt);
         } else {
-          c.similarity = claims_.old_score[static_cast<size_t>(i)];
-          diff_into(c, ot, nt);
-          const std::string note = diff::acronym_equivalence(c.diff, acronyms_);
-          if (!note.empty()) {
-            c.status = here ? ChangeStatus::kEquivalent : ChangeStatus::kMoved;
-            c.note = note;
-            c.facts.push_back(Fact{FactKind::kAcronym, "", "", note});
-          } else {
-            c.status = here ? ChangeStatus::kModified : ChangeStatus::kMoved;
-          }
+          c.status = ChangeStatus::kEquivalent;
+          c.note = "typography or white space only";
+        }
+        if (ot != nt) diff_into(ot, nt);
+      } else {
+        c.similarity = claims_.old_score[static_cast<size_t>(i)];
+        diff_into(ot, nt);
+        const std::string note = diff::acronym_equivalence(c.diff, acronyms_);
+        if (!note.empty()) {
+          c.status = here ? ChangeStatus::kEquivalent : ChangeStatus::kMoved;
+          c.note = note;
+          c.facts.push_back(Fact{FactKind::kAcronym, "", "", note});
+        } else {
+          c.status = here ? ChangeStatus::kModified : ChangeStatus::kMoved;
         }
       }
-      add(std::move(c), static_cast<double>(j), 0);
+    }
+    return c;
+  }
+
+  // An unchanged claim in place: left out when unchanged claims are only counted.
+  bool unchanged_in_place(const Pending& p) const {
+    if (p.j < 0) return false;
+    const auto j = static_cast<size_t>(p.j);
+    const int i = claims_.new_to_old[j];
+    return i >= 0 && claims_.new_kind[j] == PairKind::kExact && same_place(i, p.j) &&
+           old_.claims[static_cast<size_t>(i)].sentence_ptr->text == new_.claims[j].sentence_ptr->text;
+  }
+
+  // The claim changes in report order. Only the first options_.max_listed_claims
+  // are listed; the rest are built one at a time, counted by status and
+  // dropped, so a report of two documents that share nothing holds a bounded
+  // number of changes (and their texts), however long the documents.
+  void report_claims(ChangeSet& out) {
+    std::vector<Keyed> order;
+    std::vector<Pending> pending;
+    for (size_t j = 0; j < new_.claims.size(); ++j) {
+      const int i = claims_.new_to_old[j];
+      // The second part of a split is reported with the first.
+      if (i >= 0 && claims_.new_kind[j] == PairKind::kSplitPart &&
+          claims_.old_to_new[static_cast<size_t>(i)] != static_cast<int>(j))
+        continue;
+      order.push_back(Keyed{static_cast<double>(j), 0, pending.size()});
+      pending.push_back({static_cast<int>(j), -1});
     }
     const std::vector<double> removed_keys = after_predecessors(claims_.old_to_new, -0.5);
     for (size_t i = 0; i < old_.claims.size(); ++i) {
       if (claims_.old_to_new[i] >= 0) continue;
-      const double key = removed_keys[i];
-      ClaimChange c;
-      c.status = ChangeStatus::kRemoved;
-      c.old_sides.push_back(claim_side(old_, static_cast<int>(i)));
-      add(std::move(c), key, static_cast<int>(i));
+      order.push_back(Keyed{removed_keys[i], static_cast<int>(i), pending.size()});
+      pending.push_back({-1, static_cast<int>(i)});
     }
     std::stable_sort(order.begin(), order.end());
-    int index = 0;
-    for (const Keyed& k : order) changes[k.index].index = index++;
     for (const Side* side : {&old_, &new_}) {
       for (size_t j = 0; j < side->claims.size(); ++j) {
         if (side->claims[j].sentence_ptr->norm.size() <= align::kMaxPairedClaimBytes) continue;
@@ -320,19 +337,39 @@ class Comparer {
                       "moves, splits, merges and edits not looked for, reported as removed and added",
                       unpaired(claims_.old_to_new), unpaired(claims_.new_to_old), align::kMaxInexactClaims));
     }
-    for (size_t k : capped) {
-      out.warnings.push_back(
-          fmt::format("claim {}: word diff skipped, the claims exceed the cap of {} token pairs; "
-                      "reported as rewritten",
-                      changes[k].index, options_.max_diff_cells));
-    }
+    // Indices of the claims whose pair was over the word-diff cap.
+    std::vector<int> capped;
+    int index = 0;
     for (const Keyed& k : order) {
-      ClaimChange& c = changes[k.index];
-      if (c.status == ChangeStatus::kUnchanged && !options_.keep_unchanged_claims) {
+      const Pending& p = pending[k.index];
+      const int at = index++;
+      if (!options_.keep_unchanged_claims && unchanged_in_place(p)) {
         ++out.unchanged_claims_left_out;
         continue;
       }
+      bool over = false;
+      ClaimChange c = claim_change(p, over);
+      c.index = at;
+      if (over) capped.push_back(at);
+      if (out.claims.size() >= options_.max_listed_claims) {
+        ++out.claims_not_listed[c.status];
+        continue;
+      }
       out.claims.push_back(std::move(c));
+    }
+    for (const int at : capped) {
+      out.warnings.push_back(
+          fmt::format("claim {}: word diff skipped, the claims exceed the cap of {} token pairs; "
+                      "reported as rewritten",
+                      at, options_.max_diff_cells));
+    }
+    if (!out.claims_not_listed.empty()) {
+      int left = 0;
+      for (const auto& [status, n] : out.claims_not_listed) left += n;
+      out.warnings.push_back(
+          fmt::format("claims: {} more claim changes not listed, past the cap of {}; the summary counts them, the "
+                      "figures, facts and wording read only the listed ones",
+                      left, options_.max_listed_claims));
     }
   }
 

@@ -253,6 +253,11 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
   summary["programmes"] = changes.programmes.size();
   summary["wording"] = changes.wording.size();
   summary["links"] = changes.links.size();
+  if (!changes.claims_not_listed.empty()) {
+    int left = 0;
+    for (const auto& [status, n] : changes.claims_not_listed) left += n;
+    summary["claims_not_listed"] = left;
+  }
   member(out, "summary", summary);
 
   ordered_json sections = ordered_json::array();

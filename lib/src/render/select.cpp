@@ -101,6 +101,7 @@ std::map<std::string, int> count_claim_changes(const ChangeSet& changes) {
   if (changes.unchanged_claims_left_out > 0) {
     counts[to_string(ChangeStatus::kUnchanged)] += changes.unchanged_claims_left_out;
   }
+  for (const auto& [status, n] : changes.claims_not_listed) counts[to_string(status)] += n;
   return counts;
 }
 
