@@ -173,7 +173,10 @@ TEST(HardInputs, ListingStopsAtTheCapCountsTheRestAndSaysSoInEveryFormat) {
   EXPECT_NE(c.narrative.find("30 statements were removed, 30 added"), std::string::npos) << c.narrative;
   const RenderOptions render;
   EXPECT_NE(render_diff_text(c, render).find(notice), std::string::npos);
-  EXPECT_NE(render_diff_markdown(c, render).find("50 more claim changes not listed"), std::string::npos);
+  const std::string md = render_diff_markdown(c, render);
+  EXPECT_NE(md.find("50 more claim changes not listed"), std::string::npos);
+  EXPECT_NE(md.find("10 of 60 changed claims shown; the JSON report (`--format json`) lists 10 of them"),
+            std::string::npos);
   EXPECT_NE(render_diff_html(c, render).find(notice), std::string::npos);
   const std::string json = render_diff_json(c, render);
   EXPECT_NE(json.find(notice), std::string::npos);

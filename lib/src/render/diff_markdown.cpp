@@ -26,6 +26,7 @@ constexpr size_t kMaxMarkdownRows = 2000;
 struct RowBudget {
   size_t shown = 0;
   size_t total = 0;
+  size_t unlisted = 0;  // of total: in no report, past the cap on listed claims (strata/compare.hpp)
   bool take() {
     ++total;
     if (shown >= kMaxMarkdownRows) return false;
@@ -34,6 +35,12 @@ struct RowBudget {
   }
   std::string notice(std::string_view what) const {
     if (shown == total) return {};
+    if (unlisted > 0) {
+      return fmt::format(
+          "\n> **Truncated:** {} of {} {} shown; the JSON report (`--format json`) lists {} of them "
+          "(the cap on listed claims).\n",
+          shown, total, what, total - unlisted);
+    }
     return fmt::format("\n> **Truncated:** {} of {} {} shown; the JSON report (`--format json`) lists them all.\n",
                        shown, total, what);
   }
@@ -160,6 +167,10 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
     }
     if (fold) body += "\n</details>\n";
   }
+  for (const auto& [status, n] : changes.claims_not_listed) {
+    if (render::shown(status, options)) claim_rows.unlisted += static_cast<size_t>(n);
+  }
+  claim_rows.total += claim_rows.unlisted;
   body += claim_rows.notice("changed claims");
 
   std::string programme_table;
