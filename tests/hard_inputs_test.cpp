@@ -170,7 +170,7 @@ TEST(HardInputs, ListingStopsAtTheCapCountsTheRestAndSaysSoInEveryFormat) {
   EXPECT_EQ(counts.at("removed"), 30);
   const std::string notice = "claims: 50 more claim changes not listed, past the cap of 10";
   EXPECT_TRUE(has_warning(c, notice));
-  EXPECT_NE(c.narrative.find("30 statements were removed, 30 added"), std::string::npos) << c.narrative;
+  EXPECT_NE(c.narrative.find("30 statements were removed and 30 added"), std::string::npos) << c.narrative;
   const RenderOptions render;
   EXPECT_NE(render_diff_text(c, render).find(notice), std::string::npos);
   const std::string md = render_diff_markdown(c, render);
