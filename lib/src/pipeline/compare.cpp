@@ -339,6 +339,7 @@ class Comparer {
     }
     // Indices of the claims whose pair was over the word-diff cap.
     std::vector<int> capped;
+    size_t listed = 0;  // listed changes other than unchanged claims
     int index = 0;
     for (const Keyed& k : order) {
       const Pending& p = pending[k.index];
@@ -351,10 +352,14 @@ class Comparer {
       ClaimChange c = claim_change(p, over);
       c.index = at;
       if (over) capped.push_back(at);
-      if (out.claims.size() >= options_.max_listed_claims) {
+      // Unchanged claims (listed with keep_unchanged_claims) do not count
+      // against the cap: 100,000 of them must not crowd out one insertion.
+      const bool real = c.status != ChangeStatus::kUnchanged;
+      if (real && listed >= options_.max_listed_claims) {
         ++out.claims_not_listed[c.status];
         continue;
       }
+      listed += real ? 1 : 0;
       out.claims.push_back(std::move(c));
     }
     for (const int at : capped) {
