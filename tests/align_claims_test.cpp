@@ -9,15 +9,12 @@
 #include "align/claims.hpp"
 #include "align/sections.hpp"
 #include "strata/load.hpp"
+#include "test_util.hpp"
 
 namespace strata::align {
 namespace {
 
-Document doc(const std::string& text) {
-  auto d = parse_document(text, "x.txt");
-  EXPECT_TRUE(d) << (d ? "" : d.error().message);
-  return d ? std::move(*d) : Document{};
-}
+Document doc(const std::string& text) { return test::parse(text, "x.txt"); }
 
 ClaimPairs pair(const Document& a, const Document& b) {
   Side o = prepare(a);

@@ -16,11 +16,7 @@
 namespace strata::align {
 namespace {
 
-Document doc(const std::string& text) {
-  auto d = parse_document(text, "x.txt");
-  EXPECT_TRUE(d) << (d ? "" : d.error().message);
-  return d ? std::move(*d) : Document{};
-}
+Document doc(const std::string& text) { return test::parse(text, "x.txt"); }
 
 ClaimPairs pair(const Document& a, const Document& b) {
   Side o = prepare(a);
@@ -90,11 +86,7 @@ TEST(ShapePairing, ABareDateLinePairsWhenItIsTheOnlyOneOnEachSide) {
   // Mozilla's websites privacy notice, 2025-05-11 -> 2025-11-05: the line
   // under the title is only its date (Markdown: a plain-text reader takes a
   // short line for a heading).
-  auto md = [](const std::string& text) {
-    auto d = parse_document(text, "x.md");
-    EXPECT_TRUE(d) << (d ? "" : d.error().message);
-    return d ? std::move(*d) : Document{};
-  };
+  auto md = [](const std::string& text) { return test::parse(text, "x.md"); };
   const Document a = md("# Notice\n\nApril 3, 2024\n\nWe care about your privacy.\n");
   const Document b = md("# Notice\n\nNovember 5, 2025\n\nWe care about your privacy.\n");
   const ClaimPairs p = pair(a, b);
@@ -202,11 +194,7 @@ TEST(Rarity, FewClaimsWeighEveryWordAlike) {
 // Increments", no title word in common, half its sentences rewritten; in
 // the same place (same parent, same previous sibling) it is one section.
 TEST(SectionPairing, RenamedAndRewordedInPlaceIsOneSection) {
-  auto md = [](const std::string& text) {
-    auto d = parse_document(text, "x.md");
-    EXPECT_TRUE(d);
-    return d ? std::move(*d) : Document{};
-  };
+  auto md = [](const std::string& text) { return test::parse(text, "x.md"); };
   const Document a = md(
       "# Protocol\n\n## Flow Control\n\n### Stream States\n\nA stream moves through states as frames arrive.\n\n"
       "### Offset Increment\n\nThis document leaves when and how many bytes to advertise in a WINDOW_UPDATE to the "

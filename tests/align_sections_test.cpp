@@ -10,15 +10,12 @@
 #include "align/claims.hpp"
 #include "align/sections.hpp"
 #include "strata/load.hpp"
+#include "test_util.hpp"
 
 namespace strata::align {
 namespace {
 
-Document md(const std::string& text) {
-  auto d = parse_document(text, "x.md");
-  EXPECT_TRUE(d) << (d ? "" : d.error().message);
-  return d ? std::move(*d) : Document{};
-}
+Document md(const std::string& text) { return test::parse(text, "x.md"); }
 
 int section_titled(const Document& doc, const std::string& title) {
   for (size_t i = 0; i < doc.sections.size(); ++i) {

@@ -15,11 +15,7 @@
 namespace strata {
 namespace {
 
-Document doc_of(const std::string& text) {
-  auto doc = parse_document(text, "test.txt");
-  EXPECT_TRUE(doc.has_value()) << (doc ? "" : doc.error().message);
-  return doc ? std::move(*doc) : Document{};
-}
+Document doc_of(const std::string& text) { return test::parse(text, "test.txt"); }
 
 ClaimSide side(const std::string& text) {
   ClaimSide s;

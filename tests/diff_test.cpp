@@ -10,11 +10,7 @@
 namespace strata {
 namespace {
 
-Document doc(const std::string& text, const char* name = "x.txt") {
-  auto d = parse_document(text, name);
-  EXPECT_TRUE(d) << (d ? "" : d.error().message);
-  return d ? std::move(*d) : Document{};
-}
+Document doc(const std::string& text, const char* name = "x.txt") { return test::parse(text, name); }
 
 const ClaimChange* find_claim(const ChangeSet& c, const std::string& needle) {
   for (const ClaimChange& claim : c.claims) {

@@ -8,15 +8,12 @@
 #include "strata/compare.hpp"
 #include "strata/load.hpp"
 #include "strata/render.hpp"
+#include "test_util.hpp"
 
 namespace strata {
 namespace {
 
-Document doc(const std::string& text) {
-  auto d = parse_document(text, "x.txt");
-  EXPECT_TRUE(d) << (d ? "" : d.error().message);
-  return d ? std::move(*d) : Document{};
-}
+Document doc(const std::string& text) { return test::parse(text, "x.txt"); }
 
 long count(const ChangeSet& c, ChangeStatus s) {
   return std::count_if(c.claims.begin(), c.claims.end(), [&](const ClaimChange& x) { return x.status == s; });

@@ -14,11 +14,7 @@ namespace {
 
 using test::load_snapshot;
 
-Document doc_of(const std::string& text) {
-  auto doc = parse_document(text, "test.txt");
-  EXPECT_TRUE(doc.has_value()) << (doc ? "" : doc.error().message);
-  return doc ? std::move(*doc) : Document{};
-}
+Document doc_of(const std::string& text) { return test::parse(text, "test.txt"); }
 
 const Programme* find(const std::vector<Programme>& list, const std::string& name) {
   auto it = std::find_if(list.begin(), list.end(), [&](const Programme& p) { return p.name == name; });

@@ -16,11 +16,7 @@ namespace {
 
 using test::load_snapshot;
 
-Document doc_of(const std::string& text) {
-  auto doc = parse_document(text, "registry.txt");
-  EXPECT_TRUE(doc.has_value()) << (doc ? "" : doc.error().message);
-  return doc ? std::move(*doc) : Document{};
-}
+Document doc_of(const std::string& text) { return test::parse(text, "registry.txt"); }
 
 std::vector<std::string> names_in(const std::string& text) {
   std::vector<std::string> out;

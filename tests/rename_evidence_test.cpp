@@ -13,11 +13,7 @@
 namespace strata {
 namespace {
 
-Document doc_of(const std::string& text) {
-  auto doc = parse_document(text, "evidence.txt");
-  EXPECT_TRUE(doc.has_value());
-  return doc ? std::move(*doc) : Document{};
-}
+Document doc_of(const std::string& text) { return test::parse(text, "evidence.txt"); }
 
 const ProgrammeChange* renamed(const std::vector<ProgrammeChange>& changes, const std::string& from) {
   for (const auto& c : changes) {

@@ -13,11 +13,7 @@
 namespace strata {
 namespace {
 
-Document doc(const std::string& text) {
-  auto d = parse_document(text, "x.md");
-  EXPECT_TRUE(d) << (d ? "" : d.error().message);
-  return d ? std::move(*d) : Document{};
-}
+Document doc(const std::string& text) { return test::parse(text, "x.md"); }
 
 // 2023 -> 2024 of the bundled series: "Response to Russia's war against
 // Ukraine" split into FAQ 7 and FAQ 9; the sanctions claims went to FAQ 9.

@@ -37,6 +37,15 @@ Document load_snapshot(const std::string& id) {
   return std::move(*doc);
 }
 
+Document parse(const std::string& text, const std::string& name) {
+  auto doc = parse_document(text, name);
+  if (!doc) {
+    ADD_FAILURE() << doc.error().message;
+    return {};
+  }
+  return std::move(*doc);
+}
+
 Snapshot snapshot(const std::string& bytes, const std::string& date, const std::string& id, const std::string& source) {
   Snapshot s;
   s.bytes = bytes;

@@ -12,6 +12,9 @@ namespace strata::test {
 // Path of a bundled snapshot by manifest id ("page-2015", "page-2023", ...).
 std::string snapshot_path(const std::string& id);
 Document load_snapshot(const std::string& id);
+// `text` read as a document named `name`, whose extension picks the format;
+// a text that cannot be read fails the test (and gives an empty document).
+Document parse(const std::string& text, const std::string& name = "x.txt");
 
 // A snapshot to import into a test store. `source` names the file it came
 // from (the store keeps it in the commit trailers).

@@ -37,11 +37,7 @@ TEST(Variants, ShortFormEndsOnAHeadWordBeforeATailConnector) {
   EXPECT_FALSE(extends_with_tail("nato training mission", "nato training mission and partners"));
 }
 
-Document doc_of(const std::string& text) {
-  auto doc = parse_document(text, "variants.txt");
-  EXPECT_TRUE(doc.has_value());
-  return doc ? std::move(*doc) : Document{};
-}
+Document doc_of(const std::string& text) { return test::parse(text, "variants.txt"); }
 
 TEST(Variants, OneProgrammePerNameWhateverItsSpellingOrOwner) {
   const auto programmes = extract_programmes(
