@@ -1,6 +1,7 @@
 // The HTML reader: gumbo's tree to RawBlocks, after the pre-scan that keeps
 // gumbo's quadratic cases out, the content rules, and the choice of the
-// page's main content (docs/inputs.md). The one place that includes gumbo.
+// page's main content (docs/inputs.md). gumbo is included here and in
+// html_nodes.cpp only.
 #include <fmt/core.h>
 #include <gumbo.h>
 #include <algorithm>
@@ -8,10 +9,10 @@
 #include <unordered_map>
 
 #include "ingest/content_rules.hpp"
+#include "ingest/html_nodes.hpp"
 #include "ingest/html_scan.hpp"
 #include "ingest/readers.hpp"
 #include "text/ascii.hpp"
-#include "text/hash.hpp"
 
 namespace strata::readers {
 
@@ -33,68 +34,6 @@ constexpr size_t kMaxMarkBytes = 16;
 using Output = std::unique_ptr<GumboOutput, void (*)(GumboOutput*)>;
 
 void destroy(GumboOutput* output) { gumbo_destroy_output(&kGumboDefaultOptions, output); }
-
-std::string_view tag_name(const GumboNode* node) {
-  const GumboElement& e = node->v.element;
-  if (e.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(e.tag);
-  GumboStringPiece piece = e.original_tag;
-  gumbo_tag_from_original_text(&piece);
-  return {piece.data, piece.length};
-}
-
-bool is_element(const GumboNode* node) { return node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE; }
-
-std::string_view attribute(const GumboNode* node, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
-  return a == nullptr ? std::string_view() : std::string_view(a->value);
-}
-
-// An image declared at most this many pixels wide and high is a tracking
-// pixel, not a picture of the page: its source (often with a fresh query per
-// visit) is not a link of the text.
-constexpr int kPixelSide = 1;
-
-bool tracking_pixel(const GumboNode* node) {
-  for (const char* side : {"width", "height"}) {
-    const std::string_view v = attribute(node, side);
-    if (v.empty() || v.size() > 1 || v[0] < '0' || v[0] - '0' > kPixelSide) return false;
-  }
-  return true;
-}
-
-bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-// Appends `text` with its white space runs folded to one space, never leading.
-void append_folded(std::string& out, std::string_view text) {
-  for (char c : text) {
-    if (space(c)) {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-}
-
-void trim(std::string& s) {
-  while (!s.empty() && s.back() == ' ') s.pop_back();
-  size_t lead = 0;
-  while (lead < s.size() && s[lead] == ' ') ++lead;
-  s.erase(0, lead);
-}
-
-enum class Role { kBlock, kInline, kSkip };
-
-Role role_of(std::string_view tag) {
-  static constexpr std::string_view kInline[] = {
-      "a",    "abbr",   "b",  "bdi",  "bdo",   "cite",   "code",   "data", "dfn", "em",   "font", "i",   "kbd",
-      "mark", "q",      "s",  "samp", "small", "span",   "strong", "sub",  "sup", "time", "u",    "var", "del",
-      "ins",  "strike", "tt", "big",  "label", "output", "nobr",   "img",  "wbr", "ruby", "rb",   "rt",  "rp"};
-  for (std::string_view t : kInline) {
-    if (tag == t) return Role::kInline;
-  }
-  if (tag == "head" || tag == "title" || tag == "rp") return Role::kSkip;
-  return Role::kBlock;
-}
 
 class Reader {
  public:
@@ -474,13 +413,6 @@ Result<HtmlRead> Reader::read(const GumboOutput& output, std::string_view source
 }
 
 }  // namespace
-
-std::string image_target(std::string_view source) {
-  if (!ascii::istarts_with(source, "data:")) return std::string(source);
-  const size_t comma = source.find(',');
-  const std::string_view type = source.substr(0, std::min(comma, source.find(';')));
-  return fmt::format("{};\u2026 #{:016x}", type, util::word_hash(source));
-}
 
 Result<HtmlRead> read_html(std::string_view text, std::string_view source, const ContentSelectors& selectors, bool page,
                            uint32_t first_line) {
