@@ -74,7 +74,7 @@ std::set<std::string> word_set(const std::string& s) {
   return out;
 }
 
-// Sentences of the seed lines as strata's sentence splitter cuts them (so
+// Sentences of the bundled snapshots' lines as strata's sentence splitter cuts them (so
 // that the claims of the generated text are the truth's), only those of 8
 // to 45 words that start with a capital or a digit and end with a full
 // stop. The snapshots repeat sentences
