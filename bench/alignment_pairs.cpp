@@ -167,7 +167,8 @@ void alignment_pair(std::mt19937& rng, const std::string& dir) {
   auto take = [&] { return pool[next++ % pool.size()]; };
 
   // The old version: 10 sections of paragraphs (one or two sentences) and
-  // list items of two or three sentences; the first opens with a date line.
+  // list items of two or three sentences, one item in four long (four to
+  // six sentences); the first section opens with a date line.
   std::vector<Section> old_doc;
   for (int k = 1; k <= 10; ++k) {
     Section s;
@@ -178,7 +179,7 @@ void alignment_pair(std::mt19937& rng, const std::string& dir) {
     for (size_t b = 0; b < blocks; ++b) {
       Block block;
       block.item = rng() % 3 == 0;
-      const size_t sentences = block.item ? 2 + rng() % 2 : 1 + rng() % 2;
+      const size_t sentences = !block.item ? 1 + rng() % 2 : rng() % 4 == 0 ? 4 + rng() % 3 : 2 + rng() % 2;
       for (size_t i = 0; i < sentences; ++i) block.sentences.push_back(take());
       s.blocks.push_back(std::move(block));
     }
@@ -211,13 +212,17 @@ void alignment_pair(std::mt19937& rng, const std::string& dir) {
       const unsigned roll = static_cast<unsigned>(rng() % 100);
       Block nb = b;
       if (b.item) {
+        // Long items are turned into sentences more often: each part of one
+        // of them matches the whole item less than a part of a short one.
+        const bool long_item = b.sentences.size() >= 4;
         if (roll < 12) {  // one sentence of the item reworded
           const size_t at = rng() % nb.sentences.size();
           nb.sentences[at] = reword(nb.sentences[at], rng);
           links.push_back({"item-reword", join(b.sentences), join(nb.sentences)});
-        } else if (roll < 20) {  // the item became a paragraph of its sentences
+        } else if (roll < 20 || (long_item && roll < 50)) {  // the item became a paragraph of its sentences
           nb.item = false;
-          for (const std::string& c : nb.sentences) links.push_back({"item-to-sentences", join(b.sentences), c});
+          for (const std::string& c : nb.sentences)
+            links.push_back({long_item ? "long-item-to-sentences" : "item-to-sentences", join(b.sentences), c});
         } else if (roll < 28) {  // the item kept one sentence, reworded
           const size_t at = rng() % nb.sentences.size();
           nb.sentences = {reword(b.sentences[at], rng)};

@@ -165,60 +165,56 @@ int free_part(const Side& part_side, const std::vector<int>& part_to_whole, int 
 }
 
 // One whole on side W became adjacent parts on side P (a split when W is
-// old, a merge when W is new): two found through the index, then more
-// neighbours while each makes the parts together match the whole better (a
-// list item of three sentences turned into a paragraph of them is one
-// split, not a pair and an added sentence).
+// old, a merge when W is new): a part found through the index, grown by its
+// neighbours while each makes the parts together match the whole better,
+// and only then judged against kSplitMerge. Judging two parts first would
+// miss the longer cases: each of a six-sentence list item's sentences is a
+// sixth of it, and two of them score about 0.5 against the whole.
 void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>& whole_to_part,
                 std::vector<int>& part_to_whole, std::vector<std::vector<int>>& rest, std::vector<PairKind>& whole_kind,
                 std::vector<PairKind>& part_kind, PairKind kind) {
   WordIndex index = index_of(part_side, part_to_whole);
+  auto part_bag = [&](int c) -> const Bag& { return part_side.claims[static_cast<size_t>(c)].bag; };
   for (size_t w = 0; w < whole_side.claims.size(); ++w) {
     if (whole_to_part[w] >= 0) continue;
     const auto& bag = whole_side.claims[w].bag;
     for (int a : index.candidates(bag)) {
       if (part_to_whole[static_cast<size_t>(a)] >= 0) continue;
-      if (containment(part_side.claims[static_cast<size_t>(a)].bag, bag) < kPartContainment) continue;
-      for (int step : {1, -1}) {
-        const int b = free_part(part_side, part_to_whole, a, step, bag);
-        if (b < 0) continue;
-        auto joined =
-            merge_bags(part_side.claims[static_cast<size_t>(a)].bag, part_side.claims[static_cast<size_t>(b)].bag);
-        const double whole = dice(bag, joined);
-        // A neighbour that adds nothing to the match is no part: one list
-        // item with one word edited ("User Account" -> "Personal Account")
-        // beside a short item on the same subject is that item, edited.
-        if (whole < kSplitMerge || dice(bag, part_side.claims[static_cast<size_t>(a)].bag) >= whole ||
-            dice(bag, part_side.claims[static_cast<size_t>(b)].bag) >= whole) {
-          continue;
+      if (containment(part_bag(a), bag) < kPartContainment) continue;
+      int first = a;
+      int last = a;
+      Bag joined = part_bag(a);
+      double score = dice(bag, joined);
+      for (bool grew = true; grew;) {
+        grew = false;
+        for (int* end : {&last, &first}) {
+          const int c = free_part(part_side, part_to_whole, *end, end == &last ? 1 : -1, bag);
+          if (c < 0) continue;
+          Bag more = merge_bags(joined, part_bag(c));
+          const double better = dice(bag, more);
+          if (better <= score) continue;
+          *end = c;
+          joined = std::move(more);
+          score = better;
+          grew = true;
         }
-        int first = std::min(a, b);
-        int last = std::max(a, b);
-        double score = whole;
-        for (bool grew = true; grew;) {
-          grew = false;
-          for (int* end : {&last, &first}) {
-            const int c = free_part(part_side, part_to_whole, *end, end == &last ? 1 : -1, bag);
-            if (c < 0) continue;
-            Bag more = merge_bags(joined, part_side.claims[static_cast<size_t>(c)].bag);
-            const double better = dice(bag, more);
-            if (better <= score) continue;
-            *end = c;
-            joined = std::move(more);
-            score = better;
-            grew = true;
-          }
-        }
-        whole_to_part[w] = first;
-        whole_kind[w] = kind;
-        for (int c = first; c <= last; ++c) {
-          part_to_whole[static_cast<size_t>(c)] = static_cast<int>(w);
-          part_kind[static_cast<size_t>(c)] = kind;
-          if (c != first) rest[w].push_back(c);
-        }
-        break;
       }
-      if (whole_to_part[w] >= 0) break;
+      if (first == last || score < kSplitMerge) continue;
+      // A part that alone matches the whole as well as all of them is the
+      // whole, edited, and its neighbours no parts: one list item with one
+      // word edited ("User Account" -> "Personal Account") beside a short
+      // item on the same subject is that item, edited.
+      bool one_is_enough = false;
+      for (int c = first; c <= last && !one_is_enough; ++c) one_is_enough = dice(bag, part_bag(c)) >= score;
+      if (one_is_enough) continue;
+      whole_to_part[w] = first;
+      whole_kind[w] = kind;
+      for (int c = first; c <= last; ++c) {
+        part_to_whole[static_cast<size_t>(c)] = static_cast<int>(w);
+        part_kind[static_cast<size_t>(c)] = kind;
+        if (c != first) rest[w].push_back(c);
+      }
+      break;
     }
   }
 }
