@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "strata/classify.hpp"
+#include "strata/compare.hpp"
+#include "test_util.hpp"
 
 namespace strata {
 namespace {
@@ -70,6 +72,39 @@ TEST(ClaimFacts, NegationAddedAndRemoved) {
   ASSERT_EQ(negation.size(), 1u);
   EXPECT_EQ(negation[0].old_text, "no");
   EXPECT_NE(negation[0].note.find("removed"), std::string::npos);
+}
+
+TEST(ClaimFacts, OneOfTwoNegationsOfOneVerbGoingIsNoNegationRemoved) {
+  // The bundled series, 2015 -> 2023 and 2015 -> 2024: "do not and will not
+  // recognise" still negates "recognise" with either "not" gone; the words
+  // that did change are still facts.
+  const std::string old_text =
+      "The Allies state that they do not and will not recognise Russia's illegal and illegitimate annexation of "
+      "Crimea.";
+  struct Case {
+    std::string new_text;
+    std::string fact;  // one fact that must remain
+  };
+  const Case cases[] = {
+      {"The Allies strongly condemn and will not recognise Russia's illegal and illegitimate annexation of Crimea, "
+       "and denounce its temporary occupation.",
+       "intensifier"},
+      {"The Allies strongly condemn and do not recognise Russia's illegal and illegitimate annexation of Crimea, and "
+       "denounce its temporary occupation.",
+       "modality"},
+  };
+  for (const Case& c : cases) {
+    ChangeSet changes = compare(test::parse(old_text), test::parse(c.new_text), {});
+    classify(test::parse(old_text), test::parse(c.new_text), changes, {});
+    ASSERT_EQ(changes.claims.size(), 1u) << c.new_text;
+    EXPECT_TRUE(of_kind(changes.claims[0].facts, "negation").empty()) << c.new_text;
+    EXPECT_FALSE(of_kind(changes.claims[0].facts, c.fact).empty()) << c.new_text;
+  }
+  // A negation of a verb of its own still counts when it goes.
+  auto facts = claim_facts(
+      "Allies do not recognise it, and will not recognise it.", "Allies do recognise it, and will not recognise it.",
+      ops({{'=', "Allies do "}, {'-', "not "}, {'=', "recognise it, and will not recognise it."}}));
+  EXPECT_EQ(of_kind(facts, "negation").size(), 1u);
 }
 
 TEST(ClaimFacts, ModalChangeNamesBothModals) {

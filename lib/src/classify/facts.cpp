@@ -57,6 +57,34 @@ Occurrences surplus(const Occurrences& a, const Side& side_a, const Occurrences&
 
 bool is_negator(std::string_view lower) { return lower == "not" || lower == "never" || lower == "no"; }
 
+// A negation that shares its verb with the next one, joined to it by a
+// conjunction: the first "not" of "do not and will not recognise". The two
+// negate one verb, so the claim still negates it when either goes: "do not
+// and will not recognise" -> "strongly condemn and will not recognise" is
+// no negation removed. kEllipsisReach: words between the conjunction and
+// the next negation ("and will never", "or could ever not").
+constexpr size_t kEllipsisReach = 2;
+
+bool elliptical(const Lexicon::Occurrence& o, const Side& side, const Occurrences& all) {
+  const auto& words = side.words;
+  if (o.end >= words.size()) return false;
+  const std::string_view next = words[o.end].lower;
+  if (next != "and" && next != "or" && next != "nor") return false;
+  return std::any_of(all.begin(), all.end(), [&](const auto& later) {
+    return later.begin > o.end && later.begin <= o.end + 1 + kEllipsisReach;
+  });
+}
+
+// The negations of `side` that negate a verb of their own.
+Occurrences own_negations(const Side& side) {
+  Occurrences all = classify_detail::negations().find(side);
+  Occurrences out;
+  for (const auto& o : all) {
+    if (!elliptical(o, side, all)) out.push_back(o);
+  }
+  return out;
+}
+
 // A hunk side this short is a swap of words ("will" -> "does"), quoted whole
 // in a fact; a longer one is a rewrite of which only the item is quoted.
 constexpr size_t kMaxSwapWords = 2;
@@ -148,10 +176,12 @@ class FactBuilder {
   // One fact per aligned surplus occurrence on either side; `removed` and
   // `added` name the direction in the note ("hedge removed: 'some'").
   void each(const Lexicon& lexicon, FactKind kind, std::string_view label) {
+    each(lexicon.find(hunks_.old_side), lexicon.find(hunks_.new_side), kind, label);
+  }
+  // The same over occurrences the caller found on each side.
+  void each(const Occurrences& old_occ, const Occurrences& new_occ, FactKind kind, std::string_view label) {
     const Side& olds = hunks_.old_side;
     const Side& news = hunks_.new_side;
-    auto old_occ = lexicon.find(olds);
-    auto new_occ = lexicon.find(news);
     for (const auto& o : surplus(old_occ, olds, new_occ)) {
       if (!aligned(o, olds, news)) continue;
       auto [old_text, new_text] = fact_texts(o, olds, news, hunk_holds(new_occ, news, olds.words[o.begin].hunk));
@@ -210,7 +240,7 @@ class FactBuilder {
 std::vector<Fact> claim_facts(std::string_view old_text, std::string_view new_text, const std::vector<WordOp>& diff) {
   auto hunks = build_hunks(old_text, new_text, diff);
   FactBuilder builder(hunks);
-  builder.each(classify_detail::negations(), FactKind::kNegation, "negation");
+  builder.each(own_negations(hunks.old_side), own_negations(hunks.new_side), FactKind::kNegation, "negation");
   builder.paired(classify_detail::modals(), FactKind::kModality);
   builder.each(classify_detail::hedges(), FactKind::kHedge, "hedge");
   builder.each(classify_detail::intensifiers(), FactKind::kIntensifier, "intensifier");
