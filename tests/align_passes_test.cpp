@@ -204,6 +204,33 @@ TEST(SplitPairing, LongListItemTurnedIntoSentencesIsOneSplitIntoAllOfThem) {
   }
 }
 
+TEST(SplitPairing, MergedSentenceKeepsTheRephrasedFirstPart) {
+  // The bundled series, 2015 -> 2023: two sentences on Afghanistan became
+  // one. The first keeps only 0.68 of its words in it, yet it is a part of
+  // the merge: alone, the second was paired as the sentence edited and the
+  // first reported removed, "over-flight clearance" and all.
+  const Document a =
+      doc("Title\n\nOperations\n\nThe country supported the NATO-led International Security Assistance Force "
+          "(ISAF) in Afghanistan, with over-flight clearance, and allowed for the transit of supplies for forces "
+          "deployed there. Ukraine also contributed medical personnel to support Provincial Reconstruction Teams in "
+          "Afghanistan and instructors to the NATO Training Mission in Afghanistan. Following the completion of "
+          "ISAF's mission at the end of 2014, Ukraine is currently supporting the NATO-led mission to train, advise "
+          "and assist Afghan security forces, known as the Resolute Support mission.\n");
+  const Document b =
+      doc("Title\n\nOperations\n\nIn support of the International Security Assistance Force (ISAF) in "
+          "Afghanistan, Ukraine allowed over-flight clearance and the transit of supplies, and contributed medical "
+          "personnel to support Provincial Reconstruction Teams in Afghanistan and instructors to the NATO Training "
+          "Mission in Afghanistan. Following the end of ISAF's mission in 2014, Ukraine supported the follow-on "
+          "Resolute Support Mission (2015-2021) to train, advise and assist Afghan security forces.\n");
+  const ClaimPairs p = pair(a, b);
+  ASSERT_EQ(p.new_to_old.size(), 2u);
+  EXPECT_EQ(p.new_kind[0], PairKind::kMergePart);
+  EXPECT_EQ(p.new_to_old[0], 0);
+  EXPECT_EQ(p.merge_rest[0], (std::vector<int>{1}));
+  EXPECT_EQ(p.old_to_new[2], 1);
+  EXPECT_EQ(p.old_kind[2], PairKind::kNear);
+}
+
 TEST(Rarity, WeighsSharedRareWordsAboveSharedCommonOnes) {
   Rarity r;
   const std::vector<std::string> texts = {"allies agreed at the summit", "allies agreed at the meeting",
