@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "normalize/normalize.hpp"
 #include "store/meta.hpp"
 #include "store/revision.hpp"
+#include "strata/check.hpp"
 #include "strata/compare.hpp"
 #include "strata/load.hpp"
 #include "strata/manifest.hpp"
@@ -121,13 +121,44 @@ void diff_two(const uint8_t* data, size_t size) {
 void rules_file(const uint8_t* data, size_t size) {
   if (size > kMaxInput) return;
   const MemoryFile file(data, size);
-  auto rules = load_boilerplate_rules(file.path(), default_boilerplate_rules());
-  if (!rules) return check_message(rules.error());
-  LoadOptions options;
-  options.rules = std::move(*rules);
-  auto doc =
-      parse_document("Title\n\nLast updated: 2 July 2024\n\nSkip to main content\n\nA claim here.\n", "fuzz", options);
-  if (doc) check_json(render_outline_json(*doc), "outline JSON under fuzzed rules");
+  static constexpr std::string_view kOld =
+      "Title\n\nLast updated: 2 July 2024\n\nSkip to main content\n\nThe Fund will support the Agency.\n";
+  static constexpr std::string_view kNew =
+      "Title\n\nLast updated: 3 May 2025\n\nSkip to main content\n\nThe Fund may support the new Agency.\n";
+
+  // The same bytes go to every rule file reader: they share the TOML
+  // reader, and a shape that breaks one is worth trying on the others.
+  if (auto rules = load_boilerplate_rules(file.path(), default_boilerplate_rules()); !rules) {
+    check_message(rules.error());
+  } else {
+    LoadOptions options;
+    options.rules = std::move(*rules);
+    if (auto doc = parse_document(kOld, "fuzz", options)) {
+      check_json(render_outline_json(*doc), "outline JSON under fuzzed rules");
+    }
+  }
+
+  auto old_doc = parse_document(kOld, "old");
+  auto new_doc = parse_document(kNew, "new");
+  if (!old_doc || !new_doc) finding("fixed documents refused");
+  CompareOptions compare_options;
+  if (auto programmes = load_programme_config(file.path()); !programmes) {
+    check_message(programmes.error());
+  } else {
+    compare_options.classification.programmes = std::move(*programmes);
+  }
+  if (auto significance = load_significance_options(file.path()); !significance) {
+    check_message(significance.error());
+  } else {
+    compare_options.classification.significance = std::move(*significance);
+  }
+  const ChangeSet changes = compare(*old_doc, *new_doc, compare_options);
+  check_json(render_diff_json(changes), "diff JSON under fuzzed programme and significance files");
+
+  auto rule_set = load_check_config(file.path());
+  if (!rule_set) return check_message(rule_set.error());
+  const DocumentCheck checked = check_document(*old_doc, *new_doc, changes, rule_set->rules, "fuzz");
+  for (const Finding& f : checked.findings) check_utf8(f.summary, "check finding not UTF-8");
 }
 
 void manifest_file(const uint8_t* data, size_t size) {

@@ -1,5 +1,6 @@
 // classify() on hand-built ChangeSets: numbers, wording and facts as the
 // lead's compare() hands them over.
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -333,6 +334,40 @@ TEST(Classify, ThreadedCompareEqualsCompareThenClassify) {
       EXPECT_EQ(render_diff_json(both), render_diff_json(sequential)) << series[k] << " stage " << only;
     }
   }
+}
+
+// Past the cap on sentences read, the lists that read whole documents stay
+// empty and say so; the facts of changed claims are still found. Just under
+// the cap nothing changes.
+TEST(Classify, DocumentsOverTheReadingCapKeepFactsAndWarn) {
+  const Document old_doc = test::load_snapshot("page-2023");
+  const Document new_doc = test::load_snapshot("page-2024");
+  const size_t sentences = old_doc.sentence_count() + new_doc.sentence_count();
+  CompareOptions at_cap;
+  at_cap.classification.max_read_sentences = sentences;
+  const ChangeSet read = compare(old_doc, new_doc, at_cap);
+  EXPECT_EQ(render_diff_json(read), render_diff_json(compare(old_doc, new_doc)));
+  ASSERT_FALSE(read.programmes.empty());
+  ASSERT_FALSE(read.numbers.empty());
+  ASSERT_FALSE(read.wording.empty());
+
+  CompareOptions over = at_cap;
+  over.classification.max_read_sentences = sentences - 1;
+  const ChangeSet capped = compare(old_doc, new_doc, over);
+  EXPECT_TRUE(capped.programmes.empty());
+  EXPECT_TRUE(capped.numbers.empty());
+  EXPECT_TRUE(capped.wording.empty());
+  const std::string warning = fmt::format("classify: {} sentences in the two documents, over the cap of {}",
+                                          sentences, sentences - 1);
+  EXPECT_TRUE(std::any_of(capped.warnings.begin(), capped.warnings.end(),
+                          [&](const std::string& w) { return w.starts_with(warning); }));
+  size_t facts = 0;
+  for (const auto& claim : capped.claims) facts += claim.facts.size();
+  size_t facts_read = 0;
+  for (const auto& claim : read.claims) facts_read += claim.facts.size();
+  EXPECT_GT(facts, 0u);
+  EXPECT_EQ(facts, facts_read);
+  EXPECT_EQ(capped.claims.size(), read.claims.size());
 }
 
 }  // namespace

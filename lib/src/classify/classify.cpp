@@ -53,6 +53,8 @@ bool reads_documents(const ClassifyOptions& options) {
 DocumentReading read_documents(const Document& old_doc, const Document& new_doc, const ClassifyOptions& options) {
   DocumentReading reading;
   if (!reads_documents(options)) return reading;
+  reading.sentences = old_doc.sentence_count() + new_doc.sentence_count();
+  if (reading.sentences > options.max_read_sentences) return reading;
   reading.index.emplace(old_doc, &new_doc);
   if (options.find_programmes) {
     reading.programmes = programme_changes(old_doc, new_doc, options.programmes, *reading.index);
@@ -69,6 +71,7 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
   // there. Wording runs here because its phrase table is by far the larger
   // (on two unrelated 1 MB texts, tens of MB): memory freed by the main
   // thread is reused by the report, a second thread's is not.
+  const bool read = reading.index.has_value();
   auto facts_and_figures = [&] {
     if (options.facts) {
       for (auto& claim : changes.claims) {
@@ -80,20 +83,27 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
         for (auto& fact : claim_facts(old_text, new_text, claim.diff)) claim.facts.push_back(std::move(fact));
       }
     }
-    return options.numbers ? number_changes(*reading.index, changes.claims) : std::vector<NumberChange>{};
+    return options.numbers && read ? number_changes(*reading.index, changes.claims) : std::vector<NumberChange>{};
   };
-  if (options.wording && (options.facts || options.numbers)) {
+  const bool wording = options.wording && read;
+  if (wording && (options.facts || options.numbers)) {
     auto numbers = std::async(second_thread, facts_and_figures);
     changes.wording = wording_shifts(*reading.index, changes.claims, options.max_wording, changes.warnings);
     changes.numbers = numbers.get();
   } else {
-    if (options.wording) {
+    if (wording) {
       changes.wording = wording_shifts(*reading.index, changes.claims, options.max_wording, changes.warnings);
     }
     changes.numbers = facts_and_figures();
   }
   if (options.find_programmes) changes.programmes = std::move(reading.programmes);
-  if (reading.index && reading.index->unread() > 0) {
+  if (reads_documents(options) && !read) {
+    changes.warnings.push_back(
+        fmt::format("classify: {} sentences in the two documents, over the cap of {}: programmes, figures and "
+                    "wording not read",
+                    reading.sentences, options.max_read_sentences));
+  }
+  if (read && reading.index->unread() > 0) {
     changes.warnings.push_back(
         fmt::format("classify: {} sentences longer than {} bytes not read for programmes, "
                     "figures or wording",

@@ -33,7 +33,9 @@ std::vector<NumberChange> number_changes(const SentenceIndex& index, const std::
 // wording) and the programme changes. compare() has it made on a second
 // core while it aligns.
 struct DocumentReading {
-  std::optional<SentenceIndex> index;  // none when only facts are asked for
+  // None when only facts are asked for, or past ClassifyOptions::max_read_sentences.
+  std::optional<SentenceIndex> index;
+  size_t sentences = 0;  // in both documents, counted when they were to be read
   std::vector<ProgrammeChange> programmes;
 };
 
