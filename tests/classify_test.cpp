@@ -357,8 +357,8 @@ TEST(Classify, DocumentsOverTheReadingCapKeepFactsAndWarn) {
   EXPECT_TRUE(capped.programmes.empty());
   EXPECT_TRUE(capped.numbers.empty());
   EXPECT_TRUE(capped.wording.empty());
-  const std::string warning = fmt::format("classify: {} sentences in the two documents, over the cap of {}",
-                                          sentences, sentences - 1);
+  const std::string warning =
+      fmt::format("classify: {} sentences in the two documents, over the cap of {}", sentences, sentences - 1);
   EXPECT_TRUE(std::any_of(capped.warnings.begin(), capped.warnings.end(),
                           [&](const std::string& w) { return w.starts_with(warning); }));
   size_t facts = 0;
