@@ -8,6 +8,7 @@
 
 #include "align/claims.hpp"
 #include "align/sections.hpp"
+#include "strata/compare.hpp"
 #include "strata/load.hpp"
 #include "test_util.hpp"
 
@@ -57,6 +58,43 @@ TEST(ClaimPairing, ExactTextPrefersTheClaimInTheSameSection) {
   const int j = p.old_to_new[0];
   ASSERT_GE(j, 0);
   EXPECT_EQ(n.doc->sections[static_cast<size_t>(n.claims[static_cast<size_t>(j)].section)].title, "Beta");
+}
+
+TEST(ClaimPairing, ARepeatedTextPairsWithTheCopyBesideItsNeighboursPartner) {
+  // "Shared opening sentence here." is once in the old text, twice in the
+  // new; the copy followed by its old neighbour is the one it became.
+  const Document a = doc("Title\n\nShared opening sentence here. Its unique follower stays.\n");
+  const Document b =
+      doc("Title\n\nShared opening sentence here. A sentence that is new.\n\nShared opening sentence here. Its unique "
+          "follower stays.\n");
+  const ClaimPairs p = pair(a, b);
+  EXPECT_EQ(p.old_to_new, (std::vector<int>{2, 3}));
+  EXPECT_EQ(p.new_to_old[0], -1);
+}
+
+TEST(ClaimPairing, ListItemBecomingParagraphsKeepsItsRepeatedFirstSentence) {
+  // Pinterest's terms, 2022-09 -> 2023-01 (tests/fixtures/pinterest): a list
+  // item and a paragraph after it both open with "Pinterest helps you
+  // discover and do what you love."; in 2023 the item is a paragraph of its
+  // six sentences. The paragraph's copy of the sentence used to take the
+  // item's, and the item's first sentence came out added.
+  const std::string dir = std::string(STRATA_SOURCE_DIR) + "/tests/fixtures/pinterest/";
+  const Document a = test::parse(test::read_file(dir + "terms-2022-09-20.md"), "a.md");
+  const Document b = test::parse(test::read_file(dir + "terms-2023-01-26.md"), "b.md");
+  const ChangeSet c = compare(a, b, {});
+  bool split = false;
+  for (const ClaimChange& x : c.claims) {
+    if (x.status == ChangeStatus::kSplit) {
+      split = true;
+      ASSERT_EQ(x.new_sides.size(), 6u);
+      EXPECT_EQ(x.new_sides[0].text, "Pinterest helps you discover and do what you love.");
+    }
+    // Only the heading's words, now a paragraph ("1.", "Our service"), are new.
+    if (x.status == ChangeStatus::kAdded) {
+      EXPECT_LT(x.new_sides[0].text.size(), 12u) << x.new_sides[0].text;
+    }
+  }
+  EXPECT_TRUE(split);
 }
 
 TEST(WordIndex, FindsTheBagsSharingMostRareWords) {

@@ -46,6 +46,11 @@ constexpr double kPartContainment = 0.7;
 // supplies, and contributed medical personnel ..."). On the bundled series'
 // five comparisons this adds that merge and no other split or merge.
 constexpr double kJoiningPartContainment = 0.65;
+// ... and at least this many words: a line of two or three common words
+// ("Our service", a heading that became a paragraph in Pinterest's terms)
+// is made of the whole's words and nudges the match up without being a
+// part of it.
+constexpr size_t kMinJoiningWords = 4;
 // Index probes: the rarest words of a claim find its candidates. Words in
 // more than WordIndex::kMaxPostings claims are skipped; kMaxCandidates
 // bounds the work per claim.
@@ -95,71 +100,6 @@ void link(ClaimPairs& p, int i, int j, PairKind kind, double score) {
 
 namespace {
 
-// New claims by (hash of the comparison form, group), in document order
-// inside a bucket; each bucket keeps a cursor past its taken claims. Taken
-// claims never become free again, so n identical lines are paired in
-// O(n log n), not with a rescan of their bucket per claim.
-class ExactIndex {
- public:
-  // `group(j)`: the bucket's second key for new claim j (its section, or one
-  // value for all).
-  template <typename Group>
-  ExactIndex(const Side& n, Group group) : n_(n) {
-    entries_.reserve(n.claims.size());
-    for (size_t j = 0; j < n.claims.size(); ++j)
-      entries_.push_back(Entry{n.claims[j].key, group(static_cast<int>(j)), static_cast<int>(j)});
-    std::sort(entries_.begin(), entries_.end());
-    cursor_.resize(entries_.size());
-    for (size_t k = 0; k < cursor_.size(); ++k) cursor_[k] = k;
-  }
-
-  // The first free new claim of group `g` with the text of `claim`, or -1.
-  int first_free(const Claim& claim, int g, const std::vector<int>& new_to_old) {
-    const Entry probe{claim.key, g, -1};
-    const size_t start =
-        static_cast<size_t>(std::lower_bound(entries_.begin(), entries_.end(), probe) - entries_.begin());
-    auto in_bucket = [&](size_t k) {
-      return k < entries_.size() && entries_[k].key == claim.key && entries_[k].group == g;
-    };
-    auto taken = [&](size_t k) { return new_to_old[static_cast<size_t>(entries_[k].claim)] >= 0; };
-    if (!in_bucket(start)) return -1;
-    size_t& at = cursor_[start];
-    while (in_bucket(at) && taken(at)) ++at;
-    // A free claim of another text is a hash collision: looked past, left
-    // free for its own text.
-    for (size_t k = at; in_bucket(k); ++k) {
-      const int j = entries_[k].claim;
-      if (!taken(k) && n_.claims[static_cast<size_t>(j)].sentence_ptr->norm == claim.sentence_ptr->norm) return j;
-    }
-    return -1;
-  }
-
- private:
-  struct Entry {
-    uint64_t key;
-    int group;
-    int claim;
-    bool operator<(const Entry& o) const { return std::tie(key, group, claim) < std::tie(o.key, o.group, o.claim); }
-  };
-  const Side& n_;
-  std::vector<Entry> entries_;
-  std::vector<size_t> cursor_;  // per bucket, at its first entry: the first entry that may be free
-};
-
-// Exact matches by comparison form, in document order: each old claim takes
-// the first free new claim with the same text in the group `group_of(i)`
-// names (skipped when it is negative).
-template <typename GroupOf>
-void pair_exact(const Side& o, ExactIndex& index, ClaimPairs& p, GroupOf group_of) {
-  for (size_t i = 0; i < o.claims.size(); ++i) {
-    if (p.old_to_new[i] >= 0) continue;
-    const int g = group_of(static_cast<int>(i));
-    if (g < 0) continue;
-    const int j = index.first_free(o.claims[i], g, p.new_to_old);
-    if (j >= 0) link(p, static_cast<int>(i), j, PairKind::kExact, 1.0);
-  }
-}
-
 int neighbour(const Side& side, int claim, int step) {
   const int k = claim + step;
   if (k < 0 || k >= static_cast<int>(side.claims.size())) return -1;
@@ -167,11 +107,13 @@ int neighbour(const Side& side, int claim, int step) {
 }
 
 // A free claim of the part side next to `claim` (`step` -1 or 1), in the
-// same section, mostly made of the words of `whole`; or -1.
+// same section, of at least kMinJoiningWords words, mostly made of the words
+// of `whole`; or -1.
 int free_part(const Side& part_side, const std::vector<int>& part_to_whole, int claim, int step, const Bag& whole) {
   const int b = neighbour(part_side, claim, step);
   if (b < 0 || part_to_whole[static_cast<size_t>(b)] >= 0) return -1;
-  return containment(part_side.claims[static_cast<size_t>(b)].bag, whole) < kJoiningPartContainment ? -1 : b;
+  const Bag& part = part_side.claims[static_cast<size_t>(b)].bag;
+  return part.size() < kMinJoiningWords || containment(part, whole) < kJoiningPartContainment ? -1 : b;
 }
 
 // One whole on side W became adjacent parts on side P (a split when W is
@@ -388,13 +330,7 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
     return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)] ==
            n.claims[static_cast<size_t>(j)].section;
   };
-  // Inside title-anchored sections first (buckets by new section), then
-  // anywhere (one bucket per text).
-  ExactIndex by_section(n, [&](int j) { return n.claims[static_cast<size_t>(j)].section; });
-  pair_exact(o, by_section, p,
-             [&](int i) { return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)]; });
-  ExactIndex anywhere(n, [](int) { return 0; });
-  pair_exact(o, anywhere, p, [](int) { return 0; });
+  pair_exact(o, n, p, anchor);
   const auto unpaired = [](const std::vector<int>& to) {
     return static_cast<size_t>(std::count(to.begin(), to.end(), -1));
   };

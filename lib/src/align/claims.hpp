@@ -122,6 +122,10 @@ inline constexpr size_t kMaxPairedClaimBytes = 64 * 1024;
 // read. Bounded: each claim looks at a fixed number of candidates.
 ClaimPairs pair_claims(Side& old_side, Side& new_side, const std::vector<int>& anchor_old_to_new);
 
+// The first pass of pair_claims (align/exact.cpp): claims with the same
+// comparison form, inside title-anchored sections first, then anywhere.
+void pair_exact(const Side& old_side, const Side& new_side, ClaimPairs& p, const std::vector<int>& anchor_old_to_new);
+
 // Records the pair (i, j) of the given kind and score in `p`.
 void link(ClaimPairs& p, int old_claim, int new_claim, PairKind kind, double score);
 
