@@ -9,24 +9,34 @@
 namespace strata {
 namespace {
 
-// toml++ 3.3 (Debian's) reaches an unreachable point, undefined behaviour,
-// when it tests a code point from U+FB26 to U+FEFE (but U+FEFF) for
-// whitespace, which it does outside strings and comments. There such a
-// character is an error anyway, so it is refused before toml++ sees it;
-// within strings and comments it is left alone.
-constexpr char32_t kWhitespaceTestFirst = 0xFB26;
-constexpr char32_t kWhitespaceTestLast = 0xFEFE;
+// toml++ 3.3 (Debian's) reaches a point it marks unreachable, undefined
+// behaviour, when it tests some code points for whitespace (U+00A1 to
+// U+049A, U+2C5E to U+3057, U+FB26 to U+FEFE, found by the fuzz programs),
+// which it does outside strings and comments. TOML allows nothing but ASCII
+// there (a byte order mark opening the file aside), so every other
+// character is refused before toml++ sees the file; strings and comments
+// may hold any.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 struct BareCharacter {
   char32_t code_point = 0;
   size_t line = 1;
 };
 
-// The first character of that range outside strings and comments, if any.
-std::optional<BareCharacter> character_toml_cannot_test(std::string_view text) {
+// A multi-line string may end with one or two quotes of its own before its
+// closing three: the run of quotes that closes it, 3 to 5 long.
+size_t closing_quotes(std::string_view rest) {
+  size_t n = 0;
+  while (n < 5 && n < rest.size() && rest[n] == rest[0]) ++n;
+  return n;
+}
+
+// The first character outside strings and comments that is not ASCII, if any
+// (utf8::kInvalid for bytes that are not UTF-8).
+std::optional<BareCharacter> non_ascii_outside_strings(std::string_view text) {
   enum class In { kBare, kComment, kBasic, kBasicLines, kLiteral, kLiteralLines } in = In::kBare;
   size_t line = 1;
-  size_t pos = 0;
+  size_t pos = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
   while (pos < text.size()) {
     const std::string_view rest = text.substr(pos);
     const char c = text[pos];
@@ -49,10 +59,7 @@ std::optional<BareCharacter> character_toml_cannot_test(std::string_view text) {
           in = In::kLiteral;
         } else if (static_cast<unsigned char>(c) >= 0x80) {
           size_t next = pos;
-          const char32_t cp = utf8::decode(text, next);
-          if (cp >= kWhitespaceTestFirst && cp <= kWhitespaceTestLast) return BareCharacter{cp, line};
-          pos = next;
-          continue;
+          return BareCharacter{utf8::decode(text, next), line};
         }
         break;
       case In::kComment:
@@ -68,7 +75,7 @@ std::optional<BareCharacter> character_toml_cannot_test(std::string_view text) {
           continue;
         }
         if (in == In::kBasic ? (c == '"' || c == '\n') : rest.starts_with(R"(""")")) {
-          pos += in == In::kBasic ? 1 : 3;
+          pos += in == In::kBasic ? 1 : closing_quotes(rest);
           in = In::kBare;
           continue;
         }
@@ -76,7 +83,7 @@ std::optional<BareCharacter> character_toml_cannot_test(std::string_view text) {
       case In::kLiteral:
       case In::kLiteralLines:
         if (in == In::kLiteral ? (c == '\'' || c == '\n') : rest.starts_with("'''")) {
-          pos += in == In::kLiteral ? 1 : 3;
+          pos += in == In::kLiteral ? 1 : closing_quotes(rest);
           in = In::kBare;
           continue;
         }
@@ -90,10 +97,12 @@ std::optional<BareCharacter> character_toml_cannot_test(std::string_view text) {
 }  // namespace
 
 Result<toml::table> parse_toml(std::string_view text, std::string_view source) {
-  if (auto bare = character_toml_cannot_test(text)) {
+  if (auto bare = non_ascii_outside_strings(text)) {
     return make_error(ErrorCode::kInvalidInput,
-                      fmt::format("{}:{}: unexpected character U+{:04X} outside a string", source, bare->line,
-                                  static_cast<uint32_t>(bare->code_point)));
+                      bare->code_point == utf8::kInvalid
+                          ? fmt::format("{}:{}: bytes that are not UTF-8 outside a string", source, bare->line)
+                          : fmt::format("{}:{}: unexpected character U+{:04X} outside a string", source, bare->line,
+                                        static_cast<uint32_t>(bare->code_point)));
   }
   toml::parse_result parsed = toml::parse(text, source);
   if (!parsed) {
