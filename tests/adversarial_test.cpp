@@ -97,6 +97,13 @@ std::vector<Case> cases() {
           "**Truncated:** 2000 of 2100 changed claims"),
       row("ReportListsAtMostTheClaimCap", {{"a.txt", lines(1, "Old claim")}, {"b.txt", lines(20005, "New claim")}},
           "{s} diff --format json --no-classify {d}/a.txt {d}/b.txt", 1, "", "\"claims_not_listed\": 5"),
+      // --- Magic numbers: a short file that opens like a binary format ------
+      // A text that starts "RIFF" and ends before a RIFF header would
+      // (fuzz finding) is compared as text, not thrown at.
+      row("ShortFileOpeningLikeRiffIsText", {{"a.txt", "RIFF\n"}, {"b.txt", "RIFF\nWEBP\n"}},
+          "{s} diff {d}/a.txt {d}/b.txt", 1, "", "WEBP"),
+      row("WebpImageIsRefused", {{"a.txt", kDoc}, {"b.webp", std::string("RIFF\x10\0\0\0WEBPVP8 ", 16)}},
+          "{s} diff {d}/a.txt {d}/b.webp", 2, R"(^strata: error: .*b\.webp.*WebP image)"),
       // --- Options out of range ----------------------------------------------
       row("NegativeContextIsRefused", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
           "{s} diff --context -1 {d}/a.txt {d}/b.txt", 2, R"(^strata: error: --context)"),

@@ -43,6 +43,25 @@ TEST(Toml, NonAsciiOutsideStringsIsRefusedBeforeTomlReadsIt) {
   EXPECT_EQ(not_utf8.error().message, "rules.toml:2: bytes that are not UTF-8 outside a string");
 }
 
+// Where a quote or '#' cannot open a string or a comment (the file is
+// wrong there), what follows is read as bare, as toml++ reads it: after a
+// minus sign it reads a number to its end, past quotes (fuzz finding).
+TEST(Toml, QuotesAndHashesWhereNoStringOrCommentStartsLeaveTheTextBare) {
+  const std::string c = encoded(0xFD);
+  for (const std::string& text : {"id = -\'\'\'<" + c + "\n", "id = 1\"" + c + "\"\n", "id = \"a\"" + c + "\n",
+                                  "id = -#" + c + "\n", "x\"" + c + "\" = 1\n"}) {
+    auto parsed = parse_toml(text, "m.toml");
+    ASSERT_FALSE(parsed) << text;
+    EXPECT_EQ(parsed.error().message, "m.toml:1: unexpected character U+00FD outside a string") << text;
+  }
+  // Where TOML allows them, strings hold any character.
+  auto parsed =
+      parse_toml("[\"" + c + "\"]\na.\"" + c + "\" = [\"" + c + "\", {k = \'" + c + "\'}] # " + c + "\n", "m.toml");
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  EXPECT_EQ((*parsed)[c]["a"][c][0].value_or(std::string()), c);
+  EXPECT_EQ((*parsed)[c]["a"][c][1]["k"].value_or(std::string()), c);
+}
+
 // A byte order mark opening the file is not a character of the file.
 TEST(Toml, AByteOrderMarkOpeningTheFileIsRead) {
   auto parsed = parse_toml(

@@ -82,7 +82,9 @@ std::string_view zip_kind(std::string_view bytes) {
 
 std::optional<std::string> refused_format(std::string_view bytes) {
   if (bytes.substr(0, kZip.size()) == kZip) return std::string(zip_kind(bytes));
-  if (bytes.substr(0, 4) == "RIFF" && bytes.substr(8, 4) == "WEBP") return "a WebP image, not a text document";
+  if (bytes.starts_with("RIFF") && bytes.size() >= 12 && bytes.substr(8, 4) == "WEBP") {
+    return "a WebP image, not a text document";
+  }
   for (const Magic& m : kMagics) {
     if (bytes.substr(0, m.prefix.size()) == m.prefix) return std::string(m.description);
   }

@@ -31,20 +31,39 @@ size_t closing_quotes(std::string_view rest) {
   return n;
 }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// A quote after `last` (the character before it, spaces aside) opens a
+// string only where TOML allows one: a key at the start of a line or after
+// a dot, a value after '=', in an array or an inline table. Elsewhere the
+// file is wrong and toml++ may read on past the quote testing characters
+// (after "-" it reads a number to its end), so the text after it stays
+// bare; a comment likewise starts only after a space or a line end. Reading
+// less as strings only refuses more.
+bool opens_string(char last) {
+  return last == '\n' || last == '=' || last == '[' || last == ',' || last == '{' || last == '.';
+}
+
 // The first character outside strings and comments that is not ASCII, if any
 // (utf8::kInvalid for bytes that are not UTF-8).
 std::optional<BareCharacter> non_ascii_outside_strings(std::string_view text) {
   enum class In { kBare, kComment, kBasic, kBasicLines, kLiteral, kLiteralLines } in = In::kBare;
   size_t line = 1;
-  size_t pos = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+  const size_t start = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+  size_t pos = start;
+  char last = '\n';  // the last character outside strings but spaces
   while (pos < text.size()) {
     const std::string_view rest = text.substr(pos);
     const char c = text[pos];
     if (c == '\n') ++line;
     switch (in) {
       case In::kBare:
-        if (c == '#') {
+        if (c == ' ' || c == '\t') {
+          // Spaces neither open nor end anything.
+        } else if (c == '#' && (pos == start || is_space(text[pos - 1]))) {
           in = In::kComment;
+        } else if ((c == '"' || c == '\'') && !opens_string(last)) {
+          last = c;  // read as toml++ reads garbage after a number or a word: bare
         } else if (rest.starts_with(R"(""")")) {
           in = In::kBasicLines;
           pos += 3;
@@ -60,10 +79,15 @@ std::optional<BareCharacter> non_ascii_outside_strings(std::string_view text) {
         } else if (static_cast<unsigned char>(c) >= 0x80) {
           size_t next = pos;
           return BareCharacter{utf8::decode(text, next), line};
+        } else {
+          last = c;
         }
         break;
       case In::kComment:
-        if (c == '\n') in = In::kBare;
+        if (c == '\n') {
+          in = In::kBare;
+          last = c;
+        }
         break;
       case In::kBasic:
       case In::kBasicLines:
@@ -77,6 +101,7 @@ std::optional<BareCharacter> non_ascii_outside_strings(std::string_view text) {
         if (in == In::kBasic ? (c == '"' || c == '\n') : rest.starts_with(R"(""")")) {
           pos += in == In::kBasic ? 1 : closing_quotes(rest);
           in = In::kBare;
+          last = '"';
           continue;
         }
         break;
@@ -85,6 +110,7 @@ std::optional<BareCharacter> non_ascii_outside_strings(std::string_view text) {
         if (in == In::kLiteral ? (c == '\'' || c == '\n') : rest.starts_with("'''")) {
           pos += in == In::kLiteral ? 1 : closing_quotes(rest);
           in = In::kBare;
+          last = '"';
           continue;
         }
         break;
