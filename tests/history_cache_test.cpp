@@ -29,7 +29,9 @@ struct BundledSeries {
   BundledSeries() {
     auto snapshots = series_snapshots(std::string(STRATA_SOURCE_DIR) + "/snapshots/manifest.toml", nullptr);
     EXPECT_TRUE(snapshots) << snapshots.error().message;
-    auto out = store.import(std::move(*snapshots), ImportOptions{.sync = false});
+    ImportOptions options;
+    options.sync = false;
+    auto out = store.import(std::move(*snapshots), options);
     EXPECT_TRUE(out) << out.error().message;
   }
   fs::path cache() const { return store::Deriver(store).cache_dir(); }

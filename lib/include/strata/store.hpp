@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,6 +81,13 @@ struct ImportOptions {
   // Default: true; false (`strata import --no-sync`) trades that for speed
   // on a disk that can be rebuilt (a cache, a test).
   bool sync = true;
+  // Called with the new version's commit id (40 hex digits) each time import
+  // checks that the version's objects are still in the store: once just after
+  // the branch moved to it, and again after each time they were written again
+  // (see docs/store.md, "Writers, locks and crashes"). Default: empty. Lets a
+  // test delete the objects at the moment a concurrent `git gc --prune=now`
+  // would.
+  std::function<void(std::string_view commit)> before_objects_check;
 };
 
 struct ImportOutcome {

@@ -2,12 +2,10 @@
 // move the branch with a compare-and-swap.
 #include <fmt/core.h>
 #include <algorithm>
-#include <chrono>
-#include <cstring>
-#include <thread>
 
 #include "ingest/ingest.hpp"
 #include "normalize/normalize.hpp"
+#include "store/commit.hpp"
 #include "store/lock.hpp"
 #include "store/meta.hpp"
 #include "store/revision.hpp"
@@ -19,19 +17,6 @@
 namespace strata {
 
 namespace {
-
-using store::git_failure;
-
-// The writer lock makes a lost race impossible between strata processes; the
-// compare-and-swap guards against plain git moving the branch meanwhile. A
-// handful of retries covers that; more would hide a real fight over the ref.
-constexpr int kMaxRefRetries = 8;
-constexpr auto kRefRetryPause = std::chrono::milliseconds(20);
-
-// Times the objects of a version are rewritten when a concurrent gc pruned
-// them: gc runs take seconds, so a second loss in a row means something else
-// is deleting objects.
-constexpr int kMaxRestores = 3;
 
 // Last second libgit2 1.5.1 can write in a commit header (2106-02-07T06:28:15Z).
 constexpr int64_t kMaxCommitTime = 0xFFFF'FFFF;
@@ -150,147 +135,6 @@ const VersionInfo* in_force(const std::vector<VersionInfo>& versions, const std:
   return found;
 }
 
-Result<git_oid> write_blob(git_repository* repo, std::string_view bytes, const std::string& what) {
-  git_oid oid;
-  if (int rc = git_blob_create_from_buffer(&oid, repo, bytes.data(), bytes.size()); rc != 0) {
-    return git_failure(rc, what + ": cannot write a blob");
-  }
-  return oid;
-}
-
-Result<git_oid> write_tree(git_repository* repo, const VersionInfo& info, std::string_view raw,
-                           const std::string& what) {
-  auto raw_blob = write_blob(repo, raw, what);
-  if (!raw_blob) return raw_blob.error();
-  auto meta_blob = write_blob(repo, store::meta_json(info, raw), what);
-  if (!meta_blob) return meta_blob.error();
-  git_treebuilder* raw_builder = nullptr;
-  if (int rc = git_treebuilder_new(&raw_builder, repo, nullptr); rc != 0) return git_failure(rc, what);
-  store::BuilderPtr builder(raw_builder);
-  git_oid tree;
-  if (int rc = git_treebuilder_insert(nullptr, builder.get(), store::kRawEntry, &*raw_blob, GIT_FILEMODE_BLOB);
-      rc != 0) {
-    return git_failure(rc, what + ": cannot build its tree");
-  }
-  if (int rc = git_treebuilder_insert(nullptr, builder.get(), store::kMetaEntry, &*meta_blob, GIT_FILEMODE_BLOB);
-      rc != 0) {
-    return git_failure(rc, what + ": cannot build its tree");
-  }
-  if (int rc = git_treebuilder_write(&tree, builder.get()); rc != 0)
-    return git_failure(rc, what + ": cannot write its tree");
-  return tree;
-}
-
-// Writes the version's blobs, tree and commit (on `parent`, if any) without
-// moving any ref. Objects are named by their content, so writing them again
-// gives the same commit id: this is also how pruned objects are restored.
-Result<git_oid> write_version(git_repository* repo, const VersionInfo& info, std::string_view raw, int64_t time,
-                              const std::optional<git_oid>& parent_id, const std::string& what) {
-  auto tree_id = write_tree(repo, info, raw, what);
-  if (!tree_id) return tree_id.error();
-  git_tree* raw_tree = nullptr;
-  if (int rc = git_tree_lookup(&raw_tree, repo, &*tree_id); rc != 0) return git_failure(rc, what);
-  store::TreePtr tree(raw_tree);
-  git_signature* raw_sig = nullptr;
-  if (int rc = git_signature_new(&raw_sig, "strata", "strata@localhost", time, 0); rc != 0) {
-    return git_failure(rc, what + ": cannot make its signature");
-  }
-  store::SigPtr sig(raw_sig);
-  store::CommitPtr parent;
-  if (parent_id) {
-    git_commit* raw_parent = nullptr;
-    if (int rc = git_commit_lookup(&raw_parent, repo, &*parent_id); rc != 0) {
-      return git_failure(rc, what + ": cannot read the current last version");
-    }
-    parent.reset(raw_parent);
-  }
-  const git_commit* parents[1] = {parent.get()};
-  const std::string message = store::commit_message(info);
-  git_oid commit;
-  if (int rc = git_commit_create(&commit, repo, nullptr, sig.get(), sig.get(), nullptr, message.c_str(), tree.get(),
-                                 parent_id ? 1 : 0, parents);
-      rc != 0) {
-    return git_failure(rc, what + ": cannot write its commit");
-  }
-  return commit;
-}
-
-// True when the commit, its tree and the tree's blobs are all in the store.
-bool version_objects_present(git_repository* repo, const git_oid& commit_id) {
-  git_odb* raw_odb = nullptr;
-  if (git_repository_odb(&raw_odb, repo) != 0) return false;
-  const std::unique_ptr<git_odb, void (*)(git_odb*)> odb(raw_odb, git_odb_free);
-  git_odb_refresh(odb.get());  // objects may have been packed or pruned by another process
-  if (git_odb_exists(odb.get(), &commit_id) == 0) return false;
-  git_commit* raw_commit = nullptr;
-  if (git_commit_lookup(&raw_commit, repo, &commit_id) != 0) return false;
-  const store::CommitPtr commit(raw_commit);
-  git_tree* raw_tree = nullptr;
-  if (git_commit_tree(&raw_tree, commit.get()) != 0) return false;
-  const store::TreePtr tree(raw_tree);
-  for (size_t i = 0; i < git_tree_entrycount(tree.get()); ++i) {
-    if (git_odb_exists(odb.get(), git_tree_entry_id(git_tree_entry_byindex(tree.get(), i))) == 0) return false;
-  }
-  return true;
-}
-
-// Between writing the objects and moving the branch they are referenced by
-// nothing, and `git gc --prune=now` deletes such objects. Checked once the
-// branch holds the commit (from then on gc keeps them) and rewritten if gone.
-Result<void> restore_if_pruned(git_repository* repo, const VersionInfo& info, std::string_view raw, int64_t time,
-                               const std::optional<git_oid>& parent, const git_oid& commit, const std::string& what) {
-  for (int attempt = 0; attempt < kMaxRestores; ++attempt) {
-    if (version_objects_present(repo, commit)) return {};
-    auto again = write_version(repo, info, raw, time, parent, what);
-    if (!again) return again.error();
-    if (git_oid_cmp(&*again, &commit) != 0) break;  // cannot happen unless the parent itself is gone
-  }
-  if (version_objects_present(repo, commit)) return {};
-  return make_error(ErrorCode::kCorrupt,
-                    fmt::format("{}: its objects vanished after {} moved (a concurrent git gc?) and could not be "
-                                "restored; the store's last version is damaged",
-                                what, store::kBranch));
-}
-
-// Commits the version on top of the branch and moves the branch only if it
-// still points where the commit's parent says (the zero id: "must not exist
-// yet"); then makes sure its objects survived (see Store::import).
-Result<git_oid> commit_and_swap(git_repository* repo, const VersionInfo& info, std::string_view raw, int64_t time,
-                                std::optional<git_oid>& tip, const std::string& what) {
-  const std::string log = "strata import " + info.id;
-  for (int attempt = 0; attempt < kMaxRefRetries; ++attempt) {
-    const std::optional<git_oid> parent = tip;
-    auto written = write_version(repo, info, raw, time, parent, what);
-    if (!written) return written.error();
-    const git_oid commit = *written;
-    git_oid zero;
-    std::memset(&zero, 0, sizeof zero);
-    git_reference* raw_ref = nullptr;
-    const int rc =
-        git_reference_create_matching(&raw_ref, repo, store::kBranch, &commit, 1, tip ? &*tip : &zero, log.c_str());
-    if (rc == 0) {
-      git_reference_free(raw_ref);
-      tip = commit;
-      if (auto kept = restore_if_pruned(repo, info, raw, time, parent, commit, what); !kept) return kept.error();
-      return commit;
-    }
-    if (rc != GIT_EMODIFIED && rc != GIT_ELOCKED && rc != GIT_EEXISTS)
-      return git_failure(rc, what + ": cannot move " + store::kBranch);
-    std::this_thread::sleep_for(kRefRetryPause);
-    git_oid now;
-    if (int read = git_reference_name_to_id(&now, repo, store::kBranch); read == 0) {
-      tip = now;
-    } else if (read == GIT_ENOTFOUND) {
-      tip.reset();
-    } else {
-      return git_failure(read, what + ": cannot read " + store::kBranch);
-    }
-  }
-  return make_error(ErrorCode::kLocked, fmt::format("{}: {} kept moving under this import ({} attempts); another "
-                                                    "program is writing to the store",
-                                                    what, store::kBranch, kMaxRefRetries));
-}
-
 }  // namespace
 
 Result<std::vector<ImportOutcome>> Store::import(std::vector<Snapshot> snapshots, const ImportOptions& options) {
@@ -354,7 +198,8 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
     if (store::oid_hex(blob) != prepared[i].info.raw_blob) {
       return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: changed while being imported", what));
     }
-    auto commit = commit_and_swap(repo, prepared[i].info, snapshot->bytes, prepared[i].time, chain->tip, what);
+    auto commit =
+        store::commit_on_branch(repo, prepared[i].info, snapshot->bytes, prepared[i].time, chain->tip, what, options);
     if (!commit) return commit.error();
     commits[i] = store::oid_hex(*commit);
   }

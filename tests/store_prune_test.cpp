@@ -1,0 +1,148 @@
+// A `git gc --prune=now` running beside an import can delete the new
+// version's objects after they were written: import writes them again, or
+// moves the branch back and fails; it never leaves the branch on a missing
+// object. The prune is played by ImportOptions::before_objects_check, which
+// deletes the version's loose objects at the moment a prune would.
+#include <git2.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <vector>
+
+#include "strata/store.hpp"
+#include "test_util.hpp"
+
+namespace strata {
+namespace {
+
+namespace fs = std::filesystem;
+
+Snapshot snap(int n) {
+  const std::string id = "v" + std::to_string(n);
+  return test::snapshot(test::version_text(n), "20" + std::to_string(10 + n), id, id + ".txt");
+}
+
+// Paths of the loose files of a commit, its tree and the tree's entries.
+std::vector<std::string> object_files(const std::string& store, std::string_view commit_hex) {
+  std::vector<git_oid> ids(1);
+  git_libgit2_init();
+  git_repository* repo = nullptr;
+  git_commit* commit = nullptr;
+  git_tree* tree = nullptr;
+  EXPECT_EQ(git_repository_open_bare(&repo, store.c_str()), 0);
+  EXPECT_EQ(git_oid_fromstrn(&ids[0], commit_hex.data(), commit_hex.size()), 0);
+  EXPECT_EQ(git_commit_lookup(&commit, repo, &ids[0]), 0);
+  if (commit != nullptr && git_commit_tree(&tree, commit) == 0) {
+    ids.push_back(*git_tree_id(tree));
+    for (size_t i = 0; i < git_tree_entrycount(tree); ++i)
+      ids.push_back(*git_tree_entry_id(git_tree_entry_byindex(tree, i)));
+  }
+  git_tree_free(tree);
+  git_commit_free(commit);
+  git_repository_free(repo);
+  git_libgit2_shutdown();
+  std::vector<std::string> paths;
+  for (const git_oid& id : ids) {
+    const std::string hex = git_oid_tostr_s(&id);
+    paths.push_back(store + "/objects/" + hex.substr(0, 2) + "/" + hex.substr(2));
+  }
+  return paths;
+}
+
+// Deletes the version's loose objects on the first `times` checks.
+struct Prune {
+  Prune(std::string dir, int n) : store(std::move(dir)), times(n) {}
+  std::string store;
+  int times;
+  int checks = 0;
+  std::vector<std::string> deleted;
+
+  void operator()(std::string_view commit) {
+    if (checks++ >= times) return;
+    for (const std::string& path : object_files(store, commit)) {
+      EXPECT_TRUE(fs::remove(path)) << path;
+      deleted.push_back(path);
+    }
+  }
+};
+
+struct PruneFixture {
+  test::TempDir tmp;
+  std::string dir = tmp.path() + "/store";
+  std::optional<Store> store;
+
+  PruneFixture() {
+    auto made = Store::init(dir);
+    EXPECT_TRUE(made) << made.error().message;
+    if (made) store.emplace(std::move(*made));
+  }
+
+  std::vector<std::string> ids() const {
+    auto reopened = Store::open(dir);  // a fresh handle reads only what is on disk
+    EXPECT_TRUE(reopened) << reopened.error().message;
+    std::vector<std::string> out;
+    if (!reopened) return out;
+    auto versions = reopened->versions();
+    EXPECT_TRUE(versions) << versions.error().message;
+    if (versions) {
+      for (const auto& v : *versions) out.push_back(v.id);
+    }
+    return out;
+  }
+};
+
+TEST(StorePrune, ObjectsDeletedAfterTheBranchMovedAreWrittenAgain) {
+  PruneFixture f;
+  ASSERT_TRUE(f.store->import({snap(1)}));
+  Prune prune(f.dir, 1);
+  ImportOptions options;
+  options.before_objects_check = std::ref(prune);
+  auto out = f.store->import({snap(2)}, options);
+  ASSERT_TRUE(out) << out.error().message;
+  EXPECT_TRUE((*out)[0].stored);
+  EXPECT_EQ(prune.checks, 2);  // the loss seen, then the rewritten objects
+  ASSERT_EQ(prune.deleted.size(), 4u);
+  for (const std::string& path : prune.deleted) EXPECT_TRUE(fs::exists(path)) << path;
+  EXPECT_EQ(f.ids(), (std::vector<std::string>{"v1", "v2"}));
+  auto bytes = read_version_bytes(f.dir, "v2");
+  ASSERT_TRUE(bytes) << bytes.error().message;
+  EXPECT_EQ(bytes->bytes, test::version_text(2));
+}
+
+TEST(StorePrune, ObjectsThatKeepVanishingPutTheBranchBack) {
+  PruneFixture f;
+  ASSERT_TRUE(f.store->import({snap(1)}));
+  Prune prune(f.dir, 1000);
+  ImportOptions options;
+  options.before_objects_check = std::ref(prune);
+  auto out = f.store->import({snap(2)}, options);
+  ASSERT_FALSE(out);
+  EXPECT_EQ(out.error().code, ErrorCode::kCorrupt);
+  for (const char* part :
+       {"importing v2.txt as 'v2'", "git gc --prune=now", "back on the version before", "nothing was stored"}) {
+    EXPECT_NE(out.error().message.find(part), std::string::npos) << out.error().message;
+  }
+  EXPECT_EQ(out.error().message.find('\n'), std::string::npos);
+  EXPECT_EQ(prune.checks, 4);  // just after the move, then after each of three rewrites
+  EXPECT_EQ(f.ids(), (std::vector<std::string>{"v1"}));
+  // Nothing is left to repair: the next import stores the version.
+  auto again = f.store->import({snap(2)});
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(f.ids(), (std::vector<std::string>{"v1", "v2"}));
+}
+
+TEST(StorePrune, AFirstVersionThatKeepsVanishingLeavesAnEmptyStore) {
+  PruneFixture f;
+  Prune prune(f.dir, 1000);
+  ImportOptions options;
+  options.before_objects_check = std::ref(prune);
+  auto out = f.store->import({snap(1)}, options);
+  ASSERT_FALSE(out);
+  EXPECT_NE(out.error().message.find("nothing was stored"), std::string::npos) << out.error().message;
+  EXPECT_TRUE(f.ids().empty());
+  EXPECT_TRUE(f.store->import({snap(1)}));
+  EXPECT_EQ(f.ids(), (std::vector<std::string>{"v1"}));
+}
+
+}  // namespace
+}  // namespace strata
