@@ -144,5 +144,25 @@ TEST(StorePrune, AFirstVersionThatKeepsVanishingLeavesAnEmptyStore) {
   EXPECT_EQ(f.ids(), (std::vector<std::string>{"v1"}));
 }
 
+TEST(StorePrune, ABranchOnAMissingCommitSaysHowToRecover) {
+  // What a prune that ran after the import leaves: the branch on a commit
+  // whose objects are gone. The message names the version to go back to.
+  PruneFixture f;
+  auto out = f.store->import({snap(1), snap(2)});
+  ASSERT_TRUE(out) << out.error().message;
+  Prune prune(f.dir, 1);
+  prune((*out)[1].version.commit);
+  auto versions = Store::open(f.dir)->versions();
+  ASSERT_FALSE(versions);
+  EXPECT_EQ(versions.error().code, ErrorCode::kCorrupt);
+  const std::string& message = versions.error().message;
+  for (const std::string& part :
+       {"points to commit " + (*out)[1].version.commit + ", which is not in the store",
+        std::string("last intact version, 'v1' (2011)"), "update-ref refs/heads/main " + (*out)[0].version.commit}) {
+    EXPECT_NE(message.find(part), std::string::npos) << message;
+  }
+  EXPECT_EQ(message.find('\n'), std::string::npos);
+}
+
 }  // namespace
 }  // namespace strata

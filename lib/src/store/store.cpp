@@ -12,6 +12,7 @@
 
 #include "store/loose.hpp"
 #include "store/meta.hpp"
+#include "store/recover.hpp"
 #include "store/revision.hpp"
 #include "store/store_impl.hpp"
 
@@ -62,7 +63,12 @@ Result<Chain> read_chain(git_repository* repo, const std::string& dir) {
       return intact.error();
     }
     git_commit* raw = nullptr;
-    if (int rc = git_commit_lookup(&raw, repo, &at); rc != 0) {
+    if (int rc = git_commit_lookup(&raw, repo, &at); rc == GIT_ENOTFOUND && child.empty()) {
+      return make_error(ErrorCode::kCorrupt,
+                        fmt::format("store {}: {}, which is not in the store (deleted by a 'git gc --prune=now' "
+                                    "run beside an import?){}",
+                                    dir, where, missing_tip_hint(repo, dir)));
+    } else if (rc != 0) {
       Error error = git_failure(rc, fmt::format("store {}: {}, which cannot be read", dir, where));
       error.code = ErrorCode::kCorrupt;
       return error;
