@@ -83,22 +83,32 @@ store="$work/store-gc"
 ( while true; do git -C "$store" gc --prune=now --quiet 2> /dev/null || true; done ) &
 gc=$!
 claimed=0
-refused=0
+moved_back=0
+found_damaged=0
+other=0
 for i in $(seq 1 "$gc_imports"); do
   version "g$i" > "$work/g.txt"
-  if "$strata" import --store "$store" --id "g$i" --date 2022-01-01 "$work/g.txt" 2> /dev/null | grep -q '^stored'; then
+  if "$strata" import --store "$store" --id "g$i" --date 2022-01-01 "$work/g.txt" 2> "$work/gc-import.err" | grep -q '^stored'; then
     claimed=$((claimed + 1))
+  elif grep -q 'nothing was stored' "$work/gc-import.err"; then
+    moved_back=$((moved_back + 1))  # its objects did not stay: the branch went back
+  elif grep -q 'which is not in the store' "$work/gc-import.err"; then
+    found_damaged=$((found_damaged + 1))  # an earlier version's objects were pruned after its check
   else
-    refused=$((refused + 1))
+    other=$((other + 1))
+    sed "s/^/    /" "$work/gc-import.err" >&2
   fi
 done
 kill "$gc"; wait "$gc" 2> /dev/null || true
 # A prune whose look at the refs came before an import moved the branch can
-# still delete that import's objects after its check (git-gc(1): --prune=now
-# is unsafe beside any writer): the log then fails, which is what to count.
+# still delete that import's objects after its check, or after it exited
+# (git-gc(1): --prune=now is unsafe beside any writer): every later command
+# then finds the branch on a missing commit, which is what to count.
 if listed=$("$strata" log --store "$store" --no-sizes 2> "$work/gc-log.err"); then
   listed="lists $(wc -l <<<"$listed")"
 else
   listed="fails: $(cat "$work/gc-log.err")"
 fi
-echo "$gc_imports imports: $claimed printed stored, $refused failed with 2; log $listed; git fsck problems: $(fsck_problems "$store")"
+echo "$gc_imports imports: $claimed printed stored, $moved_back failed with 2 and moved the branch back," \
+  "$found_damaged failed with 2 on a branch already on a pruned commit, $other failed otherwise; log $listed;" \
+  "git fsck problems: $(fsck_problems "$store")"

@@ -6,7 +6,13 @@
 #include <git2.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
 #include <vector>
 
 #include "strata/store.hpp"
@@ -141,6 +147,61 @@ TEST(StorePrune, AFirstVersionThatKeepsVanishingLeavesAnEmptyStore) {
   EXPECT_NE(out.error().message.find("nothing was stored"), std::string::npos) << out.error().message;
   EXPECT_TRUE(f.ids().empty());
   EXPECT_TRUE(f.store->import({snap(1)}));
+  EXPECT_EQ(f.ids(), (std::vector<std::string>{"v1"}));
+}
+
+// The branch as its loose ref file holds it (strata never packs refs).
+std::string branch(const std::string& store) {
+  std::ifstream in(store + "/refs/heads/main");
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+TEST(StorePrune, AnImportWaitsForARunningGcBeforeItLooks) {
+  PruneFixture f;
+  ASSERT_TRUE(f.store->import({snap(1)}));
+  const std::string before = branch(f.dir);
+  // gc.pid as `git gc` writes it while it runs, naming a live process.
+  char host[256] = {};
+  ASSERT_EQ(gethostname(host, sizeof host - 1), 0);
+  std::ofstream(f.dir + "/gc.pid") << getpid() << ' ' << host;
+  // The gc's prune read the refs before the import moved the branch: it
+  // deletes the new version's objects once the branch holds them, then ends.
+  Prune prune(f.dir, 1);
+  std::thread gc([&] {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    std::string now;
+    while ((now = branch(f.dir)) == before && std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    // Late enough that an import that did not wait would have looked and
+    // returned by then; the one that waits looks only after gc.pid is gone.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    if (now != before) prune(now.substr(0, 40));
+    fs::remove(f.dir + "/gc.pid");
+  });
+  auto out = f.store->import({snap(2)});
+  gc.join();
+  ASSERT_TRUE(out) << out.error().message;
+  EXPECT_EQ(prune.deleted.size(), 4u);
+  EXPECT_EQ(f.ids(), (std::vector<std::string>{"v1", "v2"}));
+}
+
+TEST(StorePrune, AGitLockHeldByARunningGcIsWaitedFor) {
+  // `git gc` packs refs under packed-refs.lock: a lock no strata writer left,
+  // which import refuses unless a gc is running, whose end it waits for.
+  PruneFixture f;
+  char host[256] = {};
+  ASSERT_EQ(gethostname(host, sizeof host - 1), 0);
+  std::ofstream(f.dir + "/gc.pid") << getpid() << ' ' << host;
+  std::ofstream(f.dir + "/packed-refs.lock") << "";
+  std::thread gc([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    fs::remove(f.dir + "/packed-refs.lock");
+    fs::remove(f.dir + "/gc.pid");
+  });
+  auto out = f.store->import({snap(1)});
+  gc.join();
+  ASSERT_TRUE(out) << out.error().message;
   EXPECT_EQ(f.ids(), (std::vector<std::string>{"v1"}));
 }
 

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <thread>
 
+#include "store/gc.hpp"
 #include "store/git.hpp"
 #include "store/loose.hpp"
 #include "store/meta.hpp"
@@ -23,11 +24,12 @@ constexpr auto kRefRetryPause = std::chrono::milliseconds(20);
 
 // Rounds of rewriting a version's objects a concurrent prune deleted. A prune
 // works from the refs it read when it started, so it can delete a rewritten
-// object again while it is still walking the object folders; the pause lets
-// it finish before the next look (`git gc --prune=now` on a store of a few
-// hundred versions prunes in a few milliseconds, its whole run takes about
-// 100 ms on the project's machine). Three losses in a row mean something
-// other than one gc run is deleting objects.
+// object again while it is still walking the object folders; a `git gc` is
+// waited for (below), a `git prune` run alone is not, and the pause lets it
+// finish before the next look (`git gc --prune=now` on a store of a hundred
+// versions takes about 25 ms on the project's machine, its prune less).
+// Three losses in a row mean something other than one prune is deleting
+// objects.
 constexpr int kMaxRestores = 3;
 constexpr auto kRestorePause = std::chrono::milliseconds(100);
 
@@ -142,11 +144,16 @@ Result<void> keep_or_move_back(git_repository* repo, const VersionInfo& info, st
                                const std::string& log, const std::string& what, const ImportOptions& options) {
   const std::string objects = objects_dir(repo);
   const std::string commit = oid_hex(written.commit);
+  const std::string git_dir = git_repository_path(repo);
+  // A prune that read the refs before the move has done all its deleting
+  // once its gc has ended; whatever it deleted is then written again.
+  wait_for_running_gc(git_dir);
   for (int round = 0;; ++round) {
     if (options.before_objects_check) options.before_objects_check(commit);
     if (all_present(objects, written)) return {};
     if (round == kMaxRestores) break;
     auto again = write_version(repo, info, raw, time, parent, what);
+    if (!again && wait_for_running_gc(git_dir)) continue;  // as in commit_on_branch
     if (!again || !git_oid_equal(&again->commit, &written.commit)) break;
     std::this_thread::sleep_for(kRestorePause);
   }
@@ -166,9 +173,14 @@ Result<void> keep_or_move_back(git_repository* repo, const VersionInfo& info, st
 Result<git_oid> commit_on_branch(git_repository* repo, const VersionInfo& info, std::string_view raw, int64_t time,
                                  std::optional<git_oid>& tip, const std::string& what, const ImportOptions& options) {
   const std::string log = "strata import " + info.id;
+  const std::string git_dir = git_repository_path(repo);
   for (int attempt = 0; attempt < kMaxRefRetries; ++attempt) {
     const std::optional<git_oid> parent = tip;
     auto written = write_version(repo, info, raw, time, parent, what);
+    // A running gc's prune deletes what this import writes before the branch
+    // references it (and the empty object folders libgit2 writes into): once
+    // it has ended, writing again works.
+    if (!written && attempt + 1 < kMaxRefRetries && wait_for_running_gc(git_dir)) continue;
     if (!written) return written.error();
     git_oid zero;
     std::memset(&zero, 0, sizeof zero);
@@ -183,8 +195,11 @@ Result<git_oid> commit_on_branch(git_repository* repo, const VersionInfo& info, 
       tip = written->commit;
       return written->commit;
     }
-    if (rc != GIT_EMODIFIED && rc != GIT_ELOCKED && rc != GIT_EEXISTS)
+    if (rc != GIT_EMODIFIED && rc != GIT_ELOCKED && rc != GIT_EEXISTS) {
+      // libgit2 refuses to point a ref at an object that is not there.
+      if (attempt + 1 < kMaxRefRetries && wait_for_running_gc(git_dir)) continue;
       return git_failure(rc, what + ": cannot move " + kBranch);
+    }
     std::this_thread::sleep_for(kRefRetryPause);
     git_oid now;
     if (int read = git_reference_name_to_id(&now, repo, kBranch); read == 0) {

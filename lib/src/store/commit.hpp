@@ -19,7 +19,8 @@ namespace strata::store {
 // moves the branch to it only if the branch still points to `tip`; on a lost
 // race re-reads the branch into `tip` and tries again, a few times. Then
 // checks that the commit, its tree and its two blobs exist: a concurrent
-// `git gc --prune=now` that read the refs before the move deletes them. Gone
+// `git gc --prune=now` that read the refs before the move deletes them (so
+// when a gc is running, the check waits for it to end, up to a minute). Gone
 // objects are written again (they are named by their content, so the same
 // ids come back) and checked after a pause, a few rounds; if they still do
 // not stay, the branch is moved back to `tip` and the result is kCorrupt:

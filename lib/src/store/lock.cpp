@@ -12,6 +12,7 @@
 #include <system_error>
 #include <thread>
 
+#include "store/gc.hpp"
 #include "strata/fs.hpp"
 
 namespace strata::store {
@@ -101,6 +102,8 @@ Result<WriterLock> WriterLock::acquire(const std::string& store_dir) {
     sweep_object_temps(dir, false);
     for (const char* name : kGitLockFiles) {
       std::error_code ec;
+      // A running `git gc` holds packed-refs.lock and ref locks for a moment.
+      if (fs::exists(dir / name, ec) && wait_for_running_gc(store_dir)) ec.clear();
       if (fs::exists(dir / name, ec)) {
         ::close(fd);
         return make_error(ErrorCode::kLocked,

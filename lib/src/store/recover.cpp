@@ -65,8 +65,8 @@ std::string missing_tip_hint(git_repository* repo, const std::string& dir) {
         dir, dir, kBranch);
   }
   return fmt::format(
-      "; to recover, put the branch back on the last intact version, {}: git --git-dir {} update-ref {} {}, then import "
-      "the lost version again",
+      "; to recover, put the branch back on the last intact version, {}: git --git-dir {} update-ref {} {}, "
+      "then import the lost version again",
       version_label(heads[0].version), dir, kBranch, oid_hex(heads[0].id));
 }
 
