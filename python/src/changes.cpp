@@ -1,6 +1,7 @@
 // compare(): two Documents to a ChangeSet, with the GIL released while it
 // runs, and the ChangeSet's parts and renderings.
 #include <pybind11/stl.h>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,6 +60,7 @@ RenderOptions render_options(const Comparison& c, const std::vector<std::string>
 }  // namespace
 
 void bind_changes(py::module_& m) {
+  m.attr("MAX_LISTED_CLAIMS") = kMaxListedClaims;
   py::class_<SectionSide>(m, "SectionSide")
       .def_readonly("index", &SectionSide::index, "Index into Document.sections.")
       .def_readonly("id", &SectionSide::id)
@@ -151,11 +153,23 @@ void bind_changes(py::module_& m) {
       .def_property_readonly("claims", [](const Comparison& c) { return c.changes.claims; })
       .def_property_readonly("unchanged_claims_left_out",
                              [](const Comparison& c) { return c.changes.unchanged_claims_left_out; })
+      .def_property_readonly(
+          "claims_not_listed",
+          [](const Comparison& c) {
+            std::map<std::string, int> by_status;
+            for (const auto& [status, n] : c.changes.claims_not_listed) by_status[to_string(status)] = n;
+            return by_status;
+          },
+          "Claim changes past the cap on listed claims (MAX_LISTED_CLAIMS), by status: counted in "
+          "claim_counts() and exit_code, not in `claims`; empty when the cap was not hit. Their sum is the "
+          "JSON report's summary.claims_not_listed.")
       .def_property_readonly("numbers", [](const Comparison& c) { return c.changes.numbers; })
       .def_property_readonly("programmes", [](const Comparison& c) { return c.changes.programmes; })
       .def_property_readonly("wording", [](const Comparison& c) { return c.changes.wording; })
       .def_property_readonly("links", [](const Comparison& c) { return c.changes.links; })
-      .def_property_readonly("warnings", [](const Comparison& c) { return c.changes.warnings; })
+      .def_property_readonly(
+          "warnings", [](const Comparison& c) { return c.changes.warnings; },
+          "Work limits hit, one line each, as the reports' warnings (the listing cap included).")
       .def_property_readonly("all", [](const Comparison& c) { return c.all; })
       .def_property_readonly(
           "has_changes", [](const Comparison& c) { return c.changes.has_changes(); },

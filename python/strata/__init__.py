@@ -30,6 +30,7 @@ from ._errors import (
     UnsupportedError,
 )
 from ._strata import (
+    MAX_LISTED_CLAIMS,
     Blame,
     ChangeSet,
     CheckReport,
@@ -149,6 +150,7 @@ def check(
 
 
 __all__ = [
+    "MAX_LISTED_CLAIMS",
     "Blame",
     "ChangeSet",
     "CheckReport",

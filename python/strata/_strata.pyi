@@ -9,6 +9,7 @@ strata._errors, with the library's messages.
 from typing import Dict, List, Optional, Sequence
 
 __version__: str
+MAX_LISTED_CLAIMS: int  # claim changes a ChangeSet lists; the rest are counted
 
 class DocumentMeta:
     source: str  # path or label the bytes came from
@@ -176,11 +177,15 @@ class ChangeSet:
     sections: List[SectionChange]
     claims: List[ClaimChange]
     unchanged_claims_left_out: int
+    # Claim changes past MAX_LISTED_CLAIMS, by status: counted in claim_counts()
+    # and exit_code, not in `claims`; empty when the cap was not hit. Their sum
+    # is the JSON report's summary.claims_not_listed.
+    claims_not_listed: Dict[str, int]
     numbers: List[NumberChange]
     programmes: List[ProgrammeChange]
     wording: List[WordingShift]
     links: List[LinkChange]
-    warnings: List[str]
+    warnings: List[str]  # work limits hit, as the reports' warnings (the listing cap included)
     all: bool  # unchanged claims kept (compare(all=True))
     has_changes: bool
     exit_code: int  # what `strata diff` exits with: 0 same, 1 different

@@ -2,6 +2,7 @@
 on the bundled snapshots: same reports, byte for byte."""
 
 import itertools
+import json
 import threading
 import tomllib
 
@@ -157,3 +158,37 @@ def test_threads_compare_at_once_and_agree(snapshots):
     for t in threads:
         t.join()
     assert results == serial
+
+
+def test_claims_past_the_listing_cap_are_counted_and_said(tmp_path, run_cli):
+    # Two documents that share nothing: every claim of both is a change, more
+    # than a ChangeSet lists.
+    n = strata.MAX_LISTED_CLAIMS // 2 + 50
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("".join(f"Clause {i} of the old terms applies.\n\n" for i in range(n)))
+    new.write_text("".join(f"Rule {i} holds in the new version.\n\n" for i in range(n)))
+    changes = strata.compare(str(old), str(new), classify=False)
+    listed = [c for c in changes.claims if c.status != "unchanged"]
+    assert len(listed) == strata.MAX_LISTED_CLAIMS
+    not_listed = changes.claims_not_listed
+    assert set(not_listed) <= {"added", "removed", "modified", "rewritten", "moved", "split", "merged"}
+    assert sum(not_listed.values()) == 2 * n - strata.MAX_LISTED_CLAIMS
+    # The counts include what is not listed; one warning says so.
+    counts = changes.claim_counts()
+    for status, left in not_listed.items():
+        assert counts[status] == sum(1 for c in listed if c.status == status) + left
+    capped = [w for w in changes.warnings if "not listed" in w]
+    assert len(capped) == 1 and f"past the cap of {strata.MAX_LISTED_CLAIMS}" in capped[0]
+    # As the CLI's JSON report says.
+    status, out, _ = run_cli("diff", str(old), str(new), "--no-classify", "--format", "json")
+    report = json.loads(out)
+    assert report["summary"]["claims_not_listed"] == sum(not_listed.values())
+    assert report["warnings"] == changes.warnings
+    assert changes.to_json().encode() == out and changes.exit_code == status == 1
+
+
+def test_nothing_is_left_unlisted_under_the_cap(snapshots):
+    changes = strata.compare(snapshots[0], snapshots[2])
+    assert changes.claims_not_listed == {}
+    assert not any("not listed" in w for w in changes.warnings)
