@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "strata/ingest.hpp"
 #include "text/utf8.hpp"
@@ -10,133 +12,121 @@ namespace strata {
 namespace {
 
 // toml++ 3.3 (Debian's) reaches a point it marks unreachable, undefined
-// behaviour, when it tests some code points for whitespace (U+00A1 to
-// U+049A, U+2C5E to U+3057, U+FB26 to U+FEFE, found by the fuzz programs),
-// which it does outside strings and comments. TOML allows nothing but ASCII
-// there (a byte order mark opening the file aside), so every other
-// character is refused before toml++ sees the file; strings and comments
-// may hold any.
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-
-struct BareCharacter {
-  char32_t code_point = 0;
-  size_t line = 1;
-};
-
-// A multi-line string may end with one or two quotes of its own before its
-// closing three: the run of quotes that closes it, 3 to 5 long.
-size_t closing_quotes(std::string_view rest) {
-  size_t n = 0;
-  while (n < 5 && n < rest.size() && rest[n] == rest[0]) ++n;
-  return n;
+// behaviour, when it tests a code point of three ranges for Unicode
+// whitespace, which it does wherever it reads outside a string: in a
+// comment-free line of garbage after a number, too (found by the manifest
+// fuzz program). Rather than guess where toml++ reads, no such code point
+// reaches it: each is replaced by a stand-in from a private-use block before
+// parsing, and put back in every key and string after it (and in an error
+// message).
+bool untestable(char32_t cp) {
+  return (cp >= 0xA1 && cp <= 0x499) || (cp >= 0x2C5E && cp <= 0x3057 && cp != 0x3000) ||
+         (cp >= 0xFB26 && cp <= 0xFEFE);
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// Stand-ins: U+F0000 onwards (plane 15, private use, which toml++ tests
+// safely), the code point's offset from U+00A0 in a compact numbering.
+constexpr char32_t kStandInFirst = 0xF0000;
+constexpr char32_t kSecondRange = 0x2C5E;
+constexpr char32_t kThirdRange = 0xFB26;
+constexpr char32_t kSecondOffset = 0x499 - 0xA1 + 1;
+constexpr char32_t kThirdOffset = kSecondOffset + (0x3057 - kSecondRange + 1);
+constexpr char32_t kStandInLast = kStandInFirst + kThirdOffset + (0xFEFE - kThirdRange);
 
-// A quote after `last` (the character before it, spaces aside) opens a
-// string only where TOML allows one: a key at the start of a line or after
-// a dot, a value after '=', in an array or an inline table. Elsewhere the
-// file is wrong and toml++ may read on past the quote testing characters
-// (after "-" it reads a number to its end), so the text after it stays
-// bare; a comment likewise starts only after a space or a line end. Reading
-// less as strings only refuses more.
-bool opens_string(char last) {
-  return last == '\n' || last == '=' || last == '[' || last == ',' || last == '{' || last == '.';
+char32_t stand_in(char32_t cp) {
+  if (cp < kSecondRange) return kStandInFirst + (cp - 0xA1);
+  if (cp < kThirdRange) return kStandInFirst + kSecondOffset + (cp - kSecondRange);
+  return kStandInFirst + kThirdOffset + (cp - kThirdRange);
 }
 
-// The first character outside strings and comments that is not ASCII, if any
-// (utf8::kInvalid for bytes that are not UTF-8).
-std::optional<BareCharacter> non_ascii_outside_strings(std::string_view text) {
-  enum class In { kBare, kComment, kBasic, kBasicLines, kLiteral, kLiteralLines } in = In::kBare;
-  size_t line = 1;
-  const size_t start = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
-  size_t pos = start;
-  char last = '\n';  // the last character outside strings but spaces
+char32_t original(char32_t s) {
+  const char32_t n = s - kStandInFirst;
+  if (n < kSecondOffset) return 0xA1 + n;
+  if (n < kThirdOffset) return kSecondRange + (n - kSecondOffset);
+  return kThirdRange + (n - kThirdOffset);
+}
+
+// `text` with every code point `from` maps replaced; nullopt when none is.
+template <typename Map>
+std::optional<std::string> replaced(std::string_view text, Map from) {
+  std::optional<std::string> out;
+  size_t pos = 0;
+  size_t copied = 0;
   while (pos < text.size()) {
-    const std::string_view rest = text.substr(pos);
-    const char c = text[pos];
-    if (c == '\n') ++line;
-    switch (in) {
-      case In::kBare:
-        if (c == ' ' || c == '\t') {
-          // Spaces neither open nor end anything.
-        } else if (c == '#' && (pos == start || is_space(text[pos - 1]))) {
-          in = In::kComment;
-        } else if ((c == '"' || c == '\'') && !opens_string(last)) {
-          last = c;  // read as toml++ reads garbage after a number or a word: bare
-        } else if (rest.starts_with(R"(""")")) {
-          in = In::kBasicLines;
-          pos += 3;
-          continue;
-        } else if (rest.starts_with("'''")) {
-          in = In::kLiteralLines;
-          pos += 3;
-          continue;
-        } else if (c == '"') {
-          in = In::kBasic;
-        } else if (c == '\'') {
-          in = In::kLiteral;
-        } else if (static_cast<unsigned char>(c) >= 0x80) {
-          size_t next = pos;
-          return BareCharacter{utf8::decode(text, next), line};
-        } else {
-          last = c;
-        }
-        break;
-      case In::kComment:
-        if (c == '\n') {
-          in = In::kBare;
-          last = c;
-        }
-        break;
-      case In::kBasic:
-      case In::kBasicLines:
-        if (c == '\\') {
-          // An escaped quote or backslash does not end the string; an
-          // escaped line end still counts as a line.
-          if (pos + 1 < text.size() && text[pos + 1] == '\n') ++line;
-          pos += 2;
-          continue;
-        }
-        if (in == In::kBasic ? (c == '"' || c == '\n') : rest.starts_with(R"(""")")) {
-          pos += in == In::kBasic ? 1 : closing_quotes(rest);
-          in = In::kBare;
-          last = '"';
-          continue;
-        }
-        break;
-      case In::kLiteral:
-      case In::kLiteralLines:
-        if (in == In::kLiteral ? (c == '\'' || c == '\n') : rest.starts_with("'''")) {
-          pos += in == In::kLiteral ? 1 : closing_quotes(rest);
-          in = In::kBare;
-          last = '"';
-          continue;
-        }
-        break;
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
     }
-    ++pos;
+    const size_t at = pos;
+    const char32_t cp = utf8::decode(text, pos);
+    if (const auto to = from(cp)) {
+      if (!out) out.emplace();
+      out->append(text.substr(copied, at - copied));
+      utf8::append(*out, *to);
+      copied = pos;
+    }
   }
-  return std::nullopt;
+  if (out) out->append(text.substr(copied));
+  return out;
+}
+
+std::optional<char32_t> to_stand_in(char32_t cp) {
+  return untestable(cp) ? std::optional<char32_t>(stand_in(cp)) : std::nullopt;
+}
+std::optional<char32_t> from_stand_in(char32_t cp) {
+  return cp >= kStandInFirst && cp <= kStandInLast ? std::optional<char32_t>(original(cp)) : std::nullopt;
+}
+
+void restore(toml::node& node) {
+  if (auto* text = node.as_string()) {
+    if (auto out = replaced(text->get(), from_stand_in)) text->get() = std::move(*out);
+  } else if (auto* array = node.as_array()) {
+    for (toml::node& item : *array) restore(item);
+  } else if (auto* table = node.as_table()) {
+    std::vector<std::pair<std::string, std::string>> renamed;  // key with stand-ins, key restored
+    for (auto&& [key, value] : *table) {
+      restore(value);
+      if (auto out = replaced(key.str(), from_stand_in)) renamed.emplace_back(key.str(), std::move(*out));
+    }
+    for (auto& [from, to] : renamed) {
+      const auto it = table->find(from);
+      table->insert(std::move(to), std::move(it->second));
+      table->erase(from);
+    }
+  }
 }
 
 }  // namespace
 
 Result<toml::table> parse_toml(std::string_view text, std::string_view source) {
-  if (auto bare = non_ascii_outside_strings(text)) {
-    return make_error(ErrorCode::kInvalidInput,
-                      bare->code_point == utf8::kInvalid
-                          ? fmt::format("{}:{}: bytes that are not UTF-8 outside a string", source, bare->line)
-                          : fmt::format("{}:{}: unexpected character U+{:04X} outside a string", source, bare->line,
-                                        static_cast<uint32_t>(bare->code_point)));
+  // A stand-in already in the file would be read back as another character.
+  size_t pos = 0;
+  size_t line = 1;
+  while (pos < text.size()) {
+    if (text[pos] == '\n') ++line;
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const char32_t cp = utf8::decode(text, pos);
+    if (cp >= kStandInFirst && cp <= kStandInLast) {
+      return make_error(ErrorCode::kInvalidInput,
+                        fmt::format("{}:{}: private-use character U+{:X} is not read in this file", source, line,
+                                    static_cast<uint32_t>(cp)));
+    }
   }
-  toml::parse_result parsed = toml::parse(text, source);
+  const std::optional<std::string> safe = replaced(text, to_stand_in);
+  toml::parse_result parsed = toml::parse(safe ? std::string_view(*safe) : text, source);
   if (!parsed) {
     const toml::parse_error& error = parsed.error();
-    return make_error(ErrorCode::kInvalidInput,
-                      fmt::format("{}:{}: {}", source, error.source().begin.line, error.description()));
+    return make_error(
+        ErrorCode::kInvalidInput,
+        fmt::format("{}:{}: {}", source, error.source().begin.line,
+                    replaced(error.description(), from_stand_in).value_or(std::string(error.description()))));
   }
-  return std::move(parsed).table();
+  toml::table table = std::move(parsed).table();
+  if (safe) restore(table);
+  return table;
 }
 
 Result<toml::table> load_toml(const std::string& path) {
