@@ -120,6 +120,49 @@ TEST(HistoryCache, DamagedOrInconsistentEntriesAreRebuiltNotTrusted) {
   EXPECT_NE(read_json(pairs[0]), past);
 }
 
+int programmes_added(const std::vector<LogEntry>& log) {
+  int n = 0;
+  for (const LogEntry& e : log) n += e.change ? e.change->programmes_added : 0;
+  return n;
+}
+
+// The programme series is one entry per list of versions and programme
+// file: a warm query reads it instead of every version, a damaged one is
+// rebuilt, and another programme file has an entry of its own.
+TEST(HistoryCache, TheProgrammeSeriesIsOneEntryPerVersionsAndProgrammeFile) {
+  BundledSeries s;
+  const std::string cold = all_outputs(s.store);
+  const auto series = entries(s.cache() / "series");
+  ASSERT_EQ(series.size(), 1u);
+  const auto before = version_log(s.store, true);
+  ASSERT_TRUE(before);
+
+  // A hit: a row altered consistently (a programme only the last version
+  // names) is what log counts.
+  Json j = read_json(series[0]);
+  const int last = static_cast<int>(before->size()) - 1;
+  Json mentions = Json::array();
+  for (int i = 0; i <= last; ++i) mentions.push_back(i == last ? 1 : 0);
+  j["series"]["rows"].push_back({"Planted Fund", "", mentions, last, last, Json::array()});
+  write_json(series[0], j);
+  const auto planted = version_log(s.store, true);
+  ASSERT_TRUE(planted);
+  EXPECT_EQ(programmes_added(*planted), programmes_added(*before) + 1);
+
+  // Damaged: rebuilt, the outputs as cold.
+  std::ofstream(series[0], std::ios::trunc) << "{\"series\": [";
+  EXPECT_EQ(all_outputs(s.store), cold);
+
+  // Another programme file: its own entry and its own counts.
+  ProgrammeConfig ignore;
+  ignore.ignore = {"Comprehensive Assistance Package"};
+  const auto ignoring = version_log(s.store, true, ignore);
+  ASSERT_TRUE(ignoring);
+  EXPECT_EQ(entries(s.cache() / "series").size(), 2u);
+  EXPECT_LT(programmes_added(*ignoring), programmes_added(*before));
+  EXPECT_EQ(all_outputs(s.store), cold);
+}
+
 // What an older build (whose compare() paired fewer claims, say) would have
 // left: every entry with the same names and other sizes, under its own key.
 void plant_other_build(const fs::path& cache, const std::string& key) {

@@ -1,5 +1,6 @@
 #include "history/derived.hpp"
 #include "history/build_key.hpp"
+#include "history/cache_entry.hpp"
 #include "history/pair_entry.hpp"
 #include "sys/parallel.hpp"
 #include "text/ascii.hpp"
@@ -36,25 +37,6 @@ constexpr size_t kPrefetchWindow = 64;
 // keep the threads busy, few enough that a 300 KB page's 16 Documents stay
 // near 50 MB.
 constexpr size_t kParseWindow = 16;
-
-std::optional<Json> read_cache(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Json j = Json::parse(text, nullptr, false);
-  // The key is in the folder's name too; inside the entry it guards against
-  // an entry copied between folders.
-  if (j.is_discarded() || !j.is_object() || j.value("build", "") != derived_build_key()) return std::nullopt;
-  return j;
-}
-
-// Written atomically, so readers never see half an entry, but not synced:
-// a cache entry lost in a power cut is only recomputed, and a thousand
-// fsyncs cost seconds. A cache that cannot be written only costs time later.
-void write_cache(const std::string& path, Json j) {
-  j["build"] = derived_build_key();
-  (void)write_file_atomic(path, j.dump(-1, ' ', false, Json::error_handler_t::replace), WriteOptions{.sync = false});
-}
 
 bool is_real_change(ChangeStatus s) { return s != ChangeStatus::kUnchanged && s != ChangeStatus::kEquivalent; }
 
@@ -233,16 +215,6 @@ std::vector<const Sentence*> claims_in_order(const Document& doc) {
   }
   return out;
 }
-
-namespace {
-
-// A version's part of an entry's name: the same bytes read as another format,
-// or with other selectors, are another document.
-std::string entry_name(const VersionInfo& version) {
-  return fmt::format("{}.{}", version.reading_key(), to_string(version.format));
-}
-
-}  // namespace
 
 Deriver::Deriver(const Store& store)
     : store_(store), cache_dir_(fmt::format("{}/{}/{}", store.dir(), kCacheDir, derived_build_key())) {

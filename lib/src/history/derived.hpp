@@ -108,6 +108,12 @@ class Deriver {
   Result<void> each_document(const std::vector<VersionInfo>& versions,
                              const std::function<void(size_t, Document)>& use) const;
 
+  // The series registry over `versions` with the user's `config`: the one
+  // continuity of programmes that `log` and `timeline` share. Cached whole,
+  // an entry per list of versions and config (series_cache.cpp).
+  Result<ProgrammeSeries> programme_series(const std::vector<VersionInfo>& versions,
+                                           const ProgrammeConfig& config) const;
+
   // counts[v][t]: occurrences of terms[t] (lowercase comparison form) in
   // version v at word boundaries. Cached per version and term.
   Result<std::vector<std::vector<int>>> term_counts(const std::vector<VersionInfo>& versions,

@@ -18,25 +18,6 @@ namespace {
 // Word diffs for a claim chain: the same cap compare() uses by default.
 constexpr size_t kClaimDiffCells = 250'000;
 
-// The series registry over every version: the one continuity of programmes
-// that `report`, `programmes --series`, `timeline` and `log` share. The
-// acronyms come from the (cached) summaries, so each version is parsed once
-// here, a window ahead on parallel threads.
-Result<ProgrammeSeries> programme_registry(const store::Deriver& deriver, const std::vector<VersionInfo>& versions,
-                                           const ProgrammeConfig& config) {
-  std::vector<std::vector<KnownAcronym>> defined;
-  for (const VersionInfo& v : versions) {
-    auto summary = deriver.summary(v);
-    if (!summary) return summary.error();
-    defined.push_back(std::move(summary->acronyms));
-  }
-  ProgrammeRegistry registry(config, series_acronyms(defined));
-  auto added =
-      deriver.each_document(versions, [&](size_t i, Document doc) { registry.add(std::move(doc), versions[i].id); });
-  if (!added) return added.error();
-  return registry.finish();
-}
-
 // Programme changes from snapshot `at - 1` to `at` as the registry sees
 // them: a row that appears is added, one that vanishes is removed unless it
 // was renamed into another row.
@@ -67,7 +48,7 @@ Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes, const 
   ProgrammeSeries series;
   if (sizes) {
     if (auto filled = deriver.prefetch(*versions, true, true, needs); !filled) return filled.error();
-    auto registry = programme_registry(deriver, *versions, programmes);
+    auto registry = deriver.programme_series(*versions, programmes);
     if (!registry) return registry.error();
     series = std::move(*registry);
   }
@@ -96,7 +77,7 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
   // series registry.
   const store::PairNeeds needs{.wording = options.top_phrases > 0};
   if (auto filled = deriver.prefetch(*versions, true, n > 1, needs); !filled) return filled.error();
-  auto registry = programme_registry(deriver, *versions, options.programmes);
+  auto registry = deriver.programme_series(*versions, options.programmes);
   if (!registry) return registry.error();
   out.programmes = std::move(*registry);
   std::map<std::string, int> shifted;  // phrase (lowercase) -> times it shifted across the series
