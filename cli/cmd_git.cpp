@@ -88,7 +88,7 @@ int run_textconv(const TextconvArgs& args) {
 
 }  // namespace
 
-void add_git_commands(CLI::App& app, Context& context) {
+void add_git_diff_command(CLI::App& app, Context& context) {
   auto diff = std::make_shared<GitDiffArgs>();
   CLI::App* cmd = app.add_subcommand(
       "git-diff", "Git's external diff driver: set diff.strata.command to 'strata git-diff' (docs/ci.md)");
@@ -96,7 +96,9 @@ void add_git_commands(CLI::App& app, Context& context) {
       ->required();
   diff->read.add_to(*cmd);
   cmd->callback([diff, &context] { context.exit_code = run_git_diff(*diff); });
+}
 
+void add_textconv_command(CLI::App& app, Context& context) {
   auto conv = std::make_shared<TextconvArgs>();
   CLI::App* textconv = app.add_subcommand(
       "textconv", "A document as clean text, one claim a line, for git's diff.strata.textconv (docs/ci.md)");

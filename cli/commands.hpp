@@ -15,7 +15,7 @@ void add_timeline_command(CLI::App& app, Context& context);
 void add_blame_command(CLI::App& app, Context& context);
 void add_programmes_command(CLI::App& app, Context& context);
 void add_check_command(CLI::App& app, Context& context);
-// git-diff and textconv.
-void add_git_commands(CLI::App& app, Context& context);
+void add_git_diff_command(CLI::App& app, Context& context);
+void add_textconv_command(CLI::App& app, Context& context);
 
 }  // namespace strata::cli
