@@ -89,8 +89,7 @@ bool is_document(std::string_view path) {
 
 DocumentCheck check_pair(const Document& old_doc, const Document& new_doc, const CompareOptions& options,
                          const RuleSet& rules, std::string_view path, std::string_view scope) {
-  const ChangeSet changes = compare(old_doc, new_doc, options);
-  DocumentCheck checked = check_document(old_doc, new_doc, changes, rules.rules, scope);
+  DocumentCheck checked = compare_and_check(old_doc, new_doc, options, rules.rules, scope);
   checked.path = std::string(path);
   return checked;
 }

@@ -9,22 +9,14 @@
 namespace strata {
 namespace {
 
+using test::rule;
+
 Document doc(const std::string& markdown, const std::string& name) {
   LoadOptions options;
   options.format = InputFormat::kMarkdown;
   auto parsed = parse_document(markdown, name, options);
   EXPECT_TRUE(parsed.has_value()) << parsed.error().message;
   return parsed.has_value() ? std::move(*parsed) : Document{};
-}
-
-Rule rule(RuleKind kind, std::string pattern = "", std::vector<std::string> kinds = {}, double limit = 0) {
-  Rule r;
-  r.kind = kind;
-  r.pattern = std::move(pattern);
-  r.kinds = std::move(kinds);
-  r.limit = limit;
-  EXPECT_TRUE(prepare_rule(r).has_value());
-  return r;
 }
 
 std::vector<Finding> run(const Document& old_doc, const Document& new_doc, const Rule& r) {

@@ -55,6 +55,16 @@ Snapshot snapshot(const std::string& bytes, const std::string& date, const std::
   return s;
 }
 
+Rule rule(RuleKind kind, std::string pattern, std::vector<std::string> kinds, double limit) {
+  Rule r;
+  r.kind = kind;
+  r.pattern = std::move(pattern);
+  r.kinds = std::move(kinds);
+  r.limit = limit;
+  EXPECT_TRUE(prepare_rule(r).has_value());
+  return r;
+}
+
 std::string version_text(int n) { return "Title\n\nThe text of version " + std::to_string(n) + ".\n"; }
 
 std::string read_file(const std::string& path) {

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "strata/check.hpp"
 #include "strata/document.hpp"
 #include "strata/history.hpp"
 #include "strata/store.hpp"
@@ -20,6 +21,9 @@ Document parse(const std::string& text, const std::string& name = "x.txt");
 // from (the store keeps it in the commit trailers).
 Snapshot snapshot(const std::string& bytes, const std::string& date, const std::string& id = "",
                   const std::string& source = "doc.txt");
+// A rule as a rule file would give it, checked by prepare_rule (a bad one
+// fails the test).
+Rule rule(RuleKind kind, std::string pattern = "", std::vector<std::string> kinds = {}, double limit = 0);
 // A small document whose only claim names version `n`.
 std::string version_text(int n);
 std::string read_file(const std::string& path);

@@ -47,11 +47,10 @@ std::shared_ptr<Checked> run_check(const Document& old_doc, const Document& new_
   // reads wording shifts, whose cap would only show as a work limit.
   options.keep_unchanged_claims = false;
   options.classification.wording = false;
-  const ChangeSet changes = compare(old_doc, new_doc, options);
   auto checked = std::make_shared<Checked>();
   checked->fail_on_bailout = rules.fail_on_bailout;
   checked->report.rules = rules.rules;
-  DocumentCheck document = check_document(old_doc, new_doc, changes, rules.rules, "");
+  DocumentCheck document = compare_and_check(old_doc, new_doc, options, rules.rules, "");
   document.path = new_doc.meta.source;
   checked->report.documents.push_back(std::move(document));
   if (!rules.baseline.empty()) apply_baseline(checked->report, unwrap(load_baseline(rules.baseline)));

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "strata/change.hpp"
+#include "strata/compare.hpp"
 #include "strata/document.hpp"
 #include "strata/result.hpp"
 
@@ -121,9 +122,22 @@ struct CheckReport {
   size_t count(Severity severity, bool accepted) const;
 };
 
-// Applies `rules` to one compared pair. `changes` is compare(old_doc,
-// new_doc) with classification on; `scope` prefixes the keys (the path in
-// the repository for `--git`, empty for two files, whose names change).
+// Compares the pair with `options` and applies `rules` to what changed.
+// The rules read every claim change, those past options.max_listed_claims
+// too: compare() hands each to them as it builds it (on_unlisted_claim,
+// which this sets), and none is kept. Classify reads the listed changes
+// only, so when changes went past the cap and a rule reads what classify
+// finds (figure-changed, negation-added, negation-removed,
+// modality-weakened), `bailouts` says so. `scope` prefixes the keys (the
+// path in the repository for `--git`, empty for two files, whose names
+// change). What `strata check` runs.
+DocumentCheck compare_and_check(const Document& old_doc, const Document& new_doc, CompareOptions options,
+                                const std::vector<Rule>& rules, std::string_view scope);
+
+// Applies `rules` to one compared pair already compared: `changes` is
+// compare(old_doc, new_doc) with classification on. The rules read the
+// claim changes `changes` lists, so none past the listing cap (for those,
+// compare_and_check); `scope` as there.
 DocumentCheck check_document(const Document& old_doc, const Document& new_doc, const ChangeSet& changes,
                              const std::vector<Rule>& rules, std::string_view scope);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 
 #include "strata/change.hpp"
 #include "strata/classify.hpp"
@@ -44,6 +45,13 @@ struct CompareOptions {
   // counted by status in ChangeSet::claims_not_listed, a warning says how
   // many, and classify reads only the listed ones. Default: kMaxListedClaims.
   size_t max_listed_claims = kMaxListedClaims;
+  // Called with each claim change past max_listed_claims as it is built,
+  // before it is dropped (classify does not read it: it has no facts and no
+  // figures), in report order, on the thread that called compare(). When
+  // set, compare() adds no warning about those changes: the caller read
+  // them, and says what it could not (compare_and_check, strata/check.hpp).
+  // Default: empty.
+  std::function<void(const ClaimChange&)> on_unlisted_claim;
 };
 
 // Aligns `old_doc` with `new_doc` (sections, then claims), word-diffs the

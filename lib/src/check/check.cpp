@@ -1,7 +1,12 @@
-// check_document(): every rule over one compared pair; the report's verdict.
+// check_document() and compare_and_check(): every rule over one compared
+// pair; the report's verdict.
 #include <fmt/core.h>
 
+#include <algorithm>
+
+#include "check/claim_rules.hpp"
 #include "check/context.hpp"
+#include "strata/compare.hpp"
 #include "strata/manifest.hpp"
 
 namespace strata {
@@ -56,6 +61,11 @@ bool alters_text(const ClaimChange& change) {
   }
 }
 
+bool allowed_kind(const Rule& rule, ChangeStatus status) {
+  if (status == ChangeStatus::kUnchanged || status == ChangeStatus::kEquivalent) return true;
+  return std::find(rule.kinds.begin(), rule.kinds.end(), to_string(status)) != rule.kinds.end();
+}
+
 uint32_t Context::new_section_line(const std::string& section_id) const {
   for (const Section& section : new_doc.sections) {
     if (section.id == section_id) return section.line;
@@ -95,39 +105,92 @@ Finding Context::claim_finding(const Rule& rule, const ClaimChange& change, std:
 
 }  // namespace check_detail
 
-DocumentCheck check_document(const Document& old_doc, const Document& new_doc, const ChangeSet& changes,
-                             const std::vector<Rule>& rules, std::string_view scope) {
-  using namespace check_detail;
-  const Context context(old_doc, new_doc, changes, scope);
-  DocumentCheck out;
-  out.old_label = old_doc.meta.source;
-  out.new_label = new_doc.meta.source;
-  out.path = new_doc.meta.source;
-  out.bailouts = changes.warnings;
+namespace {
+
+using check_detail::ClaimRules;
+using check_detail::Context;
+
+// The rules that read what classify found in a claim (figures, facts): for
+// the changes past the listing cap there is nothing to read.
+bool reads_classify(const std::vector<Rule>& rules) {
   for (const Rule& rule : rules) {
+    if (rule.kind != RuleKind::kChangeKind) continue;
+    for (const std::string& kind : rule.kinds) {
+      if (kind != "claim-removed") return true;
+    }
+  }
+  return false;
+}
+
+// Every rule over the pair: `claims` has seen the changes past the listing
+// cap, if any were read; here it sees the listed ones.
+DocumentCheck finish(const Context& context, ClaimRules& claims, const ChangeSet& changes,
+                     const std::vector<Rule>& rules) {
+  using namespace check_detail;
+  std::vector<std::vector<const NumberChange*>> figures(changes.claims.size());
+  for (const NumberChange& number : changes.numbers) {
+    if (number.claim >= 0 && static_cast<size_t>(number.claim) < figures.size()) {
+      figures[static_cast<size_t>(number.claim)].push_back(&number);
+    }
+  }
+  for (size_t i = 0; i < changes.claims.size(); ++i) claims.visit(changes.claims[i], figures[i]);
+  DocumentCheck out;
+  out.old_label = context.old_doc.meta.source;
+  out.new_label = context.new_doc.meta.source;
+  out.path = context.new_doc.meta.source;
+  out.bailouts = changes.warnings;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const Rule& rule = rules[i];
+    RuleClaims& gathered = claims.sorted(i);
+    for (auto& [index, finding] : gathered.findings) out.findings.push_back(std::move(finding));
     switch (rule.kind) {
       case RuleKind::kWatchPhrase:
-        watch_phrase(context, rule, out.findings);
-        break;
-      case RuleKind::kWatchClaim:
-        watch_claim(context, rule, out.findings);
+        phrase_occurrences(context, rule, gathered, out.findings);
         break;
       case RuleKind::kWatchSection:
-        watch_section(context, rule, out.findings);
+        watch_sections(context, changes, rule, out.findings);
         break;
       case RuleKind::kProgrammes:
-        watch_programmes(context, rule, out.findings);
-        break;
-      case RuleKind::kChangeKind:
-        watch_change_kinds(context, rule, out.findings);
+        watch_programmes(context, changes, rule, out.findings);
         break;
       case RuleKind::kClaimsRemoved:
-        claims_removed(context, rule, out.findings);
+        claims_removed(context, rule, gathered, out.findings);
         break;
       case RuleKind::kSectionRewritten:
-        section_rewritten(context, rule, out.findings);
+        section_rewritten(context, rule, gathered, out.findings);
         break;
+      case RuleKind::kWatchClaim:
+      case RuleKind::kChangeKind:
+        break;  // their findings are the claims'
     }
+  }
+  return out;
+}
+
+}  // namespace
+
+DocumentCheck check_document(const Document& old_doc, const Document& new_doc, const ChangeSet& changes,
+                             const std::vector<Rule>& rules, std::string_view scope) {
+  const Context context(old_doc, new_doc, scope);
+  ClaimRules claims(context, rules);
+  return finish(context, claims, changes, rules);
+}
+
+DocumentCheck compare_and_check(const Document& old_doc, const Document& new_doc, CompareOptions options,
+                                const std::vector<Rule>& rules, std::string_view scope) {
+  const Context context(old_doc, new_doc, scope);
+  ClaimRules claims(context, rules);
+  options.on_unlisted_claim = [&claims](const ClaimChange& change) { claims.visit(change, {}); };
+  const ChangeSet changes = compare(old_doc, new_doc, options);
+  DocumentCheck out = finish(context, claims, changes, rules);
+  int unread = 0;
+  for (const auto& [status, n] : changes.claims_not_listed) unread += n;
+  // Every rule read those changes; only classify's findings in them are missing.
+  if (unread > 0 && reads_classify(rules)) {
+    out.bailouts.push_back(fmt::format(
+        "claims: {} claim changes past the cap of {} not read for figures, negations or modality (figure-changed, "
+        "negation-added, negation-removed, modality-weakened); every other rule read them",
+        unread, options.max_listed_claims));
   }
   return out;
 }

@@ -13,14 +13,15 @@
 
 namespace strata::check_detail {
 
+struct RuleClaims;  // claim_rules.hpp
+
 class Context {
  public:
-  Context(const Document& old_version, const Document& new_version, const ChangeSet& change_set, std::string_view scope)
-      : old_doc(old_version), new_doc(new_version), changes(change_set), scope_(scope) {}
+  Context(const Document& old_version, const Document& new_version, std::string_view scope)
+      : old_doc(old_version), new_doc(new_version), scope_(scope) {}
 
   const Document& old_doc;
   const Document& new_doc;
-  const ChangeSet& changes;
 
   // A finding about one claim change: its texts, section and line filled in.
   // `what` is the summary, and (with the claim's texts) makes the key.
@@ -45,13 +46,16 @@ std::string join_path(const std::vector<std::string>& path);
 // A claim change that alters text (not unchanged, equivalent or a pure move).
 bool alters_text(const ClaimChange& change);
 
-// The rules, one function a kind (check/rules_*.cpp).
-void watch_phrase(const Context& context, const Rule& rule, std::vector<Finding>& out);
-void watch_claim(const Context& context, const Rule& rule, std::vector<Finding>& out);
-void watch_section(const Context& context, const Rule& rule, std::vector<Finding>& out);
-void watch_programmes(const Context& context, const Rule& rule, std::vector<Finding>& out);
-void watch_change_kinds(const Context& context, const Rule& rule, std::vector<Finding>& out);
-void claims_removed(const Context& context, const Rule& rule, std::vector<Finding>& out);
-void section_rewritten(const Context& context, const Rule& rule, std::vector<Finding>& out);
+// A change of `status` that a watched section's rule lets through: no change
+// at all, or one of the rule's kinds.
+bool allowed_kind(const Rule& rule, ChangeStatus status);
+
+// What each rule concludes once every claim change was seen (ClaimRules,
+// check/claim_rules.hpp, gathered the claims; check/rules_*.cpp).
+void phrase_occurrences(const Context& context, const Rule& rule, const RuleClaims& claims, std::vector<Finding>& out);
+void watch_sections(const Context& context, const ChangeSet& changes, const Rule& rule, std::vector<Finding>& out);
+void watch_programmes(const Context& context, const ChangeSet& changes, const Rule& rule, std::vector<Finding>& out);
+void claims_removed(const Context& context, const Rule& rule, const RuleClaims& claims, std::vector<Finding>& out);
+void section_rewritten(const Context& context, const Rule& rule, const RuleClaims& claims, std::vector<Finding>& out);
 
 }  // namespace strata::check_detail

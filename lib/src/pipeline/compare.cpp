@@ -357,6 +357,7 @@ class Comparer {
       const bool real = c.status != ChangeStatus::kUnchanged;
       if (real && listed >= options_.max_listed_claims) {
         ++out.claims_not_listed[c.status];
+        if (options_.on_unlisted_claim) options_.on_unlisted_claim(c);
         continue;
       }
       listed += real ? 1 : 0;
@@ -368,7 +369,7 @@ class Comparer {
                       "reported as rewritten",
                       at, options_.max_diff_cells));
     }
-    if (!out.claims_not_listed.empty()) {
+    if (!out.claims_not_listed.empty() && !options_.on_unlisted_claim) {
       int left = 0;
       for (const auto& [status, n] : out.claims_not_listed) left += n;
       out.warnings.push_back(
