@@ -41,6 +41,7 @@ ClaimChange replaced(const std::string& before, const std::string& from, const s
                      const std::string& after) {
   ClaimChange c;
   c.status = ChangeStatus::kModified;
+  c.similarity = 0.9;
   c.old_sides.push_back(side(before + from + after));
   c.new_sides.push_back(side(before + to + after));
   c.diff = {op(WordOp::Op::kEqual, before), op(WordOp::Op::kDelete, from), op(WordOp::Op::kInsert, to),
@@ -368,6 +369,32 @@ TEST(Classify, DocumentsOverTheReadingCapKeepFactsAndWarn) {
   EXPECT_GT(facts, 0u);
   EXPECT_EQ(facts, facts_read);
   EXPECT_EQ(capped.claims.size(), read.claims.size());
+}
+
+// Facts come only from pairs that share half their words: on 2023 -> 2024
+// the claim paired through one sentence (similarity under 0.4) whose new
+// clause says "critical needs" has no fact, and the facts of closer pairs
+// stay.
+TEST(Classify, FactsComeOnlyFromPairsSharingHalfTheirWords) {
+  const ChangeSet changes = compare(test::load_snapshot("page-2023"), test::load_snapshot("page-2024"));
+  bool loose = false;
+  bool kept = false;
+  for (const ClaimChange& claim : changes.claims) {
+    if (claim.new_sides.empty()) continue;
+    bool own = false;
+    for (const Fact& fact : claim.facts) own = own || fact.kind != FactKind::kAcronym;
+    if (claim.new_sides[0].text.find("continue to cover critical needs") != std::string::npos) {
+      loose = true;
+      EXPECT_LT(claim.similarity, 0.5);
+      EXPECT_FALSE(claim.diff.empty());
+      EXPECT_FALSE(own);
+    } else if (own) {
+      kept = true;
+      EXPECT_GE(claim.similarity, 0.5);
+    }
+  }
+  EXPECT_TRUE(loose);
+  EXPECT_TRUE(kept);
 }
 
 }  // namespace
