@@ -101,6 +101,16 @@ void diff_two(const uint8_t* data, size_t size) {
     }
     if (rebuilt != c.new_sides[0].text) finding("word diff does not rebuild the new claim");
   }
+  for (const ClaimChange& c : changes.claims) {
+    for (const SentenceChange& s : c.sentences) {
+      if (s.status != ChangeStatus::kModified || s.diff.empty()) continue;
+      std::string rebuilt;
+      for (const WordOp& op : s.diff) {
+        if (op.op != WordOp::Op::kDelete) rebuilt += op.text;
+      }
+      if (rebuilt != s.new_text) finding("sentence word diff does not rebuild the new sentence");
+    }
+  }
   RenderOptions render;
   render.all = true;
   check_utf8(render_diff_text(changes, render), "diff text not UTF-8");

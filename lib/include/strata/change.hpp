@@ -87,6 +87,15 @@ struct WordOp {
 
 const char* to_string(WordOp::Op op);
 
+// One sentence of an edited claim whose sides hold several (a list item, a
+// paragraph, the parts of a split or merge), paired with its counterpart.
+struct SentenceChange {
+  ChangeStatus status = ChangeStatus::kModified;  // unchanged, modified, added or removed
+  std::string old_text;                           // empty when added
+  std::string new_text;                           // empty when removed
+  std::vector<WordOp> diff;                       // for modified
+};
+
 // A classified observation about a change ("negation added", "figure changed").
 // What a fact is about. Names (to_string) are the JSON's "kind" values.
 enum class FactKind { kNegation, kModality, kHedge, kIntensifier, kQuantifier, kAcronym };
@@ -106,6 +115,9 @@ struct ClaimChange {
   std::vector<ClaimSide> new_sides;  // several for a split
   double similarity = 0.0;           // 0..1 on the comparison form
   std::vector<WordOp> diff;          // for modified and edited moved claims
+  // The sentences of `diff`'s two sides paired in order, when a side holds
+  // several and some pair (diff/sentence_changes.hpp); empty otherwise.
+  std::vector<SentenceChange> sentences;
   std::vector<Fact> facts;
   std::string note;  // e.g. why a change is equivalent
   // Position in the full document-order list of claim changes, unchanged

@@ -10,6 +10,7 @@
 #include "classify/classify_internal.hpp"
 #include "diff/equivalence.hpp"
 #include "diff/links.hpp"
+#include "diff/sentence_changes.hpp"
 #include "strata/compare.hpp"
 
 namespace strata {
@@ -223,7 +224,9 @@ class Comparer {
       if (c.diff.empty() && old_text != new_text) {
         c.diff = {WordOp{WordOp::Op::kDelete, old_text}, WordOp{WordOp::Op::kInsert, new_text}};
         capped = true;
+        return;
       }
+      c.sentences = diff::sentence_changes(old_text, new_text, options_.max_diff_cells);
     };
     if (p.j < 0) {
       c.status = ChangeStatus::kRemoved;

@@ -192,6 +192,17 @@ void write_claim_sides(JsonWriter& w, const char* key, const char* parts_key, co
   }
 }
 
+void write_ops(JsonWriter& w, const std::vector<WordOp>& diff) {
+  w.begin_array();
+  for (const WordOp& op : diff) {
+    w.begin_object();
+    w.key("op").string(to_string(op.op));
+    w.key("text").string(op.text);
+    w.end_object();
+  }
+  w.end_array();
+}
+
 void write_claim(JsonWriter& w, const ChangeSet& changes, size_t i) {
   const ClaimChange& c = changes.claims[i];
   w.begin_object();
@@ -200,14 +211,21 @@ void write_claim(JsonWriter& w, const ChangeSet& changes, size_t i) {
   write_claim_sides(w, "old", "old_parts", c.old_sides);
   write_claim_sides(w, "new", "new_parts", c.new_sides);
   w.key("similarity").number(rounded(c.similarity));
-  w.key("diff").begin_array();
-  for (const WordOp& op : c.diff) {
-    w.begin_object();
-    w.key("op").string(to_string(op.op));
-    w.key("text").string(op.text);
-    w.end_object();
+  w.key("diff");
+  write_ops(w, c.diff);
+  if (!c.sentences.empty()) {
+    w.key("sentences").begin_array();
+    for (const SentenceChange& sc : c.sentences) {
+      w.begin_object();
+      w.key("status").string(to_string(sc.status));
+      w.key("old").nullable_string(sc.old_text);
+      w.key("new").nullable_string(sc.new_text);
+      w.key("diff");
+      write_ops(w, sc.diff);
+      w.end_object();
+    }
+    w.end_array();
   }
-  w.end_array();
   w.key("facts").begin_array();
   for (const Fact& f : c.facts) {
     w.begin_object();

@@ -96,6 +96,16 @@ std::string claim_line(const ClaimChange& c, const std::string& moved_from) {
     line = fmt::format("- **{}**{}: {}", status, where, c.diff.empty() ? md(c.new_sides[0].text) : markup(c.diff));
   }
   if (!c.note.empty()) line += fmt::format(" _({})_", md(c.note));
+  // Sentence by sentence, those that changed.
+  for (const SentenceChange& s : c.sentences) {
+    if (s.status == ChangeStatus::kModified) {
+      line += fmt::format("\n  - sentence modified: {}", markup(s.diff));
+    } else if (s.status == ChangeStatus::kRemoved) {
+      line += fmt::format("\n  - sentence removed: ~~{}~~", md(s.old_text));
+    } else if (s.status == ChangeStatus::kAdded) {
+      line += fmt::format("\n  - sentence added: {}", md(s.new_text));
+    }
+  }
   for (const Fact& f : c.facts) {
     if (f.kind != FactKind::kAcronym) line += fmt::format("\n  - {}: {}", to_string(f.kind), md(f.note));
   }

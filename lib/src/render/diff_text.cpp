@@ -76,6 +76,16 @@ std::string claim_text(const ClaimChange& c, const std::string& moved_from, cons
   } else {
     out += fmt::format("  ~ {}{}: {}\n", status, where, markup(c.diff, options));
   }
+  // Sentence by sentence, those that changed.
+  for (const SentenceChange& s : c.sentences) {
+    if (s.status == ChangeStatus::kModified) {
+      out += fmt::format("      sentence ~ {}\n", markup(s.diff, options));
+    } else if (s.status == ChangeStatus::kRemoved) {
+      out += fmt::format("      sentence - {}\n", terminal_safe(s.old_text));
+    } else if (s.status == ChangeStatus::kAdded) {
+      out += fmt::format("      sentence + {}\n", terminal_safe(s.new_text));
+    }
+  }
   if (!c.note.empty()) out += fmt::format("      note: {}\n", terminal_safe(c.note));
   for (const Fact& f : c.facts) {
     if (f.kind != FactKind::kAcronym) out += fmt::format("      {}: {}\n", to_string(f.kind), terminal_safe(f.note));

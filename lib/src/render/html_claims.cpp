@@ -75,6 +75,16 @@ std::string claim_item(const ChangeSet& changes, const ClaimChange& c, const Dif
   } else {
     body = texts(c.new_sides.empty() ? c.old_sides : c.new_sides) + "\n";
   }
+  std::string sentences;  // sentence by sentence, those that changed
+  for (const SentenceChange& s : c.sentences) {
+    if (s.status == ChangeStatus::kModified) {
+      sentences += fmt::format("<li>{} {}</li>", status_badge(s.status), word_diff(s.diff, Side::kBoth));
+    } else if (s.status == ChangeStatus::kRemoved || s.status == ChangeStatus::kAdded) {
+      sentences += fmt::format("<li>{} {}</li>", status_badge(s.status),
+                               isolated(s.status == ChangeStatus::kAdded ? s.new_text : s.old_text));
+    }
+  }
+  if (!sentences.empty()) body += "<ul class=\"sentences\">" + sentences + "</ul>\n";
   std::string facts;
   for (const Fact& f : c.facts) {
     if (f.kind != FactKind::kAcronym)

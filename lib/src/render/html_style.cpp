@@ -105,6 +105,8 @@ ins{color:var(--add);background:var(--add-bg);text-decoration:underline;text-dec
 .sbs>div{border:1px solid var(--line);border-radius:6px;padding:.3rem .6rem}
 .sbs .side{display:block;font-size:.75rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
 ul.facts{margin:.25rem 0 0;padding-left:1.1rem;font-size:.9rem;color:var(--muted)}
+ul.sentences{margin:.4rem 0 0;padding:0 0 0 .6rem;list-style:none;border-left:2px solid var(--line);font-size:.95rem}
+ul.sentences li{margin:.2rem 0}
 p.note{font-size:.9rem;color:var(--muted)}
 .chart{overflow-x:auto;border:1px solid var(--line);border-radius:8px;padding:.5rem}
 .chart svg{display:block;font:13px system-ui,"DejaVu Sans",sans-serif}
