@@ -96,12 +96,21 @@ void bind_changes(py::module_& m) {
       .def_readonly("new_text", &Fact::new_text)
       .def_readonly("note", &Fact::note);
 
+  py::class_<SentenceChange>(m, "SentenceChange",
+                             "One sentence of an edited claim of several, paired with its counterpart.")
+      .def_property_readonly("status", [](const SentenceChange& c) { return to_string(c.status); })
+      .def_readonly("old_text", &SentenceChange::old_text, "Empty when added.")
+      .def_readonly("new_text", &SentenceChange::new_text, "Empty when removed.")
+      .def_readonly("diff", &SentenceChange::diff, "For modified.");
+
   py::class_<ClaimChange>(m, "ClaimChange")
       .def_property_readonly("status", [](const ClaimChange& c) { return to_string(c.status); })
       .def_readonly("old", &ClaimChange::old_sides, "Several for a merge.")
       .def_readonly("new", &ClaimChange::new_sides, "Several for a split.")
       .def_readonly("similarity", &ClaimChange::similarity)
       .def_readonly("diff", &ClaimChange::diff)
+      .def_readonly("sentences", &ClaimChange::sentences,
+                    "Its sentences paired in order with the other side's, when a side holds several; else empty.")
       .def_readonly("facts", &ClaimChange::facts)
       .def_readonly("note", &ClaimChange::note)
       .def_readonly("index", &ClaimChange::index, "Position among all claim changes, unchanged ones included.");

@@ -125,12 +125,19 @@ class Fact:
     new_text: str
     note: str
 
+class SentenceChange:
+    status: str  # unchanged, modified, added or removed
+    old_text: str
+    new_text: str
+    diff: List[WordOp]
+
 class ClaimChange:
     status: str
     old: List[ClaimSide]
     new: List[ClaimSide]
     similarity: float
     diff: List[WordOp]
+    sentences: List[SentenceChange]
     facts: List[Fact]
     note: str
     index: int

@@ -77,6 +77,12 @@ def test_the_objects_describe_the_changes(snapshots):
     renamed = [p for p in changes.programmes if p.status == "renamed"]
     assert [(p.old.name, p.new.name) for p in renamed] == [("NATO-Ukraine Commission", "NATO-Ukraine Council")]
     assert changes.claim_counts()["added"] == sum(1 for c in changes.claims if c.status == "added")
+    # A claim of several sentences says which of them changed, and how.
+    vilnius = next(c for c in changes.claims if c.old and c.old[0].text.startswith("At the 2023 Vilnius Summit"))
+    first = vilnius.sentences[0]
+    assert first.status == "modified"
+    assert "".join(op.text for op in first.diff if op.op != "delete") == first.new_text == vilnius.new[0].text
+    assert {s.status for s in vilnius.sentences[1:]} == {"removed"}
 
 
 def test_a_document_and_itself_are_the_same(snapshots):
