@@ -83,6 +83,14 @@ struct PruneFixture {
     if (made) store.emplace(std::move(*made));
   }
 
+  // Version 2 imported over version 1, `prune` deleting objects before each check.
+  Result<std::vector<ImportOutcome>> import_second(Prune& prune) {
+    EXPECT_TRUE(store->import({snap(1)}));
+    ImportOptions options;
+    options.before_objects_check = std::ref(prune);
+    return store->import({snap(2)}, options);
+  }
+
   std::vector<std::string> ids() const {
     auto reopened = Store::open(dir);  // a fresh handle reads only what is on disk
     EXPECT_TRUE(reopened) << reopened.error().message;
@@ -99,11 +107,8 @@ struct PruneFixture {
 
 TEST(StorePrune, ObjectsDeletedAfterTheBranchMovedAreWrittenAgain) {
   PruneFixture f;
-  ASSERT_TRUE(f.store->import({snap(1)}));
   Prune prune(f.dir, 1);
-  ImportOptions options;
-  options.before_objects_check = std::ref(prune);
-  auto out = f.store->import({snap(2)}, options);
+  auto out = f.import_second(prune);
   ASSERT_TRUE(out) << out.error().message;
   EXPECT_TRUE((*out)[0].stored);
   EXPECT_EQ(prune.checks, 2);  // the loss seen, then the rewritten objects
@@ -117,11 +122,8 @@ TEST(StorePrune, ObjectsDeletedAfterTheBranchMovedAreWrittenAgain) {
 
 TEST(StorePrune, ObjectsThatKeepVanishingPutTheBranchBack) {
   PruneFixture f;
-  ASSERT_TRUE(f.store->import({snap(1)}));
   Prune prune(f.dir, 1000);
-  ImportOptions options;
-  options.before_objects_check = std::ref(prune);
-  auto out = f.store->import({snap(2)}, options);
+  auto out = f.import_second(prune);
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().code, ErrorCode::kCorrupt);
   for (const char* part :
