@@ -1,6 +1,8 @@
 #include "ingest/toml.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
+#include <cstddef>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -19,62 +21,67 @@ namespace {
 // reaches it: each is replaced by a stand-in from a private-use block before
 // parsing, and put back in every key and string after it (and in an error
 // message).
-bool untestable(char32_t cp) {
-  return (cp >= 0xA1 && cp <= 0x499) || (cp >= 0x2C5E && cp <= 0x3057 && cp != 0x3000) ||
-         (cp >= 0xFB26 && cp <= 0xFEFE);
-}
-
+struct Range {
+  char32_t first;
+  char32_t last;
+};
+constexpr Range kUntestable[] = {{0xA1, 0x499}, {0x2C5E, 0x3057}, {0xFB26, 0xFEFE}};
+// In the second range, but a space toml++ tests safely.
+constexpr char32_t kIdeographicSpace = 0x3000;
 // Stand-ins: U+F0000 onwards (plane 15, private use, which toml++ tests
-// safely), the code point's offset from U+00A0 in a compact numbering.
+// safely), one for each code point of kUntestable in order.
 constexpr char32_t kStandInFirst = 0xF0000;
-constexpr char32_t kSecondRange = 0x2C5E;
-constexpr char32_t kThirdRange = 0xFB26;
-constexpr char32_t kSecondOffset = 0x499 - 0xA1 + 1;
-constexpr char32_t kThirdOffset = kSecondOffset + (0x3057 - kSecondRange + 1);
-constexpr char32_t kStandInLast = kStandInFirst + kThirdOffset + (0xFEFE - kThirdRange);
 
-char32_t stand_in(char32_t cp) {
-  if (cp < kSecondRange) return kStandInFirst + (cp - 0xA1);
-  if (cp < kThirdRange) return kStandInFirst + kSecondOffset + (cp - kSecondRange);
-  return kStandInFirst + kThirdOffset + (cp - kThirdRange);
+std::optional<char32_t> to_stand_in(char32_t cp) {
+  if (cp == kIdeographicSpace) return std::nullopt;
+  char32_t next = kStandInFirst;
+  for (const Range& r : kUntestable) {
+    if (cp >= r.first && cp <= r.last) return next + (cp - r.first);
+    next += r.last - r.first + 1;
+  }
+  return std::nullopt;
 }
 
-char32_t original(char32_t s) {
-  const char32_t n = s - kStandInFirst;
-  if (n < kSecondOffset) return 0xA1 + n;
-  if (n < kThirdOffset) return kSecondRange + (n - kSecondOffset);
-  return kThirdRange + (n - kThirdOffset);
+std::optional<char32_t> from_stand_in(char32_t cp) {
+  char32_t next = kStandInFirst;
+  for (const Range& r : kUntestable) {
+    const char32_t size = r.last - r.first + 1;
+    if (cp >= next && cp < next + size) return r.first + (cp - next);
+    next += size;
+  }
+  return std::nullopt;
 }
 
-// `text` with every code point `from` maps replaced; nullopt when none is.
-template <typename Map>
-std::optional<std::string> replaced(std::string_view text, Map from) {
-  std::optional<std::string> out;
-  size_t pos = 0;
-  size_t copied = 0;
-  while (pos < text.size()) {
+// Calls `visit(at, end, cp)` for each code point of `text` outside ASCII,
+// from byte `at` to `end`.
+template <typename Visit>
+void each_non_ascii(std::string_view text, Visit visit) {
+  for (size_t pos = 0; pos < text.size();) {
     if (static_cast<unsigned char>(text[pos]) < 0x80) {
       ++pos;
       continue;
     }
     const size_t at = pos;
     const char32_t cp = utf8::decode(text, pos);
-    if (const auto to = from(cp)) {
-      if (!out) out.emplace();
-      out->append(text.substr(copied, at - copied));
-      utf8::append(*out, *to);
-      copied = pos;
-    }
+    visit(at, pos, cp);
   }
-  if (out) out->append(text.substr(copied));
-  return out;
 }
 
-std::optional<char32_t> to_stand_in(char32_t cp) {
-  return untestable(cp) ? std::optional<char32_t>(stand_in(cp)) : std::nullopt;
-}
-std::optional<char32_t> from_stand_in(char32_t cp) {
-  return cp >= kStandInFirst && cp <= kStandInLast ? std::optional<char32_t>(original(cp)) : std::nullopt;
+// `text` with every code point `map` maps replaced; nullopt when none is.
+template <typename Map>
+std::optional<std::string> replaced(std::string_view text, Map map) {
+  std::optional<std::string> out;
+  size_t copied = 0;
+  each_non_ascii(text, [&](size_t at, size_t end, char32_t cp) {
+    const std::optional<char32_t> to = map(cp);
+    if (!to) return;
+    if (!out) out.emplace();
+    out->append(text.substr(copied, at - copied));
+    utf8::append(*out, *to);
+    copied = end;
+  });
+  if (out) out->append(text.substr(copied));
+  return out;
 }
 
 void restore(toml::node& node) {
@@ -100,20 +107,15 @@ void restore(toml::node& node) {
 
 Result<toml::table> parse_toml(std::string_view text, std::string_view source) {
   // A stand-in already in the file would be read back as another character.
-  size_t pos = 0;
-  size_t line = 1;
-  while (pos < text.size()) {
-    if (text[pos] == '\n') ++line;
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {
-      ++pos;
-      continue;
-    }
-    const char32_t cp = utf8::decode(text, pos);
-    if (cp >= kStandInFirst && cp <= kStandInLast) {
-      return make_error(ErrorCode::kInvalidInput,
-                        fmt::format("{}:{}: private-use character U+{:X} is not read in this file", source, line,
-                                    static_cast<uint32_t>(cp)));
-    }
+  std::optional<std::pair<size_t, char32_t>> stand_in;  // its first byte, its code point
+  each_non_ascii(text, [&](size_t at, size_t, char32_t cp) {
+    if (!stand_in && from_stand_in(cp)) stand_in.emplace(at, cp);
+  });
+  if (stand_in) {
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(stand_in->first), '\n');
+    return make_error(ErrorCode::kInvalidInput,
+                      fmt::format("{}:{}: private-use character U+{:X} is not read in this file", source, line,
+                                  static_cast<uint32_t>(stand_in->second)));
   }
   const std::optional<std::string> safe = replaced(text, to_stand_in);
   toml::parse_result parsed = toml::parse(safe ? std::string_view(*safe) : text, source);
