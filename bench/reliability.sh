@@ -34,10 +34,13 @@ open(f'{w}/million-a.txt', 'w').write(''.join(f'Old line {i} says a{i}.\n' for i
 open(f'{w}/million-b.txt', 'w').write(''.join(f'New line {i} states b{i}.\n' for i in range(1_000_000)))
 open(f'{w}/many-a.txt', 'w').write('Title\n\nSection\n\nOne claim.\n')
 open(f'{w}/many-b.txt', 'w').write('Title\n\nSection\n\n' + ''.join(f'Claim number {i} is new.\n\n' for i in range(100_000)))
+# Opening marks of kramdown-rfc references and of escaped links, never closed.
+open(f'{w}/marks.md', 'w').write('# Title\n\n' + 'a{{ ' * 1_000_000 + '\n\n' + 'a[b\\] ' * 500_000 + 'c](d)\n')
 PY
 measure "one 10 MiB line, one byte changed" "$strata" diff "$work/line-a.txt" "$work/line-b.txt"
 measure "1,000,000 lines, all different" "$strata" diff "$work/million-a.txt" "$work/million-b.txt"
 measure "1,000,000 lines, all different, JSON" "$strata" diff --format json "$work/million-a.txt" "$work/million-b.txt"
+measure "4 MiB Markdown paragraphs of unclosed marks" "$strata" sections "$work/marks.md"
 measure "100,000 added claims, Markdown" "$strata" diff --format md "$work/many-a.txt" "$work/many-b.txt"
 "$strata" diff --format md "$work/many-a.txt" "$work/many-b.txt" > "$work/many.md" || true
 echo "(Markdown report of 100,000 changes: $(wc -c < "$work/many.md") bytes)"

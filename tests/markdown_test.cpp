@@ -69,6 +69,20 @@ TEST(Markdown, KramdownRfcMarkersAndReferences) {
                                                   "Term:", "The definition."}));
 }
 
+// Marks whose closing mark never comes stay text, and a closed mark after
+// them is still read.
+TEST(Markdown, MarksWithoutTheirClosingMarkStayText) {
+  const RawDocument raw = read(
+      "See {{RFC9000}}, then {{ alone.\n\nText {#id} and {not a list and {: .note} end.\n\n"
+      "Products[1\\](#n) and [x\\](a b) and [only.\n\n[a [b\\](#c) then [d.\n");
+  EXPECT_EQ(texts(raw), (std::vector<std::string>{"See [RFC9000], then {{ alone.", "Text and {not a list and end.",
+                                                  "Products1 and [x](a b) and [only.", "[a b then [d."}));
+  ASSERT_EQ(raw.blocks[2].links.size(), 1u);
+  EXPECT_EQ(raw.blocks[2].links[0].target, "#n");
+  ASSERT_EQ(raw.blocks[3].links.size(), 1u);
+  EXPECT_EQ(raw.blocks[3].links[0].text, "b");
+}
+
 TEST(Markdown, HtmlNeverLeaksAsTags) {
   const RawDocument raw = read(
       "<!-- markdownlint-disable -->\n\nLearn more about <a "

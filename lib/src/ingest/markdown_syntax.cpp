@@ -221,33 +221,57 @@ Preamble strip_preamble(std::string& text) {
   return out;
 }
 
+// The three scanners below copy the text between marks in one append, stop
+// looking once no closing mark is left, and reuse a closing mark found for an
+// earlier opening one: a block of 10 MB of opening marks stays linear.
+
+namespace {
+
+// The first `what` at or after `from` in `text`, reusing `found` (the last
+// answer) while it is still at or after `from`.
+size_t next(std::string_view text, std::string_view what, size_t from, size_t& found) {
+  if (found == std::string_view::npos || found < from) found = text.find(what, from);
+  return found;
+}
+
+}  // namespace
+
 std::string strip_attribute_lists(std::string_view text, std::string* id) {
   std::string out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    if (text[i] == '{') {
-      if (const size_t n = attribute_list_length(text.substr(i)); n > 0) {
-        if (id != nullptr && id->empty()) *id = id_in(text.substr(i, n));
-        while (!out.empty() && out.back() == ' ' && (i + n == text.size() || text[i + n] == ' ')) out.pop_back();
-        i += n;
-        continue;
-      }
+  size_t close = 0;
+  size_t open_after = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t open = text.find('{', i);
+    if (open == std::string_view::npos || next(text, "}", open, close) == std::string_view::npos) break;
+    out.append(text.substr(i, open - i));
+    i = open;
+    // A '{' before the '}' means this one opens no list (and spares the scan).
+    const bool nested = next(text, "{", open + 1, open_after) < close;
+    const size_t n = nested ? 0 : attribute_list_length(text.substr(i));
+    if (n == 0) {
+      out.push_back(text[i++]);
+      continue;
     }
-    out.push_back(text[i++]);
+    if (id != nullptr && id->empty()) *id = id_in(text.substr(i, n));
+    while (!out.empty() && out.back() == ' ' && (i + n == text.size() || text[i + n] == ' ')) out.pop_back();
+    i += n;
   }
+  out.append(text.substr(std::min(i, text.size())));
   return out;
 }
 
 std::string render_references(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    const size_t close = text.substr(i, 2) == "{{" ? text.find("}}", i + 2) : std::string_view::npos;
-    if (close == std::string_view::npos) {
-      out.push_back(text[i++]);
-      continue;
-    }
-    std::string_view ref = trim(text.substr(i + 2, close - i - 2));
+  size_t close = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t open = text.find("{{", i);
+    if (open == std::string_view::npos || next(text, "}}", open + 2, close) == std::string_view::npos) break;
+    out.append(text.substr(i, open - i));
+    std::string_view ref = trim(text.substr(open + 2, close - open - 2));
     if (!ref.empty() && (ref.front() == '?' || ref.front() == '!')) ref.remove_prefix(1);
     const size_t of = ref.rfind(" of ");
     if (of != std::string_view::npos) {
@@ -257,26 +281,36 @@ std::string render_references(std::string_view text) {
     }
     i = close + 2;
   }
+  out.append(text.substr(std::min(i, text.size())));
   return out;
 }
 
 std::string resolve_literal_links(std::string_view text, std::vector<Link>& links) {
   std::string out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    const size_t mid = text[i] == '[' ? text.find("](", i) : std::string_view::npos;
-    const size_t open_again = text.find('[', i + 1);
-    const size_t close = mid == std::string_view::npos ? mid : text.find(')', mid + 2);
-    if (mid == std::string_view::npos || close == std::string_view::npos || open_again < mid ||
+  size_t mid = 0;
+  size_t close = 0;
+  size_t open_after = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t open = text.find('[', i);
+    if (open == std::string_view::npos || next(text, "](", open + 1, mid) == std::string_view::npos ||
+        next(text, ")", mid + 2, close) == std::string_view::npos)
+      break;  // no link is complete past here
+    out.append(text.substr(i, open - i));
+    i = open;
+    // The innermost bracket before "](" opens the label, and a target has no space.
+    if (next(text, "[", open + 1, open_after) < mid ||
         text.substr(mid + 2, close - mid - 2).find(' ') != std::string_view::npos) {
       out.push_back(text[i++]);
       continue;
     }
-    const std::string_view label = text.substr(i + 1, mid - i - 1);
+    const std::string_view label = text.substr(open + 1, mid - open - 1);
     links.push_back(Link{std::string(label), std::string(text.substr(mid + 2, close - mid - 2)), LinkKind::kLink});
     out.append(label);
     i = close + 1;
   }
+  out.append(text.substr(std::min(i, text.size())));
   return out;
 }
 
