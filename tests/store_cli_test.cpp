@@ -224,6 +224,11 @@ TEST(StoreConcurrency, KillDuringImportLeavesAValidUnlockedStore) {
     waitpid(child, &status, 0);
     auto log = test::run_strata("log --store " + shell_quote(store));
     EXPECT_EQ(log.exit_code, 0) << "delay " << delay_ms << ": " << log.err;
+    // The branch moves once, after the whole batch is written: all or nothing.
+    auto versions = Store::open(store)->versions();
+    ASSERT_TRUE(versions) << versions.error().message;
+    EXPECT_TRUE(versions->empty() || versions->size() == files.size())
+        << "delay " << delay_ms << ": " << versions->size() << " stored";
     EXPECT_TRUE(git_fsck_clean(store)) << "delay " << delay_ms;
     auto next =
         test::run_strata(fmt::format("import --store {} --date 2021 {}", shell_quote(store), shell_quote(after)));

@@ -152,6 +152,38 @@ TEST(StorePrune, AFirstVersionThatKeepsVanishingLeavesAnEmptyStore) {
   EXPECT_EQ(f.ids(), (std::vector<std::string>{"v1"}));
 }
 
+// Gives a snapshot's bytes, then other bytes on every later read.
+class ChangingSource final : public SnapshotSource {
+ public:
+  explicit ChangingSource(Snapshot s) : snapshot_(std::move(s)) {}
+  size_t size() const override { return 1; }
+  Result<Snapshot> read(size_t) override {
+    Snapshot s = snapshot_;
+    if (reads_++ > 0) s.bytes += "Changed meanwhile.\n";
+    return s;
+  }
+
+ private:
+  Snapshot snapshot_;
+  int reads_ = 0;
+};
+
+TEST(StorePrune, BytesThatChangedCannotRestoreAVersionAndTheBranchGoesBack) {
+  PruneFixture f;
+  ASSERT_TRUE(f.store->import({snap(1)}));
+  Prune prune(f.dir, 1);
+  ImportOptions options;
+  options.before_objects_check = std::ref(prune);
+  ChangingSource source(snap(2));
+  auto out = f.store->import(source, options);
+  ASSERT_FALSE(out);
+  EXPECT_EQ(out.error().code, ErrorCode::kCorrupt);
+  for (const char* part : {"could not be written again", "changed while being imported", "nothing was stored"}) {
+    EXPECT_NE(out.error().message.find(part), std::string::npos) << out.error().message;
+  }
+  EXPECT_EQ(f.ids(), (std::vector<std::string>{"v1"}));
+}
+
 // The branch as its loose ref file holds it (strata never packs refs).
 std::string branch(const std::string& store) {
   std::ifstream in(store + "/refs/heads/main");

@@ -1,8 +1,9 @@
 #include "store/commit.hpp"
 
 #include <fmt/core.h>
+#include <git2/sys/commit.h>
+#include <git2/sys/odb_backend.h>
 
-#include <array>
 #include <chrono>
 #include <cstring>
 #include <thread>
@@ -16,30 +17,24 @@ namespace strata::store {
 
 namespace {
 
+using OdbPtr = GitPtr<git_odb, git_odb_free>;
+
 // The writer lock makes a lost race impossible between strata processes; the
 // compare-and-swap guards against plain git moving the branch meanwhile. A
 // handful of retries covers that; more would hide a real fight over the ref.
+// Writes that fail while a gc runs are tried as often.
 constexpr int kMaxRefRetries = 8;
 constexpr auto kRefRetryPause = std::chrono::milliseconds(20);
 
-// Rounds of rewriting a version's objects a concurrent prune deleted. A prune
-// works from the refs it read when it started, so it can delete a rewritten
-// object again while it is still walking the object folders; a `git gc` is
-// waited for (below), a `git prune` run alone is not, and the pause lets it
-// finish before the next look (`git gc --prune=now` on a store of a hundred
-// versions takes about 25 ms on the project's machine, its prune less).
-// Three losses in a row mean something other than one prune is deleting
-// objects.
+// Rounds of rewriting objects a concurrent prune deleted. A prune works from
+// the refs it read when it started, so it can delete a rewritten object again
+// while it is still walking the object folders; a `git gc` is waited for
+// (below), a `git prune` run alone is not, and the pause lets it finish
+// before the next look (`git gc --prune=now` on a store of a hundred versions
+// takes about 25 ms on the project's machine, its prune less). Three losses
+// in a row mean something other than one prune is deleting objects.
 constexpr int kMaxRestores = 3;
 constexpr auto kRestorePause = std::chrono::milliseconds(100);
-
-// The four objects of a version.
-struct VersionObjects {
-  git_oid commit;
-  git_oid tree;
-  git_oid raw_blob;
-  git_oid meta_blob;
-};
 
 Result<git_oid> write_blob(git_repository* repo, std::string_view bytes, const std::string& what) {
   git_oid oid;
@@ -47,6 +42,35 @@ Result<git_oid> write_blob(git_repository* repo, std::string_view bytes, const s
     return git_failure(rc, what + ": cannot write a blob");
   }
   return oid;
+}
+
+// What git_odb_write does, without hashing the bytes again (they were hashed
+// when the snapshot was checked, on a worker thread): a blob already stored
+// is only freshened (its file's time renewed, so a gc's expiry keeps sparing
+// it), else the first backend that can write writes it (the loose objects
+// folder; a store has no alternates).
+Result<void> write_hashed_blob(git_repository* repo, std::string_view bytes, const git_oid& id,
+                               const std::string& what) {
+  git_odb* raw_odb = nullptr;
+  if (int rc = git_repository_odb(&raw_odb, repo); rc != 0) return git_failure(rc, what);
+  const OdbPtr odb(raw_odb);
+  const size_t backends = git_odb_num_backends(odb.get());
+  for (size_t i = 0; i < backends; ++i) {
+    git_odb_backend* b = nullptr;
+    if (git_odb_get_backend(&b, odb.get(), i) != 0) continue;
+    const bool stored =
+        b->freshen != nullptr ? b->freshen(b, &id) == 0 : b->exists != nullptr && b->exists(b, &id) != 0;
+    if (stored) return {};
+  }
+  for (size_t i = 0; i < backends; ++i) {
+    git_odb_backend* b = nullptr;
+    if (git_odb_get_backend(&b, odb.get(), i) != 0 || b->write == nullptr) continue;
+    if (int rc = b->write(b, &id, bytes.data(), bytes.size(), GIT_OBJECT_BLOB); rc != 0) {
+      return git_failure(rc, what + ": cannot write a blob");
+    }
+    return {};
+  }
+  return make_error(ErrorCode::kIo, what + ": the store's object database cannot write objects");
 }
 
 Result<git_oid> write_tree(git_repository* repo, const git_oid& raw_blob, const git_oid& meta_blob,
@@ -65,63 +89,97 @@ Result<git_oid> write_tree(git_repository* repo, const git_oid& raw_blob, const 
   return tree;
 }
 
-// Writes the version's blobs, tree and commit (on `parent`, if any) without
-// moving any ref. Objects are named by their content, so writing them again
-// gives the same ids: this is also how pruned objects are restored (libgit2
-// writes an object again when its file is gone, and only touches it when not).
-Result<VersionObjects> write_version(git_repository* repo, const VersionInfo& info, std::string_view raw, int64_t time,
-                                     const std::optional<git_oid>& parent_id, const std::string& what) {
-  VersionObjects out{};
-  auto raw_blob = write_blob(repo, raw, what);
-  if (!raw_blob) return raw_blob.error();
-  auto meta_blob = write_blob(repo, meta_json(info, raw), what);
-  if (!meta_blob) return meta_blob.error();
-  auto tree_id = write_tree(repo, *raw_blob, *meta_blob, what);
-  if (!tree_id) return tree_id.error();
-  out.raw_blob = *raw_blob;
-  out.meta_blob = *meta_blob;
-  out.tree = *tree_id;
-  git_tree* raw_tree = nullptr;
-  if (int rc = git_tree_lookup(&raw_tree, repo, &out.tree); rc != 0) return git_failure(rc, what);
-  TreePtr tree(raw_tree);
+// The commit of `v` on `parent`, from ids: neither is read back. That they
+// exist is what publish checks once the branch holds the chain.
+Result<git_oid> write_commit(git_repository* repo, const WrittenVersion& v, const std::optional<git_oid>& parent) {
   git_signature* raw_sig = nullptr;
-  if (int rc = git_signature_new(&raw_sig, "strata", "strata@localhost", time, 0); rc != 0) {
-    return git_failure(rc, what + ": cannot make its signature");
+  if (int rc = git_signature_new(&raw_sig, "strata", "strata@localhost", v.time, 0); rc != 0) {
+    return git_failure(rc, v.what + ": cannot make its signature");
   }
   SigPtr sig(raw_sig);
-  CommitPtr parent;
-  if (parent_id) {
-    git_commit* raw_parent = nullptr;
-    if (int rc = git_commit_lookup(&raw_parent, repo, &*parent_id); rc != 0) {
-      return git_failure(rc, what + ": cannot read the current last version");
-    }
-    parent.reset(raw_parent);
-  }
-  const git_commit* parents[1] = {parent.get()};
-  const std::string message = commit_message(info);
-  if (int rc = git_commit_create(&out.commit, repo, nullptr, sig.get(), sig.get(), nullptr, message.c_str(), tree.get(),
-                                 parent_id ? 1 : 0, parents);
+  const git_oid* parents[1] = {parent ? &*parent : nullptr};
+  const std::string message = commit_message(v.info);
+  git_oid commit;
+  if (int rc = git_commit_create_from_ids(&commit, repo, nullptr, sig.get(), sig.get(), nullptr, message.c_str(),
+                                          &v.tree, parent ? 1 : 0, parents);
       rc != 0) {
-    return git_failure(rc, what + ": cannot write its commit");
+    return git_failure(rc, v.what + ": cannot write its commit");
   }
-  return out;
+  return commit;
 }
 
-// True when all four objects are on disk now. Asked of an object database
-// opened for the purpose, which has read nothing yet: the repository's own
-// answers from its cache of objects read before, whatever the disk holds.
-bool all_present(const std::string& objects, const VersionObjects& v) {
+// Writes the four objects of `v` (raw bytes `raw`) on `parent`, setting its
+// ids. Objects are named by their content, so writing them again gives the
+// same ids: this is also how pruned objects are restored (an object whose
+// file is gone is written again, one still there only touched).
+Result<void> write_objects(git_repository* repo, WrittenVersion& v, std::string_view raw,
+                           const std::optional<git_oid>& parent) {
+  if (auto ok = write_hashed_blob(repo, raw, v.raw_blob, v.what); !ok) return ok.error();
+  auto meta_blob = write_blob(repo, v.meta, v.what);
+  if (!meta_blob) return meta_blob.error();
+  v.meta_blob = *meta_blob;
+  auto tree = write_tree(repo, v.raw_blob, v.meta_blob, v.what);
+  if (!tree) return tree.error();
+  v.tree = *tree;
+  auto commit = write_commit(repo, v, parent);
+  if (!commit) return commit.error();
+  v.commit = *commit;
+  return {};
+}
+
+std::optional<git_oid> parent_of(const WrittenChain& chain, size_t k) {
+  return k == 0 ? chain.base : std::optional<git_oid>(chain.versions[k - 1].commit);
+}
+
+// Writes every object of the chain again, each raw blob from the source,
+// which must still hold the bytes that were hashed.
+Result<void> restore(git_repository* repo, WrittenChain& chain, const ReadRaw& read_raw) {
+  for (size_t k = 0; k < chain.versions.size(); ++k) {
+    WrittenVersion& v = chain.versions[k];
+    auto raw = read_raw(v.index);
+    if (!raw) return raw.error();
+    git_oid now;
+    git_odb_hash(&now, raw->data(), raw->size(), GIT_OBJECT_BLOB);
+    if (!git_oid_equal(&now, &v.raw_blob)) {
+      return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: changed while being imported", v.what));
+    }
+    const git_oid before = v.commit;
+    if (auto ok = write_objects(repo, v, *raw, parent_of(chain, k)); !ok) return ok.error();
+    if (!git_oid_equal(&before, &v.commit)) {
+      return make_error(ErrorCode::kCorrupt, fmt::format("{}: written again as another commit", v.what));
+    }
+  }
+  return {};
+}
+
+// The chain's commits written again on a new base (the branch moved).
+Result<void> rebase_chain(git_repository* repo, WrittenChain& chain) {
+  for (size_t k = 0; k < chain.versions.size(); ++k) {
+    auto commit = write_commit(repo, chain.versions[k], parent_of(chain, k));
+    if (!commit) return commit.error();
+    chain.versions[k].commit = *commit;
+  }
+  return {};
+}
+
+// True when every object of the chain is on disk now. Asked of an object
+// database opened for the purpose, which has read nothing yet: the
+// repository's own answers from its cache of objects read before, whatever
+// the disk holds.
+bool all_present(const std::string& objects, const WrittenChain& chain) {
   git_odb* raw_odb = nullptr;
   if (git_odb_open(&raw_odb, objects.c_str()) != 0) return false;
-  const GitPtr<git_odb, git_odb_free> odb(raw_odb);
-  for (const git_oid* id : {&v.commit, &v.tree, &v.raw_blob, &v.meta_blob}) {
-    if (git_odb_exists(odb.get(), id) == 0) return false;
+  const OdbPtr odb(raw_odb);
+  for (const WrittenVersion& v : chain.versions) {
+    for (const git_oid* id : {&v.commit, &v.tree, &v.raw_blob, &v.meta_blob}) {
+      if (git_odb_exists(odb.get(), id) == 0) return false;
+    }
   }
   return true;
 }
 
 // Moves the branch from `commit` back to `previous` (removes it when the
-// version was the first), by compare-and-swap: only if it still holds `commit`.
+// store was empty), by compare-and-swap: only if it still holds `commit`.
 Result<void> move_back(git_repository* repo, const git_oid& commit, const std::optional<git_oid>& previous,
                        const std::string& log, const std::string& what) {
   git_reference* raw_ref = nullptr;
@@ -138,30 +196,37 @@ Result<void> move_back(git_repository* repo, const git_oid& commit, const std::o
   return {};
 }
 
-// See commit_on_branch: the check after the branch moved, and what follows.
-Result<void> keep_or_move_back(git_repository* repo, const VersionInfo& info, std::string_view raw, int64_t time,
-                               const std::optional<git_oid>& parent, const VersionObjects& written,
+// See publish: the check after the branch moved, and what follows.
+Result<void> keep_or_move_back(git_repository* repo, WrittenChain& chain, const ReadRaw& read_raw,
                                const std::string& log, const std::string& what, const ImportOptions& options) {
   const std::string objects = objects_dir(repo);
-  const std::string commit = oid_hex(written.commit);
+  const git_oid head = chain.versions.back().commit;
+  const std::string commit = oid_hex(head);
   const std::string git_dir = git_repository_path(repo);
   // A prune that read the refs before the move has done all its deleting
   // once its gc has ended; whatever it deleted is then written again.
   wait_for_running_gc(git_dir);
+  std::optional<Error> failed;  // why the objects could not be written again
   for (int round = 0;; ++round) {
     if (options.before_objects_check) options.before_objects_check(commit);
-    if (all_present(objects, written)) return {};
+    if (all_present(objects, chain)) return {};
     if (round == kMaxRestores) break;
-    auto again = write_version(repo, info, raw, time, parent, what);
-    if (!again && wait_for_running_gc(git_dir)) continue;  // as in commit_on_branch
-    if (!again || !git_oid_equal(&again->commit, &written.commit)) break;
+    auto again = restore(repo, chain, read_raw);
+    if (!again && wait_for_running_gc(git_dir)) continue;  // as in append_version
+    if (!again) {
+      failed = again.error();
+      break;
+    }
     std::this_thread::sleep_for(kRestorePause);
   }
-  const std::string lost = fmt::format(
-      "{}: its objects were deleted after {} moved to commit {} (by a 'git gc --prune=now' running beside the "
-      "import?) and did not stay when written again {} times",
-      what, kBranch, commit, kMaxRestores);
-  if (auto back = move_back(repo, written.commit, parent, log, what); !back) {
+  const std::string deleted = fmt::format(
+      "{}: its objects were deleted after {} moved to commit {} (by a 'git gc --prune=now' running beside "
+      "the import?)",
+      what, kBranch, commit);
+  const std::string lost = failed
+                               ? fmt::format("{} and could not be written again ({})", deleted, failed->message)
+                               : fmt::format("{} and did not stay when written again {} times", deleted, kMaxRestores);
+  if (auto back = move_back(repo, head, chain.base, log, what); !back) {
     return make_error(ErrorCode::kCorrupt, fmt::format("{}; {}", lost, back.error().message));
   }
   return make_error(ErrorCode::kCorrupt,
@@ -170,45 +235,64 @@ Result<void> keep_or_move_back(git_repository* repo, const VersionInfo& info, st
 
 }  // namespace
 
-Result<git_oid> commit_on_branch(git_repository* repo, const VersionInfo& info, std::string_view raw, int64_t time,
-                                 std::optional<git_oid>& tip, const std::string& what, const ImportOptions& options) {
-  const std::string log = "strata import " + info.id;
+Result<void> append_version(git_repository* repo, const Prepared& p, size_t index, WrittenChain& chain,
+                            const ReadRaw& read_raw, const std::string& what) {
+  WrittenVersion v;
+  v.index = index;
+  v.info = p.info;
+  v.time = p.time;
+  v.meta = meta_json(p.info, p.raw.size(), p.raw_sha256);
+  v.what = what;
+  v.raw_blob = p.raw_blob;
   const std::string git_dir = git_repository_path(repo);
-  for (int attempt = 0; attempt < kMaxRefRetries; ++attempt) {
-    const std::optional<git_oid> parent = tip;
-    auto written = write_version(repo, info, raw, time, parent, what);
-    // A running gc's prune deletes what this import writes before the branch
+  for (int attempt = 0;; ++attempt) {
+    auto written = write_objects(repo, v, p.raw, parent_of(chain, chain.versions.size()));
+    if (written) break;
+    // A running gc's prune deletes what this import wrote before the branch
     // references it (and the empty object folders libgit2 writes into): once
     // it has ended, writing again works.
-    if (!written && attempt + 1 < kMaxRefRetries && wait_for_running_gc(git_dir)) continue;
-    if (!written) return written.error();
-    git_oid zero;
-    std::memset(&zero, 0, sizeof zero);
+    if (attempt + 1 == kMaxRefRetries || !wait_for_running_gc(git_dir)) return written.error();
+    if (auto restored = restore(repo, chain, read_raw); !restored) return restored.error();
+  }
+  chain.versions.push_back(std::move(v));
+  return {};
+}
+
+Result<void> publish(git_repository* repo, WrittenChain& chain, const ReadRaw& read_raw, const std::string& what,
+                     const ImportOptions& options) {
+  if (chain.versions.empty()) return {};
+  const std::string log = "strata import " + chain.versions.back().info.id;
+  const std::string git_dir = git_repository_path(repo);
+  git_oid zero;
+  std::memset(&zero, 0, sizeof zero);
+  for (int attempt = 0; attempt < kMaxRefRetries; ++attempt) {
+    const git_oid head = chain.versions.back().commit;
     git_reference* raw_ref = nullptr;
-    const int rc =
-        git_reference_create_matching(&raw_ref, repo, kBranch, &written->commit, 1, tip ? &*tip : &zero, log.c_str());
+    const int rc = git_reference_create_matching(&raw_ref, repo, kBranch, &head, 1, chain.base ? &*chain.base : &zero,
+                                                 log.c_str());
     if (rc == 0) {
       git_reference_free(raw_ref);
-      if (auto kept = keep_or_move_back(repo, info, raw, time, parent, *written, log, what, options); !kept) {
-        return kept.error();
-      }
-      tip = written->commit;
-      return written->commit;
+      return keep_or_move_back(repo, chain, read_raw, log, what, options);
     }
     if (rc != GIT_EMODIFIED && rc != GIT_ELOCKED && rc != GIT_EEXISTS) {
-      // libgit2 refuses to point a ref at an object that is not there.
-      if (attempt + 1 < kMaxRefRetries && wait_for_running_gc(git_dir)) continue;
+      // libgit2 refuses to point a ref at an object that is not there: a
+      // running gc's prune deleted the chain's head before the move.
+      if (attempt + 1 < kMaxRefRetries && wait_for_running_gc(git_dir)) {
+        if (auto restored = restore(repo, chain, read_raw); !restored) return restored.error();
+        continue;
+      }
       return git_failure(rc, what + ": cannot move " + kBranch);
     }
     std::this_thread::sleep_for(kRefRetryPause);
     git_oid now;
     if (int read = git_reference_name_to_id(&now, repo, kBranch); read == 0) {
-      tip = now;
+      chain.base = now;
     } else if (read == GIT_ENOTFOUND) {
-      tip.reset();
+      chain.base.reset();
     } else {
       return git_failure(read, what + ": cannot read " + kBranch);
     }
+    if (auto rebased = rebase_chain(repo, chain); !rebased) return rebased.error();
   }
   return make_error(ErrorCode::kLocked, fmt::format("{}: {} kept moving under this import ({} attempts); another "
                                                     "program is writing to the store",

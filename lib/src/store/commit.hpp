@@ -1,32 +1,71 @@
-// Writing one version: its objects, the branch moved to it by compare-and-
-// swap, and the check that its objects are still there once the branch holds
-// it. Only import.cpp calls this; only lib/src/store includes it.
+// Writing versions: their objects, chained on the branch's tip without moving
+// it, then the branch moved once to the last of them by compare-and-swap and
+// the check that every object is still there once the branch holds them.
+// Only import.cpp calls this; only lib/src/store includes it.
 #pragma once
 
 #include <git2.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
-#include <string_view>
+#include <vector>
 
+#include "store/prepare.hpp"
 #include "strata/result.hpp"
 #include "strata/store.hpp"
 
 namespace strata::store {
 
-// Commits `raw` with `info` on top of `tip` (none: the first version) and
-// moves the branch to it only if the branch still points to `tip`; on a lost
-// race re-reads the branch into `tip` and tries again, a few times. Then
-// checks that the commit, its tree and its two blobs exist: a concurrent
-// `git gc --prune=now` that read the refs before the move deletes them (so
-// when a gc is running, the check waits for it to end, up to a minute). Gone
-// objects are written again (they are named by their content, so the same
-// ids come back) and checked after a pause, a few rounds; if they still do
-// not stay, the branch is moved back to `tip` and the result is kCorrupt:
-// strata never leaves the branch on a missing object. On success `tip` is the
-// new commit.
-Result<git_oid> commit_on_branch(git_repository* repo, const VersionInfo& info, std::string_view raw, int64_t time,
-                                 std::optional<git_oid>& tip, const std::string& what, const ImportOptions& options);
+// A version whose objects are written: what it takes to write them again
+// (all but the raw bytes, which are read again from the source).
+struct WrittenVersion {
+  size_t index = 0;  // in the source
+  VersionInfo info;  // as committed
+  int64_t time = 0;
+  std::string meta;  // meta.json as written
+  std::string what;  // "store S: importing F as 'ID'", for messages
+  git_oid raw_blob{};
+  git_oid meta_blob{};
+  git_oid tree{};
+  git_oid commit{};
+};
+
+// Versions written by one import, oldest first, each the parent of the next;
+// the first's parent is `base`, the branch's tip when the import began (none
+// on an empty store).
+struct WrittenChain {
+  std::optional<git_oid> base;
+  std::vector<WrittenVersion> versions;
+};
+
+// The raw bytes of source snapshot `index`, read again to restore objects a
+// concurrent prune deleted.
+using ReadRaw = std::function<Result<std::string>(size_t index)>;
+
+// Writes `p` (its info final) on top of the chain's last version, moving no
+// ref, and appends it to `chain`. The raw blob is written under the id
+// `p.raw_blob` computed when `p` was prepared, not hashed again. A write that
+// fails while a `git gc` runs (its prune deletes what no ref leads to, and
+// the empty object folders libgit2 writes into) is tried again once that gc
+// has ended, after the chain's earlier objects are restored.
+Result<void> append_version(git_repository* repo, const Prepared& p, size_t index, WrittenChain& chain,
+                            const ReadRaw& read_raw, const std::string& what);
+
+// Moves the branch from `chain.base` to the chain's last version if it still
+// points to `chain.base` (the zero id: no branch yet); on a lost race re-reads
+// the branch, writes the chain's commits again on top of it and tries again,
+// a few times. Then checks that every object of the chain exists: a
+// concurrent `git gc --prune=now` that read the refs before the move deletes
+// them (so when a gc is running, the check waits for it to end, up to a
+// minute). Gone objects are written again (they are named by their content,
+// so the same ids come back; raw bytes read again through `read_raw` must
+// hash as before) and checked after a pause, a few rounds; if they still do
+// not stay, the branch is moved back to `chain.base` and the result is
+// kCorrupt: strata never leaves the branch on a missing object. `what` names
+// the import in messages. Empty chain: nothing to do.
+Result<void> publish(git_repository* repo, WrittenChain& chain, const ReadRaw& read_raw, const std::string& what,
+                     const ImportOptions& options);
 
 }  // namespace strata::store

@@ -1,81 +1,30 @@
-// Writing versions: validate everything, then commit under the writer lock and
-// move the branch with a compare-and-swap.
+// Writing versions: the batch streamed in windows, each checked on worker
+// threads while the calling thread reads the next and writes the one before;
+// the branch moves once, at the end, by compare-and-swap, under the writer
+// lock.
 #include <fmt/core.h>
-#include <algorithm>
+#include <future>
+#include <map>
+#include <unordered_map>
 
-#include "ingest/ingest.hpp"
-#include "normalize/normalize.hpp"
 #include "store/commit.hpp"
 #include "store/lock.hpp"
 #include "store/meta.hpp"
+#include "store/prepare.hpp"
 #include "store/revision.hpp"
 #include "store/store_impl.hpp"
-#include "strata/load.hpp"
 #include "sys/parallel.hpp"
-#include "text/utf8.hpp"
 
 namespace strata {
 
 namespace {
 
-// Last second libgit2 1.5.1 can write in a commit header (2106-02-07T06:28:15Z).
-constexpr int64_t kMaxCommitTime = 0xFFFF'FFFF;
-
-// Snapshots checked at once, on parallel threads: their bytes and one
-// Document per thread are all import holds, whatever the length of the batch
-// (32 versions of a 300 KB page: about 10 MB).
-constexpr size_t kPrepareWindow = 32;
-// Parsing is CPU-bound: beyond the machine's cores more threads only wait.
+// Snapshots read and checked at once. Import holds two windows (one being
+// checked, one being written) and one Document per checking thread, whatever
+// the length of the batch: 64 versions of a 300 KB page, about 20 MB.
+constexpr size_t kWindow = 32;
+// Checking is CPU-bound: beyond the machine's cores more threads only wait.
 constexpr size_t kPrepareThreads = 8;
-
-struct Prepared {
-  std::string source;  // as given, for messages
-  VersionInfo info;
-  bool explicit_id = false;
-  int64_t time = 0;
-};
-
-Result<Prepared> prepare(Snapshot& s) {
-  Prepared p;
-  p.source = s.source;
-  auto text = decode_text(s.bytes, s.source, s.format);
-  if (!text) return text.error();
-  if (s.format == InputFormat::kAuto) s.format = sniff_format(*text, s.source);
-  LoadOptions options;
-  options.format = s.format;
-  options.selectors = s.selectors;
-  auto doc = parse_document(s.bytes, s.source, options);
-  if (!doc) return doc.error();
-  p.explicit_id = !s.id.empty();
-  p.info.id = p.explicit_id ? s.id : store::id_from_source(s.source);
-  if (auto ok = check_version_id(p.info.id); !ok) {
-    return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: {}", s.source, ok.error().message));
-  }
-  p.info.title = store::one_line(!s.title.empty() ? s.title : !doc->meta.title.empty() ? doc->meta.title : p.info.id);
-  p.info.date = !s.date.empty() ? s.date : doc->meta.date;
-  if (p.info.date.empty()) {
-    return make_error(ErrorCode::kInvalidArgument,
-                      fmt::format("{}: no date given and none found in the document; give one with --date", s.source));
-  }
-  auto key = store::parse_date_key(p.info.date);
-  if (!key) return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: {}", s.source, key.error().message));
-  p.info.source = store::one_line(s.source);
-  if (p.info.title.size() > store::kMaxTrailerValue || p.info.source.size() > store::kMaxTrailerValue) {
-    return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: title or source longer than {} bytes",
-                                                               utf8::excerpt(s.source, 80), store::kMaxTrailerValue));
-  }
-  p.info.format = s.format;
-  p.info.selectors = s.selectors;
-  p.info.normalization = kNormalizationVersion;
-  // libgit2 1.5.1 writes commit times as unsigned 32-bit numbers: earlier
-  // than 1970 or later than 2106 they would wrap around. The Snapshot-Date
-  // trailer, not the commit time, is what strata orders by, so clamp.
-  p.time = std::clamp<int64_t>(s.time.value_or(store::date_start_seconds(*key)), 0, kMaxCommitTime);
-  git_oid blob;
-  git_odb_hash(&blob, s.bytes.data(), s.bytes.size(), GIT_OBJECT_BLOB);
-  p.info.raw_blob = store::oid_hex(blob);
-  return p;
-}
 
 // A batch already in memory, as a source.
 class VectorSource final : public SnapshotSource {
@@ -88,51 +37,94 @@ class VectorSource final : public SnapshotSource {
   std::vector<Snapshot> snapshots_;
 };
 
-// Every snapshot of `source` checked, a window at a time, its bytes dropped
-// once checked; the first refusal in batch order refuses the batch.
-Result<std::vector<Prepared>> prepare_all(SnapshotSource& source) {
-  const size_t n = source.size();
-  std::vector<Prepared> out(n);
-  for (size_t lo = 0; lo < n; lo += kPrepareWindow) {
-    const size_t hi = std::min(n, lo + kPrepareWindow);
-    std::vector<Snapshot> window;
-    for (size_t i = lo; i < hi; ++i) {
-      auto s = source.read(i);  // sources may use libgit2: this thread only
-      if (!s) return s.error();
-      window.push_back(std::move(*s));
-    }
-    std::vector<std::optional<Error>> errors(window.size());
-    util::parallel_for(window.size(), kPrepareThreads, [&](size_t k) {
-      auto p = prepare(window[k]);
-      if (p) {
-        out[lo + k] = std::move(*p);
-      } else {
-        errors[k] = p.error();
-      }
-    });
-    for (auto& e : errors) {
-      if (e) return std::move(*e);
-    }
+// Where each snapshot of the batch goes, decided in batch order against the
+// stored versions and the batch's earlier snapshots: a new version (its id
+// made unique if it was not given), or one already stored or planned.
+class Planner {
+ public:
+  explicit Planner(const std::vector<VersionInfo>& stored) {
+    for (const VersionInfo& v : stored) add(v, kStored);
   }
+
+  // The batch's version `p` already is (kStored, or the index in `written`
+  // of the batch's version), or nullopt when it is new: then it is added
+  // under index `written`. An explicit id naming other content refuses it.
+  static constexpr size_t kStored = static_cast<size_t>(-1);
+  struct Same {
+    size_t written;
+    std::string commit;  // of a stored version
+  };
+  Result<std::optional<Same>> plan(store::Prepared& p, size_t written) {
+    VersionInfo& info = p.info;
+    if (auto it = by_id_.find(info.id); it != by_id_.end()) {
+      const Entry& same = entries_[it->second];
+      if (same.info.reading_key() == info.reading_key()) return std::optional<Same>(same.as_same());
+      if (p.explicit_id) {
+        return make_error(ErrorCode::kInvalidArgument,
+                          fmt::format("{}: id '{}' already names version {} with other content; choose another --id",
+                                      p.source, info.id, store::version_label(same.info)));
+      }
+      const std::string base = info.id;
+      for (int n = 2; by_id_.count(info.id) != 0; ++n) info.id = fmt::format("{}-{}", base, n);
+    }
+    // The version a snapshot dated `date` would follow: the last one dated on
+    // or before it, in store order.
+    if (auto key = store::parse_date_key(info.date); key) {
+      if (auto after = by_order_.upper_bound(*key); after != by_order_.begin()) {
+        const Entry& before = entries_[std::prev(after)->second];
+        if (before.info.reading_key() == info.reading_key()) return std::optional<Same>(before.as_same());
+      }
+    }
+    add(info, written);
+    return std::optional<Same>();
+  }
+
+ private:
+  struct Entry {
+    VersionInfo info;
+    size_t written;
+    Same as_same() const { return {written, info.commit}; }
+  };
+  using OrderKey = std::pair<store::DateKey, std::string>;  // date, then id: store order
+  struct OrderLess {
+    using is_transparent = void;
+    bool operator()(const OrderKey& a, const OrderKey& b) const { return a < b; }
+    bool operator()(const store::DateKey& a, const OrderKey& b) const { return a < b.first; }
+    bool operator()(const OrderKey& a, const store::DateKey& b) const { return a.first < b; }
+  };
+
+  void add(const VersionInfo& info, size_t written) {
+    const size_t k = entries_.size();
+    entries_.push_back({info, written});
+    by_id_.emplace(info.id, k);
+    // Stored dates were checked as the chain was read, the batch's as it was.
+    if (auto key = store::parse_date_key(info.date); key) by_order_.emplace(OrderKey{*key, info.id}, k);
+  }
+
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, size_t> by_id_;
+  std::map<OrderKey, size_t, OrderLess> by_order_;
+};
+
+using Checked = std::vector<std::optional<Result<store::Prepared>>>;
+
+Checked check_window(std::vector<Snapshot> window) {
+  Checked out(window.size());
+  util::parallel_for(window.size(), kPrepareThreads, [&](size_t k) { out[k].emplace(store::prepare(window[k])); });
   return out;
 }
 
-const VersionInfo* find_id(const std::vector<VersionInfo>& versions, std::string_view id) {
-  for (const auto& v : versions) {
-    if (v.id == id) return &v;
+// Snapshots [lo, lo + kWindow) of `source`, read on the calling thread
+// (sources may use libgit2, whose repositories are never shared between
+// threads).
+Result<std::vector<Snapshot>> read_window(SnapshotSource& source, size_t lo) {
+  std::vector<Snapshot> window;
+  for (size_t i = lo; i < std::min(source.size(), lo + kWindow); ++i) {
+    auto s = source.read(i);
+    if (!s) return s.error();
+    window.push_back(std::move(*s));
   }
-  return nullptr;
-}
-
-// The version a snapshot dated `date` would follow: the last one dated on or before it.
-const VersionInfo* in_force(const std::vector<VersionInfo>& versions, const std::string& date) {
-  const auto key = store::parse_date_key(date);
-  const VersionInfo* found = nullptr;
-  for (const auto& v : versions) {
-    auto k = store::parse_date_key(v.date);
-    if (k && key && *k <= *key) found = &v;
-  }
-  return found;
+  return window;
 }
 
 }  // namespace
@@ -143,75 +135,77 @@ Result<std::vector<ImportOutcome>> Store::import(std::vector<Snapshot> snapshots
 }
 
 Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const ImportOptions& options) {
-  auto checked = prepare_all(source);
-  if (!checked) return checked.error();
-  std::vector<Prepared>& prepared = *checked;
   auto lock = store::WriterLock::acquire(impl_->dir);
   if (!lock) return lock.error();
   // libgit2 then fsyncs each object and ref file it writes, and their folders.
   git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, options.sync ? 1 : 0);
   git_repository* repo = impl_->repo.get();
-  auto chain = store::read_chain(repo, impl_->dir);
-  if (!chain) return chain.error();
+  auto stored = store::read_chain(repo, impl_->dir);
+  if (!stored) return stored.error();
 
-  // Plan every snapshot before writing any, so that an id clash refuses the
-  // whole batch; `planned` sees the earlier snapshots of the batch.
-  std::vector<VersionInfo> planned = chain->versions;
-  std::vector<std::optional<VersionInfo>> existing(prepared.size());
-  for (size_t i = 0; i < prepared.size(); ++i) {
-    VersionInfo& info = prepared[i].info;
-    if (const VersionInfo* same = find_id(planned, info.id); same != nullptr) {
-      if (same->reading_key() == info.reading_key()) {
-        existing[i] = *same;
+  const size_t n = source.size();
+  Planner planner(stored->versions);
+  store::WrittenChain chain{stored->tip, {}};
+  std::vector<Planner::Same> outcome_of(n);  // the version each snapshot is
+  std::vector<char> is_new(n, 0);
+  const store::ReadRaw read_raw = [&source](size_t i) -> Result<std::string> {
+    auto s = source.read(i);
+    if (!s) return s.error();
+    return std::move(s->bytes);
+  };
+  // The next window is read while this one is checked, and checked while
+  // this one is written. Nothing moves the branch before the whole batch is
+  // written: a refusal anywhere leaves the store as it was.
+  std::future<Checked> checking;
+  if (n > 0) {
+    auto first = read_window(source, 0);
+    if (!first) return first.error();
+    checking = std::async(std::launch::async, check_window, std::move(*first));
+  }
+  for (size_t lo = 0; lo < n; lo += kWindow) {
+    const bool more = lo + kWindow < n;
+    auto next = more ? read_window(source, lo + kWindow) : Result<std::vector<Snapshot>>(std::vector<Snapshot>());
+    Checked checked = checking.get();
+    if (more && next) checking = std::async(std::launch::async, check_window, std::move(*next));
+    for (size_t k = 0; k < checked.size(); ++k) {
+      Result<store::Prepared>& p = *checked[k];
+      if (!p) return p.error();
+      const size_t i = lo + k;
+      auto same = planner.plan(*p, chain.versions.size());
+      if (!same) return same.error();
+      if (*same) {
+        outcome_of[i] = std::move(**same);
         continue;
       }
-      if (prepared[i].explicit_id) {
-        return make_error(ErrorCode::kInvalidArgument,
-                          fmt::format("{}: id '{}' already names version {} with other content; choose another --id",
-                                      prepared[i].source, info.id, store::version_label(*same)));
-      }
-      const std::string base = info.id;
-      for (int n = 2; find_id(planned, info.id) != nullptr; ++n) info.id = fmt::format("{}-{}", base, n);
+      outcome_of[i].written = chain.versions.size();
+      is_new[i] = 1;
+      const std::string what = fmt::format("store {}: importing {} as '{}'", impl_->dir, p->source, p->info.id);
+      if (auto ok = store::append_version(repo, *p, i, chain, read_raw, what); !ok) return ok.error();
+      p->raw = std::string();  // written: its bytes are not needed any more
     }
-    if (const VersionInfo* before = in_force(planned, info.date);
-        before != nullptr && before->reading_key() == info.reading_key()) {
-      existing[i] = *before;
-      continue;
-    }
-    planned.push_back(info);
-    store::order_versions(planned);
+    if (!next) return next.error();
   }
 
-  std::vector<std::string> commits(prepared.size());
-  for (size_t i = 0; i < prepared.size(); ++i) {
-    if (existing[i]) {
-      commits[i] = existing[i]->commit;
-      continue;
-    }
-    const std::string what =
-        fmt::format("store {}: importing {} as '{}'", impl_->dir, prepared[i].source, prepared[i].info.id);
-    auto snapshot = source.read(i);
-    if (!snapshot) return snapshot.error();
-    // What is written must be what was checked.
-    git_oid blob;
-    git_odb_hash(&blob, snapshot->bytes.data(), snapshot->bytes.size(), GIT_OBJECT_BLOB);
-    if (store::oid_hex(blob) != prepared[i].info.raw_blob) {
-      return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: changed while being imported", what));
-    }
-    auto commit =
-        store::commit_on_branch(repo, prepared[i].info, snapshot->bytes, prepared[i].time, chain->tip, what, options);
-    if (!commit) return commit.error();
-    commits[i] = store::oid_hex(*commit);
+  std::string what;
+  if (chain.versions.size() == 1) {
+    what = chain.versions[0].what;
+  } else if (!chain.versions.empty()) {
+    what = fmt::format("store {}: importing {} versions, from '{}' to '{}'", impl_->dir, chain.versions.size(),
+                       chain.versions.front().info.id, chain.versions.back().info.id);
   }
+  if (auto published = store::publish(repo, chain, read_raw, what, options); !published) return published.error();
 
   auto after = store::read_chain(repo, impl_->dir);
   if (!after) return after.error();
-  std::vector<ImportOutcome> outcomes(prepared.size());
-  for (size_t i = 0; i < prepared.size(); ++i) {
-    outcomes[i].stored = !existing[i].has_value();
-    for (const auto& v : after->versions) {
-      if (v.commit == commits[i]) outcomes[i].version = v;
-    }
+  std::unordered_map<std::string, const VersionInfo*> by_commit;
+  for (const VersionInfo& v : after->versions) by_commit.emplace(v.commit, &v);
+  std::vector<ImportOutcome> outcomes(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Planner::Same& o = outcome_of[i];
+    outcomes[i].stored = is_new[i] != 0;
+    const std::string commit =
+        o.written == Planner::kStored ? o.commit : store::oid_hex(chain.versions[o.written].commit);
+    if (auto it = by_commit.find(commit); it != by_commit.end()) outcomes[i].version = *it->second;
   }
   return outcomes;
 }

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "ingest/ingest.hpp"
-#include "strata/manifest.hpp"
 #include "text/hash.hpp"
 #include "text/utf8.hpp"
 
@@ -139,7 +138,7 @@ Result<void> parse_commit_message(std::string_view message, VersionInfo& out) {
   return {};
 }
 
-std::string meta_json(const VersionInfo& v, std::string_view raw) {
+std::string meta_json(const VersionInfo& v, size_t raw_bytes, std::string_view raw_sha256) {
   nlohmann::ordered_json j;
   j["store_format"] = kStoreFormat;
   j["id"] = v.id;
@@ -148,8 +147,8 @@ std::string meta_json(const VersionInfo& v, std::string_view raw) {
   j["date"] = v.date;
   j["format"] = to_string(v.format);
   j["normalization"] = v.normalization;
-  j["raw_bytes"] = raw.size();
-  j["raw_sha256"] = strata::sha256_hex(raw);
+  j["raw_bytes"] = raw_bytes;
+  j["raw_sha256"] = raw_sha256;
   if (!v.selectors.select.empty()) j["select"] = v.selectors.select;
   if (!v.selectors.remove.empty()) j["remove"] = v.selectors.remove;
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -32,6 +32,8 @@ std::string commit_message(const VersionInfo& version);
 // kCorrupt, naming the trailer. The caller names the commit.
 Result<void> parse_commit_message(std::string_view message, VersionInfo& out);
 
-std::string meta_json(const VersionInfo& version, std::string_view raw);
+// `raw_bytes` and `raw_sha256` describe the raw blob; the caller hashes it
+// (import does so on its worker threads).
+std::string meta_json(const VersionInfo& version, size_t raw_bytes, std::string_view raw_sha256);
 
 }  // namespace strata::store

@@ -1,0 +1,33 @@
+// Checking one snapshot before it is written: it reads as a document, its id
+// and date are valid, and its bytes are hashed. Pure work on the snapshot
+// alone (no repository), so import runs it on worker threads while the
+// calling thread reads and writes git. Only lib/src/store includes this.
+#pragma once
+
+#include <git2.h>
+
+#include <cstdint>
+#include <string>
+
+#include "strata/result.hpp"
+#include "strata/store.hpp"
+
+namespace strata::store {
+
+// A snapshot checked and ready to write.
+struct Prepared {
+  std::string source;  // as given, for messages
+  VersionInfo info;    // raw_blob set; commit and position empty
+  bool explicit_id = false;
+  int64_t time = 0;        // author and committer time, within what libgit2 can write
+  std::string raw;         // the bytes, exactly as read; empty once written
+  git_oid raw_blob{};      // the git blob id of `raw`, computed once
+  std::string raw_sha256;  // of `raw`, for meta.json
+};
+
+// Checks `s` (decodes and parses it, validates id, date, title and source)
+// and hashes its bytes; `s.bytes` moves into the result. Thread-safe: it
+// touches no repository (git_odb_hash is a pure function).
+Result<Prepared> prepare(Snapshot& s);
+
+}  // namespace strata::store
