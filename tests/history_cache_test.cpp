@@ -13,6 +13,7 @@
 
 #include "history/build_key.hpp"
 #include "history/derived.hpp"
+#include "strata/programmes.hpp"
 #include "strata/render.hpp"
 #include "strata/store.hpp"
 #include "test_util.hpp"
@@ -216,6 +217,86 @@ TEST(HistoryCache, FoldersOfBuildsUnusedForLongAreRemoved) {
   EXPECT_TRUE(fs::exists(root / "00000000000000bb"));
   EXPECT_TRUE(fs::exists(s.cache() / "pairs"));
   EXPECT_GT(fs::last_write_time(s.cache()), now - std::chrono::hours(1));
+}
+
+// A cold log or timeline reads each version once, for its summary, its
+// pairs and the programme series together; whichever entries are missing,
+// the queries say the same.
+TEST(HistoryCache, OutputsAreTheSameWhicheverEntriesAreMissing) {
+  BundledSeries s;
+  const std::string cold = all_outputs(s.store);
+  for (const char* kind : {"series", "versions", "pairs", "pair-wording"}) {
+    ASSERT_TRUE(fs::is_directory(s.cache() / kind)) << kind;
+    fs::remove_all(s.cache() / kind);
+    EXPECT_EQ(all_outputs(s.store), cold) << "without " << kind;
+  }
+}
+
+std::string series_json(const Result<ProgrammeSeries>& series) {
+  EXPECT_TRUE(series) << series.error().message;
+  return series ? render_programme_series(*series, "json") : std::string();
+}
+
+bool defines_all(const std::vector<KnownAcronym>& outer, const std::vector<KnownAcronym>& inner) {
+  return std::all_of(inner.begin(), inner.end(), [&](const KnownAcronym& k) {
+    return std::any_of(outer.begin(), outer.end(),
+                       [&](const KnownAcronym& o) { return o.acronym == k.acronym && o.name == k.name; });
+  });
+}
+
+// The series registry fed by the pass over the versions is the registry
+// over the documents at hand, cold and warm, both when the newest version
+// defines every acronym of the others (the registry is fed as the versions
+// are read) and when an older one defines another (it is fed again).
+TEST(HistoryCache, TheSeriesIsTheRegistryOverTheDocuments) {
+  BundledSeries s;
+  const auto stored = s.store.versions();
+  ASSERT_TRUE(stored) << stored.error().message;
+  ASSERT_EQ(stored->size(), 4u);
+  const std::vector<std::vector<VersionInfo>> lists = {*stored, {(*stored)[3], (*stored)[2]}};
+  for (size_t l = 0; l < lists.size(); ++l) {
+    const std::vector<VersionInfo>& list = lists[l];
+    const store::Deriver deriver(s.store);
+    std::vector<Document> docs;
+    std::vector<std::string> labels;
+    for (const VersionInfo& v : list) {
+      auto doc = deriver.document(v);
+      ASSERT_TRUE(doc) << doc.error().message;
+      docs.push_back(std::move(*doc));
+      labels.push_back(v.id);
+    }
+    bool newest_defines_all = true;
+    for (const Document& d : docs)
+      newest_defines_all &= defines_all(defined_acronyms(docs.back()), defined_acronyms(d));
+    EXPECT_EQ(newest_defines_all, l == 1) << "the lists no longer cover both cases";
+    const std::string expected = render_programme_series(programme_series(docs, labels, {}), "json");
+    fs::remove_all(s.cache());
+    EXPECT_EQ(series_json(deriver.programme_series(list, {}, true, {})), expected) << "cold, list " << l;
+    fs::remove_all(s.cache() / "series");
+    EXPECT_EQ(series_json(deriver.programme_series(list, {}, true, {})), expected) << "summaries kept, list " << l;
+    EXPECT_EQ(series_json(deriver.programme_series(list, {}, true, {})), expected) << "warm, list " << l;
+  }
+}
+
+// A version whose bytes are damaged stops every query that reads it, cold,
+// with its name on one line and exit 2, wherever it falls in the pass.
+TEST(HistoryCache, ADamagedVersionIsNamedByEveryColdQuery) {
+  BundledSeries s;
+  const auto stored = s.store.versions();
+  ASSERT_TRUE(stored) << stored.error().message;
+  const VersionInfo& damaged = (*stored)[1];
+  const std::string object =
+      s.store.dir() + "/objects/" + damaged.raw_blob.substr(0, 2) + "/" + damaged.raw_blob.substr(2);
+  fs::permissions(object, fs::perms::owner_write, fs::perm_options::add);
+  fs::resize_file(object, fs::file_size(object) / 2);
+  for (const char* query : {"log", "timeline", "blame"}) {
+    fs::remove_all(s.cache());
+    const auto run = test::run_strata(fmt::format("{} --store '{}'", query, s.store.dir()));
+    EXPECT_EQ(run.exit_code, 2) << query << ": " << run.err;
+    EXPECT_NE(run.err.find("'" + damaged.id + "'"), std::string::npos) << query << ": " << run.err;
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << query << ": " << run.err;
+    EXPECT_TRUE(run.out.empty()) << query << ": " << run.out;
+  }
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -110,9 +111,12 @@ class Deriver {
 
   // The series registry over `versions` with the user's `config`: the one
   // continuity of programmes that `log` and `timeline` share. Cached whole,
-  // an entry per list of versions and config (series_cache.cpp).
-  Result<ProgrammeSeries> programme_series(const std::vector<VersionInfo>& versions,
-                                           const ProgrammeConfig& config) const;
+  // an entry per list of versions and config (series_cache.cpp). Fills the
+  // cache as prefetch(versions, true, pairs, needs) does, in the same pass
+  // that feeds the registry when its entry is missing: each version is then
+  // read and parsed once.
+  Result<ProgrammeSeries> programme_series(const std::vector<VersionInfo>& versions, const ProgrammeConfig& config,
+                                           bool pairs, const PairNeeds& needs) const;
 
   // counts[v][t]: occurrences of terms[t] (lowercase comparison form) in
   // version v at word boundaries. Cached per version and term.
@@ -126,7 +130,16 @@ class Deriver {
     std::string alignment;
     std::string wording;
   };
+  // Takes version i's document and summary, versions in order.
+  using InOrder = std::function<void(size_t, Document, VersionSummary)>;
+
   std::string cache_path(const std::string& kind, const std::string& name) const;
+  // The summary's entry; nullopt when missing or malformed.
+  std::optional<VersionSummary> cached_summary(const VersionInfo& version) const;
+  // prefetch(), and with `in_order` every version read and parsed and handed
+  // to it in order, each once its pairs are derived (prefetch.cpp).
+  Result<void> pass(const std::vector<VersionInfo>& versions, bool summaries, bool pairs, const PairNeeds& needs,
+                    const InOrder* in_order) const;
   PairEntries pair_entries(const VersionInfo& older, const VersionInfo& newer) const;
   const Store& store_;
   std::string cache_dir_;

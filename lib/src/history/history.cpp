@@ -47,8 +47,7 @@ Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes, const 
   const store::PairNeeds needs{};  // claims from the alignment; programmes from the registry
   ProgrammeSeries series;
   if (sizes) {
-    if (auto filled = deriver.prefetch(*versions, true, true, needs); !filled) return filled.error();
-    auto registry = deriver.programme_series(*versions, programmes);
+    auto registry = deriver.programme_series(*versions, programmes, true, needs);
     if (!registry) return registry.error();
     series = std::move(*registry);
   }
@@ -76,8 +75,7 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
   // phrases shown: no other classify stage runs. Programmes come from the
   // series registry.
   const store::PairNeeds needs{.wording = options.top_phrases > 0};
-  if (auto filled = deriver.prefetch(*versions, true, n > 1, needs); !filled) return filled.error();
-  auto registry = deriver.programme_series(*versions, options.programmes);
+  auto registry = deriver.programme_series(*versions, options.programmes, n > 1, needs);
   if (!registry) return registry.error();
   out.programmes = std::move(*registry);
   std::map<std::string, int> shifted;  // phrase (lowercase) -> times it shifted across the series

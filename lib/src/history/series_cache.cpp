@@ -7,6 +7,7 @@
 // depends on the versions in order (each by its reading and its label) and
 // on the user's programme file, which its name is made from.
 #include <fmt/core.h>
+#include <algorithm>
 
 #include "history/cache_entry.hpp"
 #include "history/derived.hpp"
@@ -82,24 +83,59 @@ std::optional<ProgrammeSeries> series_from(const Json& j) {
 }  // namespace
 
 Result<ProgrammeSeries> Deriver::programme_series(const std::vector<VersionInfo>& versions,
-                                                  const ProgrammeConfig& config) const {
+                                                  const ProgrammeConfig& config, bool pairs,
+                                                  const PairNeeds& needs) const {
   const std::string key = series_key(versions, config);
   const std::string path = cache_path("series", fmt::format("{:016x}", util::word_hash(key)));
   if (auto j = read_cache(path); j && j->value("key", "") == key) {
-    if (auto series = series_from(j->at("series"))) return std::move(*series);
+    if (auto series = series_from(j->at("series"))) {
+      if (auto filled = prefetch(versions, true, pairs, needs); !filled) return filled.error();
+      return std::move(*series);
+    }
   }
-  // The acronyms come from the (cached) summaries, so each version is
-  // parsed once here, a window ahead on parallel threads.
-  std::vector<std::vector<KnownAcronym>> defined;
+  // The registry is given the acronyms defined anywhere in the series
+  // before its first version, and the pass that feeds it learns them only
+  // as it goes. It starts from those of the cached summaries (all of them
+  // when only this entry is missing) and of the newest version, read ahead:
+  // a page tends to gain definitions (Facebook's privacy policy defines its
+  // one acronym only in the newest of 492 versions). A version defining
+  // another stops it, and once the pass is over it runs again with them
+  // all, the documents read a second time.
+  std::vector<std::vector<KnownAcronym>> cached;
   for (const VersionInfo& v : versions) {
-    auto summary = this->summary(v);
-    if (!summary) return summary.error();
-    defined.push_back(std::move(summary->acronyms));
+    auto summary = cached_summary(v);
+    // An error here is the pass's to report, for the oldest damaged version.
+    if (!summary && &v == &versions.back()) {
+      if (auto newest = this->summary(v)) summary = std::move(*newest);
+    }
+    if (summary) cached.push_back(std::move(summary->acronyms));
   }
-  ProgrammeRegistry registry(config, series_acronyms(defined));
-  auto added = each_document(versions, [&](size_t i, Document doc) { registry.add(std::move(doc), versions[i].id); });
-  if (!added) return added.error();
-  ProgrammeSeries series = registry.finish();
+  const std::vector<KnownAcronym> assumed = series_acronyms(cached);
+  const auto same = [](const KnownAcronym& a, const KnownAcronym& b) {
+    return a.acronym == b.acronym && a.name == b.name;
+  };
+  const auto assumed_has = [&](const KnownAcronym& k) {
+    return std::any_of(assumed.begin(), assumed.end(), [&](const KnownAcronym& a) { return same(a, k); });
+  };
+  ProgrammeRegistry registry(config, assumed);
+  std::vector<std::vector<KnownAcronym>> defined;
+  bool as_assumed = true;
+  const InOrder feed = [&](size_t i, Document doc, VersionSummary summary) {
+    as_assumed = as_assumed && std::all_of(summary.acronyms.begin(), summary.acronyms.end(), assumed_has);
+    defined.push_back(std::move(summary.acronyms));
+    if (as_assumed) registry.add(std::move(doc), versions[i].id);
+  };
+  if (auto filled = pass(versions, true, pairs, needs, &feed); !filled) return filled.error();
+  const std::vector<KnownAcronym> known = series_acronyms(defined);
+  ProgrammeSeries series;
+  if (as_assumed && std::equal(known.begin(), known.end(), assumed.begin(), assumed.end(), same)) {
+    series = registry.finish();
+  } else {
+    ProgrammeRegistry again(config, known);
+    auto added = each_document(versions, [&](size_t i, Document doc) { again.add(std::move(doc), versions[i].id); });
+    if (!added) return added.error();
+    series = again.finish();
+  }
   write_cache(path, Json{{"key", key}, {"series", series_json(series)}});
   return series;
 }

@@ -1,0 +1,31 @@
+// The work the Deriver caches (derived.hpp), without the cache: each step
+// reads plain values, so a pass over the versions can run them on parallel
+// threads (prefetch.cpp).
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "history/derived.hpp"
+
+namespace strata::store {
+
+// compare() and parsing are CPU-bound; beyond a few threads the machine's
+// cores, not strata, are the limit.
+inline constexpr unsigned kMaxThreads = 8;
+// Versions whose raw bytes and Documents are held at once while prefetching:
+// 64 versions of a 100 KB page stay well under 100 MB.
+inline constexpr size_t kPrefetchWindow = 64;
+
+// The version's document, read as the import read it (format, selectors),
+// its metadata from the store. Errors name the version.
+Result<Document> parse_version(const VersionInfo& version, std::string_view raw);
+
+VersionSummary summarize(const Document& doc);
+nlohmann::json summary_json(const VersionSummary& s);
+
+// The pair's alignment and the parts of `needs`, from compare().
+PairResult derive_pair(const Document& old_doc, const Document& new_doc, const PairNeeds& needs);
+
+}  // namespace strata::store

@@ -1,0 +1,127 @@
+// One pass over a history's versions, oldest first: each version is read
+// from the store and parsed once, and its document serves its summary, the
+// pair with the version before it, the pair with the one after it and, for
+// the programme series, the registry that takes the documents in order.
+#include <filesystem>
+#include <optional>
+
+#include "history/cache_entry.hpp"
+#include "history/derive_steps.hpp"
+#include "history/derived.hpp"
+#include "history/pair_entry.hpp"
+#include "sys/parallel.hpp"
+
+namespace strata::store {
+
+namespace {
+
+// Documents parsed ahead of a caller that takes them in order: enough to
+// keep the threads busy, few enough that a 300 KB page's 16 Documents stay
+// near 50 MB.
+constexpr size_t kParseWindow = 16;
+
+}  // namespace
+
+Result<void> Deriver::prefetch(const std::vector<VersionInfo>& versions, bool summaries, bool pairs,
+                               const PairNeeds& needs) const {
+  return pass(versions, summaries, pairs, needs, nullptr);
+}
+
+Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summaries, bool pairs, const PairNeeds& needs,
+                           const InOrder* in_order) const {
+  const size_t n = versions.size();
+  std::error_code ec;
+  const auto summary_path = [&](size_t i) { return cache_path("versions", entry_name(versions[i])); };
+  // Entries of the pair (i - 1, i), and what each pair lacks.
+  std::vector<PairEntries> entries(n);
+  std::vector<bool> want_summary(n, false);
+  std::vector<bool> want_alignment(n, false);
+  std::vector<PairNeeds> want_parts(n);
+  std::vector<bool> want_pair(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    want_summary[i] = summaries && !std::filesystem::exists(summary_path(i), ec);
+    if (!pairs || i == 0) continue;
+    entries[i] = pair_entries(versions[i - 1], versions[i]);
+    want_alignment[i] = !std::filesystem::exists(entries[i].alignment, ec);
+    want_parts[i].wording = needs.wording && !std::filesystem::exists(entries[i].wording, ec);
+    want_pair[i] = want_alignment[i] || want_parts[i].wording;
+  }
+  // The newest version of a window is the older side of the next window's
+  // first pair: it is carried over, not read again, and handed over in
+  // order only once that pair is derived.
+  std::optional<Document> carried;
+  std::optional<VersionSummary> carried_summary;
+  // Windows bound memory: raw bytes and Documents of kPrefetchWindow versions.
+  for (size_t lo = 0; lo < n; lo += kPrefetchWindow) {
+    const size_t hi = std::min(n, lo + kPrefetchWindow);
+    std::vector<std::optional<std::string>> raw(hi - lo);
+    for (size_t i = lo; i < hi; ++i) {
+      const bool needed = in_order || want_summary[i] || want_pair[i] || (i + 1 < n && want_pair[i + 1]);
+      if (!needed) continue;
+      auto bytes = store_.read_raw(versions[i]);  // libgit2 stays on this thread
+      if (!bytes) return bytes.error();
+      raw[i - lo] = std::move(*bytes);
+    }
+    // docs[0] and made[0]: version lo - 1, carried; docs[k + 1]: version lo + k.
+    std::vector<std::optional<Document>> docs(hi - lo + 1);
+    std::vector<std::optional<VersionSummary>> made(hi - lo + 1);
+    docs[0] = std::move(carried);
+    made[0] = std::move(carried_summary);
+    std::vector<std::optional<Error>> errors(raw.size());
+    util::parallel_for(raw.size(), kMaxThreads, [&](size_t k) {
+      if (!raw[k]) return;
+      const size_t i = lo + k;
+      auto doc = parse_version(versions[i], *raw[k]);
+      if (!doc) {
+        errors[k] = doc.error();
+        return;
+      }
+      if (want_summary[i] || in_order) {
+        VersionSummary summary = summarize(*doc);
+        if (want_summary[i]) write_cache(summary_path(i), summary_json(summary));
+        if (in_order) made[k + 1] = std::move(summary);
+      }
+      docs[k + 1] = std::move(*doc);
+    });
+    for (const auto& e : errors) {
+      if (e) return *e;
+    }
+    util::parallel_for(hi - lo, kMaxThreads, [&](size_t k) {
+      const size_t i = lo + k;
+      if (!want_pair[i] || !docs[k] || !docs[k + 1]) return;
+      // Only the missing parts are computed; the alignment comes with any of them.
+      const PairResult r = derive_pair(*docs[k], *docs[k + 1], want_parts[i]);
+      if (want_alignment[i]) write_cache(entries[i].alignment, alignment_json(r));
+      if (want_parts[i].wording) write_cache(entries[i].wording, wording_json(r));
+    });
+    for (size_t k = lo > 0 ? 0 : 1; in_order && k < hi - lo; ++k) {
+      (*in_order)(lo + k - 1, std::move(*docs[k]), std::move(*made[k]));
+    }
+    carried = std::move(docs[hi - lo]);
+    carried_summary = std::move(made[hi - lo]);
+  }
+  if (in_order && n > 0) (*in_order)(n - 1, std::move(*carried), std::move(*carried_summary));
+  return {};
+}
+
+Result<void> Deriver::each_document(const std::vector<VersionInfo>& versions,
+                                    const std::function<void(size_t, Document)>& use) const {
+  for (size_t lo = 0; lo < versions.size(); lo += kParseWindow) {
+    const size_t hi = std::min(versions.size(), lo + kParseWindow);
+    std::vector<std::string> raw(hi - lo);
+    for (size_t i = lo; i < hi; ++i) {
+      auto bytes = store_.read_raw(versions[i]);  // libgit2 stays on this thread
+      if (!bytes) return bytes.error();
+      raw[i - lo] = std::move(*bytes);
+    }
+    std::vector<std::optional<Result<Document>>> docs(raw.size());
+    util::parallel_for(raw.size(), kMaxThreads, [&](size_t k) { docs[k] = parse_version(versions[lo + k], raw[k]); });
+    for (size_t k = 0; k < docs.size(); ++k) {
+      if (!*docs[k]) return docs[k]->error();
+      use(lo + k, std::move(docs[k]->value()));
+    }
+  }
+  return {};
+}
+
+}  // namespace strata::store
