@@ -261,5 +261,35 @@ TEST(StoreGitImport, BringsEveryVersionFollowingRenames) {
   }
 }
 
+TEST(StoreGitImport, ASourceObjectWhoseBytesDoNotHashToItsIdIsRefused) {
+  test::TempDir tmp;
+  const std::string repo = tmp.path() + "/repo";
+  const std::string git = "git -C " + repo + " -c user.name=t -c user.email=t@example.org";
+  tmp.file("repo/doc.txt", kV1);
+  ASSERT_EQ(sh(fmt::format("git init -q {0} && {1} add doc.txt && {1} commit -qm one", repo, git)), 0);
+  tmp.file("repo/doc.txt", kV2);
+  ASSERT_EQ(sh(fmt::format("{0} add doc.txt && {0} commit -qm two", git)), 0);
+  // The first version's loose object replaced by the second's: a valid
+  // object, under the wrong name, that only its hash gives away.
+  ASSERT_EQ(
+      sh(fmt::format("cd {} && a=$(git rev-parse HEAD~1:doc.txt) && b=$(git rev-parse HEAD:doc.txt) && "
+                     "f=.git/objects/${{a:0:2}}/${{a:2}} && chmod u+w $f && cp .git/objects/${{b:0:2}}/${{b:2}} $f",
+                     repo)),
+      0);
+  auto history = read_git_history(repo, "doc.txt");
+  ASSERT_FALSE(history);
+  EXPECT_EQ(history.error().code, ErrorCode::kCorrupt);
+  EXPECT_NE(history.error().message.find("damaged"), std::string::npos) << history.error().message;
+  auto source = open_git_history(repo, "doc.txt");
+  ASSERT_TRUE(source) << source.error().message;
+  auto store = Store::init(tmp.path() + "/store");
+  ASSERT_TRUE(store);
+  auto out = store->import(**source);
+  ASSERT_FALSE(out);
+  EXPECT_EQ(out.error().code, ErrorCode::kCorrupt);
+  EXPECT_NE(out.error().message.find("doc.txt"), std::string::npos) << out.error().message;
+  EXPECT_TRUE(store->versions()->empty());
+}
+
 }  // namespace
 }  // namespace strata

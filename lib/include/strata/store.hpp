@@ -61,6 +61,12 @@ struct Snapshot {
   // Author and committer time in seconds since the epoch, UTC. Default: the
   // start of `date` (midnight UTC on its first day).
   std::optional<int64_t> time;
+  // The git blob id (40 hex digits) `bytes` must hash to, when the source
+  // read them from a git repository without checking them (a history
+  // source): import checks it as it hashes the bytes for the store, on its
+  // worker threads, and refuses the snapshot on a mismatch. Default: empty,
+  // nothing to check.
+  std::string blob_id;
 };
 
 // Snapshots read on demand, so that importing a long history holds a few of

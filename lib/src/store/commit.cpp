@@ -2,7 +2,6 @@
 
 #include <fmt/core.h>
 #include <git2/sys/commit.h>
-#include <git2/sys/odb_backend.h>
 
 #include <chrono>
 #include <cstring>
@@ -12,12 +11,11 @@
 #include "store/git.hpp"
 #include "store/loose.hpp"
 #include "store/meta.hpp"
+#include "store/odb.hpp"
 
 namespace strata::store {
 
 namespace {
-
-using OdbPtr = GitPtr<git_odb, git_odb_free>;
 
 // The writer lock makes a lost race impossible between strata processes; the
 // compare-and-swap guards against plain git moving the branch meanwhile. A
@@ -42,35 +40,6 @@ Result<git_oid> write_blob(git_repository* repo, std::string_view bytes, const s
     return git_failure(rc, what + ": cannot write a blob");
   }
   return oid;
-}
-
-// What git_odb_write does, without hashing the bytes again (they were hashed
-// when the snapshot was checked, on a worker thread): a blob already stored
-// is only freshened (its file's time renewed, so a gc's expiry keeps sparing
-// it), else the first backend that can write writes it (the loose objects
-// folder; a store has no alternates).
-Result<void> write_hashed_blob(git_repository* repo, std::string_view bytes, const git_oid& id,
-                               const std::string& what) {
-  git_odb* raw_odb = nullptr;
-  if (int rc = git_repository_odb(&raw_odb, repo); rc != 0) return git_failure(rc, what);
-  const OdbPtr odb(raw_odb);
-  const size_t backends = git_odb_num_backends(odb.get());
-  for (size_t i = 0; i < backends; ++i) {
-    git_odb_backend* b = nullptr;
-    if (git_odb_get_backend(&b, odb.get(), i) != 0) continue;
-    const bool stored =
-        b->freshen != nullptr ? b->freshen(b, &id) == 0 : b->exists != nullptr && b->exists(b, &id) != 0;
-    if (stored) return {};
-  }
-  for (size_t i = 0; i < backends; ++i) {
-    git_odb_backend* b = nullptr;
-    if (git_odb_get_backend(&b, odb.get(), i) != 0 || b->write == nullptr) continue;
-    if (int rc = b->write(b, &id, bytes.data(), bytes.size(), GIT_OBJECT_BLOB); rc != 0) {
-      return git_failure(rc, what + ": cannot write a blob");
-    }
-    return {};
-  }
-  return make_error(ErrorCode::kIo, what + ": the store's object database cannot write objects");
 }
 
 Result<git_oid> write_tree(git_repository* repo, const git_oid& raw_blob, const git_oid& meta_blob,
@@ -138,9 +107,7 @@ Result<void> restore(git_repository* repo, WrittenChain& chain, const ReadRaw& r
     WrittenVersion& v = chain.versions[k];
     auto raw = read_raw(v.index);
     if (!raw) return raw.error();
-    git_oid now;
-    git_odb_hash(&now, raw->data(), raw->size(), GIT_OBJECT_BLOB);
-    if (!git_oid_equal(&now, &v.raw_blob)) {
+    if (!blob_hashes_to(*raw, v.info.raw_blob)) {
       return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: changed while being imported", v.what));
     }
     const git_oid before = v.commit;

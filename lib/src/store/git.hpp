@@ -32,6 +32,7 @@ using WalkPtr = GitPtr<git_revwalk, git_revwalk_free>;
 using DiffPtr = GitPtr<git_diff, git_diff_free>;
 using ObjectPtr = GitPtr<git_object, git_object_free>;
 using EntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
+using OdbPtr = GitPtr<git_odb, git_odb_free>;
 
 // libgit2 needs one global init per process. It is made on first use and
 // kept to the end of the process: an init reads the system's CA certificates

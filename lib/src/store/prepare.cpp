@@ -6,6 +6,7 @@
 #include "normalize/normalize.hpp"
 #include "store/git.hpp"
 #include "store/meta.hpp"
+#include "store/odb.hpp"
 #include "store/revision.hpp"
 #include "strata/load.hpp"
 #include "strata/manifest.hpp"
@@ -57,6 +58,7 @@ Result<Prepared> prepare(Snapshot& s) {
   p.time = std::clamp<int64_t>(s.time.value_or(date_start_seconds(*key)), 0, kMaxCommitTime);
   git_odb_hash(&p.raw_blob, s.bytes.data(), s.bytes.size(), GIT_OBJECT_BLOB);
   p.info.raw_blob = oid_hex(p.raw_blob);
+  if (!s.blob_id.empty() && s.blob_id != p.info.raw_blob) return blob_mismatch(s.source, s.blob_id);
   p.raw_sha256 = sha256_hex(s.bytes);
   p.raw = std::move(s.bytes);
   return p;

@@ -1,0 +1,35 @@
+// Blobs read and written through the object database's backends, without the
+// SHA-1 that git_odb_read and git_odb_write compute over every object: import
+// hashes each snapshot once, on a worker thread, and uses that hash both to
+// check what it read and to name what it writes. Only lib/src/store includes
+// this.
+#pragma once
+
+#include <git2.h>
+
+#include <string>
+#include <string_view>
+
+#include "strata/result.hpp"
+
+namespace strata::store {
+
+// Stores `bytes` as blob `id`, which must be their git blob id (the caller
+// hashed them). As git_odb_write: a blob already stored is only freshened
+// (its file's time renewed, so that a gc's expiry keeps sparing it), else the
+// first backend that can write writes it (the loose objects folder).
+Result<void> write_hashed_blob(git_repository* repo, std::string_view bytes, const git_oid& id,
+                               const std::string& what);
+
+// The bytes of blob `id` as the backend holding it gives them, unchecked: the
+// caller must compare their hash with `id` before trusting them.
+Result<std::string> read_blob_unchecked(git_repository* repo, const git_oid& id, const std::string& what);
+
+// True when `bytes` hash to the git blob id `id` (40 hex digits).
+bool blob_hashes_to(std::string_view bytes, std::string_view id);
+
+// kCorrupt: the bytes read from `source` do not hash to `id`, the blob id its
+// repository names them by.
+Error blob_mismatch(std::string_view source, std::string_view id);
+
+}  // namespace strata::store
