@@ -13,7 +13,7 @@
 namespace strata {
 namespace {
 
-// More than two of import's windows of 32 snapshots, so that a batch is
+// More than four of import's windows of 16 snapshots, so that a batch is
 // written over several windows before the last is read.
 constexpr int kLongBatch = 70;
 
@@ -96,7 +96,7 @@ TEST(StoreImport, AnUnreadableSnapshotLateInTheBatchLeavesTheStoreAsItWas) {
   ASSERT_TRUE(f.store.import({test::snapshot(test::version_text(1000), "1900", "before")}));
   const std::string branch = f.branch();
   ScriptedSource source(long_batch());
-  source.refuse_at = kLongBatch - 3;  // after two windows were written
+  source.refuse_at = kLongBatch - 3;  // read once three windows were written
   auto out = f.store.import(source);
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().code, ErrorCode::kIo);
