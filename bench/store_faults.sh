@@ -2,13 +2,15 @@
 # The store's figures of docs/reliability.md: concurrent importers (all
 # stored, or refused with a clean error; never a damaged store), imports
 # killed with SIGKILL (the store stays valid and every version stored before
-# stays, byte for byte), and imports while `git gc --prune=now` runs.
-# Usage: bench/store_faults.sh BUILD_DIR [KILL_ROUNDS] [GC_IMPORTS] [IMPORTERS...]
+# stays, byte for byte), and imports, one version or a batch of 100 each,
+# while `git gc --prune=now` runs.
+# Usage: bench/store_faults.sh BUILD_DIR [KILL_ROUNDS] [GC_IMPORTS] [GC_BATCHES] [IMPORTERS...]
 set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
 rounds=${2:-50}
 gc_imports=${3:-100}
-shift $(( $# < 3 ? $# : 3 ))
+gc_batches=${4:-5}
+shift $(( $# < 4 ? $# : 4 ))
 if [ $# -gt 0 ]; then importers=("$@"); else importers=(8 32); fi
 strata="$build/strata"
 work=$(mktemp -d)
@@ -111,4 +113,35 @@ else
 fi
 echo "$gc_imports imports: $claimed printed stored, $moved_back failed with 2 and moved the branch back," \
   "$found_damaged failed with 2 on a branch already on a pruned commit, $other failed otherwise; log $listed;" \
+  "git fsck problems: $(fsck_problems "$store")"
+
+echo
+echo "## Batches of 100 versions while git gc --prune=now runs"
+# A batch's versions stay unreferenced by the branch until its last is
+# written; the import's own ref (refs/strata/import) is what keeps the prune
+# off them meanwhile. Each batch is stored whole or not at all.
+store="$work/store-gc-batch"
+"$strata" init --store "$store" > /dev/null
+( while true; do git -C "$store" gc --prune=now --quiet 2> /dev/null || true; done ) &
+gc=$!
+whole=0
+none=0
+partial=0
+for b in $(seq 1 "$gc_batches"); do
+  files=()
+  for i in $(seq 1 100); do
+    version "b$b-$i" > "$work/b$i.txt"
+    files+=("$work/b$i.txt")
+  done
+  before=$("$strata" log --store "$store" --no-sizes 2> /dev/null | wc -l)
+  "$strata" import --store "$store" --date "20$((10 + b % 90))" "${files[@]}" > /dev/null 2> "$work/batch.err" || true
+  after=$("$strata" log --store "$store" --no-sizes 2> /dev/null | wc -l)
+  case $((after - before)) in
+    100) whole=$((whole + 1)) ;;
+    0) none=$((none + 1)); sed "s/^/    /" "$work/batch.err" >&2 ;;
+    *) partial=$((partial + 1)) ;;
+  esac
+done
+kill "$gc"; wait "$gc" 2> /dev/null || true
+echo "$gc_batches batches: $whole stored whole, $none stored nothing, $partial stored in part;" \
   "git fsck problems: $(fsck_problems "$store")"

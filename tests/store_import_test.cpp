@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fmt/core.h>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -58,6 +59,8 @@ struct ImportFixture {
     }
     return out;
   }
+  // The ref an import keeps on the versions it has written so far, until it ends.
+  bool import_ref_left() const { return std::filesystem::exists(store.dir() + "/refs/strata/import"); }
   std::string branch() const {
     std::ifstream in(store.dir() + "/refs/heads/main");
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -73,6 +76,7 @@ TEST(StoreImport, ReadsEverySnapshotOnceInBatchOrder) {
   for (size_t i = 0; i < expected.size(); ++i) expected[i] = i;
   EXPECT_EQ(source.reads, expected);
   EXPECT_EQ(f.ids().size(), static_cast<size_t>(kLongBatch));
+  EXPECT_FALSE(f.import_ref_left());
 }
 
 TEST(StoreImport, ABatchStoresTheCommitsOfImportsOneAtATime) {
@@ -102,6 +106,7 @@ TEST(StoreImport, AnUnreadableSnapshotLateInTheBatchLeavesTheStoreAsItWas) {
   EXPECT_EQ(out.error().code, ErrorCode::kIo);
   EXPECT_EQ(f.ids(), std::vector<std::string>{"before"});
   EXPECT_EQ(f.branch(), branch);
+  EXPECT_FALSE(f.import_ref_left());
 }
 
 TEST(StoreImport, ABadSnapshotLateInTheBatchLeavesAnEmptyStoreEmpty) {

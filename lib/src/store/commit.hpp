@@ -44,8 +44,8 @@ struct WrittenChain {
 // concurrent prune deleted.
 using ReadRaw = std::function<Result<std::string>(size_t index)>;
 
-// Writes `p` (its info final) on top of the chain's last version, moving no
-// ref, and appends it to `chain`. The raw blob is written under the id
+// Writes `p` (its info final) on top of the chain's last version, points
+// kImportRef to it (the branch does not move), and appends it to `chain`. The raw blob is written under the id
 // `p.raw_blob` computed when `p` was prepared, not hashed again. A write that
 // fails while a `git gc` runs (its prune deletes what no ref leads to, and
 // the empty object folders libgit2 writes into) is tried again once that gc
@@ -67,5 +67,9 @@ Result<void> append_version(git_repository* repo, const Prepared& p, size_t inde
 // the import in messages. Empty chain: nothing to do.
 Result<void> publish(git_repository* repo, WrittenChain& chain, const ReadRaw& read_raw, const std::string& what,
                      const ImportOptions& options);
+
+// Removes kImportRef, which append_version points to the last version
+// written, once the import has ended, stored or not.
+void release(git_repository* repo);
 
 }  // namespace strata::store

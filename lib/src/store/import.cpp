@@ -147,6 +147,11 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
   if (!stored) return stored.error();
 
   const size_t n = source.size();
+  // However the import ends, its ref goes (commit.hpp).
+  struct ImportRef {
+    git_repository* repo;
+    ~ImportRef() { store::release(repo); }
+  } import_ref{repo};
   Planner planner(stored->versions);
   store::WrittenChain chain{stored->tip, {}};
   std::vector<Planner::Same> outcome_of(n);  // the version each snapshot is

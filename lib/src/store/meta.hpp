@@ -13,6 +13,11 @@ namespace strata::store {
 // Store layout version, kept in the repository's config as strata.store.
 inline constexpr int kStoreFormat = 1;
 inline constexpr const char* kBranch = "refs/heads/main";
+// Points, while an import runs, to the last version it has written: what a
+// concurrent prune (which spares what refs lead to) must not delete before
+// the branch moves. Removed when the import ends; a killed import leaves it,
+// and the next import replaces it.
+inline constexpr const char* kImportRef = "refs/strata/import";
 inline constexpr const char* kRawEntry = "raw";
 inline constexpr const char* kMetaEntry = "meta.json";
 
