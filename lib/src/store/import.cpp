@@ -49,9 +49,11 @@ class Planner {
     for (const VersionInfo& v : stored) add(v, kStored);
   }
 
-  // The batch's version `p` already is (kStored, or the index in `written`
-  // of the batch's version), or nullopt when it is new: then it is added
-  // under index `written`. An explicit id naming other content refuses it.
+  // The version `p` already is: a stored one (`written` is kStored, with
+  // its commit) or an earlier one of the batch (`written` is its index in
+  // the chain of written versions); nullopt when `p` is new, which is then
+  // planned under index `written`, its id made unique. An explicit id that
+  // names other content refuses `p`.
   static constexpr size_t kStored = static_cast<size_t>(-1);
   struct Same {
     size_t written;
