@@ -145,6 +145,34 @@ TEST(Boilerplate, UserRulesAddAndDisable) {
   EXPECT_EQ(doc->sentence_count(), 2u);  // the "Learn more:" line is content again
 }
 
+// Lines are told apart from the rules by their first letter before they are
+// normalized: the comparison form may still differ there (case, a combining
+// mark composing the letter, leading spaces or a format character).
+TEST(Boilerplate, RulesMatchWhateverTheLineOpensWith) {
+  test::TempDir dir;
+  const std::string path =
+      dir.file("rules.toml", "[[rule]]\nname = \"evaluate\"\nmatch = \"exact\"\npattern = \"\u00c9valuer ce site\"\n");
+  auto rules = load_boilerplate_rules(path, default_boilerplate_rules());
+  ASSERT_TRUE(rules) << rules.error().message;
+  RawDocument raw;
+  for (const char* line : {"SKIP TO MAIN CONTENT", "E\u0301valuer ce site", "\u200bLoading ...", "\t more >>",
+                           "Skipping to the point.", "Evaluer ce site"}) {
+    RawBlock b;
+    b.text = line;
+    raw.blocks.push_back(b);
+  }
+  std::vector<Removal> removals;
+  remove_boilerplate(raw, *rules, removals);
+  ASSERT_EQ(removals.size(), 4u);
+  EXPECT_EQ(removals[0].rule, "skip-link");
+  EXPECT_EQ(removals[1].rule, "evaluate");
+  EXPECT_EQ(removals[2].rule, "loading-widget");
+  EXPECT_EQ(removals[3].rule, "more-link");
+  ASSERT_EQ(raw.blocks.size(), 2u);
+  EXPECT_EQ(raw.blocks[0].text, "Skipping to the point.");
+  EXPECT_EQ(raw.blocks[1].text, "Evaluer ce site");
+}
+
 TEST(Boilerplate, BadRuleFilesNameTheFile) {
   test::TempDir dir;
   const char* bad[] = {"[[rule]]\nname = \"x\"\n", "[[rule]]\nname = \"x\"\npattern = \"a\"\nmatch = \"glob\"\n",

@@ -38,6 +38,22 @@ bool matches(const BoilerplateRule& rule, std::string_view norm, std::string& ca
   return false;
 }
 
+// False when no rule can match `text`, known without its comparison form:
+// the form keeps a leading ASCII letter or digit as it is, so a line opening
+// with one that no exact or prefix pattern opens with is not boilerplate (a
+// combining mark after it may compose it, so a pattern opening with a
+// non-ASCII letter is always tried). Most short lines of a page are told
+// apart so, unnormalized.
+bool may_match(const BoilerplateRules& rules, std::string_view text) {
+  const size_t first = text.find_first_not_of(" \t\n");
+  if (first == std::string_view::npos || !ascii::alnum(text[first])) return true;
+  const char c = ascii::lower(text[first]);
+  return std::any_of(rules.rules.begin(), rules.rules.end(), [&](const BoilerplateRule& r) {
+    return r.match == BoilerplateRule::Match::kRegex || r.pattern.empty() ||
+           static_cast<unsigned char>(r.pattern.front()) >= 0x80 || ascii::lower(r.pattern.front()) == c;
+  });
+}
+
 BoilerplateRule rule(std::string name, BoilerplateRule::Match match, std::string pattern,
                      BoilerplateRule::Action action = BoilerplateRule::Action::kRemove) {
   return BoilerplateRule{std::move(name), match, action, std::move(pattern)};
@@ -124,7 +140,8 @@ std::optional<std::string> remove_boilerplate(RawDocument& raw, const Boilerplat
   for (RawBlock& block : raw.blocks) {
     const BoilerplateRule* hit = nullptr;
     std::string captured;
-    if (block.kind != RawBlock::Kind::kCode && block.text.size() <= kMaxBoilerplateLine) {
+    if (block.kind != RawBlock::Kind::kCode && block.text.size() <= kMaxBoilerplateLine &&
+        may_match(rules, block.text)) {
       const std::string norm = normalize_text(block.text);
       for (const BoilerplateRule& r : rules.rules) {
         if (matches(r, norm, captured)) {
