@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,27 @@ struct ContentSelectors {
   std::vector<std::string>
       select;  // keep only what these match; default: <main>, <article>, role=main, else the densest block
   std::vector<std::string> remove;  // removed on top of the bundled chrome rules (nav, header, footer, ...)
+};
+
+// Readings of document parts kept between the documents of one history,
+// whose versions share most of their sections: each part is parsed once.
+// Markdown is cut into parts before its ATX headings (docs/inputs.md); other
+// formats are read whole. Documents are the same with or without a cache.
+// Thread-safe. It holds about `max_bytes` of parts and readings at most,
+// dropping the older half when full.
+class ReadCache {
+ public:
+  static constexpr size_t kDefaultBytes = size_t{64} << 20;
+  explicit ReadCache(size_t max_bytes = kDefaultBytes);
+  ~ReadCache();
+  ReadCache(const ReadCache&) = delete;
+  ReadCache& operator=(const ReadCache&) = delete;
+
+  struct Parts;  // ingest's own
+  Parts& parts() const { return *parts_; }
+
+ private:
+  std::unique_ptr<Parts> parts_;
 };
 
 // Largest input ingest accepts. Beyond it the input is refused rather than

@@ -1,6 +1,7 @@
 // The reading half of the pipeline in one call: ingest -> normalize -> segment.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,9 @@ struct LoadOptions {
   InputFormat format = InputFormat::kAuto;  // kAuto: sniffed from the content (docs/inputs.md)
   BoilerplateRules rules = default_boilerplate_rules();
   ContentSelectors selectors;  // HTML: --select / --remove on top of the bundled rules
+  // Parts read before, shared by the documents of one history so that each
+  // reads only the parts it does not share (strata/ingest.hpp). May be null.
+  std::shared_ptr<ReadCache> cache;
 };
 
 Result<Document> load_document(const std::string& path, const LoadOptions& options = {});

@@ -12,7 +12,7 @@ Result<RawDocument> ingest(std::string_view bytes, std::string_view source, cons
   raw.normalized = decoded->notes;
   switch (raw.format) {
     case InputFormat::kMarkdown: {
-      auto read = readers::read_markdown(decoded->text, source);
+      auto read = readers::read_markdown(decoded->text, source, options.cache);
       if (!read) return read.error();
       raw.blocks = std::move(read->blocks);
       raw.title = std::move(read->title);

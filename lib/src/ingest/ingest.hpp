@@ -58,6 +58,7 @@ struct RawDocument {
 struct IngestOptions {
   InputFormat format = InputFormat::kAuto;  // kAuto: sniffed from the content, the extension breaking ties
   ContentSelectors selectors;               // HTML only
+  ReadCache* cache = nullptr;               // parts read before, shared by a history's versions; may be null
 };
 
 struct DecodedText {

@@ -8,7 +8,9 @@
 #include <mutex>
 
 #include "ingest/html_scan.hpp"
+#include "ingest/markdown_parts.hpp"
 #include "ingest/markdown_syntax.hpp"
+#include "ingest/read_cache.hpp"
 #include "ingest/readers.hpp"
 
 namespace strata::readers {
@@ -48,7 +50,10 @@ struct Frame {
 
 class Walker {
  public:
-  Walker(std::string_view source, const markdown_syntax::Preamble& preamble) : source_(source), preamble_(preamble) {}
+  // `first_line`: the source line the parsed text starts on (a part's), for
+  // the preamble's ids; the blocks' lines count from the parsed text's start.
+  Walker(std::string_view source, const markdown_syntax::Preamble& preamble, uint32_t first_line)
+      : source_(source), preamble_(preamble), line_offset_(first_line - 1) {}
 
   Result<void> walk(cmark_node* document);
   std::vector<RawBlock> take() { return std::move(blocks_); }
@@ -61,6 +66,7 @@ class Walker {
 
   std::string_view source_;
   const markdown_syntax::Preamble& preamble_;
+  uint32_t line_offset_;
   std::vector<Frame> frames_;
   std::vector<RawBlock> blocks_;
   bool reading_ = false;  // inside a paragraph, heading or table cell
@@ -167,7 +173,7 @@ void Walker::finish_text(cmark_node* node) {
   if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
     current_.kind = RawBlock::Kind::kHeading;
     current_.level = cmark_node_get_heading_level(node);
-    const auto next_line = static_cast<uint32_t>(cmark_node_get_end_line(node) + 1);
+    const auto next_line = static_cast<uint32_t>(cmark_node_get_end_line(node) + 1) + line_offset_;
     if (auto it = preamble_.ids_by_line.find(next_line); anchor.empty() && it != preamble_.ids_by_line.end())
       anchor = it->second;
     current_.anchor = std::move(anchor);
@@ -264,20 +270,49 @@ Result<void> Walker::walk(cmark_node* document) {
   return {};
 }
 
-}  // namespace
-
-Result<MarkdownRead> read_markdown(std::string_view text, std::string_view source) {
-  std::string body(text);
-  const markdown_syntax::Preamble preamble = markdown_syntax::strip_preamble(body);
+// The blocks of `body` (or of a part of it starting on `first_line`), lines
+// counted from its start.
+Result<std::vector<RawBlock>> read_blocks(std::string_view body, std::string_view source,
+                                          const markdown_syntax::Preamble& preamble, uint32_t first_line) {
   Parser parser = make_parser();
   cmark_parser_feed(parser.get(), body.data(), body.size());
   Node document(cmark_parser_finish(parser.get()), cmark_node_free);
-  Walker walker(source, preamble);
+  Walker walker(source, preamble, first_line);
   if (auto walked = walker.walk(document.get()); !walked) return walked.error();
+  return walker.take();
+}
+
+}  // namespace
+
+Result<MarkdownRead> read_markdown(std::string_view text, std::string_view source, ReadCache* cache) {
+  std::string body(text);
   MarkdownRead out;
-  out.blocks = walker.take();
+  const markdown_syntax::Preamble preamble = markdown_syntax::strip_preamble(body);
   out.title = preamble.title;
   out.date = preamble.date;
+  const std::vector<markdown_parts::Part> parts =
+      cache == nullptr ? std::vector<markdown_parts::Part>{} : markdown_parts::split(body);
+  if (parts.size() < 2) {
+    auto blocks = read_blocks(body, source, preamble, 1);
+    if (!blocks) return blocks.error();
+    out.blocks = std::move(*blocks);
+    return out;
+  }
+  for (const markdown_parts::Part& part : parts) {
+    const std::string_view original = text.substr(part.begin, part.end - part.begin);
+    const std::string_view piece = std::string_view(body).substr(part.begin, part.end - part.begin);
+    ReadCache::Parts::Blocks blocks = cache->parts().find(original, piece);
+    if (blocks == nullptr) {
+      auto read = read_blocks(piece, source, preamble, part.first_line);
+      if (!read) return read.error();
+      blocks = cache->parts().keep(original, piece, std::move(*read));
+    }
+    for (const RawBlock& b : *blocks) {
+      out.blocks.push_back(b);
+      // cmark-gfm gives some table rows no line (0): they keep none.
+      if (b.line > 0) out.blocks.back().line += part.first_line - 1;
+    }
+  }
   return out;
 }
 

@@ -21,7 +21,9 @@ struct MarkdownRead {
 // CommonMark with GitHub's extensions (tables, strikethrough, autolinks,
 // footnotes) through cmark-gfm, after front matter and attribute lists are
 // taken out (markdown_syntax.hpp). HTML in the Markdown is read by read_html.
-Result<MarkdownRead> read_markdown(std::string_view text, std::string_view source);
+// With a cache, the body is read in parts (markdown_parts.hpp), each part
+// read before taken from it.
+Result<MarkdownRead> read_markdown(std::string_view text, std::string_view source, ReadCache* cache = nullptr);
 
 struct HtmlRead {
   std::vector<RawBlock> blocks;

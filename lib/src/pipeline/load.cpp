@@ -7,7 +7,7 @@
 namespace strata {
 
 Result<Document> parse_document(std::string_view bytes, std::string_view source, const LoadOptions& options) {
-  auto raw = ingest(bytes, source, IngestOptions{options.format, options.selectors});
+  auto raw = ingest(bytes, source, IngestOptions{options.format, options.selectors, options.cache.get()});
   if (!raw) return raw.error();
   std::vector<Removal> removals = std::move(raw->removals);
   std::optional<std::string> date = remove_boilerplate(*raw, options.rules, removals);
