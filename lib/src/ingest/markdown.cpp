@@ -276,7 +276,16 @@ Result<std::vector<RawBlock>> read_blocks(std::string_view body, std::string_vie
                                           const markdown_syntax::Preamble& preamble, uint32_t first_line) {
   Parser parser = make_parser();
   cmark_parser_feed(parser.get(), body.data(), body.size());
-  Node document(cmark_parser_finish(parser.get()), cmark_node_free);
+  Node document(nullptr, cmark_node_free);
+  {
+    // cmark-gfm 0.29 keeps the special characters of inline syntax in one
+    // table for the process, which each parse's inline pass (in finish) fills
+    // with its extensions' characters and empties again: two passes at once
+    // race, and an autolink or a table cell is read or not by chance.
+    static std::mutex inline_pass;
+    std::lock_guard lock(inline_pass);
+    document.reset(cmark_parser_finish(parser.get()));
+  }
   Walker walker(source, preamble, first_line);
   if (auto walked = walker.walk(document.get()); !walked) return walked.error();
   return walker.take();
