@@ -125,8 +125,10 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc, const P
   return out;
 }
 
-Result<Document> parse_version(const VersionInfo& version, std::string_view raw) {
+Result<Document> parse_version(const VersionInfo& version, std::string_view raw,
+                               const std::shared_ptr<ReadCache>& reads) {
   LoadOptions options;
+  options.cache = reads;
   options.format = version.format;
   options.selectors = version.selectors;  // as the import read it
   auto doc = parse_document(raw, version.id, options);

@@ -3,6 +3,8 @@
 // threads (prefetch.cpp).
 #pragma once
 
+#include <memory>
+
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -19,8 +21,10 @@ inline constexpr unsigned kMaxThreads = 8;
 inline constexpr size_t kPrefetchWindow = 64;
 
 // The version's document, read as the import read it (format, selectors),
-// its metadata from the store. Errors name the version.
-Result<Document> parse_version(const VersionInfo& version, std::string_view raw);
+// its metadata from the store, the Markdown parts `reads` holds taken from
+// it. Errors name the version.
+Result<Document> parse_version(const VersionInfo& version, std::string_view raw,
+                               const std::shared_ptr<ReadCache>& reads);
 
 VersionSummary summarize(const Document& doc);
 nlohmann::json summary_json(const VersionSummary& s);

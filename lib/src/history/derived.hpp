@@ -9,12 +9,14 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "strata/document.hpp"
 #include "strata/history.hpp"
+#include "strata/ingest.hpp"
 #include "strata/programmes.hpp"
 #include "strata/store.hpp"
 
@@ -143,6 +145,9 @@ class Deriver {
   PairEntries pair_entries(const VersionInfo& older, const VersionInfo& newer) const;
   const Store& store_;
   std::string cache_dir_;
+  // What the versions' Markdown parts read, shared by every document this
+  // Deriver parses: a version parses only the parts no version before had.
+  std::shared_ptr<ReadCache> reads_ = std::make_shared<ReadCache>();
 };
 
 }  // namespace strata::store
