@@ -113,9 +113,10 @@ class Planner {
 
 using Checked = std::vector<std::optional<Result<store::Prepared>>>;
 
-Checked check_window(std::vector<Snapshot> window) {
+Checked check_window(std::vector<Snapshot> window, const std::shared_ptr<ReadCache>& reads) {
   Checked out(window.size());
-  util::parallel_for(window.size(), kPrepareThreads, [&](size_t k) { out[k].emplace(store::prepare(window[k])); });
+  util::parallel_for(window.size(), kPrepareThreads,
+                     [&](size_t k) { out[k].emplace(store::prepare(window[k], reads)); });
   return out;
 }
 
@@ -167,16 +168,18 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
   // this one is written. Nothing moves the branch before the whole batch is
   // written: a refusal anywhere leaves the store as it was.
   std::future<Checked> checking;
+  // The versions of a history share most of their parts: each is parsed once.
+  const auto reads = std::make_shared<ReadCache>();
   if (n > 0) {
     auto first = read_window(source, 0);
     if (!first) return first.error();
-    checking = std::async(std::launch::async, check_window, std::move(*first));
+    checking = std::async(std::launch::async, check_window, std::move(*first), reads);
   }
   for (size_t lo = 0; lo < n; lo += kWindow) {
     const bool more = lo + kWindow < n;
     auto next = more ? read_window(source, lo + kWindow) : Result<std::vector<Snapshot>>(std::vector<Snapshot>());
     Checked checked = checking.get();
-    if (more && next) checking = std::async(std::launch::async, check_window, std::move(*next));
+    if (more && next) checking = std::async(std::launch::async, check_window, std::move(*next), reads);
     for (size_t k = 0; k < checked.size(); ++k) {
       Result<store::Prepared>& p = *checked[k];
       if (!p) return p.error();

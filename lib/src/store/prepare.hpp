@@ -4,11 +4,14 @@
 // calling thread reads and writes git. Only lib/src/store includes this.
 #pragma once
 
+#include <memory>
+
 #include <git2.h>
 
 #include <cstdint>
 #include <string>
 
+#include "strata/ingest.hpp"
 #include "strata/result.hpp"
 #include "strata/store.hpp"
 
@@ -26,8 +29,9 @@ struct Prepared {
 };
 
 // Checks `s` (decodes and parses it, validates id, date, title and source)
-// and hashes its bytes; `s.bytes` moves into the result. Thread-safe: it
-// touches no repository (git_odb_hash is a pure function).
-Result<Prepared> prepare(Snapshot& s);
+// and hashes its bytes; `s.bytes` moves into the result. The Markdown parts
+// `reads` holds are taken from it, and its new parts kept there. Thread-safe:
+// it touches no repository (git_odb_hash is a pure function).
+Result<Prepared> prepare(Snapshot& s, const std::shared_ptr<ReadCache>& reads);
 
 }  // namespace strata::store
