@@ -299,5 +299,46 @@ TEST(HistoryCache, ADamagedVersionIsNamedByEveryColdQuery) {
   }
 }
 
+// Version i of a long history: clauses 1 to i but those whose number is
+// i modulo 7, so each version adds and drops clauses and a pair's sizes
+// tell which two versions were compared.
+std::string clauses(int i) {
+  std::string text = "Terms\n\n";
+  for (int k = 1; k <= i; ++k) {
+    if (k % 7 != i % 7) text += fmt::format("Clause {} binds party {}. ", k, k * 13 % 101);
+  }
+  return text + "\n";
+}
+
+// The pass reads versions in windows and carries the newest of each into
+// the next: across window edges, every pair a cold `log` shows is the one
+// the two versions give when read on their own.
+TEST(HistoryCache, PairsAcrossWindowsAreTheConsecutiveVersions) {
+  test::TempDir tmp;
+  Store store = Store::init(tmp.path() + "/store").value();
+  constexpr int kVersions = 150;  // three windows of the pass
+  std::vector<Snapshot> snapshots;
+  for (int i = 1; i <= kVersions; ++i) {
+    snapshots.push_back(test::snapshot(clauses(i), fmt::format("{:04d}-01-01", 1800 + i), fmt::format("v{}", i)));
+  }
+  ImportOptions options;
+  options.sync = false;
+  ASSERT_TRUE(store.import(std::move(snapshots), options));
+  const auto log = version_log(store, true);
+  ASSERT_TRUE(log) << log.error().message;
+  ASSERT_EQ(log->size(), static_cast<size_t>(kVersions));
+  const store::Deriver deriver(store);
+  fs::remove_all(deriver.cache_dir());
+  for (size_t i = 1; i < log->size(); ++i) {
+    const auto alone = deriver.pair((*log)[i - 1].version, (*log)[i].version, {});
+    ASSERT_TRUE(alone) << alone.error().message;
+    const ChangeSize& shown = *(*log)[i].change;
+    EXPECT_EQ(std::tie(shown.claims_modified, shown.claims_added, shown.claims_removed, shown.claims_moved),
+              std::tie(alone->size.claims_modified, alone->size.claims_added, alone->size.claims_removed,
+                       alone->size.claims_moved))
+        << (*log)[i].version.id;
+  }
+}
+
 }  // namespace
 }  // namespace strata
