@@ -21,7 +21,9 @@ struct WriteOptions {
 // directories. Refuses to replace a symbolic link (which would otherwise
 // redirect the write, or be replaced by a file). Temporary files of writes
 // killed before the rename, older than kStaleTempSeconds, are removed from the
-// folder first.
+// folder first, once per folder and process: a history's cache writes
+// thousands of entries into one folder, and sweeping it before each was
+// quadratic in their number.
 Result<void> write_file_atomic(const std::string& path, std::string_view content, const WriteOptions& options = {});
 
 // Every temporary file strata writes starts with this; nothing else does.

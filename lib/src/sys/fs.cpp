@@ -11,7 +11,9 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <mutex>
 #include <random>
+#include <unordered_set>
 
 namespace strata {
 
@@ -60,6 +62,14 @@ class PendingGuard {
 
 Error io_error(const std::string& path, std::string_view what, int err) {
   return Error{ErrorCode::kIo, fmt::format("{}: {}: {}", path, what, std::strerror(err))};
+}
+
+// True the first time `dir` is asked about in this process.
+bool first_write_in(const std::string& dir) {
+  static std::mutex mutex;
+  static std::unordered_set<std::string> swept;
+  std::lock_guard lock(mutex);
+  return swept.insert(dir).second;
 }
 
 // Removes temporary files of strata older than kStaleTempSeconds from `dir`:
@@ -132,7 +142,7 @@ Result<void> write_file_atomic(const std::string& path, std::string_view content
   }
   const Fd dir(::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.get() < 0) return io_error(path, "cannot open its directory", errno);
-  sweep_stale_temps(dir.get());
+  if (first_write_in(parent.string())) sweep_stale_temps(dir.get());
 
   // A random name, created exclusively and never through a link: another
   // writer (or an attacker in a shared folder) cannot make us write elsewhere.
