@@ -22,6 +22,14 @@ version() {  # n: a small document naming version n
 fsck_problems() {  # store: lines of `git fsck --strict` other than dangling objects
   git -C "$1" fsck --strict 2>&1 | grep -vc '^dangling' || true
 }
+start_pruning() {  # store: a new store, and `git gc --prune=now` over it in a loop (its pid in $gc)
+  "$strata" init --store "$1" > /dev/null
+  ( while true; do git -C "$1" gc --prune=now --quiet 2> /dev/null || true; done ) &
+  gc=$!
+}
+stop_pruning() {
+  kill "$gc"; wait "$gc" 2> /dev/null || true
+}
 
 echo "## Concurrent importers"
 for n in "${importers[@]}"; do
@@ -81,9 +89,7 @@ echo "$survived of $rounds rounds: the next import worked, every earlier version
 echo
 echo "## Imports while git gc --prune=now runs"
 store="$work/store-gc"
-"$strata" init --store "$store" > /dev/null
-( while true; do git -C "$store" gc --prune=now --quiet 2> /dev/null || true; done ) &
-gc=$!
+start_pruning "$store"
 claimed=0
 moved_back=0
 found_damaged=0
@@ -101,7 +107,7 @@ for i in $(seq 1 "$gc_imports"); do
     sed "s/^/    /" "$work/gc-import.err" >&2
   fi
 done
-kill "$gc"; wait "$gc" 2> /dev/null || true
+stop_pruning
 # A prune whose look at the refs came before an import moved the branch can
 # still delete that import's objects after its check, or after it exited
 # (git-gc(1): --prune=now is unsafe beside any writer): every later command
@@ -121,9 +127,7 @@ echo "## Batches of 100 versions while git gc --prune=now runs"
 # written; the import's own ref (refs/strata/import) is what keeps the prune
 # off them meanwhile. Each batch is stored whole or not at all.
 store="$work/store-gc-batch"
-"$strata" init --store "$store" > /dev/null
-( while true; do git -C "$store" gc --prune=now --quiet 2> /dev/null || true; done ) &
-gc=$!
+start_pruning "$store"
 whole=0
 none=0
 partial=0
@@ -142,6 +146,6 @@ for b in $(seq 1 "$gc_batches"); do
     *) partial=$((partial + 1)) ;;
   esac
 done
-kill "$gc"; wait "$gc" 2> /dev/null || true
+stop_pruning
 echo "$gc_batches batches: $whole stored whole, $none stored nothing, $partial stored in part;" \
   "git fsck problems: $(fsck_problems "$store")"
