@@ -2,6 +2,7 @@
 // part, keyed by the part's bytes. Internal to ingest.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -29,12 +30,15 @@ struct ReadCache::Parts {
   size_t size();
 
  private:
+  // Keyed by the hash of `original`, computed before the lock is taken; an
+  // entry holds both texts, so that a hash shared by two parts is a miss.
   struct Entry {
+    std::string original;
     std::string body;
     Blocks blocks;
     size_t bytes = 0;
   };
-  using Generation = std::unordered_map<std::string, Entry>;
+  using Generation = std::unordered_map<uint64_t, Entry>;
 
   std::mutex mutex_;
   size_t max_bytes_;
