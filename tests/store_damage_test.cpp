@@ -162,6 +162,8 @@ TEST(StoreDamage, LeftoversOfAKilledWriterAreCleared) {
   // What a writer killed between taking git's ref lock and renaming it leaves.
   f.overwrite("strata.flock", "pid 999999\n");
   f.overwrite("refs/heads/main.lock", std::string(40, 'a') + "\n");
+  fs::create_directories(f.dir + "/refs/strata");
+  f.overwrite("refs/strata/import.lock", std::string(40, 'b') + "\n");
   fs::create_directories(f.dir + "/objects/ab");
   f.overwrite("objects/ab/tmp_object_git2_XXXX", "half");
   auto store = Store::open(f.dir);
@@ -170,6 +172,7 @@ TEST(StoreDamage, LeftoversOfAKilledWriterAreCleared) {
   ASSERT_TRUE(out) << out.error().message;
   EXPECT_TRUE((*out)[0].stored);
   EXPECT_FALSE(fs::exists(f.dir + "/refs/heads/main.lock"));
+  EXPECT_FALSE(fs::exists(f.dir + "/refs/strata/import.lock"));
   EXPECT_FALSE(fs::exists(f.dir + "/objects/ab/tmp_object_git2_XXXX"));
   EXPECT_EQ(test::read_file(f.dir + "/strata.flock"), "");
 }

@@ -28,7 +28,9 @@ constexpr auto kLockPoll = std::chrono::milliseconds(5);
 
 // Lock files a strata writer can leave when killed: libgit2 creates
 // `<file>.lock` beside each ref or config file it rewrites.
-constexpr const char* kGitLockFiles[] = {"refs/heads/main.lock", "HEAD.lock", "packed-refs.lock", "config.lock"};
+// (refs/strata/import is the ref an import keeps on the versions it wrote.)
+constexpr const char* kGitLockFiles[] = {"refs/heads/main.lock", "refs/strata/import.lock", "HEAD.lock",
+                                         "packed-refs.lock", "config.lock"};
 
 Error io_error(const std::string& path, std::string_view what) {
   return make_error(ErrorCode::kIo, fmt::format("{}: {}: {}", path, what, std::strerror(errno)));
