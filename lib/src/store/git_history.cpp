@@ -73,12 +73,15 @@ class GitHistorySource final : public SnapshotSource {
     const GitVersion& v = versions_.at(i);
     const std::string hex = store::oid_hex(v.commit);
     const std::string what = fmt::format("{}: {} at commit {}", repo_dir_, v.path, hex);
-    if (auto intact = store::check_loose_object(store::objects_dir(repo_.get()), v.blob, what); !intact) {
-      return intact.error();
-    }
     // Read without libgit2's hash check: import checks the bytes against
     // blob_id as it hashes them anyway, on its worker threads.
-    auto bytes = store::read_blob_unchecked(repo_.get(), v.blob, what);
+    auto loose = store::read_loose_object(store::objects_dir(repo_.get()), v.blob, what);
+    if (!loose) return loose.error();
+    if (*loose && (*loose)->type != GIT_OBJECT_BLOB) {
+      return make_error(ErrorCode::kCorrupt, fmt::format("{}: object {} is not a blob", what, store::oid_hex(v.blob)));
+    }
+    auto bytes = *loose ? Result<std::string>(std::move((*loose)->content))
+                        : store::read_blob_unchecked(repo_.get(), v.blob, what);
     if (!bytes) return bytes.error();
     Snapshot s;
     s.bytes = std::move(*bytes);
