@@ -36,11 +36,8 @@ void install_signal_handlers() {
   std::signal(SIGPIPE, SIG_IGN);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  install_signal_handlers();
 #ifdef __GLIBC__
+void prepare_heap() {
   // strata allocates and frees many small strings in waves (one document,
   // then the other, then the comparison). glibc's default returns freed heap
   // to the kernel at once and faults it back in on the next wave, which cost
@@ -75,6 +72,17 @@ int main(int argc, char** argv) {
     }).join();
   } catch (const std::system_error&) {
   }
+}
+#endif
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  install_signal_handlers();
+#ifdef __GLIBC__
+  // Only a command reads documents: `strata --version` and the help start
+  // no thread and map no heap.
+  if (argc > 1 && argv[1][0] != '-') prepare_heap();
 #endif
   return strata::cli::run(argc, argv);
 }

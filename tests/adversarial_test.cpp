@@ -113,6 +113,8 @@ std::vector<Case> cases() {
       row("FullDiskUnderStdoutIsTrouble", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
           "{s} diff {d}/a.txt {d}/b.txt >/dev/full", 2,
           R"(^strata: error: standard output: write failed: No space left on device\n$)"),
+      row("FullDiskUnderVersionIsTrouble", {}, "{s} --version >/dev/full", 2,
+          R"(^strata: error: standard output: write failed: No space left on device\n$)"),
       row("FullDiskUnderLogIsTrouble", {},
           "{s} init --store {d}/st >/dev/null && {s} log --store {d}/st --format json >/dev/full", 2,
           "No space left on device"),

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "strata/version.hpp"
 #include "test_util.hpp"
 
 namespace strata {
@@ -22,6 +23,19 @@ TEST(Cli, SectionsPrintsTheOutline) {
   EXPECT_NE(json.out.find("\"schema\": \"strata.sections/1\""), std::string::npos);
   EXPECT_NE(json.out.find("NATO's partnerships"), std::string::npos);       // comparison form
   EXPECT_NE(json.out.find("NATO\u2019s partnerships"), std::string::npos);  // original
+}
+
+// `--version` alone is answered before the command line is set up; with
+// other arguments, by the command line: the same line either way.
+TEST(Cli, VersionPrintsOneLine) {
+  const std::string line = std::string("strata ") + kVersion + "\n";
+  const auto alone = run_strata("--version");
+  EXPECT_EQ(alone.exit_code, 0) << alone.err;
+  EXPECT_EQ(alone.out, line);
+  EXPECT_EQ(alone.err, "");
+  const auto among = run_strata(std::string("--version diff ") + k2023 + " " + k2024);
+  EXPECT_EQ(among.exit_code, 0) << among.err;
+  EXPECT_EQ(among.out, line);
 }
 
 TEST(Cli, DiffExitCodes) {
