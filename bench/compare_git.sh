@@ -2,12 +2,11 @@
 # strata diff against git's word diff on the same pairs, in one run.
 # Prints one Markdown table row per pair: the median wall time of RUNS runs of
 # each program (milliseconds), peak memory, the ratio strata / git of the
-# medians, and instructions executed by each (whole process, all threads),
-# counted by `perf stat` where the machine has the counter, else by
-# callgrind (only with COUNT=1: it runs each program once, 20-50 times slower,
-# and not on the 30 MB pair, which would take a quarter of an hour).
-# Then the start-up of each program, and the exponent of strata's time in
-# the size of the realistic pairs (1.0: linear).
+# medians, and instructions executed by each (bench/instructions.sh: with
+# callgrind only when COUNT=1, and not on the 30 MB pair, which would take a
+# quarter of an hour).
+# Then the exponent of strata's time in the size of the realistic pairs
+# (1.0: linear), and the start-up of each program (bench/startup.sh).
 # Pairs: the bundled 2023 -> 2024 snapshots; realistic pairs of 1, 10 and
 # 30 MB and an unrelated pair of 1 MB from bench/make_pairs.cpp.
 # Usage: [RUNS=7] [COUNT=1] nice bench/compare_git.sh BUILD_DIR
@@ -35,19 +34,7 @@ peak_mib() {
   awk '{ printf "%.0f", $1 / 1024 }' < <(tail -n 1 "$work/time")
 }
 
-instructions() {  # millions of instructions of "$@", or "-" when not counted
-  if [[ ${skip_count:-0} == 1 ]]; then
-    printf -- '-'
-  elif perf stat -x, -e instructions true 2>&1 | grep -q '^[0-9]'; then
-    perf stat -x, -e instructions -o "$work/stat" "$@" > /dev/null 2>&1 || true
-    awk -F, '/instructions/ { printf "%.1f", $1 / 1e6 }' "$work/stat"
-  elif [[ ${COUNT:-0} == 1 ]]; then
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" > /dev/null 2> "$work/cg" || true
-    awk '/Collected :/ { printf "%.1f", $NF / 1e6 }' "$work/cg"
-  else
-    printf -- '-'
-  fi
-}
+source "$here/bench/instructions.sh"
 
 declare -A strata_ms
 echo "| pair | size (bytes) | strata ms | git ms | ratio | strata Minstr | git Minstr | strata MiB | git MiB |"
@@ -85,12 +72,4 @@ printf 'Exponent of time in size, realistic 1 -> 30 MB: %s (1.00 is linear)\n' \
      -v sb="$(stat -c %s "$work/realistic-30000000/old.txt")" 'BEGIN { printf "%.2f", log(b / a) / log(sb / sa) }')"
 
 echo
-echo "| start-up | ms (median) | Minstr |"
-echo "|---|---:|---:|"
-printf 'Title\n\nOne line.\n' > "$work/a.txt"
-printf 'Title\n\nOne other line.\n' > "$work/b.txt"
-for cmd in "git --version" "$build/strata --version" "git diff --no-index --word-diff=porcelain $work/a.txt $work/b.txt" \
-           "$build/strata diff --format json $work/a.txt $work/b.txt"; do
-  # shellcheck disable=SC2086
-  printf '| `%s` | %s | %s |\n' "${cmd//$work\//}" "$(median_ms $cmd)" "$(instructions $cmd)"
-done | sed "s|$build/||g"
+"$here/bench/startup.sh" "$build"
