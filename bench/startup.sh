@@ -7,9 +7,10 @@
 # round so that a change in the machine's load falls on all of them (the
 # median of the rounds' means). On a shared machine the instruction counts
 # are the figures to compare; the last column divides by `git --version`.
-# Usage: [ROUNDS=4] [RUNS=10] nice bench/startup.sh BUILD_DIR
+# Several build folders (say, before and after a change) are measured in
+# the same rounds, each named by its folder.
+# Usage: [ROUNDS=4] [RUNS=10] nice bench/startup.sh BUILD_DIR...
 set -euo pipefail
-build=$(cd "${1:-build}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 rounds=${ROUNDS:-4}
 runs=${RUNS:-10}
@@ -20,9 +21,16 @@ source "$here/instructions.sh"
 
 printf 'Title\n\nOne line.\n' > "$work/a.txt"
 printf 'Title\n\nOne other line.\n' > "$work/b.txt"
-commands=("git --version" "$build/strata --version" "git diff --no-index --word-diff=porcelain $work/a.txt $work/b.txt"
-          "$build/strata diff --format json $work/a.txt $work/b.txt")
+commands=("git --version" "git diff --no-index --word-diff=porcelain a.txt b.txt")
+labels=("git --version" "git diff --no-index --word-diff=porcelain a.txt b.txt")
+for dir in "${@:-build}"; do
+  build=$(cd "$dir" && pwd)
+  name=$(basename "$build")
+  commands+=("$build/strata --version" "$build/strata diff --format json a.txt b.txt")
+  labels+=("strata --version ($name)" "strata diff --format json a.txt b.txt ($name)")
+done
 
+cd "$work"
 declare -A means
 for ((r = 0; r < rounds; ++r)); do
   for i in "${!commands[@]}"; do
@@ -42,6 +50,6 @@ for i in "${!commands[@]}"; do
   # shellcheck disable=SC2086
   count=$(instructions ${commands[$i]})
   [[ -z $git_instructions ]] && git_instructions=$count
-  printf '| `%s` | %s | %s | %s | %s |\n' "${commands[$i]//$work\//}" "$objects" "$ms" "$count" \
+  printf '| `%s` | %s | %s | %s | %s |\n' "${labels[$i]}" "$objects" "$ms" "$count" \
     "$(awk -v a="$count" -v b="$git_instructions" 'BEGIN { if (b > 0) printf "%.1f", a / b; else printf "-" }')"
-done | sed "s|$build/||g"
+done
