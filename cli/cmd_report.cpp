@@ -75,6 +75,8 @@ int run_report(const ReportArgs& args) {
   auto compare_options = args.read.compare_options();
   if (!compare_options) return report_error(compare_options.error());
   compare_options->keep_unchanged_claims = false;  // the reports list changes only
+  // The snapshots of a series share most of their sentences: each is read once.
+  compare_options->classification.cache = std::make_shared<SentenceCache>();
   auto manifest = load_manifest(args.manifest);
   if (!manifest) return report_error(manifest.error());
   if (auto ok = verify_manifest(*manifest); !ok) return report_error(ok.error());

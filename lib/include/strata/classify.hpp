@@ -7,6 +7,7 @@
 // bytes out; the work is linear in the size of the documents.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,10 @@ struct ClassifyOptions {
   // Scores, highlights and narrative (docs/significance.md). Always made:
   // they read what the switches above let classify find.
   SignificanceOptions significance;
+  // Sentence readings shared with other comparisons of the same history
+  // (SentenceCache, programmes.hpp); the results are the same without.
+  // Default: none.
+  std::shared_ptr<SentenceCache> cache;
 };
 
 // Fills facts, numbers, programmes, wording, significance, highlights and

@@ -67,6 +67,27 @@ struct ProgrammeConfig {
 Result<ProgrammeConfig> load_programme_config(const std::string& path);
 Result<ProgrammeConfig> parse_programme_config(std::string_view text, std::string_view source);
 
+// What the sentences of one history's documents read, kept between them:
+// the versions of a history share most of their sentences, and each
+// distinct sentence is read (its words, and the names it states) once.
+// Programmes, figures and wording are the same with or without a cache.
+// Thread-safe. It holds about `max_bytes` at most, dropping the older half
+// when full.
+class SentenceCache {
+ public:
+  static constexpr size_t kDefaultBytes = size_t{64} << 20;
+  explicit SentenceCache(size_t max_bytes = kDefaultBytes);
+  ~SentenceCache();
+  SentenceCache(const SentenceCache&) = delete;
+  SentenceCache& operator=(const SentenceCache&) = delete;
+
+  struct Memos;  // programmes' own
+  Memos& memos() const { return *memos_; }
+
+ private:
+  std::unique_ptr<Memos> memos_;
+};
+
 // Acronym -> full name for an acronym used alone in a document that does not
 // define it (typically: the other version defines it).
 struct KnownAcronym {
@@ -121,8 +142,10 @@ class ProgrammeRegistry {
  public:
   // `known`: the acronyms defined anywhere in the series (defined_acronyms()
   // of each snapshot), which resolve a bare acronym in any snapshot: pages
-  // often stop spelling out a name they spelled out before.
-  ProgrammeRegistry(ProgrammeConfig config, std::vector<KnownAcronym> known);
+  // often stop spelling out a name they spelled out before. `cache` may be
+  // null.
+  ProgrammeRegistry(ProgrammeConfig config, std::vector<KnownAcronym> known,
+                    std::shared_ptr<SentenceCache> cache = nullptr);
   ~ProgrammeRegistry();
   ProgrammeRegistry(const ProgrammeRegistry&) = delete;
   ProgrammeRegistry& operator=(const ProgrammeRegistry&) = delete;

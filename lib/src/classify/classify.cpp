@@ -8,6 +8,7 @@
 #include "classify/classify_internal.hpp"
 #include "classify/significance.hpp"
 #include "programmes/programmes_internal.hpp"
+#include "programmes/sentence_cache.hpp"
 
 namespace strata {
 namespace {
@@ -64,9 +65,9 @@ DocumentReading read_documents(const Document& old_doc, const Document& new_doc,
   if (!reads_documents(options)) return reading;
   reading.sentences = old_doc.sentence_count() + new_doc.sentence_count();
   if (reading.sentences > options.max_read_sentences) return reading;
-  reading.index.emplace(old_doc, &new_doc);
+  reading.index.emplace(old_doc, &new_doc, reading_memo(options.cache.get()));
   if (options.find_programmes) {
-    reading.programmes = programme_changes(old_doc, new_doc, options.programmes, *reading.index);
+    reading.programmes = programme_changes(old_doc, new_doc, options.programmes, *reading.index, options.cache.get());
   }
   return reading;
 }

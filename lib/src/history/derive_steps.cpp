@@ -51,8 +51,11 @@ CompareOptions pair_options(const PairNeeds& needs) {
 
 }  // namespace
 
-PairResult derive_pair(const Document& old_doc, const Document& new_doc, const PairNeeds& needs) {
-  const ChangeSet changes = compare(old_doc, new_doc, pair_options(needs));
+PairResult derive_pair(const Document& old_doc, const Document& new_doc, const PairNeeds& needs,
+                       const std::shared_ptr<SentenceCache>& sentences) {
+  CompareOptions options = pair_options(needs);
+  options.classification.cache = sentences;
+  const ChangeSet changes = compare(old_doc, new_doc, options);
   const ClaimIndex old_index(old_doc);
   const ClaimIndex new_index(new_doc);
   PairResult out;

@@ -30,6 +30,7 @@ VersionSummary summarize(const Document& doc);
 nlohmann::json summary_json(const VersionSummary& s);
 
 // The pair's alignment and the parts of `needs`, from compare().
-PairResult derive_pair(const Document& old_doc, const Document& new_doc, const PairNeeds& needs);
+PairResult derive_pair(const Document& old_doc, const Document& new_doc, const PairNeeds& needs,
+                       const std::shared_ptr<SentenceCache>& sentences);
 
 }  // namespace strata::store

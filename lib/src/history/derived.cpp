@@ -131,7 +131,7 @@ Result<PairResult> Deriver::pair(const VersionInfo& older, const VersionInfo& ne
   if (!old_doc) return old_doc.error();
   auto new_doc = document(newer);
   if (!new_doc) return new_doc.error();
-  PairResult out = derive_pair(*old_doc, *new_doc, needs);
+  PairResult out = derive_pair(*old_doc, *new_doc, needs, sentences_);
   write_cache(entries.alignment, alignment_json(out));
   if (needs.wording) write_cache(entries.wording, wording_json(out));
   return out;

@@ -148,6 +148,8 @@ class Deriver {
   // What the versions' Markdown parts read, shared by every document this
   // Deriver parses: a version parses only the parts no version before had.
   std::shared_ptr<ReadCache> reads_ = std::make_shared<ReadCache>();
+  // What their sentences read, shared the same way.
+  std::shared_ptr<SentenceCache> sentences_ = std::make_shared<SentenceCache>();
 };
 
 }  // namespace strata::store

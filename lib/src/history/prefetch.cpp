@@ -90,7 +90,7 @@ Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summar
       const size_t i = lo + k;
       if (!want_pair[i] || !docs[k] || !docs[k + 1]) return;
       // Only the missing parts are computed; the alignment comes with any of them.
-      const PairResult r = derive_pair(*docs[k], *docs[k + 1], want_parts[i]);
+      const PairResult r = derive_pair(*docs[k], *docs[k + 1], want_parts[i], sentences_);
       if (want_alignment[i]) write_cache(entries[i].alignment, alignment_json(r));
       if (want_parts[i].wording) write_cache(entries[i].wording, wording_json(r));
     });

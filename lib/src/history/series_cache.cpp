@@ -117,7 +117,7 @@ Result<ProgrammeSeries> Deriver::programme_series(const std::vector<VersionInfo>
   const auto assumed_has = [&](const KnownAcronym& k) {
     return std::any_of(assumed.begin(), assumed.end(), [&](const KnownAcronym& a) { return same(a, k); });
   };
-  ProgrammeRegistry registry(config, assumed);
+  ProgrammeRegistry registry(config, assumed, sentences_);
   std::vector<std::vector<KnownAcronym>> defined;
   bool as_assumed = true;
   const InOrder feed = [&](size_t i, Document doc, VersionSummary summary) {
@@ -131,7 +131,7 @@ Result<ProgrammeSeries> Deriver::programme_series(const std::vector<VersionInfo>
   if (as_assumed && std::equal(known.begin(), known.end(), assumed.begin(), assumed.end(), same)) {
     series = registry.finish();
   } else {
-    ProgrammeRegistry again(config, known);
+    ProgrammeRegistry again(config, known, sentences_);
     auto added = each_document(versions, [&](size_t i, Document doc) { again.add(std::move(doc), versions[i].id); });
     if (!added) return added.error();
     series = again.finish();

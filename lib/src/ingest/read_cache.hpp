@@ -2,23 +2,22 @@
 // part, keyed by the part's bytes. Internal to ingest.
 #pragma once
 
-#include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "ingest/ingest.hpp"
 #include "strata/ingest.hpp"
+#include "sys/generations.hpp"
 
 namespace strata {
 
 struct ReadCache::Parts {
   using Blocks = std::shared_ptr<const std::vector<RawBlock>>;
 
-  explicit Parts(size_t max_bytes) : max_bytes_(max_bytes) {}
+  explicit Parts(size_t max_bytes) : kept_(max_bytes) {}
 
   // The blocks read from a part whose source bytes are `original` and whose
   // bytes after markdown_syntax::strip_preamble are `body` (what the
@@ -30,24 +29,15 @@ struct ReadCache::Parts {
   size_t size();
 
  private:
-  // Keyed by the hash of `original`, computed before the lock is taken; an
-  // entry holds both texts, so that a hash shared by two parts is a miss.
-  struct Entry {
+  // An entry holds both texts, so that a hash two parts share is a miss.
+  struct Texts {
     std::string original;
     std::string body;
-    Blocks blocks;
-    size_t bytes = 0;
+    bool operator==(const std::pair<std::string_view, std::string_view>& probe) const {
+      return original == probe.first && body == probe.second;
+    }
   };
-  using Generation = std::unordered_map<uint64_t, Entry>;
-
-  std::mutex mutex_;
-  size_t max_bytes_;
-  // Two generations: entries found in the older move to the newer, and when
-  // the newer holds half of max_bytes_ it becomes the older, the older
-  // dropped. A history read in order keeps its recent parts.
-  Generation newer_;
-  Generation older_;
-  size_t newer_bytes_ = 0;
+  util::Generations<Texts, std::vector<RawBlock>> kept_;
 };
 
 }  // namespace strata

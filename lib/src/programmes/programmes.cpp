@@ -170,7 +170,7 @@ std::vector<std::string> programme_keys(const Programme& programme, const Acrony
 
 std::vector<Programme> extract_programmes(const Document& doc, const ProgrammeConfig& config,
                                           const std::vector<KnownAcronym>& known) {
-  return group_mentions(doc, config, extract_mentions(doc, config, known));
+  return group_mentions(doc, config, extract_mentions(doc, config, known, nullptr));
 }
 
 std::vector<Programme> classify_detail::group_mentions(const Document& doc, const ProgrammeConfig& config,

@@ -358,13 +358,13 @@ std::vector<ProgrammePair> classify_detail::match_programmes(const Document& old
 
 std::vector<ProgrammeChange> compare_programmes(const Document& old_doc, const Document& new_doc,
                                                 const ProgrammeConfig& config) {
-  return programme_changes(old_doc, new_doc, config, SentenceIndex(old_doc, &new_doc));
+  return programme_changes(old_doc, new_doc, config, SentenceIndex(old_doc, &new_doc), nullptr);
 }
 
 std::vector<ProgrammeChange> classify_detail::programme_changes(const Document& old_doc, const Document& new_doc,
                                                                 const ProgrammeConfig& config,
-                                                                const SentenceIndex& index) {
-  auto [old_mentions, new_mentions] = extract_pair(index, config);
+                                                                const SentenceIndex& index, SentenceCache* cache) {
+  auto [old_mentions, new_mentions] = extract_pair(index, config, cache);
   auto olds = group_mentions(old_doc, config, old_mentions);
   auto news = group_mentions(new_doc, config, new_mentions);
   AcronymTable acronyms = old_mentions.acronyms;

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "programmes/programmes_internal.hpp"
+#include "programmes/sentence_cache.hpp"
 #include "programmes/sentence_names.hpp"
 #include "text/lexicon.hpp"
 
@@ -33,14 +34,26 @@ using Where = SentenceIndex::Place;
 // document asks about a few hundred words, which leave most buckets empty.
 constexpr size_t kAskedBuckets = 1 << 13;
 
-// What each distinct sentence of `index` says about names.
-std::shared_ptr<const std::vector<SentenceNames>> read_names(const SentenceIndex& index,
-                                                             const ProgrammeConfig& config) {
+// What each distinct sentence of `index` says about names: from `cache`
+// when a document before held the sentence.
+std::shared_ptr<const NamesById> read_names(const SentenceIndex& index, const ProgrammeConfig& config,
+                                            SentenceCache* cache) {
   auto forms = config_forms(config);
-  SentenceReader reader(forms, config_heads(config));
-  auto names = std::make_shared<std::vector<SentenceNames>>();
+  auto heads = config_heads(config);
+  NamesMemo* memo = cache != nullptr ? &cache->memos().names : nullptr;
+  const uint32_t slot = memo != nullptr ? memo->config_slot(forms, heads) : 0;
+  SentenceReader reader(forms, std::move(heads));
+  auto names = std::make_shared<NamesById>();
   names->reserve(index.size());
-  for (uint32_t id = 0; id < index.size(); ++id) names->push_back(reader.read(index.reading(id)));
+  for (uint32_t id = 0; id < index.size(); ++id) {
+    if (memo == nullptr) {
+      names->push_back(std::make_shared<const SentenceNames>(reader.read(index.reading(id))));
+      continue;
+    }
+    auto kept = memo->find(index.hash(id), slot, index.key(id));
+    names->push_back(kept ? std::move(kept)
+                          : memo->keep(index.hash(id), slot, index.key(id), reader.read(index.reading(id))));
+  }
   return names;
 }
 
@@ -48,11 +61,11 @@ class Extractor {
  public:
   // The sentences of document `doc` of `index`; `read` holds what each
   // distinct sentence says (read_names).
-  Extractor(const SentenceIndex& index, size_t doc, std::shared_ptr<const std::vector<SentenceNames>> read,
+  Extractor(const SentenceIndex& index, size_t doc, std::shared_ptr<const NamesById> read,
             const ProgrammeConfig& config)
       : read_(std::move(read)) {
     sentences_.reserve(index.places(doc).size());
-    for (const auto& place : index.places(doc)) sentences_.push_back({&(*read_)[place.id], place});
+    for (const auto& place : index.places(doc)) sentences_.push_back({(*read_)[place.id].get(), place});
     // The user's acronyms first: they override the document's definitions.
     for (const auto& entry : config.names) {
       if (!entry.acronym.empty()) add_acronym(entry.acronym, entry.name, true);
@@ -212,7 +225,7 @@ class Extractor {
     return false;
   }
 
-  std::shared_ptr<const std::vector<SentenceNames>> read_;  // what the mentions view
+  std::shared_ptr<const NamesById> read_;  // what the mentions view
   std::vector<std::pair<const SentenceNames*, Where>> sentences_;
   AcronymTable table_;                 // every definition, then the configured and known acronyms
   AcronymTable programme_acronyms_;    // those whose name is a programme name
@@ -231,12 +244,12 @@ class Extractor {
 // those some reading depends on (NameItem::vocab_word), one sorted list per
 // document. Each distinct sentence is looked at once, whichever documents
 // hold it: what it writes does not depend on how often it is repeated.
-std::array<std::vector<uint64_t>, 2> written_lowercase(const SentenceIndex& index,
-                                                       const std::vector<SentenceNames>& names, size_t docs) {
+std::array<std::vector<uint64_t>, 2> written_lowercase(const SentenceIndex& index, const NamesById& names,
+                                                       size_t docs) {
   std::array<std::vector<uint64_t>, 2> out;
   std::vector<uint64_t> asked;
   for (const auto& sentence : names) {
-    for (const auto& item : sentence.items) {
+    for (const auto& item : sentence->items) {
       if (item.vocab_word != 0) asked.push_back(item.vocab_word);
     }
   }
@@ -275,9 +288,9 @@ std::vector<KnownAcronym> known_of(const Extractor& e) {
 namespace classify_detail {
 
 ExtractResult extract_mentions(const Document& doc, const ProgrammeConfig& config,
-                               const std::vector<KnownAcronym>& known) {
-  SentenceIndex index(doc);
-  auto names = read_names(index, config);
+                               const std::vector<KnownAcronym>& known, SentenceCache* cache) {
+  SentenceIndex index(doc, nullptr, reading_memo(cache));
+  auto names = read_names(index, config, cache);
   auto lowercase = written_lowercase(index, *names, 1);
   Extractor extractor(index, 0, names, config);
   extractor.add_known(known);
@@ -285,8 +298,9 @@ ExtractResult extract_mentions(const Document& doc, const ProgrammeConfig& confi
   return extractor.find_mentions(std::move(lowercase[0]));
 }
 
-std::pair<ExtractResult, ExtractResult> extract_pair(const SentenceIndex& index, const ProgrammeConfig& config) {
-  auto names = read_names(index, config);
+std::pair<ExtractResult, ExtractResult> extract_pair(const SentenceIndex& index, const ProgrammeConfig& config,
+                                                     SentenceCache* cache) {
+  auto names = read_names(index, config, cache);
   auto lowercase = written_lowercase(index, *names, 2);
   Extractor ea(index, 0, names, config);
   Extractor eb(index, 1, names, config);
@@ -306,9 +320,27 @@ std::pair<ExtractResult, ExtractResult> extract_pair(const SentenceIndex& index,
 }  // namespace classify_detail
 
 std::vector<KnownAcronym> defined_acronyms(const Document& doc) {
-  SentenceIndex index(doc);
-  ProgrammeConfig none;
-  return known_of(Extractor(index, 0, read_names(index, none), none));
+  // Only a sentence holding "(" and a capital defines an acronym
+  // (find_definitions): the others, nearly all, are not read. The
+  // definitions kept are those
+  // SentenceReader keeps, with no configuration: capitalized, and here only
+  // programme names, the first of each acronym.
+  AcronymTable programme_acronyms;
+  Readings scratch;
+  for (const Section& section : doc.sections) {
+    for (const Block& block : section.blocks) {
+      for (const Sentence& sentence : block.sentences) {
+        const auto key = key_of(sentence);
+        if (key.size() > kMaxReadSentenceBytes || !may_define_acronym(key)) continue;
+        for (const Definition& def : find_definitions(read_alone(key, scratch))) {
+          if (def.capitalized && def.programme) programme_acronyms.try_emplace(def.acronym, def.name);
+        }
+      }
+    }
+  }
+  std::vector<KnownAcronym> known;
+  for (const auto& [acronym, name] : programme_acronyms) known.push_back({acronym, name});
+  return known;
 }
 
 }  // namespace strata

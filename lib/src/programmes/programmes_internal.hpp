@@ -32,23 +32,26 @@ struct RawMention {
 struct ExtractResult {
   // What the sentences say (shared by the two versions of a pair), which
   // the mentions view so that a mention costs no string of its own.
-  std::shared_ptr<const std::vector<SentenceNames>> names;
+  std::shared_ptr<const NamesById> names;
   std::vector<RawMention> mentions;  // document order
   AcronymTable acronyms;             // every definition in the document, and the known ones
   AcronymTable programme_acronyms;   // definitions whose full name is a programme name
 };
 
+// `cache` (may be null) keeps what sentences say between documents.
 ExtractResult extract_mentions(const Document& doc, const ProgrammeConfig& config,
-                               const std::vector<KnownAcronym>& known);
+                               const std::vector<KnownAcronym>& known, SentenceCache* cache);
 
 // Mentions of the two documents of `index`, each resolving the acronyms the
 // other defines.
-std::pair<ExtractResult, ExtractResult> extract_pair(const SentenceIndex& index, const ProgrammeConfig& config);
+std::pair<ExtractResult, ExtractResult> extract_pair(const SentenceIndex& index, const ProgrammeConfig& config,
+                                                     SentenceCache* cache);
 
 // compare_programmes() over the sentences of `index`, built from `old_doc`
 // and `new_doc` in that order.
 std::vector<ProgrammeChange> programme_changes(const Document& old_doc, const Document& new_doc,
-                                               const ProgrammeConfig& config, const SentenceIndex& index);
+                                               const ProgrammeConfig& config, const SentenceIndex& index,
+                                               SentenceCache* cache);
 
 // Groups the mentions of `doc` into programmes, sorted by name.
 std::vector<Programme> group_mentions(const Document& doc, const ProgrammeConfig& config,

@@ -17,7 +17,8 @@ using namespace classify_detail;
 struct ProgrammeRegistry::State {
   ProgrammeConfig config;
   std::vector<KnownAcronym> known;
-  AcronymTable acronyms;  // every definition seen so far, and the known ones
+  std::shared_ptr<SentenceCache> cache;  // may be null
+  AcronymTable acronyms;                 // every definition seen so far, and the known ones
   ProgrammeSeries series;
   // The previous snapshot, its programmes and the row of each.
   std::optional<Document> previous;
@@ -29,10 +30,12 @@ struct ProgrammeRegistry::State {
   std::vector<Programme> last_of_row;
 };
 
-ProgrammeRegistry::ProgrammeRegistry(ProgrammeConfig config, std::vector<KnownAcronym> known)
+ProgrammeRegistry::ProgrammeRegistry(ProgrammeConfig config, std::vector<KnownAcronym> known,
+                                     std::shared_ptr<SentenceCache> cache)
     : state_(std::make_unique<State>()) {
   state_->config = std::move(config);
   state_->known = std::move(known);
+  state_->cache = std::move(cache);
 }
 
 ProgrammeRegistry::~ProgrammeRegistry() = default;
@@ -43,7 +46,7 @@ void ProgrammeRegistry::add(Document doc, std::string label) {
   const size_t s = series.labels.size();
   series.labels.push_back(std::move(label));
   for (auto& row : series.rows) row.mentions.push_back(0);
-  auto extracted = extract_mentions(doc, st.config, st.known);
+  auto extracted = extract_mentions(doc, st.config, st.known, st.cache.get());
   std::vector<Programme> list = group_mentions(doc, st.config, extracted);
   st.acronyms.insert(extracted.acronyms.begin(), extracted.acronyms.end());
   std::vector<int> rows(list.size(), -1);
@@ -164,8 +167,9 @@ std::vector<KnownAcronym> series_acronyms(const std::vector<std::vector<KnownAcr
 ProgrammeSeries programme_series(const std::vector<Document>& docs, const std::vector<std::string>& labels,
                                  const ProgrammeConfig& config) {
   std::vector<std::vector<KnownAcronym>> defined;
+  auto cache = std::make_shared<SentenceCache>();
   for (const auto& doc : docs) defined.push_back(defined_acronyms(doc));
-  ProgrammeRegistry registry(config, series_acronyms(defined));
+  ProgrammeRegistry registry(config, series_acronyms(defined), cache);
   for (size_t i = 0; i < docs.size(); ++i) registry.add(docs[i], i < labels.size() ? labels[i] : std::string());
   return registry.finish();
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,8 @@ struct SentenceNames {
   std::vector<Definition> definitions;  // programme or not
   std::vector<NameItem> items;          // configured names, definitions, acronyms alone, runs; in that order
 };
+// What each distinct sentence of a SentenceIndex says, by id.
+using NamesById = std::vector<std::shared_ptr<const SentenceNames>>;
 
 class SentenceReader {
  public:

@@ -40,11 +40,22 @@ size_t schwartz_hearst(std::string_view acronym, std::string_view long_form) {
 
 }  // namespace
 
+bool may_define_acronym(std::string_view text) {
+  // An acronym token starts with an ASCII capital (is_acronym); what the
+  // tokenizer skips between "(" and it is spaces, ASCII or not.
+  for (size_t at = text.find('('); at != std::string_view::npos; at = text.find('(', at + 1)) {
+    size_t next = at + 1;
+    while (next < text.size() && (ascii::space(text[next]) || static_cast<unsigned char>(text[next]) >= 0x80)) ++next;
+    if (next < text.size() && text[next] >= 'A' && text[next] <= 'Z') return true;
+  }
+  return false;
+}
+
 std::vector<Definition> find_definitions(const Reading& sentence) {
   std::string_view text = sentence.text;
   const auto& tokens = sentence.tokens;
   std::vector<Definition> out;
-  if (text.find('(') == std::string_view::npos) return out;  // most sentences define nothing
+  if (!may_define_acronym(text)) return out;  // most sentences define nothing
   for (size_t k = 1; k + 2 < tokens.size(); ++k) {
     if (tokens[k].word || token_text(text, tokens[k]) != "(" || !tokens[k + 1].word || tokens[k + 2].word ||
         token_text(text, tokens[k + 2]) != ")") {

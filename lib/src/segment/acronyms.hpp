@@ -25,6 +25,10 @@ struct Definition {
   bool capitalized = false;
 };
 
+// False when `text` cannot hold a definition: none of its "(" is followed,
+// past spaces, by a capital letter. Cheaper than reading the sentence.
+bool may_define_acronym(std::string_view text);
+
 // The "Full Name (ACR)" definitions of a sentence, whether or not the full
 // name is capitalized: compare() reads them for acronym equivalences,
 // programme extraction keeps the capitalized ones.

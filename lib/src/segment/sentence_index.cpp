@@ -4,28 +4,28 @@
 
 namespace strata::classify_detail {
 
-uint32_t Readings::add(std::string_view text) {
+bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<WordInfo>& words, std::string& folded) {
   using namespace token_detail;
   bool digits = false;
   const WordTable& lexicon_table = lexicon();
   for_each_token(text, [&](uint32_t begin, uint32_t end, bool is_word, uint8_t seen) {
-    tokens_.push_back(Token{begin, end, is_word});
-    WordInfo& info = words_.emplace_back();
+    tokens.push_back(Token{begin, end, is_word});
+    WordInfo& info = words.emplace_back();
     if (!is_word) return;
     const std::string_view word = text.substr(begin, end - begin);
     std::string_view lower = word;
     if ((seen & (kUpper | kHigh)) == 0) {
       info.fold_begin = WordInfo::kAsWritten;
     } else {
-      info.fold_begin = static_cast<uint32_t>(folded_.size());
+      info.fold_begin = static_cast<uint32_t>(folded.size());
       if ((seen & kHigh) != 0) {
-        fold_case_append(word, folded_);
+        fold_case_append(word, folded);
       } else {
-        folded_.append(word);
-        for (size_t i = info.fold_begin; i < folded_.size(); ++i) folded_[i] = ascii::lower(folded_[i]);
+        folded.append(word);
+        for (size_t i = info.fold_begin; i < folded.size(); ++i) folded[i] = ascii::lower(folded[i]);
       }
-      info.fold_end = static_cast<uint32_t>(folded_.size());
-      lower = std::string_view(folded_).substr(info.fold_begin);
+      info.fold_end = static_cast<uint32_t>(folded.size());
+      lower = std::string_view(folded).substr(info.fold_begin);
     }
     digits = digits || (seen & kDigit) != 0;
     info.hash = word_hash(lower);
@@ -42,8 +42,12 @@ uint32_t Readings::add(std::string_view text) {
       info.flags |= kNumber;
     }
   });
+  return digits;
+}
+
+uint32_t Readings::add(std::string_view text) {
+  digits_.push_back(read_words(text, tokens_, words_, folded_));
   texts_.push_back(text);
-  digits_.push_back(digits);
   first_token_.push_back(static_cast<uint32_t>(tokens_.size()));
   return static_cast<uint32_t>(texts_.size() - 1);
 }
@@ -77,7 +81,21 @@ Reading read_alone(std::string_view text, Readings& readings) {
   return readings.get(readings.add(text));
 }
 
-SentenceIndex::SentenceIndex(const Document& first, const Document* second) {
+OwnedReading::OwnedReading(std::string_view sentence) : text(sentence) {
+  digits = read_words(text, tokens, words, folded);
+}
+
+std::shared_ptr<const OwnedReading> ReadingMemo::get(uint64_t hash, std::string_view text) {
+  if (auto kept = kept_.find(hash, text)) return kept;
+  auto read = std::make_shared<const OwnedReading>(text);
+  // Its vectors' contents, and about 160 bytes for the rest.
+  const size_t bytes = read->text.size() + read->folded.size() + read->tokens.size() * sizeof(Token) +
+                       read->words.size() * sizeof(WordInfo) + 160;
+  const OwnedReading* key = read.get();
+  return kept_.keep(hash, TextOf{key}, std::move(read), bytes);
+}
+
+SentenceIndex::SentenceIndex(const Document& first, const Document* second, ReadingMemo* memo) {
   add(first, 0);
   if (second != nullptr) add(*second, 1);
   counts_[0].resize(size());
@@ -93,8 +111,17 @@ SentenceIndex::SentenceIndex(const Document& first, const Document* second) {
       bytes += key.size();
     }
   }
-  readings_.reserve(bytes);
-  for (auto key : keys_) readings_.add(key.size() > kMaxReadSentenceBytes ? std::string_view() : key);
+  if (memo == nullptr) {
+    readings_.reserve(bytes);
+    for (auto key : keys_) readings_.add(key.size() > kMaxReadSentenceBytes ? std::string_view() : key);
+    return;
+  }
+  held_.resize(keys_.size());
+  for (size_t id = 0; id < keys_.size(); ++id) {
+    const auto key = keys_[id];
+    if (key.size() <= kMaxReadSentenceBytes) held_[id] = memo->get(hashes_[id], key);
+    readings_.add({});
+  }
 }
 
 void SentenceIndex::add(const Document& doc, size_t d) {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,6 +17,7 @@
 
 #include "strata/change.hpp"
 #include "strata/document.hpp"
+#include "sys/generations.hpp"
 #include "text/lexicon.hpp"
 #include "text/words.hpp"
 
@@ -53,6 +55,10 @@ struct Reading {
   }
 };
 
+// Reads `text`, appending its tokens, one WordInfo per token and the folded
+// words that differ from their written form; true when a word has a digit.
+bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<WordInfo>& words, std::string& folded);
+
 // Storage for the readings of many sentences, in flat buffers.
 class Readings {
  public:
@@ -75,6 +81,37 @@ class Readings {
 // Reads `text` alone into `readings` (cleared first).
 Reading read_alone(std::string_view text, Readings& readings);
 
+// One sentence read alone, holding its text: what a ReadingMemo keeps.
+struct OwnedReading {
+  std::string text;
+  std::vector<Token> tokens;
+  std::vector<WordInfo> words;
+  std::string folded;
+  bool digits = false;
+
+  explicit OwnedReading(std::string_view sentence);
+  Reading view() const { return {text, tokens, words, folded.data(), digits}; }
+};
+
+// Readings of sentences kept between the documents of one history: most
+// sentences of a version were in the version before, and each distinct
+// sentence is read once. Thread-safe; bounded by `max_bytes`
+// (util::Generations).
+class ReadingMemo {
+ public:
+  explicit ReadingMemo(size_t max_bytes) : kept_(max_bytes) {}
+  // The reading of `text`, whose word_hash is `hash`.
+  std::shared_ptr<const OwnedReading> get(uint64_t hash, std::string_view text);
+
+ private:
+  // The key is the kept reading's own text.
+  struct TextOf {
+    const OwnedReading* reading;
+    bool operator==(std::string_view probe) const { return reading->text == probe; }
+  };
+  util::Generations<TextOf, OwnedReading> kept_;
+};
+
 // What the index keys a sentence or a claim side by: its comparison form,
 // or its text when that is empty.
 inline std::string_view key_of(const Sentence& s) { return s.norm.empty() ? s.text : s.norm; }
@@ -91,10 +128,11 @@ inline constexpr size_t kMaxReadSentenceBytes = 64 * 1024;
 // The distinct sentences of one or two documents, each read once. Distinct
 // sentences are numbered in order of first appearance, the first document's
 // then those only the second has. A sentence's key is its comparison form
-// (its text when that is empty).
+// (its text when that is empty). With a `memo`, sentences an earlier index
+// read are not read again.
 class SentenceIndex {
  public:
-  SentenceIndex(const Document& first, const Document* second = nullptr);
+  SentenceIndex(const Document& first, const Document* second = nullptr, ReadingMemo* memo = nullptr);
 
   // A sentence of a document in document order, with its distinct number.
   struct Place {
@@ -107,11 +145,12 @@ class SentenceIndex {
 
   size_t size() const { return keys_.size(); }
   std::string_view key(uint32_t id) const { return keys_[id]; }
+  uint64_t hash(uint32_t id) const { return hashes_[id]; }  // word_hash of the key
   // Original text of the first occurrence.
   const std::string& first_text(uint32_t id) const { return *first_text_[id]; }
   // Occurrences in document `doc` (0 or 1).
   uint32_t count(size_t doc, uint32_t id) const { return counts_[doc][id]; }
-  Reading reading(uint32_t id) const { return readings_.get(id); }
+  Reading reading(uint32_t id) const { return id < held_.size() && held_[id] ? held_[id]->view() : readings_.get(id); }
   // Distinct sentences left unread, over kMaxReadSentenceBytes.
   size_t unread() const { return unread_; }
   // The distinct sentence whose key is `text`, if any.
@@ -128,6 +167,9 @@ class SentenceIndex {
   std::vector<const std::string*> first_text_;
   std::vector<uint32_t> counts_[2];
   std::vector<uint32_t> slots_;  // id + 1; 0 = empty
+  // By id: what the memo gave, else read here (readings_ holds an empty
+  // reading for each sentence the memo gave).
+  std::vector<std::shared_ptr<const OwnedReading>> held_;
   Readings readings_;
   size_t unread_ = 0;
 };

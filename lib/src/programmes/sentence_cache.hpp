@@ -1,0 +1,63 @@
+// The memos behind strata::SentenceCache: sentence readings (segment's
+// ReadingMemo) and what each sentence says about names, per reader
+// configuration. Internal to programmes and classify.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "programmes/sentence_names.hpp"
+#include "segment/sentence_index.hpp"
+#include "strata/programmes.hpp"
+#include "sys/generations.hpp"
+
+namespace strata {
+
+namespace classify_detail {
+
+// SentenceNames of sentences, by sentence and by the configured forms and
+// head words the reader was given (a history's queries read with the
+// user's file, and its acronym pass with none).
+class NamesMemo {
+ public:
+  explicit NamesMemo(size_t max_bytes) : kept_(max_bytes) {}
+  // A number for the reader configuration `forms` and `heads`, the same for
+  // the same configuration.
+  uint32_t config_slot(const ConfigForms& forms, const std::vector<uint64_t>& heads);
+  // What sentence `text` (word_hash `hash`) says, read with configuration
+  // `slot`; null when not kept.
+  std::shared_ptr<const SentenceNames> find(uint64_t hash, uint32_t slot, std::string_view text);
+  std::shared_ptr<const SentenceNames> keep(uint64_t hash, uint32_t slot, std::string_view text, SentenceNames names);
+
+ private:
+  struct Key {
+    uint32_t slot = 0;
+    std::string text;
+    bool operator==(const std::pair<uint32_t, std::string_view>& probe) const {
+      return slot == probe.first && text == probe.second;
+    }
+  };
+  static uint64_t mix(uint64_t hash, uint32_t slot) { return hash ^ (uint64_t{slot} * 0x9e3779b97f4a7c15ULL); }
+
+  std::mutex configs_mutex_;
+  std::vector<std::string> configs_;  // by slot: the configuration written out
+  util::Generations<Key, SentenceNames> kept_;
+};
+
+}  // namespace classify_detail
+
+struct SentenceCache::Memos {
+  explicit Memos(size_t max_bytes) : readings(max_bytes / 2), names(max_bytes / 2) {}
+  classify_detail::ReadingMemo readings;
+  classify_detail::NamesMemo names;
+};
+
+// The memo of readings of `cache`, or null.
+inline classify_detail::ReadingMemo* reading_memo(SentenceCache* cache) {
+  return cache != nullptr ? &cache->memos().readings : nullptr;
+}
+
+}  // namespace strata

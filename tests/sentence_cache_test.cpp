@@ -1,0 +1,163 @@
+// A SentenceCache shared by the documents of a history: a later version
+// takes the readings of the sentences an earlier one read, results are the
+// same as without it, and what it keeps stays within its bound.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "programmes/sentence_cache.hpp"
+#include "segment/acronyms.hpp"
+#include "segment/sentence_index.hpp"
+#include "strata/compare.hpp"
+#include "strata/render.hpp"
+#include "sys/generations.hpp"
+#include "test_util.hpp"
+
+namespace strata {
+namespace {
+
+using classify_detail::ReadingMemo;
+using classify_detail::SentenceIndex;
+
+const std::vector<std::string> kSeries = {"page-2015", "guide-2016-2018", "page-2023", "page-2024"};
+
+// Two versions of a real policy (GitHub's account terms, CC0): the second takes from the memo every
+// sentence the first read, and each reading is the one read alone.
+TEST(SentenceCache, LaterVersionReusesEarlierReadings) {
+  const std::string dir = std::string(STRATA_SOURCE_DIR) + "/tests/golden/site-policy-accounts/";
+  const Document older = test::parse(test::read_file(dir + "terms-2018-04-19.md"), "a.md");
+  const Document newer = test::parse(test::read_file(dir + "terms-2018-05-10.md"), "b.md");
+  ReadingMemo memo(size_t{64} << 20);
+  const SentenceIndex first(older, nullptr, &memo);
+  const SentenceIndex second(newer, nullptr, &memo);
+  const SentenceIndex alone(newer);
+  ASSERT_EQ(second.size(), alone.size());
+  size_t shared = 0;
+  for (uint32_t id = 0; id < second.size(); ++id) {
+    const auto reading = second.reading(id);
+    const auto expected = alone.reading(id);
+    ASSERT_EQ(reading.text, expected.text);
+    ASSERT_EQ(reading.size(), expected.size()) << reading.text;
+    for (size_t t = 0; t < reading.size(); ++t) {
+      EXPECT_EQ(reading.word(t), expected.word(t));
+      EXPECT_EQ(reading.lower(t), expected.lower(t));
+      EXPECT_EQ(reading.words[t].hash, expected.words[t].hash);
+      EXPECT_EQ(reading.words[t].flags, expected.words[t].flags);
+    }
+    EXPECT_EQ(reading.digits, expected.digits);
+    if (auto before = first.find(second.key(id))) {
+      // The same storage: read once, by the first version.
+      EXPECT_EQ(reading.tokens.data(), first.reading(*before).tokens.data());
+      ++shared;
+    }
+  }
+  // May 2018 capitalized "Account" in half the sentences of April's: the
+  // others are April's readings, the edited ones read on their own.
+  EXPECT_GE(shared, second.size() / 3);
+  EXPECT_LT(shared, second.size());
+}
+
+// compare() over the bundled series with one cache for all pairs reports
+// what it reports without, programmes, figures and wording included.
+TEST(SentenceCache, ComparisonsAreTheSameWithAndWithout) {
+  std::vector<Document> docs;
+  for (const auto& id : kSeries) docs.push_back(test::load_snapshot(id));
+  CompareOptions cached;
+  cached.classification.cache = std::make_shared<SentenceCache>();
+  for (size_t k = 0; k + 1 < docs.size(); ++k) {
+    const std::string without = render_diff_json(compare(docs[k], docs[k + 1]));
+    const ChangeSet with = compare(docs[k], docs[k + 1], cached);
+    EXPECT_FALSE(with.programmes.empty()) << kSeries[k];  // there is something to read
+    EXPECT_EQ(render_diff_json(with), without) << kSeries[k] << " -> " << kSeries[k + 1];
+  }
+}
+
+// The registry reads the same series with a cache as without.
+TEST(SentenceCache, RegistryIsTheSameWithAndWithout) {
+  std::vector<Document> docs;
+  std::vector<std::vector<KnownAcronym>> defined;
+  for (const auto& id : kSeries) {
+    docs.push_back(test::load_snapshot(id));
+    defined.push_back(defined_acronyms(docs.back()));
+  }
+  const auto known = series_acronyms(defined);
+  ProgrammeRegistry plain({}, known);
+  ProgrammeRegistry cached({}, known, std::make_shared<SentenceCache>());
+  for (size_t k = 0; k < docs.size(); ++k) {
+    plain.add(docs[k], kSeries[k]);
+    cached.add(docs[k], kSeries[k]);
+  }
+  const ProgrammeSeries a = plain.finish();
+  const ProgrammeSeries b = cached.finish();
+  ASSERT_EQ(a.rows.size(), b.rows.size());
+  ASSERT_GT(a.rows.size(), 10u);
+  for (size_t r = 0; r < a.rows.size(); ++r) {
+    EXPECT_EQ(a.rows[r].name, b.rows[r].name);
+    EXPECT_EQ(a.rows[r].mentions, b.rows[r].mentions) << a.rows[r].name;
+    EXPECT_EQ(a.rows[r].earlier, b.rows[r].earlier) << a.rows[r].name;
+  }
+  EXPECT_EQ(a.renames.size(), b.renames.size());
+}
+
+// Only a "(" followed, past spaces, by a capital can open a definition.
+TEST(SentenceCache, AcronymDefinitionsNeedAParenthesisAndACapital) {
+  EXPECT_TRUE(classify_detail::may_define_acronym("the Comprehensive Assistance Package (CAP)"));
+  EXPECT_TRUE(classify_detail::may_define_acronym("the Package ( CAP ) and"));
+  EXPECT_TRUE(
+      classify_detail::may_define_acronym("the Package (\xc2\xa0"
+                                          "CAP)"));  // a no-break space
+  EXPECT_TRUE(classify_detail::may_define_acronym("(see below) the Package (CAP)"));
+  EXPECT_FALSE(classify_detail::may_define_acronym("as agreed (see below), the package"));
+  EXPECT_FALSE(classify_detail::may_define_acronym("no parenthesis at all"));
+  EXPECT_FALSE(classify_detail::may_define_acronym("ends on ("));
+  // A sentence the filter turns away defines nothing when read.
+  for (const auto& id : kSeries) {
+    const Document doc = test::load_snapshot(id);
+    classify_detail::Readings scratch;
+    for (const auto& section : doc.sections) {
+      for (const auto& block : section.blocks) {
+        for (const auto& sentence : block.sentences) {
+          const auto key = classify_detail::key_of(sentence);
+          if (classify_detail::may_define_acronym(key)) continue;
+          EXPECT_TRUE(classify_detail::find_definitions(classify_detail::read_alone(key, scratch)).empty()) << key;
+        }
+      }
+    }
+  }
+}
+
+struct Key {
+  std::string text;
+  bool operator==(std::string_view probe) const { return text == probe; }
+};
+
+// What the memo keeps: found by hash and whole key, moved forward when
+// found, dropped a generation at a time.
+TEST(Generations, KeepsFindsAndDropsTheOlderHalf) {
+  util::Generations<Key, int> memo(1000);  // generations of 500 bytes
+  memo.keep(1, Key{"one"}, std::make_shared<const int>(1), 100);
+  ASSERT_NE(memo.find(1, std::string_view("one")), nullptr);
+  EXPECT_EQ(*memo.find(1, std::string_view("one")), 1);
+  // The same hash with another key is a miss, never the wrong value.
+  EXPECT_EQ(memo.find(1, std::string_view("uno")), nullptr);
+  EXPECT_EQ(memo.find(2, std::string_view("one")), nullptr);
+  // Larger than a generation: handed back, not kept.
+  const auto big = memo.keep(3, Key{"big"}, std::make_shared<const int>(3), 600);
+  EXPECT_EQ(*big, 3);
+  EXPECT_EQ(memo.find(3, std::string_view("big")), nullptr);
+  // Four more fill the first generation: it becomes the older one.
+  for (uint64_t h = 10; h < 14; ++h) memo.keep(h, Key{std::to_string(h)}, std::make_shared<const int>(0), 100);
+  memo.keep(20, Key{"20"}, std::make_shared<const int>(20), 100);
+  EXPECT_EQ(memo.size(), 6u);
+  // Found in the older generation, "one" moves to the newer and outlives
+  // the next turn; the others of its generation do not.
+  ASSERT_NE(memo.find(1, std::string_view("one")), nullptr);
+  for (uint64_t h = 30; h < 34; ++h) memo.keep(h, Key{std::to_string(h)}, std::make_shared<const int>(0), 100);
+  EXPECT_NE(memo.find(1, std::string_view("one")), nullptr);
+  EXPECT_EQ(memo.find(10, std::string_view("10")), nullptr);
+  EXPECT_LE(memo.size(), 10u);  // two generations of at most five
+}
+
+}  // namespace
+}  // namespace strata
