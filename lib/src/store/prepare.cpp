@@ -57,7 +57,12 @@ Result<Prepared> prepare(Snapshot& s, const std::shared_ptr<ReadCache>& reads) {
   // than 1970 or later than 2106 they would wrap around. The Snapshot-Date
   // trailer, not the commit time, is what strata orders by, so clamp.
   p.time = std::clamp<int64_t>(s.time.value_or(date_start_seconds(*key)), 0, kMaxCommitTime);
-  git_odb_hash(&p.raw_blob, s.bytes.data(), s.bytes.size(), GIT_OBJECT_BLOB);
+  // libgit2's SHA-1 refuses bytes made to collide with others (and leaves
+  // the id unset): such a version is refused, never stored under a name
+  // another content has.
+  if (const int rc = git_odb_hash(&p.raw_blob, s.bytes.data(), s.bytes.size(), GIT_OBJECT_BLOB); rc != 0) {
+    return git_failure(rc, fmt::format("{}: cannot name its bytes", s.source));
+  }
   p.info.raw_blob = oid_hex(p.raw_blob);
   if (!s.blob_id.empty() && s.blob_id != p.info.raw_blob) return blob_mismatch(s.source, s.blob_id);
   p.raw_sha256 = sha256_hex(s.bytes);
