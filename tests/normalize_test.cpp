@@ -136,7 +136,7 @@ TEST(Boilerplate, UserRulesAddAndDisable) {
   auto doc = parse_document(
       "Title\n\nPublished 2 July 2024\n\nWe use cookies on this site.\n\nLearn more: this line is content "
       "now.\n\nBody.\n",
-      "x.txt", LoadOptions{InputFormat::kAuto, *rules, {}, nullptr});
+      "x.txt", LoadOptions{InputFormat::kAuto, *rules, {}, nullptr, nullptr});
   ASSERT_TRUE(doc);
   EXPECT_EQ(doc->meta.date, "2024-07-02");
   ASSERT_EQ(doc->removals.size(), 2u);

@@ -8,8 +8,10 @@
 
 #include "programmes/sentence_cache.hpp"
 #include "segment/acronyms.hpp"
+#include "segment/block_memo.hpp"
 #include "segment/sentence_index.hpp"
 #include "strata/compare.hpp"
+#include "strata/load.hpp"
 #include "strata/render.hpp"
 #include "sys/generations.hpp"
 #include "test_util.hpp"
@@ -98,6 +100,62 @@ TEST(SentenceCache, RegistryIsTheSameWithAndWithout) {
     EXPECT_EQ(a.rows[r].earlier, b.rows[r].earlier) << a.rows[r].name;
   }
   EXPECT_EQ(a.renames.size(), b.renames.size());
+}
+
+// Versions parsed with one cache are the documents parsed without: the
+// bundled series (plain text) and GitHub's account terms (Markdown).
+TEST(SentenceCache, DocumentsAreTheSameWithAndWithout) {
+  std::vector<std::string> paths;
+  for (const auto& id : kSeries) paths.push_back(test::snapshot_path(id));
+  const std::string dir = std::string(STRATA_SOURCE_DIR) + "/tests/golden/site-policy-accounts/";
+  for (const char* name :
+       {"terms-2018-04-19.md", "terms-2018-05-10.md", "terms-2021-12-14.md", "terms-2022-09-01.md"}) {
+    paths.push_back(dir + name);
+  }
+  LoadOptions cached;
+  cached.sentences = std::make_shared<SentenceCache>();
+  size_t sentences = 0;
+  for (const auto& path : paths) {
+    auto plain = load_document(path);
+    auto with = load_document(path, cached);
+    ASSERT_TRUE(plain && with) << path;
+    ASSERT_EQ(plain->sections.size(), with->sections.size()) << path;
+    for (size_t s = 0; s < plain->sections.size(); ++s) {
+      const auto& a = plain->sections[s].blocks;
+      const auto& b = with->sections[s].blocks;
+      ASSERT_EQ(a.size(), b.size()) << path;
+      for (size_t k = 0; k < a.size(); ++k) {
+        EXPECT_EQ(a[k].kind, b[k].kind);
+        EXPECT_EQ(a[k].line, b[k].line);
+        ASSERT_EQ(a[k].sentences.size(), b[k].sentences.size()) << path << " " << a[k].line;
+        for (size_t i = 0; i < a[k].sentences.size(); ++i) {
+          EXPECT_EQ(a[k].sentences[i].text, b[k].sentences[i].text);
+          EXPECT_EQ(a[k].sentences[i].norm, b[k].sentences[i].norm);
+          EXPECT_EQ(a[k].sentences[i].line, b[k].sentences[i].line);
+          ++sentences;
+        }
+      }
+    }
+  }
+  EXPECT_GT(sentences, 200u);
+}
+
+// A block is split once whichever version holds it; as one claim (a list
+// item) or as sentences (a paragraph), it is two blocks.
+TEST(SentenceCache, BlocksAreSplitOnce) {
+  outline::BlockMemo memo(size_t{1} << 20);
+  int reads = 0;
+  const auto read = [&] {
+    ++reads;
+    return outline::BlockMemo::Sentences(1);
+  };
+  const std::string text = "One sentence. Another one.";
+  const auto first = memo.get(text, true, read);
+  const auto again = memo.get(std::string(text), true, read);
+  EXPECT_EQ(first.get(), again.get());
+  EXPECT_EQ(reads, 1);
+  memo.get(text, false, read);
+  EXPECT_EQ(reads, 2);
 }
 
 // Only a "(" followed, past spaces, by a capital can open a definition.

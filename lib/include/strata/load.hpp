@@ -8,6 +8,7 @@
 #include "strata/document.hpp"
 #include "strata/ingest.hpp"
 #include "strata/normalize.hpp"
+#include "strata/programmes.hpp"
 #include "strata/result.hpp"
 
 namespace strata {
@@ -19,6 +20,9 @@ struct LoadOptions {
   // Parts read before, shared by the documents of one history so that each
   // reads only the parts it does not share (strata/ingest.hpp). May be null.
   std::shared_ptr<ReadCache> cache;
+  // Sentences of blocks read before, shared the same way
+  // (strata/programmes.hpp). May be null.
+  std::shared_ptr<SentenceCache> sentences;
 };
 
 Result<Document> load_document(const std::string& path, const LoadOptions& options = {});

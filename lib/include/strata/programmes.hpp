@@ -68,9 +68,10 @@ Result<ProgrammeConfig> load_programme_config(const std::string& path);
 Result<ProgrammeConfig> parse_programme_config(std::string_view text, std::string_view source);
 
 // What the sentences of one history's documents read, kept between them:
-// the versions of a history share most of their sentences, and each
-// distinct sentence is read (its words, and the names it states) once.
-// Programmes, figures and wording are the same with or without a cache.
+// the versions of a history share most of their paragraphs, and each
+// distinct paragraph is split into sentences, and each distinct sentence
+// read (its words, and the names it states), once. Documents, programmes,
+// figures and wording are the same with or without a cache.
 // Thread-safe. It holds about `max_bytes` at most, dropping the older half
 // when full.
 class SentenceCache {

@@ -129,9 +129,11 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc, const P
 }
 
 Result<Document> parse_version(const VersionInfo& version, std::string_view raw,
-                               const std::shared_ptr<ReadCache>& reads) {
+                               const std::shared_ptr<ReadCache>& reads,
+                               const std::shared_ptr<SentenceCache>& sentences) {
   LoadOptions options;
   options.cache = reads;
+  options.sentences = sentences;
   options.format = version.format;
   options.selectors = version.selectors;  // as the import read it
   auto doc = parse_document(raw, version.id, options);

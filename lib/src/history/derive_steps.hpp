@@ -21,10 +21,12 @@ inline constexpr unsigned kMaxThreads = 8;
 inline constexpr size_t kPrefetchWindow = 64;
 
 // The version's document, read as the import read it (format, selectors),
-// its metadata from the store, the Markdown parts `reads` holds taken from
-// it. Errors name the version.
+// its metadata from the store, the Markdown parts `reads` holds and the
+// blocks' sentences `sentences` holds taken from it. Errors name the
+// version.
 Result<Document> parse_version(const VersionInfo& version, std::string_view raw,
-                               const std::shared_ptr<ReadCache>& reads);
+                               const std::shared_ptr<ReadCache>& reads,
+                               const std::shared_ptr<SentenceCache>& sentences);
 
 VersionSummary summarize(const Document& doc);
 nlohmann::json summary_json(const VersionSummary& s);

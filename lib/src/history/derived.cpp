@@ -78,7 +78,7 @@ std::string Deriver::cache_path(const std::string& kind, const std::string& name
 Result<Document> Deriver::document(const VersionInfo& version) const {
   auto raw = store_.read_raw(version);
   if (!raw) return raw.error();
-  return parse_version(version, *raw, reads_);
+  return parse_version(version, *raw, reads_, sentences_);
 }
 
 std::optional<VersionSummary> Deriver::cached_summary(const VersionInfo& version) const {

@@ -71,7 +71,7 @@ Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summar
     util::parallel_for(raw.size(), kMaxThreads, [&](size_t k) {
       if (!raw[k]) return;
       const size_t i = lo + k;
-      auto doc = parse_version(versions[i], *raw[k], reads_);
+      auto doc = parse_version(versions[i], *raw[k], reads_, sentences_);
       if (!doc) {
         errors[k] = doc.error();
         return;
@@ -116,7 +116,7 @@ Result<void> Deriver::each_document(const std::vector<VersionInfo>& versions,
     }
     std::vector<std::optional<Result<Document>>> docs(raw.size());
     util::parallel_for(raw.size(), kMaxThreads,
-                       [&](size_t k) { docs[k] = parse_version(versions[lo + k], raw[k], reads_); });
+                       [&](size_t k) { docs[k] = parse_version(versions[lo + k], raw[k], reads_, sentences_); });
     for (size_t k = 0; k < docs.size(); ++k) {
       if (!*docs[k]) return docs[k]->error();
       use(lo + k, std::move(docs[k]->value()));

@@ -2,6 +2,7 @@
 
 #include "ingest/ingest.hpp"
 #include "normalize/normalize.hpp"
+#include "programmes/sentence_cache.hpp"
 #include "segment/segment.hpp"
 
 namespace strata {
@@ -11,7 +12,7 @@ Result<Document> parse_document(std::string_view bytes, std::string_view source,
   if (!raw) return raw.error();
   std::vector<Removal> removals = std::move(raw->removals);
   std::optional<std::string> date = remove_boilerplate(*raw, options.rules, removals);
-  Document doc = segment(*raw);
+  Document doc = segment(*raw, options.sentences ? &options.sentences->memos().blocks : nullptr);
   if (date) doc.meta.date = *date;
   doc.removals = std::move(removals);
   return doc;

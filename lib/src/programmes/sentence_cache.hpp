@@ -1,6 +1,6 @@
-// The memos behind strata::SentenceCache: sentence readings (segment's
-// ReadingMemo) and what each sentence says about names, per reader
-// configuration. Internal to programmes and classify.
+// The memos behind strata::SentenceCache: the sentences of blocks and
+// their readings (segment's BlockMemo and ReadingMemo) and what each
+// sentence says about names, per reader configuration. Internal.
 #pragma once
 
 #include <memory>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "programmes/sentence_names.hpp"
+#include "segment/block_memo.hpp"
 #include "segment/sentence_index.hpp"
 #include "strata/programmes.hpp"
 #include "sys/generations.hpp"
@@ -50,7 +51,8 @@ class NamesMemo {
 }  // namespace classify_detail
 
 struct SentenceCache::Memos {
-  explicit Memos(size_t max_bytes) : readings(max_bytes / 2), names(max_bytes / 2) {}
+  explicit Memos(size_t max_bytes) : blocks(max_bytes / 3), readings(max_bytes / 3), names(max_bytes / 3) {}
+  outline::BlockMemo blocks;
   classify_detail::ReadingMemo readings;
   classify_detail::NamesMemo names;
 };

@@ -11,6 +11,7 @@ namespace strata {
 
 namespace {
 
+using outline::BlockMemo;
 using outline::HeadingKey;
 using outline::TreeBuilder;
 
@@ -65,7 +66,7 @@ DocumentMeta meta_of(const RawDocument& raw) {
   return meta;
 }
 
-Document segment_plain(const RawDocument& raw) {
+Document segment_plain(const RawDocument& raw, BlockMemo* memo) {
   const std::vector<RawBlock>& blocks = raw.blocks;
   std::vector<std::string> norms;
   norms.reserve(blocks.size());
@@ -102,7 +103,7 @@ Document segment_plain(const RawDocument& raw) {
     }
   }
 
-  TreeBuilder tree(meta);
+  TreeBuilder tree(meta, memo);
   std::vector<int> list_indents;
   for (size_t i = first; i < n; ++i) {
     const RawBlock& b = blocks[i];
@@ -137,7 +138,7 @@ std::string file_stem(std::string_view source) {
 }
 
 // Markdown and HTML: the structure is marked up.
-Document segment_marked(const RawDocument& raw) {
+Document segment_marked(const RawDocument& raw, BlockMemo* memo) {
   DocumentMeta meta = meta_of(raw);
   size_t first = 0;
   const bool has_h1 = std::any_of(raw.blocks.begin(), raw.blocks.end(),
@@ -170,7 +171,7 @@ Document segment_marked(const RawDocument& raw) {
     meta.title = raw.blocks[0].text;
   if (meta.title.empty()) meta.title = raw.page_title;
   if (meta.title.empty()) meta.title = file_stem(raw.source);
-  TreeBuilder tree(meta);
+  TreeBuilder tree(meta, memo);
   for (size_t i = first; i < raw.blocks.size(); ++i) {
     const RawBlock& b = raw.blocks[i];
     switch (b.kind) {
@@ -200,9 +201,9 @@ Document segment_marked(const RawDocument& raw) {
 
 }  // namespace
 
-Document segment(const RawDocument& raw) {
-  return raw.format == InputFormat::kMarkdown || raw.format == InputFormat::kHtml ? segment_marked(raw)
-                                                                                  : segment_plain(raw);
+Document segment(const RawDocument& raw, BlockMemo* memo) {
+  return raw.format == InputFormat::kMarkdown || raw.format == InputFormat::kHtml ? segment_marked(raw, memo)
+                                                                                  : segment_plain(raw, memo);
 }
 
 }  // namespace strata

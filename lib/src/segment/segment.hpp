@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ingest/ingest.hpp"
+#include "segment/block_memo.hpp"
 #include "strata/document.hpp"
 #include "strata/result.hpp"
 
@@ -13,8 +14,9 @@ namespace strata {
 
 // Builds the section tree from a RawDocument whose boilerplate is already
 // removed. Plain-text structure is inferred (see docs/segmentation.md);
-// Markdown structure is taken as marked.
-Document segment(const RawDocument& raw);
+// Markdown structure is taken as marked. `memo` (may be null) keeps the
+// sentences of blocks between the documents of one history.
+Document segment(const RawDocument& raw, outline::BlockMemo* memo = nullptr);
 
 // Splits comparison-form text into sentences: byte ranges [begin, end) of
 // `norm`. Knows abbreviations, initials, decimals, dates like "06 May. 2015",

@@ -8,7 +8,34 @@
 
 namespace strata::outline {
 
-TreeBuilder::TreeBuilder(DocumentMeta meta) {
+namespace {
+
+// The sentences of a block's `text`: split when `split` (a paragraph), else
+// one; each with its original text, trimmed, and its comparison form.
+BlockMemo::Sentences sentences_of(const std::string& text, bool split) {
+  BlockMemo::Sentences out;
+  const NormalizedText norm = normalize(text);
+  auto push = [&](size_t begin, size_t end) {
+    if (begin >= end) return;
+    Sentence s;
+    s.norm = norm.text.substr(begin, end - begin);
+    size_t from = norm.to_original[begin];
+    size_t to = norm.to_original[end];
+    while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\t' || text[to - 1] == '\n')) --to;
+    s.text = text.substr(from, to - from);
+    out.push_back(std::move(s));
+  };
+  if (split) {
+    for (const Span& span : split_sentences(norm.text)) push(span.begin, span.end);
+  } else {
+    push(0, norm.text.size());
+  }
+  return out;
+}
+
+}  // namespace
+
+TreeBuilder::TreeBuilder(DocumentMeta meta, BlockMemo* memo) : memo_(memo) {
   doc_.meta = std::move(meta);
   Section root;
   root.id = "lead";
@@ -49,25 +76,15 @@ void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const std::strin
   block.kind = kind;
   block.depth = depth;
   block.line = line;
-  const NormalizedText norm = normalize(text);
-  auto push = [&](size_t begin, size_t end) {
-    if (begin >= end) return;
-    Sentence s;
-    s.norm = norm.text.substr(begin, end - begin);
-    size_t from = norm.to_original[begin];
-    size_t to = norm.to_original[end];
-    while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\t' || text[to - 1] == '\n')) --to;
-    s.text = text.substr(from, to - from);
-    s.line = line;
-    block.sentences.push_back(std::move(s));
-  };
   // A list item, a code block, a table row or a quote is one claim, however
   // many sentences.
-  if (kind == BlockKind::kParagraph) {
-    for (const Span& span : split_sentences(norm.text)) push(span.begin, span.end);
+  const bool split = kind == BlockKind::kParagraph;
+  if (memo_ == nullptr) {
+    block.sentences = sentences_of(text, split);
   } else {
-    push(0, norm.text.size());
+    block.sentences = *memo_->get(text, split, [&] { return sentences_of(text, split); });
   }
+  for (Sentence& s : block.sentences) s.line = line;
   if (!block.sentences.empty()) doc_.sections[static_cast<size_t>(current())].blocks.push_back(std::move(block));
 }
 

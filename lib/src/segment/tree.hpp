@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "segment/block_memo.hpp"
 #include "strata/document.hpp"
 
 namespace strata::outline {
@@ -17,7 +18,8 @@ using HeadingKey = std::array<int, 3>;
 
 class TreeBuilder {
  public:
-  explicit TreeBuilder(DocumentMeta meta);
+  // `memo` (may be null) keeps the sentences of blocks between documents.
+  explicit TreeBuilder(DocumentMeta meta, BlockMemo* memo = nullptr);
 
   // `anchor`: the source's id for the heading, kept on the Section; may be empty.
   void open(const std::string& title, uint32_t line, HeadingKey key, int indent, bool bullet,
@@ -39,6 +41,7 @@ class TreeBuilder {
 
   Document doc_;
   std::vector<Open> stack_;
+  BlockMemo* memo_;
 };
 
 }  // namespace strata::outline

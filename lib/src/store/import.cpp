@@ -113,7 +113,7 @@ class Planner {
 
 using Checked = std::vector<std::optional<Result<store::Prepared>>>;
 
-Checked check_window(std::vector<Snapshot> window, const std::shared_ptr<ReadCache>& reads) {
+Checked check_window(std::vector<Snapshot> window, const store::SharedReads& reads) {
   Checked out(window.size());
   util::parallel_for(window.size(), kPrepareThreads,
                      [&](size_t k) { out[k].emplace(store::prepare(window[k], reads)); });
@@ -169,7 +169,7 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
   // written: a refusal anywhere leaves the store as it was.
   std::future<Checked> checking;
   // The versions of a history share most of their parts: each is parsed once.
-  const auto reads = std::make_shared<ReadCache>();
+  const store::SharedReads reads;
   if (n > 0) {
     auto first = read_window(source, 0);
     if (!first) return first.error();

@@ -21,11 +21,12 @@ constexpr int64_t kMaxCommitTime = 0xFFFF'FFFF;
 
 }  // namespace
 
-Result<Prepared> prepare(Snapshot& s, const std::shared_ptr<ReadCache>& reads) {
+Result<Prepared> prepare(Snapshot& s, const SharedReads& reads) {
   Prepared p;
   p.source = s.source;
   LoadOptions options;
-  options.cache = reads;
+  options.cache = reads.parts;
+  options.sentences = reads.sentences;
   options.format = s.format;
   options.selectors = s.selectors;
   // Decodes, and picks the format from the text when none was given, as a

@@ -28,10 +28,17 @@ struct Prepared {
   std::string raw_sha256;  // of `raw`, for meta.json
 };
 
+// What the snapshots of one import share, so that each part and block is
+// read once: LoadOptions::cache and LoadOptions::sentences.
+struct SharedReads {
+  std::shared_ptr<ReadCache> parts = std::make_shared<ReadCache>();
+  std::shared_ptr<SentenceCache> sentences = std::make_shared<SentenceCache>();
+};
+
 // Checks `s` (decodes and parses it, validates id, date, title and source)
-// and hashes its bytes; `s.bytes` moves into the result. The Markdown parts
-// `reads` holds are taken from it, and its new parts kept there. Thread-safe:
-// it touches no repository (git_odb_hash is a pure function).
-Result<Prepared> prepare(Snapshot& s, const std::shared_ptr<ReadCache>& reads);
+// and hashes its bytes; `s.bytes` moves into the result. What `reads` holds
+// is taken from it, and what it reads anew kept there. Thread-safe: it
+// touches no repository (git_odb_hash is a pure function).
+Result<Prepared> prepare(Snapshot& s, const SharedReads& reads);
 
 }  // namespace strata::store

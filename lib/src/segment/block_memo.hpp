@@ -1,0 +1,51 @@
+// The sentences of block texts kept between the documents of one history:
+// a paragraph an earlier version had is not normalized and split again.
+// Internal.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "strata/document.hpp"
+#include "sys/generations.hpp"
+#include "text/hash.hpp"
+
+namespace strata::outline {
+
+class BlockMemo {
+ public:
+  // A block's sentences, text and comparison form; their line is the block's.
+  using Sentences = std::vector<Sentence>;
+
+  explicit BlockMemo(size_t max_bytes) : kept_(max_bytes) {}
+  // The sentences of block `text`, split into sentences when `split` (a
+  // paragraph) or one sentence; `read` makes them when no document before
+  // had that block.
+  template <class Read>
+  std::shared_ptr<const Sentences> get(std::string_view text, bool split, Read read) {
+    const uint64_t hash = util::word_hash(text) ^ static_cast<uint64_t>(split);
+    if (auto kept = kept_.find(hash, std::pair{text, split})) return kept;
+    Sentences sentences = read();
+    // The block's text and its sentences' two texts, and about 96 bytes a
+    // sentence and 64 for the rest.
+    size_t bytes = text.size() + 64;
+    for (const Sentence& s : sentences) bytes += s.text.size() + s.norm.size() + 96;
+    return kept_.keep(hash, Key{std::string(text), split}, std::make_shared<const Sentences>(std::move(sentences)),
+                      bytes);
+  }
+
+ private:
+  struct Key {
+    std::string text;
+    bool split = false;
+    bool operator==(const std::pair<std::string_view, bool>& probe) const {
+      return split == probe.second && text == probe.first;
+    }
+  };
+  util::Generations<Key, Sentences> kept_;
+};
+
+}  // namespace strata::outline
