@@ -277,9 +277,9 @@ std::array<std::vector<uint64_t>, 2> written_lowercase(const SentenceIndex& inde
   return out;
 }
 
-std::vector<KnownAcronym> known_of(const Extractor& e) {
+std::vector<KnownAcronym> known_of(const AcronymTable& programme_acronyms) {
   std::vector<KnownAcronym> known;
-  for (const auto& [acronym, name] : e.programme_acronyms()) known.push_back({acronym, name});
+  for (const auto& [acronym, name] : programme_acronyms) known.push_back({acronym, name});
   return known;
 }
 
@@ -304,8 +304,8 @@ std::pair<ExtractResult, ExtractResult> extract_pair(const SentenceIndex& index,
   auto lowercase = written_lowercase(index, *names, 2);
   Extractor ea(index, 0, names, config);
   Extractor eb(index, 1, names, config);
-  auto known_a = known_of(ea);
-  auto known_b = known_of(eb);
+  auto known_a = known_of(ea.programme_acronyms());
+  auto known_b = known_of(eb.programme_acronyms());
   ea.add_known(known_b);
   eb.add_known(known_a);
   auto names_a = ea.own_names();
@@ -322,9 +322,8 @@ std::pair<ExtractResult, ExtractResult> extract_pair(const SentenceIndex& index,
 std::vector<KnownAcronym> defined_acronyms(const Document& doc) {
   // Only a sentence holding "(" and a capital defines an acronym
   // (find_definitions): the others, nearly all, are not read. The
-  // definitions kept are those
-  // SentenceReader keeps, with no configuration: capitalized, and here only
-  // programme names, the first of each acronym.
+  // definitions kept are those SentenceReader keeps with no configuration
+  // (capitalized), of programme names, the first of each acronym.
   AcronymTable programme_acronyms;
   Readings scratch;
   for (const Section& section : doc.sections) {
@@ -338,9 +337,7 @@ std::vector<KnownAcronym> defined_acronyms(const Document& doc) {
       }
     }
   }
-  std::vector<KnownAcronym> known;
-  for (const auto& [acronym, name] : programme_acronyms) known.push_back({acronym, name});
-  return known;
+  return known_of(programme_acronyms);
 }
 
 }  // namespace strata
