@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <string>
 #include <tuple>
+#include <unordered_map>
+#include <utility>
 
 namespace strata::align {
 
@@ -72,15 +75,25 @@ std::vector<int> anchor_sections(const Side& o, const Side& n) {
   return anchor;
 }
 
-SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claims) {
-  const size_t no = o.doc->sections.size();
-  const size_t nn = n.doc->sections.size();
-  // Text carried between each pair of sections by paired claims.
-  std::map<std::pair<int, int>, double> flow;
+namespace {
+
+// Text carried between each pair of sections by paired claims, in key
+// order. Shares are summed per key in claim order, as a map would, but
+// gathered in one vector and sorted once: a map insert per claim and per
+// title candidate was most of the section pairing on 300 KB pages with
+// hundreds of sections.
+struct Flow {
+  std::pair<int, int> key;  // old section, new section
+  double weight;
+  bool operator<(const Flow& o) const { return key < o.key; }
+};
+
+std::vector<Flow> section_flow(const Side& o, const Side& n, const ClaimPairs& claims) {
+  std::vector<Flow> shares;
   auto add_flow = [&](int i, int j, double share) {
     const int a = o.claims[static_cast<size_t>(i)].section;
     const int b = n.claims[static_cast<size_t>(j)].section;
-    flow[{a, b}] += share * (chars_of(o, i) + chars_of(n, j)) / 2.0;
+    shares.push_back(Flow{{a, b}, share * (chars_of(o, i) + chars_of(n, j)) / 2.0});
   };
   for (size_t i = 0; i < o.claims.size(); ++i) {
     const int j = claims.old_to_new[i];
@@ -93,23 +106,35 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
   for (size_t j = 0; j < n.claims.size(); ++j) {
     for (const int part : claims.merge_rest[j]) add_flow(part, static_cast<int>(j), 1.0);
   }
+  std::stable_sort(shares.begin(), shares.end());
+  std::vector<Flow> flow;
+  for (const Flow& f : shares) {
+    if (flow.empty() || flow.back().key != f.key) {
+      flow.push_back(Flow{f.key, 0.0});
+    }
+    flow.back().weight += f.weight;
+  }
+  return flow;
+}
 
-  // Candidate pairs: those that share text, those with a title word in
-  // common, and those with the same title (which may have no word at all:
-  // "-", "*", "§").
-  std::map<std::pair<int, int>, bool> candidates;
-  for (const auto& [key, weight] : flow) candidates[key] = true;
-  std::map<uint64_t, std::vector<int>> title_index;
-  std::map<std::string, std::vector<int>> same_title;
-  for (size_t b = 1; b < nn; ++b) {
+// Candidate pairs: those that share text, those with a title word in
+// common, and those with the same title (which may have no word at all:
+// "-", "*", "§"); sorted, each once.
+std::vector<std::pair<int, int>> section_candidates(const Side& o, const Side& n, const std::vector<Flow>& flow) {
+  std::vector<std::pair<int, int>> candidates;
+  candidates.reserve(flow.size());
+  for (const Flow& f : flow) candidates.push_back(f.key);
+  std::unordered_map<uint64_t, std::vector<int>> title_index;
+  std::unordered_map<std::string, std::vector<int>> same_title;
+  for (size_t b = 1; b < n.doc->sections.size(); ++b) {
     for (uint64_t w : n.title_bags[b]) title_index[w].push_back(static_cast<int>(b));
     same_title[ascii::lower(n.doc->sections[b].title_norm)].push_back(static_cast<int>(b));
   }
   auto add_candidates = [&](int a, const std::vector<int>& news) {
     if (news.size() > kMaxTitlePostings) return;
-    for (int b : news) candidates[{a, b}] = true;
+    for (int b : news) candidates.emplace_back(a, b);
   };
-  for (size_t a = 1; a < no; ++a) {
+  for (size_t a = 1; a < o.doc->sections.size(); ++a) {
     for (uint64_t w : o.title_bags[a]) {
       auto it = title_index.find(w);
       if (it != title_index.end()) add_candidates(static_cast<int>(a), it->second);
@@ -117,15 +142,32 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
     auto it = same_title.find(ascii::lower(o.doc->sections[a].title_norm));
     if (it != same_title.end()) add_candidates(static_cast<int>(a), it->second);
   }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  return candidates;
+}
+
+const double* flow_of(const std::vector<Flow>& flow, std::pair<int, int> key) {
+  const auto it = std::lower_bound(flow.begin(), flow.end(), Flow{key, 0.0});
+  return it != flow.end() && it->key == key ? &it->weight : nullptr;
+}
+
+}  // namespace
+
+SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claims) {
+  const size_t no = o.doc->sections.size();
+  const size_t nn = n.doc->sections.size();
+  const std::vector<Flow> flow = section_flow(o, n, claims);
+  const std::vector<std::pair<int, int>> candidates = section_candidates(o, n, flow);
 
   std::vector<Scored> scored;
-  for (const auto& [key, unused] : candidates) {
+  for (const auto& key : candidates) {
     const auto [a, b] = key;
     if (a == 0 || b == 0) continue;
     const double title = title_similarity(o, a, n, b);
     const double own = static_cast<double>(o.own_chars[static_cast<size_t>(a)] + n.own_chars[static_cast<size_t>(b)]);
-    const auto f = flow.find(key);
-    const double content = own > 0 && f != flow.end() ? std::min(1.0, 2.0 * f->second / own) : 0.0;
+    const double* f = flow_of(flow, key);
+    const double content = own > 0 && f ? std::min(1.0, 2.0 * *f / own) : 0.0;
     const bool container = o.own_chars[static_cast<size_t>(a)] == 0 || n.own_chars[static_cast<size_t>(b)] == 0;
     double score = 0;
     if (container) {
@@ -174,7 +216,7 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
     // Reported similarity on the same scale as the first pass.
     const double own = static_cast<double>(o.own_chars[static_cast<size_t>(s.old_section)] +
                                            n.own_chars[static_cast<size_t>(s.new_section)]);
-    const double content = std::min(1.0, 2.0 * flow.at({s.old_section, s.new_section}) / own);
+    const double content = std::min(1.0, 2.0 * *flow_of(flow, {s.old_section, s.new_section}) / own);
     p.score[static_cast<size_t>(s.old_section)] =
         kTitleWeight * title_similarity(o, s.old_section, n, s.new_section) + kContentWeight * content;
   }
