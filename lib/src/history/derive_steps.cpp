@@ -2,7 +2,7 @@
 // summarizing it, deriving a pair.
 #include "history/derive_steps.hpp"
 
-#include "strata/compare.hpp"
+#include "pipeline/compare_linked.hpp"
 
 namespace strata::store {
 
@@ -10,27 +10,35 @@ namespace {
 
 bool is_real_change(ChangeStatus s) { return s != ChangeStatus::kUnchanged && s != ChangeStatus::kEquivalent; }
 
-// Flat claim number of each (section, block, sentence).
-struct ClaimIndex {
-  std::vector<std::vector<std::vector<int>>> at;
+// Flat claim number of each (section, block, sentence): where each block's
+// claims start, in two flat vectors.
+class ClaimIndex {
+ public:
   explicit ClaimIndex(const Document& doc) {
     int n = 0;
-    at.resize(doc.sections.size());
-    for (size_t s = 0; s < doc.sections.size(); ++s) {
-      for (const Block& b : doc.sections[s].blocks) {
-        at[s].emplace_back();
-        for (size_t k = 0; k < b.sentences.size(); ++k) at[s].back().push_back(n++);
+    for (const Section& s : doc.sections) {
+      first_block_.push_back(block_start_.size());
+      for (const Block& b : s.blocks) {
+        block_start_.push_back(n);
+        n += static_cast<int>(b.sentences.size());
       }
     }
+    first_block_.push_back(block_start_.size());
+    block_start_.push_back(n);
   }
   int of(const ClaimSide& side) const {
-    if (side.section < 0 || static_cast<size_t>(side.section) >= at.size()) return -1;
-    const auto& blocks = at[static_cast<size_t>(side.section)];
-    if (side.block < 0 || static_cast<size_t>(side.block) >= blocks.size()) return -1;
-    const auto& sentences = blocks[static_cast<size_t>(side.block)];
-    if (side.sentence < 0 || static_cast<size_t>(side.sentence) >= sentences.size()) return -1;
-    return sentences[static_cast<size_t>(side.sentence)];
+    if (side.section < 0 || static_cast<size_t>(side.section) + 1 >= first_block_.size()) return -1;
+    const size_t begin = first_block_[static_cast<size_t>(side.section)];
+    const size_t end = first_block_[static_cast<size_t>(side.section) + 1];
+    if (side.block < 0 || begin + static_cast<size_t>(side.block) >= end) return -1;
+    const size_t b = begin + static_cast<size_t>(side.block);
+    if (side.sentence < 0 || side.sentence >= block_start_[b + 1] - block_start_[b]) return -1;
+    return block_start_[b] + side.sentence;
   }
+
+ private:
+  std::vector<size_t> first_block_;  // per section, then the end
+  std::vector<int> block_start_;     // per block, then the claim count
 };
 
 // Facts and figures are never used by the history queries, and the other
@@ -55,12 +63,14 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc, const P
                        const std::shared_ptr<SentenceCache>& sentences) {
   CompareOptions options = pair_options(needs);
   options.classification.cache = sentences;
-  const ChangeSet changes = compare(old_doc, new_doc, options);
+  const pipeline::LinkedChanges linked = pipeline::compare_linked(old_doc, new_doc, options);
+  const ChangeSet& changes = linked.changes;
   const ClaimIndex old_index(old_doc);
   const ClaimIndex new_index(new_doc);
   PairResult out;
-  out.links.resize(claims_in_order(new_doc).size());
+  out.links.resize(new_doc.sentence_count());
   for (size_t i = 0; i < out.links.size(); ++i) out.links[i].new_claim = static_cast<int>(i);
+  for (const auto& [from, to] : linked.unchanged) out.links[static_cast<size_t>(to)].old_claims.push_back(from);
   for (const ClaimChange& c : changes.claims) {
     switch (c.status) {
       case ChangeStatus::kModified:

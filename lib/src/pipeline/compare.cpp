@@ -11,6 +11,7 @@
 #include "diff/equivalence.hpp"
 #include "diff/links.hpp"
 #include "diff/sentence_changes.hpp"
+#include "pipeline/compare_linked.hpp"
 #include "strata/compare.hpp"
 
 namespace strata {
@@ -86,8 +87,11 @@ std::vector<size_t> out_of_order(const std::vector<int>& keys) {
 
 class Comparer {
  public:
-  Comparer(const Document& o, const Document& n, const CompareOptions& options)
-      : old_doc_(o), new_doc_(n), options_(options) {
+  // `unchanged`, when given, receives the pairs of the unchanged claims in
+  // place, which are then left out of the ChangeSet.
+  Comparer(const Document& o, const Document& n, const CompareOptions& options,
+           std::vector<std::pair<int, int>>* unchanged = nullptr)
+      : old_doc_(o), new_doc_(n), options_(options), unchanged_(unchanged) {
     old_ = align::prepare(o);
     new_ = align::prepare(n);
     claims_ = align::pair_claims(old_, new_, align::anchor_sections(old_, new_));
@@ -347,8 +351,9 @@ class Comparer {
     for (const Keyed& k : order) {
       const Pending& p = pending[k.index];
       const int at = index++;
-      if (!options_.keep_unchanged_claims && unchanged_in_place(p)) {
+      if ((unchanged_ || !options_.keep_unchanged_claims) && unchanged_in_place(p)) {
         ++out.unchanged_claims_left_out;
+        if (unchanged_) unchanged_->emplace_back(claims_.new_to_old[static_cast<size_t>(p.j)], p.j);
         continue;
       }
       bool over = false;
@@ -385,6 +390,7 @@ class Comparer {
   const Document& old_doc_;
   const Document& new_doc_;
   const CompareOptions& options_;
+  std::vector<std::pair<int, int>>* unchanged_;
   Side old_;
   Side new_;
   ClaimPairs claims_;
@@ -394,10 +400,9 @@ class Comparer {
   std::vector<bool> new_changed_;
 };
 
-}  // namespace
-
-ChangeSet compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options) {
-  if (!options.classify) return Comparer(old_doc, new_doc, options).run();
+ChangeSet compare_with(const Document& old_doc, const Document& new_doc, const CompareOptions& options,
+                       std::vector<std::pair<int, int>>* unchanged) {
+  if (!options.classify) return Comparer(old_doc, new_doc, options, unchanged).run();
   // What classify reads from the documents alone does not wait for the
   // alignment: it is made on a second core meanwhile. (Where no thread can
   // be started, or threads are off, it is deferred to get(): the same work,
@@ -409,10 +414,26 @@ ChangeSet compare(const Document& old_doc, const Document& new_doc, const Compar
     reading = std::async(second_thread,
                          [&] { return classify_detail::read_documents(old_doc, new_doc, options.classification); });
   }
-  ChangeSet changes = Comparer(old_doc, new_doc, options).run();
+  ChangeSet changes = Comparer(old_doc, new_doc, options, unchanged).run();
   auto read = reading.valid() ? reading.get() : classify_detail::DocumentReading{};
   classify_detail::classify(changes, options.classification, read, second_thread);
   return changes;
 }
+
+}  // namespace
+
+ChangeSet compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options) {
+  return compare_with(old_doc, new_doc, options, nullptr);
+}
+
+namespace pipeline {
+
+LinkedChanges compare_linked(const Document& old_doc, const Document& new_doc, const CompareOptions& options) {
+  LinkedChanges out;
+  out.changes = compare_with(old_doc, new_doc, options, &out.unchanged);
+  return out;
+}
+
+}  // namespace pipeline
 
 }  // namespace strata
