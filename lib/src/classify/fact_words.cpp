@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
+#include <tuple>
+#include <type_traits>
 
 #include "text/lexicon.hpp"
 #include "text/words.hpp"
@@ -102,24 +105,60 @@ constexpr std::array<std::string_view, 20> kQuantifiers = {"all",
                                                            "any",
                                                            "whole"};
 
+// The entries of a lexicon, laid out at compile time: each item split at
+// its spaces (the tokenizer reads an item as those words: a test checks
+// it), sorted by first word, longest first. Items with the same first word
+// and length differ in another word, so at most one of them matches.
+template <typename Item, size_t N>
+consteval std::array<Lexicon::Entry, N> entries_of(const std::array<Item, N>& items) {
+  std::array<Lexicon::Entry, N> out{};
+  for (size_t i = 0; i < N; ++i) {
+    Lexicon::Entry& e = out[i];
+    if constexpr (std::is_same_v<Item, Modal>) {
+      e.form = items[i].form;
+      e.canonical = items[i].modal;
+    } else {
+      e.form = items[i];
+      e.canonical = items[i];
+    }
+    for (size_t begin = 0; begin <= e.form.size();) {
+      const size_t end = std::min(e.form.find(' ', begin), e.form.size());
+      // Not a constant expression: an item longer than kMaxItemWords fails the build.
+      if (e.size == Lexicon::kMaxItemWords) std::abort();
+      e.words[e.size++] = e.form.substr(begin, end - begin);
+      begin = end + 1;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Lexicon::Entry& a, const Lexicon::Entry& b) {
+    return std::tuple(a.words[0], b.size, a.form) < std::tuple(b.words[0], a.size, b.form);
+  });
+  return out;
+}
+
 // The lexicons above, as bits of Word::first_of.
 enum LexiconBit : uint32_t { kNegationBit = 1, kModalBit = 2, kHedgeBit = 4, kIntensifierBit = 8, kQuantifierBit = 16 };
 
-// One probe per word says which lexicons may match there.
-uint32_t first_of(std::string_view lower) {
-  static const WordTable table = [] {
-    WordTable t;
-    // The items are static, so their first words can be kept as views.
-    auto add = [&t](std::string_view item, uint32_t bit) { t.add(words_of(item).front(), bit); };
-    for (auto item : kNegations) add(item, kNegationBit);
-    for (const auto& m : kModals) add(m.form, kModalBit);
-    for (auto item : kHedges) add(item, kHedgeBit);
-    for (auto item : kIntensifiers) add(item, kIntensifierBit);
-    for (auto item : kQuantifiers) add(item, kQuantifierBit);
-    return t;
-  }();
-  return table.find(lower);
-}
+constexpr auto kNegationEntries = entries_of(kNegations);
+constexpr auto kModalEntries = entries_of(kModals);
+constexpr auto kHedgeEntries = entries_of(kHedges);
+constexpr auto kIntensifierEntries = entries_of(kIntensifiers);
+constexpr auto kQuantifierEntries = entries_of(kQuantifiers);
+
+// One probe per word says which lexicons may match there: the first words
+// of the items (127 of them, so 512 slots).
+constexpr auto kFirstWordSlots = [] {
+  WordTableBuilder<512> table;
+  auto add = [&table](const auto& entries, uint32_t bit) {
+    for (const auto& e : entries) table.add(e.words[0], bit);
+  };
+  add(kNegationEntries, kNegationBit);
+  add(kModalEntries, kModalBit);
+  add(kHedgeEntries, kHedgeBit);
+  add(kIntensifierEntries, kIntensifierBit);
+  add(kQuantifierEntries, kQuantifierBit);
+  return table.slots();
+}();
+constexpr WordTable kFirstWords(kFirstWordSlots);
 
 // Appends the words of `text` to `side`; returns how many.
 size_t append_words(std::string_view text, int hunk, Side& side) {
@@ -155,7 +194,7 @@ void copy_words(const Side& from, size_t first, Side& to) {
 void finish(Side& side) {
   for (auto& w : side.words) {
     w.lower = std::string_view(side.folded).substr(w.fold_begin, w.fold_end - w.fold_begin);
-    w.first_of = first_of(w.lower);
+    w.first_of = kFirstWords.find(w.lower);
   }
 }
 
@@ -201,14 +240,6 @@ Hunks build_hunks(std::string_view old_text, std::string_view new_text, const st
   return hunks;
 }
 
-Lexicon::Lexicon(const std::vector<std::pair<std::string_view, std::string_view>>& items, uint32_t bit) : bit_(bit) {
-  for (const auto& [form, canonical] : items) add(form, canonical);
-  for (auto& [first, entries] : by_first_) {
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
-  }
-}
-
 std::vector<Lexicon::Occurrence> Lexicon::find(const Side& side) const {
   std::vector<Occurrence> out;
   const auto& words = side.words;
@@ -218,21 +249,21 @@ std::vector<Lexicon::Occurrence> Lexicon::find(const Side& side) const {
       ++i;
       continue;
     }
-    auto it = by_first_.find(words[i].lower);
+    // The entries whose first word this is, longest first.
+    auto entry = std::lower_bound(entries_.begin(), entries_.end(), words[i].lower,
+                                  [](const Entry& e, std::string_view word) { return e.words[0] < word; });
     bool matched = false;
-    if (it != by_first_.end()) {
-      for (const auto& entry : it->second) {
-        if (i + entry.words.size() > words.size()) continue;
-        bool all = true;
-        for (size_t k = 1; k < entry.words.size() && all; ++k) all = words[i + k].lower == entry.words[k];
-        // "May 2015" is a month, not a modal.
-        if (all && words[i].original == "May") all = false;
-        if (all) {
-          out.push_back({entry.canonical, i, i + entry.words.size()});
-          i += entry.words.size();
-          matched = true;
-          break;
-        }
+    for (; entry != entries_.end() && entry->words[0] == words[i].lower; ++entry) {
+      if (i + entry->size > words.size()) continue;
+      bool all = true;
+      for (size_t k = 1; k < entry->size && all; ++k) all = words[i + k].lower == entry->words[k];
+      // "May 2015" is a month, not a modal.
+      if (all && words[i].original == "May") all = false;
+      if (all) {
+        out.push_back({entry->canonical, i, i + entry->size});
+        i += entry->size;
+        matched = true;
+        break;
       }
     }
     if (!matched) ++i;
@@ -240,46 +271,25 @@ std::vector<Lexicon::Occurrence> Lexicon::find(const Side& side) const {
   return out;
 }
 
-void Lexicon::add(std::string_view form, std::string_view canonical) {
-  std::vector<std::string> words;
-  for (auto w : words_of(form)) words.emplace_back(w);
-  by_first_[words.front()].push_back({std::move(words), canonical});
-}
-
-namespace {
-
-template <size_t N>
-std::vector<std::pair<std::string_view, std::string_view>> own_forms(const std::array<std::string_view, N>& items) {
-  std::vector<std::pair<std::string_view, std::string_view>> out;
-  for (auto item : items) out.emplace_back(item, item);
-  return out;
-}
-
-}  // namespace
-
 const Lexicon& negations() {
-  static const Lexicon lexicon(own_forms(kNegations), kNegationBit);
-  return lexicon;
+  static constexpr Lexicon kLexicon(kNegationEntries, kNegationBit);
+  return kLexicon;
 }
 const Lexicon& modals() {
-  static const Lexicon lexicon = [] {
-    std::vector<std::pair<std::string_view, std::string_view>> forms;
-    for (const auto& m : kModals) forms.emplace_back(m.form, m.modal);
-    return Lexicon(forms, kModalBit);
-  }();
-  return lexicon;
+  static constexpr Lexicon kLexicon(kModalEntries, kModalBit);
+  return kLexicon;
 }
 const Lexicon& hedges() {
-  static const Lexicon lexicon(own_forms(kHedges), kHedgeBit);
-  return lexicon;
+  static constexpr Lexicon kLexicon(kHedgeEntries, kHedgeBit);
+  return kLexicon;
 }
 const Lexicon& intensifiers() {
-  static const Lexicon lexicon(own_forms(kIntensifiers), kIntensifierBit);
-  return lexicon;
+  static constexpr Lexicon kLexicon(kIntensifierEntries, kIntensifierBit);
+  return kLexicon;
 }
 const Lexicon& quantifiers() {
-  static const Lexicon lexicon(own_forms(kQuantifiers), kQuantifierBit);
-  return lexicon;
+  static constexpr Lexicon kLexicon(kQuantifierEntries, kQuantifierBit);
+  return kLexicon;
 }
 
 }  // namespace strata::classify_detail

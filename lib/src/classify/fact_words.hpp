@@ -4,11 +4,12 @@
 // classify: facts.cpp says which occurrences are facts.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
-#include <map>
+#include <span>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "strata/change.hpp"
@@ -38,12 +39,24 @@ struct Hunks {
 // common prefix and suffix are equal and the middle is one hunk.
 Hunks build_hunks(std::string_view old_text, std::string_view new_text, const std::vector<WordOp>& diff);
 
-// A lexicon indexed by first word, longest items first.
+// A closed-class lexicon: its items sorted by first word, longest first,
+// laid out by the compiler (fact_words.cpp), so that a run builds and frees
+// nothing for it.
 class Lexicon {
  public:
-  // Each item as (form, canonical item): a modal's contracted form reads as
-  // the modal ("won't" -> "will"); other items are their own canonical form.
-  Lexicon(const std::vector<std::pair<std::string_view, std::string_view>>& items, uint32_t bit);
+  // Words in the longest item ("in the strongest possible terms").
+  static constexpr size_t kMaxItemWords = 5;
+
+  struct Entry {
+    std::string_view form;                                // lowercase words separated by single spaces
+    std::string_view canonical;                           // what the form reads as: a modal's contracted form the modal
+                                                          // ("won't" -> "will"); other items themselves
+    std::array<std::string_view, kMaxItemWords> words{};  // the words of `form`, then empty
+    size_t size = 0;                                      // how many words
+  };
+
+  // `entries`: sorted by first word, then longest first.
+  constexpr Lexicon(std::span<const Entry> entries, uint32_t bit) : entries_(entries), bit_(bit) {}
 
   struct Occurrence {
     std::string_view item;  // canonical item (the modal for modal forms)
@@ -54,14 +67,11 @@ class Lexicon {
   // Items of `side` in reading order, the longest item at each word.
   std::vector<Occurrence> find(const Side& side) const;
 
+  std::span<const Entry> entries() const { return entries_; }
+
  private:
-  struct Entry {
-    std::vector<std::string> words;
-    std::string_view canonical;
-  };
-  void add(std::string_view form, std::string_view canonical);
+  std::span<const Entry> entries_;
   uint32_t bit_;
-  std::map<std::string, std::vector<Entry>, std::less<>> by_first_;
 };
 
 // The five closed-class lexicons facts are read from.

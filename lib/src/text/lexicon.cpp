@@ -1,9 +1,6 @@
 #include "text/lexicon.hpp"
 
-#include <algorithm>
 #include <array>
-
-#include "text/words.hpp"
 
 namespace strata::classify_detail {
 namespace {
@@ -79,9 +76,10 @@ constexpr std::array<std::string_view, 19> kNumberWords = {
     "two",    "three",    "four",     "five",    "six",     "seven",     "eight",    "nine",     "ten",   "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
 
-// Every list in one table: folded word -> flags.
-WordTable lexicon_table() {
-  WordTable table;
+// Every list in one table: folded word -> flags, laid out by the compiler.
+// 2,048 slots: a power of two at least four times the 369 words of the lists.
+constexpr auto kLexiconSlots = [] {
+  WordTableBuilder<2048> table;
   auto add = [&table](const auto& list, uint32_t flag) {
     for (auto word : list) table.add(word, flag);
   };
@@ -97,42 +95,13 @@ WordTable lexicon_table() {
   add(kPersonTitles, kPersonTitle);
   add(kDeterminers, kDeterminer);
   add(kNumberWords, kNumberWord);
-  return table;
-}
+  return table.slots();
+}();
+constexpr WordTable kLexicon(kLexiconSlots);
 
 }  // namespace
 
-void WordTable::add(std::string_view word, uint32_t flags) {
-  // At most one word per four slots: probes stay short.
-  if ((size_ + 1) * 4 > slots_.size()) grow();
-  uint64_t hash = word_hash(word);
-  size_t mask = slots_.size() - 1;
-  size_t i = hash & mask;
-  while (!slots_[i].word.empty() && slots_[i].word != word) i = (i + 1) & mask;
-  if (slots_[i].word.empty()) ++size_;
-  slots_[i].word = word;
-  slots_[i].hash = hash;
-  slots_[i].flags |= flags;
-}
-
-uint32_t WordTable::find(std::string_view word) const { return find(word, word_hash(word)); }
-
-void WordTable::grow() {
-  std::vector<Slot> old(std::max<size_t>(64, slots_.size() * 2));
-  old.swap(slots_);
-  size_t mask = slots_.size() - 1;
-  for (const auto& slot : old) {
-    if (slot.word.empty()) continue;
-    size_t i = slot.hash & mask;
-    while (!slots_[i].word.empty()) i = (i + 1) & mask;
-    slots_[i] = slot;
-  }
-}
-
-const WordTable& lexicon() {
-  static const WordTable table = lexicon_table();
-  return table;
-}
+const WordTable& lexicon() { return kLexicon; }
 
 uint32_t lexicon_flags(std::string_view lower, uint64_t hash) { return lexicon().find(lower, hash); }
 

@@ -4,11 +4,19 @@
 // sentence, classify/sentence_index.hpp) instead of once per list and rule.
 #pragma once
 
+#include <array>
+#include <bit>
+#include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <span>
 #include <string_view>
-#include <vector>
+
+#include "text/hash.hpp"
 
 namespace strata::classify_detail {
+
+using util::word_hash;
 
 // What the lexicons say of a folded word, and (set by the sentence reading)
 // how the word is written.
@@ -30,17 +38,26 @@ enum WordFlag : uint32_t {
   kNumber = 1u << 18,       // is_number
 };
 
+// A word of a WordTable and what the lists say of it.
+struct WordSlot {
+  std::string_view word;  // empty: a free slot
+  uint64_t hash = 0;      // word_hash(word)
+  uint32_t flags = 0;
+};
+
 // Folded words -> flags, for the fixed word lists of the classify units:
 // open addressing over the words' word_hash, so that a word whose hash is
-// known costs one probe.
+// known costs one probe. A view of slots that the compiler lays out
+// (WordTableBuilder), so that a run spends nothing on building the lists
+// and nothing on freeing them.
 class WordTable {
  public:
-  // `word` must outlive the table (the lists are static).
-  void add(std::string_view word, uint32_t flags);
+  // `slots`: a power of two of them, at least one free (WordTableBuilder).
+  constexpr explicit WordTable(std::span<const WordSlot> slots) : slots_(slots) {}
   // Inline: the sentence readings look up every word of two documents.
   uint32_t find(std::string_view word, uint64_t hash) const {
     size_t mask = slots_.size() - 1;
-    for (size_t i = hash & mask; !slots_.empty() && !slots_[i].word.empty(); i = (i + 1) & mask) {
+    for (size_t i = hash & mask; !slots_[i].word.empty(); i = (i + 1) & mask) {
       // Equal 64-bit hashes and lengths are taken for equal words: half the
       // words of a document are lexicon words, and a false match (odds
       // about 1e-12 for a document's vocabulary) would only give a word a
@@ -49,16 +66,39 @@ class WordTable {
     }
     return 0;
   }
-  uint32_t find(std::string_view word) const;
+  uint32_t find(std::string_view word) const { return find(word, word_hash(word)); }
 
  private:
-  struct Slot {
-    std::string_view word;
-    uint64_t hash = 0;
-    uint32_t flags = 0;
-  };
-  void grow();
-  std::vector<Slot> slots_;
+  std::span<const WordSlot> slots_;
+};
+
+// Lays out the slots of a WordTable at compile time (in a constexpr
+// initializer): `kSlots` a power of two, at least four per word, so that
+// probes stay short.
+template <size_t kSlots>
+class WordTableBuilder {
+  static_assert(std::has_single_bit(kSlots));
+
+ public:
+  // `word` must outlive the table (the lists are static); a word added
+  // again gains the flags.
+  constexpr void add(std::string_view word, uint32_t flags) {
+    const uint64_t hash = word_hash(word);
+    const size_t mask = kSlots - 1;
+    size_t i = hash & mask;
+    while (!slots_[i].word.empty() && slots_[i].word != word) i = (i + 1) & mask;
+    if (slots_[i].word.empty()) {
+      // Not a constant expression: a table given too few slots fails the build.
+      if ((++size_) * 4 > kSlots) std::abort();
+      slots_[i].word = word;
+      slots_[i].hash = hash;
+    }
+    slots_[i].flags |= flags;
+  }
+  constexpr const std::array<WordSlot, kSlots>& slots() const { return slots_; }
+
+ private:
+  std::array<WordSlot, kSlots> slots_{};
   size_t size_ = 0;
 };
 
