@@ -11,6 +11,7 @@
 #include <new>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "commands.hpp"
 #include "strata/fs.hpp"
@@ -42,6 +43,12 @@ int finish_output(int code) {
   fmt::print(stderr, "strata: error: standard output: write failed: {}\n",
              stdout_errno != 0 ? std::strerror(stdout_errno) : "unknown error");
   return kExitTrouble;
+}
+
+void keep_until_exit(std::shared_ptr<const void> value) {
+  // Never destroyed: a static vector would free what it holds at exit.
+  static auto* const kept = new std::vector<std::shared_ptr<const void>>();
+  kept->push_back(std::move(value));
 }
 
 int emit(const std::string& content, const std::string& path) {
@@ -82,7 +89,12 @@ int run(int argc, char** argv) {
   // (unwinding tables searched, then the handler) with the set-up was an
   // eighth of that start. With other arguments, CLI11 answers as before.
   if (argc == 2 && std::string_view(argv[1]) == "--version") return emit(version + "\n", "");
-  CLI::App app{"strata: track how a document changes over time, by sections, claims, programmes and wording"};
+  // The command line's objects (an option is a dozen blocks) are left for
+  // the end of the process to take back (keep_until_exit).
+  auto owned = std::make_shared<CLI::App>(
+      "strata: track how a document changes over time, by sections, claims, programmes and wording");
+  keep_until_exit(owned);
+  CLI::App& app = *owned;
   app.require_subcommand(1);
   app.set_version_flag("--version", version);
   Context context;

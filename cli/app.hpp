@@ -1,6 +1,7 @@
 // The strata program: CLI11 set-up and the one place exceptions are caught.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "strata/result.hpp"
@@ -33,6 +34,13 @@ int report_error(const Error& error);
 // Returns kExitSame; kExitClosedPipe; or, after reporting the error,
 // kExitTrouble (a full disk under stdout is trouble, as for a file).
 int emit(const std::string& content, const std::string& path);
+
+// Hands `value` to the end of the process, which takes back all its memory
+// at once: the documents and the comparison of a large pair are millions of
+// small blocks, and freeing them one at a time after the output is written
+// only delays the exit (2% of the instructions of a 1 MB diff). Kept
+// reachable, so LeakSanitizer finds no leak.
+void keep_until_exit(std::shared_ptr<const void> value);
 
 // Flushes stdout at the end of a run: `code` when everything printed reached
 // it, else kExitClosedPipe or (reported) kExitTrouble.

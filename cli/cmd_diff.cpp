@@ -53,13 +53,19 @@ int run_diff(const DiffArgs& args) {
   if (!old_doc) return report_error(old_doc.error());
   auto new_doc = args.read.load(args.new_file, *options);
   if (!new_doc) return report_error(new_doc.error());
-  const ChangeSet changes = compare(*old_doc, *new_doc, *compare_options);
-  const std::string report = args.format == "json"   ? render_diff_json(changes, render)
-                             : args.format == "md"   ? render_diff_markdown(changes, render)
-                             : args.format == "html" ? render_diff_html(changes, render)
-                                                     : render_diff_text(changes, render);
-  if (const int rc = emit(report, args.output); rc != kExitSame) return rc;
-  return changes.has_changes() ? kExitDifferent : kExitSame;
+  auto changes = std::make_shared<const ChangeSet>(compare(*old_doc, *new_doc, *compare_options));
+  const std::string report = args.format == "json"   ? render_diff_json(*changes, render)
+                             : args.format == "md"   ? render_diff_markdown(*changes, render)
+                             : args.format == "html" ? render_diff_html(*changes, render)
+                                                     : render_diff_text(*changes, render);
+  const int rc = emit(report, args.output);
+  // Written: what remains is for the end of the process to take back. The
+  // documents move only now, as the changes may point into them.
+  keep_until_exit(changes);
+  keep_until_exit(std::make_shared<const Document>(std::move(*old_doc)));
+  keep_until_exit(std::make_shared<const Document>(std::move(*new_doc)));
+  if (rc != kExitSame) return rc;
+  return changes->has_changes() ? kExitDifferent : kExitSame;
 }
 
 }  // namespace

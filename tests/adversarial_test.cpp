@@ -113,6 +113,13 @@ std::vector<Case> cases() {
       row("FullDiskUnderStdoutIsTrouble", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
           "{s} diff {d}/a.txt {d}/b.txt >/dev/full", 2,
           R"(^strata: error: standard output: write failed: No space left on device\n$)"),
+      // The documents and the changes are left to the process's end
+      // (cli/app.hpp, keep_until_exit): the write error still decides.
+      row("FullDiskUnderDiffJsonIsTrouble", {{"a.txt", lines(3000, "Old claim")}, {"b.txt", lines(3000, "New claim")}},
+          "{s} diff --format json {d}/a.txt {d}/b.txt >/dev/full", 2,
+          R"(^strata: error: standard output: write failed: No space left on device\n$)"),
+      row("ClosedPipeUnderDiffEndsQuietly", {{"a.txt", lines(3000, "Old claim")}, {"b.txt", lines(3000, "New claim")}},
+          "{s} diff --format json {d}/a.txt {d}/b.txt | head -c 10 >/dev/null; exit ${PIPESTATUS[0]}", 141, ""),
       row("FullDiskUnderVersionIsTrouble", {}, "{s} --version >/dev/full", 2,
           R"(^strata: error: standard output: write failed: No space left on device\n$)"),
       row("FullDiskUnderLogIsTrouble", {},
