@@ -3,8 +3,8 @@
 #include "history/cache_entry.hpp"
 #include "history/derive_steps.hpp"
 #include "history/pair_entry.hpp"
+#include "history/term_counts.hpp"
 #include "sys/parallel.hpp"
-#include "text/ascii.hpp"
 
 #include <fmt/core.h>
 #include <algorithm>
@@ -15,7 +15,6 @@
 #include <optional>
 
 #include "ingest/ingest.hpp"
-#include "normalize/normalize.hpp"
 #include "strata/fs.hpp"
 
 namespace strata::store {
@@ -23,24 +22,6 @@ namespace strata::store {
 namespace {
 
 using Json = nlohmann::json;
-
-bool is_word_byte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
-}
-
-// Occurrences of `needle` in `hay` (both lowercase comparison form) that
-// start and end at word boundaries.
-int count_occurrences(const std::string& hay, const std::string& needle) {
-  if (needle.empty()) return 0;
-  int n = 0;
-  for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
-    const bool starts = at == 0 || !is_word_byte(hay[at - 1]) || !is_word_byte(needle.front());
-    const size_t end = at + needle.size();
-    const bool ends = end == hay.size() || !is_word_byte(hay[end]) || !is_word_byte(needle.back());
-    n += starts && ends ? 1 : 0;
-  }
-  return n;
-}
 
 }  // namespace
 
@@ -156,6 +137,8 @@ Result<std::vector<std::vector<int>>> Deriver::term_counts(const std::vector<Ver
     const bool complete = std::all_of(terms.begin(), terms.end(), [&](const auto& t) { return known[i].contains(t); });
     if (!complete) missing.push_back(i);
   }
+  // Shared by the versions, which share most of their paragraphs.
+  TermCounter counter(terms);
   for (size_t lo = 0; lo < missing.size(); lo += kPrefetchWindow) {
     const size_t hi = std::min(missing.size(), lo + kPrefetchWindow);
     std::vector<std::string> raw(hi - lo);
@@ -172,9 +155,9 @@ Result<std::vector<std::vector<int>>> Deriver::term_counts(const std::vector<Ver
         errors[k] = text.error();
         return;
       }
-      const std::string hay = ascii::lower(normalize_text(*text));
-      for (const std::string& term : terms) {
-        if (!known[i].contains(term)) known[i][term] = count_occurrences(hay, term);
+      const std::vector<int> found = counter.count(*text);
+      for (size_t t = 0; t < terms.size(); ++t) {
+        if (!known[i].contains(terms[t])) known[i][terms[t]] = found[t];
       }
       Json j;
       j["counts"] = known[i];

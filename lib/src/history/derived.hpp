@@ -121,7 +121,9 @@ class Deriver {
                                            bool pairs, const PairNeeds& needs) const;
 
   // counts[v][t]: occurrences of terms[t] (lowercase comparison form) in
-  // version v at word boundaries. Cached per version and term.
+  // version v at word boundaries. Cached per version and term; a version
+  // not cached reads only the paragraphs no version before had
+  // (term_counts.hpp).
   Result<std::vector<std::vector<int>>> term_counts(const std::vector<VersionInfo>& versions,
                                                     const std::vector<std::string>& terms) const;
 

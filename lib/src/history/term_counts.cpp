@@ -1,0 +1,134 @@
+#include "history/term_counts.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <utility>
+
+#include "normalize/normalize.hpp"
+#include "text/ascii.hpp"
+#include "text/hash.hpp"
+
+namespace strata::store {
+
+namespace {
+
+// What a memo entry costs beyond its texts and counts: the map node, the
+// shared pointer's control block, the strings' and vector's headers.
+constexpr size_t kEntryOverhead = 200;
+
+bool is_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The white space normalize() folds to one space, among ASCII bytes.
+bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// count_occurrences() over the occurrences that start at `from` to `to`
+// (inclusive); the bytes of `hay` around them decide the word boundaries.
+int count_starting(std::string_view hay, std::string_view needle, size_t from, size_t to) {
+  if (needle.empty()) return 0;
+  int n = 0;
+  for (size_t at = hay.find(needle, from); at != std::string_view::npos && at <= to; at = hay.find(needle, at + 1)) {
+    const bool starts = at == 0 || !is_word_byte(hay[at - 1]) || !is_word_byte(needle.front());
+    const size_t end = at + needle.size();
+    const bool ends = end == hay.size() || !is_word_byte(hay[end]) || !is_word_byte(needle.back());
+    n += starts && ends ? 1 : 0;
+  }
+  return n;
+}
+
+}  // namespace
+
+int count_occurrences(std::string_view hay, std::string_view needle) {
+  return count_starting(hay, needle, 0, std::string_view::npos);
+}
+
+std::vector<std::string_view> paragraphs(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  // `pos` only moves forward past whole runs, so each byte is looked at
+  // about once: the text between two runs holds no line feed.
+  for (size_t pos = text.find('\n'); pos != std::string_view::npos; pos = text.find('\n', pos)) {
+    size_t begin = pos;
+    while (begin > start && ascii_space(text[begin - 1])) --begin;
+    size_t end = pos + 1;
+    int feeds = 1;
+    for (; end < text.size() && ascii_space(text[end]); ++end) feeds += text[end] == '\n' ? 1 : 0;
+    if (feeds >= 2 && (end == text.size() || static_cast<unsigned char>(text[end]) < 0x80)) {
+      if (begin > start) out.push_back(text.substr(start, begin - start));
+      start = end;
+    }
+    pos = end;
+  }
+  if (start < text.size()) out.push_back(text.substr(start));
+  return out;
+}
+
+TermCounter::TermCounter(std::vector<std::string> terms, size_t max_bytes)
+    : terms_(std::move(terms)), memo_(max_bytes) {
+  // Only a term with a space can run across the space between two
+  // paragraphs; without one, no edges are kept.
+  for (const std::string& term : terms_) {
+    if (term.find(' ') != std::string::npos) edge_ = std::max(edge_, term.size());
+  }
+}
+
+TermCounter::Piece TermCounter::read(std::string_view paragraph) const {
+  Piece piece;
+  const std::string form = ascii::lower(normalize_text(paragraph));
+  piece.size = form.size();
+  piece.counts.reserve(terms_.size());
+  for (const std::string& term : terms_) piece.counts.push_back(count_occurrences(form, term));
+  const size_t edge = std::min(edge_, form.size());
+  piece.head = form.substr(0, edge);
+  piece.tail = form.substr(form.size() - edge);
+  return piece;
+}
+
+void TermCounter::count_across(const std::string& left, const std::string& right, std::vector<int>& counts) const {
+  const std::string window = left + ' ' + right;
+  const size_t space = left.size();
+  for (size_t t = 0; t < terms_.size(); ++t) {
+    const std::string& term = terms_[t];
+    if (term.empty() || term.size() > edge_) continue;  // longer ones have no space: they cannot cross
+    // Starts from which the term covers the space. When `left` is a cut
+    // tail (edge_ bytes) the first is at least 1, so the byte before the
+    // occurrence is there to decide the word boundary; `right` holds at
+    // least edge_ bytes or the end of the text, so the byte after is too.
+    const size_t from = space + 1 >= term.size() ? space + 1 - term.size() : 0;
+    counts[t] += count_starting(window, term, from, space);
+  }
+}
+
+std::vector<int> TermCounter::count(std::string_view text) {
+  std::vector<int> out(terms_.size(), 0);
+  std::vector<std::shared_ptr<const Piece>> pieces;
+  for (const std::string_view paragraph : paragraphs(text)) {
+    const uint64_t hash = util::word_hash(paragraph);
+    auto piece = memo_.find(hash, paragraph);
+    if (!piece) {
+      auto made = std::make_shared<const Piece>(read(paragraph));
+      const size_t bytes =
+          paragraph.size() + made->head.size() + made->tail.size() + made->counts.size() * sizeof(int) + kEntryOverhead;
+      piece = memo_.keep(hash, std::string(paragraph), std::move(made), bytes);
+    }
+    if (piece->size == 0) continue;  // no text, and no space joins it
+    for (size_t t = 0; t < out.size(); ++t) out[t] += piece->counts[t];
+    pieces.push_back(std::move(piece));
+  }
+  if (edge_ == 0) return out;
+  std::string right;
+  for (size_t j = 0; j + 1 < pieces.size(); ++j) {
+    // What follows the space after piece j, edge_ bytes of it: a piece
+    // shorter than that is whole in its head, and the next ones join it.
+    right = pieces[j + 1]->head;
+    for (size_t k = j + 2; right.size() < edge_ && k < pieces.size(); ++k) {
+      right += ' ';
+      right += pieces[k]->head;
+    }
+    count_across(pieces[j]->tail, right, out);
+  }
+  return out;
+}
+
+}  // namespace strata::store

@@ -1,0 +1,80 @@
+// Counting `timeline`'s terms in every version of a history, in proportion
+// to what changed between versions.
+//
+// A term's count in a version is the number of its occurrences, at word
+// boundaries, in the version's comparison form lowercased. Most of a
+// version is the paragraphs of the version before, so the text is cut into
+// paragraphs whose comparison forms, joined by one space, are exactly the
+// whole text's; each distinct paragraph is normalized and counted once per
+// history, and only the occurrences that cross the spaces between
+// paragraphs are counted anew for each version.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sys/generations.hpp"
+
+namespace strata::store {
+
+// Occurrences of `needle` in `hay` (both lowercase comparison form) that
+// start and end at word boundaries; overlapping ones count each. 0 for an
+// empty needle.
+int count_occurrences(std::string_view hay, std::string_view needle);
+
+// The paragraphs of `text` (UTF-8) whose comparison forms, non-empty ones
+// joined by one space, are the comparison form of `text`: it is cut at runs
+// of ASCII white space holding at least two line feeds (blank lines), when
+// the byte after the run is ASCII (so no combining mark follows the run).
+// The views are into `text`, in order, without the runs between them.
+std::vector<std::string_view> paragraphs(std::string_view text);
+
+// What the memo of a TermCounter keeps at most, in bytes: the distinct
+// paragraphs' bytes (each kept whole, as its key) and their counts. A QUIC
+// draft's version is about 300 KB in about 1,850 paragraphs, and a version
+// shares most of them with the ones before: 16 MiB holds every paragraph of
+// the last twenty-odd versions, and its older half is dropped when full
+// (util::Generations), so a history read in order finds nearly every
+// unchanged paragraph.
+inline constexpr size_t kTermMemoBytes = size_t{16} << 20;
+
+// Counts a fixed list of terms in texts, sharing the paragraphs' counts
+// between the texts it is given. Thread-safe.
+class TermCounter {
+ public:
+  // `terms`: in lowercase comparison form (what timeline counts); empty
+  // terms count 0. `max_bytes`: the memo's bound (kTermMemoBytes).
+  explicit TermCounter(std::vector<std::string> terms, size_t max_bytes = kTermMemoBytes);
+
+  // counts[t]: count_occurrences(ascii::lower(normalize_text(text)), terms[t]).
+  std::vector<int> count(std::string_view text);
+
+  // Paragraphs in the memo.
+  size_t kept() { return memo_.size(); }
+
+ private:
+  // One distinct paragraph's comparison form, lowercased: its terms' counts
+  // and, for the occurrences across its edges, its first and last `edge_`
+  // bytes (both the whole text when it is that short).
+  struct Piece {
+    std::vector<int> counts;
+    std::string head;
+    std::string tail;
+    size_t size = 0;  // bytes of the comparison form; 0: the paragraph vanishes
+  };
+
+  Piece read(std::string_view paragraph) const;
+  // Occurrences of each term that start in `left` (a piece's tail) and run
+  // past the space after it, over `right` (what follows that space, at
+  // least edge_ bytes of it unless the text ends first).
+  void count_across(const std::string& left, const std::string& right, std::vector<int>& counts) const;
+
+  std::vector<std::string> terms_;
+  size_t edge_ = 0;  // the longest term's bytes
+  // The key is the paragraph's own bytes, so a hash two share is a miss.
+  util::Generations<std::string, Piece> memo_;
+};
+
+}  // namespace strata::store
