@@ -5,12 +5,16 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "history/cache_entry.hpp"
+#include "history/derived.hpp"
 #include "history/term_counts.hpp"
 #include "normalize/normalize.hpp"
+#include "strata/store.hpp"
 #include "test_util.hpp"
 #include "text/ascii.hpp"
 
@@ -166,6 +170,86 @@ TEST(TermCounts, StayExactWithAMemoPastItsBound) {
     EXPECT_LT(counter.kept(), kSmall / 100);
   }
   EXPECT_GT(distinct, kSmall / 100);
+}
+
+std::vector<std::string> github_versions() {
+  const std::string dir = std::string(STRATA_SOURCE_DIR) + "/tests/golden/site-policy-accounts/";
+  std::vector<std::string> out;
+  for (const char* name :
+       {"terms-2018-04-19.md", "terms-2018-05-10.md", "terms-2021-12-14.md", "terms-2022-09-01.md"}) {
+    out.push_back(test::read_file(dir + name));
+  }
+  return out;
+}
+
+TEST(ParagraphLog, KeepsEachDistinctParagraphOnce) {
+  const auto versions = github_versions();
+  ParagraphLog log;
+  for (size_t v = 0; v < versions.size(); ++v) log.record(std::to_string(v), versions[v]);
+  EXPECT_FALSE(log.find("4"));
+  TermCounter from_log({"you", "your account", "terms of service"});
+  TermCounter from_text({"you", "your account", "terms of service"});
+  std::optional<std::vector<std::string_view>> before;
+  size_t shared = 0;
+  for (size_t v = 0; v < versions.size(); ++v) {
+    const auto kept = log.find(std::to_string(v));
+    ASSERT_TRUE(kept);
+    const auto expected = paragraphs(versions[v]);
+    ASSERT_EQ(kept->size(), expected.size());
+    for (size_t k = 0; k < expected.size(); ++k) EXPECT_EQ((*kept)[k], expected[k]);
+    EXPECT_EQ(from_log.count(*kept), from_text.count(versions[v]));
+    // A paragraph of the version before is the same bytes in the log.
+    for (const auto paragraph : before ? *before : std::vector<std::string_view>{}) {
+      for (const auto mine : *kept) shared += mine.data() == paragraph.data() ? 1 : 0;
+    }
+    before = kept;
+  }
+  EXPECT_GT(shared, 10u);
+}
+
+TEST(ParagraphLog, KeepsNoVersionPastItsBound) {
+  const auto versions = github_versions();
+  const std::string other = test::read_file(test::snapshot_path("page-2015"));
+  // Room for GitHub's first version and not for the NATO page's 35 KB.
+  ParagraphLog log(versions[0].size() * 2);
+  log.record("github", versions[0]);
+  log.record("nato", other);
+  EXPECT_TRUE(log.find("github"));
+  EXPECT_FALSE(log.find("nato"));
+  // The version left out left nothing behind: a small one still fits.
+  log.record("small", "One paragraph.\n\nAnd another.");
+  ASSERT_TRUE(log.find("small"));
+  EXPECT_EQ(log.find("small")->size(), 2u);
+}
+
+// timeline's counts from the paragraphs a pass kept equal those read again
+// from the store, on the bundled series.
+TEST(ParagraphLog, CountsAfterAPassEqualThoseReadFromTheStore) {
+  test::TempDir tmp;
+  Store store = Store::init(tmp.path() + "/store").value();
+  auto snapshots = series_snapshots(std::string(STRATA_SOURCE_DIR) + "/snapshots/manifest.toml", nullptr);
+  ASSERT_TRUE(snapshots) << snapshots.error().message;
+  ImportOptions import;
+  import.sync = false;
+  ASSERT_TRUE(store.import(std::move(*snapshots), import));
+  const auto versions = store.versions().value();
+  std::vector<std::string> terms = {"nato", "ukraine", "north atlantic", "the alliance", "trust fund"};
+  for (const auto& v : versions) {
+    for (std::string& term : crossing_terms(store.read_raw(v).value())) terms.push_back(std::move(term));
+  }
+  const Deriver logged(store, true);
+  ASSERT_TRUE(logged.programme_series(versions, {}, true, PairNeeds{.wording = true}));
+  const auto from_log = logged.term_counts(versions, terms);
+  ASSERT_TRUE(from_log) << from_log.error().message;
+  std::filesystem::remove_all(logged.cache_dir());
+  const auto from_store = Deriver(store).term_counts(versions, terms);
+  ASSERT_TRUE(from_store) << from_store.error().message;
+  EXPECT_EQ(*from_log, *from_store);
+  int found = 0;
+  for (const auto& row : *from_log) {
+    for (const int c : row) found += c > 0 ? 1 : 0;
+  }
+  EXPECT_GT(found, 20);
 }
 
 }  // namespace

@@ -35,8 +35,10 @@ std::vector<const Sentence*> claims_in_order(const Document& doc) {
   return out;
 }
 
-Deriver::Deriver(const Store& store)
-    : store_(store), cache_dir_(fmt::format("{}/{}/{}", store.dir(), kCacheDir, derived_build_key())) {
+Deriver::Deriver(const Store& store, bool keep_paragraphs)
+    : store_(store),
+      cache_dir_(fmt::format("{}/{}/{}", store.dir(), kCacheDir, derived_build_key())),
+      paragraphs_(keep_paragraphs ? std::make_shared<ParagraphLog>() : nullptr) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const auto now = fs::file_time_type::clock::now();
@@ -139,29 +141,44 @@ Result<std::vector<std::vector<int>>> Deriver::term_counts(const std::vector<Ver
   }
   // Shared by the versions, which share most of their paragraphs.
   TermCounter counter(terms);
-  for (size_t lo = 0; lo < missing.size(); lo += kPrefetchWindow) {
-    const size_t hi = std::min(missing.size(), lo + kPrefetchWindow);
+  const auto keep = [&](size_t i, const std::vector<int>& found) {
+    for (size_t t = 0; t < terms.size(); ++t) {
+      if (!known[i].contains(terms[t])) known[i][terms[t]] = found[t];
+    }
+    Json j;
+    j["counts"] = known[i];
+    write_cache(cache_path("terms", entry_name(versions[i])), std::move(j));
+  };
+  // Versions whose paragraphs the pass kept are not read again.
+  std::vector<std::pair<size_t, std::vector<std::string_view>>> logged;
+  std::vector<size_t> unread;
+  for (const size_t i : missing) {
+    auto kept = paragraphs_ ? paragraphs_->find(entry_name(versions[i])) : std::nullopt;
+    if (kept) {
+      logged.emplace_back(i, std::move(*kept));
+    } else {
+      unread.push_back(i);
+    }
+  }
+  util::parallel_for(logged.size(), kMaxThreads,
+                     [&](size_t k) { keep(logged[k].first, counter.count(logged[k].second)); });
+  for (size_t lo = 0; lo < unread.size(); lo += kPrefetchWindow) {
+    const size_t hi = std::min(unread.size(), lo + kPrefetchWindow);
     std::vector<std::string> raw(hi - lo);
     for (size_t k = lo; k < hi; ++k) {
-      auto bytes = store_.read_raw(versions[missing[k]]);  // libgit2 stays on this thread
+      auto bytes = store_.read_raw(versions[unread[k]]);  // libgit2 stays on this thread
       if (!bytes) return bytes.error();
       raw[k - lo] = std::move(*bytes);
     }
     std::vector<std::optional<Error>> errors(raw.size());
     util::parallel_for(raw.size(), kMaxThreads, [&](size_t k) {
-      const size_t i = missing[lo + k];
+      const size_t i = unread[lo + k];
       auto text = decode_text(raw[k], versions[i].id);
       if (!text) {
         errors[k] = text.error();
         return;
       }
-      const std::vector<int> found = counter.count(*text);
-      for (size_t t = 0; t < terms.size(); ++t) {
-        if (!known[i].contains(terms[t])) known[i][terms[t]] = found[t];
-      }
-      Json j;
-      j["counts"] = known[i];
-      write_cache(cache_path("terms", entry_name(versions[i])), std::move(j));
+      keep(i, counter.count(*text));
     });
     for (const auto& e : errors) {
       if (e) return *e;

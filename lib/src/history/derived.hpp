@@ -22,6 +22,8 @@
 
 namespace strata::store {
 
+class ParagraphLog;
+
 inline constexpr const char* kCacheDir = "strata-cache";
 // Another build's folder in kCacheDir is removed by the first query that
 // finds it unused for this long: long enough that two builds used side by
@@ -88,8 +90,10 @@ class Deriver {
  public:
   // Marks this build's cache folder as in use and removes the folders of
   // builds unused for kOtherBuildCacheDays (failures ignored: the cache is
-  // only an accelerator).
-  explicit Deriver(const Store& store);
+  // only an accelerator). `keep_paragraphs`: every pass over the versions
+  // keeps their paragraphs (a ParagraphLog), for term_counts() to read
+  // instead of the store; for timeline. Default: off.
+  explicit Deriver(const Store& store, bool keep_paragraphs = false);
 
   // `<store>/strata-cache/<build key>`: this build's entries, one folder per kind.
   const std::string& cache_dir() const { return cache_dir_; }
@@ -123,7 +127,7 @@ class Deriver {
   // counts[v][t]: occurrences of terms[t] (lowercase comparison form) in
   // version v at word boundaries. Cached per version and term; a version
   // not cached reads only the paragraphs no version before had
-  // (term_counts.hpp).
+  // (term_counts.hpp), from the ParagraphLog when a pass kept them.
   Result<std::vector<std::vector<int>>> term_counts(const std::vector<VersionInfo>& versions,
                                                     const std::vector<std::string>& terms) const;
 
@@ -152,6 +156,8 @@ class Deriver {
   std::shared_ptr<ReadCache> reads_ = std::make_shared<ReadCache>();
   // What their sentences read, shared the same way.
   std::shared_ptr<SentenceCache> sentences_ = std::make_shared<SentenceCache>();
+  // The versions' paragraphs, kept by pass() when asked for; else null.
+  std::shared_ptr<ParagraphLog> paragraphs_;
 };
 
 }  // namespace strata::store

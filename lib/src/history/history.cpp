@@ -70,7 +70,9 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
   Timeline out;
   out.versions = *versions;
   const size_t n = versions->size();
-  const store::Deriver deriver(store);
+  // The pass keeps the versions' paragraphs when there are terms to count:
+  // they are counted after it, without reading every version again.
+  const store::Deriver deriver(store, !options.terms.empty() || options.top_phrases > 0);
   // Sections need only the alignment and wording shifts only rank the
   // phrases shown: no other classify stage runs. Programmes come from the
   // series registry.

@@ -9,6 +9,7 @@
 #include "history/derive_steps.hpp"
 #include "history/derived.hpp"
 #include "history/pair_entry.hpp"
+#include "history/term_counts.hpp"
 #include "sys/parallel.hpp"
 
 namespace strata::store {
@@ -71,6 +72,9 @@ Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summar
     util::parallel_for(raw.size(), kMaxThreads, [&](size_t k) {
       if (!raw[k]) return;
       const size_t i = lo + k;
+      if (paragraphs_) {
+        if (auto text = decode_text(*raw[k], versions[i].id)) paragraphs_->record(entry_name(versions[i]), *text);
+      }
       auto doc = parse_version(versions[i], *raw[k], reads_, sentences_);
       if (!doc) {
         errors[k] = doc.error();

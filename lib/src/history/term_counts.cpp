@@ -100,10 +100,10 @@ void TermCounter::count_across(const std::string& left, const std::string& right
   }
 }
 
-std::vector<int> TermCounter::count(std::string_view text) {
+std::vector<int> TermCounter::count(const std::vector<std::string_view>& paragraphs) {
   std::vector<int> out(terms_.size(), 0);
   std::vector<std::shared_ptr<const Piece>> pieces;
-  for (const std::string_view paragraph : paragraphs(text)) {
+  for (const std::string_view paragraph : paragraphs) {
     const uint64_t hash = util::word_hash(paragraph);
     auto piece = memo_.find(hash, paragraph);
     if (!piece) {
@@ -128,6 +128,49 @@ std::vector<int> TermCounter::count(std::string_view text) {
     }
     count_across(pieces[j]->tail, right, out);
   }
+  return out;
+}
+
+void ParagraphLog::record(const std::string& name, std::string_view text) {
+  const std::vector<std::string_view> found = paragraphs(text);
+  std::vector<uint64_t> hashes(found.size());
+  for (size_t k = 0; k < found.size(); ++k) hashes[k] = util::word_hash(found[k]);
+  std::lock_guard lock(mutex_);
+  if (versions_.contains(name)) return;
+  std::vector<uint32_t> ids(found.size());
+  size_t bytes = bytes_ + ids.size() * sizeof(uint32_t) + name.size();
+  const size_t known = texts_.size();
+  for (size_t k = 0; k < found.size(); ++k) {
+    const auto [at, added] = by_hash_.try_emplace(hashes[k], static_cast<uint32_t>(texts_.size()));
+    if (added) {
+      texts_.emplace_back(found[k]);
+      bytes += found[k].size();
+    } else if (texts_[at->second] != found[k]) {
+      bytes = SIZE_MAX;  // a shared hash: this version stays unrecorded
+      break;
+    }
+    ids[k] = at->second;
+    if (bytes > max_bytes_) break;
+  }
+  if (bytes > max_bytes_) {
+    // What this version added goes: the log holds only whole versions.
+    while (texts_.size() > known) {
+      by_hash_.erase(util::word_hash(texts_.back()));
+      texts_.pop_back();
+    }
+    return;
+  }
+  bytes_ = bytes;
+  versions_.emplace(name, std::move(ids));
+}
+
+std::optional<std::vector<std::string_view>> ParagraphLog::find(const std::string& name) {
+  std::lock_guard lock(mutex_);
+  const auto it = versions_.find(name);
+  if (it == versions_.end()) return std::nullopt;
+  std::vector<std::string_view> out;
+  out.reserve(it->second.size());
+  for (const uint32_t id : it->second) out.emplace_back(texts_[id]);
   return out;
 }
 
