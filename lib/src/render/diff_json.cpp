@@ -1,175 +1,37 @@
-#include <nlohmann/json.hpp>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
-#include "render/escape.hpp"
+#include "render/json_writer.hpp"
 #include "render/select.hpp"
 
 namespace strata {
 
 namespace {
 
-using nlohmann::ordered_json;
-
-ordered_json nullable(const std::string& s) { return s.empty() ? ordered_json() : ordered_json(s); }
-
-ordered_json meta_json(const DocumentMeta& m) {
-  return ordered_json{{"path", m.source},
-                      {"title", m.title},
-                      {"date", nullable(m.date)},
-                      {"format", to_string(m.format)},
-                      {"charset", m.normalized.charset}};
-}
-
-ordered_json section_json(const SectionSide& s) {
-  return ordered_json{{"id", s.id}, {"title", s.title}, {"path", s.path}};
-}
-
 using render::claim_index;
-
-ordered_json significance_json(const Significance& s) {
-  ordered_json reasons = ordered_json::array();
-  for (const SignificanceReason& r : s.reasons)
-    reasons.push_back({{"rule", r.rule}, {"points", r.points}, {"text", r.text}});
-  return ordered_json{{"score", s.score}, {"reasons", std::move(reasons)}};
-}
-
-// A highlight and what it points at: the claim's stable index, the
-// section's id (its new side's, else its old side's), the programme's name
-// (likewise).
-ordered_json highlight_json(const ChangeSet& changes, const Highlight& h) {
-  ordered_json j{{"rank", h.rank},     {"score", h.score},       {"kind", h.kind},
-                 {"reason", h.reason}, {"more_reasons", h.more}, {"target", to_string(h.target)}};
-  const auto at = static_cast<size_t>(h.index);
-  switch (h.target) {
-    case HighlightTarget::kClaim: {
-      j["claim"] = claim_index(changes, h.index);
-      ordered_json also = ordered_json::array();
-      for (int other : h.also) also.push_back(claim_index(changes, other));
-      j["also_claims"] = std::move(also);
-      break;
-    }
-    case HighlightTarget::kSection: {
-      const SectionChange& s = changes.sections[at];
-      j["section"] = (s.new_sides.empty() ? s.old_sides : s.new_sides).front().id;
-      break;
-    }
-    case HighlightTarget::kProgramme: {
-      const ProgrammeChange& p = changes.programmes[at];
-      j["programme"] = p.new_side ? p.new_side->name : p.old_side->name;
-      break;
-    }
-  }
-  return j;
-}
-
-template <typename Side, typename Fn>
-void sides(ordered_json& j, const char* key, const char* parts_key, const std::vector<Side>& v, Fn fn) {
-  j[key] = v.empty() ? ordered_json() : fn(v.front());
-  if (v.size() > 1) {
-    ordered_json parts = ordered_json::array();
-    for (const Side& s : v) parts.push_back(fn(s));
-    j[parts_key] = std::move(parts);
-  }
-}
+using render::JsonWriter;
 
 double rounded(double x) { return static_cast<double>(static_cast<long long>(x * 1000.0 + 0.5)) / 1000.0; }
 
-// Appends `value` as the whole tree's dump(2) would write it `spaces` deep:
-// the report is written member by member, and claims one at a time,
-// instead of as one tree (on two unrelated 1 MB texts the tree of the
-// claims alone took more memory than everything else).
-void dump_at(const ordered_json& value, size_t spaces, std::string& out) {
-  // Strings are dumped with their line breaks escaped: every '\n' is
-  // indentation.
-  for (char c : render::json_text(value)) {
-    out += c;
-    if (c == '\n') out.append(spaces, ' ');
+// `key` with the first side (null without one) and, when there are several,
+// `parts_key` with all of them.
+template <typename Side, typename Write>
+void write_sides(JsonWriter& w, const char* key, const char* parts_key, const std::vector<Side>& v, Write write) {
+  w.key(key);
+  if (v.empty()) {
+    w.null();
+  } else {
+    write(w, v.front());
+  }
+  if (v.size() > 1) {
+    w.key(parts_key).begin_array();
+    for (const Side& s : v) write(w, s);
+    w.end_array();
   }
 }
-
-// `"key": value` one level deep in the report's object, and the separator.
-void member(std::string& out, std::string_view key, const ordered_json& value, bool last = false) {
-  out += "  \"";
-  out += key;
-  out += "\": ";
-  dump_at(value, 2, out);
-  out += last ? "\n" : ",\n";
-}
-
-// Writes JSON in the layout of json_text(value, 2), straight into `out`,
-// starting `depth` spaces deep. The claims, most of a report, are written
-// with it: a value tree for each claim, dumped and then re-indented a byte
-// at a time, was most of the rendering's time and allocations.
-class JsonWriter {
- public:
-  JsonWriter(std::string& out, size_t depth) : out_(out), depth_(depth) {}
-  void begin_object() { open('{'); }
-  void end_object() { close('}'); }
-  void begin_array() { open('['); }
-  void end_array() { close(']'); }
-  JsonWriter& key(std::string_view k) {
-    next();
-    render::append_json_string(k, out_);
-    out_ += ": ";
-    after_key_ = true;
-    return *this;
-  }
-  void string(std::string_view s) {
-    element();
-    render::append_json_string(s, out_);
-  }
-  void nullable_string(const std::string& s) {
-    if (s.empty()) {
-      element();
-      out_ += "null";
-    } else {
-      string(s);
-    }
-  }
-  void number(int v) {
-    element();
-    out_ += std::to_string(v);
-  }
-  void number(double v) {  // nlohmann's shortest form ("1.0", "0.983"), as the rest of the report
-    element();
-    out_ += ordered_json(v).dump();
-  }
-
- private:
-  // A value: right after its key, or as the next element of an array.
-  void element() {
-    if (after_key_) {
-      after_key_ = false;
-    } else {
-      next();
-    }
-  }
-  void next() {
-    if (first_.empty()) return;
-    out_ += first_.back() ? "\n" : ",\n";
-    first_.back() = false;
-    out_.append(depth_, ' ');
-  }
-  void open(char bracket) {
-    element();
-    out_ += bracket;
-    first_.push_back(true);
-    depth_ += 2;
-  }
-  void close(char bracket) {
-    depth_ -= 2;
-    if (!first_.back()) {
-      out_ += '\n';
-      out_.append(depth_, ' ');
-    }
-    first_.pop_back();
-    out_ += bracket;
-  }
-
-  std::string& out_;
-  size_t depth_;
-  std::vector<bool> first_;  // per open container: nothing written in it yet
-  bool after_key_ = false;
-};
 
 void write_claim_side(JsonWriter& w, const ClaimSide& s) {
   w.begin_object();
@@ -178,18 +40,108 @@ void write_claim_side(JsonWriter& w, const ClaimSide& s) {
   w.end_object();
 }
 
-void write_claim_sides(JsonWriter& w, const char* key, const char* parts_key, const std::vector<ClaimSide>& v) {
-  w.key(key);
-  if (v.empty()) {
-    w.nullable_string("");
-  } else {
-    write_claim_side(w, v.front());
+void write_section_side(JsonWriter& w, const SectionSide& s) {
+  w.begin_object();
+  w.key("id").string(s.id);
+  w.key("title").string(s.title);
+  w.key("path").strings(s.path);
+  w.end_object();
+}
+
+void write_meta(JsonWriter& w, const DocumentMeta& m) {
+  w.begin_object();
+  w.key("path").string(m.source);
+  w.key("title").string(m.title);
+  w.key("date").nullable_string(m.date);
+  w.key("format").string(to_string(m.format));
+  w.key("charset").string(m.normalized.charset);
+  w.end_object();
+}
+
+void write_significance(JsonWriter& w, const Significance& s) {
+  w.begin_object();
+  w.key("score").number(s.score);
+  w.key("reasons").begin_array();
+  for (const SignificanceReason& r : s.reasons) {
+    w.begin_object();
+    w.key("rule").string(r.rule);
+    w.key("points").number(r.points);
+    w.key("text").string(r.text);
+    w.end_object();
   }
-  if (v.size() > 1) {
-    w.key(parts_key).begin_array();
-    for (const ClaimSide& s : v) write_claim_side(w, s);
-    w.end_array();
+  w.end_array();
+  w.end_object();
+}
+
+void write_counts(JsonWriter& w, const std::map<std::string, int>& counts) {
+  w.begin_object();
+  for (const auto& [name, n] : counts) w.key(name).number(n);
+  w.end_object();
+}
+
+// A highlight and what it points at: the claim's stable index, the
+// section's id (its new side's, else its old side's), the programme's name
+// (likewise).
+void write_highlight(JsonWriter& w, const ChangeSet& changes, const Highlight& h) {
+  w.begin_object();
+  w.key("rank").number(h.rank);
+  w.key("score").number(h.score);
+  w.key("kind").string(h.kind);
+  w.key("reason").string(h.reason);
+  w.key("more_reasons").strings(h.more);
+  w.key("target").string(to_string(h.target));
+  const auto at = static_cast<size_t>(h.index);
+  switch (h.target) {
+    case HighlightTarget::kClaim:
+      w.key("claim").number(claim_index(changes, h.index));
+      w.key("also_claims").begin_array();
+      for (int other : h.also) w.number(claim_index(changes, other));
+      w.end_array();
+      break;
+    case HighlightTarget::kSection: {
+      const SectionChange& s = changes.sections[at];
+      w.key("section").string((s.new_sides.empty() ? s.old_sides : s.new_sides).front().id);
+      break;
+    }
+    case HighlightTarget::kProgramme: {
+      const ProgrammeChange& p = changes.programmes[at];
+      w.key("programme").string(p.new_side ? p.new_side->name : p.old_side->name);
+      break;
+    }
   }
+  w.end_object();
+}
+
+void write_summary(JsonWriter& w, const ChangeSet& changes) {
+  w.begin_object();
+  w.key("changed").boolean(changes.has_changes());
+  w.key("sections");
+  write_counts(w, count_section_changes(changes));
+  w.key("claims");
+  write_counts(w, count_claim_changes(changes));
+  w.key("numbers").number(changes.numbers.size());
+  w.key("programmes").number(changes.programmes.size());
+  w.key("wording").number(changes.wording.size());
+  w.key("links").number(changes.links.size());
+  if (!changes.claims_not_listed.empty()) {
+    int left = 0;
+    for (const auto& [status, n] : changes.claims_not_listed) left += n;
+    w.key("claims_not_listed").number(left);
+  }
+  w.end_object();
+}
+
+void write_section(JsonWriter& w, const SectionChange& c) {
+  w.begin_object();
+  w.key("status").string(to_string(c.status));
+  write_sides(w, "old", "old_parts", c.old_sides, write_section_side);
+  write_sides(w, "new", "new_parts", c.new_sides, write_section_side);
+  w.key("similarity").number(rounded(c.similarity));
+  w.key("renamed").boolean(c.renamed);
+  w.key("moved").boolean(c.moved);
+  w.key("significance");
+  write_significance(w, c.significance);
+  w.end_object();
 }
 
 void write_ops(JsonWriter& w, const std::vector<WordOp>& diff) {
@@ -208,8 +160,8 @@ void write_claim(JsonWriter& w, const ChangeSet& changes, size_t i) {
   w.begin_object();
   w.key("index").number(claim_index(changes, static_cast<int>(i)));
   w.key("status").string(to_string(c.status));
-  write_claim_sides(w, "old", "old_parts", c.old_sides);
-  write_claim_sides(w, "new", "new_parts", c.new_sides);
+  write_sides(w, "old", "old_parts", c.old_sides, write_claim_side);
+  write_sides(w, "new", "new_parts", c.new_sides, write_claim_side);
   w.key("similarity").number(rounded(c.similarity));
   w.key("diff");
   write_ops(w, c.diff);
@@ -236,129 +188,129 @@ void write_claim(JsonWriter& w, const ChangeSet& changes, size_t i) {
     w.end_object();
   }
   w.end_array();
-  w.key("significance").begin_object();
-  w.key("score").number(c.significance.score);
-  w.key("reasons").begin_array();
-  for (const SignificanceReason& r : c.significance.reasons) {
-    w.begin_object();
-    w.key("rule").string(r.rule);
-    w.key("points").number(r.points);
-    w.key("text").string(r.text);
-    w.end_object();
-  }
-  w.end_array();
-  w.end_object();
+  w.key("significance");
+  write_significance(w, c.significance);
   if (!c.note.empty()) w.key("note").string(c.note);
+  w.end_object();
+}
+
+void write_number(JsonWriter& w, const ChangeSet& changes, const NumberChange& n) {
+  w.begin_object();
+  w.key("status").string(to_string(n.status));
+  w.key("kind").string(n.kind);
+  w.key("old").nullable_string(n.old_value);
+  w.key("new").nullable_string(n.new_value);
+  w.key("claim");
+  if (n.claim < 0) {
+    w.null();
+  } else {
+    w.number(claim_index(changes, n.claim));
+  }
+  w.key("count").number(n.count);
+  w.key("context").string(n.context);
+  w.end_object();
+}
+
+void write_programme_side(JsonWriter& w, const std::optional<ProgrammeSide>& s) {
+  if (!s) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  w.key("name").string(s->name);
+  w.key("acronym").nullable_string(s->acronym);
+  w.key("mentions").number(s->mentions);
+  w.end_object();
+}
+
+void write_programme(JsonWriter& w, const ProgrammeChange& p) {
+  w.begin_object();
+  w.key("status").string(to_string(p.status));
+  w.key("old");
+  write_programme_side(w, p.old_side);
+  w.key("new");
+  write_programme_side(w, p.new_side);
+  w.key("evidence").strings(p.evidence);
+  w.key("significance");
+  write_significance(w, p.significance);
+  w.end_object();
+}
+
+void write_wording(JsonWriter& w, const WordingShift& s) {
+  w.begin_object();
+  for (const auto& [key, phrase] : {std::pair{"from", &s.from}, std::pair{"to", &s.to}}) {
+    w.key(key);
+    if (*phrase) {
+      w.string(**phrase);
+    } else {
+      w.null();
+    }
+  }
+  w.key("count").number(s.count);
+  if (!s.from || !s.to) {
+    w.key("old_count").number(s.old_count);
+    w.key("new_count").number(s.new_count);
+  }
+  w.key("examples").strings(s.examples);
+  w.end_object();
+}
+
+void write_link(JsonWriter& w, const LinkChange& l) {
+  w.begin_object();
+  w.key("status").string(to_string(l.status));
+  w.key("kind").string(to_string(l.kind));
+  w.key("text").string(l.text);
+  w.key("old").nullable_string(l.old_target);
+  w.key("new").nullable_string(l.new_target);
+  w.key("section").string(l.section);
+  w.key("line").number(l.line);
   w.end_object();
 }
 
 }  // namespace
 
 std::string render_diff_json(const ChangeSet& changes, const RenderOptions& options) {
-  std::string out = "{\n";
-  member(out, "schema", "strata.diff/1");
-  member(out, "old", meta_json(changes.old_meta));
-  member(out, "new", meta_json(changes.new_meta));
-  member(out, "narrative", nullable(changes.narrative));
-  ordered_json highlights = ordered_json::array();
-  for (const Highlight& h : changes.highlights) highlights.push_back(highlight_json(changes, h));
-  member(out, "highlights", highlights);
-  ordered_json summary;
-  summary["changed"] = changes.has_changes();
-  summary["sections"] = count_section_changes(changes);
-  summary["claims"] = count_claim_changes(changes);
-  summary["numbers"] = changes.numbers.size();
-  summary["programmes"] = changes.programmes.size();
-  summary["wording"] = changes.wording.size();
-  summary["links"] = changes.links.size();
-  if (!changes.claims_not_listed.empty()) {
-    int left = 0;
-    for (const auto& [status, n] : changes.claims_not_listed) left += n;
-    summary["claims_not_listed"] = left;
-  }
-  member(out, "summary", summary);
-
-  ordered_json sections = ordered_json::array();
+  std::string out;
+  JsonWriter w(out, 0);
+  w.begin_object();
+  w.key("schema").string("strata.diff/1");
+  w.key("old");
+  write_meta(w, changes.old_meta);
+  w.key("new");
+  write_meta(w, changes.new_meta);
+  w.key("narrative").nullable_string(changes.narrative);
+  w.key("highlights").begin_array();
+  for (const Highlight& h : changes.highlights) write_highlight(w, changes, h);
+  w.end_array();
+  w.key("summary");
+  write_summary(w, changes);
+  w.key("sections").begin_array();
   for (const SectionChange& c : changes.sections) {
-    if (!render::shown(c.status, options)) continue;
-    ordered_json j;
-    j["status"] = to_string(c.status);
-    sides(j, "old", "old_parts", c.old_sides, section_json);
-    sides(j, "new", "new_parts", c.new_sides, section_json);
-    j["similarity"] = rounded(c.similarity);
-    j["renamed"] = c.renamed;
-    j["moved"] = c.moved;
-    j["significance"] = significance_json(c.significance);
-    sections.push_back(std::move(j));
+    if (render::shown(c.status, options)) write_section(w, c);
   }
-  member(out, "sections", sections);
-
-  out += "  \"claims\": [";
-  bool first = true;
+  w.end_array();
+  w.key("claims").begin_array();
   for (size_t i = 0; i < changes.claims.size(); ++i) {
-    const ClaimChange& c = changes.claims[i];
-    if (!render::shown(c, options)) continue;
-    out += first ? "\n    " : ",\n    ";
-    first = false;
-    JsonWriter w(out, 4);
-    write_claim(w, changes, i);
+    if (render::shown(changes.claims[i], options)) write_claim(w, changes, i);
   }
-  out += first ? "],\n" : "\n  ],\n";
-
-  ordered_json numbers = ordered_json::array();
-  for (const NumberChange& n : changes.numbers) {
-    numbers.push_back({{"status", to_string(n.status)},
-                       {"kind", n.kind},
-                       {"old", nullable(n.old_value)},
-                       {"new", nullable(n.new_value)},
-                       {"claim", n.claim < 0 ? ordered_json() : ordered_json(claim_index(changes, n.claim))},
-                       {"count", n.count},
-                       {"context", n.context}});
-  }
-  member(out, "numbers", numbers);
-
-  ordered_json programmes = ordered_json::array();
-  auto programme_side = [](const std::optional<ProgrammeSide>& s) {
-    if (!s) return ordered_json();
-    return ordered_json{{"name", s->name}, {"acronym", nullable(s->acronym)}, {"mentions", s->mentions}};
-  };
+  w.end_array();
+  w.key("numbers").begin_array();
+  for (const NumberChange& n : changes.numbers) write_number(w, changes, n);
+  w.end_array();
+  w.key("programmes").begin_array();
   for (const ProgrammeChange& p : changes.programmes) {
-    if (!render::shown(p.status, options)) continue;
-    programmes.push_back({{"status", to_string(p.status)},
-                          {"old", programme_side(p.old_side)},
-                          {"new", programme_side(p.new_side)},
-                          {"evidence", p.evidence},
-                          {"significance", significance_json(p.significance)}});
+    if (render::shown(p.status, options)) write_programme(w, p);
   }
-  member(out, "programmes", programmes);
-
-  ordered_json wording = ordered_json::array();
-  for (const WordingShift& w : changes.wording) {
-    ordered_json j{{"from", w.from ? ordered_json(*w.from) : ordered_json()},
-                   {"to", w.to ? ordered_json(*w.to) : ordered_json()},
-                   {"count", w.count}};
-    if (!w.from || !w.to) {
-      j["old_count"] = w.old_count;
-      j["new_count"] = w.new_count;
-    }
-    j["examples"] = w.examples;
-    wording.push_back(std::move(j));
-  }
-  member(out, "wording", wording);
-
-  ordered_json links = ordered_json::array();
-  for (const LinkChange& l : changes.links) {
-    links.push_back({{"status", to_string(l.status)},
-                     {"kind", to_string(l.kind)},
-                     {"text", l.text},
-                     {"old", nullable(l.old_target)},
-                     {"new", nullable(l.new_target)},
-                     {"section", l.section},
-                     {"line", l.line}});
-  }
-  member(out, "links", links);
-  member(out, "warnings", changes.warnings, true);
-  out += "}\n";
+  w.end_array();
+  w.key("wording").begin_array();
+  for (const WordingShift& s : changes.wording) write_wording(w, s);
+  w.end_array();
+  w.key("links").begin_array();
+  for (const LinkChange& l : changes.links) write_link(w, l);
+  w.end_array();
+  w.key("warnings").strings(changes.warnings);
+  w.end_object();
+  out += '\n';
   return out;
 }
 
