@@ -119,31 +119,37 @@ std::vector<Flow> section_flow(const Side& o, const Side& n, const ClaimPairs& c
 
 // Candidate pairs: those that share text, those with a title word in
 // common, and those with the same title (which may have no word at all:
-// "-", "*", "§"); sorted, each once.
+// "-", "*", "§"); sorted, each once, roots left out. Gathered and sorted one
+// old section at a time: the same pair comes once per shared title word,
+// and one sort of every pair of a 300-section page was most of the pairing.
 std::vector<std::pair<int, int>> section_candidates(const Side& o, const Side& n, const std::vector<Flow>& flow) {
-  std::vector<std::pair<int, int>> candidates;
-  candidates.reserve(flow.size());
-  for (const Flow& f : flow) candidates.push_back(f.key);
   std::unordered_map<uint64_t, std::vector<int>> title_index;
   std::unordered_map<std::string, std::vector<int>> same_title;
   for (size_t b = 1; b < n.doc->sections.size(); ++b) {
     for (uint64_t w : n.title_bags[b]) title_index[w].push_back(static_cast<int>(b));
     same_title[ascii::lower(n.doc->sections[b].title_norm)].push_back(static_cast<int>(b));
   }
-  auto add_candidates = [&](int a, const std::vector<int>& news) {
-    if (news.size() > kMaxTitlePostings) return;
-    for (int b : news) candidates.emplace_back(a, b);
+  std::vector<std::pair<int, int>> candidates;
+  std::vector<int> news;
+  auto add_candidates = [&](const std::vector<int>& titled) {
+    if (titled.size() <= kMaxTitlePostings) news.insert(news.end(), titled.begin(), titled.end());
   };
+  auto f = flow.begin();
   for (size_t a = 1; a < o.doc->sections.size(); ++a) {
+    news.clear();
+    for (; f != flow.end() && f->key.first <= static_cast<int>(a); ++f) {
+      if (f->key.first == static_cast<int>(a) && f->key.second != 0) news.push_back(f->key.second);
+    }
     for (uint64_t w : o.title_bags[a]) {
       auto it = title_index.find(w);
-      if (it != title_index.end()) add_candidates(static_cast<int>(a), it->second);
+      if (it != title_index.end()) add_candidates(it->second);
     }
     auto it = same_title.find(ascii::lower(o.doc->sections[a].title_norm));
-    if (it != same_title.end()) add_candidates(static_cast<int>(a), it->second);
+    if (it != same_title.end()) add_candidates(it->second);
+    std::sort(news.begin(), news.end());
+    news.erase(std::unique(news.begin(), news.end()), news.end());
+    for (int b : news) candidates.emplace_back(static_cast<int>(a), b);
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   return candidates;
 }
 
@@ -163,7 +169,6 @@ SectionPairs pair_sections(const Side& o, const Side& n, const ClaimPairs& claim
   std::vector<Scored> scored;
   for (const auto& key : candidates) {
     const auto [a, b] = key;
-    if (a == 0 || b == 0) continue;
     const double title = title_similarity(o, a, n, b);
     const double own = static_cast<double>(o.own_chars[static_cast<size_t>(a)] + n.own_chars[static_cast<size_t>(b)]);
     const double* f = flow_of(flow, key);
