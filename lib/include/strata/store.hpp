@@ -124,7 +124,9 @@ class Store {
   // before any of it reaches git.
   Result<VersionInfo> resolve(std::string_view rev) const;
 
-  // The raw bytes of a version, as imported.
+  // The raw bytes of a version, as imported. Unlike the other methods, it
+  // may be called from several threads at once (a history's pass reads
+  // versions on each core).
   Result<std::string> read_raw(const VersionInfo& version) const;
 
   // Validates every snapshot first (decodable, parseable, id and date well

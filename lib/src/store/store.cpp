@@ -278,28 +278,35 @@ Result<std::string> Store::read_raw(const VersionInfo& version) const {
     return make_error(ErrorCode::kInvalidArgument, what + ": malformed commit id");
   }
   git_repository* repo = impl_->repo.get();
-  const std::string objects = store::objects_dir(repo);
-  if (auto intact = store::check_loose_object(objects, commit_id, what); !intact) return intact.error();
-  git_commit* raw_commit = nullptr;
-  if (int rc = git_commit_lookup(&raw_commit, repo, &commit_id); rc != 0) {
-    return git_failure(rc, what + ": cannot read its commit");
+  std::string objects;
+  git_oid blob_id;
+  {
+    const std::lock_guard<std::mutex> lock(impl_->git);
+    objects = store::objects_dir(repo);
+    if (auto intact = store::check_loose_object(objects, commit_id, what); !intact) return intact.error();
+    git_commit* raw_commit = nullptr;
+    if (int rc = git_commit_lookup(&raw_commit, repo, &commit_id); rc != 0) {
+      return git_failure(rc, what + ": cannot read its commit");
+    }
+    store::CommitPtr commit(raw_commit);
+    if (auto intact = store::check_loose_object(objects, *git_commit_tree_id(commit.get()), what); !intact) {
+      return intact.error();
+    }
+    git_tree* raw_tree = nullptr;
+    if (int rc = git_commit_tree(&raw_tree, commit.get()); rc != 0)
+      return git_failure(rc, what + ": cannot read its tree");
+    store::TreePtr tree(raw_tree);
+    const git_tree_entry* entry = git_tree_entry_byname(tree.get(), store::kRawEntry);
+    if (entry == nullptr || git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+      return make_error(ErrorCode::kCorrupt, what + ": its tree has no 'raw' blob");
+    }
+    blob_id = *git_tree_entry_id(entry);
   }
-  store::CommitPtr commit(raw_commit);
-  if (auto intact = store::check_loose_object(objects, *git_commit_tree_id(commit.get()), what); !intact) {
-    return intact.error();
-  }
-  git_tree* raw_tree = nullptr;
-  if (int rc = git_commit_tree(&raw_tree, commit.get()); rc != 0)
-    return git_failure(rc, what + ": cannot read its tree");
-  store::TreePtr tree(raw_tree);
-  const git_tree_entry* entry = git_tree_entry_byname(tree.get(), store::kRawEntry);
-  if (entry == nullptr || git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
-    return make_error(ErrorCode::kCorrupt, what + ": its tree has no 'raw' blob");
-  }
-  if (store::oid_hex(*git_tree_entry_id(entry)) != version.raw_blob) {
+  if (store::oid_hex(blob_id) != version.raw_blob) {
     return make_error(ErrorCode::kCorrupt, what + ": its 'raw' blob differs from the Raw-Blob trailer");
   }
-  auto loose = store::read_loose_object(objects, *git_tree_entry_id(entry), what);
+  // The bulk of the work (reading, inflating, hashing) runs without the lock.
+  auto loose = store::read_loose_object(objects, blob_id, what);
   if (!loose) return loose.error();
   if (*loose) {
     // Read and inflated once, above; the hash check libgit2 would make
@@ -311,8 +318,9 @@ Result<std::string> Store::read_raw(const VersionInfo& version) const {
     return std::move((*loose)->content);
   }
   // Packed, by a `git gc` run by hand: libgit2 reads it and checks its hash.
+  const std::lock_guard<std::mutex> lock(impl_->git);
   git_blob* raw_blob = nullptr;
-  if (int rc = git_blob_lookup(&raw_blob, repo, git_tree_entry_id(entry)); rc != 0) {
+  if (int rc = git_blob_lookup(&raw_blob, repo, &blob_id); rc != 0) {
     Error error = git_failure(rc, what + ": cannot read its raw bytes");
     error.code = ErrorCode::kCorrupt;
     return error;

@@ -1,6 +1,7 @@
 // What store.cpp and import.cpp share: the open repository and the version chain.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,10 @@ struct Store::Impl {
   store::GitLibrary library;
   std::string dir;
   store::RepoPtr repo;
+  // Held by read_raw() around its libgit2 calls, so that threads may read
+  // versions at once: a libgit2 repository must not be used by two threads
+  // at the same time, while the loose objects strata reads itself can be.
+  std::mutex git;
 };
 
 namespace store {
