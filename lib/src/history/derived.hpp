@@ -145,7 +145,9 @@ class Deriver {
   // The summary's entry; nullopt when missing or malformed.
   std::optional<VersionSummary> cached_summary(const VersionInfo& version) const;
   // prefetch(), and with `in_order` every version read and parsed and handed
-  // to it in order, each once its pairs are derived (prefetch.cpp).
+  // to it in order, each once its pairs are derived (prefetch.cpp). The
+  // calls come one at a time, from a thread other than the caller's, while
+  // pass() goes on with later versions.
   Result<void> pass(const std::vector<VersionInfo>& versions, bool summaries, bool pairs, const PairNeeds& needs,
                     const InOrder* in_order) const;
   PairEntries pair_entries(const VersionInfo& older, const VersionInfo& newer) const;
