@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "classify/item_index.hpp"
 #include "classify/significance_tables.hpp"
 #include "segment/segment.hpp"
 #include "text/words.hpp"
@@ -22,13 +23,18 @@ constexpr size_t kMaxQuoteWords = 40;
 struct Words {
   std::vector<std::string_view> original;  // views into the text
   std::vector<std::string> folded;
+  std::vector<uint64_t> hashes;  // word_hash of each folded word
 };
 
 Words words(std::string_view text) {
   Words w;
   w.original = words_of(text);
   w.folded.reserve(w.original.size());
-  for (auto word : w.original) w.folded.push_back(fold_case(word));
+  w.hashes.reserve(w.original.size());
+  for (auto word : w.original) {
+    w.folded.push_back(fold_case(word));
+    w.hashes.push_back(word_hash(w.folded.back()));
+  }
   return w;
 }
 
@@ -87,6 +93,17 @@ size_t count_items(const Words& w, std::span<const std::string_view> items, size
       first = std::min(first, i);
     });
   }
+  return count;
+}
+
+// Occurrences of any item of `items`, in one pass; `first` gets the earliest.
+size_t count_items(const Words& w, const ItemIndex& items, size_t& first) {
+  size_t count = 0;
+  first = w.folded.size();
+  items.each(w.folded, w.hashes, [&](size_t i) {
+    ++count;
+    first = std::min(first, i);
+  });
   return count;
 }
 
@@ -301,20 +318,26 @@ void marker_reasons(const Scorer& scorer, const ClaimChange& claim, const std::s
                     const std::string& new_text, const Words& old_w, const Words& new_w, Significance& s) {
   struct Marker {
     std::span<const std::string_view> words;
+    const ItemIndex& index;  // of `words`
     std::string_view dropped;
     std::string_view added;  // empty: no rule for it
   };
+  // Built at the first scoring, never freed (a few hundred bytes each).
+  static const ItemIndex& demands = *new ItemIndex(demand_words());
+  static const ItemIndex& commitments = *new ItemIndex(commitment_words());
+  static const ItemIndex& stances = *new ItemIndex(stance_words());
   const bool modality_fact =
       std::any_of(claim.facts.begin(), claim.facts.end(), [](const Fact& f) { return f.kind == FactKind::kModality; });
-  const Marker markers[] = {{demand_words(), "demand-dropped", "demand-added"},
-                            // A modal that changed is the modality rules' to tell.
-                            {commitment_words(), modality_fact ? "" : "commitment-dropped", "commitment-added"},
-                            {stance_words(), "stance-dropped", ""}};
+  const Marker markers[] = {
+      {demand_words(), demands, "demand-dropped", "demand-added"},
+      // A modal that changed is the modality rules' to tell.
+      {commitment_words(), commitments, modality_fact ? "" : "commitment-dropped", "commitment-added"},
+      {stance_words(), stances, "stance-dropped", ""}};
   for (const auto& m : markers) {
     size_t old_at = 0;
     size_t new_at = 0;
-    size_t in_old = count_items(old_w, m.words, old_at);
-    size_t in_new = count_items(new_w, m.words, new_at);
+    size_t in_old = count_items(old_w, m.index, old_at);
+    size_t in_new = count_items(new_w, m.index, new_at);
     ReasonArgs a;
     if (in_old > in_new && !m.dropped.empty()) {
       a.quote = quote(old_text, old_w, marker_in_lost_sentence(old_text, old_w, new_text, new_w, m.words, old_at));
