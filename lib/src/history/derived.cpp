@@ -149,19 +149,34 @@ Result<std::vector<std::vector<int>>> Deriver::term_counts(const std::vector<Ver
     j["counts"] = known[i];
     write_cache(cache_path("terms", entry_name(versions[i])), std::move(j));
   };
-  // Versions whose paragraphs the pass kept are not read again.
-  std::vector<std::pair<size_t, std::vector<std::string_view>>> logged;
+  // Versions whose paragraphs the pass kept are not read again, and each
+  // distinct paragraph they hold is read once.
+  std::vector<std::pair<size_t, const std::vector<uint32_t>*>> logged;
   std::vector<size_t> unread;
   for (const size_t i : missing) {
-    auto kept = paragraphs_ ? paragraphs_->find(entry_name(versions[i])) : std::nullopt;
-    if (kept) {
-      logged.emplace_back(i, std::move(*kept));
+    const auto* ids = paragraphs_ ? paragraphs_->find(entry_name(versions[i])) : nullptr;
+    if (ids) {
+      logged.emplace_back(i, ids);
     } else {
       unread.push_back(i);
     }
   }
-  util::parallel_for(logged.size(), kMaxThreads,
-                     [&](size_t k) { keep(logged[k].first, counter.count(logged[k].second)); });
+  if (!logged.empty()) {
+    std::vector<bool> used(paragraphs_->distinct(), false);
+    for (const auto& entry : logged) {
+      for (const uint32_t id : *entry.second) used[id] = true;
+    }
+    std::vector<TermCounter::Piece> pieces(used.size());
+    util::parallel_for(pieces.size(), kMaxThreads, [&](size_t id) {
+      if (used[id]) pieces[id] = counter.read(paragraphs_->text(static_cast<uint32_t>(id)));
+    });
+    util::parallel_for(logged.size(), kMaxThreads, [&](size_t k) {
+      std::vector<const TermCounter::Piece*> version;
+      version.reserve(logged[k].second->size());
+      for (const uint32_t id : *logged[k].second) version.push_back(&pieces[id]);
+      keep(logged[k].first, counter.count(version));
+    });
+  }
   for (size_t lo = 0; lo < unread.size(); lo += kPrefetchWindow) {
     const size_t hi = std::min(unread.size(), lo + kPrefetchWindow);
     std::vector<std::string> raw(hi - lo);

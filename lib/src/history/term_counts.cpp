@@ -101,8 +101,8 @@ void TermCounter::count_across(const std::string& left, const std::string& right
 }
 
 std::vector<int> TermCounter::count(const std::vector<std::string_view>& paragraphs) {
-  std::vector<int> out(terms_.size(), 0);
-  std::vector<std::shared_ptr<const Piece>> pieces;
+  std::vector<std::shared_ptr<const Piece>> kept;
+  kept.reserve(paragraphs.size());
   for (const std::string_view paragraph : paragraphs) {
     const uint64_t hash = util::word_hash(paragraph);
     auto piece = memo_.find(hash, paragraph);
@@ -112,9 +112,21 @@ std::vector<int> TermCounter::count(const std::vector<std::string_view>& paragra
           paragraph.size() + made->head.size() + made->tail.size() + made->counts.size() * sizeof(int) + kEntryOverhead;
       piece = memo_.keep(hash, std::string(paragraph), std::move(made), bytes);
     }
-    if (piece->size == 0) continue;  // no text, and no space joins it
+    kept.push_back(std::move(piece));
+  }
+  std::vector<const Piece*> pieces(kept.size());
+  for (size_t k = 0; k < kept.size(); ++k) pieces[k] = kept[k].get();
+  return count(pieces);
+}
+
+std::vector<int> TermCounter::count(const std::vector<const Piece*>& all) const {
+  std::vector<int> out(terms_.size(), 0);
+  std::vector<const Piece*> pieces;  // those with text: no space joins the others
+  pieces.reserve(all.size());
+  for (const Piece* piece : all) {
+    if (piece->size == 0) continue;
     for (size_t t = 0; t < out.size(); ++t) out[t] += piece->counts[t];
-    pieces.push_back(std::move(piece));
+    pieces.push_back(piece);
   }
   if (edge_ == 0) return out;
   std::string right;
@@ -164,14 +176,20 @@ void ParagraphLog::record(const std::string& name, std::string_view text) {
   versions_.emplace(name, std::move(ids));
 }
 
-std::optional<std::vector<std::string_view>> ParagraphLog::find(const std::string& name) {
+const std::vector<uint32_t>* ParagraphLog::find(const std::string& name) {
   std::lock_guard lock(mutex_);
   const auto it = versions_.find(name);
-  if (it == versions_.end()) return std::nullopt;
-  std::vector<std::string_view> out;
-  out.reserve(it->second.size());
-  for (const uint32_t id : it->second) out.emplace_back(texts_[id]);
-  return out;
+  return it == versions_.end() ? nullptr : &it->second;
+}
+
+std::string_view ParagraphLog::text(uint32_t id) {
+  std::lock_guard lock(mutex_);
+  return texts_[id];
+}
+
+size_t ParagraphLog::distinct() {
+  std::lock_guard lock(mutex_);
+  return texts_.size();
 }
 
 }  // namespace strata::store

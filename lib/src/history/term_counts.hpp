@@ -14,7 +14,6 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -53,18 +52,10 @@ class TermCounter {
   // terms count 0. `max_bytes`: the memo's bound (kTermMemoBytes).
   explicit TermCounter(std::vector<std::string> terms, size_t max_bytes = kTermMemoBytes);
 
-  // counts[t]: count_occurrences(ascii::lower(normalize_text(text)), terms[t]).
-  std::vector<int> count(std::string_view text) { return count(paragraphs(text)); }
-  // The same, for a text given as its paragraphs().
-  std::vector<int> count(const std::vector<std::string_view>& paragraphs);
-
-  // Paragraphs in the memo.
-  size_t kept() { return memo_.size(); }
-
- private:
   // One distinct paragraph's comparison form, lowercased: its terms' counts
-  // and, for the occurrences across its edges, its first and last `edge_`
-  // bytes (both the whole text when it is that short).
+  // and, for the occurrences across its edges, its first and last bytes (as
+  // many as the longest term with a space; both the whole text when it is
+  // that short).
   struct Piece {
     std::vector<int> counts;
     std::string head;
@@ -72,7 +63,19 @@ class TermCounter {
     size_t size = 0;  // bytes of the comparison form; 0: the paragraph vanishes
   };
 
+  // counts[t]: count_occurrences(ascii::lower(normalize_text(text)), terms[t]).
+  std::vector<int> count(std::string_view text) { return count(paragraphs(text)); }
+  // The same, for a text given as its paragraphs().
+  std::vector<int> count(const std::vector<std::string_view>& paragraphs);
+  // The same, for a text given as the read() of each of its paragraphs, in
+  // order (no memo: for a caller that keeps the distinct ones itself).
+  std::vector<int> count(const std::vector<const Piece*>& pieces) const;
   Piece read(std::string_view paragraph) const;
+
+  // Paragraphs in the memo.
+  size_t kept() { return memo_.size(); }
+
+ private:
   // Occurrences of each term that start in `left` (a piece's tail) and run
   // past the space after it, over `right` (what follows that space, at
   // least edge_ bytes of it unless the text ends first).
@@ -104,9 +107,13 @@ class ParagraphLog {
   // `name` (entry_name()). Not kept past the bound, nor when two distinct
   // paragraphs share a hash.
   void record(const std::string& name, std::string_view text);
-  // The paragraphs of the version named `name` in order, views into this
-  // log; nullopt when it was not recorded.
-  std::optional<std::vector<std::string_view>> find(const std::string& name);
+  // The paragraphs of the version named `name` in order, as numbers of
+  // distinct paragraphs (text()); null when it was not recorded. Valid while
+  // the log lives.
+  const std::vector<uint32_t>* find(const std::string& name);
+  // Distinct paragraph `id` (below distinct()); valid while the log lives.
+  std::string_view text(uint32_t id);
+  size_t distinct();
 
  private:
   std::mutex mutex_;
