@@ -68,8 +68,10 @@ TermCounter::TermCounter(std::vector<std::string> terms, size_t max_bytes)
     : terms_(std::move(terms)), memo_(max_bytes) {
   // Only a term with a space can run across the space between two
   // paragraphs; without one, no edges are kept.
-  for (const std::string& term : terms_) {
-    if (term.find(' ') != std::string::npos) edge_ = std::max(edge_, term.size());
+  for (size_t t = 0; t < terms_.size(); ++t) {
+    if (terms_[t].find(' ') == std::string::npos) continue;
+    spaced_.push_back(t);
+    edge_ = std::max(edge_, terms_[t].size());
   }
 }
 
@@ -85,16 +87,14 @@ TermCounter::Piece TermCounter::read(std::string_view paragraph) const {
   return piece;
 }
 
-void TermCounter::count_across(const std::string& left, const std::string& right, std::vector<int>& counts) const {
-  const std::string window = left + ' ' + right;
-  const size_t space = left.size();
-  for (size_t t = 0; t < terms_.size(); ++t) {
+void TermCounter::count_across(std::string_view window, size_t space, std::vector<int>& counts) const {
+  for (const size_t t : spaced_) {
     const std::string& term = terms_[t];
-    if (term.empty() || term.size() > edge_) continue;  // longer ones have no space: they cannot cross
-    // Starts from which the term covers the space. When `left` is a cut
-    // tail (edge_ bytes) the first is at least 1, so the byte before the
-    // occurrence is there to decide the word boundary; `right` holds at
-    // least edge_ bytes or the end of the text, so the byte after is too.
+    // Starts from which the term covers the space. When the tail is cut
+    // (edge_ bytes) the first is at least 1, so the byte before the
+    // occurrence is there to decide the word boundary; what follows the
+    // space holds at least edge_ bytes or the end of the text, so the byte
+    // after is too.
     const size_t from = space + 1 >= term.size() ? space + 1 - term.size() : 0;
     counts[t] += count_starting(window, term, from, space);
   }
@@ -129,16 +129,19 @@ std::vector<int> TermCounter::count(const std::vector<const Piece*>& all) const 
     pieces.push_back(piece);
   }
   if (edge_ == 0) return out;
-  std::string right;
+  std::string window;
   for (size_t j = 0; j + 1 < pieces.size(); ++j) {
-    // What follows the space after piece j, edge_ bytes of it: a piece
-    // shorter than that is whole in its head, and the next ones join it.
-    right = pieces[j + 1]->head;
-    for (size_t k = j + 2; right.size() < edge_ && k < pieces.size(); ++k) {
-      right += ' ';
-      right += pieces[k]->head;
+    // Piece j's tail, the space, and what follows it, edge_ bytes of it: a
+    // piece shorter than that is whole in its head, and the next ones join it.
+    window = pieces[j]->tail;
+    const size_t space = window.size();
+    window += ' ';
+    window += pieces[j + 1]->head;
+    for (size_t k = j + 2; window.size() - space - 1 < edge_ && k < pieces.size(); ++k) {
+      window += ' ';
+      window += pieces[k]->head;
     }
-    count_across(pieces[j]->tail, right, out);
+    count_across(window, space, out);
   }
   return out;
 }

@@ -76,13 +76,14 @@ class TermCounter {
   size_t kept() { return memo_.size(); }
 
  private:
-  // Occurrences of each term that start in `left` (a piece's tail) and run
-  // past the space after it, over `right` (what follows that space, at
-  // least edge_ bytes of it unless the text ends first).
-  void count_across(const std::string& left, const std::string& right, std::vector<int>& counts) const;
+  // Occurrences of each term that start in a piece's tail and run past the
+  // space after it, over `window`: that tail, the space (at `space`), and
+  // what follows it, at least edge_ bytes of it unless the text ends first.
+  void count_across(std::string_view window, size_t space, std::vector<int>& counts) const;
 
   std::vector<std::string> terms_;
-  size_t edge_ = 0;  // the longest term's bytes
+  std::vector<size_t> spaced_;  // the terms with a space: only they can cross one
+  size_t edge_ = 0;             // the longest of those, in bytes
   // The key is the paragraph's own bytes, so a hash two share is a miss.
   util::Generations<std::string, Piece> memo_;
 };
