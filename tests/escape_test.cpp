@@ -54,9 +54,13 @@ TEST(JsonText, EscapesEveryControlAndSeparator) {
 // The streamed writer of the diff report escapes strings itself: it must
 // write what json_text writes for the same string, byte for byte.
 TEST(JsonString, WritesWhatJsonTextWrites) {
+  std::string every_ascii_byte;
+  for (int b = 1; b < 0x80; ++b) every_ascii_byte += static_cast<char>(b);
   const std::vector<std::string> inputs = {
       "",
       "plain words",
+      every_ascii_byte,
+      "ends on lead bytes \xC2\xA9\xE2\x80\x94",
       "quote \" backslash \\ slash /",
       "\b\f\n\r\t\x01\x1f\x7f",
       "C1 \xC2\x80 \xC2\x9B \xC2\x9F, not C1 \xC2\xA0 \xC2\xA9",
