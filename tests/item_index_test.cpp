@@ -3,8 +3,10 @@
 // several words that run past the end.
 #include <gtest/gtest.h>
 
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "classify/item_index.hpp"
@@ -30,10 +32,23 @@ std::vector<size_t> starts(const ItemIndex& index, std::string_view text) {
   return out;
 }
 
+TEST(ItemIndex, TheTokenizerReadsEveryItemAsItsWords) {
+  const std::pair<std::span<const std::string_view>, const ItemIndex&> lists[] = {
+      {demand_words(), demand_index()}, {commitment_words(), commitment_index()}, {stance_words(), stance_index()}};
+  for (const auto& [words, index] : lists) {
+    for (size_t k = 0; k < words.size(); ++k) {
+      const ItemIndex::Item& item = index.items()[k];
+      const std::vector<std::string_view> expected(item.words.begin(),
+                                                   item.words.begin() + static_cast<long>(item.size));
+      EXPECT_EQ(words_of(words[k]), expected) << words[k];
+    }
+  }
+}
+
 TEST(ItemIndex, EveryPlaceAnItemStarts) {
-  const ItemIndex demands(demand_words());
-  const ItemIndex commitments(commitment_words());
-  const ItemIndex stances(stance_words());
+  const ItemIndex& demands = demand_index();
+  const ItemIndex& commitments = commitment_index();
+  const ItemIndex& stances = stance_index();
   struct Case {
     const ItemIndex& index;
     std::string_view text;

@@ -322,17 +322,13 @@ void marker_reasons(const Scorer& scorer, const ClaimChange& claim, const std::s
     std::string_view dropped;
     std::string_view added;  // empty: no rule for it
   };
-  // Built at the first scoring, never freed (a few hundred bytes each).
-  static const ItemIndex& demands = *new ItemIndex(demand_words());
-  static const ItemIndex& commitments = *new ItemIndex(commitment_words());
-  static const ItemIndex& stances = *new ItemIndex(stance_words());
   const bool modality_fact =
       std::any_of(claim.facts.begin(), claim.facts.end(), [](const Fact& f) { return f.kind == FactKind::kModality; });
   const Marker markers[] = {
-      {demand_words(), demands, "demand-dropped", "demand-added"},
+      {demand_words(), demand_index(), "demand-dropped", "demand-added"},
       // A modal that changed is the modality rules' to tell.
-      {commitment_words(), commitments, modality_fact ? "" : "commitment-dropped", "commitment-added"},
-      {stance_words(), stances, "stance-dropped", ""}};
+      {commitment_words(), commitment_index(), modality_fact ? "" : "commitment-dropped", "commitment-added"},
+      {stance_words(), stance_index(), "stance-dropped", ""}};
   for (const auto& m : markers) {
     size_t old_at = 0;
     size_t new_at = 0;

@@ -9,6 +9,8 @@
 // its length.
 #include "classify/significance_tables.hpp"
 
+#include "classify/item_index.hpp"
+
 #include <array>
 
 namespace strata::classify_detail {
@@ -121,6 +123,18 @@ constexpr std::array<TemplateRow, 13> kTemplates = {{
 }  // namespace
 
 std::span<const RuleRow> rule_rows() { return kRules; }
+const ItemIndex& demand_index() {
+  static constexpr ItemIndex kIndex(kDemandWords);
+  return kIndex;
+}
+const ItemIndex& commitment_index() {
+  static constexpr ItemIndex kIndex(kCommitmentWords);
+  return kIndex;
+}
+const ItemIndex& stance_index() {
+  static constexpr ItemIndex kIndex(kStanceWords);
+  return kIndex;
+}
 std::span<const std::string_view> demand_words() { return kDemandWords; }
 std::span<const std::string_view> commitment_words() { return kCommitmentWords; }
 std::span<const std::string_view> stance_words() { return kStanceWords; }

@@ -26,8 +26,13 @@ std::span<const RuleRow> rule_rows();
 std::span<const std::string_view> demand_words();      // "demand", "call on", "urge"
 std::span<const std::string_view> commitment_words();  // "commit", "pledge", "will", "reaffirm"
 std::span<const std::string_view> stance_words();      // "condemn", "recognise", "reject"
-std::span<const std::string_view> strong_modals();     // will, shall, must and their negative forms
-std::span<const std::string_view> weak_modals();       // may, might, could, should, can, would
+// The same lists, indexed for one pass over a claim's words.
+class ItemIndex;
+const ItemIndex& demand_index();
+const ItemIndex& commitment_index();
+const ItemIndex& stance_index();
+std::span<const std::string_view> strong_modals();  // will, shall, must and their negative forms
+std::span<const std::string_view> weak_modals();    // may, might, could, should, can, would
 
 // A narrative template: `name` is how narrative.cpp asks for it, `text` an
 // fmt template with named arguments.
