@@ -52,12 +52,22 @@ TEST(MarkdownParts, RealDocumentsReadInPartsAsWhole) {
   for (const char* name :
        {"golden/site-policy-accounts/terms-2018-04-19.md", "golden/site-policy-accounts/terms-2022-09-01.md",
         "golden/site-policy-links/new.md", "golden/terms-edit/old.md", "fixtures/inputs/page-2023.md",
-        "fixtures/titles/firefox-privacy-notice-2020-09.md", "fixtures/pinterest/terms-2023-01-26.md"}) {
+        "fixtures/titles/firefox-privacy-notice-2020-09.md", "fixtures/pinterest/terms-2023-01-26.md",
+        "fixtures/facebook/privacy-policy-2026-08-22.md"}) {
     const std::string text = test::read_file(root + name);
     split += parts_of(text) > 1 ? 1 : 0;
     expect_same(read(text, nullptr), read(text, &cache), name);
   }
   EXPECT_GE(split, 5u);  // most are cut, so the comparison says something
+}
+
+// Setext headings cut too: a page underlined throughout (Facebook's privacy
+// policy) was read whole at every version.
+TEST(MarkdownParts, SetextHeadingsCutLikeAtxOnes) {
+  const std::string text =
+      test::read_file(std::string(STRATA_SOURCE_DIR) + "/tests/fixtures/facebook/privacy-policy-2026-08-22.md");
+  // Six underlined headings, the first at the top: a part each.
+  EXPECT_EQ(parts_of(text), 6u);
 }
 
 // What a heading after a blank line does not end stays in one part; what
@@ -81,6 +91,11 @@ TEST(MarkdownParts, CutsOnlyWhereNothingIsOpen) {
       {"# A\n\n<span>\n\n# B\n", 1},                                               // a tag CommonMark may read as text
       {"# A\n\n``` a`b\ntext\n```\n\n# B\n```\n", 1},                              // inline code, then a fence
       {"# A\n\n#hashtag\n\n#  B\n", 2},                                            // "#hashtag" is no heading
+      {"A\n=\n\nOne.\n\nB\n---\n\n- item\n\nC\n   ===  \n\nTwo.\n", 3},            // Setext headings
+      {"A\n===\n\n> quote\n\nÉtat\n---\n", 2},                                     // a quote ends at the blank line
+      {"A\n===\n\n- one\n\n- two\n---\n", 1},                                      // a list item may continue a list
+      {"A\n===\n\n1. one\n\n2. two\n---\n", 1},                                    // so may a numbered one
+      {"A\n===\n\n    code\n\nB\n= =\n\nC\n    ---\n", 1},                         // no underline: no cut
   };
   ReadCache cache;
   for (const Case& c : cases) {
