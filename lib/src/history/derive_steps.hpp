@@ -16,9 +16,11 @@ namespace strata::store {
 // compare() and parsing are CPU-bound; beyond a few threads the machine's
 // cores, not strata, are the limit.
 inline constexpr unsigned kMaxThreads = 8;
-// Versions whose raw bytes and Documents are held at once while prefetching:
-// 64 versions of a 100 KB page stay well under 100 MB.
-inline constexpr size_t kPrefetchWindow = 64;
+// Versions whose Documents are held at once while prefetching; the
+// programme registry may still hold the window before (prefetch.cpp). With
+// 32, a cold `log` of the QUIC draft's 1,183 versions of up to 300 KB peaks
+// near 180 MB (64 took 230 MB in the same time).
+inline constexpr size_t kPrefetchWindow = 32;
 
 // The version's document, read as the import read it (format, selectors),
 // its metadata from the store, the Markdown parts `reads` holds and the
