@@ -54,7 +54,8 @@ Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summar
   std::optional<Document> carried;
   std::optional<VersionSummary> carried_summary;
   std::future<void> handing;  // the previous window's documents, being handed over in order
-  // Windows bound memory: raw bytes and Documents of kPrefetchWindow versions.
+  // Windows bound memory: the Documents of kPrefetchWindow versions, and of
+  // the window before while the registry takes them.
   for (size_t lo = 0; lo < n; lo += kPrefetchWindow) {
     const size_t hi = std::min(n, lo + kPrefetchWindow);
     // docs[0] and made[0]: version lo - 1, carried; docs[k + 1]: version lo + k.
