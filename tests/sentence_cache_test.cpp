@@ -217,5 +217,38 @@ TEST(Generations, KeepsFindsAndDropsTheOlderHalf) {
   EXPECT_LE(memo.size(), 10u);  // two generations of at most five
 }
 
+// Many entries whose hashes differ only in their high bits, or come in a
+// run, all found again with their own value through the table's growth;
+// those moved forward from the older generation too.
+TEST(Generations, FindsEveryEntryThroughGrowthAndClusters) {
+  util::Generations<Key, int> memo(size_t{1} << 30);
+  std::vector<uint64_t> hashes;
+  for (uint64_t k = 0; k < 5000; ++k) hashes.push_back(k << 40);        // equal low bits
+  for (uint64_t k = 0; k < 5000; ++k) hashes.push_back(1'000'000 + k);  // a run
+  for (size_t i = 0; i < hashes.size(); ++i)
+    memo.keep(hashes[i], Key{std::to_string(i)}, std::make_shared<const int>(static_cast<int>(i)), 1);
+  EXPECT_EQ(memo.size(), hashes.size());
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    const auto found = memo.find(hashes[i], std::string_view(std::to_string(i)));
+    ASSERT_NE(found, nullptr) << i;
+    EXPECT_EQ(*found, static_cast<int>(i));
+    EXPECT_EQ(memo.find(hashes[i], std::string_view("other")), nullptr);
+  }
+  EXPECT_EQ(memo.find(7, std::string_view("0")), nullptr);
+  // A small bound: every find moves an entry forward from the older
+  // generation, which stays right while it empties.
+  util::Generations<Key, int> small(200);  // generations of 100 entries of 1 byte
+  for (uint64_t h = 0; h < 150; ++h) small.keep(h << 50, Key{std::to_string(h)}, std::make_shared<const int>(h), 1);
+  // 0 to 99 are the older generation: each found moves forward.
+  for (int round = 0; round < 2; ++round) {
+    for (uint64_t h = 0; h < 150; ++h) {
+      const auto found = small.find(h << 50, std::string_view(std::to_string(h)));
+      ASSERT_NE(found, nullptr) << h;
+      EXPECT_EQ(*found, static_cast<int>(h));
+    }
+  }
+  EXPECT_EQ(small.size(), 150u);
+}
+
 }  // namespace
 }  // namespace strata
