@@ -220,6 +220,7 @@ void add_check_command(CLI::App& app, Context& context) {
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
   args->read.add_to(*cmd);
+  args->read.add_listing_cap_to(*cmd);
   cmd->callback([args, &context] { context.exit_code = run_check(*args); });
 }
 

@@ -106,6 +106,7 @@ void add_diff_command(CLI::App& app, Context& context) {
                 "Sections, claims and words only: no programmes, figures, modality or wording");
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
   args->read.add_to(*cmd);
+  args->read.add_listing_cap_to(*cmd);
   cmd->callback([args, &context] { context.exit_code = run_diff(*args); });
 }
 

@@ -30,8 +30,11 @@ struct ReadFlags {
   std::string programmes_file;      // TOML or JSON programme names, aliases, renames (docs/programmes.md)
   std::string significance_file;    // TOML with a [significance] table (docs/significance.md)
   int highlights = -1;              // --highlights N; -1: the file's, else the default
+  size_t max_listed_claims = kMaxListedClaims;  // --max-listed-claims N (CompareOptions::max_listed_claims)
 
   void add_to(CLI::App& command);
+  // --max-listed-claims, for the commands that list claim changes (diff, check).
+  void add_listing_cap_to(CLI::App& command);
   Result<LoadOptions> options() const;
   // options() with a manifest entry's own format and selectors on top.
   static Result<LoadOptions> for_entry(LoadOptions options, const ManifestEntry& entry);

@@ -93,5 +93,22 @@ TEST(CheckUnlisted, CliFindsAWatchedChangePastTwentyThousand) {
   EXPECT_EQ(r.out.find("not listed"), std::string::npos);
 }
 
+// `check --max-listed-claims` is compare()'s cap: the watched change past
+// it is still found, and a rule on figures says it could not read it.
+TEST(CheckUnlisted, CliTakesTheListingCap) {
+  test::TempDir tmp;
+  const std::string pair = tmp.file("old.md", policy(40, false)) + " " + tmp.file("new.md", policy(40, true));
+  const auto watched =
+      test::run_strata("check --no-config --fail-on-bailout --max-listed-claims 10 --watch 'paid within' " + pair);
+  EXPECT_EQ(watched.exit_code, 1) << watched.err;
+  EXPECT_NE(watched.out.find("Refunds are paid within 90 days."), std::string::npos) << watched.out;
+  const auto figures =
+      test::run_strata("check --no-config --fail-on-bailout --max-listed-claims 10 --fail-on figure-changed " + pair);
+  EXPECT_EQ(figures.exit_code, 2) << figures.err;
+  EXPECT_NE(figures.out.find("past the cap of 10 not read for figures"), std::string::npos) << figures.out;
+  const auto uncapped = test::run_strata("check --no-config --fail-on-bailout --fail-on figure-changed " + pair);
+  EXPECT_EQ(uncapped.exit_code, 1) << uncapped.err;
+}
+
 }  // namespace
 }  // namespace strata

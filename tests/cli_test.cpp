@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "strata/version.hpp"
 #include "test_util.hpp"
@@ -83,6 +86,45 @@ TEST(Cli, ContextElidesLongEqualRuns) {
   EXPECT_NE(short_context.out.find("... and NATO [-will-]{+does+} not recognise ..."), std::string::npos)
       << short_context.out.substr(0, 2000);
   EXPECT_LT(short_context.out.size(), full.out.size());
+}
+
+// --max-listed-claims N lists the first N claim changes of a pair that
+// shares nothing and counts the rest: the summary's counts cover all 60, and
+// summary.claims_not_listed and one warning say how many were left out.
+TEST(Cli, MaxListedClaimsListsThatManyAndCountsTheRest) {
+  test::TempDir dir;
+  std::string old_text;
+  std::string new_text;
+  for (int i = 0; i < 30; ++i) {
+    old_text += "Clause " + std::to_string(i) + " of the old terms applies.\n\n";
+    new_text += "Rule " + std::to_string(i) + " holds in the new version.\n\n";
+  }
+  const std::string pair = dir.file("old.txt", old_text) + " " + dir.file("new.txt", new_text);
+  const struct {
+    std::string cap;
+    size_t listed;
+  } rows[] = {{"", 60}, {"--max-listed-claims 7", 7}, {"--max-listed-claims 0", 0}, {"--max-listed-claims 60", 60}};
+  for (const auto& row : rows) {
+    const auto r = run_strata("diff --no-classify --format json " + row.cap + " " + pair);
+    ASSERT_EQ(r.exit_code, 1) << row.cap << ": " << r.err;
+    const auto json = nlohmann::json::parse(r.out);
+    size_t total = 0;
+    for (const auto& [status, n] : json["summary"]["claims"].items()) total += n.get<size_t>();
+    EXPECT_EQ(total, 60u) << row.cap;
+    EXPECT_EQ(json["claims"].size(), row.listed) << row.cap;
+    std::vector<std::string> capped;
+    for (const auto& w : json["warnings"]) {
+      if (w.get<std::string>().find("not listed") != std::string::npos) capped.push_back(w.get<std::string>());
+    }
+    if (row.listed == total) {
+      EXPECT_FALSE(json["summary"].contains("claims_not_listed")) << row.cap;
+      EXPECT_TRUE(capped.empty()) << row.cap;
+      continue;
+    }
+    EXPECT_EQ(json["summary"]["claims_not_listed"].get<size_t>(), total - row.listed) << row.cap;
+    ASSERT_EQ(capped.size(), 1u) << row.cap;
+    EXPECT_NE(capped[0].find("past the cap of " + std::to_string(row.listed) + ";"), std::string::npos) << capped[0];
+  }
 }
 
 TEST(Cli, BadInputIsOneLineAndExitTwo) {

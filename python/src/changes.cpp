@@ -28,6 +28,7 @@ struct CompareArgs {
   bool all = false;
   std::optional<std::string> programmes;
   size_t max_diff_cells = CompareOptions{}.max_diff_cells;
+  size_t max_listed_claims = CompareOptions{}.max_listed_claims;
   int max_wording = ClassifyOptions{}.max_wording;
   bool threads = CompareOptions{}.threads;
 };
@@ -37,6 +38,7 @@ std::shared_ptr<Comparison> run_compare(const Document& old_doc, const Document&
   options.classify = args.classify;
   options.keep_unchanged_claims = args.all;
   options.max_diff_cells = args.max_diff_cells;
+  options.max_listed_claims = args.max_listed_claims;
   options.threads = args.threads;
   if (args.max_wording < 0) raise(make_error(ErrorCode::kInvalidArgument, "max_wording: must be >= 0"));
   options.classification.max_wording = args.max_wording;
@@ -224,12 +226,15 @@ void bind_changes(py::module_& m) {
   m.def(
       "_compare",
       [](const Document& old_doc, const Document& new_doc, bool classify, bool all,
-         const std::optional<std::string>& programmes, size_t max_diff_cells, int max_wording, bool threads) {
-        return run_compare(old_doc, new_doc,
-                           CompareArgs{classify, all, programmes, max_diff_cells, max_wording, threads});
+         const std::optional<std::string>& programmes, size_t max_diff_cells, size_t max_listed_claims, int max_wording,
+         bool threads) {
+        return run_compare(
+            old_doc, new_doc,
+            CompareArgs{classify, all, programmes, max_diff_cells, max_listed_claims, max_wording, threads});
       },
       py::arg("old"), py::arg("new"), py::arg("classify") = true, py::arg("all") = false,
       py::arg("programmes") = py::none(), py::arg("max_diff_cells") = CompareOptions{}.max_diff_cells,
+      py::arg("max_listed_claims") = CompareOptions{}.max_listed_claims,
       py::arg("max_wording") = ClassifyOptions{}.max_wording, py::arg("threads") = CompareOptions{}.threads,
       py::call_guard<py::gil_scoped_release>());
 }

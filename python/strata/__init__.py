@@ -83,6 +83,7 @@ def compare(
     all: bool = False,
     programmes: Optional[Union[str, "os.PathLike[str]"]] = None,
     max_diff_cells: int = 250_000,
+    max_listed_claims: int = MAX_LISTED_CLAIMS,
     max_wording: int = 40,
     threads: bool = True,
     format: str = "auto",
@@ -94,14 +95,17 @@ def compare(
     classify: programmes, figures, modality and wording too (`strata diff`
     without --no-classify). all: keep unchanged sections and claims (--all).
     programmes: a programme file (--programmes). max_diff_cells: the largest
-    word diff, as the product of two claims' token counts. max_wording: most
-    wording shifts kept. threads: a second thread for part of classify (off:
+    word diff, as the product of two claims' token counts. max_listed_claims:
+    claim changes listed in `.claims` at most (--max-listed-claims), the rest
+    counted in `.claims_not_listed`; 0 lists none. max_wording: most wording
+    shifts kept. threads: a second thread for part of classify (off:
     the calling thread alone, for callers that already run one comparison a
     core; the result is the same). The GIL is released while it runs.
     """
     docs = [d if isinstance(d, Document) else load(d, format=format, rules=rules) for d in (old, new)]
     return _strata._compare(
-        docs[0], docs[1], classify, all, _path_or_none(programmes), max_diff_cells, max_wording, threads
+        docs[0], docs[1], classify, all, _path_or_none(programmes), max_diff_cells, max_listed_claims, max_wording,
+        threads,
     )
 
 

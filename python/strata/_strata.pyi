@@ -323,6 +323,7 @@ def _compare(
     all: bool = False,
     programmes: Optional[str] = None,
     max_diff_cells: int = 250000,
+    max_listed_claims: int = 20000,
     max_wording: int = 40,
     threads: bool = True,
 ) -> ChangeSet: ...

@@ -194,6 +194,26 @@ def test_claims_past_the_listing_cap_are_counted_and_said(tmp_path, run_cli):
     assert changes.to_json().encode() == out and changes.exit_code == status == 1
 
 
+def test_max_listed_claims_sets_the_cap_as_the_cli_option_does(tmp_path, run_cli):
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("".join(f"Clause {i} of the old terms applies.\n\n" for i in range(30)))
+    new.write_text("".join(f"Rule {i} holds in the new version.\n\n" for i in range(30)))
+    for cap in (7, 0):
+        changes = strata.compare(str(old), str(new), classify=False, max_listed_claims=cap)
+        assert len(changes.claims) == cap
+        assert sum(changes.claims_not_listed.values()) == 60 - cap
+        assert sum(changes.claim_counts().values()) == 60
+        assert [w for w in changes.warnings if "not listed" in w][0].startswith(f"claims: {60 - cap} more")
+        status, out, _ = run_cli(
+            "diff", str(old), str(new), "--no-classify", "--format", "json", "--max-listed-claims", str(cap)
+        )
+        assert changes.to_json().encode() == out and changes.exit_code == status == 1
+    assert strata.compare(str(old), str(new), classify=False, max_listed_claims=60).claims_not_listed == {}
+    with pytest.raises(TypeError):
+        strata.compare(str(old), str(new), max_listed_claims=-1)
+
+
 def test_nothing_is_left_unlisted_under_the_cap(snapshots):
     changes = strata.compare(snapshots[0], snapshots[2])
     assert changes.claims_not_listed == {}
