@@ -8,9 +8,9 @@
 // the change, not with the documents.
 #include <fmt/core.h>
 #include <algorithm>
+#include <climits>
 #include <cstdint>
 #include <cstdlib>
-#include <map>
 
 #include "classify/classify_internal.hpp"
 #include "classify/wording_replacements.hpp"
@@ -152,10 +152,10 @@ uint64_t mix(uint64_t h, uint64_t v) {
   return h;
 }
 
-// Calls `emit(hash, first_word_hash, span, content_words)` for every phrase
-// of `sentence` whose running hash passes `extend(h, first)` after each of
-// its words (`first`: after its first word); `span` is the phrase in the
-// sentence's text. Punctuation other than inside words ends a phrase; stop
+// Calls `emit(hash, first_word_hash, last_word_hash, span, content_words)`
+// for every phrase of `sentence` whose running hash passes `extend(h, first)`
+// after each of its words (`first`: after its first word); `span` is the
+// phrase in the sentence's text. Punctuation other than inside words ends a phrase; stop
 // words and numbers are not content words.
 template <typename Extend, typename Emit>
 void phrases(const Reading& sentence, Extend&& extend, Emit&& emit) {
@@ -183,7 +183,7 @@ void phrases(const Reading& sentence, Extend&& extend, Emit&& emit) {
       }
       if (++content > kMaxContentWords) break;
       auto begin = tokens[i].begin;
-      emit(mix(h, content), words[i].hash, sentence.text.substr(begin, tokens[j].end - begin), content);
+      emit(mix(h, content), words[i].hash, words[j].hash, sentence.text.substr(begin, tokens[j].end - begin), content);
     }
   }
 }
@@ -220,51 +220,57 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
   // phrases one side of a claim has and the other has not can be news.
   struct Seen {
     uint64_t hash;
-    uint64_t first;
+    uint64_t first;  // hashes of the folded first and last words
+    uint64_t last;
     std::string_view span;
     size_t content;
     bool operator<(const Seen& o) const { return hash < o.hash; }
   };
-  // Sorted vectors, reused from claim to claim: cheaper than hash sets for
-  // the few hundred phrases of one claim.
+  // Words of the claim by folded hash: how many more times the old side has
+  // each than the new side. A phrase is news only when the words at both its
+  // ends were edited (more of them on its side): "keeping your User Account
+  // secure" around a swapped "User" is a fragment, "collective defence"
+  // inserted whole is not. Sorted vectors, reused from claim to claim:
+  // cheaper than hash sets for the few hundred phrases of one claim.
   std::vector<Seen> old_side;
   std::vector<Seen> new_side;
-  auto collect = [&](const std::vector<ClaimSide>& sides, std::vector<Seen>& into) {
+  std::vector<std::pair<uint64_t, int>> balance;
+  auto collect = [&](const std::vector<ClaimSide>& sides, std::vector<Seen>& into, int sign) {
     into.clear();
     for (const auto& side : sides) {
-      phrases(reading_of(index, key_of(side), scratch), any,
-              [&](uint64_t h, uint64_t first, std::string_view span, size_t content) {
-                into.push_back({h, first, span, content});
-              });
+      const Reading reading = reading_of(index, key_of(side), scratch);
+      phrases(reading, any, [&](uint64_t h, uint64_t first, uint64_t last, std::string_view span, size_t content) {
+        into.push_back({h, first, last, span, content});
+      });
+      for (size_t k = 0; k < reading.size(); ++k) {
+        if (reading.tokens[k].word) balance.emplace_back(reading.words[k].hash, sign);
+      }
     }
     std::sort(into.begin(), into.end());
   };
-  // Words of the claim: how many more times the old side has each than the
-  // new side. A phrase is news only when the words at both its ends were
-  // edited (more of them on its side): "keeping your User Account secure"
-  // around a swapped "User" is a fragment, "collective defence" inserted
-  // whole is not.
-  std::map<std::string, int, std::less<>> balance;
-  auto count_words = [&](const std::vector<ClaimSide>& sides, int sign) {
-    for (const auto& side : sides) {
-      for (auto w : words_of(key_of(side))) balance[fold_case(w)] += sign;
+  // Sums the signs of each word into one entry.
+  auto settle_balance = [&balance] {
+    std::sort(balance.begin(), balance.end());
+    size_t out = 0;
+    for (size_t k = 0; k < balance.size(); ++k) {
+      if (out > 0 && balance[out - 1].first == balance[k].first) {
+        balance[out - 1].second += balance[k].second;
+      } else {
+        balance[out++] = balance[k];
+      }
     }
+    balance.resize(out);
   };
-  auto edited_ends = [&](std::string_view span, int sign) {
-    const auto words = words_of(span);
-    if (words.empty()) return false;
-    auto edited = [&](std::string_view w) {
-      auto it = balance.find(fold_case(w));
-      return it != balance.end() && it->second * sign > 0;
-    };
-    return edited(words.front()) && edited(words.back());
+  auto edited = [&balance](uint64_t word, int sign) {
+    auto it = std::lower_bound(balance.begin(), balance.end(), std::pair<uint64_t, int>{word, INT_MIN});
+    return it != balance.end() && it->first == word && it->second * sign > 0;
   };
   auto keep = [&](const std::vector<Seen>& from, const std::vector<Seen>& other, int sign) {
     auto o = other.begin();
     for (const auto& seen : from) {
       while (o != other.end() && o->hash < seen.hash) ++o;
       if (o != other.end() && o->hash == seen.hash) continue;
-      if (edited_ends(seen.span, sign)) add(seen.hash, seen.first, seen.span, seen.content);
+      if (edited(seen.first, sign) && edited(seen.last, sign)) add(seen.hash, seen.first, seen.span, seen.content);
     }
   };
   // Only text that stayed in some form is read: the words of a wholly
@@ -272,11 +278,10 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
   for (const auto& claim : claims) {
     if (claim.status == ChangeStatus::kUnchanged || claim.status == ChangeStatus::kEquivalent) continue;
     if (claim.old_sides.empty() || claim.new_sides.empty()) continue;
-    collect(claim.old_sides, old_side);
-    collect(claim.new_sides, new_side);
     balance.clear();
-    count_words(claim.old_sides, 1);
-    count_words(claim.new_sides, -1);
+    collect(claim.old_sides, old_side, 1);
+    collect(claim.new_sides, new_side, -1);
+    settle_balance();
     keep(old_side, new_side, 1);
     keep(new_side, old_side, -1);
   }
@@ -299,7 +304,7 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
   auto starts = [&](uint64_t h, bool first) { return !first || first_states.may_hold(h); };
   for (uint32_t id = 0; id < index.size(); ++id) {
     if (shared(id)) continue;
-    phrases(index.reading(id), starts, [&](uint64_t h, uint64_t, std::string_view, size_t) {
+    phrases(index.reading(id), starts, [&](uint64_t h, uint64_t, uint64_t, std::string_view, size_t) {
       if (auto* c = table.find(h)) {
         if (c->example == nullptr) c->example = &index.first_text(id);
         c->old_count += index.count(0, id);
@@ -317,7 +322,7 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
   auto extend = [&states](uint64_t h, bool) { return states.may_hold(h); };
   for (uint32_t id = 0; id < index.size(); ++id) {
     if (!shared(id)) continue;
-    phrases(index.reading(id), extend, [&](uint64_t h, uint64_t, std::string_view, size_t) {
+    phrases(index.reading(id), extend, [&](uint64_t h, uint64_t, uint64_t, std::string_view, size_t) {
       if (auto* c = table.find(h); c != nullptr && c->one_sided()) {
         c->old_count += index.count(0, id);
         c->new_count += index.count(1, id);
