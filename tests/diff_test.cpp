@@ -1,3 +1,4 @@
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -125,6 +126,41 @@ TEST(Compare, ThreadsOffGivesTheSameReport) {
     const ChangeSet threaded = compare(a, b);
     EXPECT_FALSE(threaded.highlights.empty());
     EXPECT_EQ(render_diff_json(compare(a, b, alone)), render_diff_json(threaded)) << from << " -> " << to;
+  }
+}
+
+// Claim changes are built in parallel chunks and taken in report order: the
+// report is the one a single thread makes, on a pair of more claims than a
+// chunk holds, reworded, kept and removed in turn.
+TEST(Compare, ClaimChangesBuiltInParallelKeepTheirOrder) {
+  std::string old_text;
+  std::string new_text;
+  for (int k = 0; k < 3000; ++k) {
+    old_text += fmt::format("Clause {}: the members shall report item {} to the council by March.\n\n", k, k);
+    if (k % 7 == 0) continue;
+    new_text += k % 3 == 0
+                    ? fmt::format("Clause {}: the members shall report item {} to the council by March.\n\n", k, k)
+                    : fmt::format("Clause {}: the members must report item {} to the board by April.\n\n", k, k);
+  }
+  const Document a = test::parse(old_text);
+  const Document b = test::parse(new_text);
+  for (const bool keep_unchanged : {true, false}) {
+    CompareOptions threaded;
+    threaded.keep_unchanged_claims = keep_unchanged;
+    CompareOptions alone = threaded;
+    alone.threads = false;
+    const ChangeSet changes = compare(a, b, threaded);
+    auto count = [&changes](ChangeStatus s) {
+      return std::count_if(changes.claims.begin(), changes.claims.end(),
+                           [s](const ClaimChange& c) { return c.status == s; });
+    };
+    EXPECT_EQ(count(ChangeStatus::kModified), 1714);
+    EXPECT_EQ(count(ChangeStatus::kRemoved), 429);
+    EXPECT_EQ(count(ChangeStatus::kUnchanged), keep_unchanged ? 857 : 0);
+    for (size_t k = 1; k < changes.claims.size(); ++k) {
+      EXPECT_LT(changes.claims[k - 1].index, changes.claims[k].index);
+    }
+    EXPECT_EQ(render_diff_json(compare(a, b, alone)), render_diff_json(changes));
   }
 }
 

@@ -13,10 +13,22 @@
 #include "diff/sentence_changes.hpp"
 #include "pipeline/compare_linked.hpp"
 #include "strata/compare.hpp"
+#include "sys/parallel.hpp"
 
 namespace strata {
 
 namespace {
+
+// Claim changes built at a time before they are taken in report order:
+// enough to keep threads busy, few enough that the changes past the listing
+// cap (built only to be counted) stay a bounded batch in memory.
+constexpr size_t kClaimChunk = 1024;
+// A chunk with fewer pairs than this is built on the calling thread alone: a
+// thread's start costs about what a few dozen short word diffs do.
+constexpr size_t kMinParallelClaims = 64;
+// Threads that build claim changes, at most (and no more than the cores):
+// past this, a chunk's share per thread is too small to pay for the thread.
+constexpr size_t kMaxClaimThreads = 8;
 
 using align::ClaimPairs;
 using align::PairKind;
@@ -298,6 +310,9 @@ class Comparer {
     return c;
   }
 
+  // A new claim with an old one (not added, not removed).
+  bool paired(const Pending& p) const { return p.j >= 0 && claims_.new_to_old[static_cast<size_t>(p.j)] >= 0; }
+
   // An unchanged claim in place: left out when unchanged claims are only counted.
   bool unchanged_in_place(const Pending& p) const {
     if (p.j < 0) return false;
@@ -347,29 +362,52 @@ class Comparer {
     // Indices of the claims whose pair was over the word-diff cap.
     std::vector<int> capped;
     size_t listed = 0;  // listed changes other than unchanged claims
+    // Built a chunk at a time, in parallel when threads are on (each change
+    // is its own: word diffs are most of an unrelated pair's comparison),
+    // then taken in order; a chunk bounds what is held past the listing cap.
+    std::vector<std::pair<int, const Pending*>> chunk;  // index in the report, entry
+    std::vector<ClaimChange> built;
+    std::vector<char> over;
     int index = 0;
-    for (const Keyed& k : order) {
-      const Pending& p = pending[k.index];
-      const int at = index++;
-      if ((unchanged_ || !options_.keep_unchanged_claims) && unchanged_in_place(p)) {
-        ++out.unchanged_claims_left_out;
-        if (unchanged_) unchanged_->emplace_back(claims_.new_to_old[static_cast<size_t>(p.j)], p.j);
-        continue;
+    for (size_t next = 0; next < order.size();) {
+      chunk.clear();
+      size_t pairs = 0;
+      for (; next < order.size() && chunk.size() < kClaimChunk; ++next) {
+        const Pending& p = pending[order[next].index];
+        const int at = index++;
+        if ((unchanged_ || !options_.keep_unchanged_claims) && unchanged_in_place(p)) {
+          ++out.unchanged_claims_left_out;
+          if (unchanged_) unchanged_->emplace_back(claims_.new_to_old[static_cast<size_t>(p.j)], p.j);
+          continue;
+        }
+        chunk.emplace_back(at, &p);
+        pairs += paired(p) ? 1 : 0;
       }
-      bool over = false;
-      ClaimChange c = claim_change(p, over);
-      c.index = at;
-      if (over) capped.push_back(at);
-      // Unchanged claims (listed with keep_unchanged_claims) do not count
-      // against the cap: 100,000 of them must not crowd out one insertion.
-      const bool real = c.status != ChangeStatus::kUnchanged;
-      if (real && listed >= options_.max_listed_claims) {
-        ++out.claims_not_listed[c.status];
-        if (options_.on_unlisted_claim) options_.on_unlisted_claim(c);
-        continue;
+      // Only a pair has a word diff to make: a chunk of removed and added
+      // claims is copied faster than threads start.
+      const size_t threads = options_.threads && pairs >= kMinParallelClaims ? kMaxClaimThreads : 1;
+      built.assign(chunk.size(), ClaimChange{});
+      over.assign(chunk.size(), 0);
+      util::parallel_for(chunk.size(), threads, [&](size_t k) {
+        bool capped_here = false;
+        built[k] = claim_change(*chunk[k].second, capped_here);
+        built[k].index = chunk[k].first;
+        over[k] = capped_here ? 1 : 0;
+      });
+      for (size_t k = 0; k < chunk.size(); ++k) {
+        ClaimChange& c = built[k];
+        if (over[k] != 0) capped.push_back(c.index);
+        // Unchanged claims (listed with keep_unchanged_claims) do not count
+        // against the cap: 100,000 of them must not crowd out one insertion.
+        const bool real = c.status != ChangeStatus::kUnchanged;
+        if (real && listed >= options_.max_listed_claims) {
+          ++out.claims_not_listed[c.status];
+          if (options_.on_unlisted_claim) options_.on_unlisted_claim(c);
+          continue;
+        }
+        listed += real ? 1 : 0;
+        out.claims.push_back(std::move(c));
       }
-      listed += real ? 1 : 0;
-      out.claims.push_back(std::move(c));
     }
     for (const int at : capped) {
       out.warnings.push_back(
