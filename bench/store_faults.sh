@@ -14,7 +14,8 @@ shift $(( $# < 4 ? $# : 4 ))
 if [ $# -gt 0 ]; then importers=("$@"); else importers=(8 32); fi
 strata="$build/strata"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+gc=
+trap 'stop_pruning; rm -rf "$work"' EXIT
 
 version() {  # n: a small document naming version n
   printf 'Title\n\nSection\n\nThe text of version %s.\n' "$1"
@@ -24,11 +25,18 @@ fsck_problems() {  # store: lines of `git fsck --strict` other than dangling obj
 }
 start_pruning() {  # store: a new store, and `git gc --prune=now` over it in a loop (its pid in $gc)
   "$strata" init --store "$1" > /dev/null
-  ( while true; do git -C "$1" gc --prune=now --quiet 2> /dev/null || true; done ) &
+  rm -f "$work/stop-gc"
+  ( while [ ! -e "$work/stop-gc" ]; do git -C "$1" gc --prune=now --quiet 2> /dev/null || true; done ) &
   gc=$!
 }
+# Ends the loop after its current gc and waits for both: killing the loop
+# alone left that gc writing into the store while the next check read it,
+# or while the cleanup removed it ("Directory not empty").
 stop_pruning() {
-  kill "$gc"; wait "$gc" 2> /dev/null || true
+  [ -n "$gc" ] || return 0
+  touch "$work/stop-gc"
+  wait "$gc" 2> /dev/null || true
+  gc=
 }
 
 echo "## Concurrent importers"
