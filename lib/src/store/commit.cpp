@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 #include <git2/sys/commit.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
 
 #include <chrono>
 #include <cstring>
@@ -116,6 +118,18 @@ Result<void> hold(git_repository* repo, const WrittenVersion& v) {
   }
 }
 
+// `p` as a version to write, its objects' ids not known yet.
+WrittenVersion to_write(const Prepared& p, size_t index, const std::string& what) {
+  WrittenVersion v;
+  v.index = index;
+  v.info = p.info;
+  v.time = p.time;
+  v.meta = meta_json(p.info, p.raw.size(), p.raw_sha256);
+  v.what = what;
+  v.raw_blob = p.raw_blob;
+  return v;
+}
+
 std::optional<git_oid> parent_of(const WrittenChain& chain, size_t k) {
   return k == 0 ? chain.base : std::optional<git_oid>(chain.versions[k - 1].commit);
 }
@@ -183,36 +197,38 @@ Result<void> move_back(git_repository* repo, const git_oid& commit, const std::o
   return {};
 }
 
-// See publish: the check after the branch moved, and what follows.
-Result<void> keep_or_move_back(git_repository* repo, WrittenChain& chain, const ReadRaw& read_raw,
-                               const std::string& log, const std::string& what, const ImportOptions& options) {
+// Once the branch leads to the chain's last commit: waits for a gc running
+// now to end (a prune that read the refs before has then done all its
+// deleting), checks that every object of the chain is on disk and writes
+// those gone again, a few rounds. Empty when they stayed, else why not.
+std::optional<std::string> lost_objects(git_repository* repo, WrittenChain& chain, const ReadRaw& read_raw,
+                                        const ImportOptions& options) {
   const std::string objects = objects_dir(repo);
-  const git_oid head = chain.versions.back().commit;
-  const std::string commit = oid_hex(head);
+  const std::string commit = oid_hex(chain.versions.back().commit);
   const std::string git_dir = git_repository_path(repo);
-  // A prune that read the refs before the move has done all its deleting
-  // once its gc has ended; whatever it deleted is then written again.
   wait_for_running_gc(git_dir);
-  std::optional<Error> failed;  // why the objects could not be written again
   for (int round = 0;; ++round) {
     if (options.before_objects_check) options.before_objects_check(commit);
-    if (all_present(objects, chain)) return {};
+    if (all_present(objects, chain)) return std::nullopt;
     if (round == kMaxRestores) break;
     auto again = restore(repo, chain, read_raw);
     if (!again && wait_for_running_gc(git_dir)) continue;  // as in append_version
-    if (!again) {
-      failed = again.error();
-      break;
-    }
+    if (!again) return fmt::format("could not be written again ({})", again.error().message);
     std::this_thread::sleep_for(kRestorePause);
   }
-  const std::string deleted = fmt::format(
+  return fmt::format("did not stay when written again {} times", kMaxRestores);
+}
+
+// See publish: the check after the branch moved, and what follows.
+Result<void> keep_or_move_back(git_repository* repo, WrittenChain& chain, const ReadRaw& read_raw,
+                               const std::string& log, const std::string& what, const ImportOptions& options) {
+  const git_oid head = chain.versions.back().commit;
+  const std::optional<std::string> why = lost_objects(repo, chain, read_raw, options);
+  if (!why) return {};
+  const std::string lost = fmt::format(
       "{}: its objects were deleted after {} moved to commit {} (by a 'git gc --prune=now' running beside "
-      "the import?)",
-      what, kBranch, commit);
-  const std::string lost = failed
-                               ? fmt::format("{} and could not be written again ({})", deleted, failed->message)
-                               : fmt::format("{} and did not stay when written again {} times", deleted, kMaxRestores);
+      "the import?) and {}",
+      what, kBranch, oid_hex(head), *why);
   if (auto back = move_back(repo, head, chain.base, log, what); !back) {
     return make_error(ErrorCode::kCorrupt, fmt::format("{}; {}", lost, back.error().message));
   }
@@ -237,13 +253,7 @@ void release(git_repository* repo) {
 
 Result<void> append_version(git_repository* repo, const Prepared& p, size_t index, WrittenChain& chain,
                             const ReadRaw& read_raw, const std::string& what) {
-  WrittenVersion v;
-  v.index = index;
-  v.info = p.info;
-  v.time = p.time;
-  v.meta = meta_json(p.info, p.raw.size(), p.raw_sha256);
-  v.what = what;
-  v.raw_blob = p.raw_blob;
+  WrittenVersion v = to_write(p, index, what);
   const std::string git_dir = git_repository_path(repo);
   for (int attempt = 0;; ++attempt) {
     auto written = write_objects(repo, v, p.raw, parent_of(chain, chain.versions.size()));
@@ -304,6 +314,57 @@ Result<void> publish(git_repository* repo, WrittenChain& chain, const ReadRaw& r
   return make_error(ErrorCode::kLocked, fmt::format("{}: {} kept moving under this import ({} attempts); another "
                                                     "program is writing to the store",
                                                     what, kBranch, kMaxRefRetries));
+}
+
+Result<void> keep_rebuilt(git_repository* repo, WrittenChain& chain, const ReadRaw& read_raw, const std::string& what,
+                          const ImportOptions& options) {
+  const std::optional<std::string> why = lost_objects(repo, chain, read_raw, options);
+  if (!why) return {};
+  return make_error(ErrorCode::kCorrupt,
+                    fmt::format("{}: the lost versions were written again, but their objects {}; {} still points to "
+                                "commit {}, which is not in the store",
+                                what, *why, kBranch, oid_hex(chain.versions.back().commit)));
+}
+
+Result<Rehearsal> Rehearsal::start(git_repository* repo, const std::optional<git_oid>& base) {
+  Rehearsal out;
+  git_odb* raw_odb = nullptr;
+  git_odb_backend* memory = nullptr;
+  if (int rc = git_odb_new(&raw_odb); rc != 0) return git_failure(rc, "cannot make an object database in memory");
+  const OdbPtr odb(raw_odb);
+  if (int rc = git_mempack_new(&memory); rc != 0) return git_failure(rc, "cannot make an object database in memory");
+  if (int rc = git_odb_add_backend(odb.get(), memory, 1); rc != 0) {
+    memory->free(memory);
+    return git_failure(rc, "cannot make an object database in memory");
+  }
+  git_repository* raw_repo = nullptr;
+  if (int rc = git_repository_wrap_odb(&raw_repo, odb.get()); rc != 0) return git_failure(rc, "cannot rehearse");
+  out.scratch_.reset(raw_repo);
+  out.last_ = base;
+  if (!base) return out;
+  // The first version's parent, which libgit2 checks is there.
+  git_odb* raw_store = nullptr;
+  if (int rc = git_repository_odb(&raw_store, repo); rc != 0) return git_failure(rc, "cannot read the store");
+  const OdbPtr store(raw_store);
+  git_odb_object* raw_commit = nullptr;
+  if (int rc = git_odb_read(&raw_commit, store.get(), &*base); rc != 0) {
+    return git_failure(rc, "cannot read commit " + oid_hex(*base));
+  }
+  const GitPtr<git_odb_object, git_odb_object_free> commit(raw_commit);
+  git_oid copied;
+  if (int rc = git_odb_write(&copied, odb.get(), git_odb_object_data(commit.get()), git_odb_object_size(commit.get()),
+                             git_odb_object_type(commit.get()));
+      rc != 0) {
+    return git_failure(rc, "cannot copy commit " + oid_hex(*base));
+  }
+  return out;
+}
+
+Result<git_oid> Rehearsal::next(const Prepared& p, const std::string& what) {
+  WrittenVersion v = to_write(p, 0, what);
+  if (auto ok = write_objects(scratch_.get(), v, p.raw, last_); !ok) return ok.error();
+  last_ = v.commit;
+  return v.commit;
 }
 
 }  // namespace strata::store

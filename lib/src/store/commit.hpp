@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "store/git.hpp"
 #include "store/prepare.hpp"
 #include "strata/result.hpp"
 #include "strata/store.hpp"
@@ -67,6 +68,27 @@ Result<void> append_version(git_repository* repo, const Prepared& p, size_t inde
 // the import in messages. Empty chain: nothing to do.
 Result<void> publish(git_repository* repo, WrittenChain& chain, const ReadRaw& read_raw, const std::string& what,
                      const ImportOptions& options);
+
+// For a repair (import.cpp): `chain` rebuilds the commit the branch points
+// to, which was not in the store. As publish once the branch moved: checks
+// that every object of the chain stays, writing gone ones again; kCorrupt
+// when they do not (the branch is left as it was found).
+Result<void> keep_rebuilt(git_repository* repo, WrittenChain& chain, const ReadRaw& read_raw, const std::string& what,
+                          const ImportOptions& options);
+
+// The commits versions would have, worked out by writing their objects to a
+// repository whose only object database is in memory: nothing reaches the
+// store. The chain starts on `base` (none: a first version), copied in.
+class Rehearsal {
+ public:
+  static Result<Rehearsal> start(git_repository* repo, const std::optional<git_oid>& base);
+  // The commit of `p` (its bytes in `p.raw`) on the last version rehearsed.
+  Result<git_oid> next(const Prepared& p, const std::string& what);
+
+ private:
+  RepoPtr scratch_;
+  std::optional<git_oid> last_;
+};
 
 // Removes kImportRef, which append_version points to the last version
 // written, once the import has ended, stored or not.

@@ -10,7 +10,9 @@
 #include "store/commit.hpp"
 #include "store/lock.hpp"
 #include "store/meta.hpp"
+#include "store/odb.hpp"
 #include "store/prepare.hpp"
+#include "store/recover.hpp"
 #include "store/revision.hpp"
 #include "store/store_impl.hpp"
 #include "sys/parallel.hpp"
@@ -133,6 +135,39 @@ Result<std::vector<Snapshot>> read_window(SnapshotSource& source, size_t lo) {
   return window;
 }
 
+// A new version rehearsed on the versions before a lost commit (its bytes
+// dropped: they are read again if it is written).
+struct Rehearsed {
+  size_t index;  // in the source
+  store::Prepared prepared;
+  std::string what;
+};
+
+// Writes the rehearsed versions, whose last rehearsed as the lost commit, on
+// the intact chain: the branch, which points to that commit, then leads to
+// versions that are all in the store again, and exactly those it led to.
+Result<store::WrittenChain> write_rebuilt(git_repository* repo, const store::LostTip& lost,
+                                          std::vector<Rehearsed>& rehearsed, const store::ReadRaw& read_raw,
+                                          const ImportOptions& options) {
+  store::WrittenChain rebuilt{lost.intact.tip, {}};
+  for (Rehearsed& r : rehearsed) {
+    auto raw = read_raw(r.index);
+    if (!raw) return raw.error();
+    if (!store::blob_hashes_to(*raw, store::oid_hex(r.prepared.raw_blob))) {
+      return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: changed while being imported", r.what));
+    }
+    r.prepared.raw = std::move(*raw);
+    if (auto ok = store::append_version(repo, r.prepared, r.index, rebuilt, read_raw, r.what); !ok) return ok.error();
+    r.prepared.raw = std::string();
+  }
+  const store::WrittenVersion& last = rebuilt.versions.back();
+  if (!git_oid_equal(&last.commit, &lost.commit)) {
+    return make_error(ErrorCode::kCorrupt, fmt::format("{}: written as another commit than rehearsed", last.what));
+  }
+  if (auto kept = store::keep_rebuilt(repo, rebuilt, read_raw, last.what, options); !kept) return kept.error();
+  return rebuilt;
+}
+
 }  // namespace
 
 Result<std::vector<ImportOutcome>> Store::import(std::vector<Snapshot> snapshots, const ImportOptions& options) {
@@ -147,7 +182,25 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
   git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, options.sync ? 1 : 0);
   git_repository* repo = impl_->repo.get();
   auto stored = store::read_chain(repo, impl_->dir);
-  if (!stored) return stored.error();
+  // The branch on a commit a prune deleted: the import rehearses its new
+  // versions in memory on the versions before it, and once one comes out as
+  // that very commit (same content, same parents, so the same id), writes
+  // them, which repairs the branch exactly, and goes on from there. Until
+  // then nothing is written; none does: refused, as any command would.
+  std::optional<store::LostTip> lost;
+  if (!stored) {
+    lost = store::find_lost_tip(repo, impl_->dir);
+    if (!lost) return stored.error();
+  }
+  const store::Chain& found = lost ? lost->intact : *stored;
+  std::optional<store::Rehearsal> rehearsal;
+  if (lost) {
+    auto started = store::Rehearsal::start(repo, found.tip);
+    if (!started) return started.error();
+    rehearsal.emplace(std::move(*started));
+  }
+  std::vector<Rehearsed> rehearsed;
+  store::WrittenChain rebuilt;  // the lost versions written again; `chain` then starts on the lost commit
 
   const size_t n = source.size();
   // However the import ends, its ref goes (commit.hpp).
@@ -155,8 +208,9 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
     git_repository* repo;
     ~ImportRef() { store::release(repo); }
   } import_ref{repo};
-  Planner planner(stored->versions);
-  store::WrittenChain chain{stored->tip, {}};
+  Planner planner(found.versions);
+  store::WrittenChain chain{found.tip, {}};
+  size_t written = 0;                        // new versions so far, rebuilt or not
   std::vector<Planner::Same> outcome_of(n);  // the version each snapshot is
   std::vector<char> is_new(n, 0);
   const store::ReadRaw read_raw = [&source](size_t i) -> Result<std::string> {
@@ -184,19 +238,39 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
       Result<store::Prepared>& p = *checked[k];
       if (!p) return p.error();
       const size_t i = lo + k;
-      auto same = planner.plan(*p, chain.versions.size());
+      auto same = planner.plan(*p, written);
       if (!same) return same.error();
       if (*same) {
         outcome_of[i] = std::move(**same);
         continue;
       }
-      outcome_of[i].written = chain.versions.size();
+      outcome_of[i].written = written++;
       is_new[i] = 1;
       const std::string what = fmt::format("store {}: importing {} as '{}'", impl_->dir, p->source, p->info.id);
+      if (rehearsal) {
+        auto commit = rehearsal->next(*p, what);
+        if (!commit) return commit.error();
+        p->raw = std::string();
+        rehearsed.push_back({i, std::move(*p), what});
+        if (!git_oid_equal(&*commit, &lost->commit)) continue;
+        auto written_again = write_rebuilt(repo, *lost, rehearsed, read_raw, options);
+        if (!written_again) return written_again.error();
+        rebuilt = std::move(*written_again);
+        chain = store::WrittenChain{lost->commit, {}};
+        rehearsal.reset();
+        continue;
+      }
       if (auto ok = store::append_version(repo, *p, i, chain, read_raw, what); !ok) return ok.error();
       p->raw = std::string();  // written: its bytes are not needed any more
     }
     if (!next) return next.error();
+  }
+  if (rehearsal) {
+    return make_error(ErrorCode::kCorrupt,
+                      fmt::format("store {}: {} points to commit {}, which is not in the store, and the versions "
+                                  "imported do not rebuild it{}",
+                                  impl_->dir, store::kBranch, store::oid_hex(lost->commit),
+                                  store::missing_tip_hint(repo, impl_->dir)));
   }
 
   std::string what;
@@ -216,8 +290,11 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
   for (size_t i = 0; i < n; ++i) {
     const Planner::Same& o = outcome_of[i];
     outcomes[i].stored = is_new[i] != 0;
-    const std::string commit =
-        o.written == Planner::kStored ? o.commit : store::oid_hex(chain.versions[o.written].commit);
+    const size_t k = o.written;
+    const std::string commit = k == Planner::kStored ? o.commit
+                               : k < rebuilt.versions.size()
+                                   ? store::oid_hex(rebuilt.versions[k].commit)
+                                   : store::oid_hex(chain.versions[k - rebuilt.versions.size()].commit);
     if (auto it = by_commit.find(commit); it != by_commit.end()) outcomes[i].version = *it->second;
   }
   return outcomes;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "store/git.hpp"
+#include "store/loose.hpp"
 #include "store/meta.hpp"
 #include "store/store_impl.hpp"
 
@@ -56,6 +57,23 @@ std::vector<Head> version_heads(git_repository* repo) {
 
 }  // namespace
 
+std::optional<LostTip> find_lost_tip(git_repository* repo, const std::string& dir) {
+  LostTip out{};
+  if (git_reference_name_to_id(&out.commit, repo, kBranch) != 0) return std::nullopt;
+  // Asked of an object database opened for the purpose, which has cached nothing.
+  git_odb* raw_odb = nullptr;
+  if (git_odb_open(&raw_odb, objects_dir(repo).c_str()) != 0) return std::nullopt;
+  const GitPtr<git_odb, git_odb_free> odb(raw_odb);
+  if (git_odb_exists(odb.get(), &out.commit) != 0) return std::nullopt;
+  const std::vector<Head> heads = version_heads(repo);
+  if (heads.size() > 1) return std::nullopt;
+  if (heads.empty()) return out;
+  auto intact = read_chain_at(repo, dir, heads[0].id);
+  if (!intact) return std::nullopt;
+  out.intact = std::move(*intact);
+  return out;
+}
+
 std::string missing_tip_hint(git_repository* repo, const std::string& dir) {
   const std::vector<Head> heads = version_heads(repo);
   if (heads.size() != 1) {
@@ -65,8 +83,9 @@ std::string missing_tip_hint(git_repository* repo, const std::string& dir) {
         dir, dir, kBranch);
   }
   return fmt::format(
-      "; to recover, put the branch back on the last intact version, {}: git --git-dir {} update-ref {} {}, "
-      "then import the lost version again",
+      "; to recover, import the lost versions again, in their order, with the same files, ids and dates (an import "
+      "that rebuilds the very commit repairs the branch), or put the branch back on the last intact version, {}: "
+      "git --git-dir {} update-ref {} {}, then import the lost version again",
       version_label(heads[0].version), dir, kBranch, oid_hex(heads[0].id));
 }
 

@@ -45,13 +45,17 @@ void order_versions(std::vector<VersionInfo>& versions) {
 }
 
 Result<Chain> read_chain(git_repository* repo, const std::string& dir) {
-  Chain chain;
   git_oid tip;
   if (int rc = git_reference_name_to_id(&tip, repo, kBranch); rc == GIT_ENOTFOUND) {
-    return chain;
+    return Chain{};
   } else if (rc != 0) {
     return git_failure(rc, fmt::format("store {}: cannot read {}", dir, kBranch));
   }
+  return read_chain_at(repo, dir, tip);
+}
+
+Result<Chain> read_chain_at(git_repository* repo, const std::string& dir, const git_oid& tip) {
+  Chain chain;
   chain.tip = tip;
   const std::string objects = objects_dir(repo);
   git_oid at = tip;

@@ -33,6 +33,9 @@ struct Chain {
 // A commit whose trailers are not as strata writes them, or that reuses the
 // id of another, makes the chain kCorrupt, with a message naming the commit.
 Result<Chain> read_chain(git_repository* repo, const std::string& dir);
+// The same chain read from commit `tip`, wherever the branch points (its
+// messages speak of `tip` as the branch's commit).
+Result<Chain> read_chain_at(git_repository* repo, const std::string& dir, const git_oid& tip);
 
 // Sorts by date, then by id among equal dates, and sets positions.
 void order_versions(std::vector<VersionInfo>& versions);
