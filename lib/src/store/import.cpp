@@ -186,7 +186,7 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
   // versions in memory on the versions before it, and once one comes out as
   // that very commit (same content, same parents, so the same id), writes
   // them, which repairs the branch exactly, and goes on from there. Until
-  // then nothing is written; none does: refused, as any command would.
+  // then nothing is written; when none does, the import is refused.
   std::optional<store::LostTip> lost;
   if (!stored) {
     lost = store::find_lost_tip(repo, impl_->dir);
