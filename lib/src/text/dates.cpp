@@ -48,12 +48,16 @@ constexpr std::array<std::string_view, 12> kMonths = {"january",   "february", "
 }  // namespace
 
 int month_number(std::string_view word) {
-  // Folded, without an abbreviation dot: "Jul." and "JULY" are July.
-  std::string lower;
+  // Folded, without an abbreviation dot: "Jul." and "JULY" are July. No
+  // name is longer than "september", so a longer word is none, unfolded.
+  char folded[9];
+  size_t size = 0;
   for (char c : word) {
     if (c == '.') continue;
-    lower.push_back(ascii::lower(c));
+    if (size == sizeof folded) return 0;
+    folded[size++] = ascii::lower(c);
   }
+  const std::string_view lower(folded, size);
   for (size_t i = 0; i < kMonths.size(); ++i) {
     const std::string_view name = kMonths[i];
     // The full name, its three-letter abbreviation, and "sept".
