@@ -119,7 +119,7 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
                     "figures or wording",
                     reading.index->unread(), kMaxReadSentenceBytes));
   }
-  score_changes(changes, options.significance);
+  score_changes(changes, options.significance, (second_thread & std::launch::async) == std::launch::async);
 }
 
 }  // namespace classify_detail

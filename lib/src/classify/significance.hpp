@@ -12,8 +12,9 @@ namespace strata::classify_detail {
 
 // Scores every claim, section and programme change of `changes` (facts,
 // figures and programmes already filled), then fills its highlights and
-// narrative.
-void score_changes(ChangeSet& changes, const SignificanceOptions& options);
+// narrative. `threads`: claims are scored on every core; the result is the
+// same.
+void score_changes(ChangeSet& changes, const SignificanceOptions& options, bool threads = false);
 
 // The highlights of `changes`, already scored (significance_highlights.cpp).
 std::vector<Highlight> pick_highlights(const ChangeSet& changes, const SignificanceOptions& options);

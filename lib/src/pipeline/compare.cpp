@@ -26,9 +26,6 @@ constexpr size_t kClaimChunk = 1024;
 // A chunk with fewer pairs than this is built on the calling thread alone: a
 // thread's start costs about what a few dozen short word diffs do.
 constexpr size_t kMinParallelClaims = 64;
-// Threads that build claim changes, at most (and no more than the cores):
-// past this, a chunk's share per thread is too small to pay for the thread.
-constexpr size_t kMaxClaimThreads = 8;
 
 using align::ClaimPairs;
 using align::PairKind;
@@ -385,7 +382,7 @@ class Comparer {
       }
       // Only a pair has a word diff to make: a chunk of removed and added
       // claims is copied faster than threads start.
-      const size_t threads = options_.threads && pairs >= kMinParallelClaims ? kMaxClaimThreads : 1;
+      const size_t threads = options_.threads && pairs >= kMinParallelClaims ? util::kMaxPairThreads : 1;
       built.assign(chunk.size(), ClaimChange{});
       over.assign(chunk.size(), 0);
       util::parallel_for(chunk.size(), threads, [&](size_t k) {

@@ -10,6 +10,11 @@
 
 namespace strata::util {
 
+// Threads at most for the independent jobs of one comparison (its claim
+// changes, their scores), and no more than the cores: past this, the share
+// of a chunk of a thousand jobs per thread is too small to pay for a thread.
+inline constexpr size_t kMaxPairThreads = 8;
+
 // Runs job(0..count-1) on up to `max_threads` threads (and no more than the
 // machine's cores), the calling thread included. Jobs must not share
 // mutable state; each writes only its own slot of a result vector.
