@@ -199,8 +199,17 @@ bool gathering_verb(std::string_view lower) {
 // "<verb> ... <Class Words>s ... into [a single] <name>".
 std::optional<ClassMerge> class_merge_at(const Document& doc, const ProgrammeMention& m, int to) {
   const auto& text = claim_text(doc, m.section, m.block, m.sentence, true);
+  const std::string_view head = std::string_view(text).substr(0, std::min(m.offset, text.size()));
+  // Only a word folding to "into" opens a class merge, and no letter but
+  // the ASCII ones folds to its letters: a mention without those four
+  // bytes before it (nearly all) is turned away before it is tokenized.
+  bool into_before = false;
+  for (size_t at = 0; at + 4 <= head.size() && !into_before; ++at) {
+    into_before = ascii::lower(head[at]) == 'i' && ascii::istarts_with(head.substr(at), "into");
+  }
+  if (!into_before) return std::nullopt;
   std::vector<std::string_view> before;  // the words before the mention, nearest last
-  for (const auto& t : tokenize(text.substr(0, std::min(m.offset, text.size())))) {
+  for (const auto& t : tokenize(head)) {
     if (t.word) before.push_back(token_text(text, t));
   }
   size_t into = before.size();
