@@ -109,6 +109,17 @@ class Deriver {
   Result<void> prefetch(const std::vector<VersionInfo>& versions, bool summaries, bool pairs,
                         const PairNeeds& needs) const;
 
+  // Takes the pair (versions[i - 1], versions[i]), i from 1 up, in order.
+  using PairsInOrder = std::function<void(size_t, PairResult)>;
+
+  // Fills the cache as prefetch(versions, false, true, needs) does, and calls
+  // `use(i, pair)` with every consecutive pair, derived or from the cache,
+  // in order. The calls come one at a time, from a thread other than the
+  // caller's, while the pass goes on with later versions: a caller that
+  // follows the pairs is done when the pass is, and reads none back.
+  Result<void> each_pair(const std::vector<VersionInfo>& versions, const PairNeeds& needs,
+                         const PairsInOrder& use) const;
+
   // Calls `use(i, document of versions[i])` for every version in order, on
   // this thread; the documents are parsed ahead on parallel threads, a
   // window at a time.
@@ -145,11 +156,12 @@ class Deriver {
   // The summary's entry; nullopt when missing or malformed.
   std::optional<VersionSummary> cached_summary(const VersionInfo& version) const;
   // prefetch(), and with `in_order` every version read and parsed and handed
-  // to it in order, each once its pairs are derived (prefetch.cpp). The
+  // to it in order, each once its pairs are derived, and with
+  // `pairs_in_order` every pair handed to it in order (prefetch.cpp). The
   // calls come one at a time, from a thread other than the caller's, while
   // pass() goes on with later versions.
   Result<void> pass(const std::vector<VersionInfo>& versions, bool summaries, bool pairs, const PairNeeds& needs,
-                    const InOrder* in_order) const;
+                    const InOrder* in_order, const PairsInOrder* pairs_in_order) const;
   PairEntries pair_entries(const VersionInfo& older, const VersionInfo& newer) const;
   const Store& store_;
   std::string cache_dir_;

@@ -20,8 +20,10 @@ namespace {
 // below 0.5.
 constexpr double kReturnSimilarity = 0.7;
 
+}  // namespace
+
 // Claims that vanished from the history, waiting for a return.
-class Vanished {
+class LineageTracer::Vanished {
  public:
   struct Entry {
     int version;
@@ -79,7 +81,25 @@ class Vanished {
   align::WordIndex by_word_;
 };
 
-}  // namespace
+LineageTracer::LineageTracer() : vanished_(std::make_unique<Vanished>()) {}
+LineageTracer::~LineageTracer() = default;
+
+std::vector<Ancestry> LineageTracer::follow(size_t v, const PairResult& pair) {
+  std::vector<Ancestry> ancestry(pair.links.size());
+  for (size_t c = 0; c < pair.links.size(); ++c) {
+    const ClaimLink& link = pair.links[c];
+    if (!link.old_claims.empty()) ancestry[c] = Ancestry{static_cast<int>(v - 1), link.old_claims, link.text_changed};
+  }
+  // Added claims look among those that vanished before the previous
+  // version; the previous version's own losses were the pair's to match.
+  for (const NumberedNorm& added : pair.added) {
+    if (const auto* e = vanished_->take(added.norm)) {
+      ancestry[static_cast<size_t>(added.claim)] = Ancestry{e->version, {e->claim}, e->norm != added.norm};
+    }
+  }
+  for (const NumberedNorm& gone : pair.vanished) vanished_->add(static_cast<int>(v - 1), gone.claim, gone.norm);
+  return ancestry;
+}
 
 Result<Lineage> trace_lineage(const Deriver& deriver, const std::vector<VersionInfo>& versions) {
   Lineage out;
@@ -92,25 +112,12 @@ Result<Lineage> trace_lineage(const Deriver& deriver, const std::vector<VersionI
     out.emplace_back(static_cast<size_t>(summary->claims));
     return out;
   }
-  Vanished vanished;
+  LineageTracer tracer;
   for (size_t v = 1; v < versions.size(); ++v) {
     auto pair = deriver.pair(versions[v - 1], versions[v], PairNeeds{});
     if (!pair) return pair.error();
     if (v == 1) out.emplace_back(static_cast<size_t>(pair->old_claims));
-    std::vector<Ancestry> ancestry(pair->links.size());
-    for (size_t c = 0; c < pair->links.size(); ++c) {
-      const ClaimLink& link = pair->links[c];
-      if (!link.old_claims.empty()) ancestry[c] = Ancestry{static_cast<int>(v - 1), link.old_claims, link.text_changed};
-    }
-    // Added claims look among those that vanished before the previous
-    // version; the previous version's own losses were the pair's to match.
-    for (const NumberedNorm& added : pair->added) {
-      if (const auto* e = vanished.take(added.norm)) {
-        ancestry[static_cast<size_t>(added.claim)] = Ancestry{e->version, {e->claim}, e->norm != added.norm};
-      }
-    }
-    for (const NumberedNorm& gone : pair->vanished) vanished.add(static_cast<int>(v - 1), gone.claim, gone.norm);
-    out.push_back(std::move(ancestry));
+    out.push_back(tracer.follow(v, *pair));
   }
   return out;
 }

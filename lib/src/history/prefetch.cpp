@@ -26,11 +26,16 @@ constexpr size_t kParseWindow = 16;
 
 Result<void> Deriver::prefetch(const std::vector<VersionInfo>& versions, bool summaries, bool pairs,
                                const PairNeeds& needs) const {
-  return pass(versions, summaries, pairs, needs, nullptr);
+  return pass(versions, summaries, pairs, needs, nullptr, nullptr);
+}
+
+Result<void> Deriver::each_pair(const std::vector<VersionInfo>& versions, const PairNeeds& needs,
+                                const PairsInOrder& use) const {
+  return pass(versions, false, true, needs, nullptr, &use);
 }
 
 Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summaries, bool pairs, const PairNeeds& needs,
-                           const InOrder* in_order) const {
+                           const InOrder* in_order, const PairsInOrder* pairs_in_order) const {
   const size_t n = versions.size();
   std::error_code ec;
   const auto summary_path = [&](size_t i) { return cache_path("versions", entry_name(versions[i])); };
@@ -53,7 +58,7 @@ Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summar
   // order only once that pair is derived.
   std::optional<Document> carried;
   std::optional<VersionSummary> carried_summary;
-  std::future<void> handing;  // the previous window's documents, being handed over in order
+  std::future<void> handing;  // the previous window's documents and pairs, being handed over in order
   // Windows bound memory: the Documents of kPrefetchWindow versions, and of
   // the window before while the registry takes them.
   for (size_t lo = 0; lo < n; lo += kPrefetchWindow) {
@@ -93,24 +98,58 @@ Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summar
     for (const auto& e : errors) {
       if (e) return *e;
     }
+    // derived[k]: the pair (lo + k - 1, lo + k), kept for `pairs_in_order`.
+    std::vector<std::optional<PairResult>> derived(pairs_in_order ? hi - lo : 0);
     util::parallel_for(hi - lo, kMaxThreads, [&](size_t k) {
       const size_t i = lo + k;
-      if (!want_pair[i] || !docs[k] || !docs[k + 1]) return;
+      if (i == 0) return;
+      if (!want_pair[i]) {
+        if (!pairs_in_order) return;
+        // Cached: read on this thread too (the parts of `needs` are all there).
+        auto cached = pair(versions[i - 1], versions[i], needs);
+        if (cached) {
+          derived[k] = std::move(*cached);
+        } else {
+          errors[k] = cached.error();
+        }
+        return;
+      }
+      if (!docs[k] || !docs[k + 1]) return;
       // Only the missing parts are computed; the alignment comes with any of them.
-      const PairResult r = derive_pair(*docs[k], *docs[k + 1], want_parts[i], sentences_);
+      PairResult r = derive_pair(*docs[k], *docs[k + 1], want_parts[i], sentences_);
       if (want_alignment[i]) write_cache(entries[i].alignment, alignment_json(r));
       if (want_parts[i].wording) write_cache(entries[i].wording, wording_json(r));
+      if (!pairs_in_order) return;
+      if (want_parts[i].wording || !needs.wording) {
+        derived[k] = std::move(r);
+      } else {
+        // Only the alignment was missing: the wording comes from the cache.
+        auto whole = pair(versions[i - 1], versions[i], needs);
+        if (whole) {
+          derived[k] = std::move(*whole);
+        } else {
+          errors[k] = whole.error();
+        }
+      }
     });
+    for (const auto& e : errors) {
+      if (e) return *e;
+    }
     carried = std::move(docs[hi - lo]);
     carried_summary = std::move(made[hi - lo]);
-    if (!in_order) continue;
-    // The window's documents go to `in_order` on a thread of their own
-    // while the next window is read, parsed and paired: the programme
-    // registry, which takes them one by one, was a tenth of a cold log
-    // with every other core waiting on it.
+    if (!in_order && !pairs_in_order) continue;
+    // The window's documents and pairs are handed over on a thread of their
+    // own while the next window is read, parsed and paired: the programme
+    // registry, which takes the documents one by one, was a tenth of a cold
+    // log with every other core waiting on it, and following the claims
+    // through the pairs, after the pass, a tenth of a cold blame.
     if (handing.valid()) handing.get();
-    handing = std::async(std::launch::async, [in_order, lo, docs = std::move(docs), made = std::move(made)]() mutable {
-      for (size_t k = lo > 0 ? 0 : 1; k + 1 < docs.size(); ++k) {
+    handing = std::async(std::launch::async, [in_order, pairs_in_order, lo, docs = std::move(docs),
+                                              made = std::move(made), derived = std::move(derived)]() mutable {
+      for (size_t k = 0; pairs_in_order && k < derived.size(); ++k) {
+        if (derived[k]) (*pairs_in_order)(lo + k, std::move(*derived[k]));
+      }
+      for (size_t k = lo > 0 ? 0 : 1; in_order && k + 1 < docs.size(); ++k) {
         (*in_order)(lo + k - 1, std::move(*docs[k]), std::move(*made[k]));
       }
     });

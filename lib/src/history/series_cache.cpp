@@ -125,7 +125,7 @@ Result<ProgrammeSeries> Deriver::programme_series(const std::vector<VersionInfo>
     defined.push_back(std::move(summary.acronyms));
     if (as_assumed) registry.add(std::move(doc), versions[i].id);
   };
-  if (auto filled = pass(versions, true, pairs, needs, &feed); !filled) return filled.error();
+  if (auto filled = pass(versions, true, pairs, needs, &feed, nullptr); !filled) return filled.error();
   const std::vector<KnownAcronym> known = series_acronyms(defined);
   ProgrammeSeries series;
   if (as_assumed && std::equal(known.begin(), known.end(), assumed.begin(), assumed.end(), same)) {
