@@ -131,9 +131,11 @@ class Deriver {
   // an entry per list of versions and config (series_cache.cpp). Fills the
   // cache as prefetch(versions, true, pairs, needs) does, in the same pass
   // that feeds the registry when its entry is missing: each version is then
-  // read and parsed once.
+  // read and parsed once. With `pairs_in_order`, every pair is handed to it
+  // as each_pair() does.
   Result<ProgrammeSeries> programme_series(const std::vector<VersionInfo>& versions, const ProgrammeConfig& config,
-                                           bool pairs, const PairNeeds& needs) const;
+                                           bool pairs, const PairNeeds& needs,
+                                           const PairsInOrder* pairs_in_order = nullptr) const;
 
   // counts[v][t]: occurrences of terms[t] (lowercase comparison form) in
   // version v at word boundaries. Cached per version and term; a version

@@ -110,17 +110,18 @@ Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes, const 
   const store::Deriver deriver(store);
   const store::PairNeeds needs{};  // claims from the alignment; programmes from the registry
   ProgrammeSeries series;
+  // change[i]: the pair (i - 1, i)'s, kept as the pass derives it.
+  std::vector<ChangeSize> change(versions->size());
   if (sizes) {
-    auto registry = deriver.programme_series(*versions, programmes, true, needs);
+    const store::Deriver::PairsInOrder keep = [&](size_t i, store::PairResult pair) { change[i] = pair.size; };
+    auto registry = deriver.programme_series(*versions, programmes, true, needs, &keep);
     if (!registry) return registry.error();
     series = std::move(*registry);
   }
   for (size_t i = 0; i < versions->size(); ++i) {
     LogEntry e{(*versions)[i], std::nullopt};
     if (sizes && i > 0) {
-      auto pair = deriver.pair((*versions)[i - 1], (*versions)[i], needs);
-      if (!pair) return pair.error();
-      e.change = pair->size;
+      e.change = change[i];
       count_programme_changes(series, i, *e.change);
     }
     out.push_back(std::move(e));
@@ -141,7 +142,15 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
   // phrases shown: no other classify stage runs. Programmes come from the
   // series registry.
   const store::PairNeeds needs{.wording = options.top_phrases > 0};
-  auto registry = deriver.programme_series(*versions, options.programmes, n > 1, needs);
+  // What the rows and phrases take from each pair (i - 1, i), kept as the
+  // pass derives it.
+  std::vector<std::vector<int>> section_links(n);
+  std::vector<std::vector<store::PairResult::Shift>> shifts(n);
+  const store::Deriver::PairsInOrder keep = [&](size_t i, store::PairResult pair) {
+    section_links[i] = std::move(pair.section_links);
+    shifts[i] = std::move(pair.wording);
+  };
+  auto registry = deriver.programme_series(*versions, options.programmes, n > 1, needs, &keep);
   if (!registry) return registry.error();
   out.programmes = std::move(*registry);
   std::map<std::string, int> shifted;  // phrase (lowercase) -> times it shifted across the series
@@ -151,12 +160,9 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
   for (size_t i = 0; i < n; ++i) {
     auto summary = deriver.summary((*versions)[i]);
     if (!summary) return summary.error();
-    std::vector<int> links;
+    const std::vector<int> links = std::move(section_links[i]);
     if (i > 0) {
-      auto pair = deriver.pair((*versions)[i - 1], (*versions)[i], needs);
-      if (!pair) return pair.error();
-      links = std::move(pair->section_links);
-      for (const auto& w : pair->wording) {
+      for (const auto& w : shifts[i]) {
         if (!w.from.empty()) shifted[ascii::lower(w.from)] += w.count;
         if (!w.to.empty()) shifted[ascii::lower(w.to)] += w.count;
       }

@@ -83,13 +83,13 @@ std::optional<ProgrammeSeries> series_from(const Json& j) {
 }  // namespace
 
 Result<ProgrammeSeries> Deriver::programme_series(const std::vector<VersionInfo>& versions,
-                                                  const ProgrammeConfig& config, bool pairs,
-                                                  const PairNeeds& needs) const {
+                                                  const ProgrammeConfig& config, bool pairs, const PairNeeds& needs,
+                                                  const PairsInOrder* pairs_in_order) const {
   const std::string key = series_key(versions, config);
   const std::string path = cache_path("series", fmt::format("{:016x}", util::word_hash(key)));
   if (auto j = read_cache(path); j && j->value("key", "") == key) {
     if (auto series = series_from(j->at("series"))) {
-      if (auto filled = prefetch(versions, true, pairs, needs); !filled) return filled.error();
+      if (auto filled = pass(versions, true, pairs, needs, nullptr, pairs_in_order); !filled) return filled.error();
       return std::move(*series);
     }
   }
@@ -125,7 +125,7 @@ Result<ProgrammeSeries> Deriver::programme_series(const std::vector<VersionInfo>
     defined.push_back(std::move(summary.acronyms));
     if (as_assumed) registry.add(std::move(doc), versions[i].id);
   };
-  if (auto filled = pass(versions, true, pairs, needs, &feed, nullptr); !filled) return filled.error();
+  if (auto filled = pass(versions, true, pairs, needs, &feed, pairs_in_order); !filled) return filled.error();
   const std::vector<KnownAcronym> known = series_acronyms(defined);
   ProgrammeSeries series;
   if (as_assumed && std::equal(known.begin(), known.end(), assumed.begin(), assumed.end(), same)) {
