@@ -85,13 +85,19 @@ class Extractor {
   // The keys of the names the document writes (runs read as a name, and
   // definitions), which split a longer name that begins with one of them.
   std::set<std::string> own_names() const {
-    std::set<std::string> keys;
+    // Each distinct form keyed once: a page names the same bodies in
+    // sentence after sentence.
+    std::vector<std::string_view> forms;
     for (const auto& [names, where] : sentences_) {
       for (const auto& item : names->items) {
-        if (item.kind == NameItem::Kind::kName) keys.insert(name_key(item.form, {}));
-        if (item.kind == NameItem::Kind::kRun && item.plain.name) keys.insert(name_key(item.plain.form, {}));
+        if (item.kind == NameItem::Kind::kName) forms.push_back(item.form);
+        if (item.kind == NameItem::Kind::kRun && item.plain.name) forms.push_back(item.plain.form);
       }
     }
+    std::sort(forms.begin(), forms.end());
+    forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+    std::set<std::string> keys;
+    for (const std::string_view form : forms) keys.insert(name_key(form, {}));
     return keys;
   }
   void add_known_names(const std::set<std::string>& keys) { known_names_.insert(keys.begin(), keys.end()); }
