@@ -98,8 +98,9 @@ def compare(
     word diff, as the product of two claims' token counts. max_listed_claims:
     claim changes listed in `.claims` at most (--max-listed-claims), the rest
     counted in `.claims_not_listed`; 0 lists none. max_wording: most wording
-    shifts kept. threads: a second thread for part of classify (off:
-    the calling thread alone, for callers that already run one comparison a
+    shifts kept. threads: a second thread for part of classify, and
+    every core for the claim changes and their scores (off: the calling
+    thread alone, for callers that already run one comparison a
     core; the result is the same). The GIL is released while it runs.
     """
     docs = [d if isinstance(d, Document) else load(d, format=format, rules=rules) for d in (old, new)]

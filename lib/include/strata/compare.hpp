@@ -37,9 +37,10 @@ struct CompareOptions {
   // Default: on.
   bool keep_unchanged_claims = true;
   // Run classify's reading of the documents, and its facts and figures, on
-  // a second thread (docs/architecture.md, Threads). Off, compare() runs on
-  // the calling thread alone: for callers that already run one compare()
-  // per core. The result is the same either way. Default: on.
+  // a second thread, and build the claim changes and their scores on every
+  // core (docs/architecture.md, Threads). Off, compare() runs on the
+  // calling thread alone: for callers that already run one compare() per
+  // core. The result is the same either way. Default: on.
   bool threads = true;
   // Claim changes listed in ChangeSet::claims, in report order; the rest are
   // counted by status in ChangeSet::claims_not_listed, a warning says how
