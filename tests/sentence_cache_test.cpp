@@ -158,6 +158,28 @@ TEST(SentenceCache, BlocksAreSplitOnce) {
   EXPECT_EQ(reads, 2);
 }
 
+// A document whose blocks would not fit in one generation of the memo is
+// parsed without it (its first blocks would be gone before another document
+// asked for them); one that fits fills it. Both are the documents parsed
+// without a cache.
+TEST(SentenceCache, DocumentTooLargeForAGenerationIsParsedWithoutIt) {
+  const std::string path = test::snapshot_path("page-2023");
+  const auto plain = load_document(path);
+  ASSERT_TRUE(plain);
+  const std::string page = test::read_file(path);
+  for (const size_t bound : {size_t{64} << 10, size_t{64} << 20}) {
+    LoadOptions cached;
+    cached.sentences = std::make_shared<SentenceCache>(bound);
+    auto& blocks = cached.sentences->memos().blocks;
+    const bool fits = blocks.fits(page.size());
+    EXPECT_EQ(fits, bound > (size_t{1} << 20)) << bound;
+    const auto with = load_document(path, cached);
+    ASSERT_TRUE(with);
+    EXPECT_EQ(blocks.size() > 0, fits) << bound;
+    EXPECT_EQ(render_outline_json(*with), render_outline_json(*plain));
+  }
+}
+
 // Only a "(" followed, past spaces, by a capital can open a definition.
 TEST(SentenceCache, AcronymDefinitionsNeedAParenthesisAndACapital) {
   EXPECT_TRUE(classify_detail::may_define_acronym("the Comprehensive Assistance Package (CAP)"));

@@ -12,7 +12,9 @@ Result<Document> parse_document(std::string_view bytes, std::string_view source,
   if (!raw) return raw.error();
   std::vector<Removal> removals = std::move(raw->removals);
   std::optional<std::string> date = remove_boilerplate(*raw, options.rules, removals);
-  Document doc = segment(*raw, options.sentences ? &options.sentences->memos().blocks : nullptr);
+  outline::BlockMemo* memo = options.sentences ? &options.sentences->memos().blocks : nullptr;
+  if (memo != nullptr && !memo->fits(bytes.size())) memo = nullptr;
+  Document doc = segment(*raw, memo);
   if (date) doc.meta.date = *date;
   doc.removals = std::move(removals);
   return doc;

@@ -21,6 +21,17 @@ class BlockMemo {
   using Sentences = std::vector<Sentence>;
 
   explicit BlockMemo(size_t max_bytes) : kept_(max_bytes) {}
+
+  // Whether a document of `input_bytes` gains from the memo: its blocks'
+  // sentences fit in one generation, so that the next document still finds
+  // them. A larger one pushes its own first blocks out before another
+  // document asks for them, and the lookups and copies then cost more than
+  // they save: a 10 MB pair 22% more CPU, a million changed lines three
+  // times the CPU (docs/benchmarks.md).
+  bool fits(size_t input_bytes) const { return input_bytes * kKeptPerInputByte <= kept_.max_bytes() / 2; }
+
+  // Blocks kept.
+  size_t size() { return kept_.size(); }
   // The sentences of block `text`, split into sentences when `split` (a
   // paragraph) or one sentence; `read` makes them when no document before
   // had that block.
@@ -38,6 +49,11 @@ class BlockMemo {
   }
 
  private:
+  // What get() counts for a block against the bound, per byte of its text:
+  // the key's copy, the sentences' text and comparison form, and about 96
+  // bytes a sentence of 100 (prose).
+  static constexpr size_t kKeptPerInputByte = 4;
+
   struct Key {
     std::string text;
     bool split = false;

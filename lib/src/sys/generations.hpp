@@ -56,6 +56,9 @@ class Generations {
     return value;
   }
 
+  // The bound given at construction; a generation holds half of it.
+  size_t max_bytes() const { return max_bytes_; }
+
   // Entries kept.
   size_t size() {
     std::lock_guard lock(mutex_);
