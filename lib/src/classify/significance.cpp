@@ -19,7 +19,7 @@ namespace {
 // costs more than a few dozen claims, and two claims of megabytes scored at
 // once would hold both their word lists (a 10 MiB line's pair: 165 -> 219
 // MiB at the peak).
-constexpr size_t kMinParallelClaims = 64;
+constexpr size_t kMinParallelScores = 64;
 
 // Longest quote of a claim in a reason, in words: a sentence of policy text
 // is rarely longer (the longest in the bundled series has 48), and a reason
@@ -383,7 +383,7 @@ void score_claims(const Scorer& scorer, ChangeSet& changes, bool threads) {
   // Each claim is scored on its own, from its own fields: on every core
   // when threads are on (a twelfth of an unrelated pair's instructions) and
   // the claims are many.
-  const bool parallel = threads && changes.claims.size() >= kMinParallelClaims;
+  const bool parallel = threads && changes.claims.size() >= kMinParallelScores;
   util::parallel_for(changes.claims.size(), parallel ? util::kMaxPairThreads : 1, [&](size_t i) {
     auto& claim = changes.claims[i];
     claim.significance = {};

@@ -364,7 +364,7 @@ class Comparer {
     // then taken in order; a chunk bounds what is held past the listing cap.
     std::vector<std::pair<int, const Pending*>> chunk;  // index in the report, entry
     std::vector<ClaimChange> built;
-    std::vector<char> over;
+    std::vector<char> over;  // not vector<bool>, whose bits threads would share
     int index = 0;
     for (size_t next = 0; next < order.size();) {
       chunk.clear();
