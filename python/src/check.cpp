@@ -39,10 +39,11 @@ RuleSet gather_rules(const RuleRequest& request) {
 }
 
 std::shared_ptr<Checked> run_check(const Document& old_doc, const Document& new_doc, const RuleRequest& request,
-                                   const std::optional<std::string>& programmes) {
+                                   const std::optional<std::string>& programmes, size_t max_listed_claims) {
   const RuleSet rules = gather_rules(request);
   CompareOptions options;
   options.classification.programmes = programme_config(programmes);
+  options.max_listed_claims = max_listed_claims;
   // As `strata check`: rules read changes, not unchanged claims, and no rule
   // reads wording shifts, whose cap would only show as a work limit.
   options.keep_unchanged_claims = false;
@@ -118,8 +119,8 @@ void bind_check(py::module_& m) {
          const std::vector<std::string>& watch, const std::vector<std::string>& watch_claim,
          const std::vector<std::string>& watch_section, const std::vector<std::string>& fail_on,
          std::optional<double> max_claims_removed, std::optional<double> max_section_rewritten,
-         const std::optional<std::string>& baseline, bool fail_on_bailout,
-         const std::optional<std::string>& programmes) {
+         const std::optional<std::string>& baseline, bool fail_on_bailout, const std::optional<std::string>& programmes,
+         size_t max_listed_claims) {
         const RuleRequest request{config.value_or(""),
                                   watch,
                                   watch_claim,
@@ -129,13 +130,14 @@ void bind_check(py::module_& m) {
                                   max_section_rewritten,
                                   baseline.value_or(""),
                                   fail_on_bailout};
-        return run_check(old_doc, new_doc, request, programmes);
+        return run_check(old_doc, new_doc, request, programmes, max_listed_claims);
       },
       py::arg("old"), py::arg("new"), py::arg("config") = py::none(), py::arg("watch") = std::vector<std::string>{},
       py::arg("watch_claim") = std::vector<std::string>{}, py::arg("watch_section") = std::vector<std::string>{},
       py::arg("fail_on") = std::vector<std::string>{}, py::arg("max_claims_removed") = py::none(),
       py::arg("max_section_rewritten") = py::none(), py::arg("baseline") = py::none(),
-      py::arg("fail_on_bailout") = false, py::arg("programmes") = py::none(), py::call_guard<py::gil_scoped_release>());
+      py::arg("fail_on_bailout") = false, py::arg("programmes") = py::none(),
+      py::arg("max_listed_claims") = CompareOptions{}.max_listed_claims, py::call_guard<py::gil_scoped_release>());
 }
 
 }  // namespace strata::python

@@ -131,6 +131,7 @@ def check(
     baseline: Optional[Union[str, "os.PathLike[str]"]] = None,
     fail_on_bailout: bool = False,
     programmes: Optional[Union[str, "os.PathLike[str]"]] = None,
+    max_listed_claims: int = MAX_LISTED_CLAIMS,
     format: str = "auto",
     rules: Optional[Union[str, "os.PathLike[str]"]] = None,
 ) -> CheckReport:
@@ -142,7 +143,11 @@ def check(
     looked for), then watch (--watch: phrases), watch_claim, watch_section
     (title-path patterns), fail_on (change kinds, "programme-removed",
     "programme-renamed"), max_claims_removed and max_section_rewritten (a
-    percentage). baseline: accepted findings (--baseline). The report's
+    percentage). baseline: accepted findings (--baseline).
+    max_listed_claims: the report's cap on listed claim changes
+    (--max-listed-claims); the rules read every change, those past the cap
+    too, and only those on figures, negations and modality say they missed
+    them. The report's
     to_json() is `strata check --format json`'s bytes and exit_code its exit
     status. The GIL is released while it runs.
     """
@@ -150,7 +155,7 @@ def check(
     return _strata._check(
         docs[0], docs[1], _path_or_none(config), _strings(watch), _strings(watch_claim), _strings(watch_section),
         _strings(fail_on), max_claims_removed, max_section_rewritten, _path_or_none(baseline), fail_on_bailout,
-        _path_or_none(programmes),
+        _path_or_none(programmes), max_listed_claims,
     )
 
 

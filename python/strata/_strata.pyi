@@ -340,4 +340,5 @@ def _check(
     baseline: Optional[str] = None,
     fail_on_bailout: bool = False,
     programmes: Optional[str] = None,
+    max_listed_claims: int = 20000,
 ) -> CheckReport: ...

@@ -97,3 +97,24 @@ def test_errors_are_the_cli_messages(snapshots, run_cli, kwargs, flags, error):
 def test_no_rule_is_an_error(snapshots):
     with pytest.raises(strata.InvalidArgumentError, match="no rule to check"):
         strata.check(snapshots[0], snapshots[1])
+
+
+def test_max_listed_claims_caps_the_report_not_the_rules(run_cli, tmp_path):
+    # A watched sentence changed after 40 others: past a cap of 5 listed
+    # changes, the watch rule still finds it, and the report is the CLI's.
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("".join(f"Clause {i} of the old terms applies.\n\n" for i in range(40)) + "Members may leave.\n")
+    new.write_text("".join(f"Rule {i} holds in the new version.\n\n" for i in range(40)) + "Members must stay.\n")
+    for cap in (5, 0):
+        report = strata.check(str(old), str(new), watch="Members", max_listed_claims=cap)
+        found = [f for d in report.documents for f in d.findings]
+        assert found and {f.rule for f in found} == {"watch:Members"}
+        assert any("Members" in f.old_text or "Members" in f.new_text for f in found)
+        status, out, _ = run_cli(
+            "check", "--no-config", "--format", "json", "--watch", "Members", "--max-listed-claims", str(cap),
+            str(old), str(new),
+        )
+        assert report.to_json().encode() == out and report.exit_code == status == 1
+    with pytest.raises(TypeError):
+        strata.check(str(old), str(new), watch="Members", max_listed_claims=-1)
