@@ -138,7 +138,7 @@ TEST(SplitPairing, OneEditedListItemBesideAShortNeighbourIsNoSplit) {
   const ClaimPairs p = pair(a, b);
   EXPECT_EQ(p.old_to_new[0], 0);
   EXPECT_EQ(p.old_kind[0], PairKind::kNear);
-  EXPECT_TRUE(p.split_rest[0].empty());
+  EXPECT_TRUE(p.split_rest_of(0).empty());
 }
 
 TEST(SplitPairing, ListItemTurnedIntoSentencesIsOneSplitIntoAllOfThem) {
@@ -155,12 +155,12 @@ TEST(SplitPairing, ListItemTurnedIntoSentencesIsOneSplitIntoAllOfThem) {
   const ClaimPairs split = pair(a, b);
   EXPECT_EQ(split.old_kind[0], PairKind::kSplitPart);
   EXPECT_EQ(split.old_to_new[0], 0);
-  EXPECT_EQ(split.split_rest[0], (std::vector<int>{1, 2}));
+  EXPECT_EQ(split.split_rest_of(0), (std::vector<int>{1, 2}));
   EXPECT_EQ(split.old_to_new[1], 3);
   const ClaimPairs merge = pair(b, a);
   EXPECT_EQ(merge.new_kind[0], PairKind::kMergePart);
   EXPECT_EQ(merge.new_to_old[0], 0);
-  EXPECT_EQ(merge.merge_rest[0], (std::vector<int>{1, 2}));
+  EXPECT_EQ(merge.merge_rest_of(0), (std::vector<int>{1, 2}));
   const ChangeSet c = compare(a, b, {});
   ASSERT_FALSE(c.claims.empty());
   EXPECT_EQ(c.claims[0].status, ChangeStatus::kSplit);
@@ -196,11 +196,11 @@ TEST(SplitPairing, LongListItemTurnedIntoSentencesIsOneSplitIntoAllOfThem) {
     const ClaimPairs split = pair(a, b);
     EXPECT_EQ(split.old_kind[0], PairKind::kSplitPart) << item;
     EXPECT_EQ(split.old_to_new[0], 0);
-    EXPECT_EQ(split.split_rest[0], rest);
+    EXPECT_EQ(split.split_rest_of(0), rest);
     EXPECT_EQ(split.old_to_new[1], static_cast<int>(parts));
     const ClaimPairs merge = pair(b, a);
     EXPECT_EQ(merge.new_kind[0], PairKind::kMergePart) << item;
-    EXPECT_EQ(merge.merge_rest[0], rest);
+    EXPECT_EQ(merge.merge_rest_of(0), rest);
   }
 }
 
@@ -226,7 +226,7 @@ TEST(SplitPairing, MergedSentenceKeepsTheRephrasedFirstPart) {
   ASSERT_EQ(p.new_to_old.size(), 2u);
   EXPECT_EQ(p.new_kind[0], PairKind::kMergePart);
   EXPECT_EQ(p.new_to_old[0], 0);
-  EXPECT_EQ(p.merge_rest[0], (std::vector<int>{1}));
+  EXPECT_EQ(p.merge_rest_of(0), (std::vector<int>{1}));
   EXPECT_EQ(p.old_to_new[2], 1);
   EXPECT_EQ(p.old_kind[2], PairKind::kNear);
 }

@@ -64,17 +64,19 @@ void fill_bags(Side& side, const std::vector<int>& paired) {
     Claim& claim = side.claims[j];
     const std::string& norm = claim.sentence_ptr->norm;
     if (paired[j] >= 0 || norm.size() > kMaxPairedClaimBytes) continue;
-    claim.bag = bag_of(norm);
+    claim.words = static_cast<int>(side.words.size());
+    ClaimWords& words = side.words.emplace_back();
+    words.bag = bag_of(norm);
     const std::vector<Span> spans = split_sentences(norm);
     if (spans.size() < 2) continue;
-    for (const Span& s : spans) claim.parts.push_back(bag_of(std::string_view(norm).substr(s.begin, s.end - s.begin)));
+    for (const Span& s : spans) words.parts.push_back(bag_of(std::string_view(norm).substr(s.begin, s.end - s.begin)));
   }
 }
 
 WordIndex index_of(const Side& side, const std::vector<int>& paired) {
   WordIndex index;
   for (size_t j = 0; j < side.claims.size(); ++j) {
-    if (paired[j] < 0) index.add(static_cast<int>(j), side.claims[j].bag);
+    if (paired[j] < 0) index.add(static_cast<int>(j), side.bag(j));
   }
   return index;
 }
@@ -98,6 +100,25 @@ void link(ClaimPairs& p, int i, int j, PairKind kind, double score) {
   p.old_score[static_cast<size_t>(i)] = score;
 }
 
+const ClaimWords& Side::words_of(int c) const {
+  static const ClaimWords kNone;
+  const int at = claims[static_cast<size_t>(c)].words;
+  return at < 0 ? kNone : words[static_cast<size_t>(at)];
+}
+
+namespace {
+
+const std::vector<int>& rest_of(const std::map<int, std::vector<int>>& rest, int claim) {
+  static const std::vector<int> kNone;
+  const auto it = rest.find(claim);
+  return it == rest.end() ? kNone : it->second;
+}
+
+}  // namespace
+
+const std::vector<int>& ClaimPairs::split_rest_of(int i) const { return rest_of(split_rest, i); }
+const std::vector<int>& ClaimPairs::merge_rest_of(int j) const { return rest_of(merge_rest, j); }
+
 namespace {
 
 int neighbour(const Side& side, int claim, int step) {
@@ -112,7 +133,7 @@ int neighbour(const Side& side, int claim, int step) {
 int free_part(const Side& part_side, const std::vector<int>& part_to_whole, int claim, int step, const Bag& whole) {
   const int b = neighbour(part_side, claim, step);
   if (b < 0 || part_to_whole[static_cast<size_t>(b)] >= 0) return -1;
-  const Bag& part = part_side.claims[static_cast<size_t>(b)].bag;
+  const Bag& part = part_side.bag(b);
   return part.size() < kMinJoiningWords || containment(part, whole) < kJoiningPartContainment ? -1 : b;
 }
 
@@ -123,13 +144,13 @@ int free_part(const Side& part_side, const std::vector<int>& part_to_whole, int 
 // miss the longer cases: each of a six-sentence list item's sentences is a
 // sixth of it, and two of them score about 0.5 against the whole.
 void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>& whole_to_part,
-                std::vector<int>& part_to_whole, std::vector<std::vector<int>>& rest, std::vector<PairKind>& whole_kind,
+                std::vector<int>& part_to_whole, std::map<int, std::vector<int>>& rest, std::vector<PairKind>& whole_kind,
                 std::vector<PairKind>& part_kind, PairKind kind) {
   WordIndex index = index_of(part_side, part_to_whole);
-  auto part_bag = [&](int c) -> const Bag& { return part_side.claims[static_cast<size_t>(c)].bag; };
+  auto part_bag = [&](int c) -> const Bag& { return part_side.bag(c); };
   for (size_t w = 0; w < whole_side.claims.size(); ++w) {
     if (whole_to_part[w] >= 0) continue;
-    const auto& bag = whole_side.claims[w].bag;
+    const Bag& bag = whole_side.bag(w);
     for (int a : index.candidates(bag)) {
       if (part_to_whole[static_cast<size_t>(a)] >= 0) continue;
       if (containment(part_bag(a), bag) < kPartContainment) continue;
@@ -164,7 +185,7 @@ void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>&
       for (int c = first; c <= last; ++c) {
         part_to_whole[static_cast<size_t>(c)] = static_cast<int>(w);
         part_kind[static_cast<size_t>(c)] = kind;
-        if (c != first) rest[w].push_back(c);
+        if (c != first) rest[static_cast<int>(w)].push_back(c);
       }
       break;
     }
@@ -204,6 +225,9 @@ Side prepare(const Document& doc) {
   for (size_t s = 0; s < doc.sections.size(); ++s) {
     const Section& section = doc.sections[s];
     side.title_bags[s] = bag_of(section.title_norm);
+    size_t claims = 0;
+    for (const Block& block : section.blocks) claims += block.sentences.size();
+    side.by_section[s].reserve(claims);
     for (size_t b = 0; b < section.blocks.size(); ++b) {
       for (size_t k = 0; k < section.blocks[b].sentences.size(); ++k) {
         const Sentence& sentence = section.blocks[b].sentences[k];
@@ -212,10 +236,9 @@ Side prepare(const Document& doc) {
         side.claims.push_back(Claim{static_cast<int>(s),
                                     static_cast<int>(b),
                                     static_cast<int>(k),
+                                    -1,
                                     &sentence,
-                                    util::word_hash(sentence.norm),
-                                    {},
-                                    {}});
+                                    util::word_hash(sentence.norm)});
       }
     }
   }
@@ -323,8 +346,6 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
   p.old_kind.assign(o.claims.size(), PairKind::kNone);
   p.new_kind.assign(n.claims.size(), PairKind::kNone);
   p.old_score.assign(o.claims.size(), 0.0);
-  p.split_rest.assign(o.claims.size(), {});
-  p.merge_rest.assign(n.claims.size(), {});
 
   auto anchored = [&](int i, int j) {
     return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)] ==
@@ -350,19 +371,20 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
   WordIndex index = index_of(n, p.new_to_old);
   Rarity rarity;
   for (size_t i = 0; i < o.claims.size(); ++i) {
-    if (p.old_to_new[i] < 0) rarity.add(o.claims[i].bag);
+    if (p.old_to_new[i] < 0) rarity.add(o.bag(i));
   }
   for (size_t j = 0; j < n.claims.size(); ++j) {
-    if (p.new_to_old[j] < 0) rarity.add(n.claims[j].bag);
+    if (p.new_to_old[j] < 0) rarity.add(n.bag(j));
   }
   std::vector<Candidate> candidates;
   for (size_t i = 0; i < o.claims.size(); ++i) {
     if (p.old_to_new[i] >= 0) continue;
-    for (int j : index.candidates(o.claims[i].bag)) {
-      const Bag& other = n.claims[static_cast<size_t>(j)].bag;
-      const double score = dice(o.claims[i].bag, other);
+    const Bag& bag = o.bag(i);
+    for (int j : index.candidates(bag)) {
+      const Bag& other = n.bag(j);
+      const double score = dice(bag, other);
       if (score < kNearDuplicate) continue;
-      if (rarity.weighted_dice(o.claims[i].bag, other) < kMinRareShare) continue;
+      if (rarity.weighted_dice(bag, other) < kMinRareShare) continue;
       candidates.push_back(
           Candidate{score + (anchored(static_cast<int>(i), j) ? kAnchorBonus : 0.0), static_cast<int>(i), j});
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -15,16 +16,26 @@ namespace strata::align {
 // two words colliding would only nudge a similarity score.
 using Bag = std::vector<uint64_t>;
 
+// The words of a claim left without an exact match, the only claims the
+// passes after exact pairing read.
+struct ClaimWords {
+  Bag bag;
+  // Bags of the sentences of a claim that holds several (a list item, a
+  // quote); empty for a one-sentence claim.
+  std::vector<Bag> parts;
+};
+
+// A claim as alignment reads it: 32 bytes, a side holding one per claim of
+// its document. Its words are kept apart (Side::words), for the few claims
+// left without an exact match: a bag in each claim made every claim 80
+// bytes, and two documents of a million lines held 160 MB of claims.
 struct Claim {
   int section = -1;
   int block = -1;
   int sentence = -1;
+  int words = -1;  // index into Side::words; -1 until filled (claims paired exactly are never filled)
   const Sentence* sentence_ptr = nullptr;
   uint64_t key = 0;  // hash of the comparison form
-  Bag bag;           // filled only for claims left without an exact match
-  // Bags of the sentences of a claim that holds several (a list item, a
-  // quote); empty for a one-sentence claim and for exactly paired claims.
-  std::vector<Bag> parts;
 };
 
 struct Side {
@@ -33,6 +44,15 @@ struct Side {
   std::vector<std::vector<int>> by_section;  // claim indices of each section
   std::vector<size_t> own_chars;             // comparison-form bytes of each section's claims
   std::vector<Bag> title_bags;
+  std::vector<ClaimWords> words;  // of the claims that have them, in the order filled
+
+  // The words of claim `c` (an index into `claims`); empty when not filled.
+  const Bag& bag(int c) const { return words_of(c).bag; }
+  const Bag& bag(size_t c) const { return bag(static_cast<int>(c)); }
+  const std::vector<Bag>& parts(int c) const { return words_of(c).parts; }
+
+ private:
+  const ClaimWords& words_of(int c) const;
 };
 
 Side prepare(const Document& doc);
@@ -93,8 +113,15 @@ struct ClaimPairs {
   // The parts after the first of splits (old claim -> the other new claims)
   // and merges (new claim -> the other old claims), in document order; empty
   // for a claim that is no split or merge.
-  std::vector<std::vector<int>> split_rest;
-  std::vector<std::vector<int>> merge_rest;
+  // Kept by claim index for the few claims that have them: a list per claim
+  // was 48 MB for two documents of a million lines.
+  std::map<int, std::vector<int>> split_rest;
+  std::map<int, std::vector<int>> merge_rest;
+
+  // The parts after the first of the split of old claim `i` / of the merge
+  // into new claim `j`; empty for none.
+  const std::vector<int>& split_rest_of(int i) const;
+  const std::vector<int>& merge_rest_of(int j) const;
   // Set when the claims left without an exact match were over
   // kMaxInexactClaims: none of them was looked at further.
   bool inexact_over_cap = false;

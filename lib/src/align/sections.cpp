@@ -101,10 +101,10 @@ std::vector<Flow> section_flow(const Side& o, const Side& n, const ClaimPairs& c
     const PairKind kind = claims.old_kind[i];
     const bool scored = kind == PairKind::kNear || kind == PairKind::kSentence || kind == PairKind::kShape;
     add_flow(static_cast<int>(i), j, scored ? claims.old_score[i] : 1.0);
-    for (const int part : claims.split_rest[i]) add_flow(static_cast<int>(i), part, 1.0);
+    for (const int part : claims.split_rest_of(static_cast<int>(i))) add_flow(static_cast<int>(i), part, 1.0);
   }
-  for (size_t j = 0; j < n.claims.size(); ++j) {
-    for (const int part : claims.merge_rest[j]) add_flow(part, static_cast<int>(j), 1.0);
+  for (const auto& [j, parts] : claims.merge_rest) {  // by new claim, in order
+    for (const int part : parts) add_flow(part, j, 1.0);
   }
   std::stable_sort(shares.begin(), shares.end());
   std::vector<Flow> flow;

@@ -28,12 +28,13 @@ struct Unit {
 // The sentences of a claim worth probing: its parts, or the claim itself
 // when it is one sentence.
 template <typename OnBag>
-void for_each_unit(const Claim& c, OnBag&& on_bag) {
-  if (c.parts.empty()) {
-    if (c.bag.size() >= kMinPartWords) on_bag(c.bag);
+void for_each_unit(const Side& side, int c, OnBag&& on_bag) {
+  const std::vector<Bag>& parts = side.parts(c);
+  if (parts.empty()) {
+    if (side.bag(c).size() >= kMinPartWords) on_bag(side.bag(c));
     return;
   }
-  for (const Bag& part : c.parts) {
+  for (const Bag& part : parts) {
     if (part.size() >= kMinPartWords) on_bag(part);
   }
 }
@@ -50,17 +51,17 @@ struct Scored {
 }  // namespace
 
 void pair_sentences(Side& o, Side& n, ClaimPairs& p, const PairGate& gate) {
-  auto multi = [](const Claim& c) { return !c.parts.empty(); };
+  auto multi = [](const Side& side, size_t c) { return !side.parts(static_cast<int>(c)).empty(); };
   bool any = false;
-  for (size_t i = 0; i < o.claims.size() && !any; ++i) any = p.old_to_new[i] < 0 && multi(o.claims[i]);
-  for (size_t j = 0; j < n.claims.size() && !any; ++j) any = p.new_to_old[j] < 0 && multi(n.claims[j]);
+  for (size_t i = 0; i < o.claims.size() && !any; ++i) any = p.old_to_new[i] < 0 && multi(o, i);
+  for (size_t j = 0; j < n.claims.size() && !any; ++j) any = p.new_to_old[j] < 0 && multi(n, j);
   if (!any) return;
 
   std::vector<Unit> units;
   WordIndex index;
   for (size_t j = 0; j < n.claims.size(); ++j) {
     if (p.new_to_old[j] >= 0) continue;
-    for_each_unit(n.claims[j], [&](const Bag& bag) {
+    for_each_unit(n, static_cast<int>(j), [&](const Bag& bag) {
       index.add(static_cast<int>(units.size()), bag);
       units.push_back(Unit{static_cast<int>(j), &bag});
     });
@@ -68,12 +69,11 @@ void pair_sentences(Side& o, Side& n, ClaimPairs& p, const PairGate& gate) {
   std::vector<Scored> found;
   for (size_t i = 0; i < o.claims.size(); ++i) {
     if (p.old_to_new[i] >= 0) continue;
-    const Claim& c = o.claims[i];
-    for_each_unit(c, [&](const Bag& bag) {
+    for_each_unit(o, static_cast<int>(i), [&](const Bag& bag) {
       for (const int u : index.candidates(bag)) {
         const Unit& unit = units[static_cast<size_t>(u)];
         // Two one-sentence claims were the near-duplicate pass's to judge.
-        if (!multi(c) && !multi(n.claims[static_cast<size_t>(unit.claim)])) continue;
+        if (!multi(o, i) && !multi(n, static_cast<size_t>(unit.claim))) continue;
         const double score = dice(bag, *unit.bag);
         if (score >= gate.min_dice && gate.rarity->weighted_dice(bag, *unit.bag) >= gate.min_rare)
           found.push_back(Scored{score, static_cast<int>(i), unit.claim});
@@ -87,7 +87,7 @@ void pair_sentences(Side& o, Side& n, ClaimPairs& p, const PairGate& gate) {
     // The pair's similarity is that of the whole claims, as a reader sees
     // them; the sentence score only chose the partner.
     link(p, s.old_claim, s.new_claim, PairKind::kSentence,
-         dice(o.claims[static_cast<size_t>(s.old_claim)].bag, n.claims[static_cast<size_t>(s.new_claim)].bag));
+         dice(o.bag(s.old_claim), n.bag(s.new_claim)));
   }
 }
 

@@ -131,7 +131,7 @@ void pair_figures(const Side& o, const Side& n, ClaimPairs& p) {
     if (count < kMinSharedFigures || p.old_to_new[static_cast<size_t>(i)] >= 0 ||
         p.new_to_old[static_cast<size_t>(j)] >= 0)
       continue;
-    const double score = dice(o.claims[static_cast<size_t>(i)].bag, n.claims[static_cast<size_t>(j)].bag);
+    const double score = dice(o.bag(i), n.bag(j));
     if (score >= kMinFigureDice) link(p, i, j, PairKind::kShape, score);
   }
 }
@@ -159,7 +159,7 @@ void pair_shapes(const Side& o, const Side& n, ClaimPairs& p) {
     if (shape == kBareDate && (old_bare.size() != 1 || it->second.size() != 1)) continue;
     for (const int j : it->second) {
       if (p.new_to_old[static_cast<size_t>(j)] >= 0) continue;
-      link(p, static_cast<int>(i), j, PairKind::kShape, dice(o.claims[i].bag, n.claims[static_cast<size_t>(j)].bag));
+      link(p, static_cast<int>(i), j, PairKind::kShape, dice(o.bag(i), n.bag(j)));
       break;
     }
   }
