@@ -144,8 +144,8 @@ int free_part(const Side& part_side, const std::vector<int>& part_to_whole, int 
 // miss the longer cases: each of a six-sentence list item's sentences is a
 // sixth of it, and two of them score about 0.5 against the whole.
 void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>& whole_to_part,
-                std::vector<int>& part_to_whole, std::map<int, std::vector<int>>& rest, std::vector<PairKind>& whole_kind,
-                std::vector<PairKind>& part_kind, PairKind kind) {
+                std::vector<int>& part_to_whole, std::map<int, std::vector<int>>& rest,
+                std::vector<PairKind>& whole_kind, std::vector<PairKind>& part_kind, PairKind kind) {
   WordIndex index = index_of(part_side, part_to_whole);
   auto part_bag = [&](int c) -> const Bag& { return part_side.bag(c); };
   for (size_t w = 0; w < whole_side.claims.size(); ++w) {
@@ -233,11 +233,7 @@ Side prepare(const Document& doc) {
         const Sentence& sentence = section.blocks[b].sentences[k];
         side.by_section[s].push_back(static_cast<int>(side.claims.size()));
         side.own_chars[s] += sentence.norm.size();
-        side.claims.push_back(Claim{static_cast<int>(s),
-                                    static_cast<int>(b),
-                                    static_cast<int>(k),
-                                    -1,
-                                    &sentence,
+        side.claims.push_back(Claim{static_cast<int>(s), static_cast<int>(b), static_cast<int>(k), -1, &sentence,
                                     util::word_hash(sentence.norm)});
       }
     }

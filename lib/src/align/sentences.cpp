@@ -86,8 +86,7 @@ void pair_sentences(Side& o, Side& n, ClaimPairs& p, const PairGate& gate) {
       continue;
     // The pair's similarity is that of the whole claims, as a reader sees
     // them; the sentence score only chose the partner.
-    link(p, s.old_claim, s.new_claim, PairKind::kSentence,
-         dice(o.bag(s.old_claim), n.bag(s.new_claim)));
+    link(p, s.old_claim, s.new_claim, PairKind::kSentence, dice(o.bag(s.old_claim), n.bag(s.new_claim)));
   }
 }
 
