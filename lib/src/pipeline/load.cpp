@@ -1,5 +1,7 @@
 #include "strata/load.hpp"
 
+#include <utility>
+
 #include "ingest/ingest.hpp"
 #include "normalize/normalize.hpp"
 #include "programmes/sentence_cache.hpp"
@@ -14,7 +16,7 @@ Result<Document> parse_document(std::string_view bytes, std::string_view source,
   std::optional<std::string> date = remove_boilerplate(*raw, options.rules, removals);
   outline::BlockMemo* memo = options.sentences ? &options.sentences->memos().blocks : nullptr;
   if (memo != nullptr && !memo->fits(bytes.size())) memo = nullptr;
-  Document doc = segment(*raw, memo);
+  Document doc = segment(std::move(*raw), memo);
   if (date) doc.meta.date = *date;
   doc.removals = std::move(removals);
   return doc;
@@ -30,7 +32,7 @@ Document empty_document(std::string_view source, InputFormat format) {
   RawDocument nothing;
   nothing.source = std::string(source);
   nothing.format = format == InputFormat::kAuto ? format_from_path(source) : format;
-  return segment(nothing);
+  return segment(std::move(nothing));
 }
 
 }  // namespace strata

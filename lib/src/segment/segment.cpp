@@ -1,6 +1,8 @@
 // Section trees from RawBlocks. Plain-text structure is inferred as described
 // in docs/segmentation.md; Markdown structure is taken as marked.
 #include <algorithm>
+#include <string>
+#include <utility>
 
 #include "normalize/normalize.hpp"
 #include "segment/segment.hpp"
@@ -66,20 +68,45 @@ DocumentMeta meta_of(const RawDocument& raw) {
   return meta;
 }
 
-Document segment_plain(const RawDocument& raw, BlockMemo* memo) {
-  const std::vector<RawBlock>& blocks = raw.blocks;
-  std::vector<std::string> norms;
-  norms.reserve(blocks.size());
-  for (const RawBlock& b : blocks)
-    norms.push_back(b.text.size() <= kMaxBulletHeadingBytes ? normalize_text(b.text) : std::string());
+// Lets go of a block's text once its sentences are made (segment()).
+void release(std::string& text) { std::string().swap(text); }
 
+// What finding headings reads of a line's comparison form, kept for each
+// line instead of the form itself: the forms of every line would be a copy
+// of the document held through its segmentation (80 MB for a million lines).
+struct LineShape {
+  bool heading = false;         // a plain heading's shape, of at most kMaxHeadingWords words
+  bool bullet_heading = false;  // a bullet heading's shape
+  bool quotation = false;       // is_quotation()
+  bool title = false;           // the document's title repeated
+};
+
+// The comparison form of a line short enough to be a heading; empty for a longer one.
+std::string heading_norm(const RawBlock& b) {
+  return b.text.size() <= kMaxBulletHeadingBytes ? normalize_text(b.text) : std::string();
+}
+
+Document segment_plain(RawDocument& raw, BlockMemo* memo) {
+  std::vector<RawBlock>& blocks = raw.blocks;
   DocumentMeta meta = meta_of(raw);
   size_t first = 0;
   std::string title_norm;
-  if (!blocks.empty() && !blocks[0].bullet && heading_shape(norms[0], kMaxHeadingBytes, true)) {
-    meta.title = blocks[0].text;
-    title_norm = norms[0];
-    first = 1;
+  if (!blocks.empty() && !blocks[0].bullet) {
+    std::string norm = heading_norm(blocks[0]);
+    if (heading_shape(norm, kMaxHeadingBytes, true)) {
+      meta.title = blocks[0].text;
+      title_norm = std::move(norm);
+      first = 1;
+    }
+  }
+  std::vector<LineShape> shapes(blocks.size());
+  for (size_t i = first; i < blocks.size(); ++i) {
+    const std::string norm = heading_norm(blocks[i]);
+    LineShape& shape = shapes[i];
+    shape.heading = heading_shape(norm, kMaxHeadingBytes, false) && word_count(norm) <= kMaxHeadingWords;
+    shape.bullet_heading = heading_shape(norm, kMaxBulletHeadingBytes, true);
+    shape.quotation = is_quotation(norm);
+    shape.title = !title_norm.empty() && norm == title_norm;
   }
 
   // Candidates, then confirmation from the end: a heading needs a body after
@@ -89,25 +116,21 @@ Document segment_plain(const RawDocument& raw, BlockMemo* memo) {
   for (size_t i = n; i-- > first;) {
     const RawBlock& b = blocks[i];
     size_t next = i + 1;
-    while (next < n && norms[next] == title_norm && !title_norm.empty() && !blocks[next].bullet) ++next;
+    while (next < n && shapes[next].title && !blocks[next].bullet) ++next;
     if (next >= n) continue;
     if (b.bullet) {
-      heading[i] = blocks[next].indent > b.indent && heading_shape(norms[i], kMaxBulletHeadingBytes, true);
+      heading[i] = blocks[next].indent > b.indent && shapes[i].bullet_heading;
     } else {
-      const bool shape = heading_shape(norms[i], kMaxHeadingBytes, false) && word_count(norms[i]) <= kMaxHeadingWords;
-      const bool next_is_body = !(blocks[next].bullet ? false
-                                                      : heading_shape(norms[next], kMaxHeadingBytes, false) &&
-                                                            word_count(norms[next]) <= kMaxHeadingWords) ||
-                                heading[next];
-      heading[i] = shape && next_is_body;
+      const bool next_is_body = !(blocks[next].bullet ? false : shapes[next].heading) || heading[next];
+      heading[i] = shapes[i].heading && next_is_body;
     }
   }
 
   TreeBuilder tree(meta, memo);
   std::vector<int> list_indents;
   for (size_t i = first; i < n; ++i) {
-    const RawBlock& b = blocks[i];
-    if (!title_norm.empty() && !b.bullet && norms[i] == title_norm) continue;  // the title repeated as a banner
+    RawBlock& b = blocks[i];
+    if (!b.bullet && shapes[i].title) continue;  // the title repeated as a banner
     if (heading[i]) {
       // Two or more blank lines before a heading mark a stronger break than one.
       const int gap_rank = b.gap >= 2 ? 0 : 1;
@@ -122,8 +145,9 @@ Document segment_plain(const RawDocument& raw, BlockMemo* memo) {
       tree.add(BlockKind::kListItem, static_cast<int>(list_indents.size()) - 1, b.line, b.text);
     } else {
       list_indents.clear();
-      tree.add(is_quotation(norms[i]) ? BlockKind::kQuote : BlockKind::kParagraph, 0, b.line, b.text);
+      tree.add(shapes[i].quotation ? BlockKind::kQuote : BlockKind::kParagraph, 0, b.line, b.text);
     }
+    release(b.text);
   }
   return tree.finish();
 }
@@ -138,7 +162,7 @@ std::string file_stem(std::string_view source) {
 }
 
 // Markdown and HTML: the structure is marked up.
-Document segment_marked(const RawDocument& raw, BlockMemo* memo) {
+Document segment_marked(RawDocument& raw, BlockMemo* memo) {
   DocumentMeta meta = meta_of(raw);
   size_t first = 0;
   const bool has_h1 = std::any_of(raw.blocks.begin(), raw.blocks.end(),
@@ -173,35 +197,36 @@ Document segment_marked(const RawDocument& raw, BlockMemo* memo) {
   if (meta.title.empty()) meta.title = file_stem(raw.source);
   TreeBuilder tree(meta, memo);
   for (size_t i = first; i < raw.blocks.size(); ++i) {
-    const RawBlock& b = raw.blocks[i];
+    RawBlock& b = raw.blocks[i];
     switch (b.kind) {
       case RawBlock::Kind::kHeading:
         tree.open(b.text, b.line, HeadingKey{b.level, 0, 0}, 0, false, b.anchor);
         break;
       case RawBlock::Kind::kListItem:
-        tree.add(BlockKind::kListItem, b.indent, b.line, b.text, b.links);
+        tree.add(BlockKind::kListItem, b.indent, b.line, b.text, std::move(b.links));
         break;
       case RawBlock::Kind::kQuote:
-        tree.add(BlockKind::kQuote, 0, b.line, b.text, b.links);
+        tree.add(BlockKind::kQuote, 0, b.line, b.text, std::move(b.links));
         break;
       case RawBlock::Kind::kCode:
         tree.add(BlockKind::kCode, 0, b.line, b.text);
         break;
       case RawBlock::Kind::kTableRow:
-        tree.add(BlockKind::kTableRow, 0, b.line, b.text, b.links);
+        tree.add(BlockKind::kTableRow, 0, b.line, b.text, std::move(b.links));
         break;
       case RawBlock::Kind::kParagraph:
       case RawBlock::Kind::kLine:
-        tree.add(BlockKind::kParagraph, 0, b.line, b.text, b.links);
+        tree.add(BlockKind::kParagraph, 0, b.line, b.text, std::move(b.links));
         break;
     }
+    release(b.text);
   }
   return tree.finish();
 }
 
 }  // namespace
 
-Document segment(const RawDocument& raw, BlockMemo* memo) {
+Document segment(RawDocument raw, BlockMemo* memo) {
   return raw.format == InputFormat::kMarkdown || raw.format == InputFormat::kHtml ? segment_marked(raw, memo)
                                                                                   : segment_plain(raw, memo);
 }
