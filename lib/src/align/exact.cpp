@@ -40,13 +40,14 @@ class ExactIndex {
              entries_[end].group == entries_[start].group) {
         ++end;
       }
-      cursor_[start] = start;
-      bucket_size_[start] = end - start;
+      cursor_[start] = static_cast<uint32_t>(start);
+      bucket_size_[start] = static_cast<uint32_t>(end - start);
     }
   }
 
-  // Where no bucket holds a (text hash, group).
-  static constexpr size_t kNoBucket = SIZE_MAX;
+  // Where no bucket holds a (text hash, group). Entries are numbered in 32
+  // bits, as claims are (int): half the memory of size_t on a million claims.
+  static constexpr uint32_t kNoBucket = UINT32_MAX;
 
   // A claim by text hash and group: a new claim of the index, or an old
   // claim to be found among its buckets.
@@ -60,19 +61,19 @@ class ExactIndex {
   // The bucket of each of `probes` (sorted), by claim: one merge of the two
   // sorted lists instead of a binary search per claim, which on a million
   // claims was a cache miss per step and half of the time of a diff.
-  void find_buckets(const std::vector<Entry>& probes, std::vector<size_t>& bucket_of) const {
+  void find_buckets(const std::vector<Entry>& probes, std::vector<uint32_t>& bucket_of) const {
     size_t k = 0;
     for (const Entry& entry : probes) {
       while (k < entries_.size() && std::tie(entries_[k].key, entries_[k].group) < std::tie(entry.key, entry.group)) {
         ++k;
       }
       const bool found = k < entries_.size() && entries_[k].key == entry.key && entries_[k].group == entry.group;
-      bucket_of[static_cast<size_t>(entry.claim)] = found ? k : kNoBucket;
+      bucket_of[static_cast<size_t>(entry.claim)] = found ? static_cast<uint32_t>(k) : kNoBucket;
     }
   }
 
   // The number of new claims in the bucket starting at `start`.
-  size_t copies(size_t start) const { return bucket_size_[start]; }
+  size_t copies(uint32_t start) const { return bucket_size_[start]; }
 
   // New claim `j` is free, in group `g` and has the text of `claim`.
   bool free_copy(int j, const Claim& claim, int g, const std::vector<int>& new_to_old) const {
@@ -84,11 +85,11 @@ class ExactIndex {
 
   // The first free new claim of the bucket starting at `start` (kNoBucket:
   // none) with the text of `claim`, or -1.
-  int first_free(size_t start, const Claim& claim, const std::vector<int>& new_to_old) {
+  int first_free(uint32_t start, const Claim& claim, const std::vector<int>& new_to_old) {
     if (start == kNoBucket) return -1;
-    const size_t end = start + bucket_size_[start];
+    const size_t end = size_t{start} + bucket_size_[start];
     auto taken = [&](size_t k) { return new_to_old[static_cast<size_t>(entries_[k].claim)] >= 0; };
-    size_t& at = cursor_[start];
+    uint32_t& at = cursor_[start];
     while (at < end && taken(at)) ++at;
     // A free claim of another text is a hash collision: looked past, left
     // free for its own text.
@@ -105,8 +106,8 @@ class ExactIndex {
   std::vector<int> groups_;  // per new claim
   // Per bucket, at its first entry: the first entry that may be free, and
   // the bucket's size.
-  std::vector<size_t> cursor_;
-  std::vector<size_t> bucket_size_;
+  std::vector<uint32_t> cursor_;
+  std::vector<uint32_t> bucket_size_;
 };
 
 // Exact matches by comparison form in the group `group_of(i)` names
@@ -118,12 +119,13 @@ void pair_in_groups(const Side& o, ExactIndex& index, ClaimPairs& p, GroupOf gro
   // The old claims still unpaired, by text hash and group: their buckets,
   // and whether their text is found once on the old side.
   std::vector<ExactIndex::Entry> probes;
+  probes.reserve(static_cast<size_t>(std::count(p.old_to_new.begin(), p.old_to_new.end(), -1)));
   for (size_t i = 0; i < o.claims.size(); ++i) {
     const int g = group_of(static_cast<int>(i));
     if (p.old_to_new[i] < 0 && g >= 0) probes.push_back({o.claims[i].key, g, static_cast<int>(i)});
   }
   std::sort(probes.begin(), probes.end());
-  std::vector<size_t> bucket_of(o.claims.size(), ExactIndex::kNoBucket);
+  std::vector<uint32_t> bucket_of(o.claims.size(), ExactIndex::kNoBucket);
   index.find_buckets(probes, bucket_of);
   std::vector<bool> once_on_old_side(o.claims.size(), false);
   for (size_t k = 0, end = 0; k < probes.size(); k = end) {
@@ -131,7 +133,7 @@ void pair_in_groups(const Side& o, ExactIndex& index, ClaimPairs& p, GroupOf gro
     if (end - k == 1) once_on_old_side[static_cast<size_t>(probes[k].claim)] = true;
   }
   for (size_t i = 0; i < o.claims.size(); ++i) {
-    const size_t bucket = bucket_of[i];
+    const uint32_t bucket = bucket_of[i];
     if (p.old_to_new[i] >= 0 || !once_on_old_side[i] || bucket == ExactIndex::kNoBucket || index.copies(bucket) != 1) {
       continue;
     }
@@ -163,9 +165,22 @@ void pair_in_groups(const Side& o, ExactIndex& index, ClaimPairs& p, GroupOf gro
 void pair_exact(const Side& o, const Side& n, ClaimPairs& p, const std::vector<int>& anchor) {
   // Inside title-anchored sections first (buckets by new section), then
   // anywhere (one bucket per text).
-  ExactIndex by_section(n, [&](int j) { return n.claims[static_cast<size_t>(j)].section; });
-  pair_in_groups(o, by_section, p,
-                 [&](int i) { return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)]; });
+  const auto new_group = [&](int j) { return n.claims[static_cast<size_t>(j)].section; };
+  const auto old_group = [&](int i) { return anchor[static_cast<size_t>(o.claims[static_cast<size_t>(i)].section)]; };
+  {
+    // Let go before the second index is built: each is 28 bytes a claim.
+    ExactIndex by_section(n, new_group);
+    pair_in_groups(o, by_section, p, old_group);
+  }
+  // Every claim of both sides in one group (two documents without headings,
+  // their root sections anchored): the first pass looked at every pair the
+  // second would, and left no old claim with a free new copy of its text.
+  if (o.claims.empty() || n.claims.empty()) return;
+  const int group = new_group(0);
+  bool one_group = true;
+  for (size_t j = 0; j < n.claims.size() && one_group; ++j) one_group = new_group(static_cast<int>(j)) == group;
+  for (size_t i = 0; i < o.claims.size() && one_group; ++i) one_group = old_group(static_cast<int>(i)) == group;
+  if (one_group) return;
   ExactIndex anywhere(n, [](int) { return 0; });
   pair_in_groups(o, anywhere, p, [](int) { return 0; });
 }
