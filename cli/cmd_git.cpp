@@ -95,6 +95,7 @@ void add_git_diff_command(CLI::App& app, Context& context) {
   cmd->add_option("args", diff->args, "What git passes: path old-file old-hex old-mode new-file new-hex new-mode")
       ->required();
   diff->read.add_to(*cmd);
+  diff->read.add_listing_cap_to(*cmd);
   cmd->callback([diff, &context] { context.exit_code = run_git_diff(*diff); });
 }
 

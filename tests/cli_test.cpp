@@ -127,6 +127,31 @@ TEST(Cli, MaxListedClaimsListsThatManyAndCountsTheRest) {
   }
 }
 
+// The git diff driver and the main job take the same cap: git-diff's text
+// lists the first N changes and says how many it left out; report's pair
+// JSON counts all of them in its summary, as the uncapped committed report does.
+TEST(Cli, MaxListedClaimsReachesGitDiffAndReport) {
+  const std::string git_args = std::string("docs/ukraine.txt ") + k2023 + " 1111 100644 " + k2024 + " 2222 100644";
+  const auto full = run_strata("git-diff " + git_args);
+  const auto capped = run_strata("git-diff --max-listed-claims 3 " + git_args);
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  ASSERT_EQ(capped.exit_code, 0) << capped.err;
+  EXPECT_EQ(full.out.find("past the cap of"), std::string::npos);
+  EXPECT_NE(capped.out.find("not listed, past the cap of 3;"), std::string::npos) << capped.out;
+  EXPECT_LT(capped.out.size(), full.out.size());
+
+  test::TempDir dir;
+  const auto r = run_strata("report --pairs consecutive:page --max-listed-claims 2 --out " + dir.path() + " --store " +
+                            dir.path() + "/store");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(test::read_file(dir.path() + "/page-2023__page-2024.json"));
+  const auto committed =
+      nlohmann::json::parse(test::read_file(std::string(STRATA_SOURCE_DIR) + "/reports/page-2023__page-2024.json"));
+  EXPECT_EQ(json["claims"].size(), 2u);
+  EXPECT_EQ(json["summary"]["claims"], committed["summary"]["claims"]);
+  EXPECT_EQ(json["summary"]["claims_not_listed"].get<size_t>(), committed["claims"].size() - 2);
+}
+
 TEST(Cli, BadInputIsOneLineAndExitTwo) {
   test::TempDir dir;
   const std::string bin = dir.file("bin.txt", std::string("ab\0cd", 5));
