@@ -51,6 +51,23 @@ TEST(Figures, ParsesAmountsCountsDatesAndRanges) {
   for (const auto& c : cases) EXPECT_EQ(found(c.input), c.figures) << c.input;
 }
 
+// Dates written with the year, month and day markers of Chinese and
+// Japanese (年 月 日), with or without spaces, and of Korean (년 월 일).
+TEST(Figures, ParsesDatesWithYearMonthDayMarkers) {
+  const std::vector<FigureCase> cases = {
+      {"\u751F\u6548\u65E5\u671F 2026\u5E745\u67084\u65E5",  // 生效日期 2026年5月4日
+       {{"2026\u5E745\u67084\u65E5", "date:2026-05-04"}}},
+      {"\u767A\u52B9\u65E5 2025 \u5E74 12 \u6708 17 \u65E5",  // 発効日 2025 年 12 月 17 日
+       {{"2025 \u5E74 12 \u6708 17 \u65E5", "date:2025-12-17"}}},
+      {"2024\u5E747\u6708\u306B", {{"2024\u5E747\u6708", "date:2024-07"}}},  // 2024年7月に
+      {"\uC2DC\uD589\uC77C 2024\uB144 7\uC6D4 2\uC77C",                      // 시행일 2024년 7월 2일
+       {{"2024\uB144 7\uC6D4 2\uC77C", "date:2024-07-02"}}},
+      {"7\u67082\u65E5\u306B", {{"7\u67082\u65E5", "date:--07-02"}}},                              // 7月2日に
+      {"2023\u5E742\u670830\u65E5", {{"2023\u5E742\u6708", "date:2023-02"}, {"30", "count:30"}}},  // no 30 February
+  };
+  for (const auto& c : cases) EXPECT_EQ(found(c.input), c.figures) << c.input;
+}
+
 TEST(Figures, SkipsReferencesEnumeratorsModalsAndTimes) {
   EXPECT_TRUE(found("This is enshrined in Article 51 of the United Nations Charter.").empty());
   EXPECT_TRUE(found("NATO supports United Nations Security Council Resolution 1325.").empty());

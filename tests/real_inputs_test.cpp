@@ -1,7 +1,8 @@
 // Real pages and real Markdown through the CLI: an RFC rendered by xml2rfc
 // (its chrome, its title, a real change between two renders), the same
-// pages kept in the store with their selectors, and the titles of documents
-// that name themselves only by a heading, a <title> or their file name.
+// pages kept in the store with their selectors, the titles of documents
+// that name themselves only by a heading, a <title> or their file name, and
+// Japanese written without spaces between words.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -175,6 +176,51 @@ TEST(RealTitles, FileNameIsTheLastResort) {
                                      "strata sections - --input-format markdown --format json");
   ASSERT_EQ(piped.exit_code, 0) << piped.err;
   EXPECT_EQ(Json::parse(piped.out)["title"], "");  // standard input has no name to give
+}
+
+// Two versions of Mozilla's Japanese privacy notice
+// (tests/golden/firefox-privacy-notice-ja/SOURCE.md): the effective date is
+// one date that changed, sentences end at '。', and a word diff marks the
+// characters that changed inside a sentence, not the whole sentence.
+TEST(RealJapanese, DatesSentencesAndCharacterDiffs) {
+  const std::string dir = "tests/golden/firefox-privacy-notice-ja/";
+  const Json diff = run_json("diff --format json " + dir + "firefox-privacy-notice-ja-2025-12-17.md " + dir +
+                                 "firefox-privacy-notice-ja-2026-05-04.md",
+                             1);
+  std::vector<std::string> lead_figures;  // of the claim with the effective date
+  for (const Json& n : diff["numbers"]) {
+    if (n["claim"] == 0)
+      lead_figures.push_back(n["kind"].get<std::string>() + " " + n["old"].get<std::string>() + " -> " +
+                             n["new"].get<std::string>());
+  }
+  // One date, not the counts 12 -> 5 and 17 -> 4 of its month and day.
+  EXPECT_EQ(lead_figures,
+            std::vector<std::string>{"date 2025 \u5E74 12 \u6708 17 \u65E5 -> 2026 \u5E74 5 \u6708 4 \u65E5"});
+
+  // The paragraph that gained a sentence keeps its first sentence unchanged
+  // and lists the new one as added, on its own.
+  const std::string added = "\u8A73\u7D30\u306B\u3064\u3044\u3066\u306F";  // 詳細については
+  bool sentence_added = false;
+  for (const Json& c : diff["claims"]) {
+    const std::string text = c["new"].is_object() ? c["new"]["text"].get<std::string>() : "";
+    if (text.starts_with(added)) {
+      EXPECT_EQ(c["status"], "added") << c.dump();
+      sentence_added = true;
+    }
+    if (c["status"] != "modified" || c["index"] == 0) continue;
+    // The sentence about summaries, rewritten: the characters kept between
+    // the edits (デバイスで, 振って要約, ...) are found, where a run between
+    // punctuation marks as one word would make the sentence one edit.
+    size_t equal = 0;
+    for (const Json& op : c["diff"]) equal += op["op"] == "equal" ? 1 : 0;
+    EXPECT_GE(equal, 5u) << c.dump();
+  }
+  EXPECT_TRUE(sentence_added);
+  for (const Json& w : diff["wording"]) {
+    // Appeared and vanished phrases are whole Latin phrases, never n-grams of kana.
+    if (!w["to"].is_null()) continue;
+    EXPECT_LT(static_cast<unsigned char>(w["from"].get<std::string>()[0]), 0x80) << w;
+  }
 }
 
 }  // namespace

@@ -18,6 +18,23 @@ TEST(SentenceSplitter, SplitsPlainSentences) {
             (std::vector<std::string>{"One sentence.", "Another one!", "A third?", "Yes."}));
 }
 
+// Chinese and Japanese end a sentence with '。', '！' or '？' and no space:
+// the full stop ends one whatever follows; '!' and '?' (the comparison form
+// of the fullwidth marks) when a Han character or kana follows. Closing
+// brackets stay with the sentence; Latin text after '!' does not split.
+TEST(SentenceSplitter, SplitsChineseAndJapaneseSentences) {
+  EXPECT_EQ(split("\u672C\u6587\u3067\u3059\u3002\u6B21\u306E\u6587\u3067\u3059\u3002"),  // 本文です。次の文です。
+            (std::vector<std::string>{"\u672C\u6587\u3067\u3059\u3002", "\u6B21\u306E\u6587\u3067\u3059\u3002"}));
+  EXPECT_EQ(split("\u300C\u306F\u3044\u3002\u300D\u7B54\u3048\u3002"),  // 「はい。」答え。
+            (std::vector<std::string>{"\u300C\u306F\u3044\u3002\u300D", "\u7B54\u3048\u3002"}));
+  EXPECT_EQ(split("\u4F55\uFF1F\u6B21\uFF01\u7D42"),  // 何？次！終
+            (std::vector<std::string>{"\u4F55?", "\u6B21!", "\u7D42"}));
+  EXPECT_EQ(split("\u6570\u636E\u3002 Data follows."),  // 数据。 Data follows.
+            (std::vector<std::string>{"\u6570\u636E\u3002", "Data follows."}));
+  EXPECT_EQ(split("Visit Yahoo!Japan today. Price 3.5\u5186\u3002"),
+            (std::vector<std::string>{"Visit Yahoo!Japan today.", "Price 3.5\u5186\u3002"}));
+}
+
 TEST(SentenceSplitter, KeepsAbbreviationsAndInitials) {
   struct Case {
     const char* text;

@@ -30,6 +30,25 @@ std::vector<std::string> words(std::string_view text) {
   return out;
 }
 
+// Chinese and Japanese put no space between words: each Han character and
+// kana is a word, so a word diff marks the characters that changed. Digits,
+// Latin words and Hangul (written with spaces) stay whole; the kana middle
+// dot is punctuation, and a hyphen does not join a Han character to a word.
+TEST(Tokenizer, HanAndKanaAreOneCharacterWords) {
+  EXPECT_EQ(token_texts("\u672C\u6587\u3067\u3059\u3002"),  // 本文です。
+            (std::vector<std::string>{"\u672C", "\u6587", "\u3067", "\u3059", "\u3002"}));
+  EXPECT_EQ(words("2026\u5E745\u67084\u65E5"),  // 2026年5月4日
+            (std::vector<std::string>{"2026", "\u5E74", "5", "\u6708", "4", "\u65E5"}));
+  EXPECT_EQ(words("Firefox\u306E AI-\u6A5F\u80FD"),  // Firefoxの AI-機能
+            (std::vector<std::string>{"Firefox", "\u306E", "AI", "\u6A5F", "\u80FD"}));
+  EXPECT_EQ(token_texts("\u30C8\u30FB\u30B7\u30FC"),  // ト・シー: the prolonged sound mark is a letter
+            (std::vector<std::string>{"\u30C8", "\u30FB", "\u30B7", "\u30FC"}));
+  EXPECT_EQ(words("\uD55C\uAD6D\uC5B4 \uBB38\uC11C 2024\uB144"),  // 한국어 문서 2024년
+            (std::vector<std::string>{"\uD55C\uAD6D\uC5B4", "\uBB38\uC11C", "2024\uB144"}));
+  EXPECT_EQ(words("\u0E20\u0E32\u0E29\u0E32\u0E44\u0E17\u0E22"),  // ภาษาไทย: one run, as written
+            (std::vector<std::string>{"\u0E20\u0E32\u0E29\u0E32\u0E44\u0E17\u0E22"}));
+}
+
 TEST(Tokenizer, HyphensAndApostrophesInsideAWordJoinIt) {
   EXPECT_EQ(words("NATO-Ukraine Council's decision"),
             (std::vector<std::string>{"NATO-Ukraine", "Council's", "decision"}));

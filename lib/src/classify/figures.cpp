@@ -137,6 +137,42 @@ class Parser {
   // Skips an abbreviation dot after a month ("May.", "Jul.").
   size_t after_month(size_t i) const { return is_punct(i + 1, ".") ? i + 2 : i + 1; }
 
+  // The number of word `i` and the date marker after it: the next word when
+  // that is `han` ("2024 年", "7月": a Han character is a word alone), or the
+  // end of the word itself when that is `hangul` ("2024년"). Sets `value`
+  // and `next` (the word after both).
+  bool marked_number(size_t i, std::string_view han, std::string_view hangul, int& value, size_t& next) const {
+    if (!is_word(i)) return false;
+    const auto w = word(i);
+    const bool on_word = w.size() > hangul.size() && w.ends_with(hangul);
+    if (on_word ? !to_int(w.substr(0, w.size() - hangul.size()), value) : word(i + 1) != han || !to_int(w, value)) {
+      return false;
+    }
+    next = on_word ? i + 1 : i + 2;
+    return true;
+  }
+
+  // A date written with the markers of Chinese and Japanese (年 月 日) or of
+  // Korean (년 월 일): "2024年7月2日", "2024 年 7 月", "2024년 7월 2일", "7月2日".
+  // Returns the index after it, or `i` when none starts there.
+  size_t marked_date_at(size_t i) {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    size_t month_from = i;
+    if (marked_number(i, "\u5E74", "\uB144", year, month_from) && (year < 1800 || year > 2199)) return i;
+    size_t day_from = 0;
+    if (!marked_number(month_from, "\u6708", "\uC6D4", month, day_from) || month < 1 || month > 12) return i;
+    size_t end = 0;
+    if (marked_number(day_from, "\u65E5", "\uC77C", day, end) && valid_date(year > 0 ? year : 2000, month, day)) {
+      add(Figure::Kind::kDate, i, end - 1, date_value(year, month, day));
+      return end;
+    }
+    if (year == 0) return i;  // "7月" alone is no date
+    add(Figure::Kind::kDate, i, day_from - 1, date_value(year, month, 0));
+    return day_from;
+  }
+
   static double parse_number(std::string_view w) {
     std::string digits;
     for (char c : w) {
@@ -224,6 +260,7 @@ class Parser {
     if (const auto* currency = currency_at(i); currency != nullptr && classify_detail::is_number(word(i + 1))) {
       return parse_quantity(i + 1, i, currency);
     }
+    if (const size_t end = marked_date_at(i); end > i) return end;
     if (day_at(i, day) && (month = month_at(i + 1)) > 0) {
       size_t j = after_month(i + 1);
       if (year_at(j, year)) {

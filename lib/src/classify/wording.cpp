@@ -162,13 +162,18 @@ void phrases(const Reading& sentence, Extend&& extend, Emit&& emit) {
   const auto& tokens = sentence.tokens;
   const auto& words = sentence.words;
   auto stop = [&](size_t k) { return (words[k].flags & (kStop | kNumber)) != 0; };
+  // Han characters and kana are words one character each: without a
+  // dictionary to say where their words end, their n-grams cut words in two
+  // ("のないデ"), so they end a phrase as punctuation does (their
+  // replacements, read from the word diffs, are still listed).
+  auto phrase_word = [&](size_t k) { return tokens[k].word && (words[k].flags & kUnspaced) == 0; };
   size_t run_end = 0;  // end of the run of words the phrase at `i` may extend over
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!tokens[i].word || stop(i)) continue;
+    if (!phrase_word(i) || stop(i)) continue;
     uint64_t h = mix(0, words[i].hash);
     if (!extend(h, true)) continue;
     if (run_end <= i) {
-      for (run_end = i; run_end < tokens.size() && tokens[run_end].word;) ++run_end;
+      for (run_end = i; run_end < tokens.size() && phrase_word(run_end);) ++run_end;
     }
     size_t content = 0;
     size_t inner = 0;

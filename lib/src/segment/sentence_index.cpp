@@ -14,7 +14,7 @@ bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<W
     if (!is_word) return;
     const std::string_view word = text.substr(begin, end - begin);
     std::string_view lower = word;
-    if ((seen & (kUpper | kHigh)) == 0) {
+    if ((seen & (kUpper | kHigh)) == 0 || (seen & kAlone) != 0) {  // Han and kana have no case
       info.fold_begin = WordInfo::kAsWritten;
     } else {
       info.fold_begin = static_cast<uint32_t>(folded.size());
@@ -35,6 +35,8 @@ bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<W
       info.flags |= kCapitalized;
     } else if (first == kLower) {
       info.flags |= kLowercase;
+    } else if ((seen & kAlone) != 0) {
+      info.flags |= kUnspaced;
     } else if (first == kHigh) {
       if (is_capitalized(word)) info.flags |= kCapitalized;
       if (is_lowercase_word(word)) info.flags |= kLowercase;

@@ -6,6 +6,11 @@
 // before one). A period after an abbreviation, an initial, a dotted
 // abbreviation ("U.S.") or a month before a number ("06 May. 2015") ends
 // nothing. Semicolons never split.
+//
+// Chinese and Japanese put no space after a sentence: one ends at the
+// ideographic full stop '。' whatever follows, and at '!' or '?' (the
+// comparison form's fullwidth '！' and '？') when a Han character or kana
+// follows at once; closing brackets (」』】) stay with it.
 #include <utf8proc.h>
 #include <algorithm>
 #include <array>
@@ -13,6 +18,7 @@
 #include "segment/segment.hpp"
 #include "text/ascii.hpp"
 #include "text/utf8.hpp"
+#include "text/words.hpp"
 
 namespace strata {
 
@@ -29,7 +35,41 @@ constexpr std::array<std::string_view, 17> kBeforeNumber = {
     "no", "nos", "art", "p", "pp", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov"};
 constexpr std::string_view kDecember = "dec";
 
+// The ideographic full stop, U+3002.
+constexpr std::string_view kIdeographicStop = "\u3002";
+
 bool is_closer(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+
+// Bytes of the closing quote or bracket at `at`: 1 for ASCII ones, 3 for
+// the CJK corner, lenticular, tortoise-shell and angle brackets; 0 for none.
+size_t closer_at(std::string_view s, size_t at) {
+  if (at >= s.size()) return 0;
+  if (is_closer(s[at])) return 1;
+  if (s.substr(at, 2) != "\xE3\x80" || at + 2 >= s.size()) return 0;
+  switch (s[at + 2]) {
+    case '\x89':  // 〉
+    case '\x8B':  // 》
+    case '\x8D':  // 」
+    case '\x8F':  // 』
+    case '\x91':  // 】
+    case '\x95':  // 〕
+      return 3;
+    default:
+      return 0;
+  }
+}
+
+size_t skip_closers(std::string_view s, size_t at) {
+  while (size_t n = closer_at(s, at)) at += n;
+  return at;
+}
+
+// A Han character or kana starts at `at`.
+bool unspaced_at(std::string_view s, size_t at) {
+  if (at >= s.size() || static_cast<unsigned char>(s[at]) < 0x80) return false;
+  size_t length = 0;
+  return classify_detail::token_detail::high_kind(s, at, length) == classify_detail::token_detail::HighKind::kWordAlone;
+}
 bool is_opener(char c) { return c == '"' || c == '\'' || c == '(' || c == '['; }
 
 bool starts_sentence(std::string_view s, size_t at) {
@@ -69,29 +109,34 @@ bool abbreviation_period(std::string_view s, size_t dot, size_t next) {
   return false;
 }
 
-// Finds the next '.', '!' or '?' with one memchr per mark (vectorized by
-// the C library), each remembered until the scan passes it: paragraphs are
-// mostly text between marks, which a byte-by-byte test would walk.
+// Finds the next '.', '!', '?' or '。' with one memchr per mark (vectorized
+// by the C library), each remembered until the scan passes it: paragraphs
+// are mostly text between marks, which a byte-by-byte test would walk.
 class MarkFinder {
  public:
   explicit MarkFinder(std::string_view s) : s_(s) {
-    for (size_t k = 0; k < kMarks.size(); ++k) at_[k] = std::min(s_.find(kMarks[k]), s_.size());
+    for (size_t k = 0; k < at_.size(); ++k) at_[k] = find(k, 0);
   }
 
   // The first mark at or after `from`, or s.size().
   size_t next(size_t from) {
     size_t first = s_.size();
-    for (size_t k = 0; k < kMarks.size(); ++k) {
-      if (at_[k] < from) at_[k] = std::min(s_.find(kMarks[k], from), s_.size());
+    for (size_t k = 0; k < at_.size(); ++k) {
+      if (at_[k] < from) at_[k] = find(k, from);
       first = std::min(first, at_[k]);
     }
     return first;
   }
 
  private:
+  // Mark k from `from` on: the ASCII marks by the byte, the last by its three.
+  size_t find(size_t k, size_t from) const {
+    return std::min(k < kMarks.size() ? s_.find(kMarks[k], from) : s_.find(kIdeographicStop, from), s_.size());
+  }
+
   static constexpr std::array<char, 3> kMarks = {'.', '!', '?'};
   std::string_view s_;
-  std::array<size_t, 3> at_{};  // next occurrence of each mark, s.size() when none is left
+  std::array<size_t, kMarks.size() + 1> at_{};  // next occurrence of each mark, s.size() when none is left
 };
 
 }  // namespace
@@ -105,10 +150,27 @@ std::vector<Span> split_sentences(std::string_view s) {
   while ((i = marks.next(i)) < s.size()) {
     const char c = s[i];
     const size_t mark = i;
+    if (s.substr(i, kIdeographicStop.size()) == kIdeographicStop) {
+      const size_t end = skip_closers(s, i + kIdeographicStop.size());
+      size_t next = end;
+      while (next < s.size() && s[next] == ' ') ++next;
+      if (next < s.size()) {
+        spans.push_back(Span{begin, end});
+        begin = next;
+      }
+      i = next;
+      continue;
+    }
     size_t j = i + 1;
     while (j < s.size() && (s[j] == '.' || s[j] == '!' || s[j] == '?')) ++j;
     const bool ellipsis = j - mark >= 3 && c == '.';
-    while (j < s.size() && is_closer(s[j])) ++j;
+    j = skip_closers(s, j);
+    if (c != '.' && unspaced_at(s, j)) {
+      spans.push_back(Span{begin, j});
+      begin = j;
+      i = j;
+      continue;
+    }
     if (j >= s.size() || s[j] != ' ' || !starts_sentence(s, j + 1)) {
       i = j;
       continue;

@@ -36,6 +36,7 @@ enum WordFlag : uint32_t {
   kCapitalized = 1u << 16,  // is_capitalized
   kLowercase = 1u << 17,    // is_lowercase_word
   kNumber = 1u << 18,       // is_number
+  kUnspaced = 1u << 19,     // one Han character or kana (a word alone, text/words.hpp)
 };
 
 // A word of a WordTable and what the lists say of it.

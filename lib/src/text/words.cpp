@@ -29,6 +29,17 @@ bool is_alnum_cp(utf8proc_int32_t cp) {
          (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
 }
 
+// Han characters (with the iteration marks 々 and 〆 and the ideographic
+// zero 〇) and kana, the scripts written without spaces between words.
+// Hangul is written with spaces; Thai and the other unspaced scripts of
+// South-East Asia join letters and marks into syllables, which a character
+// would cut: their runs stay words.
+bool written_unspaced(utf8proc_int32_t cp) {
+  return (cp >= 0x3005 && cp <= 0x3007) || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0xFF66 && cp <= 0xFF9F) || (cp >= 0x20000 && cp <= 0x3134F);
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
@@ -51,13 +62,14 @@ bool alnum_at(std::string_view text, size_t pos) {
   auto c = static_cast<unsigned char>(text[pos]);
   if (c < 0x80) return ascii::alnum(static_cast<char>(c));
   size_t length = 0;
-  return is_alnum_cp(decode(text, pos, length));
+  return high_kind(text, pos, length) == HighKind::kWordPart;
 }
 
-bool high_alnum(std::string_view text, size_t pos, size_t& length, bool& space) {
-  auto cp = decode(text, pos, length);
-  space = cp == 0xA0;
-  return is_alnum_cp(cp);
+HighKind high_kind(std::string_view text, size_t pos, size_t& length) {
+  const auto cp = decode(text, pos, length);
+  if (cp == 0xA0) return HighKind::kSpace;
+  if (!is_alnum_cp(cp)) return HighKind::kOther;  // the middle dot ・ among the kana too
+  return written_unspaced(cp) ? HighKind::kWordAlone : HighKind::kWordPart;
 }
 
 }  // namespace token_detail

@@ -38,8 +38,9 @@ namespace token_detail {
 
 // What a byte is, for the tokenizer's ASCII path, as bits so that a word's
 // bytes can be or-ed together; bytes from 0x80 on start a code point that
-// must be decoded.
-enum ByteClass : uint8_t { kPunct = 0, kSpace = 1, kUpper = 2, kLower = 4, kDigit = 8, kHigh = 16 };
+// must be decoded. kAlone marks a word of one Han character or kana
+// (HighKind::kWordAlone) in what a word has seen.
+enum ByteClass : uint8_t { kPunct = 0, kSpace = 1, kUpper = 2, kLower = 4, kDigit = 8, kHigh = 16, kAlone = 32 };
 constexpr uint8_t kAsciiAlnum = kUpper | kLower | kDigit;
 
 constexpr std::array<uint8_t, 256> kByteClass = [] {
@@ -63,10 +64,17 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
 
 inline uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
 
-// The code point at `pos` (not ASCII): its length in `length`; whether it is
-// white space (U+00A0) in `space` and whether it is a letter, mark or digit.
-bool high_alnum(std::string_view text, size_t pos, size_t& length, bool& space);
-// The character at `pos` is a letter, mark or digit (false past the end).
+// What a code point past ASCII is to the tokenizer: white space (U+00A0),
+// part of a word (a letter, mark or digit), a word alone (a Han character or
+// kana: Chinese and Japanese put no space between words, so each character
+// is a word, as wikidiff2 splits them, and a word diff marks the characters
+// that changed rather than the whole run between two punctuation marks), or
+// neither (punctuation, symbols).
+enum class HighKind : uint8_t { kOther, kSpace, kWordPart, kWordAlone };
+// The kind of the code point at `pos` (not ASCII), its length in `length`.
+HighKind high_kind(std::string_view text, size_t pos, size_t& length);
+// The character at `pos` is a letter, mark or digit that a word can go on
+// with (false past the end, and for a word alone).
 bool alnum_at(std::string_view text, size_t pos);
 
 // How many bytes at `pos`, inside a word, join it to what follows ('-',
@@ -112,12 +120,11 @@ void for_each_token(std::string_view text, OnToken&& on_token) {
     uint8_t seen = k;
     if (k == kHigh) {
       size_t length = 0;
-      bool space = false;
-      bool alnum = high_alnum(text, pos, length, space);
+      const HighKind kind = high_kind(text, pos, length);
       pos += length;
-      if (space) continue;
-      if (!alnum) {
-        token(begin, pos, false, 0);
+      if (kind == HighKind::kSpace) continue;
+      if (kind != HighKind::kWordPart) {
+        token(begin, pos, kind == HighKind::kWordAlone, kind == HighKind::kWordAlone ? kHigh | kAlone : 0);
         continue;
       }
     } else {
@@ -131,8 +138,7 @@ void for_each_token(std::string_view text, OnToken&& on_token) {
       if (pos == size) break;
       if (k == kHigh) {
         size_t length = 0;
-        bool space = false;
-        if (high_alnum(text, pos, length, space)) {
+        if (high_kind(text, pos, length) == HighKind::kWordPart) {
           seen |= kHigh;
           pos += length;
           continue;
