@@ -231,6 +231,14 @@ class Comparer {
     int i = -1;
   };
 
+  // The entry a report key stands for: the new claim of its number, or past
+  // the new claims, the removed old claim of its number less theirs.
+  Pending pending_of(const Keyed& k) const {
+    const size_t added = new_.claims.size();
+    if (k.index < added) return {static_cast<int>(k.index), -1};
+    return {-1, static_cast<int>(k.index - added)};
+  }
+
   // The change of one entry; `capped` is set when its word diff was over the cap.
   ClaimChange claim_change(const Pending& p, bool& capped) const {
     ClaimChange c;
@@ -327,29 +335,27 @@ class Comparer {
   // number of changes (and their texts), however long the documents.
   void report_claims(ChangeSet& out) {
     std::vector<Keyed> order;
-    std::vector<Pending> pending;
     // At most every new claim and every removed one: reserved, since growing
     // two million entries by doubling would hold half as many again.
-    const size_t most =
-        new_.claims.size() + static_cast<size_t>(std::count(claims_.old_to_new.begin(), claims_.old_to_new.end(), -1));
-    order.reserve(most);
-    pending.reserve(most);
+    order.reserve(new_.claims.size() +
+                  static_cast<size_t>(std::count(claims_.old_to_new.begin(), claims_.old_to_new.end(), -1)));
     for (size_t j = 0; j < new_.claims.size(); ++j) {
       const int i = claims_.new_to_old[j];
       // The second part of a split is reported with the first.
       if (i >= 0 && claims_.new_kind[j] == PairKind::kSplitPart &&
           claims_.old_to_new[static_cast<size_t>(i)] != static_cast<int>(j))
         continue;
-      order.push_back(Keyed{static_cast<double>(j), 0, static_cast<uint32_t>(pending.size())});
-      pending.push_back({static_cast<int>(j), -1});
+      order.push_back(Keyed{static_cast<double>(j), 0, static_cast<uint32_t>(j)});
     }
     const std::vector<double> removed_keys = after_predecessors(claims_.old_to_new, -0.5);
     for (size_t i = 0; i < old_.claims.size(); ++i) {
       if (claims_.old_to_new[i] >= 0) continue;
-      order.push_back(Keyed{removed_keys[i], static_cast<int>(i), static_cast<uint32_t>(pending.size())});
-      pending.push_back({-1, static_cast<int>(i)});
+      order.push_back(Keyed{removed_keys[i], static_cast<int>(i), static_cast<uint32_t>(new_.claims.size() + i)});
     }
-    std::stable_sort(order.begin(), order.end());
+    // Ties in the order added (numbers rise with it): a stable sort's order,
+    // without its buffer of half the entries.
+    std::sort(order.begin(), order.end(),
+              [](const Keyed& a, const Keyed& b) { return a < b || (!(b < a) && a.index < b.index); });
     for (const Side* side : {&old_, &new_}) {
       for (size_t j = 0; j < side->claims.size(); ++j) {
         if (side->claims[j].sentence_ptr->norm.size() <= align::kMaxPairedClaimBytes) continue;
@@ -370,7 +376,7 @@ class Comparer {
     // Built a chunk at a time, in parallel when threads are on (each change
     // is its own: word diffs are most of an unrelated pair's comparison),
     // then taken in order; a chunk bounds what is held past the listing cap.
-    std::vector<std::pair<int, const Pending*>> chunk;  // index in the report, entry
+    std::vector<std::pair<int, Pending>> chunk;  // index in the report, entry
     std::vector<ClaimChange> built;
     std::vector<char> over;  // not vector<bool>, whose bits threads would share
     int index = 0;
@@ -378,14 +384,14 @@ class Comparer {
       chunk.clear();
       size_t pairs = 0;
       for (; next < order.size() && chunk.size() < kClaimChunk; ++next) {
-        const Pending& p = pending[order[next].index];
+        const Pending p = pending_of(order[next]);
         const int at = index++;
         if ((unchanged_ || !options_.keep_unchanged_claims) && unchanged_in_place(p)) {
           ++out.unchanged_claims_left_out;
           if (unchanged_) unchanged_->emplace_back(claims_.new_to_old[static_cast<size_t>(p.j)], p.j);
           continue;
         }
-        chunk.emplace_back(at, &p);
+        chunk.emplace_back(at, p);
         pairs += paired(p) ? 1 : 0;
       }
       // Only a pair has a word diff to make: a chunk of removed and added
@@ -395,7 +401,7 @@ class Comparer {
       over.assign(chunk.size(), 0);
       util::parallel_for(chunk.size(), threads, [&](size_t k) {
         bool capped_here = false;
-        built[k] = claim_change(*chunk[k].second, capped_here);
+        built[k] = claim_change(chunk[k].second, capped_here);
         built[k].index = chunk[k].first;
         over[k] = capped_here ? 1 : 0;
       });
