@@ -391,6 +391,13 @@ class Comparer {
           if (unchanged_) unchanged_->emplace_back(claims_.new_to_old[static_cast<size_t>(p.j)], p.j);
           continue;
         }
+        // Past the cap, with no one to hand it to, an added or removed claim
+        // is only counted: building it would copy its texts to drop them (a
+        // pair still is, its status depending on its word diff).
+        if (listed >= options_.max_listed_claims && !options_.on_unlisted_claim && !paired(p)) {
+          ++out.claims_not_listed[p.j < 0 ? ChangeStatus::kRemoved : ChangeStatus::kAdded];
+          continue;
+        }
         chunk.emplace_back(at, p);
         pairs += paired(p) ? 1 : 0;
       }
