@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -71,6 +72,23 @@ TEST(Normalize, SpecialBytesAtEveryOffsetOfTheFastPath) {
       }
     }
   }
+}
+
+// normalize_text() makes printable ASCII lines on a path of its own; it must
+// give what the whole normalization gives, on real lines and on the edges of
+// its space folding.
+TEST(Normalize, TextAloneIsTheFullFormOnEveryLine) {
+  std::vector<std::string> lines = {"", " ", "   ", "a", " a", "a ", "  a  b   c  ", "a\tb", "\"quoted\" - it's"};
+  for (const std::string id : {"page-2015", "page-2023"}) {
+    std::istringstream in(test::read_file(test::snapshot_path(id)));
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  size_t ascii = 0;
+  for (const std::string& line : lines) {
+    EXPECT_EQ(normalize_text(line), normalize(line).text) << line;
+    ascii += std::all_of(line.begin(), line.end(), [](char c) { return c >= 0x20 && c < 0x7F; }) ? 1 : 0;
+  }
+  EXPECT_GT(ascii, 100u);  // the path was taken
 }
 
 TEST(Normalize, OffsetsMapBackToOriginal) {

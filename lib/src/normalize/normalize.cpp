@@ -281,6 +281,21 @@ NormalizedText normalize(std::string_view original) {
   return out.finish(original.size());
 }
 
-std::string normalize_text(std::string_view original) { return normalize(original).text; }
+std::string normalize_text(std::string_view original) {
+  // Printable ASCII alone (most lines): what normalize()'s ASCII runs make,
+  // spaces trimmed and each inner run of them kept as one, without the
+  // offset map nobody reads here (4 bytes a byte, and its allocation).
+  if (printable_ascii_prefix(original) == original.size()) {
+    std::string out;
+    out.reserve(original.size());
+    for (const char c : original) {
+      if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+      out.push_back(c);
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  }
+  return normalize(original).text;
+}
 
 }  // namespace strata
