@@ -286,13 +286,17 @@ std::string normalize_text(std::string_view original) {
   // spaces trimmed and each inner run of them kept as one, without the
   // offset map nobody reads here (4 bytes a byte, and its allocation).
   if (printable_ascii_prefix(original) == original.size()) {
-    std::string out;
-    out.reserve(original.size());
+    if (original.empty() ||
+        (original.front() != ' ' && original.back() != ' ' && original.find("  ") == std::string_view::npos))
+      return std::string(original);  // already in its form, most lines
+    std::string out(original.size(), ' ');
+    size_t n = 0;
     for (const char c : original) {
-      if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-      out.push_back(c);
+      if (c == ' ' && (n == 0 || out[n - 1] == ' ')) continue;
+      out[n++] = c;
     }
-    if (!out.empty() && out.back() == ' ') out.pop_back();
+    if (n > 0 && out[n - 1] == ' ') --n;
+    out.resize(n);
     return out;
   }
   return normalize(original).text;
