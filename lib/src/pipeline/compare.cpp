@@ -347,10 +347,12 @@ class Comparer {
         continue;
       order.push_back(Keyed{static_cast<double>(j), 0, static_cast<uint32_t>(j)});
     }
-    const std::vector<double> removed_keys = after_predecessors(claims_.old_to_new, -0.5);
-    for (size_t i = 0; i < old_.claims.size(); ++i) {
-      if (claims_.old_to_new[i] >= 0) continue;
-      order.push_back(Keyed{removed_keys[i], static_cast<int>(i), static_cast<uint32_t>(new_.claims.size() + i)});
+    {  // the keys let go before the changes are built
+      const std::vector<double> removed_keys = after_predecessors(claims_.old_to_new, -0.5);
+      for (size_t i = 0; i < old_.claims.size(); ++i) {
+        if (claims_.old_to_new[i] >= 0) continue;
+        order.push_back(Keyed{removed_keys[i], static_cast<int>(i), static_cast<uint32_t>(new_.claims.size() + i)});
+      }
     }
     // Ties in the order added (numbers rise with it): a stable sort's order,
     // without its buffer of half the entries.

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "ingest/ingest.hpp"
+#include "pipeline/load_owned.hpp"
 #include "store/revision.hpp"
 #include "store/store_impl.hpp"
 
@@ -56,7 +57,7 @@ Result<Document> load_version(const std::string& store_dir, std::string_view rev
   // the command gives its own.
   if (read->version && effective.selectors.select.empty() && effective.selectors.remove.empty())
     effective.selectors = read->version->selectors;
-  auto doc = parse_document(read->bytes, read->version ? read->version->id : read->label, effective);
+  auto doc = pipeline::parse_owned(std::move(read->bytes), read->version ? read->version->id : read->label, effective);
   if (!doc) return doc.error();
   if (read->version) {
     doc->meta.source = read->version->id;
