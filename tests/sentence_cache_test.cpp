@@ -210,6 +210,7 @@ TEST(SentenceCache, AcronymDefinitionsNeedAParenthesisAndACapital) {
 struct Key {
   std::string text;
   bool operator==(std::string_view probe) const { return text == probe; }
+  const char* data() const { return text.data(); }  // what find_many() prefetches
 };
 
 // What the memo keeps: found by hash and whole key, moved forward when
@@ -270,6 +271,37 @@ TEST(Generations, FindsEveryEntryThroughGrowthAndClusters) {
     }
   }
   EXPECT_EQ(small.size(), 150u);
+}
+
+// Looked up together, over several groups: the same answers as one at a
+// time, misses included (another key under a kept hash, a hash not kept),
+// and entries of the older generation moved forward as find() moves them.
+TEST(Generations, FindManyAnswersAsFindDoes) {
+  util::Generations<Key, int> memo(400);  // generations of 200 entries of 1 byte
+  for (uint64_t h = 0; h < 300; ++h) memo.keep(h << 40, Key{std::to_string(h)}, std::make_shared<const int>(h), 1);
+  // 0 to 199 are the older generation, 200 to 299 the newer.
+  std::vector<uint64_t> hashes;
+  std::vector<std::string> texts;
+  for (uint64_t h = 0; h < 310; ++h) {
+    hashes.push_back(h << 40);
+    texts.push_back(h % 7 == 3 ? "other" : std::to_string(h));
+  }
+  const std::vector<std::string_view> probes(texts.begin(), texts.end());
+  std::vector<std::shared_ptr<const int>> found(hashes.size());
+  memo.find_many(hashes.data(), probes.data(), hashes.size(), found.data());
+  for (uint64_t h = 0; h < hashes.size(); ++h) {
+    if (h >= 300 || h % 7 == 3) {
+      EXPECT_EQ(found[h], nullptr) << h;
+    } else {
+      ASSERT_NE(found[h], nullptr) << h;
+      EXPECT_EQ(*found[h], static_cast<int>(h));
+    }
+  }
+  // Those found in the older generation moved to the newer, which the next
+  // entry kept turns over: they outlive the older one, the others do not.
+  memo.keep(1000, Key{"last"}, std::make_shared<const int>(0), 1);
+  EXPECT_NE(memo.find(uint64_t{1} << 40, std::string_view("1")), nullptr);
+  EXPECT_EQ(memo.find(uint64_t{3} << 40, std::string_view("3")), nullptr);  // never found, dropped
 }
 
 }  // namespace

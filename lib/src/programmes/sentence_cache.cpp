@@ -31,6 +31,17 @@ std::shared_ptr<const SentenceNames> NamesMemo::find(uint64_t hash, uint32_t slo
   return kept_.find(mix(hash, slot), std::pair{slot, text});
 }
 
+void NamesMemo::find_many(const uint64_t* hashes, uint32_t slot, const std::string_view* texts, size_t n,
+                          std::shared_ptr<const SentenceNames>* out) {
+  std::vector<uint64_t> mixed(n);
+  std::vector<std::pair<uint32_t, std::string_view>> probes(n);
+  for (size_t k = 0; k < n; ++k) {
+    mixed[k] = mix(hashes[k], slot);
+    probes[k] = {slot, texts[k]};
+  }
+  kept_.find_many(mixed.data(), probes.data(), n, out);
+}
+
 std::shared_ptr<const SentenceNames> NamesMemo::keep(uint64_t hash, uint32_t slot, std::string_view text,
                                                      SentenceNames names) {
   // The sentence, and about 200 bytes a name or definition and 64 for the rest.

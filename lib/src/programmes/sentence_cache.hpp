@@ -31,6 +31,10 @@ class NamesMemo {
   // What sentence `text` (word_hash `hash`) says, read with configuration
   // `slot`; null when not kept.
   std::shared_ptr<const SentenceNames> find(uint64_t hash, uint32_t slot, std::string_view text);
+  // out[k]: find(hashes[k], slot, texts[k]) for every k below `n`, the
+  // lookups overlapped (util::Generations::find_many).
+  void find_many(const uint64_t* hashes, uint32_t slot, const std::string_view* texts, size_t n,
+                 std::shared_ptr<const SentenceNames>* out);
   std::shared_ptr<const SentenceNames> keep(uint64_t hash, uint32_t slot, std::string_view text, SentenceNames names);
 
  private:
@@ -40,6 +44,7 @@ class NamesMemo {
     bool operator==(const std::pair<uint32_t, std::string_view>& probe) const {
       return slot == probe.first && text == probe.second;
     }
+    const char* data() const { return text.data(); }
   };
   static uint64_t mix(uint64_t hash, uint32_t slot) { return hash ^ (uint64_t{slot} * 0x9e3779b97f4a7c15ULL); }
 

@@ -89,11 +89,23 @@ OwnedReading::OwnedReading(std::string_view sentence) : text(sentence) {
 
 std::shared_ptr<const OwnedReading> ReadingMemo::get(uint64_t hash, std::string_view text) {
   if (auto kept = kept_.find(hash, text)) return kept;
+  return read_and_keep(hash, text);
+}
+
+void ReadingMemo::get_many(const uint64_t* hashes, const std::string_view* texts, size_t n,
+                           std::shared_ptr<const OwnedReading>* out) {
+  kept_.find_many(hashes, texts, n, out);
+  for (size_t k = 0; k < n; ++k) {
+    if (!out[k]) out[k] = read_and_keep(hashes[k], texts[k]);
+  }
+}
+
+std::shared_ptr<const OwnedReading> ReadingMemo::read_and_keep(uint64_t hash, std::string_view text) {
   auto read = std::make_shared<const OwnedReading>(text);
   // Its vectors' contents, and about 160 bytes for the rest.
   const size_t bytes = read->text.size() + read->folded.size() + read->tokens.size() * sizeof(Token) +
                        read->words.size() * sizeof(WordInfo) + 160;
-  const OwnedReading* key = read.get();
+  const std::string_view key = read->text;
   return kept_.keep(hash, TextOf{key}, std::move(read), bytes);
 }
 
@@ -119,11 +131,15 @@ SentenceIndex::SentenceIndex(const Document& first, const Document* second, Read
     return;
   }
   held_.resize(keys_.size());
-  for (size_t id = 0; id < keys_.size(); ++id) {
-    const auto key = keys_[id];
-    if (key.size() <= kMaxReadSentenceBytes) held_[id] = memo->get(hashes_[id], key);
-    readings_.add({});
+  if (unread_ == 0) {
+    memo->get_many(hashes_.data(), keys_.data(), keys_.size(), held_.data());
+  } else {
+    // Rare: the sentences too long to read are left out one by one.
+    for (size_t id = 0; id < keys_.size(); ++id) {
+      if (keys_[id].size() <= kMaxReadSentenceBytes) held_[id] = memo->get(hashes_[id], keys_[id]);
+    }
   }
+  for (size_t id = 0; id < keys_.size(); ++id) readings_.add({});
 }
 
 void SentenceIndex::add(const Document& doc, size_t d) {

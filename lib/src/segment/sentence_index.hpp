@@ -102,13 +102,20 @@ class ReadingMemo {
   explicit ReadingMemo(size_t max_bytes) : kept_(max_bytes) {}
   // The reading of `text`, whose word_hash is `hash`.
   std::shared_ptr<const OwnedReading> get(uint64_t hash, std::string_view text);
+  // out[k]: the reading of texts[k] (word_hash hashes[k]), for every k
+  // below `n`, as get() gives it; those not kept are read and kept.
+  void get_many(const uint64_t* hashes, const std::string_view* texts, size_t n,
+                std::shared_ptr<const OwnedReading>* out);
 
  private:
-  // The key is the kept reading's own text.
+  // The key is the kept reading's own text, seen where it lies (inside the
+  // reading the entry holds), so that comparing reads it without a detour.
   struct TextOf {
-    const OwnedReading* reading;
-    bool operator==(std::string_view probe) const { return reading->text == probe; }
+    std::string_view text;
+    bool operator==(std::string_view probe) const { return text == probe; }
+    const char* data() const { return text.data(); }
   };
+  std::shared_ptr<const OwnedReading> read_and_keep(uint64_t hash, std::string_view text);
   util::Generations<TextOf, OwnedReading> kept_;
 };
 
@@ -146,6 +153,9 @@ class SentenceIndex {
   size_t size() const { return keys_.size(); }
   std::string_view key(uint32_t id) const { return keys_[id]; }
   uint64_t hash(uint32_t id) const { return hashes_[id]; }  // word_hash of the key
+  // Every key and hash, by id (size() of each).
+  const std::string_view* keys() const { return keys_.data(); }
+  const uint64_t* hashes() const { return hashes_.data(); }
   // Original text of the first occurrence.
   const std::string& first_text(uint32_t id) const { return *first_text_[id]; }
   // Occurrences in document `doc` (0 or 1).
