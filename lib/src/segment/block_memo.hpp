@@ -37,7 +37,7 @@ class BlockMemo {
   // had that block.
   template <class Read>
   std::shared_ptr<const Sentences> get(std::string_view text, bool split, Read read) {
-    const uint64_t hash = util::word_hash(text) ^ static_cast<uint64_t>(split);
+    const uint64_t hash = hash_of(text, split);
     if (auto kept = kept_.find(hash, std::pair{text, split})) return kept;
     Sentences sentences = read();
     // The block's text and its sentences' two texts, and about 96 bytes a
@@ -48,11 +48,27 @@ class BlockMemo {
                       bytes);
   }
 
+  // out[k]: the sentences kept for block blocks[k] (its text, and whether
+  // split), or null; the lookups overlapped (util::Generations::find_many).
+  // A document's blocks looked up one by one waited on a few cache misses
+  // each.
+  void find_many(const std::vector<std::pair<std::string_view, bool>>& blocks,
+                 std::vector<std::shared_ptr<const Sentences>>& out) {
+    std::vector<uint64_t> hashes(blocks.size());
+    for (size_t k = 0; k < blocks.size(); ++k) hashes[k] = hash_of(blocks[k].first, blocks[k].second);
+    out.assign(blocks.size(), nullptr);
+    kept_.find_many(hashes.data(), blocks.data(), blocks.size(), out.data());
+  }
+
  private:
   // What get() counts for a block against the bound, per byte of its text:
   // the key's copy, the sentences' text and comparison form, and about 96
   // bytes a sentence of 100 (prose).
   static constexpr size_t kKeptPerInputByte = 4;
+
+  static uint64_t hash_of(std::string_view text, bool split) {
+    return util::word_hash(text) ^ static_cast<uint64_t>(split);
+  }
 
   struct Key {
     std::string text;
@@ -60,6 +76,7 @@ class BlockMemo {
     bool operator==(const std::pair<std::string_view, bool>& probe) const {
       return split == probe.second && text == probe.first;
     }
+    const char* data() const { return text.data(); }
   };
   util::Generations<Key, Sentences> kept_;
 };

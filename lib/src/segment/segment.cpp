@@ -196,27 +196,40 @@ Document segment_marked(RawDocument& raw, BlockMemo* memo) {
   if (meta.title.empty()) meta.title = raw.page_title;
   if (meta.title.empty()) meta.title = file_stem(raw.source);
   TreeBuilder tree(meta, memo);
+  // What the memo holds of the blocks, looked up together: paragraphs are
+  // split into sentences, other blocks are one (TreeBuilder::add).
+  std::vector<std::shared_ptr<const BlockMemo::Sentences>> found;
+  if (memo != nullptr) {
+    std::vector<std::pair<std::string_view, bool>> wanted;
+    wanted.reserve(raw.blocks.size() - first);
+    for (size_t i = first; i < raw.blocks.size(); ++i) {
+      const RawBlock::Kind kind = raw.blocks[i].kind;
+      wanted.emplace_back(raw.blocks[i].text, kind == RawBlock::Kind::kParagraph || kind == RawBlock::Kind::kLine);
+    }
+    memo->find_many(wanted, found);
+  }
   for (size_t i = first; i < raw.blocks.size(); ++i) {
     RawBlock& b = raw.blocks[i];
+    const BlockMemo::Sentences* known = found.empty() ? nullptr : found[i - first].get();
     switch (b.kind) {
       case RawBlock::Kind::kHeading:
         tree.open(b.text, b.line, HeadingKey{b.level, 0, 0}, 0, false, b.anchor);
         break;
       case RawBlock::Kind::kListItem:
-        tree.add(BlockKind::kListItem, b.indent, b.line, b.text, std::move(b.links));
+        tree.add(BlockKind::kListItem, b.indent, b.line, b.text, std::move(b.links), known);
         break;
       case RawBlock::Kind::kQuote:
-        tree.add(BlockKind::kQuote, 0, b.line, b.text, std::move(b.links));
+        tree.add(BlockKind::kQuote, 0, b.line, b.text, std::move(b.links), known);
         break;
       case RawBlock::Kind::kCode:
-        tree.add(BlockKind::kCode, 0, b.line, b.text);
+        tree.add(BlockKind::kCode, 0, b.line, b.text, {}, known);
         break;
       case RawBlock::Kind::kTableRow:
-        tree.add(BlockKind::kTableRow, 0, b.line, b.text, std::move(b.links));
+        tree.add(BlockKind::kTableRow, 0, b.line, b.text, std::move(b.links), known);
         break;
       case RawBlock::Kind::kParagraph:
       case RawBlock::Kind::kLine:
-        tree.add(BlockKind::kParagraph, 0, b.line, b.text, std::move(b.links));
+        tree.add(BlockKind::kParagraph, 0, b.line, b.text, std::move(b.links), known);
         break;
     }
     release(b.text);

@@ -70,7 +70,8 @@ void TreeBuilder::close_for_indent(int indent) {
   }
 }
 
-void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const std::string& text, std::vector<Link> links) {
+void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const std::string& text, std::vector<Link> links,
+                      const BlockMemo::Sentences* known) {
   Block block;
   block.links = std::move(links);
   block.kind = kind;
@@ -79,7 +80,9 @@ void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const std::strin
   // A list item, a code block, a table row or a quote is one claim, however
   // many sentences.
   const bool split = kind == BlockKind::kParagraph;
-  if (memo_ == nullptr) {
+  if (known != nullptr) {
+    block.sentences = *known;
+  } else if (memo_ == nullptr) {
     block.sentences = sentences_of(text, split);
   } else {
     block.sentences = *memo_->get(text, split, [&] { return sentences_of(text, split); });

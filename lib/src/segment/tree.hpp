@@ -27,7 +27,10 @@ class TreeBuilder {
   // Plain text: a body line at `indent` ends bullet-headed sections at that
   // indent or deeper and plain-headed sections deeper than it.
   void close_for_indent(int indent);
-  void add(BlockKind kind, int depth, uint32_t line, const std::string& text, std::vector<Link> links = {});
+  // `known`: the block's sentences when the caller found them in the memo
+  // already (BlockMemo::find_many), else null.
+  void add(BlockKind kind, int depth, uint32_t line, const std::string& text, std::vector<Link> links = {},
+           const BlockMemo::Sentences* known = nullptr);
   Document finish();
 
  private:
