@@ -127,13 +127,15 @@ TEST(CheckCli, BaselineAcceptsKnownFindingsOnly) {
 }
 
 TEST(CheckCli, FailOnBailoutTurnsAWorkLimitIntoTrouble) {
-  // One claim of 600 words edited in one place: past the word diff's cap
-  // (two 500-token claims), so it is reported as rewritten, with a warning.
+  // One claim of 600 words from a vocabulary of 20, edited at both ends:
+  // past the word diff's cap (two 500-token claims) with no word found once
+  // on each side to cut it at between the edits, so it is reported as
+  // rewritten, with a warning.
   std::string words;
-  for (int i = 0; i < 600; ++i) words += "word" + std::to_string(i) + " ";
+  for (int i = 0; i < 600; ++i) words += "word" + std::to_string(i % 20) + " ";
   test::TempDir dir;
   const std::string a = dir.file("a.txt", "Title\n\nThe rule will hold " + words + "end.\n");
-  const std::string b = dir.file("b.txt", "Title\n\nThe rule may hold " + words + "end.\n");
+  const std::string b = dir.file("b.txt", "Title\n\nThe rule may hold " + words + "finish.\n");
   const auto lenient = run_strata("check --no-config --format json --watch 'rule will hold' " + a + " " + b);
   EXPECT_EQ(lenient.exit_code, 1) << lenient.err;
   EXPECT_NE(lenient.out.find("\"bailed_out\": true"), std::string::npos) << lenient.out.substr(0, 1000);

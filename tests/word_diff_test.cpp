@@ -117,6 +117,43 @@ TEST(WordDiff, CapReturnsNothing) {
     b += "v" + std::to_string(i) + " ";
   }
   EXPECT_TRUE(word_diff(a, b, 250000).empty());
+  // No token once on each side to cut at, and no common end: one stretch
+  // over the cap, nothing.
+  std::string c, d;
+  for (int i = 0; i < 600; ++i) {
+    c += "alpha beta ";
+    d += "beta alpha ";
+  }
+  EXPECT_TRUE(word_diff(c, d, 250000).empty());
+}
+
+// A claim over the cap whose edits are local (a table row of a privacy
+// policy, three items inserted) is still diffed: its common ends set aside
+// and the rest cut at words found once on each side, each stretch under the
+// cap. The edits are the inserted words alone.
+TEST(WordDiff, LocalEditsOverTheCapAreStillDiffed) {
+  std::string old_text, new_text;
+  for (int i = 0; i < 700; ++i) {
+    const std::string word = "w" + std::to_string(i) + (i % 7 == 0 ? " and " : " ");
+    old_text += word;
+    new_text += word;
+    if (i == 100) new_text += "children under 16 ";
+    if (i == 400) new_text += "minimum age ";
+  }
+  ASSERT_GT(old_text.size() / 3 * (new_text.size() / 3), 250000u);  // well over the cap in tokens
+  const auto ops = word_diff(old_text, new_text, 250000);
+  ASSERT_FALSE(ops.empty());
+  std::string kept_old, kept_new;
+  std::vector<std::string> inserted;
+  for (const auto& op : ops) {
+    EXPECT_NE(op.op, WordOp::Op::kDelete) << op.text;
+    if (op.op == WordOp::Op::kInsert) inserted.push_back(op.text);
+    if (op.op != WordOp::Op::kInsert) kept_old += op.text;
+    if (op.op != WordOp::Op::kDelete) kept_new += op.text;
+  }
+  EXPECT_EQ(inserted, (std::vector<std::string>{"children under 16 ", "minimum age "}));
+  EXPECT_EQ(kept_old, old_text);
+  EXPECT_EQ(kept_new, new_text);
 }
 
 }  // namespace

@@ -26,8 +26,9 @@ struct CompareOptions {
   bool classify = true;
   ClassifyOptions classification;  // what classify looks for; see classify.hpp
   // Largest word diff run, as the product of the two claims' token counts.
-  // Beyond it the claim is reported as rewritten (one delete, one insert) and
-  // a warning says so. Default: 250,000 (two 500-token claims, far above any
+  // Beyond it a pair whose edits are local is diffed by stretches under it
+  // (strata/diff.hpp); another is reported as rewritten (one delete, one
+  // insert) and a warning says so. Default: 250,000 (two 500-token claims, far above any
   // sentence; keeps one diff under a few milliseconds).
   size_t max_diff_cells = 250'000;
   // Keep unchanged claims in ChangeSet::claims. Off, they are only counted

@@ -1,6 +1,7 @@
 // The one place that includes dtl. dtl runs only on paired claims, whose
 // token counts are capped (CompareOptions::max_diff_cells): on long sequences
-// its search is bounded by a partial answer and it cannot be cancelled.
+// its search is bounded by a partial answer and it cannot be cancelled. A
+// pair over the cap is still diffed when its edits are local (anchored_runs).
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
@@ -117,6 +118,127 @@ struct Run {
   std::vector<size_t> new_pieces;  // for kEqual and kInsert
 };
 
+// Appends one piece to `runs` (old piece `i` unless inserted, new piece `j`
+// unless deleted), in the run of its operation when that is the last one.
+void add_piece(std::vector<Run>& runs, WordOp::Op op, size_t i, size_t j) {
+  if (runs.empty() || runs.back().op != op) runs.push_back(Run{op, {}, {}});
+  if (op != WordOp::Op::kInsert) runs.back().old_pieces.push_back(i);
+  if (op != WordOp::Op::kDelete) runs.back().new_pieces.push_back(j);
+}
+
+// A stretch of one side: pieces [begin, end).
+struct Range {
+  size_t begin = 0;
+  size_t end = 0;
+  size_t size() const { return end - begin; }
+};
+
+// dtl's shortest edit script of the stretch `a` of na against `b` of nb,
+// appended to `runs`.
+void dtl_runs(const std::vector<uint32_t>& na, const std::vector<uint32_t>& nb, Range a, Range b,
+              std::vector<Run>& runs) {
+  if (a.size() == 0 || b.size() == 0) {
+    for (size_t i = a.begin; i < a.end; ++i) add_piece(runs, WordOp::Op::kDelete, i, 0);
+    for (size_t j = b.begin; j < b.end; ++j) add_piece(runs, WordOp::Op::kInsert, 0, j);
+    return;
+  }
+  const bool whole = a.begin == 0 && a.end == na.size() && b.begin == 0 && b.end == nb.size();
+  std::vector<uint32_t> sa, sb;  // a stretch copied: dtl takes whole sequences
+  if (!whole) {
+    sa.assign(na.begin() + static_cast<std::ptrdiff_t>(a.begin), na.begin() + static_cast<std::ptrdiff_t>(a.end));
+    sb.assign(nb.begin() + static_cast<std::ptrdiff_t>(b.begin), nb.begin() + static_cast<std::ptrdiff_t>(b.end));
+  }
+  dtl::Diff<uint32_t, std::vector<uint32_t>> d(whole ? na : sa, whole ? nb : sb);
+  d.compose();
+  for (const auto& [elem, info] : d.getSes().getSequence()) {
+    const WordOp::Op op = info.type == dtl::SES_COMMON ? WordOp::Op::kEqual
+                          : info.type == dtl::SES_ADD  ? WordOp::Op::kInsert
+                                                       : WordOp::Op::kDelete;
+    add_piece(runs, op, a.begin + static_cast<size_t>(info.beforeIdx - 1),
+              b.begin + static_cast<size_t>(info.afterIdx - 1));
+  }
+}
+
+// Cells (products of two stretches' token counts) that the stretches of one
+// pair over the cap may take together, in caps: a table row of 600 words
+// with three items inserted makes a few stretches of a few thousand cells;
+// a pair that needs this much has no local edits.
+constexpr size_t kAnchoredCaps = 16;
+
+// The runs of a pair over the cap, when its edits are local: the common
+// prefix and suffix are equal, and what lies between is cut at the tokens
+// found exactly once on each side, in the same order on both (the longest
+// such chain, as patience diff takes it); each stretch between two anchors
+// is diffed alone. False when a stretch is itself over `max_cells`, or all
+// of them together over kAnchoredCaps times it: the pair is then reported
+// as rewritten.
+bool anchored_runs(const std::vector<uint32_t>& na, const std::vector<uint32_t>& nb, size_t max_cells,
+                   std::vector<Run>& runs) {
+  size_t prefix = 0;
+  while (prefix < na.size() && prefix < nb.size() && na[prefix] == nb[prefix]) ++prefix;
+  size_t suffix = 0;
+  while (suffix < na.size() - prefix && suffix < nb.size() - prefix &&
+         na[na.size() - 1 - suffix] == nb[nb.size() - 1 - suffix]) {
+    ++suffix;
+  }
+  const Range a{prefix, na.size() - suffix};
+  const Range b{prefix, nb.size() - suffix};
+  // Anchors: tokens once in a and once in b, as (position in a, in b).
+  uint32_t numbers = 0;
+  for (size_t i = a.begin; i < a.end; ++i) numbers = std::max(numbers, na[i] + 1);
+  for (size_t j = b.begin; j < b.end; ++j) numbers = std::max(numbers, nb[j] + 1);
+  std::vector<uint32_t> in_a(numbers, 0), in_b(numbers, 0), at_b(numbers, 0);
+  for (size_t i = a.begin; i < a.end; ++i) ++in_a[na[i]];
+  for (size_t j = b.begin; j < b.end; ++j) {
+    ++in_b[nb[j]];
+    at_b[nb[j]] = static_cast<uint32_t>(j);
+  }
+  std::vector<std::pair<size_t, size_t>> unique;
+  for (size_t i = a.begin; i < a.end; ++i) {
+    if (in_a[na[i]] == 1 && in_b[na[i]] == 1) unique.emplace_back(i, at_b[na[i]]);
+  }
+  // The longest chain increasing in b too (patience sorting): tails[k] is
+  // the anchor that ends the best chain of k + 1 found so far.
+  std::vector<size_t> tails;
+  std::vector<size_t> before(unique.size(), SIZE_MAX);
+  for (size_t u = 0; u < unique.size(); ++u) {
+    const auto at = std::lower_bound(tails.begin(), tails.end(), unique[u].second,
+                                     [&](size_t t, size_t j) { return unique[t].second < j; });
+    if (at != tails.begin()) before[u] = *(at - 1);
+    if (at == tails.end()) {
+      tails.push_back(u);
+    } else {
+      *at = u;
+    }
+  }
+  std::vector<std::pair<size_t, size_t>> chain;
+  for (size_t u = tails.empty() ? SIZE_MAX : tails.back(); u != SIZE_MAX; u = before[u]) chain.push_back(unique[u]);
+  std::reverse(chain.begin(), chain.end());
+  chain.emplace_back(a.end, b.end);  // the end closes the last stretch
+
+  size_t cells = 0;
+  size_t i = a.begin;
+  size_t j = b.begin;
+  for (const auto& [ai, bj] : chain) {
+    const size_t stretch = (ai - i) * (bj - j);
+    cells += stretch;
+    if (stretch > max_cells || cells > kAnchoredCaps * max_cells) return false;
+    i = ai + 1;
+    j = bj + 1;
+  }
+  for (size_t k = 0; k < prefix; ++k) add_piece(runs, WordOp::Op::kEqual, k, k);
+  i = a.begin;
+  j = b.begin;
+  for (const auto& [ai, bj] : chain) {
+    dtl_runs(na, nb, Range{i, ai}, Range{j, bj}, runs);
+    if (ai < a.end) add_piece(runs, WordOp::Op::kEqual, ai, bj);
+    i = ai + 1;
+    j = bj + 1;
+  }
+  for (size_t k = 0; k < suffix; ++k) add_piece(runs, WordOp::Op::kEqual, a.end + k, b.end + k);
+  return true;
+}
+
 }  // namespace
 
 std::vector<WordOp> word_diff(std::string_view old_text, std::string_view new_text, size_t max_cells) {
@@ -124,22 +246,15 @@ std::vector<WordOp> word_diff(std::string_view old_text, std::string_view new_te
   const Pieces new_pieces(new_text);
   const std::vector<Piece>& a = old_pieces.list;
   const std::vector<Piece>& b = new_pieces.list;
-  if (!a.empty() && !b.empty() && a.size() * b.size() > max_cells) return {};
 
   std::vector<uint32_t> na, nb;
   number_pieces(a, b, na, nb);
-  dtl::Diff<uint32_t, std::vector<uint32_t>> d(na, nb);
-  d.compose();
-
   // Runs of the same operation, with the pieces they cover.
   std::vector<Run> runs;
-  for (const auto& [elem, info] : d.getSes().getSequence()) {
-    const WordOp::Op op = info.type == dtl::SES_COMMON ? WordOp::Op::kEqual
-                          : info.type == dtl::SES_ADD  ? WordOp::Op::kInsert
-                                                       : WordOp::Op::kDelete;
-    if (runs.empty() || runs.back().op != op) runs.push_back(Run{op, {}, {}});
-    if (op != WordOp::Op::kInsert) runs.back().old_pieces.push_back(static_cast<size_t>(info.beforeIdx - 1));
-    if (op != WordOp::Op::kDelete) runs.back().new_pieces.push_back(static_cast<size_t>(info.afterIdx - 1));
+  if (a.empty() || b.empty() || a.size() * b.size() <= max_cells) {
+    dtl_runs(na, nb, Range{0, a.size()}, Range{0, b.size()}, runs);
+  } else if (!anchored_runs(na, nb, max_cells, runs)) {
+    return {};
   }
 
   // Cleanup: small equal islands between edits join the edit.
