@@ -60,11 +60,11 @@ constexpr size_t kMaxCandidates = 24;
 constexpr double kAnchorBonus = 0.05;
 
 void fill_bags(Side& side, const std::vector<int>& paired) {
+  side.words_at.assign(side.claims.size(), -1);
   for (size_t j = 0; j < side.claims.size(); ++j) {
-    Claim& claim = side.claims[j];
-    const std::string& norm = claim.sentence_ptr->norm;
+    const std::string& norm = side.claims[j].sentence_ptr->norm;
     if (paired[j] >= 0 || norm.size() > kMaxPairedClaimBytes) continue;
-    claim.words = static_cast<int>(side.words.size());
+    side.words_at[j] = static_cast<int>(side.words.size());
     ClaimWords& words = side.words.emplace_back();
     words.bag = bag_of(norm);
     const std::vector<Span> spans = split_sentences(norm);
@@ -102,8 +102,14 @@ void link(ClaimPairs& p, int i, int j, PairKind kind, double score) {
 
 const ClaimWords& Side::words_of(int c) const {
   static const ClaimWords kNone;
-  const int at = claims[static_cast<size_t>(c)].words;
+  const int at = words_at.empty() ? -1 : words_at[static_cast<size_t>(c)];
   return at < 0 ? kNone : words[static_cast<size_t>(at)];
+}
+
+int Side::sentence_of(int c) const {
+  const Claim& claim = claims[static_cast<size_t>(c)];
+  const Block& block = doc->sections[static_cast<size_t>(claim.section)].blocks[static_cast<size_t>(claim.block)];
+  return static_cast<int>(claim.sentence_ptr - block.sentences.data());
 }
 
 namespace {
@@ -233,8 +239,8 @@ Side prepare(const Document& doc) {
         const Sentence& sentence = section.blocks[b].sentences[k];
         side.by_section[s].push_back(static_cast<int>(side.claims.size()));
         side.own_chars[s] += sentence.norm.size();
-        side.claims.push_back(Claim{static_cast<int>(s), static_cast<int>(b), static_cast<int>(k), -1, &sentence,
-                                    util::word_hash(sentence.norm)});
+        side.claims.push_back(
+            Claim{static_cast<int>(s), static_cast<int>(b), &sentence, util::word_hash(sentence.norm)});
       }
     }
   }

@@ -25,17 +25,15 @@ struct ClaimWords {
   std::vector<Bag> parts;
 };
 
-// A claim as alignment reads it: 32 bytes, a side holding one per claim of
+// A claim as alignment reads it: 24 bytes, a side holding one per claim of
 // its document. Its words are kept apart (Side::words), for the few claims
 // left without an exact match: a bag in each claim made every claim 80
 // bytes, and two documents of a million lines held 160 MB of claims.
 struct Claim {
   int section = -1;
   int block = -1;
-  int sentence = -1;
-  int words = -1;  // index into Side::words; -1 until filled (claims paired exactly are never filled)
-  const Sentence* sentence_ptr = nullptr;
-  uint64_t key = 0;  // hash of the comparison form
+  const Sentence* sentence_ptr = nullptr;  // its index in the block: Side::sentence_of()
+  uint64_t key = 0;                        // hash of the comparison form
 };
 
 struct Side {
@@ -45,7 +43,13 @@ struct Side {
   std::vector<size_t> own_chars;             // comparison-form bytes of each section's claims
   std::vector<Bag> title_bags;
   std::vector<ClaimWords> words;  // of the claims that have them, in the order filled
+  // Per claim, its index into `words` or -1 (claims paired exactly are never
+  // filled); empty until the words are filled, and then only under
+  // kMaxInexactClaims.
+  std::vector<int> words_at;
 
+  // Index of claim `c`'s sentence in its block.
+  int sentence_of(int c) const;
   // The words of claim `c` (an index into `claims`); empty when not filled.
   const Bag& bag(int c) const { return words_of(c).bag; }
   const Bag& bag(size_t c) const { return bag(static_cast<int>(c)); }

@@ -44,7 +44,7 @@ ClaimSide claim_side(const Side& side, int claim) {
                    side.doc->sections[static_cast<size_t>(c.section)].id,
                    c.section,
                    c.block,
-                   c.sentence};
+                   side.sentence_of(claim)};
 }
 
 // Ordering of the report: new-document order, removed items right after what
