@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "normalize/normalize.hpp"
 #include "strata/compare.hpp"
 #include "text/utf8.hpp"
@@ -143,17 +145,51 @@ TEST(WordDiff, LocalEditsOverTheCapAreStillDiffed) {
   ASSERT_GT(old_text.size() / 3 * (new_text.size() / 3), 250000u);  // well over the cap in tokens
   const auto ops = word_diff(old_text, new_text, 250000);
   ASSERT_FALSE(ops.empty());
-  std::string kept_old, kept_new;
   std::vector<std::string> inserted;
   for (const auto& op : ops) {
     EXPECT_NE(op.op, WordOp::Op::kDelete) << op.text;
     if (op.op == WordOp::Op::kInsert) inserted.push_back(op.text);
-    if (op.op != WordOp::Op::kInsert) kept_old += op.text;
-    if (op.op != WordOp::Op::kDelete) kept_new += op.text;
   }
   EXPECT_EQ(inserted, (std::vector<std::string>{"children under 16 ", "minimum age "}));
-  EXPECT_EQ(kept_old, old_text);
-  EXPECT_EQ(kept_new, new_text);
+  EXPECT_EQ(side(ops, WordOp::Op::kInsert), old_text);
+  EXPECT_EQ(side(ops, WordOp::Op::kDelete), new_text);
+}
+
+// Whatever path a pair takes (dtl whole, or by stretches over a small cap,
+// or nothing when a stretch is over it), what it returns spells both sides:
+// the kept and deleted texts give the old one, the kept and inserted the
+// new one. Pairs drawn from a seeded generator: words from a small
+// vocabulary (few anchors) and unique ones (many), edited in places.
+TEST(WordDiff, EveryPathSpellsBothSides) {
+  std::mt19937 random(20261129);
+  auto pick = [&](size_t n) { return static_cast<size_t>(random() % n); };
+  size_t diffed_over_cap = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> words;
+    const size_t length = 5 + pick(120);
+    for (size_t k = 0; k < length; ++k) {
+      words.push_back(pick(3) == 0 ? "u" + std::to_string(k) : "w" + std::to_string(pick(6)));
+    }
+    std::vector<std::string> edited = words;
+    for (size_t e = pick(5); e > 0; --e) {
+      const size_t at = pick(edited.size() + 1);
+      if (pick(2) == 0 && at < edited.size()) {
+        edited.erase(edited.begin() + static_cast<std::ptrdiff_t>(at));
+      } else {
+        edited.insert(edited.begin() + static_cast<std::ptrdiff_t>(at), "n" + std::to_string(pick(4)));
+      }
+    }
+    std::string old_text, new_text;
+    for (const auto& w : words) old_text += w + " ";
+    for (const auto& w : edited) new_text += w + " ";
+    const size_t cap = 50 + pick(400);
+    const auto ops = word_diff(old_text, new_text, cap);
+    if (ops.empty()) continue;
+    if (words.size() * edited.size() > cap) ++diffed_over_cap;
+    EXPECT_EQ(side(ops, WordOp::Op::kInsert), old_text) << "round " << round;
+    EXPECT_EQ(side(ops, WordOp::Op::kDelete), new_text) << "round " << round;
+  }
+  EXPECT_GT(diffed_over_cap, 50u);  // the anchored path was taken, and often
 }
 
 }  // namespace
