@@ -36,13 +36,6 @@ void install_signal_handlers() {
   std::signal(SIGPIPE, SIG_IGN);
 }
 
-// jemalloc (cli/CMakeLists.txt) runs with its defaults. Asked for
-// transparent huge pages (`thp:always,metadata_thp:always`), a 10 MB diff
-// took 4,700 page faults instead of 52,000, but every start paid for huge
-// pages it did not fill (a one-line diff 3.7 -> 5.6 ms, 2.9 times `git
-// --version`; the 1 MB pair's peak 29 -> 44 MiB), and where the kernel had
-// to compact memory for them a run spent up to a second more in the system
-// (docs/benchmarks.md).
 #if defined(__GLIBC__) && !defined(STRATA_JEMALLOC)
 void prepare_heap() {
   // strata allocates and frees many small strings in waves (one document,

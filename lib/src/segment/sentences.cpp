@@ -39,6 +39,7 @@ constexpr std::string_view kDecember = "dec";
 constexpr std::string_view kIdeographicStop = "\u3002";
 
 bool is_closer(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+bool is_opener(char c) { return c == '"' || c == '\'' || c == '(' || c == '['; }
 
 // Bytes of the closing quote or bracket at `at`: 1 for ASCII ones, 3 for
 // the CJK corner, lenticular, tortoise-shell and angle brackets; 0 for none.
@@ -70,7 +71,6 @@ bool unspaced_at(std::string_view s, size_t at) {
   size_t length = 0;
   return classify_detail::token_detail::high_kind(s, at, length) == classify_detail::token_detail::HighKind::kWordAlone;
 }
-bool is_opener(char c) { return c == '"' || c == '\'' || c == '(' || c == '['; }
 
 bool starts_sentence(std::string_view s, size_t at) {
   if (at >= s.size()) return false;
