@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "normalize/normalize.hpp"
 #include "strata/load.hpp"
@@ -69,6 +71,33 @@ TEST(Normalize, SpecialBytesAtEveryOffsetOfTheFastPath) {
       EXPECT_EQ(n.to_original.back(), in.size());
       if (before > 0) {
         EXPECT_EQ(n.to_original[before - 1], before - 1);
+      }
+    }
+  }
+}
+
+// Printable ASCII is copied eight bytes at a time where no two spaces meet:
+// runs of spaces placed across every offset of those eight bytes, and two
+// runs close together, fold as one space each, mapped to their first space.
+TEST(Normalize, SpaceRunsAcrossEveryOffsetOfTheEightByteCopy) {
+  for (size_t at = 1; at <= 20; ++at) {
+    for (size_t spaces = 1; spaces <= 3; ++spaces) {
+      for (size_t gap : {1, 2, 9}) {
+        std::string in = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
+        in.insert(at + gap, std::string(spaces, ' '));
+        in.insert(at, std::string(spaces, ' '));
+        const NormalizedText n = normalize(in);
+        std::string folded;
+        std::vector<uint32_t> map;
+        for (size_t k = 0; k < in.size(); ++k) {
+          if (in[k] == ' ' && in[k - 1] == ' ') continue;
+          folded.push_back(in[k]);
+          map.push_back(static_cast<uint32_t>(k));
+        }
+        map.push_back(static_cast<uint32_t>(in.size()));
+        SCOPED_TRACE(in);
+        EXPECT_EQ(n.text, folded);
+        EXPECT_EQ(n.to_original, map);
       }
     }
   }

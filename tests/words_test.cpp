@@ -1,6 +1,7 @@
 // The one tokenizer and the word tests every later stage shares
 // (text/words.hpp), and slugs (text/slug.hpp).
 #include <gtest/gtest.h>
+#include <utf8proc.h>
 
 #include <string>
 #include <vector>
@@ -134,6 +135,20 @@ TEST(Slug, LowercaseLettersAndDigitsOfAnyScript) {
   const std::string slug = slugify(std::string(40, 'x') + " " + std::string(40, 'y'));
   EXPECT_LE(slug.size(), 60u);
   EXPECT_EQ(slug.substr(0, 41), std::string(40, 'x') + "-");
+}
+
+// ASCII takes a path without the Unicode tables: each of its characters
+// must come out as those tables class and fold it.
+TEST(Slug, AsciiAsTheUnicodeTablesSayIt) {
+  for (int c = 1; c < 0x80; ++c) {
+    const auto cat = utf8proc_category(c);
+    const bool alnum = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                       (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+    const std::string expected = c == '\'' ? "ab"
+                                 : alnum   ? "a" + std::string(1, static_cast<char>(utf8proc_tolower(c))) + "b"
+                                           : "a-b";
+    EXPECT_EQ(slugify("a" + std::string(1, static_cast<char>(c)) + "b"), expected) << c;
+  }
 }
 
 }  // namespace

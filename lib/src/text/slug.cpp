@@ -1,5 +1,6 @@
 #include <utf8proc.h>
 
+#include "text/ascii.hpp"
 #include "text/slug.hpp"
 #include "text/utf8.hpp"
 
@@ -15,18 +16,27 @@ std::string slugify(std::string_view title) {
   bool dash = false;
   size_t pos = 0;
   while (pos < title.size() && slug.size() < kMaxSlugBytes) {
-    const char32_t cp = utf8::decode(title, pos);
+    char32_t cp = static_cast<unsigned char>(title[pos]);
+    bool alnum = false;
+    if (cp < 0x80) {  // most titles: ASCII's classes without the Unicode tables
+      ++pos;
+      alnum = ascii::alnum(static_cast<char>(cp));
+      if (alnum) cp = static_cast<unsigned char>(ascii::lower(static_cast<char>(cp)));
+    } else {
+      cp = utf8::decode(title, pos);
+      const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+      alnum = cp != utf8::kInvalid && ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                                       (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO));
+      if (alnum) cp = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
+    }
     if (cp == '\'' || cp == 0x2019) continue;  // "Russia's" -> "russias"
-    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-    const bool alnum = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-                       (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
-    if (!alnum || cp == utf8::kInvalid) {
+    if (!alnum) {
       dash = !slug.empty();
       continue;
     }
     if (dash) slug.push_back('-');
     dash = false;
-    utf8::append(slug, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
+    utf8::append(slug, cp);
   }
   return slug.empty() ? std::string("section") : slug;
 }
