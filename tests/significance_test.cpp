@@ -174,7 +174,7 @@ std::vector<RuleCase> rule_cases() {
          changes.programmes.push_back(programme(ChangeStatus::kRemoved, "Warsaw Pact", ""));
          return changes;
        },
-       "Warsaw Pact is no longer named (mentioned 3 time(s) before)"},
+       "Warsaw Pact is no longer named (mentioned 3 times before)"},
       {"programme-added",
        [] {
          ChangeSet changes;
@@ -213,6 +213,35 @@ TEST(Significance, EveryRuleHasACaseAndADocumentedRow) {
     EXPECT_TRUE(has_case) << rule.name;
     EXPECT_NE(doc.find("`" + rule.name + "`"), std::string::npos) << rule.name << " is not in docs/significance.md";
   }
+}
+
+// A heading whose text sat in its subsections lost that text with them: the
+// reason counts the removed claims under it, not only its own, and no
+// claim of a section whose id merely starts the same way.
+TEST(Significance, ARemovedSectionCountsTheClaimsOfItsSubsections) {
+  ChangeSet changes;
+  changes.sections.push_back(section(ChangeStatus::kRemoved, "Background", ""));
+  changes.sections.back().old_sides.front().id = "background";
+  const auto removed = [&](const std::string& text, const std::string& id) {
+    ClaimChange c = claim(ChangeStatus::kRemoved, text, "");
+    c.old_sides.front().section_id = id;
+    changes.claims.push_back(c);
+  };
+  removed("Talks began in 1997.", "background/history");
+  removed("A charter followed.", "background/history");
+  removed("A commission was set up.", "background/history/commission");
+  removed("Other ties exist.", "background-2");
+  removed("A claim went elsewhere too.", "elsewhere");
+  changes.claims.push_back(claim(ChangeStatus::kUnchanged, "Kept.", "Kept."));
+  changes.claims.back().old_sides.front().section_id = "background/history";
+  classify_detail::score_changes(changes, {});
+  const auto& reasons = changes.sections[0].significance.reasons;
+  ASSERT_FALSE(reasons.empty());
+  EXPECT_EQ(reasons.front().text, "section 'Background' was removed with 3 claims");
+
+  changes.claims.clear();
+  classify_detail::score_changes(changes, {});
+  EXPECT_EQ(changes.sections[0].significance.reasons.front().text, "section 'Background' was removed with no claims");
 }
 
 TEST(Significance, WatchedTermDroppedOrAdded) {

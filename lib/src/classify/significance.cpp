@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <iterator>
+#include <map>
+#include <string>
 
 #include "classify/item_index.hpp"
 #include "classify/significance_tables.hpp"
@@ -169,8 +171,8 @@ size_t word_at(std::string_view text, const Words& w, std::string_view piece) {
 // The arguments every reason template may use (significance_tables.cpp).
 struct ReasonArgs {
   std::string quote, old_words, new_words, term, direction, status, title, new_title, name, new_name;
-  int claims = 0;
-  int mentions = 0;
+  std::string claims;    // "3 claims", "1 claim", "no claims"
+  std::string mentions;  // "3 times", "twice", "once"
 };
 
 class Scorer {
@@ -430,16 +432,35 @@ void score_claims(const Scorer& scorer, ChangeSet& changes, bool threads) {
   });
 }
 
+// Removed claims by the id of the old section that held them.
+std::map<std::string, int, std::less<>> removed_claims_by_section(const ChangeSet& changes) {
+  std::map<std::string, int, std::less<>> counts;
+  for (const auto& claim : changes.claims) {
+    if (claim.status == ChangeStatus::kRemoved) ++counts[claim.old_sides.front().section_id];
+  }
+  return counts;
+}
+
+// The removed claims of section `id` and of the sections under it, whose
+// ids are its own followed by "/" (segment/tree.cpp): a heading whose text
+// sat in its subsections lost that text too.
+int removed_claims_under(const std::map<std::string, int, std::less<>>& counts, const std::string& id) {
+  int n = 0;
+  if (auto it = counts.find(id); it != counts.end()) n += it->second;
+  const std::string below = id + "/";
+  for (auto it = counts.lower_bound(below); it != counts.end() && it->first.starts_with(below); ++it) n += it->second;
+  return n;
+}
+
 void score_sections(const Scorer& scorer, ChangeSet& changes) {
+  const auto removed = removed_claims_by_section(changes);
   for (auto& section : changes.sections) {
     section.significance = {};
     ReasonArgs a;
     if (section.status == ChangeStatus::kRemoved && !section.old_sides.empty()) {
       a.title = section.old_sides.front().title;
-      const auto& id = section.old_sides.front().id;
-      for (const auto& claim : changes.claims) {
-        if (claim.status == ChangeStatus::kRemoved && claim.old_sides.front().section_id == id) ++a.claims;
-      }
+      const int n = removed_claims_under(removed, section.old_sides.front().id);
+      a.claims = n == 0 ? "no claims" : fmt::format("{} claim{}", n, n == 1 ? "" : "s");
       scorer.add(section.significance, "section-removed", a);
     } else if (section.status == ChangeStatus::kAdded && !section.new_sides.empty()) {
       a.title = section.new_sides.front().title;
@@ -459,7 +480,8 @@ void score_programmes(const Scorer& scorer, ChangeSet& changes) {
     ReasonArgs a;
     if (p.old_side) {
       a.name = p.old_side->name;
-      a.mentions = p.old_side->mentions;
+      const int n = p.old_side->mentions;
+      a.mentions = n == 1 ? "once" : n == 2 ? "twice" : fmt::format("{} times", n);
     }
     if (p.new_side) (p.old_side ? a.new_name : a.name) = p.new_side->name;
     if (p.status == ChangeStatus::kRenamed) scorer.add(p.significance, "programme-renamed", a);

@@ -20,8 +20,8 @@ namespace {
 // holds the words, shortened), {old} and {new} the words on each side,
 // {term} a watched term, {direction} "dropped" or "added", {status} the
 // change's status word, {title} and {new_title} section titles, {claims}
-// how many claims a section held, {name} and {new_name} programme names,
-// {mentions} how often a programme was mentioned.
+// how many claims a section and its subsections lost ("3 claims"), {name} and {new_name} programme names,
+// {mentions} how often a programme was mentioned ("twice").
 constexpr std::array<RuleRow, 28> kRules = {{
     {"negation-changed", 9, "a paired claim gained or lost a negation (not, never, no longer, ...)",
      "a negation was {direction}: '{old}' -> '{new}' in {quote}"},
@@ -50,9 +50,9 @@ constexpr std::array<RuleRow, 28> kRules = {{
      "a figure was dropped: {old}, from {quote}"},
     {"intensifier-removed", 4, "a paired claim lost strong language (fully, unconditionally, gravely, ...)",
      "strong language was dropped: '{old}' in {quote}"},
-    {"section-removed", 4, "a whole section is gone", "section '{title}' was removed with its {claims} claim(s)"},
+    {"section-removed", 4, "a whole section is gone", "section '{title}' was removed with {claims}"},
     {"programme-removed", 4, "a programme or body is no longer named",
-     "{name} is no longer named (mentioned {mentions} time(s) before)"},
+     "{name} is no longer named (mentioned {mentions} before)"},
     {"demand-added", 3, "a new demand", "a new demand: {quote}"},
     {"quantifier-changed", 3, "all, every, only, most, ... changed in a paired claim",
      "a quantifier changed: '{old}' -> '{new}' in {quote}"},

@@ -174,8 +174,8 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
     out += "\nWording\n";
     for (const WordingShift& w : changes.wording) {
       if (w.from && w.to) {
-        out +=
-            fmt::format("  \"{}\" -> \"{}\" in {} claim(s)\n", terminal_safe(*w.from), terminal_safe(*w.to), w.count);
+        out += fmt::format("  \"{}\" -> \"{}\" in {} claim{}\n", terminal_safe(*w.from), terminal_safe(*w.to), w.count,
+                           w.count == 1 ? "" : "s");
       } else {
         out += fmt::format("  \"{}\" {} ({} -> {})\n", terminal_safe(w.from ? *w.from : *w.to),
                            w.from ? "vanished" : "appeared", w.old_count, w.new_count);
