@@ -36,7 +36,20 @@ void install_signal_handlers() {
   std::signal(SIGPIPE, SIG_IGN);
 }
 
-#if defined(__GLIBC__) && !defined(STRATA_JEMALLOC)
+#ifdef STRATA_JEMALLOC
+// jemalloc (cli/CMakeLists.txt) reads its options from this symbol when it
+// starts. One arena for every thread instead of four a core: each arena a
+// thread opened cost its start about 60,000 instructions and a fresh slab
+// for every size class the thread then used (a one-line diff 1.23 -> 1.14
+// million instructions, the realistic 1 MB pair 290.3 -> 289.4 million and
+// 1 MiB less), and cold history queries on two cores took the same CPU time
+// with less memory (docs/benchmarks.md); the threads' own caches still take
+// most allocations without the arena's lock.
+extern "C" {
+extern const char* malloc_conf;
+const char* malloc_conf = "narenas:1";
+}
+#elif defined(__GLIBC__)
 void prepare_heap() {
   // strata allocates and frees many small strings in waves (one document,
   // then the other, then the comparison). glibc's default returns freed heap
