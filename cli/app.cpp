@@ -63,6 +63,24 @@ int emit(const std::string& content, const std::string& path) {
   return kExitSame;
 }
 
+bool Context::wants(std::string_view names) const {
+  if (every_option) return true;
+  for (size_t from = 0; from < names.size();) {
+    const size_t comma = std::min(names.find(',', from), names.size());
+    const std::string_view name = names.substr(from, comma - from);
+    from = comma + 1;
+    for (const std::string_view word : words) {
+      if (name.size() > 2 && name.starts_with("--")) {
+        if (word.starts_with(name) && (word.size() == name.size() || word[name.size()] == '=')) return true;
+      } else if (name.size() == 2 && word.size() > 1 && word[0] == '-' && word[1] != '-' &&
+                 word.find(name[1], 1) != std::string_view::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 namespace {
 
 using AddCommand = void (*)(CLI::App&, Context&);
@@ -113,6 +131,11 @@ int run(int argc, char** argv) {
       fmt::print(stderr, "strata: error: unknown command '{}' (commands: {})\n", terminal_safe(argv[1]), names);
       return kExitTrouble;
     }
+    // Only the options the words name, unless they ask for the command's
+    // help, which lists every option.
+    context.words.assign(argv + 2, argv + argc);
+    context.every_option = false;
+    context.every_option = context.wants("-h,--help,--help-all");
     named->add(app, context);
   } else {
     for (const Command& c : kCommands) c.add(app, context);

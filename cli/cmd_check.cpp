@@ -219,8 +219,8 @@ void add_check_command(CLI::App& app, Context& context) {
       ->check(CLI::IsMember({"text", "json", "junit", "github", "sarif", "md"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
-  args->read.add_to(*cmd);
-  args->read.add_listing_cap_to(*cmd);
+  args->read.add_to(*cmd, context);
+  args->read.add_listing_cap_to(*cmd, context);
   cmd->callback([args, &context] { context.exit_code = run_check(*args); });
 }
 

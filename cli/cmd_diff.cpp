@@ -84,29 +84,42 @@ void add_diff_command(CLI::App& app, Context& context) {
       app.add_subcommand("diff", "Compare two versions of a document (exit 0 same, 1 different, 2 trouble)");
   cmd->add_option("old", args->old_file, "Old version: a file or a store revision")->required();
   cmd->add_option("new", args->new_file, "New version: a file or a store revision")->required();
-  cmd->add_option("--format", args->format, "text, json, md or html")
-      ->check(CLI::IsMember({"text", "json", "md", "html"}))
-      ->capture_default_str();
-  cmd->add_option("--color", args->color, "auto, always or never (NO_COLOR is respected)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
-  cmd->add_option("--context", args->context, "Equal words kept around each edit in text output, >= 0 (default: all)")
-      ->check(CLI::NonNegativeNumber);
+  // Only the options the command line names (Context::wants).
+  if (context.wants("--format")) {
+    cmd->add_option("--format", args->format, "text, json, md or html")
+        ->check(CLI::IsMember({"text", "json", "md", "html"}))
+        ->capture_default_str();
+  }
+  if (context.wants("--color")) {
+    cmd->add_option("--color", args->color, "auto, always or never (NO_COLOR is respected)")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+  }
+  if (context.wants("--context")) {
+    cmd->add_option("--context", args->context, "Equal words kept around each edit in text output, >= 0 (default: all)")
+        ->check(CLI::NonNegativeNumber);
+  }
   // One value an occurrence (a comma list), so that `--only modified OLD NEW`
   // leaves OLD and NEW to the operands.
-  cmd->add_option("--only", args->only,
-                  "Show only these change kinds, comma-separated: unchanged, equivalent, modified, renamed, moved, "
-                  "split, merged, added, removed")
-      ->delimiter(',')
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->take_all();
-  cmd->add_flag("--all", args->all, "Include unchanged sections and claims");
-  cmd->add_flag("--no-classify", args->no_classify,
-                "Sections, claims and words only: no programmes, figures, modality or wording");
-  cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
-  args->read.add_to(*cmd);
-  args->read.add_listing_cap_to(*cmd);
+  if (context.wants("--only")) {
+    cmd->add_option("--only", args->only,
+                    "Show only these change kinds, comma-separated: unchanged, equivalent, modified, renamed, moved, "
+                    "split, merged, added, removed")
+        ->delimiter(',')
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->take_all();
+  }
+  if (context.wants("--all")) cmd->add_flag("--all", args->all, "Include unchanged sections and claims");
+  if (context.wants("--no-classify")) {
+    cmd->add_flag("--no-classify", args->no_classify,
+                  "Sections, claims and words only: no programmes, figures, modality or wording");
+  }
+  if (context.wants("-o,--output")) {
+    cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
+  }
+  args->read.add_to(*cmd, context);
+  args->read.add_listing_cap_to(*cmd, context);
   cmd->callback([args, &context] { context.exit_code = run_diff(*args); });
 }
 

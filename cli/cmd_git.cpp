@@ -94,8 +94,8 @@ void add_git_diff_command(CLI::App& app, Context& context) {
       "git-diff", "Git's external diff driver: set diff.strata.command to 'strata git-diff' (docs/ci.md)");
   cmd->add_option("args", diff->args, "What git passes: path old-file old-hex old-mode new-file new-hex new-mode")
       ->required();
-  diff->read.add_to(*cmd);
-  diff->read.add_listing_cap_to(*cmd);
+  diff->read.add_to(*cmd, context);
+  diff->read.add_listing_cap_to(*cmd, context);
   cmd->callback([diff, &context] { context.exit_code = run_git_diff(*diff); });
 }
 
@@ -104,7 +104,7 @@ void add_textconv_command(CLI::App& app, Context& context) {
   CLI::App* textconv = app.add_subcommand(
       "textconv", "A document as clean text, one claim a line, for git's diff.strata.textconv (docs/ci.md)");
   textconv->add_option("file", conv->file, "The document")->required();
-  conv->read.add_to(*textconv);
+  conv->read.add_to(*textconv, context);
   textconv->callback([conv, &context] { context.exit_code = run_textconv(*conv); });
 }
 

@@ -64,7 +64,7 @@ void add_programmes_command(CLI::App& app, Context& context) {
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
-  args->read.add_to(*cmd);
+  args->read.add_to(*cmd, context);
   cmd->callback([args, &context] { context.exit_code = run_programmes(*args); });
 }
 

@@ -162,8 +162,8 @@ void add_report_command(CLI::App& app, Context& context) {
   cmd->add_option("--pairs", args->pairs,
                   "Comparisons to write, instead of the manifest's [report] pairs: consecutive, first-last, "
                   "either with :KIND (e.g. consecutive:page)");
-  args->read.add_to(*cmd);
-  args->read.add_listing_cap_to(*cmd);
+  args->read.add_to(*cmd, context);
+  args->read.add_listing_cap_to(*cmd, context);
   cmd->get_option("--store")->description(
       "Store the series is imported into (written: made if missing; default: $STRATA_STORE, then .strata)");
   cmd->callback([args, &context] { context.exit_code = run_report(*args); });

@@ -31,21 +31,37 @@ void add_programmes_option(CLI::App& command, std::string& path) {
   command.add_option("--programmes", path, "TOML or JSON file of programme names, aliases and renames");
 }
 
-void ReadFlags::add_to(CLI::App& command) {
-  command.add_option("--input-format", input_format, "auto (sniffed from the content), text, markdown or html")
-      ->capture_default_str();
-  command.add_option("--select", select, "HTML: keep only what this CSS selector matches (tag, #id, .class, [attr])");
-  command.add_option("--remove", remove, "HTML: also drop what this CSS selector matches (repeatable)");
-  command.add_option("--store", store, "Store to read revisions from (default: $STRATA_STORE, then .strata)");
-  add_programmes_option(command, programmes_file);
-  command.add_option("--significance", significance_file,
-                     "TOML file whose [significance] table tunes scores and watched terms (docs/significance.md)");
-  command.add_option("--highlights", highlights, "Highlights at the top of a report (default 10)")
-      ->check(CLI::Range(0, 1000000));
-  command.add_option("--rules", rules_file, "TOML file of boilerplate rules to add or disable (docs/configuration.md)");
+void ReadFlags::add_to(CLI::App& command, const Context& context) {
+  if (context.wants("--input-format")) {
+    command.add_option("--input-format", input_format, "auto (sniffed from the content), text, markdown or html")
+        ->capture_default_str();
+  }
+  if (context.wants("--select")) {
+    command.add_option("--select", select, "HTML: keep only what this CSS selector matches (tag, #id, .class, [attr])");
+  }
+  if (context.wants("--remove")) {
+    command.add_option("--remove", remove, "HTML: also drop what this CSS selector matches (repeatable)");
+  }
+  if (context.wants("--store")) {
+    command.add_option("--store", store, "Store to read revisions from (default: $STRATA_STORE, then .strata)");
+  }
+  if (context.wants("--programmes")) add_programmes_option(command, programmes_file);
+  if (context.wants("--significance")) {
+    command.add_option("--significance", significance_file,
+                       "TOML file whose [significance] table tunes scores and watched terms (docs/significance.md)");
+  }
+  if (context.wants("--highlights")) {
+    command.add_option("--highlights", highlights, "Highlights at the top of a report (default 10)")
+        ->check(CLI::Range(0, 1000000));
+  }
+  if (context.wants("--rules")) {
+    command.add_option("--rules", rules_file,
+                       "TOML file of boilerplate rules to add or disable (docs/configuration.md)");
+  }
 }
 
-void ReadFlags::add_listing_cap_to(CLI::App& command) {
+void ReadFlags::add_listing_cap_to(CLI::App& command, const Context& context) {
+  if (!context.wants("--max-listed-claims")) return;
   command
       .add_option("--max-listed-claims", max_listed_claims,
                   "Claim changes listed at most, the rest only counted in the summary (0: none listed)")

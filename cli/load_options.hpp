@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "app.hpp"
 #include "strata/compare.hpp"
 #include "strata/load.hpp"
 #include "strata/manifest.hpp"
@@ -32,9 +33,10 @@ struct ReadFlags {
   int highlights = -1;              // --highlights N; -1: the file's, else the default
   size_t max_listed_claims = kMaxListedClaims;  // --max-listed-claims N (CompareOptions::max_listed_claims)
 
-  void add_to(CLI::App& command);
+  // Each option only when `context` wants it (Context::wants).
+  void add_to(CLI::App& command, const Context& context);
   // --max-listed-claims, for the commands that list claim changes (diff, check).
-  void add_listing_cap_to(CLI::App& command);
+  void add_listing_cap_to(CLI::App& command, const Context& context);
   Result<LoadOptions> options() const;
   // options() with a manifest entry's own format and selectors on top.
   static Result<LoadOptions> for_entry(LoadOptions options, const ManifestEntry& entry);

@@ -63,6 +63,28 @@ TEST(Cli, DiffFormats) {
   EXPECT_NE(only.out.find("+ added: "), std::string::npos);
 }
 
+// A command builds only the options its command line names: each of the
+// ways CLI11 reads an option still reaches it, and the help lists them all.
+TEST(Cli, OptionsReadInEverySpellingAndAllListedInTheHelp) {
+  test::TempDir dir;
+  const std::string pair = std::string(" ") + k2023 + " " + k2024;
+  const auto spaced = run_strata("diff --format json --only modified,moved --max-listed-claims 3" + pair);
+  EXPECT_EQ(spaced.exit_code, 1) << spaced.err;
+  EXPECT_NE(spaced.out.find("\"schema\": \"strata.diff/1\""), std::string::npos);
+  const auto joined =
+      run_strata("diff --format=json --only=modified,moved --max-listed-claims=3 -o" + dir.path() + "/out.json" + pair);
+  EXPECT_EQ(joined.exit_code, 1) << joined.err;
+  EXPECT_EQ(test::read_file(dir.path() + "/out.json"), spaced.out);
+  const auto help = run_strata("diff --help");
+  EXPECT_EQ(help.exit_code, 0) << help.err;
+  for (const char* name : {"--format", "--color", "--context", "--only", "--all", "--no-classify", "--output",
+                           "--input-format", "--select", "--remove", "--store", "--programmes", "--significance",
+                           "--highlights", "--rules", "--max-listed-claims"}) {
+    EXPECT_NE(help.out.find(name), std::string::npos) << name;
+  }
+  EXPECT_EQ(run_strata("diff -h").out, help.out);
+}
+
 TEST(Cli, NoClassifyKeepsTheStructureAndDropsTheMeaning) {
   const auto full = run_strata(std::string("diff --format json ") + k2023 + " " + k2024);
   const auto bare = run_strata(std::string("diff --format json --no-classify ") + k2023 + " " + k2024);
