@@ -74,6 +74,12 @@ TEST(Figures, SkipsReferencesEnumeratorsModalsAndTimes) {
   EXPECT_TRUE(found("2. Why does NATO exist?").empty());
   EXPECT_TRUE(found("Allies may decide to act.").empty());
   EXPECT_TRUE(found("Updated at 14:08 today.").empty());
+  // Note markers, as Open Terms Archive's captures of Meta's policy hold them.
+  EXPECT_TRUE(found("Apps and features you use. See examples[8].").empty());
+  EXPECT_TRUE(found("Such as your Facebook Feed[29], Instagram Feed and Stories.").empty());
+  EXPECT_TRUE(found("As noted [12], the policy applies.").empty());
+  ASSERT_EQ(found("Keep it [30 days] at most.").size(), 1u);
+  ASSERT_EQ(found("See note [5]; 7 days remain.").size(), 1u);
 }
 
 TEST(Figures, EqualFiguresCompareEqualHoweverWritten) {

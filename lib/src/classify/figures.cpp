@@ -293,6 +293,9 @@ class Parser {
       if (is_punct(i + 1, ":") && classify_detail::is_number(word(i + 2))) return i + 3;
       // A list enumerator ("2. Why does NATO exist?") is not a figure.
       if (i == 0 && (is_punct(1, ".") || is_punct(1, ")"))) return i + 2;
+      // Nor a note marker ("Facebook Feed[29]", "See examples[8]"): pages
+      // renumber their notes whenever one is added before.
+      if (i > 0 && is_punct(i - 1, "[") && is_punct(i + 1, "]")) return i + 2;
       if (is_reference(i)) return i + 1;
       return parse_quantity(i, i, nullptr);
     }
