@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <future>
+#include <mutex>
 
 #include "align/claims.hpp"
 #include "align/sections.hpp"
@@ -114,7 +115,6 @@ class Comparer {
     new_ = align::prepare(n);
     claims_ = align::pair_claims(old_, new_, align::anchor_sections(old_, new_));
     sections_ = align::pair_sections(old_, new_, claims_);
-    acronyms_ = diff::collect_acronyms(o, n);
   }
 
   ChangeSet run() {
@@ -311,7 +311,7 @@ class Comparer {
       } else {
         c.similarity = claims_.old_score[static_cast<size_t>(i)];
         diff_into(ot, nt);
-        const std::string note = diff::acronym_equivalence(c.diff, acronyms_);
+        const std::string note = diff::acronym_equivalence(c.diff, acronyms());
         if (!note.empty()) {
           c.status = here ? ChangeStatus::kEquivalent : ChangeStatus::kMoved;
           c.note = note;
@@ -322,6 +322,16 @@ class Comparer {
       }
     }
     return c;
+  }
+
+  // The acronyms both documents define, read when a claim pair that is not
+  // exact first asks for them: many pairs of a history modify no claim
+  // (406 of the 489 of Facebook's privacy policy, 179 of the QUIC draft's
+  // 1,182), and reading every sentence of both versions for definitions
+  // was 3% of a cold `log`. Claim changes may be built on several threads.
+  const diff::AcronymTable& acronyms() const {
+    std::call_once(acronyms_read_, [this] { acronyms_ = diff::collect_acronyms(old_doc_, new_doc_); });
+    return acronyms_;
   }
 
   // A new claim with an old one (not added, not removed).
@@ -460,7 +470,8 @@ class Comparer {
   Side new_;
   ClaimPairs claims_;
   SectionPairs sections_;
-  diff::AcronymTable acronyms_;
+  mutable std::once_flag acronyms_read_;
+  mutable diff::AcronymTable acronyms_;  // see acronyms()
   std::vector<bool> old_changed_;
   std::vector<bool> new_changed_;
 };
