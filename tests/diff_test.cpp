@@ -305,6 +305,26 @@ TEST(Compare, AcronymDefinedAfterLowercaseWordsIsEquivalent) {
   EXPECT_FALSE(c.has_changes());
 }
 
+// The acronyms are read when the first pair of claims asks for them; with
+// threads on, many such pairs are built at once and each finds the same
+// table.
+TEST(Compare, AcronymsReadOnceForManyPairsOnThreads) {
+  const std::string defs = "The destruction of small arms and light weapons (SALW) goes on.\n";
+  std::string a = "T\n\nS\n\n" + defs;
+  std::string b = a;
+  for (int i = 0; i < 200; ++i) {
+    a += "Stocks of small arms and light weapons fell in depot " + std::to_string(i) + ".\n";
+    b += "Stocks of SALW fell in depot " + std::to_string(i) + ".\n";
+  }
+  CompareOptions threaded;
+  threaded.threads = true;
+  const ChangeSet c = compare(doc(a), doc(b), threaded);
+  int equivalent = 0;
+  for (const ClaimChange& claim : c.claims) equivalent += claim.status == ChangeStatus::kEquivalent ? 1 : 0;
+  EXPECT_EQ(equivalent, 200);
+  EXPECT_FALSE(c.has_changes());
+}
+
 TEST(Compare, EmptyOfContentMeansEverythingAdded) {
   const ChangeSet c = compare(doc("Title only\n"), doc("Title only\n\nA first claim. A second claim.\n"));
   ASSERT_EQ(c.claims.size(), 2u);
