@@ -164,8 +164,11 @@ void add_report_command(CLI::App& app, Context& context) {
                   "either with :KIND (e.g. consecutive:page)");
   args->read.add_to(*cmd, context);
   args->read.add_listing_cap_to(*cmd, context);
-  cmd->get_option("--store")->description(
-      "Store the series is imported into (written: made if missing; default: $STRATA_STORE, then .strata)");
+  // Built only when the command line names it (Context::wants).
+  if (CLI::Option* store = cmd->get_option_no_throw("--store"); store != nullptr) {
+    store->description(
+        "Store the series is imported into (written: made if missing; default: $STRATA_STORE, then .strata)");
+  }
   cmd->callback([args, &context] { context.exit_code = run_report(*args); });
 }
 
