@@ -244,6 +244,18 @@ TEST(Significance, ARemovedSectionCountsTheClaimsOfItsSubsections) {
   EXPECT_EQ(changes.sections[0].significance.reasons.front().text, "section 'Background' was removed with no claims");
 }
 
+// Mozilla's privacy notice renamed "To provide AI Chatbots" to "To provide AI
+// chatbots": listed as renamed, but no highlight.
+TEST(Significance, ATitleThatChangedCaseAloneIsNotRanked) {
+  ChangeSet changes;
+  changes.sections.push_back(section(ChangeStatus::kRenamed, "To provide AI Chatbots", "To provide AI chatbots"));
+  changes.sections.push_back(section(ChangeStatus::kRenamed, "Відносини з Україною", "відносини з україною"));
+  classify_detail::score_changes(changes, {});
+  EXPECT_TRUE(changes.sections[0].significance.reasons.empty());
+  EXPECT_TRUE(changes.sections[1].significance.reasons.empty());
+  EXPECT_TRUE(changes.highlights.empty());
+}
+
 TEST(Significance, WatchedTermDroppedOrAdded) {
   SignificanceOptions options;
   options.watch = {"severe sanctions"};

@@ -468,7 +468,9 @@ void score_sections(const Scorer& scorer, ChangeSet& changes) {
     } else if (section.renamed && !section.old_sides.empty() && !section.new_sides.empty()) {
       a.title = section.old_sides.front().title;
       a.new_title = section.new_sides.front().title;
-      scorer.add(section.significance, "section-renamed", a);
+      // A title that changed case alone ("AI Chatbots" -> "AI chatbots")
+      // says nothing new: the section is listed as renamed, not ranked.
+      if (fold_case(a.title) != fold_case(a.new_title)) scorer.add(section.significance, "section-renamed", a);
     }
     scorer.finish(section.significance);
   }
