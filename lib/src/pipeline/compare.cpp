@@ -13,6 +13,7 @@
 #include "diff/links.hpp"
 #include "diff/sentence_changes.hpp"
 #include "pipeline/compare_linked.hpp"
+#include "pipeline/report_order.hpp"
 #include "strata/compare.hpp"
 #include "sys/parallel.hpp"
 
@@ -39,6 +40,9 @@ using align::ClaimPairs;
 using align::PairKind;
 using align::SectionPairs;
 using align::Side;
+using pipeline::after_predecessors;
+using pipeline::Keyed;
+using pipeline::out_of_order;
 
 SectionSide section_side(const Document& doc, int index) {
   const Section& s = doc.sections[static_cast<size_t>(index)];
@@ -53,55 +57,6 @@ ClaimSide claim_side(const Side& side, int claim) {
                    c.section,
                    c.block,
                    side.sentence_of(claim)};
-}
-
-// Ordering of the report: new-document order, removed items right after what
-// preceded them in the old document.
-// 16 bytes (an index of 32 bits, as claims are indexed by int): two
-// documents that share nothing sort one per claim of both.
-struct Keyed {
-  double key;
-  int tie;
-  uint32_t index;
-  bool operator<(const Keyed& o) const { return key != o.key ? key < o.key : tie < o.tie; }
-};
-
-// Report positions of removed items: for each old item, just after the new
-// counterpart of the nearest old item before it that was paired, or `none`
-// when there is none. One forward pass: a search back from each removed item
-// was quadratic when most items were removed (1,000,000 changed lines).
-std::vector<double> after_predecessors(const std::vector<int>& old_to_new, double none) {
-  std::vector<double> keys(old_to_new.size());
-  double key = none;
-  for (size_t p = 0; p < old_to_new.size(); ++p) {
-    keys[p] = key;
-    if (old_to_new[p] >= 0) key = old_to_new[p] + 0.5;
-  }
-  return keys;
-}
-
-// Indices of `keys` outside one longest increasing subsequence: the items
-// that changed place among their siblings (the rest kept their order).
-std::vector<size_t> out_of_order(const std::vector<int>& keys) {
-  std::vector<size_t> tails;  // index of the smallest tail of each length
-  std::vector<size_t> previous(keys.size(), SIZE_MAX);
-  for (size_t i = 0; i < keys.size(); ++i) {
-    const auto it =
-        std::lower_bound(tails.begin(), tails.end(), i, [&](size_t t, size_t x) { return keys[t] < keys[x]; });
-    if (it != tails.begin()) previous[i] = *(it - 1);
-    if (it == tails.end()) {
-      tails.push_back(i);
-    } else {
-      *it = i;
-    }
-  }
-  std::vector<bool> kept(keys.size(), false);
-  for (size_t i = tails.empty() ? SIZE_MAX : tails.back(); i != SIZE_MAX; i = previous[i]) kept[i] = true;
-  std::vector<size_t> out;
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (!kept[i]) out.push_back(i);
-  }
-  return out;
 }
 
 class Comparer {

@@ -1,0 +1,142 @@
+#include "classify/claim_words.hpp"
+
+#include <algorithm>
+
+#include "text/hash.hpp"
+#include "text/words.hpp"
+
+namespace strata::classify_detail {
+
+namespace {
+
+// Longest quote of a claim in a reason, in words: a sentence of policy text
+// is rarely longer (the longest in the bundled series has 48), and a reason
+// is read in a list.
+constexpr size_t kMaxQuoteWords = 40;
+
+bool ends_sentence(std::string_view word_and_after) {
+  return !word_and_after.empty() &&
+         (word_and_after.back() == '.' || word_and_after.back() == '!' || word_and_after.back() == '?');
+}
+
+}  // namespace
+
+Words words(std::string_view text) {
+  Words w;
+  w.original = words_of(text);
+  w.folded.reserve(w.original.size());
+  w.hashes.reserve(w.original.size());
+  for (auto word : w.original) {
+    w.folded.push_back(fold_case(word));
+    w.hashes.push_back(word_hash(w.folded.back()));
+  }
+  return w;
+}
+
+// The words of `item` (folded words separated by spaces) into `parts`.
+// Items of lowercase ASCII letters and spaces, nearly all of them, are split
+// at the spaces, which is what the tokenizer makes of them; tokenizing every
+// rule's items again for every changed claim was a fifth of the bundled
+// pair's instructions.
+void item_words(std::string_view item, std::vector<std::string_view>& parts) {
+  const bool plain = std::all_of(item.begin(), item.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' '; });
+  if (!plain) {
+    parts = words_of(item);
+    return;
+  }
+  parts.clear();
+  for (size_t i = 0; i < item.size();) {
+    if (item[i] == ' ') {
+      ++i;
+      continue;
+    }
+    const size_t end = std::min(item.find(' ', i), item.size());
+    parts.push_back(item.substr(i, end - i));
+    i = end;
+  }
+}
+
+// Where `item` (folded words separated by spaces) starts in `words`, each
+// occurrence.
+std::vector<size_t> occurrences(const std::vector<std::string>& words, std::string_view item) {
+  std::vector<std::string_view> parts;
+  item_words(item, parts);
+  std::vector<size_t> out;
+  find_words(words, parts, [&out](size_t i) { out.push_back(i); });
+  return out;
+}
+
+// Occurrences of any item of `items`; `first` gets the earliest.
+size_t count_items(const Words& w, std::span<const std::string_view> items, size_t& first) {
+  size_t count = 0;
+  first = w.folded.size();
+  std::vector<std::string_view> parts;
+  for (auto item : items) {
+    item_words(item, parts);
+    find_words(w.folded, parts, [&](size_t i) {
+      ++count;
+      first = std::min(first, i);
+    });
+  }
+  return count;
+}
+
+// Occurrences of any item of `items`, in one pass; `first` gets the earliest.
+size_t count_items(const Words& w, const ItemIndex& items, size_t& first) {
+  size_t count = 0;
+  first = w.folded.size();
+  items.each(w.folded, w.hashes, [&](size_t i) {
+    ++count;
+    first = std::min(first, i);
+  });
+  return count;
+}
+
+// The sentence of `text` that holds word `at` of `w`, at most
+// kMaxQuoteWords words around it, in typographic quotes.
+std::string quote(std::string_view text, const Words& w, size_t at) {
+  if (w.original.empty()) return "“”";
+  at = std::min(at, w.original.size() - 1);
+  // A word whose next byte ends a sentence closes it, when a space or the
+  // end of the text follows ("javascript:document.documentElement" goes on).
+  auto closes = [&](size_t k) {
+    size_t end = static_cast<size_t>(w.original[k].data() - text.data()) + w.original[k].size();
+    return end < text.size() && ends_sentence(text.substr(end, 1)) &&
+           (end + 1 == text.size() || text[end + 1] == ' ' || text[end + 1] == '\n');
+  };
+  size_t begin = at;
+  while (begin > 0 && !closes(begin - 1)) --begin;
+  size_t end = at;
+  while (end + 1 < w.original.size() && !closes(end)) ++end;
+  ++end;
+  bool cut_before = false;
+  bool cut_after = false;
+  if (end - begin > kMaxQuoteWords) {
+    size_t from = at >= begin + kMaxQuoteWords / 2 ? at - kMaxQuoteWords / 2 : begin;
+    cut_before = from > begin;
+    begin = from;
+    cut_after = begin + kMaxQuoteWords < end;
+    end = std::min(end, begin + kMaxQuoteWords);
+  }
+  auto offset = [&](size_t k) { return static_cast<size_t>(w.original[k].data() - text.data()); };
+  size_t from = offset(begin);
+  size_t to = offset(end - 1) + w.original[end - 1].size();
+  // Keep the full stop that closes the sentence.
+  if (!cut_after && to < text.size() && ends_sentence(text.substr(to, 1))) ++to;
+  std::string out = "“";
+  if (cut_before) out += "… ";
+  for (char c : text.substr(from, to - from)) out += c == '\n' ? ' ' : c;
+  if (cut_after) out += " …";
+  return out + "”";
+}
+
+// The word of `w` where `piece` starts in `text` (0 when it is not there).
+size_t word_at(std::string_view text, const Words& w, std::string_view piece) {
+  const size_t at = text.find(piece);
+  if (at == std::string_view::npos) return 0;
+  size_t k = 0;
+  while (k + 1 < w.original.size() && static_cast<size_t>(w.original[k + 1].data() - text.data()) <= at) ++k;
+  return k;
+}
+
+}  // namespace strata::classify_detail
