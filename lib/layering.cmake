@@ -20,6 +20,7 @@ set(allowed_render "text;public")
 # Public header -> the folder that implements it.
 set(public_result     text)
 set(public_version    text)
+set(public_shared_text text)
 set(public_fs         sys)
 set(public_document   model)
 set(public_change     model)

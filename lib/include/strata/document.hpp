@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "strata/shared_text.hpp"
+
 namespace strata {
 
 enum class InputFormat { kAuto, kPlainText, kMarkdown, kHtml };
@@ -36,9 +38,11 @@ struct Link {
 };
 
 // A claim: one sentence of a paragraph, or one whole list item.
+// Its texts are shared by its copies (shared_text.hpp): the documents of a
+// history take the sentences of the paragraphs they share by copy.
 struct Sentence {
-  std::string text;   // original text, trimmed
-  std::string norm;   // comparison form of `text`
+  SharedText text;    // original text, trimmed
+  SharedText norm;    // comparison form of `text`; the same text when they are equal
   uint32_t line = 0;  // 1-based line of the source where the block starts
 };
 

@@ -62,7 +62,7 @@ constexpr double kAnchorBonus = 0.05;
 void fill_bags(Side& side, const std::vector<int>& paired) {
   side.words_at.assign(side.claims.size(), -1);
   for (size_t j = 0; j < side.claims.size(); ++j) {
-    const std::string& norm = side.claims[j].sentence_ptr->norm;
+    const std::string_view norm = side.claims[j].sentence_ptr->norm;
     if (paired[j] >= 0 || norm.size() > kMaxPairedClaimBytes) continue;
     side.words_at[j] = static_cast<int>(side.words.size());
     ClaimWords& words = side.words.emplace_back();

@@ -50,7 +50,7 @@ void claims_removed(const Context& context, const Rule& rule, const RuleClaims& 
   std::vector<std::string> removed;
   std::string digest;
   for (const OldSentence& old : claims.removed) {
-    removed.push_back(old.sentence->text);
+    removed.push_back(old.sentence->text.str());
     digest += old.sentence->norm + "\n";
   }
   Finding f =
@@ -77,7 +77,7 @@ void section_rewritten(const Context& context, const Rule& rule, const RuleClaim
                                 fmt::format("section rewritten: {} of {} claims ({:.0f}%), more than {}%",
                                             changed.size(), total, percent, rule.limit),
                                 digest);
-    for (const OldSentence& old : changed) f.details.push_back(old.sentence->text);
+    for (const OldSentence& old : changed) f.details.push_back(old.sentence->text.str());
     f.section = path.empty() ? "(top)" : join_path(path);
     f.line = context.new_section_line(section.id);
     out.push_back(std::move(f));

@@ -43,7 +43,7 @@ struct Candidate {
   uint32_t old_count = 0;
   uint32_t new_count = 0;
   // The first sentence with the phrase, in document order; set by the count.
-  const std::string* example = nullptr;
+  const SharedText* example = nullptr;
 
   std::string_view view() const { return {text, size}; }
   // In one version and not the other (so far).
@@ -419,7 +419,7 @@ std::vector<WordingShift> wording_shifts(const SentenceIndex& index, const std::
     shift.old_count = static_cast<int>(p->old_count);
     shift.new_count = static_cast<int>(p->new_count);
     shift.count = std::abs(shift.new_count - shift.old_count);
-    shift.examples.push_back(*p->example);
+    shift.examples.push_back(p->example->str());
     return shift;
   };
   // Replacements, vanished and appeared phrases share the cap: taken in

@@ -129,11 +129,11 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc, const P
   std::vector<bool> reached(old_claims.size(), false);
   for (const ClaimLink& link : out.links) {
     if (link.old_claims.empty())
-      out.added.push_back({link.new_claim, new_claims[static_cast<size_t>(link.new_claim)]->norm});
+      out.added.push_back({link.new_claim, new_claims[static_cast<size_t>(link.new_claim)]->norm.str()});
     for (const int from : link.old_claims) reached[static_cast<size_t>(from)] = true;
   }
   for (size_t c = 0; c < old_claims.size(); ++c) {
-    if (!reached[c]) out.vanished.push_back({static_cast<int>(c), old_claims[c]->norm});
+    if (!reached[c]) out.vanished.push_back({static_cast<int>(c), old_claims[c]->norm.str()});
   }
   return out;
 }

@@ -271,7 +271,7 @@ Result<std::vector<ClaimStep>> claim_history(const Store& store, std::string_vie
   // Walking back, an older step's text is read only where it changed:
   // elsewhere it is the newer step's.
   std::vector<ClaimStep> newest_first;
-  newest_first.push_back({*target, claims[static_cast<size_t>(at)]->text, false, {}, {}});
+  newest_first.push_back({*target, claims[static_cast<size_t>(at)]->text.str(), false, {}, {}});
   for (int v = target->position - 1; v > 0;) {
     const store::Ancestry& a = (*lineage)[static_cast<size_t>(v)][static_cast<size_t>(at)];
     if (a.version < 0 || a.claims.empty()) break;

@@ -51,8 +51,8 @@ SectionSide section_side(const Document& doc, int index) {
 
 ClaimSide claim_side(const Side& side, int claim) {
   const align::Claim& c = side.claims[static_cast<size_t>(claim)];
-  return ClaimSide{c.sentence_ptr->text,
-                   c.sentence_ptr->norm,
+  return ClaimSide{c.sentence_ptr->text.str(),
+                   c.sentence_ptr->norm.str(),
                    side.doc->sections[static_cast<size_t>(c.section)].id,
                    c.section,
                    c.block,
@@ -204,10 +204,11 @@ class Comparer {
   // The change of one entry; `capped` is set when its word diff was over the cap.
   ClaimChange claim_change(const Pending& p, bool& capped) const {
     ClaimChange c;
-    auto diff_into = [&](const std::string& old_text, const std::string& new_text) {
+    auto diff_into = [&](std::string_view old_text, std::string_view new_text) {
       c.diff = word_diff(old_text, new_text, options_.max_diff_cells);
       if (c.diff.empty() && old_text != new_text) {
-        c.diff = {WordOp{WordOp::Op::kDelete, old_text}, WordOp{WordOp::Op::kInsert, new_text}};
+        c.diff = {WordOp{WordOp::Op::kDelete, std::string(old_text)},
+                  WordOp{WordOp::Op::kInsert, std::string(new_text)}};
         capped = true;
         return;
       }
@@ -248,8 +249,8 @@ class Comparer {
       diff_into(joined_text(c.old_sides), c.new_sides[0].text);
     } else {
       const bool here = same_place(i, p.j);
-      const std::string& ot = old_.claims[static_cast<size_t>(i)].sentence_ptr->text;
-      const std::string& nt = new_.claims[j].sentence_ptr->text;
+      const SharedText& ot = old_.claims[static_cast<size_t>(i)].sentence_ptr->text;
+      const SharedText& nt = new_.claims[j].sentence_ptr->text;
       c.old_sides.push_back(claim_side(old_, i));
       c.new_sides.push_back(claim_side(new_, p.j));
       if (kind == PairKind::kExact) {

@@ -50,13 +50,13 @@ std::optional<std::string> head_word_change(const Programme& old_p, const Progra
                      last_word(new_p.name), old_p.name, new_p.name);
 }
 
-std::vector<std::pair<std::string, const std::string*>> SentenceTemplates::templates_of(const Document& doc,
-                                                                                        const Programme& p) {
-  std::vector<std::pair<std::string, const std::string*>> out;
+std::vector<std::pair<std::string, const SharedText*>> SentenceTemplates::templates_of(const Document& doc,
+                                                                                       const Programme& p) {
+  std::vector<std::pair<std::string, const SharedText*>> out;
   for (const auto& m : p.mentions) {
     if (out.size() >= kSentencesTried) break;
     const auto& s = sentence_of(doc, m);
-    std::string_view norm = s.norm.empty() ? std::string_view(s.text) : s.norm;
+    std::string_view norm = s.norm.empty() ? s.text : s.norm;
     // A form that is not the text at its offset (a name read with an
     // acronym before it) cannot be cut out.
     if (m.offset + m.form.size() > norm.size() || norm.substr(m.offset, m.form.size()) != m.form) continue;

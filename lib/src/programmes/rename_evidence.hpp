@@ -53,9 +53,9 @@ class SentenceTemplates {
 
  private:
   // Each mention's sentence with the name cut out, and the sentence's text.
-  static std::vector<std::pair<std::string, const std::string*>> templates_of(const Document& doc, const Programme& p);
+  static std::vector<std::pair<std::string, const SharedText*>> templates_of(const Document& doc, const Programme& p);
   // Template -> (programme, original text of the claim), in programme order.
-  std::unordered_map<std::string, std::vector<std::pair<size_t, const std::string*>>> by_template_;
+  std::unordered_map<std::string, std::vector<std::pair<size_t, const SharedText*>>> by_template_;
 };
 
 }  // namespace strata::classify_detail

@@ -102,7 +102,7 @@ std::vector<std::pair<size_t, size_t>> trigger_hits(std::string_view text) {
 
 namespace {
 
-const std::string& claim_text(const Document& doc, int section, int block, int sentence, bool norm) {
+const SharedText& claim_text(const Document& doc, int section, int block, int sentence, bool norm) {
   const auto& s = doc.sections[static_cast<size_t>(section)]
                       .blocks[static_cast<size_t>(block)]
                       .sentences[static_cast<size_t>(sentence)];
@@ -175,8 +175,8 @@ void claim_successions(const Document& doc, std::span<const Placed> placed, Trig
       for (int to : tos) {
         if (!seen.insert({from, to}).second) continue;
         out.push_back({from, to, std::string(trigger.phrase),
-                       claim_text(doc, where.section, where.block, where.sentence, false), where.section, where.block,
-                       where.sentence, shape});
+                       claim_text(doc, where.section, where.block, where.sentence, false).str(), where.section,
+                       where.block, where.sentence, shape});
       }
     }
   }
@@ -273,7 +273,7 @@ bool in_class(std::string_view name, std::string_view words) {
   return false;
 }
 
-const std::string& claim_text(const Document& doc, const ProgrammeMention& m, bool norm) {
+const SharedText& claim_text(const Document& doc, const ProgrammeMention& m, bool norm) {
   return claim_text(doc, m.section, m.block, m.sentence, norm);
 }
 

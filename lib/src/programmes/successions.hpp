@@ -80,6 +80,6 @@ std::vector<ClassMerge> class_merges(const Document& doc, const std::vector<Prog
 bool in_class(std::string_view name, std::string_view words);
 
 // Original (`norm` false) or comparison form of the claim of a mention.
-const std::string& claim_text(const Document& doc, const ProgrammeMention& m, bool norm);
+const SharedText& claim_text(const Document& doc, const ProgrammeMention& m, bool norm);
 
 }  // namespace strata::classify_detail

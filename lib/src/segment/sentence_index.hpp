@@ -157,7 +157,7 @@ class SentenceIndex {
   const std::string_view* keys() const { return keys_.data(); }
   const uint64_t* hashes() const { return hashes_.data(); }
   // Original text of the first occurrence.
-  const std::string& first_text(uint32_t id) const { return *first_text_[id]; }
+  const SharedText& first_text(uint32_t id) const { return *first_text_[id]; }
   // Occurrences in document `doc` (0 or 1).
   uint32_t count(size_t doc, uint32_t id) const { return counts_[doc][id]; }
   Reading reading(uint32_t id) const { return id < held_.size() && held_[id] ? held_[id]->view() : readings_.get(id); }
@@ -174,7 +174,7 @@ class SentenceIndex {
   std::vector<Place> places_[2];
   std::vector<std::string_view> keys_;
   std::vector<uint64_t> hashes_;
-  std::vector<const std::string*> first_text_;
+  std::vector<const SharedText*> first_text_;
   std::vector<uint32_t> counts_[2];
   std::vector<uint32_t> slots_;  // id + 1; 0 = empty
   // By id: what the memo gave, else read here (readings_ holds an empty

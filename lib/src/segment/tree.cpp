@@ -18,11 +18,13 @@ BlockMemo::Sentences sentences_of(const std::string& text, bool split) {
   auto push = [&](size_t begin, size_t end) {
     if (begin >= end) return;
     Sentence s;
-    s.norm = norm.text.substr(begin, end - begin);
+    const std::string_view compared = std::string_view(norm.text).substr(begin, end - begin);
     size_t from = norm.to_original[begin];
     size_t to = norm.to_original[end];
     while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\t' || text[to - 1] == '\n')) --to;
-    s.text = text.substr(from, to - from);
+    s.text = std::string_view(text).substr(from, to - from);
+    // Most sentences read as they compare: one text for both.
+    s.norm = compared == s.text.view() ? s.text : SharedText(compared);
     out.push_back(std::move(s));
   };
   if (split) {

@@ -1,0 +1,25 @@
+#include "strata/shared_text.hpp"
+
+#include <cstring>
+#include <new>
+#include <ostream>
+
+namespace strata {
+
+SharedText::Rep* SharedText::make(std::string_view text) {
+  if (text.empty()) return nullptr;
+  void* memory = ::operator new(sizeof(Rep) + text.size());
+  Rep* rep = new (memory) Rep{{1}, text.size()};
+  std::memcpy(rep->data(), text.data(), text.size());
+  return rep;
+}
+
+void SharedText::destroy(Rep* rep) noexcept {
+  const size_t bytes = sizeof(Rep) + rep->size;
+  rep->~Rep();
+  ::operator delete(static_cast<void*>(rep), bytes);
+}
+
+std::ostream& operator<<(std::ostream& out, const SharedText& text) { return out << text.view(); }
+
+}  // namespace strata

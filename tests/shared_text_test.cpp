@@ -1,0 +1,128 @@
+// SharedText: a text that copies by reference, and the documents of a
+// history that share the sentences of the paragraphs they have in common.
+#include "strata/shared_text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "strata/load.hpp"
+#include "strata/programmes.hpp"
+#include "test_util.hpp"
+
+namespace strata {
+namespace {
+
+TEST(SharedText, CopiesShareOneTextAndCompareByContent) {
+  const std::string source = "The service stores your data for 30 days.";
+  SharedText a(source);
+  EXPECT_EQ(a.view(), source);
+  EXPECT_NE(static_cast<const void*>(a.data()), static_cast<const void*>(source.data()));
+  SharedText b = a;
+  EXPECT_TRUE(b.same_as(a));
+  EXPECT_EQ(b.data(), a.data());
+  const SharedText c{std::string_view(source)};
+  EXPECT_FALSE(c.same_as(a));
+  EXPECT_EQ(c, a);
+  EXPECT_EQ(a, source);
+  EXPECT_EQ(a, "The service stores your data for 30 days.");
+  EXPECT_LT(SharedText("abc"), SharedText("abd"));
+  EXPECT_GT(SharedText("b"), std::string_view("a"));
+  EXPECT_EQ(a + "!", source + "!");
+  EXPECT_EQ("> " + a, "> " + source);
+  EXPECT_EQ(a.find("30"), source.find("30"));
+  EXPECT_EQ(a.substr(4, 7), "service");
+}
+
+TEST(SharedText, EmptyMovedAndReassigned) {
+  const SharedText empty;
+  EXPECT_TRUE(empty.empty());
+  EXPECT_EQ(empty.size(), 0u);
+  EXPECT_STREQ(empty.data(), "");
+  EXPECT_TRUE(SharedText(std::string()).same_as(empty));  // no allocation for an empty text
+  SharedText a("first");
+  SharedText moved = std::move(a);
+  EXPECT_EQ(moved, "first");
+  EXPECT_TRUE(a.empty());  // NOLINT(bugprone-use-after-move): a moved-from text is empty
+  SharedText b("second");
+  b = moved;
+  EXPECT_TRUE(b.same_as(moved));
+  const SharedText& self = b;
+  b = self;
+  EXPECT_EQ(b, "first");
+  b = std::string("third");
+  EXPECT_EQ(b, "third");
+  EXPECT_EQ(moved, "first");
+}
+
+// Copies made and dropped on two threads at once: the count of references is
+// exact (a lost count frees a text still in use, which the sanitizers and the
+// content check below catch).
+TEST(SharedText, CopiesOnManyThreads) {
+  const SharedText shared(std::string(1000, 'x'));
+  auto work = [&] {
+    std::vector<SharedText> held;
+    for (int round = 0; round < 20000; ++round) {
+      held.push_back(shared);
+      if (held.size() > 64) held.clear();
+    }
+  };
+  std::thread one(work), two(work);
+  one.join();
+  two.join();
+  EXPECT_EQ(shared.view(), std::string(1000, 'x'));
+}
+
+// Two versions of a real policy (GitHub's account terms, CC0) parsed with the
+// caches of one history: the sentences of the paragraphs the second kept are
+// the first one's texts, not copies of them; a sentence that compares as it
+// reads holds one text for both forms.
+TEST(SharedText, VersionsOfAHistoryShareTheirUnchangedSentences) {
+  const std::string dir = std::string(STRATA_SOURCE_DIR) + "/tests/golden/site-policy-accounts/";
+  LoadOptions options;
+  options.cache = std::make_shared<ReadCache>();
+  options.sentences = std::make_shared<SentenceCache>();
+  const auto older = parse_document(test::read_file(dir + "terms-2018-04-19.md"), "a.md", options);
+  const auto newer = parse_document(test::read_file(dir + "terms-2018-05-10.md"), "b.md", options);
+  ASSERT_TRUE(older && newer);
+  auto texts_of = [](const Block& b) {
+    std::vector<std::string> out;
+    for (const Sentence& k : b.sentences) out.push_back(k.text.str());
+    return out;
+  };
+  std::vector<const Block*> before;
+  for (const Section& s : older->sections)
+    for (const Block& b : s.blocks) before.push_back(&b);
+  size_t kept = 0, blocks = 0, one_text = 0;
+  for (const Section& s : newer->sections) {
+    for (const Block& b : s.blocks) {
+      ++blocks;
+      for (const Sentence& k : b.sentences) {
+        if (k.norm == k.text) {
+          ++one_text;
+          EXPECT_TRUE(k.norm.same_as(k.text)) << k.text;
+        }
+      }
+      for (const Block* old : before) {
+        if (old->kind != b.kind || texts_of(*old) != texts_of(b)) continue;
+        ++kept;
+        for (size_t k = 0; k < b.sentences.size(); ++k) {
+          EXPECT_TRUE(old->sentences[k].text.same_as(b.sentences[k].text)) << b.sentences[k].text;
+          EXPECT_TRUE(old->sentences[k].norm.same_as(b.sentences[k].norm)) << b.sentences[k].text;
+        }
+        break;
+      }
+    }
+  }
+  // May 2018 capitalized "Account" in many of April's paragraphs: the others
+  // are April's.
+  EXPECT_GE(kept, blocks / 3);
+  EXPECT_LT(kept, blocks);
+  EXPECT_GT(one_text, 0u);
+}
+
+}  // namespace
+}  // namespace strata
