@@ -52,8 +52,10 @@ void bind_document(py::module_& m) {
       });
 
   py::class_<Sentence>(m, "Sentence", "A claim: one sentence of a paragraph, or a whole list item.")
-      .def_readonly("text", &Sentence::text, "Original text, trimmed.")
-      .def_readonly("norm", &Sentence::norm, "Comparison form of `text`.")
+      .def_property_readonly(
+          "text", [](const Sentence& s) { return s.text.view(); }, "Original text, trimmed.")
+      .def_property_readonly(
+          "norm", [](const Sentence& s) { return s.norm.view(); }, "Comparison form of `text`.")
       .def_readonly("line", &Sentence::line, "1-based source line where the block starts.");
 
   py::class_<Block>(m, "Block", "A paragraph, list item, quote or code block.")

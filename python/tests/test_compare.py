@@ -96,6 +96,10 @@ def test_sections_match_strata_sections(snapshots, run_cli):
         doc = strata.load(path)
         _, out, _ = run_cli("sections", path, "--format", "json")
         assert doc.to_json().encode() == out
+        # Each sentence's two texts read as Python strings, as the CLI lists them.
+        listed = [k for s in json.loads(out)["sections"] for b in s["blocks"] for k in b["sentences"]]
+        read = [(k.text, k.norm) for s in doc.sections for b in s.blocks for k in b.sentences]
+        assert read == [(k["text"], k["norm"]) for k in listed]
         _, text, _ = run_cli("sections", path)
         assert doc.to_text().encode() == text
     doc = strata.load(snapshots[0])
