@@ -215,12 +215,17 @@ std::vector<Case> cases() {
           2, R"(is a git repository but not a strata store)"),
       row("DeadWritersObjectTemporariesAreSwept", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
           kStore + "echo x > {d}/st/objects/tmp_object_git2_AbCdEf && echo y > {d}/st/objects/tmp_object_git2_live && "
-                   "touch -d '2 hours ago' {d}/st/objects/tmp_object_git2_AbCdEf && "
+                   "echo z > {d}/st/objects/tmp_object_strata_GhIjKl && "
+                   "echo w > {d}/st/objects/tmp_object_strata_live && "
+                   "touch -d '2 hours ago' {d}/st/objects/tmp_object_git2_AbCdEf "
+                   "{d}/st/objects/tmp_object_strata_GhIjKl && "
                    "{s} import --store {d}/st --date 2021-01-01 {d}/b.txt >/dev/null",
           0, "", "", "",
           [](const std::string& dir) {
             EXPECT_FALSE(std::filesystem::exists(dir + "/st/objects/tmp_object_git2_AbCdEf"));
             EXPECT_TRUE(std::filesystem::exists(dir + "/st/objects/tmp_object_git2_live"));
+            EXPECT_FALSE(std::filesystem::exists(dir + "/st/objects/tmp_object_strata_GhIjKl"));
+            EXPECT_TRUE(std::filesystem::exists(dir + "/st/objects/tmp_object_strata_live"));
           }),
   };
 }

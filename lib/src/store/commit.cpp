@@ -83,13 +83,9 @@ Result<git_oid> write_commit(git_repository* repo, const WrittenVersion& v, cons
   return commit;
 }
 
-// Writes the four objects of `v` (raw bytes `raw`) on `parent`, setting its
-// ids. Objects are named by their content, so writing them again gives the
-// same ids: this is also how pruned objects are restored (an object whose
-// file is gone is written again, one still there only touched).
-Result<void> write_objects(git_repository* repo, WrittenVersion& v, std::string_view raw,
-                           const std::optional<git_oid>& parent) {
-  if (auto ok = write_hashed_blob(repo, raw, v.raw_blob, v.what); !ok) return ok.error();
+// Writes the objects of `v` other than its raw blob, on `parent`, setting
+// their ids.
+Result<void> write_after_blob(git_repository* repo, WrittenVersion& v, const std::optional<git_oid>& parent) {
   auto meta_blob = write_blob(repo, v.meta, v.what);
   if (!meta_blob) return meta_blob.error();
   v.meta_blob = *meta_blob;
@@ -100,6 +96,16 @@ Result<void> write_objects(git_repository* repo, WrittenVersion& v, std::string_
   if (!commit) return commit.error();
   v.commit = *commit;
   return {};
+}
+
+// Writes the four objects of `v` (raw bytes `raw`) on `parent`, setting its
+// ids. Objects are named by their content, so writing them again gives the
+// same ids: this is also how pruned objects are restored (an object whose
+// file is gone is written again, one still there only touched).
+Result<void> write_objects(git_repository* repo, WrittenVersion& v, std::string_view raw,
+                           const std::optional<git_oid>& parent) {
+  if (auto ok = write_hashed_blob(repo, raw, v.raw_blob, v.what); !ok) return ok.error();
+  return write_after_blob(repo, v, parent);
 }
 
 // Points kImportRef to `v`'s commit. A `git gc` packing refs locks each
@@ -252,11 +258,12 @@ void release(git_repository* repo) {
 }
 
 Result<void> append_version(git_repository* repo, const Prepared& p, size_t index, WrittenChain& chain,
-                            const ReadRaw& read_raw, const std::string& what) {
+                            const ReadRaw& read_raw, const std::string& what, const ImportOptions& options) {
   WrittenVersion v = to_write(p, index, what);
   const std::string git_dir = git_repository_path(repo);
   for (int attempt = 0;; ++attempt) {
-    auto written = write_objects(repo, v, p.raw, parent_of(chain, chain.versions.size()));
+    auto written = write_loose_blob(repo, p.raw, p.deflated, v.raw_blob, options.sync, v.what);
+    if (written) written = write_after_blob(repo, v, parent_of(chain, chain.versions.size()));
     // The import's ref keeps the versions written so far from a prune: a
     // later version's tree and commit need the ones before.
     if (written) written = hold(repo, v);

@@ -6,6 +6,7 @@
 #include <future>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "store/commit.hpp"
 #include "store/lock.hpp"
@@ -157,7 +158,9 @@ Result<store::WrittenChain> write_rebuilt(git_repository* repo, const store::Los
       return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: changed while being imported", r.what));
     }
     r.prepared.raw = std::move(*raw);
-    if (auto ok = store::append_version(repo, r.prepared, r.index, rebuilt, read_raw, r.what); !ok) return ok.error();
+    if (auto ok = store::append_version(repo, r.prepared, r.index, rebuilt, read_raw, r.what, options); !ok) {
+      return ok.error();
+    }
     r.prepared.raw = std::string();
   }
   const store::WrittenVersion& last = rebuilt.versions.back();
@@ -178,7 +181,8 @@ Result<std::vector<ImportOutcome>> Store::import(std::vector<Snapshot> snapshots
 Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const ImportOptions& options) {
   auto lock = store::WriterLock::acquire(impl_->dir);
   if (!lock) return lock.error();
-  // libgit2 then fsyncs each object and ref file it writes, and their folders.
+  // libgit2 then fsyncs each object and ref file it writes, and their
+  // folders, as write_loose_blob does with the raw blobs it writes itself.
   git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, options.sync ? 1 : 0);
   git_repository* repo = impl_->repo.get();
   auto stored = store::read_chain(repo, impl_->dir);
@@ -223,7 +227,12 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
   // written: a refusal anywhere leaves the store as it was.
   std::future<Checked> checking;
   // The versions of a history share most of their parts: each is parsed once.
-  const store::SharedReads reads;
+  store::SharedReads reads;
+  {
+    std::unordered_set<std::string> stored_blobs;
+    for (const VersionInfo& v : found.versions) stored_blobs.insert(v.raw_blob);
+    reads.stored_blobs = std::make_shared<const std::unordered_set<std::string>>(std::move(stored_blobs));
+  }
   if (n > 0) {
     auto first = read_window(source, 0);
     if (!first) return first.error();
@@ -251,6 +260,7 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
         auto commit = rehearsal->next(*p, what);
         if (!commit) return commit.error();
         p->raw = std::string();
+        p->deflated = std::string();
         rehearsed.push_back({i, std::move(*p), what});
         if (!git_oid_equal(&*commit, &lost->commit)) continue;
         auto written_again = write_rebuilt(repo, *lost, rehearsed, read_raw, options);
@@ -260,8 +270,9 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
         rehearsal.reset();
         continue;
       }
-      if (auto ok = store::append_version(repo, *p, i, chain, read_raw, what); !ok) return ok.error();
+      if (auto ok = store::append_version(repo, *p, i, chain, read_raw, what, options); !ok) return ok.error();
       p->raw = std::string();  // written: its bytes are not needed any more
+      p->deflated = std::string();
     }
     if (!next) return next.error();
   }

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "store/gc.hpp"
+#include "store/odb.hpp"
 #include "strata/fs.hpp"
 
 namespace strata::store {
@@ -37,8 +38,12 @@ Error io_error(const std::string& path, std::string_view what) {
 }
 
 // libgit2 writes each loose object to objects/tmp_object_git2_XXXXXX and
-// renames it into place when complete; a writer killed meanwhile leaves it.
+// renames it into place when complete, as import does with raw blobs
+// (kObjectTempPrefix); a writer killed meanwhile leaves it.
 constexpr std::string_view kGitObjectTemp = "tmp_object_git2_";
+bool is_object_temp(std::string_view name) {
+  return name.starts_with(kGitObjectTemp) || name.starts_with(kObjectTempPrefix);
+}
 
 // Removes half-written objects: all of them when the last holder of the lock
 // died writing (`all`), else those older than kStaleTempSeconds (left by a
@@ -55,7 +60,7 @@ void sweep_object_temps(const fs::path& dir, bool all) {
   };
   for (fs::directory_iterator it(dir / "objects", ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    if (name.starts_with(kGitObjectTemp) && stale(it->path())) fs::remove(it->path(), ec);
+    if (is_object_temp(name) && stale(it->path())) fs::remove(it->path(), ec);
     if (!all || !it->is_directory(ec) || name.size() != 2) continue;
     // Older libgit2 and git itself write into the object's folder.
     for (fs::directory_iterator obj(it->path(), ec); !ec && obj != end; obj.increment(ec)) {

@@ -4,28 +4,134 @@
 #include <git2/sys/odb_backend.h>
 #include <openssl/evp.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
 #include <memory>
+#include <new>
 
 #include "store/git.hpp"
+#include "store/loose.hpp"
 
 namespace strata::store {
 
-Result<void> write_hashed_blob(git_repository* repo, std::string_view bytes, const git_oid& id,
-                               const std::string& what) {
-  git_odb* raw_odb = nullptr;
-  if (int rc = git_repository_odb(&raw_odb, repo); rc != 0) return git_failure(rc, what);
-  const OdbPtr odb(raw_odb);
-  const size_t backends = git_odb_num_backends(odb.get());
-  for (size_t i = 0; i < backends; ++i) {
+namespace {
+
+// True when a backend of `odb` holds `id`, whose file is then freshened (its
+// time renewed, so that a gc's expiry keeps sparing it), as git_odb_write does.
+bool freshen(git_odb* odb, const git_oid& id) {
+  for (size_t i = 0; i < git_odb_num_backends(odb); ++i) {
     git_odb_backend* b = nullptr;
-    if (git_odb_get_backend(&b, odb.get(), i) != 0) continue;
+    if (git_odb_get_backend(&b, odb, i) != 0) continue;
     const bool stored =
         b->freshen != nullptr ? b->freshen(b, &id) == 0 : b->exists != nullptr && b->exists(b, &id) != 0;
-    if (stored) return {};
+    if (stored) return true;
   }
-  for (size_t i = 0; i < backends; ++i) {
+  return false;
+}
+
+Result<OdbPtr> open_odb(git_repository* repo, const std::string& what) {
+  git_odb* raw_odb = nullptr;
+  if (int rc = git_repository_odb(&raw_odb, repo); rc != 0) return git_failure(rc, what);
+  return OdbPtr(raw_odb);
+}
+
+// The whole of `bytes` to `fd`, through short writes and signals.
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+bool fsync_folder(const std::string& folder) {
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool synced = ::fsync(fd) == 0;
+  return ::close(fd) == 0 && synced;
+}
+
+}  // namespace
+
+std::string deflate_loose_blob(std::string_view bytes) {
+  const std::string header = fmt::format("blob {}", bytes.size()) + '\0';
+  z_stream stream{};
+  if (deflateInit(&stream, Z_BEST_SPEED) != Z_OK) throw std::bad_alloc();
+  // Past 4 GiB zlib's counters wrap; no document gets near (kMaxInputBytes).
+  std::string out(deflateBound(&stream, header.size() + bytes.size()), '\0');
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  for (const std::string_view part : {std::string_view(header), bytes}) {
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(part.data()));
+    stream.avail_in = static_cast<uInt>(part.size());
+    deflate(&stream, Z_NO_FLUSH);
+  }
+  const int rc = deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  // deflateBound leaves room for the whole stream in one call.
+  if (rc != Z_STREAM_END) throw std::bad_alloc();
+  return out;
+}
+
+Result<void> write_loose_blob(git_repository* repo, std::string_view bytes, std::string_view deflated,
+                              const git_oid& id, bool sync, const std::string& what) {
+  auto odb = open_odb(repo, what);
+  if (!odb) return odb.error();
+  if (freshen(odb->get(), id)) return {};
+  std::string deflated_here;
+  if (deflated.empty()) deflated = deflated_here = deflate_loose_blob(bytes);
+  const std::string objects = objects_dir(repo);
+  const std::string hex = oid_hex(id);
+  const std::string folder = objects + "/" + hex.substr(0, 2);
+  const std::string path = folder + "/" + hex.substr(2);
+  std::string temp = objects + "/" + std::string(kObjectTempPrefix) + "XXXXXX";
+  const auto failed = [&](std::string_view doing, const std::string& file) {
+    return make_error(ErrorCode::kIo, fmt::format("{}: cannot {} {}: {}", what, doing, file, std::strerror(errno)));
+  };
+  const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
+  if (fd < 0) return failed("create a file in", objects);
+  const bool written = write_all(fd, deflated) && ::fchmod(fd, 0444) == 0 && (!sync || ::fsync(fd) == 0);
+  const int write_errno = errno;
+  if (::close(fd) != 0 || !written) {
+    if (!written) errno = write_errno;
+    const Error error = failed("write", temp);
+    ::unlink(temp.c_str());
+    return error;
+  }
+  // A gc's prune deletes empty object folders: the folder is made for each
+  // object, and a prune between that and the rename fails the write, which
+  // the import tries again (commit.cpp).
+  if (::mkdir(folder.c_str(), 0777) != 0 && errno != EEXIST) {
+    const Error error = failed("make the folder", folder);
+    ::unlink(temp.c_str());
+    return error;
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    const Error error = failed("move the object into", path);
+    ::unlink(temp.c_str());
+    return error;
+  }
+  if (sync && !fsync_folder(folder)) return failed("flush the folder", folder);
+  return {};
+}
+
+Result<void> write_hashed_blob(git_repository* repo, std::string_view bytes, const git_oid& id,
+                               const std::string& what) {
+  auto opened = open_odb(repo, what);
+  if (!opened) return opened.error();
+  git_odb* odb = opened->get();
+  if (freshen(odb, id)) return {};
+  for (size_t i = 0; i < git_odb_num_backends(odb); ++i) {
     git_odb_backend* b = nullptr;
-    if (git_odb_get_backend(&b, odb.get(), i) != 0 || b->write == nullptr) continue;
+    if (git_odb_get_backend(&b, odb, i) != 0 || b->write == nullptr) continue;
     if (int rc = b->write(b, &id, bytes.data(), bytes.size(), GIT_OBJECT_BLOB); rc != 0) {
       return git_failure(rc, what + ": cannot write a blob");
     }
@@ -35,12 +141,12 @@ Result<void> write_hashed_blob(git_repository* repo, std::string_view bytes, con
 }
 
 Result<std::string> read_blob_unchecked(git_repository* repo, const git_oid& id, const std::string& what) {
-  git_odb* raw_odb = nullptr;
-  if (int rc = git_repository_odb(&raw_odb, repo); rc != 0) return git_failure(rc, what);
-  const OdbPtr odb(raw_odb);
-  for (size_t i = 0; i < git_odb_num_backends(odb.get()); ++i) {
+  auto opened = open_odb(repo, what);
+  if (!opened) return opened.error();
+  git_odb* odb = opened->get();
+  for (size_t i = 0; i < git_odb_num_backends(odb); ++i) {
     git_odb_backend* b = nullptr;
-    if (git_odb_get_backend(&b, odb.get(), i) != 0 || b->read == nullptr) continue;
+    if (git_odb_get_backend(&b, odb, i) != 0 || b->read == nullptr) continue;
     void* data = nullptr;
     size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;

@@ -21,6 +21,26 @@ namespace strata::store {
 Result<void> write_hashed_blob(git_repository* repo, std::string_view bytes, const git_oid& id,
                                const std::string& what);
 
+// A loose object file's bytes for blob `bytes`: "blob <size>\0" and the
+// bytes, deflated as libgit2 deflates loose objects (zlib at Z_BEST_SPEED),
+// so that the file is the one libgit2 would write. A pure function: import
+// runs it on its checking threads, since the compression is most of the cost
+// of writing a version and the writing thread is the one that sets the pace.
+std::string deflate_loose_blob(std::string_view bytes);
+
+// Stores blob `id` of `bytes` as git's loose object file, from its bytes
+// `deflated` (deflate_loose_blob(bytes); deflated here when empty). As
+// write_hashed_blob, a blob already stored is only freshened. The file is
+// written as libgit2 writes one: to a temporary file in the objects folder
+// (kObjectTempPrefix), made read-only and renamed into place, the file and
+// its folder fsynced when `sync`. For a store on disk only.
+Result<void> write_loose_blob(git_repository* repo, std::string_view bytes, std::string_view deflated,
+                              const git_oid& id, bool sync, const std::string& what);
+
+// The names of write_loose_blob's temporary files in the objects folder,
+// swept as libgit2's are when a writer died (lock.cpp).
+inline constexpr std::string_view kObjectTempPrefix = "tmp_object_strata_";
+
 // The bytes of blob `id` as the backend holding it gives them, unchecked: the
 // caller must compare their hash with `id` before trusting them.
 Result<std::string> read_blob_unchecked(git_repository* repo, const git_oid& id, const std::string& what);

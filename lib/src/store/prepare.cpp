@@ -67,6 +67,7 @@ Result<Prepared> prepare(Snapshot& s, const SharedReads& reads) {
   p.info.raw_blob = oid_hex(p.raw_blob);
   if (!s.blob_id.empty() && s.blob_id != p.info.raw_blob) return blob_mismatch(s.source, s.blob_id);
   p.raw_sha256 = sha256_hex(s.bytes);
+  if (reads.stored_blobs->count(p.info.raw_blob) == 0) p.deflated = deflate_loose_blob(s.bytes);
   p.raw = std::move(s.bytes);
   return p;
 }

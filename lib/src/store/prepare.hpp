@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 
 #include "strata/ingest.hpp"
 #include "strata/result.hpp"
@@ -24,6 +25,7 @@ struct Prepared {
   bool explicit_id = false;
   int64_t time = 0;        // author and committer time, within what libgit2 can write
   std::string raw;         // the bytes, exactly as read; empty once written
+  std::string deflated;    // `raw` as a loose object file (deflate_loose_blob); empty if stored or once written
   git_oid raw_blob{};      // the git blob id of `raw`, computed once
   std::string raw_sha256;  // of `raw`, for meta.json
 };
@@ -33,10 +35,16 @@ struct Prepared {
 struct SharedReads {
   std::shared_ptr<ReadCache> parts = std::make_shared<ReadCache>();
   std::shared_ptr<SentenceCache> sentences = std::make_shared<SentenceCache>();
+  // The raw blobs (ids in hex) of the stored versions: a snapshot already
+  // stored is not deflated again, so that importing a history again costs
+  // what checking it costs.
+  std::shared_ptr<const std::unordered_set<std::string>> stored_blobs =
+      std::make_shared<const std::unordered_set<std::string>>();
 };
 
-// Checks `s` (decodes and parses it, validates id, date, title and source)
-// and hashes its bytes; `s.bytes` moves into the result. What `reads` holds
+// Checks `s` (decodes and parses it, validates id, date, title and source),
+// hashes its bytes and deflates them unless they are stored; `s.bytes` moves
+// into the result. What `reads` holds
 // is taken from it, and what it reads anew kept there. Thread-safe: it
 // touches no repository (git_odb_hash is a pure function).
 Result<Prepared> prepare(Snapshot& s, const SharedReads& reads);
