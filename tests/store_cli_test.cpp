@@ -6,10 +6,14 @@
 #include <unistd.h>
 
 #include <fmt/core.h>
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <sstream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "test_util.hpp"
 
@@ -168,6 +172,55 @@ TEST(StoreCli, StoreComesFromTheEnvironment) {
                                       STRATA_BINARY, env, STRATA_BINARY, shell_quote(a));
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   EXPECT_TRUE(fs::exists(tmp.path() + "/env-store/refs/heads/main"));
+}
+
+// The system calls named in `trace` (strace's output) in order, by name.
+std::vector<std::string> calls_of(const std::string& trace) {
+  std::vector<std::string> calls;
+  std::istringstream lines(trace);
+  for (std::string line; std::getline(lines, line);) {
+    // "1234  fsync(5) = 0": the pid, then the call.
+    const size_t name = line.find_first_not_of("0123456789 ");
+    const size_t paren = line.find('(', name);
+    if (name != std::string::npos && paren != std::string::npos) calls.push_back(line.substr(name, paren - name));
+  }
+  return calls;
+}
+
+// A batch's objects are flushed to disk at once before the branch moves to
+// them: one syncfs, where an fsync per object file and folder made hundreds.
+TEST(StoreCli, ImportFlushesItsObjectsOnceBeforeTheBranchMoves) {
+  test::TempDir tmp;
+  if (std::system("strace -f -o /dev/null true >/dev/null 2>&1") != 0) GTEST_SKIP() << "strace cannot trace here";
+  std::string files;
+  for (int i = 0; i < 20; ++i) {
+    files += " " + tmp.file(fmt::format("v{:02}.txt", i), fmt::format("Title\n\nThe text of version {}.\n", i));
+  }
+  const std::string script = fmt::format(
+      "strata init --store st >/dev/null && "
+      "strace -f -qq -o synced.trace -e trace=fsync,fdatasync,syncfs,rename,link "
+      "strata import --store st --date 2020-01-01 {0} >/dev/null && "
+      "strata init --store fast >/dev/null && "
+      "strace -f -qq -o fast.trace -e trace=fsync,fdatasync,syncfs,rename,link "
+      "strata import --no-sync --store fast --date 2020-01-01 {0} >/dev/null",
+      files);
+  const auto run = test::run_shell(tmp.path(), script);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  ASSERT_EQ(test::read_file(tmp.path() + "/st/refs/heads/main"), test::read_file(tmp.path() + "/fast/refs/heads/main"));
+  const std::string trace = test::read_file(tmp.path() + "/synced.trace");
+  const std::vector<std::string> calls = calls_of(trace);
+  ASSERT_EQ(std::count(calls.begin(), calls.end(), "syncfs"), 1) << trace;
+  // 80 objects were written (a raw blob, a meta blob, a tree and a commit
+  // each); what libgit2 fsyncs is the branch's ref file and its folder.
+  EXPECT_LE(std::count(calls.begin(), calls.end(), "fsync") + std::count(calls.begin(), calls.end(), "fdatasync"), 4)
+      << trace;
+  // The flush comes before the branch's new ref file is linked into place.
+  const size_t flush = trace.find("syncfs(");
+  const size_t branch = trace.find("/refs/heads/main\")");
+  ASSERT_NE(branch, std::string::npos) << trace;
+  EXPECT_LT(flush, branch) << trace;
+  const std::vector<std::string> fast = calls_of(test::read_file(tmp.path() + "/fast.trace"));
+  EXPECT_EQ(std::count(fast.begin(), fast.end(), "syncfs") + std::count(fast.begin(), fast.end(), "fsync"), 0);
 }
 
 // Eight writers start at once on an empty store; every one must land.

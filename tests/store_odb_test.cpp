@@ -70,8 +70,7 @@ TEST(StoreOdb, ALooseBlobIsTheFileLibgit2Writes) {
     const git_oid id = blob_id(bytes);
     ASSERT_TRUE(store::write_hashed_blob(by_libgit2.get(), bytes, id, "store a"));
     // Deflated beforehand, as import does on its checking threads, and here.
-    ASSERT_TRUE(
-        store::write_loose_blob(by_strata.get(), bytes, store::deflate_loose_blob(bytes), id, false, "store b"));
+    ASSERT_TRUE(store::write_loose_blob(by_strata.get(), bytes, store::deflate_loose_blob(bytes), id, "store b"));
     EXPECT_EQ(test::read_file(by_strata.file_of(id)), test::read_file(by_libgit2.file_of(id))) << bytes.size();
     EXPECT_EQ(fs::status(by_strata.file_of(id)).permissions(), fs::status(by_libgit2.file_of(id)).permissions());
     git_blob* blob = nullptr;
@@ -79,10 +78,11 @@ TEST(StoreOdb, ALooseBlobIsTheFileLibgit2Writes) {
     EXPECT_EQ(std::string(static_cast<const char*>(git_blob_rawcontent(blob)), git_blob_rawsize(blob)), bytes);
     git_blob_free(blob);
   }
-  const Repo synced(tmp.path() + "/synced");
+  // Deflated by the writer itself when not beforehand.
+  const Repo late(tmp.path() + "/late");
   const std::string& page = contents[2];
-  ASSERT_TRUE(store::write_loose_blob(synced.get(), page, "", blob_id(page), true, "store c"));
-  EXPECT_EQ(test::read_file(synced.file_of(blob_id(page))), test::read_file(by_libgit2.file_of(blob_id(page))));
+  ASSERT_TRUE(store::write_loose_blob(late.get(), page, "", blob_id(page), "store c"));
+  EXPECT_EQ(test::read_file(late.file_of(blob_id(page))), test::read_file(by_libgit2.file_of(blob_id(page))));
   EXPECT_TRUE(temporaries(by_strata.objects()).empty());
 }
 
@@ -91,13 +91,13 @@ TEST(StoreOdb, AStoredBlobIsFreshenedNotWrittenAgain) {
   const Repo repo(tmp.path() + "/store");
   const std::string bytes = "Allies agreed to support Ukraine.\n";
   const git_oid id = blob_id(bytes);
-  ASSERT_TRUE(store::write_loose_blob(repo.get(), bytes, "", id, false, "store s"));
+  ASSERT_TRUE(store::write_loose_blob(repo.get(), bytes, "", id, "store s"));
   const std::string file = repo.file_of(id);
   const std::string written = test::read_file(file);
   const auto long_ago = fs::file_time_type::clock::now() - std::chrono::hours(3);
   fs::last_write_time(file, long_ago);
   // Bytes that are not its file: a stored blob is never written again.
-  ASSERT_TRUE(store::write_loose_blob(repo.get(), bytes, "not a zlib stream", id, false, "store s"));
+  ASSERT_TRUE(store::write_loose_blob(repo.get(), bytes, "not a zlib stream", id, "store s"));
   EXPECT_EQ(test::read_file(file), written);
   EXPECT_GT(fs::last_write_time(file), long_ago + std::chrono::hours(2));
 }
@@ -111,7 +111,7 @@ TEST(StoreOdb, AFailedWriteIsOneLineAndLeavesNoTemporaryFile) {
   // A file where the object's folder should be: the rename cannot succeed.
   const std::string folder = repo.objects() + "/" + hex.substr(0, 2);
   tmp.file("store/objects/" + hex.substr(0, 2), "in the way");
-  auto written = store::write_loose_blob(repo.get(), bytes, "", id, false, "store s: importing a.txt as 'a'");
+  auto written = store::write_loose_blob(repo.get(), bytes, "", id, "store s: importing a.txt as 'a'");
   ASSERT_FALSE(written);
   EXPECT_EQ(written.error().code, ErrorCode::kIo);
   const std::string& message = written.error().message;

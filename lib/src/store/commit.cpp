@@ -258,11 +258,11 @@ void release(git_repository* repo) {
 }
 
 Result<void> append_version(git_repository* repo, const Prepared& p, size_t index, WrittenChain& chain,
-                            const ReadRaw& read_raw, const std::string& what, const ImportOptions& options) {
+                            const ReadRaw& read_raw, const std::string& what) {
   WrittenVersion v = to_write(p, index, what);
   const std::string git_dir = git_repository_path(repo);
   for (int attempt = 0;; ++attempt) {
-    auto written = write_loose_blob(repo, p.raw, p.deflated, v.raw_blob, options.sync, v.what);
+    auto written = write_loose_blob(repo, p.raw, p.deflated, v.raw_blob, v.what);
     if (written) written = write_after_blob(repo, v, parent_of(chain, chain.versions.size()));
     // The import's ref keeps the versions written so far from a prune: a
     // later version's tree and commit need the ones before.

@@ -48,13 +48,12 @@ using ReadRaw = std::function<Result<std::string>(size_t index)>;
 // Writes `p` (its info final) on top of the chain's last version, points
 // kImportRef to it (the branch does not move), and appends it to `chain`. The raw blob is written under the id
 // `p.raw_blob` computed when `p` was prepared, not hashed again, from
-// `p.deflated` when that was deflated then (write_loose_blob), each file
-// fsynced when `options.sync`. A write that
+// `p.deflated` when that was deflated then (write_loose_blob). A write that
 // fails while a `git gc` runs (its prune deletes what no ref leads to, and
 // the empty object folders libgit2 writes into) is tried again once that gc
 // has ended, after the chain's earlier objects are restored.
 Result<void> append_version(git_repository* repo, const Prepared& p, size_t index, WrittenChain& chain,
-                            const ReadRaw& read_raw, const std::string& what, const ImportOptions& options);
+                            const ReadRaw& read_raw, const std::string& what);
 
 // Moves the branch from `chain.base` to the chain's last version if it still
 // points to `chain.base` (the zero id: no branch yet); on a lost race re-reads

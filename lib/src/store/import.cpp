@@ -136,6 +136,15 @@ Result<std::vector<Snapshot>> read_window(SnapshotSource& source, size_t lo) {
   return window;
 }
 
+// With `options.sync`, flushes the objects written so far to disk, all at
+// once, before a ref leads to them, and has libgit2 fsync what it writes
+// from then on: the refs, and objects a prune made it write again.
+Result<void> flush_written(git_repository* repo, const std::string& what, const ImportOptions& options) {
+  if (!options.sync) return {};
+  if (auto flushed = store::flush_store(repo, what); !flushed) return flushed.error();
+  return store::set_git_fsync(repo, true, what);
+}
+
 // A new version rehearsed on the versions before a lost commit (its bytes
 // dropped: they are read again if it is written).
 struct Rehearsed {
@@ -158,15 +167,14 @@ Result<store::WrittenChain> write_rebuilt(git_repository* repo, const store::Los
       return make_error(ErrorCode::kInvalidArgument, fmt::format("{}: changed while being imported", r.what));
     }
     r.prepared.raw = std::move(*raw);
-    if (auto ok = store::append_version(repo, r.prepared, r.index, rebuilt, read_raw, r.what, options); !ok) {
-      return ok.error();
-    }
+    if (auto ok = store::append_version(repo, r.prepared, r.index, rebuilt, read_raw, r.what); !ok) return ok.error();
     r.prepared.raw = std::string();
   }
   const store::WrittenVersion& last = rebuilt.versions.back();
   if (!git_oid_equal(&last.commit, &lost.commit)) {
     return make_error(ErrorCode::kCorrupt, fmt::format("{}: written as another commit than rehearsed", last.what));
   }
+  if (auto flushed = flush_written(repo, last.what, options); !flushed) return flushed.error();
   if (auto kept = store::keep_rebuilt(repo, rebuilt, read_raw, last.what, options); !kept) return kept.error();
   return rebuilt;
 }
@@ -181,10 +189,12 @@ Result<std::vector<ImportOutcome>> Store::import(std::vector<Snapshot> snapshots
 Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const ImportOptions& options) {
   auto lock = store::WriterLock::acquire(impl_->dir);
   if (!lock) return lock.error();
-  // libgit2 then fsyncs each object and ref file it writes, and their
-  // folders, as write_loose_blob does with the raw blobs it writes itself.
-  git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, options.sync ? 1 : 0);
+  // The versions' objects are written unflushed and flushed at once before
+  // the branch moves (flush_written): an fsync per object file and folder,
+  // libgit2's way, made an import of the QUIC draft's history take twice
+  // as long (docs/benchmarks.md).
   git_repository* repo = impl_->repo.get();
+  if (auto unsynced = store::set_git_fsync(repo, false, impl_->dir); !unsynced) return unsynced.error();
   auto stored = store::read_chain(repo, impl_->dir);
   // The branch on a commit a prune deleted: the import rehearses its new
   // versions in memory on the versions before it, and once one comes out as
@@ -270,7 +280,7 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
         rehearsal.reset();
         continue;
       }
-      if (auto ok = store::append_version(repo, *p, i, chain, read_raw, what, options); !ok) return ok.error();
+      if (auto ok = store::append_version(repo, *p, i, chain, read_raw, what); !ok) return ok.error();
       p->raw = std::string();  // written: its bytes are not needed any more
       p->deflated = std::string();
     }
@@ -290,6 +300,9 @@ Result<std::vector<ImportOutcome>> Store::import(SnapshotSource& source, const I
   } else if (!chain.versions.empty()) {
     what = fmt::format("store {}: importing {} versions, from '{}' to '{}'", impl_->dir, chain.versions.size(),
                        chain.versions.front().info.id, chain.versions.back().info.id);
+  }
+  if (!chain.versions.empty()) {
+    if (auto flushed = flush_written(repo, what, options); !flushed) return flushed.error();
   }
   if (auto published = store::publish(repo, chain, read_raw, what, options); !published) return published.error();
 

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 #include <git2/sys/odb_backend.h>
+#include <git2/sys/repository.h>
 #include <openssl/evp.h>
 
 #include <fcntl.h>
@@ -51,13 +52,6 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
-bool fsync_folder(const std::string& folder) {
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return false;
-  const bool synced = ::fsync(fd) == 0;
-  return ::close(fd) == 0 && synced;
-}
-
 }  // namespace
 
 std::string deflate_loose_blob(std::string_view bytes) {
@@ -82,7 +76,7 @@ std::string deflate_loose_blob(std::string_view bytes) {
 }
 
 Result<void> write_loose_blob(git_repository* repo, std::string_view bytes, std::string_view deflated,
-                              const git_oid& id, bool sync, const std::string& what) {
+                              const git_oid& id, const std::string& what) {
   auto odb = open_odb(repo, what);
   if (!odb) return odb.error();
   if (freshen(odb->get(), id)) return {};
@@ -98,7 +92,7 @@ Result<void> write_loose_blob(git_repository* repo, std::string_view bytes, std:
   };
   const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
   if (fd < 0) return failed("create a file in", objects);
-  const bool written = write_all(fd, deflated) && ::fchmod(fd, 0444) == 0 && (!sync || ::fsync(fd) == 0);
+  const bool written = write_all(fd, deflated) && ::fchmod(fd, 0444) == 0;
   const int write_errno = errno;
   if (::close(fd) != 0 || !written) {
     if (!written) errno = write_errno;
@@ -119,8 +113,31 @@ Result<void> write_loose_blob(git_repository* repo, std::string_view bytes, std:
     ::unlink(temp.c_str());
     return error;
   }
-  if (sync && !fsync_folder(folder)) return failed("flush the folder", folder);
   return {};
+}
+
+Result<void> set_git_fsync(git_repository* repo, bool fsync, const std::string& what) {
+  git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, fsync ? 1 : 0);
+  git_odb* raw_odb = nullptr;
+  if (int rc = git_odb_open(&raw_odb, objects_dir(repo).c_str()); rc != 0) return git_failure(rc, what);
+  const OdbPtr odb(raw_odb);
+  if (int rc = git_repository_set_odb(repo, odb.get()); rc != 0) return git_failure(rc, what);
+  git_refdb* raw_refdb = nullptr;
+  if (int rc = git_refdb_open(&raw_refdb, repo); rc != 0) return git_failure(rc, what);
+  const GitPtr<git_refdb, git_refdb_free> refdb(raw_refdb);
+  if (int rc = git_repository_set_refdb(repo, refdb.get()); rc != 0) return git_failure(rc, what);
+  return {};
+}
+
+Result<void> flush_store(git_repository* repo, const std::string& what) {
+  const std::string objects = objects_dir(repo);
+  const int fd = ::open(objects.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const bool flushed = fd >= 0 && ::syncfs(fd) == 0;
+  const int flush_errno = errno;
+  if (fd >= 0) ::close(fd);
+  if (flushed) return {};
+  return make_error(ErrorCode::kIo,
+                    fmt::format("{}: cannot flush {} to disk: {}", what, objects, std::strerror(flush_errno)));
 }
 
 Result<void> write_hashed_blob(git_repository* repo, std::string_view bytes, const git_oid& id,

@@ -32,10 +32,21 @@ std::string deflate_loose_blob(std::string_view bytes);
 // `deflated` (deflate_loose_blob(bytes); deflated here when empty). As
 // write_hashed_blob, a blob already stored is only freshened. The file is
 // written as libgit2 writes one: to a temporary file in the objects folder
-// (kObjectTempPrefix), made read-only and renamed into place, the file and
-// its folder fsynced when `sync`. For a store on disk only.
+// (kObjectTempPrefix), made read-only and renamed into place; not flushed
+// (flush_store). For a store on disk only.
 Result<void> write_loose_blob(git_repository* repo, std::string_view bytes, std::string_view deflated,
-                              const git_oid& id, bool sync, const std::string& what);
+                              const git_oid& id, const std::string& what);
+
+// Whether libgit2 fsyncs each object and ref file it writes, and its folder,
+// from now on in `repo`. libgit2 reads that option when it opens a
+// repository's object database and refs, and keeps it: both are opened
+// again here.
+Result<void> set_git_fsync(git_repository* repo, bool fsync, const std::string& what);
+
+// Flushes to disk everything written to the file system that holds the
+// store (syncfs), its objects and folders included: one flush where an
+// fsync per object file and per folder would make one each.
+Result<void> flush_store(git_repository* repo, const std::string& what);
 
 // The names of write_loose_blob's temporary files in the objects folder,
 // swept as libgit2's are when a writer died (lock.cpp).
