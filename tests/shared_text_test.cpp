@@ -21,6 +21,7 @@ TEST(SharedText, CopiesShareOneTextAndCompareByContent) {
   SharedText a(source);
   EXPECT_EQ(a.view(), source);
   EXPECT_NE(static_cast<const void*>(a.data()), static_cast<const void*>(source.data()));
+  EXPECT_STREQ(a.data(), source.c_str());  // ends with a NUL, as a std::string's
   SharedText b = a;
   EXPECT_TRUE(b.same_as(a));
   EXPECT_EQ(b.data(), a.data());
@@ -35,6 +36,9 @@ TEST(SharedText, CopiesShareOneTextAndCompareByContent) {
   EXPECT_EQ("> " + a, "> " + source);
   EXPECT_EQ(a.find("30"), source.find("30"));
   EXPECT_EQ(a.substr(4, 7), "service");
+  // A text made from part of a longer one ends where the part does.
+  const SharedText part(std::string_view(source).substr(4, 7));
+  EXPECT_STREQ(part.data(), "service");
 }
 
 TEST(SharedText, EmptyMovedAndReassigned) {

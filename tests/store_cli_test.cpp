@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -221,6 +222,61 @@ TEST(StoreCli, ImportFlushesItsObjectsOnceBeforeTheBranchMoves) {
   EXPECT_LT(flush, branch) << trace;
   const std::vector<std::string> fast = calls_of(test::read_file(tmp.path() + "/fast.trace"));
   EXPECT_EQ(std::count(fast.begin(), fast.end(), "syncfs") + std::count(fast.begin(), fast.end(), "fsync"), 0);
+}
+
+// A file system of its own, 256 KiB of memory, unmounted at the end.
+class SmallDisk {
+ public:
+  explicit SmallDisk(const std::string& dir) : dir_(dir) {
+    fs::create_directories(dir);
+    mounted_ = ::geteuid() == 0 && ::mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=256k") == 0;
+  }
+  ~SmallDisk() {
+    if (mounted_) ::umount(dir_.c_str());
+  }
+  SmallDisk(const SmallDisk&) = delete;
+  SmallDisk& operator=(const SmallDisk&) = delete;
+  bool mounted() const { return mounted_; }
+
+ private:
+  std::string dir_;
+  bool mounted_ = false;
+};
+
+// A version too large for the disk left: exit 2 with the reason in one
+// line, the versions stored before still there, nothing half-written left.
+TEST(StoreCli, AFullDiskFailsTheImportAndLosesNothing) {
+  test::TempDir tmp;
+  const SmallDisk disk(tmp.path() + "/disk");
+  if (!disk.mounted()) GTEST_SKIP() << "needs root to mount a small file system";
+  const std::string store = shell_quote(tmp.path() + "/disk/st");
+  ASSERT_EQ(test::run_strata("init --store " + store).exit_code, 0);
+  const std::string first = tmp.file("v1.txt", "Title\n\nThe first version.\n");
+  auto stored = test::run_strata(fmt::format("import --store {} --date 2020-01-01 {}", store, shell_quote(first)));
+  ASSERT_EQ(stored.exit_code, 0) << stored.err;
+  // Words of random letters, which compress to more than the disk holds.
+  std::string big = "Title\n\n";
+  uint32_t state = 12345;
+  while (big.size() < 600000) {
+    for (int letters = 0; letters < 7; ++letters) {
+      state = state * 1103515245 + 12345;
+      big += static_cast<char>('a' + (state >> 16) % 26);
+    }
+    big += big.size() % 200 < 8 ? ".\n\n" : " ";
+  }
+  const std::string second = tmp.file("v2.txt", big);
+  auto full = test::run_strata(fmt::format("import --store {} --date 2021-01-01 {}", store, shell_quote(second)));
+  EXPECT_EQ(full.exit_code, 2);
+  EXPECT_EQ(count_lines(full.err), 1) << full.err;
+  EXPECT_NE(full.err.find("importing " + second + " as 'v2'"), std::string::npos) << full.err;
+  EXPECT_NE(full.err.find("No space left on device"), std::string::npos) << full.err;
+  auto log = test::run_strata("log --no-sizes --store " + store);
+  EXPECT_EQ(log.exit_code, 0) << log.err;
+  EXPECT_EQ(log.out, "  1  2020-01-01  v1  Title\n");
+  for (const auto& entry : fs::recursive_directory_iterator(tmp.path() + "/disk/st/objects")) {
+    EXPECT_FALSE(entry.path().filename().string().starts_with("tmp_")) << entry.path();
+  }
+  EXPECT_TRUE(git_fsck_clean(tmp.path() + "/disk/st"));
 }
 
 // Eight writers start at once on an empty store; every one must land.

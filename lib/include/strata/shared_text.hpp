@@ -6,7 +6,8 @@
 // std::string, each copy allocated and copied every byte of them again (the
 // largest single cost of reading a version that repeats its predecessor).
 // A SharedText is one pointer: copying it counts a reference; the bytes are
-// written once, when the text is made, and freed with its last copy.
+// written once, when the text is made, and freed with its last copy. As with
+// std::string, data() ends with a NUL, so the text can go to a C function.
 #pragma once
 
 #include <atomic>
@@ -56,9 +57,6 @@ class SharedText {
   char operator[](size_t i) const noexcept { return data()[i]; }
   std::string_view substr(size_t pos, size_t n = std::string_view::npos) const { return view().substr(pos, n); }
   size_t find(std::string_view part, size_t pos = 0) const noexcept { return view().find(part, pos); }
-  size_t rfind(std::string_view part, size_t pos = std::string_view::npos) const noexcept {
-    return view().rfind(part, pos);
-  }
 
   // Whether two copies share one text (then they are equal without reading it).
   bool same_as(const SharedText& other) const noexcept { return rep_ == other.rep_; }
@@ -83,7 +81,6 @@ class SharedText {
   friend std::string operator+(std::string_view a, const SharedText& b) { return std::string(a).append(b.view()); }
   friend std::string operator+(const SharedText& a, const char* b) { return a.str().append(b); }
   friend std::string operator+(const char* a, const SharedText& b) { return std::string(a).append(b.view()); }
-  friend std::string operator+(const SharedText& a, char b) { return a.str() + b; }
 
  private:
   struct Rep {

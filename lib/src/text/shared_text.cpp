@@ -8,14 +8,15 @@ namespace strata {
 
 SharedText::Rep* SharedText::make(std::string_view text) {
   if (text.empty()) return nullptr;
-  void* memory = ::operator new(sizeof(Rep) + text.size());
+  void* memory = ::operator new(sizeof(Rep) + text.size() + 1);
   Rep* rep = new (memory) Rep{{1}, text.size()};
   std::memcpy(rep->data(), text.data(), text.size());
+  rep->data()[text.size()] = '\0';
   return rep;
 }
 
 void SharedText::destroy(Rep* rep) noexcept {
-  const size_t bytes = sizeof(Rep) + rep->size;
+  const size_t bytes = sizeof(Rep) + rep->size + 1;
   rep->~Rep();
   ::operator delete(static_cast<void*>(rep), bytes);
 }
