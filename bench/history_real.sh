@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Real histories: every version of one file of a public git repository
-# imported with `strata import --git`, then `log`, `timeline` and `blame`
+# imported with `strata import --git` (flushed to disk, then again into
+# another store with --no-sync), then `log`, `timeline` and `blame`
 # with a cold and a warm derived cache. Wall and CPU seconds, peak memory;
 # instruction counts beside them where `perf stat` can count them (virtual
 # machines often cannot). Histories whose repository is not given, or not
@@ -64,6 +65,10 @@ run() {  # name, repository, path in it
   echo "$name: $path, $versions commits touch it"
   echo "| step | wall s | CPU s | peak MiB | instructions (10^9) |"
   echo "|---|---:|---:|---:|---:|"
+  # The default import, flushed to disk, into a store of its own: the
+  # command the import target names.
+  "$build/strata" init --store "$store-flushed" > /dev/null
+  measure "import --git" true "$build/strata" import --store "$store-flushed" --git "$repo" --path "$path"
   measure "import --git --no-sync" true "$build/strata" import --no-sync --store "$store" --git "$repo" --path "$path"
   for q in log timeline blame; do
     measure "$q, cold cache" "aside $store" "$build/strata" "$q" --store "$store"
