@@ -75,10 +75,15 @@ std::optional<Header> parse_header(std::string_view text) {
 
 std::string objects_dir(git_repository* repo) { return std::string(git_repository_path(repo)) + "objects"; }
 
+std::string loose_object_path(const std::string& objects, const git_oid& oid) {
+  const std::string hex = oid_hex(oid);
+  return objects + "/" + hex.substr(0, 2) + "/" + hex.substr(2);
+}
+
 Result<std::optional<LooseObject>> read_loose_object(const std::string& objects, const git_oid& oid,
                                                      std::string_view what) {
   const std::string hex = oid_hex(oid);
-  auto file = read_file_bytes(objects + "/" + hex.substr(0, 2) + "/" + hex.substr(2));
+  auto file = read_file_bytes(loose_object_path(objects, oid));
   if (!file && file.error().code == ErrorCode::kNotFound) return std::optional<LooseObject>();
   if (!file) return make_error(file.error().code, fmt::format("{}: {}", what, file.error().message));
   const auto damaged = [&](std::string_view reason) {

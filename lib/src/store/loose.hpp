@@ -40,4 +40,8 @@ Result<void> check_loose_object(const std::string& objects_dir, const git_oid& o
 // The objects folder of an open repository.
 std::string objects_dir(git_repository* repo);
 
+// Where git keeps loose object `oid` in `objects_dir`: a folder named by the
+// first two hex digits, a file by the other 38.
+std::string loose_object_path(const std::string& objects_dir, const git_oid& oid);
+
 }  // namespace strata::store

@@ -17,6 +17,7 @@
 
 #include "store/git.hpp"
 #include "store/loose.hpp"
+#include "sys/fd.hpp"
 
 namespace strata::store {
 
@@ -39,17 +40,6 @@ Result<OdbPtr> open_odb(git_repository* repo, const std::string& what) {
   git_odb* raw_odb = nullptr;
   if (int rc = git_repository_odb(&raw_odb, repo); rc != 0) return git_failure(rc, what);
   return OdbPtr(raw_odb);
-}
-
-// The whole of `bytes` to `fd`, through short writes and signals.
-bool write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
 }
 
 }  // namespace
@@ -83,16 +73,15 @@ Result<void> write_loose_blob(git_repository* repo, std::string_view bytes, std:
   std::string deflated_here;
   if (deflated.empty()) deflated = deflated_here = deflate_loose_blob(bytes);
   const std::string objects = objects_dir(repo);
-  const std::string hex = oid_hex(id);
-  const std::string folder = objects + "/" + hex.substr(0, 2);
-  const std::string path = folder + "/" + hex.substr(2);
+  const std::string path = loose_object_path(objects, id);
+  const std::string folder = path.substr(0, path.rfind('/'));
   std::string temp = objects + "/" + std::string(kObjectTempPrefix) + "XXXXXX";
   const auto failed = [&](std::string_view doing, const std::string& file) {
     return make_error(ErrorCode::kIo, fmt::format("{}: cannot {} {}: {}", what, doing, file, std::strerror(errno)));
   };
   const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
   if (fd < 0) return failed("create a file in", objects);
-  const bool written = write_all(fd, deflated) && ::fchmod(fd, 0444) == 0;
+  const bool written = util::write_all(fd, deflated) && ::fchmod(fd, 0444) == 0;
   const int write_errno = errno;
   if (::close(fd) != 0 || !written) {
     if (!written) errno = write_errno;

@@ -15,6 +15,8 @@
 #include <random>
 #include <unordered_set>
 
+#include "sys/fd.hpp"
+
 namespace strata {
 
 namespace {
@@ -108,18 +110,21 @@ class Fd {
   int fd_;
 };
 
-bool write_all(int fd, std::string_view content) {
-  size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+}  // namespace
+
+namespace util {
+
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
-    done += static_cast<size_t>(n);
+    bytes.remove_prefix(static_cast<size_t>(n));
   }
   return true;
 }
 
-}  // namespace
+}  // namespace util
 
 void remove_pending_temp_files() noexcept {
   for (PendingTemp& slot : pending) {
@@ -164,7 +169,7 @@ Result<void> write_file_atomic(const std::string& path, std::string_view content
     ::unlinkat(dir.get(), temp_name.c_str(), 0);
     return io_error(path, what, saved);
   };
-  if (!write_all(file.get(), content)) return fail("write failed");
+  if (!util::write_all(file.get(), content)) return fail("write failed");
   if (options.sync && ::fsync(file.get()) != 0) return fail("write failed");
   if (::close(file.release()) != 0) return fail("write failed");
   if (::renameat(dir.get(), temp_name.c_str(), dir.get(), target.filename().c_str()) != 0)
