@@ -60,6 +60,40 @@ TEST(SentenceCache, LaterVersionReusesEarlierReadings) {
   EXPECT_LT(shared, second.size());
 }
 
+// Versions parsed with one cache share the texts of the blocks they have in
+// common, and the memo's readings keep a share of the text they were read
+// from rather than a copy: a later version finds its sentences' readings at
+// its own bytes, so the lookup compares addresses, not texts.
+TEST(SentenceCache, ReadingsShareTheTextsOfTheDocuments) {
+  const std::string dir = std::string(STRATA_SOURCE_DIR) + "/tests/golden/site-policy-accounts/";
+  LoadOptions cached;
+  cached.sentences = std::make_shared<SentenceCache>();
+  const auto older = load_document(dir + "terms-2018-04-19.md", cached);
+  const auto newer = load_document(dir + "terms-2018-05-10.md", cached);
+  ASSERT_TRUE(older && newer);
+  ReadingMemo& memo = cached.sentences->memos().readings;
+  const SentenceIndex first(*older, nullptr, &memo);
+  const SentenceIndex second(*newer, nullptr, &memo);
+  size_t shared = 0;
+  size_t shared_at_own_bytes = 0;
+  for (uint32_t id = 0; id < second.size(); ++id) {
+    const auto reading = second.reading(id);
+    ASSERT_EQ(reading.text, second.key(id));
+    const bool own_bytes = reading.text.data() == second.key(id).data();
+    if (first.find(second.key(id))) {
+      ++shared;
+      shared_at_own_bytes += own_bytes;
+    } else {
+      EXPECT_TRUE(own_bytes) << reading.text;  // read from the newer version's text
+    }
+  }
+  // A sentence both versions hold is at the newer one's bytes when its
+  // block is in both; a sentence of an edited block was segmented again,
+  // into a text of its own, and is compared byte for byte.
+  EXPECT_GE(shared, second.size() / 3);
+  EXPECT_GT(shared_at_own_bytes, shared / 2);
+}
+
 // compare() over the bundled series with one cache for all pairs reports
 // what it reports without, programmes, figures and wording included.
 TEST(SentenceCache, ComparisonsAreTheSameWithAndWithout) {

@@ -53,7 +53,7 @@ std::shared_ptr<const NamesById> read_names(const SentenceIndex& index, const Pr
     if ((*names)[id]) continue;
     SentenceNames read = reader.read(index.reading(id));
     if (memo != nullptr) {
-      (*names)[id] = memo->keep(index.hash(id), slot, index.key(id), std::move(read));
+      (*names)[id] = memo->keep(index.hash(id), slot, index.key_text(id), std::move(read));
     } else {
       (*names)[id] = read.definitions.empty() && read.items.empty()
                          ? nothing

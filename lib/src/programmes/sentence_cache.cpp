@@ -27,10 +27,6 @@ uint32_t NamesMemo::config_slot(const ConfigForms& forms, const std::vector<uint
   return static_cast<uint32_t>(configs_.size() - 1);
 }
 
-std::shared_ptr<const SentenceNames> NamesMemo::find(uint64_t hash, uint32_t slot, std::string_view text) {
-  return kept_.find(mix(hash, slot), std::pair{slot, text});
-}
-
 void NamesMemo::find_many(const uint64_t* hashes, uint32_t slot, const std::string_view* texts, size_t n,
                           std::shared_ptr<const SentenceNames>* out) {
   std::vector<uint64_t> mixed(n);
@@ -42,12 +38,11 @@ void NamesMemo::find_many(const uint64_t* hashes, uint32_t slot, const std::stri
   kept_.find_many(mixed.data(), probes.data(), n, out);
 }
 
-std::shared_ptr<const SentenceNames> NamesMemo::keep(uint64_t hash, uint32_t slot, std::string_view text,
+std::shared_ptr<const SentenceNames> NamesMemo::keep(uint64_t hash, uint32_t slot, const SharedText& text,
                                                      SentenceNames names) {
   // The sentence, and about 200 bytes a name or definition and 64 for the rest.
   const size_t bytes = text.size() + 200 * (names.items.size() + names.definitions.size()) + 64;
-  return kept_.keep(mix(hash, slot), Key{slot, std::string(text)},
-                    std::make_shared<const SentenceNames>(std::move(names)), bytes);
+  return kept_.keep(mix(hash, slot), Key{slot, text}, std::make_shared<const SentenceNames>(std::move(names)), bytes);
 }
 
 }  // namespace classify_detail

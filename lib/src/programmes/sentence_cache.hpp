@@ -14,6 +14,7 @@
 #include "segment/sentence_index.hpp"
 #include "strata/programmes.hpp"
 #include "sys/generations.hpp"
+#include "text/same_text.hpp"
 
 namespace strata {
 
@@ -28,21 +29,20 @@ class NamesMemo {
   // A number for the reader configuration `forms` and `heads`, the same for
   // the same configuration.
   uint32_t config_slot(const ConfigForms& forms, const std::vector<uint64_t>& heads);
-  // What sentence `text` (word_hash `hash`) says, read with configuration
-  // `slot`; null when not kept.
-  std::shared_ptr<const SentenceNames> find(uint64_t hash, uint32_t slot, std::string_view text);
-  // out[k]: find(hashes[k], slot, texts[k]) for every k below `n`, the
-  // lookups overlapped (util::Generations::find_many).
+  // out[k]: what sentence texts[k] (word_hash hashes[k]) says, read with
+  // configuration `slot`, for every k below `n`; null when not kept. The
+  // lookups overlap (util::Generations::find_many).
   void find_many(const uint64_t* hashes, uint32_t slot, const std::string_view* texts, size_t n,
                  std::shared_ptr<const SentenceNames>* out);
-  std::shared_ptr<const SentenceNames> keep(uint64_t hash, uint32_t slot, std::string_view text, SentenceNames names);
+  // Keeps what sentence `text` says, with a share of the text as its key.
+  std::shared_ptr<const SentenceNames> keep(uint64_t hash, uint32_t slot, const SharedText& text, SentenceNames names);
 
  private:
   struct Key {
     uint32_t slot = 0;
-    std::string text;
+    SharedText text;
     bool operator==(const std::pair<uint32_t, std::string_view>& probe) const {
-      return slot == probe.first && text == probe.second;
+      return slot == probe.first && util::same_text(text, probe.second);
     }
     const char* data() const { return text.data(); }
   };

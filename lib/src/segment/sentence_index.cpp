@@ -83,26 +83,28 @@ Reading read_alone(std::string_view text, Readings& readings) {
   return readings.get(readings.add(text));
 }
 
-OwnedReading::OwnedReading(std::string_view sentence) : text(sentence) {
+OwnedReading::OwnedReading(SharedText sentence) : text(std::move(sentence)) {
   digits = read_words(text, tokens, words, folded);
 }
 
-std::shared_ptr<const OwnedReading> ReadingMemo::get(uint64_t hash, std::string_view text) {
-  if (auto kept = kept_.find(hash, text)) return kept;
+std::shared_ptr<const OwnedReading> ReadingMemo::get(uint64_t hash, const SharedText& text) {
+  if (auto kept = kept_.find(hash, text.view())) return kept;
   return read_and_keep(hash, text);
 }
 
-void ReadingMemo::get_many(const uint64_t* hashes, const std::string_view* texts, size_t n,
-                           std::shared_ptr<const OwnedReading>* out) {
-  kept_.find_many(hashes, texts, n, out);
+void ReadingMemo::get_many(const uint64_t* hashes, const std::string_view* views, const SharedText* const* texts,
+                           size_t n, std::shared_ptr<const OwnedReading>* out) {
+  kept_.find_many(hashes, views, n, out);
   for (size_t k = 0; k < n; ++k) {
-    if (!out[k]) out[k] = read_and_keep(hashes[k], texts[k]);
+    if (!out[k]) out[k] = read_and_keep(hashes[k], *texts[k]);
   }
 }
 
-std::shared_ptr<const OwnedReading> ReadingMemo::read_and_keep(uint64_t hash, std::string_view text) {
+std::shared_ptr<const OwnedReading> ReadingMemo::read_and_keep(uint64_t hash, const SharedText& text) {
   auto read = std::make_shared<const OwnedReading>(text);
-  // Its vectors' contents, and about 160 bytes for the rest.
+  // Its vectors' contents, and about 160 bytes for the rest (the text too,
+  // though the document may share it: once its versions are gone, the
+  // memo holds it alone).
   const size_t bytes = read->text.size() + read->folded.size() + read->tokens.size() * sizeof(Token) +
                        read->words.size() * sizeof(WordInfo) + 160;
   const std::string_view key = read->text;
@@ -132,11 +134,11 @@ SentenceIndex::SentenceIndex(const Document& first, const Document* second, Read
   }
   held_.resize(keys_.size());
   if (unread_ == 0) {
-    memo->get_many(hashes_.data(), keys_.data(), keys_.size(), held_.data());
+    memo->get_many(hashes_.data(), keys_.data(), key_texts_.data(), keys_.size(), held_.data());
   } else {
     // Rare: the sentences too long to read are left out one by one.
     for (size_t id = 0; id < keys_.size(); ++id) {
-      if (keys_[id].size() <= kMaxReadSentenceBytes) held_[id] = memo->get(hashes_[id], keys_[id]);
+      if (keys_[id].size() <= kMaxReadSentenceBytes) held_[id] = memo->get(hashes_[id], *key_texts_[id]);
     }
   }
   for (size_t id = 0; id < keys_.size(); ++id) readings_.add({});
@@ -148,15 +150,18 @@ void SentenceIndex::add(const Document& doc, size_t d) {
     for (size_t b = 0; b < blocks.size(); ++b) {
       const auto& sentences = blocks[b].sentences;
       for (size_t i = 0; i < sentences.size(); ++i) {
-        auto key = key_of(sentences[i]);
+        const SharedText& key_text = key_text_of(sentences[i]);
+        const std::string_view key = key_text;
         uint64_t hash = word_hash(key);
         if ((keys_.size() + 1) * 2 > slots_.size()) grow();
         size_t slot = slot_of(hash);
-        while (slots_[slot] != 0 && !(hashes_[slots_[slot] - 1] == hash && keys_[slots_[slot] - 1] == key)) {
+        while (slots_[slot] != 0 &&
+               !(hashes_[slots_[slot] - 1] == hash && util::same_text(keys_[slots_[slot] - 1], key))) {
           slot = (slot + 1) & (slots_.size() - 1);
         }
         if (slots_[slot] == 0) {
           keys_.push_back(key);
+          key_texts_.push_back(&key_text);
           hashes_.push_back(hash);
           first_text_.push_back(&sentences[i].text);
           slots_[slot] = static_cast<uint32_t>(keys_.size());
@@ -181,7 +186,7 @@ std::optional<uint32_t> SentenceIndex::find(std::string_view text) const {
   uint64_t hash = word_hash(text);
   for (size_t slot = slot_of(hash); slots_[slot] != 0; slot = (slot + 1) & (slots_.size() - 1)) {
     uint32_t id = slots_[slot] - 1;
-    if (hashes_[id] == hash && keys_[id] == text) return id;
+    if (hashes_[id] == hash && util::same_text(keys_[id], text)) return id;
   }
   return std::nullopt;
 }

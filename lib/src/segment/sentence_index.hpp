@@ -19,6 +19,7 @@
 #include "strata/document.hpp"
 #include "sys/generations.hpp"
 #include "text/lexicon.hpp"
+#include "text/same_text.hpp"
 #include "text/words.hpp"
 
 namespace strata::classify_detail {
@@ -81,16 +82,17 @@ class Readings {
 // Reads `text` alone into `readings` (cleared first).
 Reading read_alone(std::string_view text, Readings& readings);
 
-// One sentence read alone, holding its text: what a ReadingMemo keeps.
+// One sentence read alone, holding a share of its text: what a ReadingMemo
+// keeps.
 struct OwnedReading {
-  std::string text;
+  SharedText text;
   std::vector<Token> tokens;
   std::vector<WordInfo> words;
   std::string folded;
   bool digits = false;
 
-  explicit OwnedReading(std::string_view sentence);
-  Reading view() const { return {text, tokens, words, folded.data(), digits}; }
+  explicit OwnedReading(SharedText sentence);
+  Reading view() const { return {text.view(), tokens, words, folded.data(), digits}; }
 };
 
 // Readings of sentences kept between the documents of one history: most
@@ -101,10 +103,11 @@ class ReadingMemo {
  public:
   explicit ReadingMemo(size_t max_bytes) : kept_(max_bytes) {}
   // The reading of `text`, whose word_hash is `hash`.
-  std::shared_ptr<const OwnedReading> get(uint64_t hash, std::string_view text);
-  // out[k]: the reading of texts[k] (word_hash hashes[k]), for every k
-  // below `n`, as get() gives it; those not kept are read and kept.
-  void get_many(const uint64_t* hashes, const std::string_view* texts, size_t n,
+  std::shared_ptr<const OwnedReading> get(uint64_t hash, const SharedText& text);
+  // out[k]: the reading of *texts[k] (word_hash hashes[k]), viewed as
+  // views[k], for every k below `n`, as get() gives it; those not kept are
+  // read and kept.
+  void get_many(const uint64_t* hashes, const std::string_view* views, const SharedText* const* texts, size_t n,
                 std::shared_ptr<const OwnedReading>* out);
 
  private:
@@ -112,16 +115,17 @@ class ReadingMemo {
   // reading the entry holds), so that comparing reads it without a detour.
   struct TextOf {
     std::string_view text;
-    bool operator==(std::string_view probe) const { return text == probe; }
+    bool operator==(std::string_view probe) const { return util::same_text(text, probe); }
     const char* data() const { return text.data(); }
   };
-  std::shared_ptr<const OwnedReading> read_and_keep(uint64_t hash, std::string_view text);
+  std::shared_ptr<const OwnedReading> read_and_keep(uint64_t hash, const SharedText& text);
   util::Generations<TextOf, OwnedReading> kept_;
 };
 
 // What the index keys a sentence or a claim side by: its comparison form,
 // or its text when that is empty.
-inline std::string_view key_of(const Sentence& s) { return s.norm.empty() ? s.text : s.norm; }
+inline const SharedText& key_text_of(const Sentence& s) { return s.norm.empty() ? s.text : s.norm; }
+inline std::string_view key_of(const Sentence& s) { return key_text_of(s); }
 inline std::string_view key_of(const ClaimSide& s) { return s.norm.empty() ? s.text : s.norm; }
 
 // A sentence longer than this is not read: its reading is empty, so no
@@ -152,7 +156,8 @@ class SentenceIndex {
 
   size_t size() const { return keys_.size(); }
   std::string_view key(uint32_t id) const { return keys_[id]; }
-  uint64_t hash(uint32_t id) const { return hashes_[id]; }  // word_hash of the key
+  const SharedText& key_text(uint32_t id) const { return *key_texts_[id]; }  // what key() views
+  uint64_t hash(uint32_t id) const { return hashes_[id]; }                   // word_hash of the key
   // Every key and hash, by id (size() of each).
   const std::string_view* keys() const { return keys_.data(); }
   const uint64_t* hashes() const { return hashes_.data(); }
@@ -173,6 +178,7 @@ class SentenceIndex {
 
   std::vector<Place> places_[2];
   std::vector<std::string_view> keys_;
+  std::vector<const SharedText*> key_texts_;
   std::vector<uint64_t> hashes_;
   std::vector<const SharedText*> first_text_;
   std::vector<uint32_t> counts_[2];
