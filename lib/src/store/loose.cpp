@@ -1,10 +1,12 @@
 #include "store/loose.hpp"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <fmt/core.h>
 #include <charconv>
 #include <cstring>
+#include <memory>
 #include <optional>
 
 #include "store/git.hpp"
@@ -51,6 +53,22 @@ class Inflater {
   z_stream stream_{};
   bool started_ = false;
 };
+
+// `out` resized to `size` and filled with the whole stream `file`, which
+// must inflate to exactly that many bytes; false for anything else, which
+// zlib's stream then looks at to say what is wrong. libdeflate inflates a
+// whole stream in one call about three times as fast as zlib's inflate()
+// (0.42 against 1.17 ms for a 265 KB page here), and a cold history query
+// inflates every version: zlib was 9% of a cold `log` of a 1,183-version
+// history. It needs the size first: the header gives it.
+bool inflate_whole(std::string_view file, size_t size, std::string& out) {
+  using Decompressor = std::unique_ptr<libdeflate_decompressor, decltype(&libdeflate_free_decompressor)>;
+  thread_local const Decompressor decompressor(libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
+  if (!decompressor) return false;
+  out.resize(size);
+  return libdeflate_zlib_decompress(decompressor.get(), file.data(), file.size(), out.data(), size, nullptr) ==
+         LIBDEFLATE_SUCCESS;
+}
 
 struct Header {
   git_object_t type = GIT_OBJECT_INVALID;
@@ -107,8 +125,15 @@ Result<std::optional<LooseObject>> read_loose_object(const std::string& objects,
     return make_error(ErrorCode::kInvalidInput, fmt::format("{}: object {} holds {} bytes, above the limit of {} bytes",
                                                             what, hex, header->size, kMaxInputBytes));
   }
-  // The content goes straight into its final buffer, sized by the header.
-  LooseObject object{header->type, std::string(header->size, '\0')};
+  LooseObject object{header->type, {}};
+  const auto header_bytes = static_cast<size_t>(nul + 1 - head);
+  if (inflate_whole(*file, header_bytes + header->size, object.content)) {
+    object.content.erase(0, header_bytes);
+    return std::optional<LooseObject>(std::move(object));
+  }
+  // The stream is damaged: zlib's, which it reached the header through,
+  // says how. The content goes straight into its final buffer.
+  object.content.assign(header->size, '\0');
   const auto early = static_cast<size_t>(head + got - (nul + 1));
   if (early > header->size) return damaged("longer than its header says");
   std::memcpy(object.content.data(), nul + 1, early);
