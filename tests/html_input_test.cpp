@@ -16,7 +16,7 @@ std::vector<std::string> texts(const std::string& html, const ContentSelectors& 
   EXPECT_TRUE(raw) << raw.error().message;
   std::vector<std::string> out;
   if (raw) {
-    for (const RawBlock& b : raw->blocks) out.push_back(b.text);
+    for (const RawBlock& b : raw->blocks) out.push_back(b.text.str());
   }
   return out;
 }

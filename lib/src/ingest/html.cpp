@@ -74,6 +74,7 @@ class Reader {
 
   HtmlRead out_;
   RawBlock current_;
+  std::string text_;      // current_'s text while it is read
   bool in_cell_ = false;  // a data table's cell: <br> is a space, not a new block
   size_t flushes_ = 0;    // blocks ended so far, to tell a link that spans blocks
 };
@@ -198,21 +199,23 @@ void Reader::choose_roots(const GumboNode* body) {
 }
 
 void Reader::flush(const Context& ctx) {
-  trim(current_.text);
-  if (!current_.text.empty()) {
+  trim(text_);
+  if (!text_.empty()) {
     current_.kind = ctx.kind;
     current_.level = ctx.level;
     current_.indent = ctx.kind == RawBlock::Kind::kListItem ? std::max(ctx.depth, 0) : 0;
+    current_.text = text_;
     out_.blocks.push_back(std::move(current_));
   }
   current_ = RawBlock();
+  text_.clear();
   ++flushes_;
 }
 
 void Reader::emit(const GumboNode* node, Context ctx) {
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA || node->type == GUMBO_NODE_WHITESPACE) {
-    if (current_.text.empty()) current_.line = node->v.text.start_pos.line + line_offset_;
-    append_folded(current_.text, node->v.text.text);
+    if (text_.empty()) current_.line = node->v.text.start_pos.line + line_offset_;
+    append_folded(text_, node->v.text.text);
     return;
   }
   if (!is_element(node) || removed(node)) return;
@@ -225,7 +228,7 @@ void Reader::emit(const GumboNode* node, Context ctx) {
   };
   if (tag == "br") {
     if (in_cell_) {
-      append_folded(current_.text, " ");
+      append_folded(text_, " ");
     } else {
       flush(ctx);
     }
@@ -233,7 +236,7 @@ void Reader::emit(const GumboNode* node, Context ctx) {
   }
   if (tag == "img") {
     const std::string_view alt = attribute(node, "alt");
-    append_folded(current_.text, alt);
+    append_folded(text_, alt);
     const std::string_view src = attribute(node, "src");
     if (!src.empty() && !tracking_pixel(node)) {
       std::string text;
@@ -246,11 +249,11 @@ void Reader::emit(const GumboNode* node, Context ctx) {
   if (tag == "a") {
     const std::string_view href = attribute(node, "href");
     if (permalink(node, href)) return;
-    const size_t start = current_.text.size();
+    const size_t start = text_.size();
     const size_t flushes = flushes_;
     each_child(ctx);
     if (flushes == flushes_ && !href.empty() && ascii::lower(href.substr(0, 11)) != "javascript:") {
-      std::string text = current_.text.substr(std::min(start, current_.text.size()));
+      std::string text = text_.substr(std::min(start, text_.size()));
       trim(text);
       current_.links.push_back(Link{std::move(text), std::string(href), LinkKind::kLink});
     }
@@ -267,17 +270,18 @@ void Reader::emit(const GumboNode* node, Context ctx) {
   flush(ctx);
   Context inner = ctx;
   if (tag == "pre") {
-    collect_text(node, current_.text, std::string::npos, true);
-    while (!current_.text.empty() && current_.text.front() == '\n') current_.text.erase(0, 1);
-    while (!current_.text.empty() && (current_.text.back() == '\n' || current_.text.back() == ' '))
-      current_.text.pop_back();
+    collect_text(node, text_, std::string::npos, true);
+    while (!text_.empty() && text_.front() == '\n') text_.erase(0, 1);
+    while (!text_.empty() && (text_.back() == '\n' || text_.back() == ' ')) text_.pop_back();
     current_.line = node->v.element.start_pos.line + line_offset_;
     inner.kind = RawBlock::Kind::kCode;
-    if (!current_.text.empty()) {
+    if (!text_.empty()) {
       current_.kind = RawBlock::Kind::kCode;
+      current_.text = text_;
       out_.blocks.push_back(std::move(current_));
     }
     current_ = RawBlock();
+    text_.clear();
     return;
   }
   if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') {
@@ -343,10 +347,11 @@ void Reader::emit_table(const GumboNode* table, Context ctx) {
       // Cells hold no block here (see `layout`): their children are read inline.
       const GumboVector& content = cell->v.element.children;
       for (unsigned k = 0; k < content.length; ++k) emit(static_cast<const GumboNode*>(content.data[k]), ctx);
-      trim(current_.text);
-      cells.push_back(std::move(current_.text));
+      trim(text_);
+      cells.push_back(std::move(text_));
       for (Link& link : current_.links) links.push_back(std::move(link));
       current_ = RawBlock();
+      text_.clear();
     }
     if (r == 0 && all_th) {
       header = std::move(cells);
@@ -356,12 +361,7 @@ void Reader::emit_table(const GumboNode* table, Context ctx) {
     row.kind = RawBlock::Kind::kTableRow;
     row.line = rows[r]->v.element.start_pos.line + line_offset_;
     row.links = std::move(links);
-    for (size_t c = 0; c < cells.size(); ++c) {
-      if (cells[c].empty()) continue;
-      if (!row.text.empty()) row.text += "; ";
-      if (c < header.size() && !header[c].empty() && header[c] != cells[c]) row.text += header[c] + ": ";
-      row.text += cells[c];
-    }
+    row.text = table_row_text(cells, header);
     if (!row.text.empty()) out_.blocks.push_back(std::move(row));
   }
   in_cell_ = false;

@@ -18,6 +18,7 @@
 #include "strata/document.hpp"
 #include "strata/ingest.hpp"
 #include "strata/result.hpp"
+#include "strata/shared_text.hpp"
 
 namespace strata {
 
@@ -34,12 +35,15 @@ struct RawBlock {
     kTableRow,  // cells joined, each after its column header ("Header: cell")
   };
   Kind kind = Kind::kLine;
-  int level = 0;            // heading level (Markdown, HTML), 0 otherwise
-  int indent = 0;           // plain text: leading columns; Markdown and HTML lists: nesting depth
-  int gap = 0;              // blank lines before this block (plain text)
-  bool bullet = false;      // plain text: the line began with a bullet mark
-  uint32_t line = 0;        // 1-based source line
-  std::string text;         // content without markup, bullet or indentation, original form
+  int level = 0;        // heading level (Markdown, HTML), 0 otherwise
+  int indent = 0;       // plain text: leading columns; Markdown and HTML lists: nesting depth
+  int gap = 0;          // blank lines before this block (plain text)
+  bool bullet = false;  // plain text: the line began with a bullet mark
+  uint32_t line = 0;    // 1-based source line
+  // Content without markup, bullet or indentation, original form. Shared:
+  // the Markdown reader hands the blocks of a part an earlier version had to
+  // each later version, and the block memo keys by it.
+  SharedText text;
   std::string anchor;       // headings: the source's id ({#id}, id="..."); may be empty
   std::vector<Link> links;  // links in `text`, in reading order
 };

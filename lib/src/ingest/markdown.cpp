@@ -71,6 +71,7 @@ class Walker {
   std::vector<RawBlock> blocks_;
   bool reading_ = false;  // inside a paragraph, heading or table cell
   RawBlock current_;
+  std::string text_;                     // current_'s text while it is read
   std::vector<size_t> link_starts_;      // text offsets where open links began
   std::vector<std::string> html_links_;  // targets of open <a href> tags
   std::vector<size_t> html_link_starts_;
@@ -88,6 +89,7 @@ int Walker::list_depth() const {
 void Walker::enter_text(cmark_node* node) {
   reading_ = true;
   current_ = RawBlock();
+  text_.clear();
   current_.line = static_cast<uint32_t>(cmark_node_get_start_line(node));
   link_starts_.clear();
   html_links_.clear();
@@ -96,7 +98,7 @@ void Walker::enter_text(cmark_node* node) {
 
 void Walker::inline_node(cmark_node* node, cmark_event_type event) {
   const cmark_node_type type = cmark_node_get_type(node);
-  std::string& text = current_.text;
+  std::string& text = text_;
   if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
     // An image's children are its alt text, which stays in the claim; its
     // source is kept as a link of kind image.
@@ -157,7 +159,7 @@ void Walker::inline_node(cmark_node* node, cmark_event_type event) {
 void Walker::finish_text(cmark_node* node) {
   reading_ = false;
   std::string anchor;
-  std::string text = markdown_syntax::render_references(current_.text);
+  std::string text = markdown_syntax::render_references(text_);
   text = markdown_syntax::strip_attribute_lists(text, &anchor);
   text = markdown_syntax::resolve_literal_links(text, current_.links);
   for (Link& link : current_.links) {
@@ -169,7 +171,7 @@ void Walker::finish_text(cmark_node* node) {
     for (Link& link : current_.links) row_links_.push_back(std::move(link));
     return;
   }
-  current_.text = std::move(text);
+  current_.text = text;
   if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
     current_.kind = RawBlock::Kind::kHeading;
     current_.level = cmark_node_get_heading_level(node);
@@ -230,12 +232,7 @@ Result<void> Walker::walk(cmark_node* document) {
       row.kind = RawBlock::Kind::kTableRow;
       row.line = static_cast<uint32_t>(cmark_node_get_start_line(node));
       row.links = std::move(row_links_);
-      for (size_t c = 0; c < row_.size(); ++c) {
-        if (row_[c].empty()) continue;
-        if (!row.text.empty()) row.text += "; ";
-        if (c < header_.size() && !header_[c].empty() && header_[c] != row_[c]) row.text += header_[c] + ": ";
-        row.text += row_[c];
-      }
+      row.text = table_row_text(row_, header_);
       if (!row.text.empty()) blocks_.push_back(std::move(row));
       continue;
     }
@@ -243,9 +240,10 @@ Result<void> Walker::walk(cmark_node* document) {
       RawBlock code;
       code.kind = RawBlock::Kind::kCode;
       code.line = static_cast<uint32_t>(cmark_node_get_start_line(node));
-      code.text = std::string(literal(node));
-      while (!code.text.empty() && code.text.back() == '\n') code.text.pop_back();
-      if (!code.text.empty()) blocks_.push_back(std::move(code));
+      std::string_view text = literal(node);
+      while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+      code.text = text;
+      if (!text.empty()) blocks_.push_back(std::move(code));
       continue;
     }
     if (type == CMARK_NODE_HTML_BLOCK) {

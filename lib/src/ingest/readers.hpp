@@ -44,4 +44,8 @@ Result<HtmlRead> read_html(std::string_view text, std::string_view source, const
 // still a new target.
 std::string image_target(std::string_view source);
 
+// A table row's text: its cells joined by "; ", each but the empty ones,
+// after its column's header ("Header: cell") where the header says more.
+std::string table_row_text(const std::vector<std::string>& cells, const std::vector<std::string>& header);
+
 }  // namespace strata::readers

@@ -159,7 +159,7 @@ std::optional<std::string> remove_boilerplate(RawDocument& raw, const Boilerplat
       continue;
     }
     if (hit->action == BoilerplateRule::Action::kDate && !date) date = parse_date(captured);
-    removals.push_back(Removal{hit->name, block.text, block.line});
+    removals.push_back(Removal{hit->name, block.text.str(), block.line});
     // A removed line between two others keeps its blank-line gap, so that
     // structure inferred from gaps does not change.
     if (at + 1 < raw.blocks.size()) raw.blocks[at + 1].gap = std::max(raw.blocks[at + 1].gap, block.gap);

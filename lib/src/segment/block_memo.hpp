@@ -12,6 +12,7 @@
 #include "strata/document.hpp"
 #include "sys/generations.hpp"
 #include "text/hash.hpp"
+#include "text/same_text.hpp"
 
 namespace strata::outline {
 
@@ -36,16 +37,15 @@ class BlockMemo {
   // paragraph) or one sentence; `read` makes them when no document before
   // had that block.
   template <class Read>
-  std::shared_ptr<const Sentences> get(std::string_view text, bool split, Read read) {
+  std::shared_ptr<const Sentences> get(const SharedText& text, bool split, Read read) {
     const uint64_t hash = hash_of(text, split);
-    if (auto kept = kept_.find(hash, std::pair{text, split})) return kept;
+    if (auto kept = kept_.find(hash, std::pair{text.view(), split})) return kept;
     Sentences sentences = read();
     // The block's text and its sentences' two texts, and about 96 bytes a
     // sentence and 64 for the rest.
     size_t bytes = text.size() + 64;
     for (const Sentence& s : sentences) bytes += s.text.size() + s.norm.size() + 96;
-    return kept_.keep(hash, Key{std::string(text), split}, std::make_shared<const Sentences>(std::move(sentences)),
-                      bytes);
+    return kept_.keep(hash, Key{text, split}, std::make_shared<const Sentences>(std::move(sentences)), bytes);
   }
 
   // out[k]: the sentences kept for block blocks[k] (its text, and whether
@@ -70,11 +70,14 @@ class BlockMemo {
     return util::word_hash(text) ^ static_cast<uint64_t>(split);
   }
 
+  // The block's text, shared with the reader's block: the Markdown reader
+  // hands later versions the blocks of the parts they have in common, so
+  // most lookups compare addresses (util::same_text).
   struct Key {
-    std::string text;
+    SharedText text;
     bool split = false;
     bool operator==(const std::pair<std::string_view, bool>& probe) const {
-      return split == probe.second && text == probe.first;
+      return split == probe.second && util::same_text(text, probe.first);
     }
     const char* data() const { return text.data(); }
   };

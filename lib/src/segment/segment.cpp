@@ -69,7 +69,7 @@ DocumentMeta meta_of(const RawDocument& raw) {
 }
 
 // Lets go of a block's text once its sentences are made (segment()).
-void release(std::string& text) { std::string().swap(text); }
+void release(SharedText& text) { text = SharedText(); }
 
 // What finding headings reads of a line's comparison form, kept for each
 // line instead of the form itself: the forms of every line would be a copy
@@ -94,7 +94,7 @@ Document segment_plain(RawDocument& raw, BlockMemo* memo) {
   if (!blocks.empty() && !blocks[0].bullet) {
     std::string norm = heading_norm(blocks[0]);
     if (heading_shape(norm, kMaxHeadingBytes, true)) {
-      meta.title = blocks[0].text;
+      meta.title = blocks[0].text.str();
       title_norm = std::move(norm);
       first = 1;
     }
@@ -184,7 +184,7 @@ Document segment_marked(RawDocument& raw, BlockMemo* memo) {
       return b.kind == RawBlock::Kind::kHeading && b.level <= level;
     });
     if (lone) {
-      meta.title = raw.blocks[0].text;
+      meta.title = raw.blocks[0].text.str();
       first = 1;
     }
   }
@@ -192,7 +192,7 @@ Document segment_marked(RawDocument& raw, BlockMemo* memo) {
   // other headings of its level follow it), else the page's <title> beside
   // several <h1>, else the file name, so that no version is listed untitled.
   if (meta.title.empty() && !raw.blocks.empty() && raw.blocks[0].kind == RawBlock::Kind::kHeading)
-    meta.title = raw.blocks[0].text;
+    meta.title = raw.blocks[0].text.str();
   if (meta.title.empty()) meta.title = raw.page_title;
   if (meta.title.empty()) meta.title = file_stem(raw.source);
   TreeBuilder tree(meta, memo);

@@ -11,8 +11,10 @@ namespace strata::outline {
 namespace {
 
 // The sentences of a block's `text`: split when `split` (a paragraph), else
-// one; each with its original text, trimmed, and its comparison form.
-BlockMemo::Sentences sentences_of(const std::string& text, bool split) {
+// one; each with its original text, trimmed, and its comparison form. A
+// sentence that is the whole block (a list item, a line, a paragraph of one
+// sentence) shares the block's text.
+BlockMemo::Sentences sentences_of(const SharedText& text, bool split) {
   BlockMemo::Sentences out;
   const NormalizedText norm = normalize(text);
   auto push = [&](size_t begin, size_t end) {
@@ -22,7 +24,7 @@ BlockMemo::Sentences sentences_of(const std::string& text, bool split) {
     size_t from = norm.to_original[begin];
     size_t to = norm.to_original[end];
     while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\t' || text[to - 1] == '\n')) --to;
-    s.text = std::string_view(text).substr(from, to - from);
+    s.text = from == 0 && to == text.size() ? text : SharedText(text.substr(from, to - from));
     // Most sentences read as they compare: one text for both.
     s.norm = compared == s.text.view() ? s.text : SharedText(compared);
     out.push_back(std::move(s));
@@ -44,7 +46,7 @@ TreeBuilder::TreeBuilder(DocumentMeta meta, BlockMemo* memo) : memo_(memo) {
   doc_.sections.push_back(std::move(root));
 }
 
-void TreeBuilder::open(const std::string& title, uint32_t line, HeadingKey key, int indent, bool bullet,
+void TreeBuilder::open(std::string_view title, uint32_t line, HeadingKey key, int indent, bool bullet,
                        const std::string& anchor) {
   const std::string norm = normalize_text(title);
   // The same heading twice in a row with nothing between is one heading
@@ -72,7 +74,7 @@ void TreeBuilder::close_for_indent(int indent) {
   }
 }
 
-void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const std::string& text, std::vector<Link> links,
+void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const SharedText& text, std::vector<Link> links,
                       const BlockMemo::Sentences* known) {
   Block block;
   block.links = std::move(links);

@@ -22,14 +22,14 @@ class TreeBuilder {
   explicit TreeBuilder(DocumentMeta meta, BlockMemo* memo = nullptr);
 
   // `anchor`: the source's id for the heading, kept on the Section; may be empty.
-  void open(const std::string& title, uint32_t line, HeadingKey key, int indent, bool bullet,
+  void open(std::string_view title, uint32_t line, HeadingKey key, int indent, bool bullet,
             const std::string& anchor = {});
   // Plain text: a body line at `indent` ends bullet-headed sections at that
   // indent or deeper and plain-headed sections deeper than it.
   void close_for_indent(int indent);
   // `known`: the block's sentences when the caller found them in the memo
   // already (BlockMemo::find_many), else null.
-  void add(BlockKind kind, int depth, uint32_t line, const std::string& text, std::vector<Link> links = {},
+  void add(BlockKind kind, int depth, uint32_t line, const SharedText& text, std::vector<Link> links = {},
            const BlockMemo::Sentences* known = nullptr);
   Document finish();
 
