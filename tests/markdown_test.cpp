@@ -16,7 +16,7 @@ RawDocument read(const std::string& text) {
 
 std::vector<std::string> texts(const RawDocument& raw) {
   std::vector<std::string> out;
-  for (const RawBlock& b : raw.blocks) out.push_back(b.text);
+  for (const RawBlock& b : raw.blocks) out.push_back(b.text.str());
   return out;
 }
 
@@ -38,7 +38,7 @@ TEST(Markdown, FrontMatterIsMetadataNotProse) {
     EXPECT_EQ(raw.title, c.title);
     EXPECT_EQ(raw.date, c.date);
     for (const RawBlock& b : raw.blocks) {
-      EXPECT_EQ(b.text.find(':'), std::string::npos) << "front matter leaked: " << b.text;
+      EXPECT_EQ(b.text.find(":"), std::string::npos) << "front matter leaked: " << b.text;
     }
   }
 }
