@@ -60,10 +60,11 @@ CompareOptions pair_options(const PairNeeds& needs) {
 }  // namespace
 
 PairResult derive_pair(const Document& old_doc, const Document& new_doc, const PairNeeds& needs,
-                       const std::shared_ptr<SentenceCache>& sentences) {
+                       const std::shared_ptr<SentenceCache>& sentences, const align::Side* old_side,
+                       const align::Side* new_side) {
   CompareOptions options = pair_options(needs);
   options.classification.cache = sentences;
-  const pipeline::LinkedChanges linked = pipeline::compare_linked(old_doc, new_doc, options);
+  const pipeline::LinkedChanges linked = pipeline::compare_linked(old_doc, new_doc, options, old_side, new_side);
   const ChangeSet& changes = linked.changes;
   const ClaimIndex old_index(old_doc);
   const ClaimIndex new_index(new_doc);

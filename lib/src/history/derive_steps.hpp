@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "align/claims.hpp"
 #include "history/derived.hpp"
 
 namespace strata::store {
@@ -33,8 +34,10 @@ Result<Document> parse_version(const VersionInfo& version, std::string_view raw,
 VersionSummary summarize(const Document& doc);
 nlohmann::json summary_json(const VersionSummary& s);
 
-// The pair's alignment and the parts of `needs`, from compare().
+// The pair's alignment and the parts of `needs`, from compare(); with the
+// documents' sides prepared before when given (pipeline::compare_linked).
 PairResult derive_pair(const Document& old_doc, const Document& new_doc, const PairNeeds& needs,
-                       const std::shared_ptr<SentenceCache>& sentences);
+                       const std::shared_ptr<SentenceCache>& sentences, const align::Side* old_side = nullptr,
+                       const align::Side* new_side = nullptr);
 
 }  // namespace strata::store

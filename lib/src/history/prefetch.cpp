@@ -58,6 +58,7 @@ Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summar
   // order only once that pair is derived.
   std::optional<Document> carried;
   std::optional<VersionSummary> carried_summary;
+  std::optional<align::Side> carried_side;
   std::future<void> handing;  // the previous window's documents and pairs, being handed over in order
   // Windows bound memory: the Documents of kPrefetchWindow versions, and of
   // the window before while the registry takes them.
@@ -66,8 +67,11 @@ Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summar
     // docs[0] and made[0]: version lo - 1, carried; docs[k + 1]: version lo + k.
     std::vector<std::optional<Document>> docs(hi - lo + 1);
     std::vector<std::optional<VersionSummary>> made(hi - lo + 1);
+    // sides[k]: align::prepare(docs[k]) when a pair to derive takes it.
+    std::vector<std::optional<align::Side>> sides(hi - lo + 1);
     docs[0] = std::move(carried);
     made[0] = std::move(carried_summary);
+    sides[0] = std::move(carried_side);
     std::vector<std::optional<Error>> errors(hi - lo);
     // Each version is read on the thread that parses it: inflating and
     // hashing the stored bytes was a fifth of a cold log, on one core.
@@ -94,6 +98,7 @@ Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summar
         if (in_order) made[k + 1] = std::move(summary);
       }
       docs[k + 1] = std::move(*doc);
+      if (want_pair[i] || (i + 1 < n && want_pair[i + 1])) sides[k + 1] = align::prepare(*docs[k + 1]);
     });
     for (const auto& e : errors) {
       if (e) return *e;
@@ -116,7 +121,8 @@ Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summar
       }
       if (!docs[k] || !docs[k + 1]) return;
       // Only the missing parts are computed; the alignment comes with any of them.
-      PairResult r = derive_pair(*docs[k], *docs[k + 1], want_parts[i], sentences_);
+      PairResult r = derive_pair(*docs[k], *docs[k + 1], want_parts[i], sentences_, sides[k] ? &*sides[k] : nullptr,
+                                 sides[k + 1] ? &*sides[k + 1] : nullptr);
       if (want_alignment[i]) write_cache(entries[i].alignment, alignment_json(r));
       if (want_parts[i].wording) write_cache(entries[i].wording, wording_json(r));
       if (!pairs_in_order) return;
@@ -137,6 +143,7 @@ Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summar
     }
     carried = std::move(docs[hi - lo]);
     carried_summary = std::move(made[hi - lo]);
+    carried_side = std::move(sides[hi - lo]);  // its claims point into the sentences, which the move keeps
     if (!in_order && !pairs_in_order) continue;
     // The window's documents and pairs are handed over on a thread of their
     // own while the next window is read, parsed and paired: the programme

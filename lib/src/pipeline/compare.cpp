@@ -63,11 +63,17 @@ class Comparer {
  public:
   // `unchanged`, when given, receives the pairs of the unchanged claims in
   // place, which are then left out of the ChangeSet.
+  // `old_side` and `new_side`, when given, are align::prepare() of `o` and
+  // `n` (pipeline::compare_linked), copied: the alignment fills its copy.
   Comparer(const Document& o, const Document& n, const CompareOptions& options,
-           std::vector<std::pair<int, int>>* unchanged = nullptr)
+           std::vector<std::pair<int, int>>* unchanged = nullptr, const Side* old_side = nullptr,
+           const Side* new_side = nullptr)
       : old_doc_(o), new_doc_(n), options_(options), unchanged_(unchanged) {
-    old_ = align::prepare(o);
-    new_ = align::prepare(n);
+    old_ = old_side != nullptr ? *old_side : align::prepare(o);
+    new_ = new_side != nullptr ? *new_side : align::prepare(n);
+    // A prepared side may have been made before its document moved.
+    old_.doc = &o;
+    new_.doc = &n;
     claims_ = align::pair_claims(old_, new_, align::anchor_sections(old_, new_));
     sections_ = align::pair_sections(old_, new_, claims_);
   }
@@ -433,8 +439,9 @@ class Comparer {
 };
 
 ChangeSet compare_with(const Document& old_doc, const Document& new_doc, const CompareOptions& options,
-                       std::vector<std::pair<int, int>>* unchanged) {
-  if (!options.classify) return Comparer(old_doc, new_doc, options, unchanged).run();
+                       std::vector<std::pair<int, int>>* unchanged, const Side* old_side = nullptr,
+                       const Side* new_side = nullptr) {
+  if (!options.classify) return Comparer(old_doc, new_doc, options, unchanged, old_side, new_side).run();
   // What classify reads from the documents alone does not wait for the
   // alignment: it is made on a second core meanwhile. (Where no thread can
   // be started, threads are off or the documents are short, it is deferred
@@ -446,7 +453,7 @@ ChangeSet compare_with(const Document& old_doc, const Document& new_doc, const C
     reading = std::async(second_thread,
                          [&] { return classify_detail::read_documents(old_doc, new_doc, options.classification); });
   }
-  ChangeSet changes = Comparer(old_doc, new_doc, options, unchanged).run();
+  ChangeSet changes = Comparer(old_doc, new_doc, options, unchanged, old_side, new_side).run();
   auto read = reading.valid() ? reading.get() : classify_detail::DocumentReading{};
   classify_detail::classify(changes, options.classification, read, second_thread);
   return changes;
@@ -460,9 +467,10 @@ ChangeSet compare(const Document& old_doc, const Document& new_doc, const Compar
 
 namespace pipeline {
 
-LinkedChanges compare_linked(const Document& old_doc, const Document& new_doc, const CompareOptions& options) {
+LinkedChanges compare_linked(const Document& old_doc, const Document& new_doc, const CompareOptions& options,
+                             const align::Side* old_side, const align::Side* new_side) {
   LinkedChanges out;
-  out.changes = compare_with(old_doc, new_doc, options, &out.unchanged);
+  out.changes = compare_with(old_doc, new_doc, options, &out.unchanged, old_side, new_side);
   return out;
 }
 
