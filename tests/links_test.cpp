@@ -76,6 +76,22 @@ TEST(LinkDiff, RepeatedTargetsCountEachOccurrence) {
   EXPECT_EQ(changes[0].old_target, "https://a.example");
 }
 
+// The opening run of the same targets pairs place by place; a copy of one
+// of its targets further on is the one added, where it stands. An image of
+// the same target is no link of it, and ends the run.
+TEST(LinkDiff, ACopyAfterTheSharedOpeningIsTheOneAdded) {
+  const auto changes = links("# A\n\n[x](https://a.example) and [y](https://b.example).\n\nEnd.\n",
+                             "# A\n\n[x](https://a.example) and [y](https://b.example).\n\n"
+                             "Again [x](https://a.example).\n\nEnd ![y](https://b.example).\n");
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].status, LinkStatus::kAdded);
+  EXPECT_EQ(changes[0].new_target, "https://a.example");
+  EXPECT_EQ(changes[0].line, 5u);
+  EXPECT_EQ(changes[1].status, LinkStatus::kAdded);
+  EXPECT_EQ(changes[1].kind, LinkKind::kImage);
+  EXPECT_EQ(changes[1].line, 7u);
+}
+
 TEST(LinkDiff, TextPairsOnlyWhatTheTargetsLeft) {
   // Two links named "here": the one whose target stayed is not re-pointed,
   // the other is; case and spacing of the text do not matter.

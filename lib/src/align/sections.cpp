@@ -14,11 +14,6 @@ namespace strata::align {
 
 namespace {
 
-// Weights of title and content in a section pair's score. Content counts for
-// more: pages rename sections freely ("Framework for cooperation" became
-// "Evolution of NATO-Ukraine relations") while the text stays.
-constexpr double kTitleWeight = 0.35;
-constexpr double kContentWeight = 0.65;
 // A pair needs this combined score, and either some shared content or a
 // clearly similar title; below that, two sections are unrelated.
 constexpr double kMinPairScore = 0.3;
@@ -30,7 +25,6 @@ constexpr double kMinContainerTitle = 0.75;
 // A further section that received this share of its text from an already
 // paired section is a split (or, reversed, a merge).
 constexpr double kSplitShare = 0.3;
-constexpr size_t kMaxTitlePostings = 64;
 // Second pass: two sections still unpaired where at least half of the smaller
 // one's text is carried from the other are the same section, rewritten
 // around its kept part (2023's "Response to Russia's war against Ukraine"

@@ -1,6 +1,7 @@
 // Section alignment. Internal to align and diff.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "align/claims.hpp"
@@ -10,6 +11,16 @@ namespace strata::align {
 // Sections whose titles are equal (comparison form, any case) and unique on
 // both sides; the roots always. Index: old section -> new section or -1.
 std::vector<int> anchor_sections(const Side& old_side, const Side& new_side);
+
+// Weights of title and content in a section pair's score. Content counts for
+// more: pages rename sections freely ("Framework for cooperation" became
+// "Evolution of NATO-Ukraine relations") while the text stays.
+inline constexpr double kTitleWeight = 0.35;
+inline constexpr double kContentWeight = 0.65;
+// A title shared by more sections than this (or a title word held by more)
+// proposes no candidate pairs: a section without claims of its own, whose
+// title is all it is paired on, then stays unpaired.
+inline constexpr size_t kMaxTitlePostings = 64;
 
 struct SectionPairs {
   std::vector<int> old_to_new;  // -1: unpaired

@@ -87,6 +87,16 @@ std::vector<LinkChange> link_changes(const Document& old_doc, const Document& ne
   std::vector<Place> news = places(new_doc);
   std::vector<LinkChange> out;
   if (olds.empty() && news.empty()) return out;
+  // The opening run of the same targets pairs place by place, as pair_by
+  // would pair it (each link takes the first free old one of its target),
+  // without a key made for each: most versions of a history keep most of
+  // their links, and a key a link was a twentieth of a cold `log`.
+  for (size_t k = 0; k < olds.size() && k < news.size(); ++k) {
+    const Link& o = *olds[k].link;
+    const Link& n = *news[k].link;
+    if (o.kind != n.kind || o.target != n.target) break;
+    olds[k].paired = news[k].paired = true;
+  }
   pair_by(
       olds, news, [](const Place& p) { return kind_key(*p.link, p.link->target); }, [](const Place&, const Place&) {});
   // A re-pointed link is reported where it is now, among the new side's.

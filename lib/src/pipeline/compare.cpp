@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "align/claims.hpp"
+#include "align/same.hpp"
 #include "align/sections.hpp"
 #include "classify/classify_internal.hpp"
 #include "diff/equivalence.hpp"
@@ -74,8 +75,13 @@ class Comparer {
     // A prepared side may have been made before its document moved.
     old_.doc = &o;
     new_.doc = &n;
-    claims_ = align::pair_claims(old_, new_, align::anchor_sections(old_, new_));
-    sections_ = align::pair_sections(old_, new_, claims_);
+    if (auto same = align::pair_same(old_, new_)) {
+      claims_ = std::move(same->claims);
+      sections_ = std::move(same->sections);
+    } else {
+      claims_ = align::pair_claims(old_, new_, align::anchor_sections(old_, new_));
+      sections_ = align::pair_sections(old_, new_, claims_);
+    }
   }
 
   ChangeSet run() {
