@@ -150,7 +150,10 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
     section_links[i] = std::move(pair.section_links);
     shifts[i] = std::move(pair.wording);
   };
-  auto registry = deriver.programme_series(*versions, options.programmes, n > 1, needs, &keep);
+  // Each version's summary, as the pass makes it on a cold cache: reading
+  // back every entry it had just written was a fortieth of a cold timeline.
+  std::vector<std::optional<store::VersionSummary>> made(n);
+  auto registry = deriver.programme_series(*versions, options.programmes, n > 1, needs, &keep, &made);
   if (!registry) return registry.error();
   out.programmes = std::move(*registry);
   std::map<std::string, int> shifted;  // phrase (lowercase) -> times it shifted across the series
@@ -158,7 +161,7 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
   // section continues its predecessor's row through renames and moves.
   std::vector<size_t> previous_rows;
   for (size_t i = 0; i < n; ++i) {
-    auto summary = deriver.summary((*versions)[i]);
+    auto summary = made[i] ? Result<store::VersionSummary>(std::move(*made[i])) : deriver.summary((*versions)[i]);
     if (!summary) return summary.error();
     const std::vector<int> links = std::move(section_links[i]);
     if (i > 0) {
