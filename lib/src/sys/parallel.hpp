@@ -20,7 +20,10 @@ inline constexpr size_t kMaxPairThreads = 8;
 // mutable state; each writes only its own slot of a result vector.
 template <typename Job>
 void parallel_for(size_t count, size_t max_threads, Job job) {
-  const size_t threads = std::min<size_t>({count, max_threads, std::max(1u, std::thread::hardware_concurrency())});
+  // Asked once: glibc reads /sys for it at every call, and a history's pass
+  // asks a few times a version.
+  static const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const size_t threads = std::min<size_t>({count, max_threads, cores});
   std::atomic<size_t> next{0};
   const auto work = [&] {
     for (size_t i = next++; i < count; i = next++) job(i);
