@@ -62,6 +62,31 @@ TEST(SharedText, EmptyMovedAndReassigned) {
   EXPECT_EQ(moved, "first");
 }
 
+// The hash is the text's, whichever copy asks first, and never 0; texts
+// with other bytes hash otherwise (these do; 64 bits make a collision rare).
+TEST(SharedText, HashIsTheTextsAndSharedByItsCopies) {
+  const std::string source(100, 'a');
+  const SharedText a(source);
+  const SharedText copy = a;
+  const SharedText made_again(source);
+  EXPECT_EQ(copy.hash(), made_again.hash());  // asked of a copy first
+  EXPECT_EQ(a.hash(), made_again.hash());
+  EXPECT_NE(a.hash(), 0u);
+  EXPECT_NE(SharedText().hash(), 0u);
+  EXPECT_EQ(SharedText().hash(), SharedText(std::string()).hash());
+  EXPECT_NE(a.hash(), SharedText(std::string(99, 'a')).hash());
+  EXPECT_NE(a.hash(), SharedText(std::string(99, 'a') + "b").hash());
+  // Two threads asking at once get the same value.
+  const SharedText fresh(std::string(5000, 'z'));
+  uint64_t one = 0, two = 0;
+  std::thread first([&] { one = fresh.hash(); });
+  std::thread second([&] { two = fresh.hash(); });
+  first.join();
+  second.join();
+  EXPECT_EQ(one, two);
+  EXPECT_EQ(one, SharedText(std::string(5000, 'z')).hash());
+}
+
 // Copies made and dropped on two threads at once: the count of references is
 // exact (a lost count frees a text still in use, which the sanitizers and the
 // content check below catch).

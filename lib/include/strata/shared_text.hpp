@@ -58,6 +58,12 @@ class SharedText {
   std::string_view substr(size_t pos, size_t n = std::string_view::npos) const { return view().substr(pos, n); }
   size_t find(std::string_view part, size_t pos = 0) const noexcept { return view().find(part, pos); }
 
+  // A 64-bit hash of the text, never 0: the one the library's indexes of
+  // texts use. Computed once for a text and all its copies: a history's
+  // versions share most of their sentences, and each index a version went
+  // through hashed each of them again.
+  uint64_t hash() const noexcept;
+
   // Whether two copies share one text (then they are equal without reading it).
   bool same_as(const SharedText& other) const noexcept { return rep_ == other.rep_; }
 
@@ -86,6 +92,9 @@ class SharedText {
   struct Rep {
     std::atomic<uint32_t> refs;
     size_t size;
+    // hash(), once asked; 0 before. Threads that ask at once each compute
+    // the same value.
+    std::atomic<uint64_t> hash;
     char* data() noexcept { return reinterpret_cast<char*>(this + 1); }
     const char* data() const noexcept { return reinterpret_cast<const char*>(this + 1); }
   };

@@ -239,8 +239,7 @@ Side prepare(const Document& doc) {
         const Sentence& sentence = section.blocks[b].sentences[k];
         side.by_section[s].push_back(static_cast<int>(side.claims.size()));
         side.own_chars[s] += sentence.norm.size();
-        side.claims.push_back(
-            Claim{static_cast<int>(s), static_cast<int>(b), &sentence, util::word_hash(sentence.norm)});
+        side.claims.push_back(Claim{static_cast<int>(s), static_cast<int>(b), &sentence, sentence.norm.hash()});
       }
     }
   }

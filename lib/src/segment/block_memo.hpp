@@ -11,7 +11,6 @@
 
 #include "strata/document.hpp"
 #include "sys/generations.hpp"
-#include "text/hash.hpp"
 #include "text/same_text.hpp"
 
 namespace strata::outline {
@@ -52,12 +51,16 @@ class BlockMemo {
   // split), or null; the lookups overlapped (util::Generations::find_many).
   // A document's blocks looked up one by one waited on a few cache misses
   // each.
-  void find_many(const std::vector<std::pair<std::string_view, bool>>& blocks,
+  void find_many(const std::vector<std::pair<const SharedText*, bool>>& blocks,
                  std::vector<std::shared_ptr<const Sentences>>& out) {
     std::vector<uint64_t> hashes(blocks.size());
-    for (size_t k = 0; k < blocks.size(); ++k) hashes[k] = hash_of(blocks[k].first, blocks[k].second);
+    std::vector<std::pair<std::string_view, bool>> probes(blocks.size());
+    for (size_t k = 0; k < blocks.size(); ++k) {
+      hashes[k] = hash_of(*blocks[k].first, blocks[k].second);
+      probes[k] = {*blocks[k].first, blocks[k].second};
+    }
     out.assign(blocks.size(), nullptr);
-    kept_.find_many(hashes.data(), blocks.data(), blocks.size(), out.data());
+    kept_.find_many(hashes.data(), probes.data(), probes.size(), out.data());
   }
 
  private:
@@ -66,9 +69,9 @@ class BlockMemo {
   // bytes a sentence of 100 (prose).
   static constexpr size_t kKeptPerInputByte = 4;
 
-  static uint64_t hash_of(std::string_view text, bool split) {
-    return util::word_hash(text) ^ static_cast<uint64_t>(split);
-  }
+  // The text's own hash: the Markdown reader's blocks of the parts a
+  // version shares with the one before are the same texts, hashed once.
+  static uint64_t hash_of(const SharedText& text, bool split) { return text.hash() ^ static_cast<uint64_t>(split); }
 
   // The block's text, shared with the reader's block: the Markdown reader
   // hands later versions the blocks of the parts they have in common, so

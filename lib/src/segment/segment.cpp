@@ -200,11 +200,11 @@ Document segment_marked(RawDocument& raw, BlockMemo* memo) {
   // split into sentences, other blocks are one (TreeBuilder::add).
   std::vector<std::shared_ptr<const BlockMemo::Sentences>> found;
   if (memo != nullptr) {
-    std::vector<std::pair<std::string_view, bool>> wanted;
+    std::vector<std::pair<const SharedText*, bool>> wanted;
     wanted.reserve(raw.blocks.size() - first);
     for (size_t i = first; i < raw.blocks.size(); ++i) {
       const RawBlock::Kind kind = raw.blocks[i].kind;
-      wanted.emplace_back(raw.blocks[i].text, kind == RawBlock::Kind::kParagraph || kind == RawBlock::Kind::kLine);
+      wanted.emplace_back(&raw.blocks[i].text, kind == RawBlock::Kind::kParagraph || kind == RawBlock::Kind::kLine);
     }
     memo->find_many(wanted, found);
   }

@@ -152,7 +152,7 @@ void SentenceIndex::add(const Document& doc, size_t d) {
       for (size_t i = 0; i < sentences.size(); ++i) {
         const SharedText& key_text = key_text_of(sentences[i]);
         const std::string_view key = key_text;
-        uint64_t hash = word_hash(key);
+        const uint64_t hash = key_text.hash();
         if ((keys_.size() + 1) * 2 > slots_.size()) grow();
         size_t slot = slot_of(hash);
         while (slots_[slot] != 0 &&

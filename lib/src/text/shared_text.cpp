@@ -4,12 +4,14 @@
 #include <new>
 #include <ostream>
 
+#include "text/hash.hpp"
+
 namespace strata {
 
 SharedText::Rep* SharedText::make(std::string_view text) {
   if (text.empty()) return nullptr;
   void* memory = ::operator new(sizeof(Rep) + text.size() + 1);
-  Rep* rep = new (memory) Rep{{1}, text.size()};
+  Rep* rep = new (memory) Rep{{1}, text.size(), {0}};
   std::memcpy(rep->data(), text.data(), text.size());
   rep->data()[text.size()] = '\0';
   return rep;
@@ -25,6 +27,16 @@ void SharedText::destroy(Rep* rep) noexcept {
 #else
   ::operator delete(static_cast<void*>(rep));
 #endif
+}
+
+uint64_t SharedText::hash() const noexcept {
+  if (rep_ == nullptr) return util::word_hash({});
+  uint64_t h = rep_->hash.load(std::memory_order_relaxed);
+  if (h == 0) {
+    h = util::word_hash(view());
+    rep_->hash.store(h, std::memory_order_relaxed);
+  }
+  return h;
 }
 
 std::ostream& operator<<(std::ostream& out, const SharedText& text) { return out << text.view(); }
