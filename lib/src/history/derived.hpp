@@ -132,12 +132,15 @@ class Deriver {
   // cache as prefetch(versions, true, pairs, needs) does, in the same pass
   // that feeds the registry when its entry is missing: each version is then
   // read and parsed once. With `pairs_in_order`, every pair is handed to it
-  // as each_pair() does. With `summaries` (one per version), the summaries
-  // that pass made are kept there, to be used without reading them back.
+  // as each_pair() does. With `summaries_in_order`, the summary of every
+  // version the pass reads for the registry is handed to it too, in order,
+  // after the pair that ends with that version (none when the series
+  // comes from the cache).
+  using SummariesInOrder = std::function<void(size_t, const VersionSummary&)>;
   Result<ProgrammeSeries> programme_series(const std::vector<VersionInfo>& versions, const ProgrammeConfig& config,
                                            bool pairs, const PairNeeds& needs,
                                            const PairsInOrder* pairs_in_order = nullptr,
-                                           std::vector<std::optional<VersionSummary>>* summaries = nullptr) const;
+                                           const SummariesInOrder* summaries_in_order = nullptr) const;
 
   // counts[v][t]: occurrences of terms[t] (lowercase comparison form) in
   // version v at word boundaries. Cached per version and term; a version

@@ -150,30 +150,20 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
     section_links[i] = std::move(pair.section_links);
     shifts[i] = std::move(pair.wording);
   };
-  // Each version's summary, as the pass makes it on a cold cache: reading
-  // back every entry it had just written was a fortieth of a cold timeline.
-  std::vector<std::optional<store::VersionSummary>> made(n);
-  auto registry = deriver.programme_series(*versions, options.programmes, n > 1, needs, &keep, &made);
-  if (!registry) return registry.error();
-  out.programmes = std::move(*registry);
-  std::map<std::string, int> shifted;  // phrase (lowercase) -> times it shifted across the series
-  // rows[k]: the timeline row of section k + 1 of the previous version; a
-  // section continues its predecessor's row through renames and moves.
+  // The section rows, built a version at a time in order: on a cold cache
+  // from each summary as the pass makes it (reading back every entry it had
+  // just written was a fortieth of a cold timeline), else from the cache.
+  // previous_rows[k]: the timeline row of section k + 1 of the previous
+  // version; a section continues its predecessor's row through renames and
+  // moves.
   std::vector<size_t> previous_rows;
-  for (size_t i = 0; i < n; ++i) {
-    auto summary = made[i] ? Result<store::VersionSummary>(std::move(*made[i])) : deriver.summary((*versions)[i]);
-    if (!summary) return summary.error();
+  size_t rows_built = 0;  // versions
+  const store::Deriver::SummariesInOrder build_rows = [&](size_t i, const store::VersionSummary& summary) {
     const std::vector<int> links = std::move(section_links[i]);
-    if (i > 0) {
-      for (const auto& w : shifts[i]) {
-        if (!w.from.empty()) shifted[ascii::lower(w.from)] += w.count;
-        if (!w.to.empty()) shifted[ascii::lower(w.to)] += w.count;
-      }
-    }
-    std::vector<size_t> rows(summary->sections.size());
+    std::vector<size_t> rows(summary.sections.size());
     std::vector<bool> taken(out.sections.size(), false);
-    for (size_t k = 0; k < summary->sections.size(); ++k) {
-      const std::string& path = summary->sections[k];
+    for (size_t k = 0; k < summary.sections.size(); ++k) {
+      const std::string& path = summary.sections[k];
       const int from = k + 1 < links.size() ? links[k + 1] : -1;
       size_t row = out.sections.size();
       if (from >= 1 && static_cast<size_t>(from - 1) < previous_rows.size() &&
@@ -194,6 +184,22 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
       rows[k] = row;
     }
     previous_rows = std::move(rows);
+    rows_built = i + 1;
+  };
+  auto registry = deriver.programme_series(*versions, options.programmes, n > 1, needs, &keep, &build_rows);
+  if (!registry) return registry.error();
+  out.programmes = std::move(*registry);
+  for (size_t i = rows_built; i < n; ++i) {
+    auto summary = deriver.summary((*versions)[i]);
+    if (!summary) return summary.error();
+    build_rows(i, *summary);
+  }
+  std::map<std::string, int> shifted;  // phrase (lowercase) -> times it shifted across the series
+  for (size_t i = 1; i < n; ++i) {
+    for (const auto& w : shifts[i]) {
+      if (!w.from.empty()) shifted[ascii::lower(w.from)] += w.count;
+      if (!w.to.empty()) shifted[ascii::lower(w.to)] += w.count;
+    }
   }
 
   // Watched terms, then the phrases whose use shifted most across the series.

@@ -85,7 +85,7 @@ std::optional<ProgrammeSeries> series_from(const Json& j) {
 Result<ProgrammeSeries> Deriver::programme_series(const std::vector<VersionInfo>& versions,
                                                   const ProgrammeConfig& config, bool pairs, const PairNeeds& needs,
                                                   const PairsInOrder* pairs_in_order,
-                                                  std::vector<std::optional<VersionSummary>>* summaries) const {
+                                                  const SummariesInOrder* summaries_in_order) const {
   const std::string key = series_key(versions, config);
   const std::string path = cache_path("series", fmt::format("{:016x}", util::word_hash(key)));
   if (auto j = read_cache(path); j && j->value("key", "") == key) {
@@ -122,7 +122,7 @@ Result<ProgrammeSeries> Deriver::programme_series(const std::vector<VersionInfo>
   std::vector<std::vector<KnownAcronym>> defined;
   bool as_assumed = true;
   const InOrder feed = [&](size_t i, Document doc, VersionSummary summary) {
-    if (summaries) (*summaries)[i] = summary;
+    if (summaries_in_order) (*summaries_in_order)(i, summary);
     as_assumed = as_assumed && std::all_of(summary.acronyms.begin(), summary.acronyms.end(), assumed_has);
     defined.push_back(std::move(summary.acronyms));
     if (as_assumed) registry.add(std::move(doc), versions[i].id);
