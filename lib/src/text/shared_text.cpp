@@ -3,6 +3,7 @@
 #include <cstring>
 #include <new>
 #include <ostream>
+#include <stdexcept>
 
 #include "text/hash.hpp"
 
@@ -10,8 +11,9 @@ namespace strata {
 
 SharedText::Rep* SharedText::make(std::string_view text) {
   if (text.empty()) return nullptr;
+  if (text.size() > kMaxSize) throw std::length_error("SharedText: text longer than 4 GiB");
   void* memory = ::operator new(sizeof(Rep) + text.size() + 1);
-  Rep* rep = new (memory) Rep{{1}, text.size(), {0}};
+  Rep* rep = new (memory) Rep{{1}, static_cast<uint32_t>(text.size()), {0}};
   std::memcpy(rep->data(), text.data(), text.size());
   rep->data()[text.size()] = '\0';
   return rep;
