@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -95,6 +96,29 @@ TEST(ClaimPairing, ListItemBecomingParagraphsKeepsItsRepeatedFirstSentence) {
     }
   }
   EXPECT_TRUE(split);
+}
+
+// A prepared side lists its claims by text hash, the copies of a text in
+// document order, and apart the few claims that may define an acronym.
+TEST(PreparedSide, ListsClaimsByKeyAndThoseThatMayDefineAnAcronym) {
+  const Document d =
+      doc(repeated(3, "Allies meet.") + "The Partnership for Peace (PfP) began in 1994.\n\n" +
+          "Costs rose (see below).\n\n" + repeated(2, "Allies meet.") + "It joined the PfP ( Partnership ) later.\n\n");
+  const Side side = prepare(d);
+  ASSERT_EQ(side.claims.size(), 8u);
+  EXPECT_EQ(side.may_define, (std::vector<uint32_t>{3, 7}));
+  ASSERT_EQ(side.by_key.size(), side.claims.size());
+  std::vector<uint32_t> each(side.by_key);
+  std::sort(each.begin(), each.end());
+  for (uint32_t c = 0; c < each.size(); ++c) EXPECT_EQ(each[c], c);
+  for (size_t k = 1; k < side.by_key.size(); ++k) {
+    const Claim& a = side.claims[side.by_key[k - 1]];
+    const Claim& b = side.claims[side.by_key[k]];
+    EXPECT_TRUE(a.key < b.key || (a.key == b.key && side.by_key[k - 1] < side.by_key[k]));
+  }
+  const auto first = std::find(side.by_key.begin(), side.by_key.end(), 0u);
+  ASSERT_LE(first + 5, side.by_key.end());
+  EXPECT_EQ(std::vector<uint32_t>(first, first + 5), (std::vector<uint32_t>{0, 1, 2, 5, 6}));
 }
 
 TEST(WordIndex, FindsTheBagsSharingMostRareWords) {

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "align/claims.hpp"
+#include "programmes/programmes_internal.hpp"
 #include "strata/load.hpp"
 #include "strata/programmes.hpp"
 #include "strata/render.hpp"
@@ -212,6 +214,24 @@ TEST(Programmes, SameInputSameOutput) {
   const Document doc = load_snapshot("page-2023");
   EXPECT_EQ(render_programmes(extract_programmes(doc, {}), "", "json"),
             render_programmes(extract_programmes(doc, {}), "", "json"));
+}
+
+// A version's summary reads for acronyms only the claims its prepared side
+// found may define one, and finds what reading every sentence finds.
+TEST(DefinedAcronyms, FromAPreparedSideAsFromEverySentence) {
+  size_t found = 0;
+  for (const char* id : {"page-2015", "guide-2016-2018", "page-2023", "page-2024", "encyclopedia"}) {
+    const Document d = test::load_snapshot(id);
+    const std::vector<KnownAcronym> all = defined_acronyms(d);
+    const std::vector<KnownAcronym> read = classify_detail::defined_acronyms(align::prepare(d));
+    ASSERT_EQ(read.size(), all.size()) << id;
+    for (size_t k = 0; k < all.size(); ++k) {
+      EXPECT_EQ(read[k].acronym, all[k].acronym) << id;
+      EXPECT_EQ(read[k].name, all[k].name) << id;
+    }
+    found += all.size();
+  }
+  EXPECT_GT(found, 10u);
 }
 
 }  // namespace

@@ -5,9 +5,12 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include "align/rarity.hpp"
+#include "segment/acronyms.hpp"
 #include "segment/segment.hpp"
+#include "segment/sentence_index.hpp"
 #include "text/ascii.hpp"
 #include "text/hash.hpp"
 #include "text/words.hpp"
@@ -239,10 +242,18 @@ Side prepare(const Document& doc) {
         const Sentence& sentence = section.blocks[b].sentences[k];
         side.by_section[s].push_back(static_cast<int>(side.claims.size()));
         side.own_chars[s] += sentence.norm.size();
+        if (classify_detail::may_define_acronym(classify_detail::key_of(sentence))) {
+          side.may_define.push_back(static_cast<uint32_t>(side.claims.size()));
+        }
         side.claims.push_back(Claim{static_cast<int>(s), static_cast<int>(b), &sentence, sentence.norm.hash()});
       }
     }
   }
+  std::vector<std::pair<uint64_t, uint32_t>> keyed(side.claims.size());
+  for (size_t c = 0; c < keyed.size(); ++c) keyed[c] = {side.claims[c].key, static_cast<uint32_t>(c)};
+  std::sort(keyed.begin(), keyed.end());
+  side.by_key.reserve(keyed.size());
+  for (const auto& k : keyed) side.by_key.push_back(k.second);
   return side;
 }
 

@@ -38,7 +38,15 @@ struct Claim {
 
 struct Side {
   const Document* doc = nullptr;
-  std::vector<Claim> claims;                 // document order
+  std::vector<Claim> claims;  // document order
+  // Claim indices by (key, index): sorted once per version, where exact
+  // pairing sorted them for each pair it was in, four times.
+  std::vector<uint32_t> by_key;
+  // Claims whose comparison form (or text, when that is empty) may define an
+  // acronym (may_define_acronym): a few, found while every claim's text is
+  // at hand, so that a version's summary (defined_acronyms) and a pair's
+  // equivalences (diff::collect_acronyms) read these instead of every claim.
+  std::vector<uint32_t> may_define;
   std::vector<std::vector<int>> by_section;  // claim indices of each section
   std::vector<size_t> own_chars;             // comparison-form bytes of each section's claims
   std::vector<Bag> title_bags;

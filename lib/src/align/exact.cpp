@@ -5,6 +5,7 @@
 // copy stays with the sentences around it, and only failing that the first
 // free copy in document order.
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <tuple>
 #include <utility>
@@ -26,13 +27,9 @@ class ExactIndex {
   // value for all).
   template <typename Group>
   ExactIndex(const Side& n, Group group) : n_(n) {
-    entries_.reserve(n.claims.size());
     groups_.reserve(n.claims.size());
-    for (size_t j = 0; j < n.claims.size(); ++j) {
-      groups_.push_back(group(static_cast<int>(j)));
-      entries_.push_back(Entry{n.claims[j].key, groups_.back(), static_cast<int>(j)});
-    }
-    std::sort(entries_.begin(), entries_.end());
+    for (size_t j = 0; j < n.claims.size(); ++j) groups_.push_back(group(static_cast<int>(j)));
+    entries_ = sorted_entries(n, [&](int j) { return groups_[static_cast<size_t>(j)]; });
     cursor_.resize(entries_.size());
     bucket_size_.resize(entries_.size());
     for (size_t start = 0, end = 0; start < entries_.size(); start = end) {
@@ -57,6 +54,25 @@ class ExactIndex {
     int claim;
     bool operator<(const Entry& o) const { return std::tie(key, group, claim) < std::tie(o.key, o.group, o.claim); }
   };
+
+  // The claims of `side` with a group (`group(c)` not negative), in (key,
+  // group, claim) order. Taken from the side's claims in (key, claim) order,
+  // where only the claims of one key, a few, are put in group order.
+  template <typename Group>
+  static std::vector<Entry> sorted_entries(const Side& side, Group group) {
+    std::vector<Entry> out;
+    out.reserve(side.by_key.size());
+    for (const uint32_t c : side.by_key) {
+      const int g = group(static_cast<int>(c));
+      if (g >= 0) out.push_back(Entry{side.claims[c].key, g, static_cast<int>(c)});
+    }
+    for (size_t start = 0, end = 0; start < out.size(); start = end) {
+      while (end < out.size() && out[end].key == out[start].key) ++end;
+      if (end - start > 1)
+        std::sort(out.begin() + static_cast<ptrdiff_t>(start), out.begin() + static_cast<ptrdiff_t>(end));
+    }
+    return out;
+  }
 
   // The bucket of each of `probes` (sorted), by claim: one merge of the two
   // sorted lists instead of a binary search per claim, which on a million
@@ -118,13 +134,8 @@ template <typename GroupOf>
 void pair_in_groups(const Side& o, ExactIndex& index, ClaimPairs& p, GroupOf group_of) {
   // The old claims still unpaired, by text hash and group: their buckets,
   // and whether their text is found once on the old side.
-  std::vector<ExactIndex::Entry> probes;
-  probes.reserve(static_cast<size_t>(std::count(p.old_to_new.begin(), p.old_to_new.end(), -1)));
-  for (size_t i = 0; i < o.claims.size(); ++i) {
-    const int g = group_of(static_cast<int>(i));
-    if (p.old_to_new[i] < 0 && g >= 0) probes.push_back({o.claims[i].key, g, static_cast<int>(i)});
-  }
-  std::sort(probes.begin(), probes.end());
+  const std::vector<ExactIndex::Entry> probes =
+      ExactIndex::sorted_entries(o, [&](int i) { return p.old_to_new[static_cast<size_t>(i)] < 0 ? group_of(i) : -1; });
   std::vector<uint32_t> bucket_of(o.claims.size(), ExactIndex::kNoBucket);
   index.find_buckets(probes, bucket_of);
   std::vector<bool> once_on_old_side(o.claims.size(), false);

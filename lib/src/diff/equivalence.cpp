@@ -36,23 +36,19 @@ bool may_define(std::string_view text) {
 
 }  // namespace
 
-AcronymTable collect_acronyms(const Document& old_doc, const Document& new_doc) {
+AcronymTable collect_acronyms(const align::Side& old_side, const align::Side& new_side) {
   // The definitions programme extraction finds (Schwartz & Hearst: the
   // acronym's letters matched in the words before it), each distinct
   // sentence read once: most are in both versions.
   AcronymTable table;
   classify_detail::Readings readings;
   std::unordered_set<std::string_view> read;
-  for (const Document* doc : {&old_doc, &new_doc}) {
-    for (const Section& section : doc->sections) {
-      for (const Block& block : section.blocks) {
-        for (const Sentence& sentence : block.sentences) {
-          if (!may_define(sentence.norm) || !read.insert(sentence.norm).second) continue;
-          for (const auto& def :
-               classify_detail::find_definitions(classify_detail::read_alone(sentence.norm, readings))) {
-            table.emplace(ascii::lower(def.acronym), ascii::lower(def.expansion));
-          }
-        }
+  for (const align::Side* side : {&old_side, &new_side}) {
+    for (const uint32_t c : side->may_define) {
+      const SharedText& norm = side->claims[c].sentence_ptr->norm;
+      if (!may_define(norm) || !read.insert(norm).second) continue;
+      for (const auto& def : classify_detail::find_definitions(classify_detail::read_alone(norm, readings))) {
+        table.emplace(ascii::lower(def.acronym), ascii::lower(def.expansion));
       }
     }
   }

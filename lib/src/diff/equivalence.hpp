@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "align/claims.hpp"
 #include "segment/acronyms.hpp"
 #include "strata/change.hpp"
 #include "strata/document.hpp"
@@ -15,7 +16,7 @@ namespace strata::diff {
 // definition reader, segment/acronyms.hpp): lower-cased acronym ->
 // lower-cased full name, comparison form; the old version's definition first.
 using classify_detail::AcronymTable;
-AcronymTable collect_acronyms(const Document& old_doc, const Document& new_doc);
+AcronymTable collect_acronyms(const align::Side& old_side, const align::Side& new_side);
 
 // If every edit in `ops` swaps an acronym for its expansion (or the
 // expansion followed by the acronym), returns a note saying which; else "".

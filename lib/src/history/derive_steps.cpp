@@ -3,6 +3,7 @@
 #include "history/derive_steps.hpp"
 
 #include "pipeline/compare_linked.hpp"
+#include "programmes/programmes_internal.hpp"
 
 namespace strata::store {
 
@@ -155,7 +156,7 @@ Result<Document> parse_version(const VersionInfo& version, std::string_view raw,
   return doc;
 }
 
-VersionSummary summarize(const Document& doc) {
+VersionSummary summarize(const Document& doc, const align::Side* side) {
   VersionSummary out;
   for (size_t i = 1; i < doc.sections.size(); ++i) {
     std::string path_text;
@@ -163,7 +164,7 @@ VersionSummary summarize(const Document& doc) {
     out.sections.push_back(std::move(path_text));
   }
   out.claims = static_cast<int>(doc.sentence_count());
-  out.acronyms = defined_acronyms(doc);
+  out.acronyms = side != nullptr ? classify_detail::defined_acronyms(*side) : defined_acronyms(doc);
   return out;
 }
 

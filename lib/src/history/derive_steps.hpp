@@ -31,7 +31,9 @@ Result<Document> parse_version(const VersionInfo& version, std::string_view raw,
                                const std::shared_ptr<ReadCache>& reads,
                                const std::shared_ptr<SentenceCache>& sentences);
 
-VersionSummary summarize(const Document& doc);
+// `side`, when given, is align::prepare(doc): only the claims it found may
+// define an acronym are read for them.
+VersionSummary summarize(const Document& doc, const align::Side* side = nullptr);
 nlohmann::json summary_json(const VersionSummary& s);
 
 // The pair's alignment and the parts of `needs`, from compare(); with the

@@ -92,13 +92,17 @@ Result<void> Deriver::pass(const std::vector<VersionInfo>& versions, bool summar
         errors[k] = doc.error();
         return;
       }
+      // Prepared first: the summary reads only the claims it found may define
+      // an acronym. Its claims point into the sentences, which moving the
+      // document keeps.
+      if (want_pair[i] || (i + 1 < n && want_pair[i + 1])) sides[k + 1] = align::prepare(*doc);
       if (want_summary[i] || in_order) {
-        VersionSummary summary = summarize(*doc);
+        VersionSummary summary = summarize(*doc, sides[k + 1] ? &*sides[k + 1] : nullptr);
         if (want_summary[i]) write_cache(summary_path(i), summary_json(summary));
         if (in_order) made[k + 1] = std::move(summary);
       }
       docs[k + 1] = std::move(*doc);
-      if (want_pair[i] || (i + 1 < n && want_pair[i + 1])) sides[k + 1] = align::prepare(*docs[k + 1]);
+      if (sides[k + 1]) sides[k + 1]->doc = &*docs[k + 1];
     });
     for (const auto& e : errors) {
       if (e) return *e;

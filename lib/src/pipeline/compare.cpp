@@ -295,10 +295,11 @@ class Comparer {
   // The acronyms both documents define, read when a claim pair that is not
   // exact first asks for them: many pairs of a history modify no claim
   // (406 of the 489 of Facebook's privacy policy, 179 of the QUIC draft's
-  // 1,182), and reading every sentence of both versions for definitions
-  // was 3% of a cold `log`. Claim changes may be built on several threads.
+  // 1,182). Only the claims align::prepare() found may define one are read:
+  // reading every sentence of both versions for definitions was 3% of a
+  // cold `log`. Claim changes may be built on several threads.
   const diff::AcronymTable& acronyms() const {
-    std::call_once(acronyms_read_, [this] { acronyms_ = diff::collect_acronyms(old_doc_, new_doc_); });
+    std::call_once(acronyms_read_, [this] { acronyms_ = diff::collect_acronyms(old_, new_); });
     return acronyms_;
   }
 

@@ -295,6 +295,15 @@ std::vector<KnownAcronym> known_of(const AcronymTable& programme_acronyms) {
   return known;
 }
 
+// The definitions of `sentence` that defined_acronyms() keeps, into `out`.
+void add_programme_definitions(const Sentence& sentence, Readings& scratch, AcronymTable& out) {
+  const auto key = key_of(sentence);
+  if (key.size() > kMaxReadSentenceBytes || !may_define_acronym(key)) return;
+  for (const Definition& def : find_definitions(read_alone(key, scratch))) {
+    if (def.capitalized && def.programme) out.try_emplace(def.acronym, def.name);
+  }
+}
+
 }  // namespace
 
 namespace classify_detail {
@@ -329,6 +338,15 @@ std::pair<ExtractResult, ExtractResult> extract_pair(const SentenceIndex& index,
   return {ea.find_mentions(std::move(lowercase[0])), eb.find_mentions(std::move(lowercase[1]))};
 }
 
+std::vector<KnownAcronym> defined_acronyms(const align::Side& side) {
+  AcronymTable programme_acronyms;
+  Readings scratch;
+  for (const uint32_t c : side.may_define) {
+    add_programme_definitions(*side.claims[c].sentence_ptr, scratch, programme_acronyms);
+  }
+  return known_of(programme_acronyms);
+}
+
 }  // namespace classify_detail
 
 std::vector<KnownAcronym> defined_acronyms(const Document& doc) {
@@ -340,13 +358,7 @@ std::vector<KnownAcronym> defined_acronyms(const Document& doc) {
   Readings scratch;
   for (const Section& section : doc.sections) {
     for (const Block& block : section.blocks) {
-      for (const Sentence& sentence : block.sentences) {
-        const auto key = key_of(sentence);
-        if (key.size() > kMaxReadSentenceBytes || !may_define_acronym(key)) continue;
-        for (const Definition& def : find_definitions(read_alone(key, scratch))) {
-          if (def.capitalized && def.programme) programme_acronyms.try_emplace(def.acronym, def.name);
-        }
-      }
+      for (const Sentence& sentence : block.sentences) add_programme_definitions(sentence, scratch, programme_acronyms);
     }
   }
   return known_of(programme_acronyms);

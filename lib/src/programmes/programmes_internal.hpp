@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "align/claims.hpp"
 #include "programmes/sentence_names.hpp"
 #include "segment/acronyms.hpp"
 #include "segment/sentence_index.hpp"
@@ -71,6 +72,10 @@ std::vector<ProgrammePair> match_programmes(const Document& old_doc, const Docum
                                             const std::vector<Programme>& olds, const std::vector<Programme>& news,
                                             const ProgrammeConfig& config, const AcronymTable& acronyms,
                                             const SentenceIndex* sentences = nullptr);
+
+// defined_acronyms() of the document `side` was prepared from, reading only
+// the claims it found may define one.
+std::vector<KnownAcronym> defined_acronyms(const align::Side& side);
 
 // The matching keys of a programme: of its name and aliases, with and without
 // the acronyms of `acronyms` expanded. Sorted, unique.
