@@ -61,41 +61,46 @@ TEST(MarkdownParts, RealDocumentsReadInPartsAsWhole) {
   EXPECT_GE(split, 5u);  // most are cut, so the comparison says something
 }
 
-// Setext headings cut too: a page underlined throughout (Facebook's privacy
-// policy) was read whole at every version.
-TEST(MarkdownParts, SetextHeadingsCutLikeAtxOnes) {
+// Setext headings and paragraphs cut too: a page underlined throughout
+// (Facebook's privacy policy) was read whole at every version, and a version
+// that rewords one sentence parsed its whole section again.
+TEST(MarkdownParts, SetextHeadingsAndParagraphsCutLikeAtxHeadings) {
   const std::string text =
       test::read_file(std::string(STRATA_SOURCE_DIR) + "/tests/fixtures/facebook/privacy-policy-2026-08-22.md");
-  // Six underlined headings, the first at the top: a part each.
-  EXPECT_EQ(parts_of(text), 6u);
+  // Six underlined headings, the first at the top, and ten paragraphs after
+  // a blank line at column 0: a part each. The bullet lists stay with the
+  // paragraph before them.
+  EXPECT_EQ(parts_of(text), 16u);
 }
 
-// What a heading after a blank line does not end stays in one part; what
-// reaches across parts reads the document whole.
+// What a heading or a paragraph after a blank line does not end stays in one
+// part; what reaches across parts reads the document whole.
 TEST(MarkdownParts, CutsOnlyWhereNothingIsOpen) {
   struct Case {
     const char* text;
     size_t parts;
   };
   const Case cases[] = {
-      {"# A\n\nOne.\n\n## B\n\n- item\n\n# C\n\nTwo.\n", 3},
-      {"# A\n\n```\ncode\n\n# not a heading\n```\n\n# B\n\nText.\n", 2},           // inside a fence
+      {"# A\n\nOne.\n\n## B\n\n- item\n\n# C\n\nTwo.\n", 5},
+      {"# A\n\n```\ncode\n\n# not a heading\n```\n\n# B\n\nText.\n", 3},           // inside a fence
       {"# A\n\n~~~~\n~~~\n\n# code\n~~~~\n\n# B\n", 2},                            // a shorter fence does not close
       {"# A\n\n<!-- a comment\n\n# not a heading\n-->\n\n# B\n", 2},               // an HTML comment runs to -->
       {"# A\n\n<pre>\n\n# kept\n</PRE>\n\n# B\n", 2},                              // so does <pre>, to any case
       {"# A\n\n<div>\n\n# B\n", 2},                                                // a blank line ends a <div>
-      {"# A\n\nSee <https://example.org>.\n\n<https://example.org>\n\n# B\n", 2},  // autolinks are text
+      {"# A\n\nSee <https://example.org>.\n\n<https://example.org>\n\n# B\n", 3},  // autolinks are text
       {"# A\n\nSee [x].\n\n# B\n\n[x]: https://example.org\n", 1},                 // a definition reaches back
       {"# A\n\nNote[^1].\n\n# B\n\n[^1]: The note.\n", 1},                         // so does a footnote
       {"# A\n\n- item\n\n  ```\n  code\n\n# B\n  ```\n", 1},                       // a list item's fence
       {"# A\n\n<span>\n\n# B\n", 1},                                               // a tag CommonMark may read as text
       {"# A\n\n``` a`b\ntext\n```\n\n# B\n```\n", 1},                              // inline code, then a fence
       {"# A\n\n#hashtag\n\n#  B\n", 2},                                            // "#hashtag" is no heading
-      {"A\n=\n\nOne.\n\nB\n---\n\n- item\n\nC\n   ===  \n\nTwo.\n", 3},            // Setext headings
+      {"A\n=\n\nOne.\n\nB\n---\n\n- item\n\nC\n   ===  \n\nTwo.\n", 5},            // Setext headings
       {"A\n===\n\n> quote\n\nÉtat\n---\n", 2},                                     // a quote ends at the blank line
       {"A\n===\n\n- one\n\n- two\n---\n", 1},                                      // a list item may continue a list
       {"A\n===\n\n1. one\n\n2. two\n---\n", 1},                                    // so may a numbered one
-      {"A\n===\n\n    code\n\nB\n= =\n\nC\n    ---\n", 1},                         // no underline: no cut
+      {"A\n===\n\n    code\n\nB\n= =\n\nC\n    ---\n", 3},                         // paragraphs without an underline
+      {"- one\n\n  two\n\nAfter.\n\n> quote\n\nÉté.\n", 3},                        // a list and a quote end at column 0
+      {"One.\n\n\tcode\n\n3 items\n\n{: .x}\n\n[link](#a)\n", 1},  // a tab, a digit, "{" or "[" opens no part
   };
   ReadCache cache;
   for (const Case& c : cases) {
@@ -125,9 +130,9 @@ TEST(ReadCache, ASecondVersionReadsOnlyItsNewParts) {
   v2.replace(v2.find("Text of section 7."), 18, "Text of section seven.");
   ReadCache cache;
   const RawDocument first = read(v1, &cache);
-  EXPECT_EQ(cache.parts().size(), 21u);
+  EXPECT_EQ(cache.parts().size(), 42u);  // the title, the introduction, each heading and each paragraph
   const RawDocument second = read(v2, &cache);
-  EXPECT_EQ(cache.parts().size(), 22u);  // only the edited section was read
+  EXPECT_EQ(cache.parts().size(), 43u);  // only the edited paragraph was read
   expect_same(read(v2, nullptr), second, "second version");
   // A part whose context blanked it differently is read again: the same
   // bytes are front matter in one version and text in another.

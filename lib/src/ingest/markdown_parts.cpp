@@ -59,17 +59,13 @@ bool atx_heading(std::string_view line) {
   return n >= 1 && n <= 6 && (n == line.size() || line[n] == ' ' || line[n] == '\t');
 }
 
-// A Setext heading's text line at column 0, `next` its underline ("===" or
-// "---", up to three spaces before, spaces after). Only a line opening with
-// a letter (ASCII or not): after a blank line, such a line at column 0 is
-// outside every list and quote and starts a paragraph, while a digit or a
-// '-', '*' or '+' may open a list item that continues the list before it.
-bool setext_heading(std::string_view line, std::string_view next) {
-  if (line.empty() || !(ascii::alpha(line[0]) || static_cast<unsigned char>(line[0]) >= 0x80)) return false;
-  const std::string_view t = unindented(next);
-  if (next.size() - t.size() > 3 || t.empty() || (t[0] != '=' && t[0] != '-')) return false;
-  const size_t run = t.find_first_not_of(t[0]);
-  return run == std::string_view::npos || blank(t.substr(run));
+// A line at column 0 opening with a letter (ASCII or not). After a blank
+// line, such a line is outside every list and quote and starts a paragraph
+// (or a Setext heading's text), while a digit or a '-', '*' or '+' may open
+// a list item that continues the list before it, and '{' a kramdown
+// attribute list that belongs to the block before it.
+bool opens_paragraph(std::string_view line) {
+  return !line.empty() && (ascii::alpha(line[0]) || static_cast<unsigned char>(line[0]) >= 0x80);
 }
 
 // The fence a line opens or closes: its character and length, 0 if none.
@@ -151,8 +147,7 @@ std::vector<Part> split(std::string_view body) {
       html = Html::kNone;
     } else if (html == Html::kNone) {
       if (definition(line)) return whole;
-      const std::string_view next = end < body.size() ? body.substr(end + 1, body.find('\n', end + 1) - end - 1) : "";
-      if (after_blank && at > 0 && (atx_heading(line) || setext_heading(line, next))) {
+      if (after_blank && at > 0 && (atx_heading(line) || opens_paragraph(line))) {
         parts.push_back(Part{at, 0, line_number});
       }
       // An opener indented one to three spaces may be a list item's, which

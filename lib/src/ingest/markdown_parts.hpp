@@ -17,8 +17,9 @@ struct Part {
 };
 
 // The body (after markdown_syntax::strip_preamble) cut before each ATX
-// heading that opens a line after a blank line: every container a blank line
-// and an unindented line close is closed there. Never inside fenced code or
+// heading and each paragraph that opens a line after a blank line: every
+// container a blank line and an unindented line close is closed there, and
+// a version that rewords one paragraph has only that part to parse. Never inside fenced code or
 // an HTML block that a blank line does not end (comments, <script>, <pre>,
 // ...). One part, the whole body, when the body holds what reaches across
 // parts (link reference or footnote definitions) or a line opening with a
