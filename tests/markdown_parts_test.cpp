@@ -92,6 +92,9 @@ TEST(MarkdownParts, CutsOnlyWhereNothingIsOpen) {
       {"# A\n\nNote[^1].\n\n# B\n\n[^1]: The note.\n", 1},                         // so does a footnote
       {"# A\n\n- item\n\n  ```\n  code\n\n# B\n  ```\n", 1},                       // a list item's fence
       {"# A\n\n<span>\n\n# B\n", 1},                                               // a tag CommonMark may read as text
+      {"# A\n\n<span class='x' hidden>\n\n# B\n", 1},                              // with attributes
+      {"# A\n\n<span class=\"x\">text</span>\n\n# B\n", 2},                        // not alone on its line: text
+      {"# A\n\nText\n  <packet number, timestamp> pairs.\n\n# B\n", 3},            // no tag at all: text
       {"# A\n\n``` a`b\ntext\n```\n\n# B\n```\n", 1},                              // inline code, then a fence
       {"# A\n\n#hashtag\n\n#  B\n", 2},                                            // "#hashtag" is no heading
       {"A\n=\n\nOne.\n\nB\n---\n\n- item\n\nC\n   ===  \n\nTwo.\n", 5},            // Setext headings
@@ -101,6 +104,7 @@ TEST(MarkdownParts, CutsOnlyWhereNothingIsOpen) {
       {"A\n===\n\n    code\n\nB\n= =\n\nC\n    ---\n", 3},                         // paragraphs without an underline
       {"- one\n\n  two\n\nAfter.\n\n> quote\n\nÉté.\n", 3},                        // a list and a quote end at column 0
       {"One.\n\n\tcode\n\n3 items\n\n{: .x}\n\n[link](#a)\n", 1},  // a tab, a digit, "{" or "[" opens no part
+      {"One.\n\n\xEF\xBB\xBFTwo.\n", 1},  // nor a byte order mark, which cmark-gfm drops only at the start
   };
   ReadCache cache;
   for (const Case& c : cases) {

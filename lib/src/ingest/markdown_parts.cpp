@@ -63,9 +63,12 @@ bool atx_heading(std::string_view line) {
 // line, such a line is outside every list and quote and starts a paragraph
 // (or a Setext heading's text), while a digit or a '-', '*' or '+' may open
 // a list item that continues the list before it, and '{' a kramdown
-// attribute list that belongs to the block before it.
+// attribute list that belongs to the block before it. Not a byte order
+// mark, which cmark-gfm drops at the start of what it parses and keeps
+// elsewhere (LinkedIn's privacy policy opens a paragraph with one).
 bool opens_paragraph(std::string_view line) {
-  return !line.empty() && (ascii::alpha(line[0]) || static_cast<unsigned char>(line[0]) >= 0x80);
+  return !line.empty() && (ascii::alpha(line[0]) || static_cast<unsigned char>(line[0]) >= 0x80) &&
+         !line.starts_with("\xEF\xBB\xBF");
 }
 
 // The fence a line opens or closes: its character and length, 0 if none.
@@ -81,11 +84,57 @@ size_t fence_length(std::string_view t, char& mark) {
 
 enum class Html { kNone, kToBlank, kToString, kDoubt };
 
+// The length of the open or closing tag that `t` opens with, by
+// CommonMark's grammar (a name, then attributes, each value unquoted or
+// quoted), 0 when it opens with none.
+size_t tag_length(std::string_view t) {
+  size_t i = t.size() > 1 && t[1] == '/' ? 2 : 1;
+  const bool closing = i == 2;
+  if (i >= t.size() || !ascii::alpha(t[i])) return 0;
+  while (i < t.size() && (ascii::alnum(t[i]) || t[i] == '-')) ++i;
+  const auto spaces = [&] {
+    const size_t from = i;
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+    return i > from;
+  };
+  const auto name_char = [](char c) { return ascii::alnum(c) || c == '_' || c == '.' || c == ':' || c == '-'; };
+  while (!closing) {
+    const size_t before = i;
+    if (!spaces() || i >= t.size() || !(ascii::alpha(t[i]) || t[i] == '_' || t[i] == ':')) {
+      i = before;
+      break;
+    }
+    while (i < t.size() && name_char(t[i])) ++i;
+    const size_t after_name = i;
+    spaces();
+    if (i >= t.size() || t[i] != '=') {
+      i = after_name;
+      continue;
+    }
+    ++i;
+    spaces();
+    if (i < t.size() && (t[i] == '"' || t[i] == '\'')) {
+      const size_t close = t.find(t[i], i + 1);
+      if (close == std::string_view::npos) return 0;
+      i = close + 1;
+    } else {
+      const size_t from = i;
+      while (i < t.size() && std::string_view(" \t\"'=<>`").find(t[i]) == std::string_view::npos) ++i;
+      if (i == from) return 0;
+    }
+  }
+  spaces();
+  if (!closing && i < t.size() && t[i] == '/') ++i;
+  return i < t.size() && t[i] == '>' ? i + 1 : 0;
+}
+
 // What an unindented line opening with '<' starts. An autolink
 // (<https://...>) is text; a tag named in kBlockTags runs to a blank line;
 // kinds 1 to 5 run to their closing string (`close`). Any other tag is in
-// doubt: it is an HTML block only when alone on its line and not inside a
-// paragraph, which this cheap look does not follow.
+// doubt when it is alone on its line: it is then an HTML block only when not
+// inside a paragraph, which this cheap look does not follow. What is not a
+// whole tag alone on its line ("<packet number, timestamp> pairs", in the
+// QUIC draft's first versions) opens no block: it is text.
 Html html_start(std::string_view t, std::string_view& close) {
   const std::string lower = ascii::lower(t.substr(0, 12));
   for (const Closing& c : kClosings) {
@@ -107,7 +156,8 @@ Html html_start(std::string_view t, std::string_view& close) {
   for (std::string_view tag : kBlockTags) {
     if (name == tag && ends) return Html::kToBlank;
   }
-  return Html::kDoubt;
+  const size_t tag = tag_length(t);
+  return tag > 0 && blank(t.substr(tag)) ? Html::kDoubt : Html::kNone;
 }
 
 // A link reference or footnote definition, "[label]: ...", at the start of a
