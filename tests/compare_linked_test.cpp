@@ -112,7 +112,9 @@ TEST(CompareLinked, HistoryPairLinksEveryClaimAsTheFullChangeSet) {
     size_t linked = 0;
     for (const auto& link : pair.links) {
       const auto it = expected.find(link.new_claim);
-      EXPECT_EQ(link.old_claims, it == expected.end() ? std::vector<int>{} : it->second) << link.new_claim;
+      EXPECT_EQ(std::vector<int>(link.old_claims.begin(), link.old_claims.end()),
+                it == expected.end() ? std::vector<int>{} : it->second)
+          << link.new_claim;
       if (edited[link.new_claim]) {
         EXPECT_TRUE(link.text_changed) << link.new_claim;
       }

@@ -121,6 +121,26 @@ TEST(HistoryCache, DamagedOrInconsistentEntriesAreRebuiltNotTrusted) {
   EXPECT_NE(read_json(pairs[0]), past);
 }
 
+// Claim numbers below 0, in a run or a link of their own, are a miss too:
+// a pair's links keep one number in place, where -1 means none.
+TEST(HistoryCache, NegativeClaimNumbersAreAMiss) {
+  BundledSeries s;
+  const std::string cold = all_outputs(s.store);
+  const auto pairs = entries(s.cache() / "pairs");
+  ASSERT_GE(pairs.size(), 2u);
+  Json run = read_json(pairs[0]);
+  ASSERT_FALSE(run["runs"].empty());
+  run["runs"][0][1] = -1;
+  write_json(pairs[0], run);
+  Json link = read_json(pairs[1]);
+  ASSERT_FALSE(link["links"].empty());
+  link["links"][0][1] = Json::array({-3});
+  write_json(pairs[1], link);
+  EXPECT_EQ(all_outputs(s.store), cold);
+  EXPECT_NE(read_json(pairs[0]), run);
+  EXPECT_NE(read_json(pairs[1]), link);
+}
+
 int programmes_added(const std::vector<LogEntry>& log) {
   int n = 0;
   for (const LogEntry& e : log) n += e.change ? e.change->programmes_added : 0;

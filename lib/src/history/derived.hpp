@@ -9,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,11 +43,46 @@ struct VersionSummary {
   std::vector<KnownAcronym> acronyms;  // defined_acronyms(): what the programme registry is given
 };
 
+// The claims (numbers, 0 and up) of another version that one claim
+// continues: one or none but for a merge's parts, so one is held in place
+// and only several allocate. A vector each was an allocation for every
+// claim of every pair, to make and then to free: about 6% of the
+// instructions of a cold `log`.
+class ClaimNumbers {
+ public:
+  ClaimNumbers() = default;
+  ClaimNumbers(std::initializer_list<int> claims) {
+    for (const int c : claims) push_back(c);
+  }
+  template <typename It>
+  ClaimNumbers(It first, It last) {
+    for (; first != last; ++first) push_back(*first);
+  }
+  void push_back(int claim) {
+    if (more_.empty() && one_ < 0) {
+      one_ = claim;
+      return;
+    }
+    if (more_.empty()) more_.push_back(one_);
+    more_.push_back(claim);
+  }
+  const int* begin() const { return more_.empty() ? &one_ : more_.data(); }
+  const int* end() const { return begin() + size(); }
+  size_t size() const { return more_.empty() ? (one_ >= 0 ? 1 : 0) : more_.size(); }
+  bool empty() const { return size() == 0; }
+  int front() const { return *begin(); }
+  int operator[](size_t k) const { return begin()[k]; }
+
+ private:
+  int one_ = -1;
+  std::vector<int> more_;  // all of them, when there are several
+};
+
 // Where one claim of the newer version of a pair came from.
 struct ClaimLink {
   int new_claim = -1;
-  std::vector<int> old_claims;  // empty: added in the newer version
-  bool text_changed = false;    // modified, split, merged or edited while moving
+  ClaimNumbers old_claims;    // empty: added in the newer version
+  bool text_changed = false;  // modified, split, merged or edited while moving
 };
 
 // What a query needs from a pair beyond the alignment (claim and section

@@ -12,8 +12,8 @@ namespace strata::store {
 
 // Where one claim of a version came from.
 struct Ancestry {
-  int version = -1;         // index into the traced versions; -1: the claim first appears here
-  std::vector<int> claims;  // claims of `version` it continues (two for a merge); empty when version is -1
+  int version = -1;     // index into the traced versions; -1: the claim first appears here
+  ClaimNumbers claims;  // claims of `version` it continues (two for a merge); empty when version is -1
   bool text_changed = false;
 };
 

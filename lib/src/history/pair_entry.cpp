@@ -40,7 +40,7 @@ Json alignment_json(const PairResult& r) {
   for (size_t i = 0; i < r.links.size();) {
     const ClaimLink& l = r.links[i];
     if (!plain(l)) {
-      j["links"].push_back({l.new_claim, l.old_claims, l.text_changed});
+      j["links"].push_back({l.new_claim, std::vector<int>(l.old_claims.begin(), l.old_claims.end()), l.text_changed});
       ++i;
       continue;
     }
@@ -79,13 +79,14 @@ std::optional<PairResult> pair_from_json(const Json& a, const Json* w) {
     if (claims < 0 || out.old_claims < 0) return std::nullopt;
     out.links.resize(static_cast<size_t>(claims));
     std::vector<bool> seen(out.links.size(), false);
-    const auto fill = [&](int at, std::vector<int> olds, bool changed) {
+    // Checked before they are kept: ClaimNumbers holds numbers from 0 up.
+    const auto fill = [&](int at, const int* first, const int* last, bool changed) {
       if (at < 0 || at >= claims || seen[static_cast<size_t>(at)]) return false;
-      for (const int o : olds) {
-        if (o < 0 || o >= out.old_claims) return false;
+      for (const int* o = first; o != last; ++o) {
+        if (*o < 0 || *o >= out.old_claims) return false;
       }
       seen[static_cast<size_t>(at)] = true;
-      out.links[static_cast<size_t>(at)] = {at, std::move(olds), changed};
+      out.links[static_cast<size_t>(at)] = {at, ClaimNumbers(first, last), changed};
       return true;
     };
     for (const auto& run : a.at("runs")) {
@@ -94,11 +95,13 @@ std::optional<PairResult> pair_from_json(const Json& a, const Json* w) {
       const int length = run.at(2).get<int>();
       if (length < 1 || length > claims) return std::nullopt;
       for (int k = 0; k < length; ++k) {
-        if (!fill(first + k, {old_first + k}, false)) return std::nullopt;
+        const int old = old_first + k;
+        if (!fill(first + k, &old, &old + 1, false)) return std::nullopt;
       }
     }
     for (const auto& l : a.at("links")) {
-      if (!fill(l.at(0).get<int>(), l.at(1).get<std::vector<int>>(), l.at(2).get<bool>())) return std::nullopt;
+      const auto olds = l.at(1).get<std::vector<int>>();
+      if (!fill(l.at(0).get<int>(), olds.data(), olds.data() + olds.size(), l.at(2).get<bool>())) return std::nullopt;
     }
     if (std::find(seen.begin(), seen.end(), false) != seen.end()) return std::nullopt;
     out.section_links = a.at("sections").get<std::vector<int>>();
