@@ -305,14 +305,22 @@ Result<MarkdownRead> read_markdown(std::string_view text, std::string_view sourc
     out.blocks = std::move(*blocks);
     return out;
   }
+  // Each part's bytes as written and as the preamble left them.
+  std::vector<std::pair<std::string_view, std::string_view>> texts;
+  texts.reserve(parts.size());
   for (const markdown_parts::Part& part : parts) {
-    const std::string_view original = text.substr(part.begin, part.end - part.begin);
-    const std::string_view piece = std::string_view(body).substr(part.begin, part.end - part.begin);
-    ReadCache::Parts::Blocks blocks = cache->parts().find(original, piece);
+    texts.emplace_back(text.substr(part.begin, part.end - part.begin),
+                       std::string_view(body).substr(part.begin, part.end - part.begin));
+  }
+  std::vector<ReadCache::Parts::Blocks> found;
+  cache->parts().find_many(texts, found);
+  for (size_t k = 0; k < parts.size(); ++k) {
+    const markdown_parts::Part& part = parts[k];
+    ReadCache::Parts::Blocks& blocks = found[k];
     if (blocks == nullptr) {
-      auto read = read_blocks(piece, source, preamble, part.first_line);
+      auto read = read_blocks(texts[k].second, source, preamble, part.first_line);
       if (!read) return read.error();
-      blocks = cache->parts().keep(original, piece, std::move(*read));
+      blocks = cache->parts().keep(texts[k].first, texts[k].second, std::move(*read));
     }
     for (const RawBlock& b : *blocks) {
       out.blocks.push_back(b);

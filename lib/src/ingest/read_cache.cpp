@@ -7,8 +7,13 @@ namespace strata {
 ReadCache::ReadCache(size_t max_bytes) : parts_(std::make_unique<Parts>(max_bytes)) {}
 ReadCache::~ReadCache() = default;
 
-ReadCache::Parts::Blocks ReadCache::Parts::find(std::string_view original, std::string_view body) {
-  return kept_.find(util::word_hash(original), std::pair{original, body});
+void ReadCache::Parts::find_many(const std::vector<std::pair<std::string_view, std::string_view>>& parts,
+                                 std::vector<Blocks>& out) {
+  std::vector<uint64_t> hashes;
+  hashes.reserve(parts.size());
+  for (const auto& part : parts) hashes.push_back(util::word_hash(part.first));
+  out.assign(parts.size(), nullptr);
+  kept_.find_many(hashes.data(), parts.data(), parts.size(), out.data());
 }
 
 ReadCache::Parts::Blocks ReadCache::Parts::keep(std::string_view original, std::string_view body,

@@ -19,11 +19,13 @@ struct ReadCache::Parts {
 
   explicit Parts(size_t max_bytes) : kept_(max_bytes) {}
 
-  // The blocks read from a part whose source bytes are `original` and whose
-  // bytes after markdown_syntax::strip_preamble are `body` (what the
-  // preamble blanked says what the part's context did to it), lines counted
-  // from 1 at the part's start; null when not kept.
-  Blocks find(std::string_view original, std::string_view body);
+  // For each of `parts`, into `out`: the blocks read from a part whose
+  // source bytes are `first` and whose bytes after
+  // markdown_syntax::strip_preamble are `second` (what the preamble blanked
+  // says what the part's context did to it), lines counted from 1 at the
+  // part's start; null when not kept. One lock for a version's parts, their
+  // cache misses overlapped (Generations::find_many).
+  void find_many(const std::vector<std::pair<std::string_view, std::string_view>>& parts, std::vector<Blocks>& out);
   Blocks keep(std::string_view original, std::string_view body, std::vector<RawBlock> blocks);
   // Parts kept.
   size_t size();
@@ -36,6 +38,7 @@ struct ReadCache::Parts {
     bool operator==(const std::pair<std::string_view, std::string_view>& probe) const {
       return original == probe.first && body == probe.second;
     }
+    const char* data() const { return original.data(); }  // what find_many fetches ahead
   };
   util::Generations<Texts, std::vector<RawBlock>> kept_;
 };
