@@ -24,9 +24,10 @@ struct ContentSelectors {
 };
 
 // Readings of document parts kept between the documents of one history,
-// whose versions share most of their sections: each part is parsed once.
-// Markdown is cut into parts before its ATX headings (docs/inputs.md); other
-// formats are read whole. Documents are the same with or without a cache.
+// whose versions share most of their paragraphs: each part is parsed once.
+// Markdown is cut into parts before its headings and paragraphs
+// (docs/inputs.md); other formats are read whole. Documents are the same
+// with or without a cache.
 // Thread-safe. It holds about `max_bytes` of parts and readings at most,
 // dropping the older half when full.
 class ReadCache {
