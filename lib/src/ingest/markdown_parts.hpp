@@ -19,11 +19,12 @@ struct Part {
 // The body (after markdown_syntax::strip_preamble) cut before each ATX
 // heading and each paragraph that opens a line after a blank line: every
 // container a blank line and an unindented line close is closed there, and
-// a version that rewords one paragraph has only that part to parse. Never inside fenced code or
-// an HTML block that a blank line does not end (comments, <script>, <pre>,
-// ...). One part, the whole body, when the body holds what reaches across
-// parts (link reference or footnote definitions) or a line opening with a
-// tag that CommonMark's HTML block rules leave in doubt.
+// a version that rewords one paragraph has only that part to parse. Never
+// inside fenced code or an HTML block that a blank line does not end
+// (comments, <script>, <pre>, ...). One part, the whole body, when the body
+// holds what reaches across parts (link reference or footnote definitions)
+// or a line holding a whole tag alone, which CommonMark's HTML block rules
+// leave in doubt.
 std::vector<Part> split(std::string_view body);
 
 }  // namespace strata::markdown_parts
