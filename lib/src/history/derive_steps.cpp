@@ -2,6 +2,7 @@
 // summarizing it, deriving a pair.
 #include "history/derive_steps.hpp"
 
+#include "classify/classify_internal.hpp"
 #include "pipeline/compare_linked.hpp"
 #include "programmes/programmes_internal.hpp"
 
@@ -42,20 +43,33 @@ class ClaimIndex {
   std::vector<int> block_start_;     // per block, then the claim count
 };
 
-// Facts and figures are never used by the history queries, and the other
-// classify stages only when asked for: the alignment alone is about half of
+// The history queries keep no classify stage but the wording shifts, and
+// those only when asked for: the alignment alone is about half of
 // compare()'s time on a 100 KB page.
-CompareOptions pair_options(const PairNeeds& needs) {
+CompareOptions pair_options() {
   CompareOptions options;
-  options.classify = needs.wording;
-  options.classification.facts = false;
-  options.classification.numbers = false;
-  options.classification.find_programmes = false;
-  options.classification.wording = needs.wording;
+  options.classify = false;
   options.threads = false;  // pairs already run one a core (parallel_for)
   // Every claim's link is needed to follow claims across the history.
   options.max_listed_claims = SIZE_MAX;
   return options;
+}
+
+// The wording shifts classify() finds for the pair, without the scores,
+// highlights and narrative it makes after them, which no query keeps (7% of
+// the instructions of a cold timeline of the QUIC draft's first 301
+// versions).
+std::vector<WordingShift> wording_of(const Document& old_doc, const Document& new_doc, const ChangeSet& changes,
+                                     const std::shared_ptr<SentenceCache>& sentences) {
+  ClassifyOptions options;
+  options.facts = false;
+  options.numbers = false;
+  options.find_programmes = false;
+  options.cache = sentences;
+  const classify_detail::DocumentReading reading = classify_detail::read_documents(old_doc, new_doc, options);
+  if (!reading.index) return {};      // past max_read_sentences, as classify() leaves it
+  std::vector<std::string> warnings;  // a query shows the phrases, not why a list was cut
+  return classify_detail::wording_shifts(*reading.index, changes.claims, options.max_wording, warnings);
 }
 
 }  // namespace
@@ -63,9 +77,7 @@ CompareOptions pair_options(const PairNeeds& needs) {
 PairResult derive_pair(const Document& old_doc, const Document& new_doc, const PairNeeds& needs,
                        const std::shared_ptr<SentenceCache>& sentences, const align::Side* old_side,
                        const align::Side* new_side) {
-  CompareOptions options = pair_options(needs);
-  options.classification.cache = sentences;
-  const pipeline::LinkedChanges linked = pipeline::compare_linked(old_doc, new_doc, options, old_side, new_side);
+  const pipeline::LinkedChanges linked = pipeline::compare_linked(old_doc, new_doc, pair_options(), old_side, new_side);
   const ChangeSet& changes = linked.changes;
   const ClaimIndex old_index(old_doc);
   const ClaimIndex new_index(new_doc);
@@ -122,8 +134,10 @@ PairResult derive_pair(const Document& old_doc, const Document& new_doc, const P
       }
     }
   }
-  for (const WordingShift& w : changes.wording) {
-    out.wording.push_back({w.from.value_or(""), w.to.value_or(""), w.count});
+  if (needs.wording) {
+    for (const WordingShift& w : wording_of(old_doc, new_doc, changes, sentences)) {
+      out.wording.push_back({w.from.value_or(""), w.to.value_or(""), w.count});
+    }
   }
   const auto old_claims = claims_in_order(old_doc);
   const auto new_claims = claims_in_order(new_doc);

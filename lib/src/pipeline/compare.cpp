@@ -69,9 +69,14 @@ class Comparer {
   Comparer(const Document& o, const Document& n, const CompareOptions& options,
            std::vector<std::pair<int, int>>* unchanged = nullptr, const Side* old_side = nullptr,
            const Side* new_side = nullptr)
-      : old_doc_(o), new_doc_(n), options_(options), unchanged_(unchanged) {
-    old_ = old_side != nullptr ? *old_side : align::prepare(o);
-    new_ = new_side != nullptr ? *new_side : align::prepare(n);
+      : old_doc_(o),
+        new_doc_(n),
+        options_(options),
+        unchanged_(unchanged),
+        // Not `p ? *p : prepare(d)`: its type is const Side, so the side
+        // prepared here would be copied, a second copy of every claim.
+        old_(old_side != nullptr ? Side(*old_side) : align::prepare(o)),
+        new_(new_side != nullptr ? Side(*new_side) : align::prepare(n)) {
     // A prepared side may have been made before its document moved.
     old_.doc = &o;
     new_.doc = &n;
