@@ -54,6 +54,31 @@ TEST(SectionAnchors, OnlyTitlesUniqueOnBothSidesAnchor) {
   EXPECT_EQ(anchors[section_titled(p->a, "Notes")], -1);
 }
 
+TEST(SectionAnchors, TitlesMatchIgnoringASCIICase) {
+  const auto p = pair("# T\n\n## Scope of the terms\n\nA.\n\n## Notes\n\nB.\n",
+                      "# T\n\n## Notes\n\nB.\n\n## SCOPE of The Terms\n\nC.\n");
+  const std::vector<int> anchors = anchor_sections(p->o, p->n);
+  EXPECT_EQ(anchors[section_titled(p->a, "Scope of the terms")], section_titled(p->b, "SCOPE of The Terms"));
+  EXPECT_EQ(anchors[section_titled(p->a, "Notes")], section_titled(p->b, "Notes"));
+}
+
+// Sections without text of their own pair on their title alone: a title
+// shared by kMaxTitlePostings sections still proposes them all (one more, and
+// none is proposed: SamePairs.DeclinesWhereTitlesProposeNothing). "§" has no
+// word, so only the whole title proposes.
+TEST(SectionMatching, ATitleSharedByAsManySectionsAsTheCapStillPairsThem) {
+  std::string text = "# Terms\n\nIntro.\n\n";
+  for (size_t k = 0; k < kMaxTitlePostings; ++k) text += "## §\n\n### Detail " + std::to_string(k) + "\n\nText.\n\n";
+  const auto p = pair(text, text);
+  size_t titled = 0;
+  for (size_t a = 1; a < p->a.sections.size(); ++a) {
+    if (p->a.sections[a].title != "§") continue;
+    ++titled;
+    EXPECT_EQ(p->sections.old_to_new[a], static_cast<int>(a));
+  }
+  EXPECT_EQ(titled, kMaxTitlePostings);
+}
+
 TEST(SectionMatching, ContentOutweighsATitleWord) {
   // "Partners" keeps its text under a new title; "Partner countries" is new
   // with other text. Content (0.65) beats a shared title word (0.35).

@@ -230,10 +230,16 @@ Side prepare(const Document& doc) {
   side.by_section.resize(doc.sections.size());
   side.own_chars.resize(doc.sections.size());
   side.title_bags.resize(doc.sections.size());
+  side.title_keys.reserve(doc.sections.size());
   side.claims.reserve(doc.sentence_count());
   for (size_t s = 0; s < doc.sections.size(); ++s) {
     const Section& section = doc.sections[s];
     side.title_bags[s] = bag_of(section.title_norm);
+    side.title_keys.push_back(util::word_hash(ascii::lower(section.title_norm)));
+    if (s > 0) {
+      side.by_title.emplace_back(side.title_keys[s], static_cast<int>(s));
+      for (const uint64_t w : side.title_bags[s]) side.title_words.emplace_back(w, static_cast<int>(s));
+    }
     size_t claims = 0;
     for (const Block& block : section.blocks) claims += block.sentences.size();
     side.by_section[s].reserve(claims);
@@ -249,6 +255,8 @@ Side prepare(const Document& doc) {
       }
     }
   }
+  std::sort(side.by_title.begin(), side.by_title.end());
+  std::sort(side.title_words.begin(), side.title_words.end());
   std::vector<std::pair<uint64_t, uint32_t>> keyed(side.claims.size());
   for (size_t c = 0; c < keyed.size(); ++c) keyed[c] = {side.claims[c].key, static_cast<uint32_t>(c)};
   std::sort(keyed.begin(), keyed.end());

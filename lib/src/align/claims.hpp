@@ -5,6 +5,7 @@
 #include <map>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "strata/document.hpp"
@@ -50,6 +51,15 @@ struct Side {
   std::vector<std::vector<int>> by_section;  // claim indices of each section
   std::vector<size_t> own_chars;             // comparison-form bytes of each section's claims
   std::vector<Bag> title_bags;
+  // Section pairing looks titles (ASCII case ignored) and title words up in
+  // these, made once a version: maps made for each pair were a quarter of
+  // the section pairing. title_keys: per section, the word_hash of its
+  // title_norm in ASCII lowercase. by_title: (title key, section) of the
+  // sections past the root, sorted. title_words: (word, section) for each
+  // word of their title bags, sorted.
+  std::vector<uint64_t> title_keys;
+  std::vector<std::pair<uint64_t, int>> by_title;
+  std::vector<std::pair<uint64_t, int>> title_words;
   std::vector<ClaimWords> words;  // of the claims that have them, in the order filled
   // Per claim, its index into `words` or -1 (claims paired exactly are never
   // filled); empty until the words are filled, and then only under

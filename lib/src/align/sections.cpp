@@ -3,11 +3,9 @@
 #include "text/ascii.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <map>
-#include <string>
+#include <climits>
+#include <string_view>
 #include <tuple>
-#include <unordered_map>
 #include <utility>
 
 namespace strata::align {
@@ -53,18 +51,47 @@ double title_similarity(const Side& o, int a, const Side& n, int b) {
   return dice(o.title_bags[static_cast<size_t>(a)], n.title_bags[static_cast<size_t>(b)]);
 }
 
+namespace {
+
+// The entries of `index` (by_title or title_words of a side) for `key`.
+std::pair<const std::pair<uint64_t, int>*, const std::pair<uint64_t, int>*> entries_of(
+    const std::vector<std::pair<uint64_t, int>>& index, uint64_t key) {
+  const auto first = std::lower_bound(index.begin(), index.end(), std::pair<uint64_t, int>{key, INT_MIN});
+  auto last = first;
+  while (last != index.end() && last->first == key) ++last;
+  return {index.data() + (first - index.begin()), index.data() + (last - index.begin())};
+}
+
+// Calls `visit(section)` for the sections of `side` past the root titled
+// as section `s` of `from` (ASCII case ignored), in index order, until it
+// returns false. A key two titles share costs a comparison, never a match.
+template <typename Visit>
+void each_titled(const Side& side, const Side& from, int s, Visit&& visit) {
+  const std::string_view title = from.doc->sections[static_cast<size_t>(s)].title_norm;
+  const auto [first, last] = entries_of(side.by_title, from.title_keys[static_cast<size_t>(s)]);
+  for (auto it = first; it != last; ++it) {
+    if (ascii::iequals(side.doc->sections[static_cast<size_t>(it->second)].title_norm, title) && !visit(it->second))
+      return;
+  }
+}
+
+}  // namespace
+
 std::vector<int> anchor_sections(const Side& o, const Side& n) {
-  std::map<std::string, std::vector<int>> old_titles, new_titles;
-  for (size_t s = 1; s < o.doc->sections.size(); ++s)
-    old_titles[ascii::lower(o.doc->sections[s].title_norm)].push_back(static_cast<int>(s));
-  for (size_t s = 1; s < n.doc->sections.size(); ++s)
-    new_titles[ascii::lower(n.doc->sections[s].title_norm)].push_back(static_cast<int>(s));
   std::vector<int> anchor(o.doc->sections.size(), -1);
   anchor[0] = 0;
-  for (const auto& [title, olds] : old_titles) {
-    auto it = new_titles.find(title);
-    if (it != new_titles.end() && olds.size() == 1 && it->second.size() == 1)
-      anchor[static_cast<size_t>(olds[0])] = it->second[0];
+  // A title one section holds on each side anchors it.
+  for (size_t a = 1; a < o.doc->sections.size(); ++a) {
+    int olds = 0;
+    each_titled(o, o, static_cast<int>(a), [&](int) { return ++olds < 2; });
+    if (olds != 1) continue;
+    int news = 0;
+    int b = -1;
+    each_titled(n, o, static_cast<int>(a), [&](int s) {
+      b = s;
+      return ++news < 2;
+    });
+    if (news == 1) anchor[a] = b;
   }
   return anchor;
 }
@@ -100,7 +127,9 @@ std::vector<Flow> section_flow(const Side& o, const Side& n, const ClaimPairs& c
   for (const auto& [j, parts] : claims.merge_rest) {  // by new claim, in order
     for (const int part : parts) add_flow(part, j, 1.0);
   }
-  std::stable_sort(shares.begin(), shares.end());
+  // Claims come in old order, so shares are already sorted unless claims
+  // moved between sections or merged: most pairs of a history.
+  if (!std::is_sorted(shares.begin(), shares.end())) std::stable_sort(shares.begin(), shares.end());
   std::vector<Flow> flow;
   for (const Flow& f : shares) {
     if (flow.empty() || flow.back().key != f.key) {
@@ -117,17 +146,8 @@ std::vector<Flow> section_flow(const Side& o, const Side& n, const ClaimPairs& c
 // old section at a time: the same pair comes once per shared title word,
 // and one sort of every pair of a 300-section page was most of the pairing.
 std::vector<std::pair<int, int>> section_candidates(const Side& o, const Side& n, const std::vector<Flow>& flow) {
-  std::unordered_map<uint64_t, std::vector<int>> title_index;
-  std::unordered_map<std::string, std::vector<int>> same_title;
-  for (size_t b = 1; b < n.doc->sections.size(); ++b) {
-    for (uint64_t w : n.title_bags[b]) title_index[w].push_back(static_cast<int>(b));
-    same_title[ascii::lower(n.doc->sections[b].title_norm)].push_back(static_cast<int>(b));
-  }
   std::vector<std::pair<int, int>> candidates;
   std::vector<int> news;
-  auto add_candidates = [&](const std::vector<int>& titled) {
-    if (titled.size() <= kMaxTitlePostings) news.insert(news.end(), titled.begin(), titled.end());
-  };
   auto f = flow.begin();
   for (size_t a = 1; a < o.doc->sections.size(); ++a) {
     news.clear();
@@ -135,11 +155,16 @@ std::vector<std::pair<int, int>> section_candidates(const Side& o, const Side& n
       if (f->key.first == static_cast<int>(a) && f->key.second != 0) news.push_back(f->key.second);
     }
     for (uint64_t w : o.title_bags[a]) {
-      auto it = title_index.find(w);
-      if (it != title_index.end()) add_candidates(it->second);
+      const auto [first, last] = entries_of(n.title_words, w);
+      if (static_cast<size_t>(last - first) > kMaxTitlePostings) continue;
+      for (auto it = first; it != last; ++it) news.push_back(it->second);
     }
-    auto it = same_title.find(ascii::lower(o.doc->sections[a].title_norm));
-    if (it != same_title.end()) add_candidates(it->second);
+    const size_t before = news.size();
+    each_titled(n, o, static_cast<int>(a), [&](int b) {
+      news.push_back(b);
+      return news.size() - before <= kMaxTitlePostings;
+    });
+    if (news.size() - before > kMaxTitlePostings) news.resize(before);
     std::sort(news.begin(), news.end());
     news.erase(std::unique(news.begin(), news.end()), news.end());
     for (int b : news) candidates.emplace_back(static_cast<int>(a), b);
