@@ -212,10 +212,10 @@ class Comparer {
 
   // The entry a report key stands for: the new claim of its number, or past
   // the new claims, the removed old claim of its number less theirs.
-  Pending pending_of(const Keyed& k) const {
+  Pending pending_of(uint32_t index) const {
     const size_t added = new_.claims.size();
-    if (k.index < added) return {static_cast<int>(k.index), -1};
-    return {-1, static_cast<int>(k.index - added)};
+    if (index < added) return {static_cast<int>(index), -1};
+    return {-1, static_cast<int>(index - added)};
   }
 
   // The change of one entry; `capped` is set when its word diff was over the cap.
@@ -325,30 +325,53 @@ class Comparer {
   // dropped, so a report of two documents that share nothing holds a bounded
   // number of changes (and their texts), however long the documents.
   void report_claims(ChangeSet& out) {
-    std::vector<Keyed> order;
-    // At most every new claim and every removed one: reserved, since growing
-    // two million entries by doubling would hold half as many again.
-    order.reserve(new_.claims.size() +
-                  static_cast<size_t>(std::count(claims_.old_to_new.begin(), claims_.old_to_new.end(), -1)));
-    for (size_t j = 0; j < new_.claims.size(); ++j) {
-      const int i = claims_.new_to_old[j];
-      // The second part of a split is reported with the first.
-      if (i >= 0 && claims_.new_kind[j] == PairKind::kSplitPart &&
-          claims_.old_to_new[static_cast<size_t>(i)] != static_cast<int>(j))
-        continue;
-      order.push_back(Keyed{static_cast<double>(j), 0, static_cast<uint32_t>(j)});
-    }
-    {  // the keys let go before the changes are built
-      const std::vector<double> removed_keys = after_predecessors(claims_.old_to_new, -0.5);
-      for (size_t i = 0; i < old_.claims.size(); ++i) {
-        if (claims_.old_to_new[i] >= 0) continue;
-        order.push_back(Keyed{removed_keys[i], static_cast<int>(i), static_cast<uint32_t>(new_.claims.size() + i)});
+    // Each new claim in order, followed by the removed claims whose nearest
+    // paired predecessor in the old document it is the counterpart of, in
+    // old order (after_predecessors' order; the removed claims before any
+    // pair come first). Placed by counting: a sort of every claim, most of
+    // them in order already, was 1.6% of the instructions of a cold
+    // timeline. Entries: new claim numbers, then removed claim numbers plus
+    // the new claims' count.
+    const size_t count_new = new_.claims.size();
+    std::vector<uint32_t> order;
+    {
+      // starts[k]: where the removed claims after new claim k - 1 begin in
+      // `removed` (k = 0: those before every pair).
+      std::vector<uint32_t> starts(count_new + 2, 0);
+      int follows = -1;
+      for (const int j : claims_.old_to_new) {
+        if (j >= 0) {
+          follows = j;
+        } else {
+          ++starts[static_cast<size_t>(follows) + 2];
+        }
+      }
+      for (size_t k = 1; k < starts.size(); ++k) starts[k] += starts[k - 1];
+      std::vector<uint32_t> removed(starts.back());
+      std::vector<uint32_t> next(starts.begin(), starts.end() - 1);
+      follows = -1;
+      for (size_t i = 0; i < claims_.old_to_new.size(); ++i) {
+        const int j = claims_.old_to_new[i];
+        if (j >= 0) {
+          follows = j;
+        } else {
+          removed[next[static_cast<size_t>(follows + 1)]++] = static_cast<uint32_t>(count_new + i);
+        }
+      }
+      order.reserve(count_new + removed.size());
+      auto removed_after = [&](size_t k) {
+        order.insert(order.end(), removed.begin() + starts[k], removed.begin() + starts[k + 1]);
+      };
+      removed_after(0);
+      for (size_t j = 0; j < count_new; ++j) {
+        const int i = claims_.new_to_old[j];
+        // The second part of a split is reported with the first.
+        const bool split_rest = i >= 0 && claims_.new_kind[j] == PairKind::kSplitPart &&
+                                claims_.old_to_new[static_cast<size_t>(i)] != static_cast<int>(j);
+        if (!split_rest) order.push_back(static_cast<uint32_t>(j));
+        removed_after(j + 1);
       }
     }
-    // Ties in the order added (numbers rise with it): a stable sort's order,
-    // without its buffer of half the entries.
-    std::sort(order.begin(), order.end(),
-              [](const Keyed& a, const Keyed& b) { return a < b || (!(b < a) && a.index < b.index); });
     for (const Side* side : {&old_, &new_}) {
       for (size_t j = 0; j < side->claims.size(); ++j) {
         if (side->claims[j].sentence_ptr->norm.size() <= align::kMaxPairedClaimBytes) continue;

@@ -9,10 +9,9 @@
 
 namespace strata::pipeline {
 
-// Ordering of the report: new-document order, removed items right after what
-// preceded them in the old document.
-// 16 bytes (an index of 32 bits, as claims are indexed by int): two
-// documents that share nothing sort one per claim of both.
+// Ordering of the report's sections: new-document order, removed items right
+// after what preceded them in the old document. (Claims, a hundred times as
+// many, are placed in that order by counting: Comparer::report_claims.)
 struct Keyed {
   double key;
   int tie;
