@@ -164,6 +164,30 @@ TEST(Compare, ClaimChangesBuiltInParallelKeepTheirOrder) {
   }
 }
 
+// A removed claim is reported right after the new counterpart of the
+// nearest claim before it that was kept, those after the same one in old
+// order, and those before every kept claim first.
+TEST(Compare, RemovedClaimsFollowTheirNearestKeptPredecessor) {
+  const Document a = test::parse(
+      "# Notes\n\nZebras roam the northern plains in large herds.\n\n"
+      "Applications must be filed before the deadline.\n\nBridges over the river were closed for repairs.\n\n"
+      "Gardens in the city centre open at dawn.\n\nMembers shall report every item to the council.\n\n"
+      "Elephants were counted by the survey team.\n",
+      "x.md");
+  const Document b = test::parse(
+      "# Notes\n\nMembers shall report every item to the council.\n\n"
+      "Applications must be filed before the deadline.\n\nOwls nest in the old tower every spring.\n",
+      "x.md");
+  CompareOptions options;
+  options.keep_unchanged_claims = true;
+  const ChangeSet changes = compare(a, b, options);
+  std::vector<std::string> order;
+  for (const ClaimChange& c : changes.claims) {
+    order.push_back((c.new_sides.empty() ? c.old_sides : c.new_sides).front().text.substr(0, 6));
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"Zebras", "Member", "Elepha", "Applic", "Bridge", "Garden", "Owls n"}));
+}
+
 TEST(Compare, SwappingSidesSwapsAddedAndRemoved) {
   const Document a = test::load_snapshot("page-2023");
   const Document b = test::load_snapshot("page-2024");
