@@ -35,6 +35,10 @@ constexpr bool istarts_with(std::string_view text, std::string_view prefix) {
   return true;
 }
 
-constexpr bool iequals(std::string_view a, std::string_view b) { return a.size() == b.size() && istarts_with(a, b); }
+// Equal strings, the common case where titles and words are matched, are
+// compared whole before byte by byte.
+constexpr bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a == b || istarts_with(a, b));
+}
 
 }  // namespace strata::ascii
