@@ -62,17 +62,13 @@ ClaimSide claim_side(const Side& side, int claim) {
 
 class Comparer {
  public:
-  // `unchanged`, when given, receives the pairs of the unchanged claims in
-  // place, which are then left out of the ChangeSet.
   // `old_side` and `new_side`, when given, are align::prepare() of `o` and
   // `n` (pipeline::compare_linked), copied: the alignment fills its copy.
-  Comparer(const Document& o, const Document& n, const CompareOptions& options,
-           std::vector<std::pair<int, int>>* unchanged = nullptr, const Side* old_side = nullptr,
+  Comparer(const Document& o, const Document& n, const CompareOptions& options, const Side* old_side = nullptr,
            const Side* new_side = nullptr)
       : old_doc_(o),
         new_doc_(n),
         options_(options),
-        unchanged_(unchanged),
         // Not `p ? *p : prepare(d)`: its type is const Side, so the side
         // prepared here would be copied, a second copy of every claim.
         old_(old_side != nullptr ? Side(*old_side) : align::prepare(o)),
@@ -97,6 +93,16 @@ class Comparer {
     report_sections(out);
     out.links = diff::link_changes(old_doc_, new_doc_);
     return out;
+  }
+
+  // compare_linked's: the claim changes, the unchanged claims in place
+  // only paired, and each new section's old one.
+  pipeline::LinkedChanges run_linked() {
+    pipeline::LinkedChanges linked;
+    unchanged_ = &linked.unchanged;
+    report_claims(linked.changes);
+    linked.section_links = sections_.new_to_old;
+    return linked;
   }
 
  private:
@@ -462,7 +468,7 @@ class Comparer {
   const Document& old_doc_;
   const Document& new_doc_;
   const CompareOptions& options_;
-  std::vector<std::pair<int, int>>* unchanged_;
+  std::vector<std::pair<int, int>>* unchanged_ = nullptr;  // run_linked()'s: receives the unchanged claims in place
   Side old_;
   Side new_;
   ClaimPairs claims_;
@@ -473,10 +479,8 @@ class Comparer {
   std::vector<bool> new_changed_;
 };
 
-ChangeSet compare_with(const Document& old_doc, const Document& new_doc, const CompareOptions& options,
-                       std::vector<std::pair<int, int>>* unchanged, const Side* old_side = nullptr,
-                       const Side* new_side = nullptr) {
-  if (!options.classify) return Comparer(old_doc, new_doc, options, unchanged, old_side, new_side).run();
+ChangeSet compare_with(const Document& old_doc, const Document& new_doc, const CompareOptions& options) {
+  if (!options.classify) return Comparer(old_doc, new_doc, options).run();
   // What classify reads from the documents alone does not wait for the
   // alignment: it is made on a second core meanwhile. (Where no thread can
   // be started, threads are off or the documents are short, it is deferred
@@ -488,7 +492,7 @@ ChangeSet compare_with(const Document& old_doc, const Document& new_doc, const C
     reading = std::async(second_thread,
                          [&] { return classify_detail::read_documents(old_doc, new_doc, options.classification); });
   }
-  ChangeSet changes = Comparer(old_doc, new_doc, options, unchanged, old_side, new_side).run();
+  ChangeSet changes = Comparer(old_doc, new_doc, options).run();
   auto read = reading.valid() ? reading.get() : classify_detail::DocumentReading{};
   classify_detail::classify(changes, options.classification, read, second_thread);
   return changes;
@@ -497,16 +501,14 @@ ChangeSet compare_with(const Document& old_doc, const Document& new_doc, const C
 }  // namespace
 
 ChangeSet compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options) {
-  return compare_with(old_doc, new_doc, options, nullptr);
+  return compare_with(old_doc, new_doc, options);
 }
 
 namespace pipeline {
 
 LinkedChanges compare_linked(const Document& old_doc, const Document& new_doc, const CompareOptions& options,
                              const align::Side* old_side, const align::Side* new_side) {
-  LinkedChanges out;
-  out.changes = compare_with(old_doc, new_doc, options, &out.unchanged, old_side, new_side);
-  return out;
+  return Comparer(old_doc, new_doc, options, old_side, new_side).run_linked();
 }
 
 }  // namespace pipeline
