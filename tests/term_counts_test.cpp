@@ -225,6 +225,14 @@ TEST(ParagraphLog, KeepsNoVersionPastItsBound) {
   log.record("small", "One paragraph.\n\nAnd another.");
   ASSERT_TRUE(log.find("small"));
   EXPECT_EQ(log.find("small")->size(), 2u);
+  // And what was kept before is found as it was: the same version again
+  // adds no paragraph.
+  log.record("github again", versions[0]);
+  ASSERT_TRUE(log.find("github again"));
+  EXPECT_EQ(*log.find("github again"), *log.find("github"));
+  EXPECT_EQ(log.distinct(), paragraphs(versions[0]).size() + 2);
+  const auto expected = paragraphs(versions[0]);
+  for (size_t k = 0; k < expected.size(); ++k) EXPECT_EQ(log.text((*log.find("github"))[k]), expected[k]);
 }
 
 // timeline's counts from the paragraphs a pass kept equal those read again

@@ -1,6 +1,7 @@
 #include "history/term_counts.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <utility>
 
@@ -146,7 +147,45 @@ std::vector<int> TermCounter::count(const std::vector<const Piece*>& all) const 
   return out;
 }
 
+namespace {
+
+// Bytes of a chunk of ParagraphLog's texts (a longer paragraph has its own).
+constexpr size_t kParagraphChunkBytes = size_t{1} << 20;
+
+}  // namespace
+
+size_t ParagraphLog::slot_of(uint64_t hash) const {
+  size_t slot = static_cast<size_t>(hash) & (slots_.size() - 1);
+  while (slots_[slot] != 0 && hashes_[slots_[slot] - 1] != hash) slot = (slot + 1) & (slots_.size() - 1);
+  return slot;
+}
+
+void ParagraphLog::index_all(size_t slots) {
+  size_t size = 1024;
+  while (size < slots) size *= 2;
+  slots_.assign(size, 0);
+  for (size_t id = 0; id < texts_.size(); ++id) slots_[slot_of(hashes_[id])] = static_cast<uint32_t>(id + 1);
+}
+
+void ParagraphLog::add(std::string_view text, uint64_t hash) {
+  if (text.size() > chunk_left_) {
+    const size_t size = std::max(kParagraphChunkBytes, text.size());
+    chunks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+    chunk_free_ = chunks_.back().get();
+    chunk_left_ = size;
+  }
+  if (!text.empty()) std::memcpy(chunk_free_, text.data(), text.size());
+  texts_.emplace_back(chunk_free_, text.size());
+  hashes_.push_back(hash);
+  chunk_free_ += text.size();
+  chunk_left_ -= text.size();
+}
+
 void ParagraphLog::record(const std::string& name, std::string_view text) {
+  {
+    std::lock_guard lock(mutex_);
+    if (versions_.contains(name)) return;
+  }
   const std::vector<std::string_view> found = paragraphs(text);
   std::vector<uint64_t> hashes(found.size());
   for (size_t k = 0; k < found.size(); ++k) hashes[k] = util::word_hash(found[k]);
@@ -155,24 +194,31 @@ void ParagraphLog::record(const std::string& name, std::string_view text) {
   std::vector<uint32_t> ids(found.size());
   size_t bytes = bytes_ + ids.size() * sizeof(uint32_t) + name.size();
   const size_t known = texts_.size();
+  const size_t known_chunks = chunks_.size();
+  char* const known_free = chunk_free_;
+  const size_t known_left = chunk_left_;
   for (size_t k = 0; k < found.size(); ++k) {
-    const auto [at, added] = by_hash_.try_emplace(hashes[k], static_cast<uint32_t>(texts_.size()));
-    if (added) {
-      texts_.emplace_back(found[k]);
+    if ((texts_.size() + 1) * 2 > slots_.size()) index_all(slots_.size() * 2);
+    const size_t slot = slot_of(hashes[k]);
+    if (slots_[slot] == 0) {
+      add(found[k], hashes[k]);
+      slots_[slot] = static_cast<uint32_t>(texts_.size());
       bytes += found[k].size();
-    } else if (texts_[at->second] != found[k]) {
+    } else if (texts_[slots_[slot] - 1] != found[k]) {
       bytes = SIZE_MAX;  // a shared hash: this version stays unrecorded
       break;
     }
-    ids[k] = at->second;
+    ids[k] = slots_[slot] - 1;
     if (bytes > max_bytes_) break;
   }
   if (bytes > max_bytes_) {
     // What this version added goes: the log holds only whole versions.
-    while (texts_.size() > known) {
-      by_hash_.erase(util::word_hash(texts_.back()));
-      texts_.pop_back();
-    }
+    texts_.resize(known);
+    hashes_.resize(known);
+    chunks_.resize(known_chunks);
+    chunk_free_ = known_free;
+    chunk_left_ = known_left;
+    index_all(slots_.size());
     return;
   }
   bytes_ = bytes;

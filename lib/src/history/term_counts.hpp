@@ -12,7 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -117,11 +117,26 @@ class ParagraphLog {
   size_t distinct();
 
  private:
+  // Keeps `text` (hashing to `hash`) as the next distinct paragraph.
+  void add(std::string_view text, uint64_t hash);
+  // Where the distinct paragraph hashing to `hash` is, or would go, in slots_.
+  size_t slot_of(uint64_t hash) const;
+  // slots_ made again for the paragraphs kept, at least twice as many.
+  void index_all(size_t slots);
+
   std::mutex mutex_;
   size_t max_bytes_;
   size_t bytes_ = 0;
-  std::deque<std::string> texts_;                   // distinct paragraphs; a deque never moves them
-  std::unordered_map<uint64_t, uint32_t> by_hash_;  // word_hash -> index into texts_
+  // Distinct paragraphs in the order first kept, their bytes in chunks that
+  // never move, and their word_hash. In a std::deque of strings a version's
+  // paragraphs lay scattered over the heap, and comparing them was most of
+  // recording a version.
+  std::vector<std::string_view> texts_;
+  std::vector<uint64_t> hashes_;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* chunk_free_ = nullptr;  // the free bytes at the end of the last chunk
+  size_t chunk_left_ = 0;
+  std::vector<uint32_t> slots_;  // by hash, open addressing: index into texts_ + 1; 0 empty
   std::unordered_map<std::string, std::vector<uint32_t>> versions_;
 };
 
