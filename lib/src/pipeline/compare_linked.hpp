@@ -1,9 +1,10 @@
-// compare() for callers that follow every claim across versions (the
-// history) but read the changes only: the unchanged claims in place are
-// left out of the ChangeSet, as with keep_unchanged_claims off, and only
-// their pairing is kept. Copying the text of each of them into the
+// compare() for callers that follow every claim and section across versions
+// (the history) but read the claim changes only: the unchanged claims in
+// place are left out of the ChangeSet, as with keep_unchanged_claims off, and
+// only their pairing is kept. Copying the text of each of them into the
 // ChangeSet, and freeing it, was a third of a history pair's time on a
-// 300 KB page where a handful of its 3,000 claims change.
+// 300 KB page where a handful of its 3,000 claims change. Sections are only
+// linked, not reported.
 #pragma once
 
 #include <utility>
@@ -17,8 +18,9 @@ namespace strata::pipeline {
 struct LinkedChanges {
   // The claims of compare() with keep_unchanged_claims off, and their
   // warnings; no section, hyperlink or classify stage is reported (the
-  // history reads none: making them was 2% of a cold `log` of the QUIC
-  // draft and more of Facebook's privacy policy, rich in links).
+  // history reads none: making them was 3% of the instructions of a cold
+  // `log` of the QUIC draft's first 301 versions, more of Facebook's
+  // privacy policy and its many links).
   ChangeSet changes;
   // The unchanged claims in place left out of `changes`: (old claim, new
   // claim), numbered in document order from 0 (claims_in_order()).

@@ -10,8 +10,8 @@
 namespace strata::pipeline {
 
 // Ordering of the report's sections: new-document order, removed items right
-// after what preceded them in the old document. (Claims, a hundred times as
-// many, are placed in that order by counting: Comparer::report_claims.)
+// after what preceded them in the old document. (Claims, far more, are
+// placed in that order by counting: Comparer::report_claims.)
 struct Keyed {
   double key;
   int tie;
