@@ -15,6 +15,7 @@
 #include "strata/render.hpp"
 #include "sys/generations.hpp"
 #include "test_util.hpp"
+#include "text/hash.hpp"
 
 namespace strata {
 namespace {
@@ -58,6 +59,41 @@ TEST(SentenceCache, LaterVersionReusesEarlierReadings) {
   // others are April's readings, the edited ones read on their own.
   EXPECT_GE(shared, second.size() / 3);
   EXPECT_LT(shared, second.size());
+}
+
+// A sentence's signature holds each of its content words, read alone or
+// from the memo, and turns away most sentences without a given word.
+TEST(WordSignature, HoldsEachContentWordAndTurnsAwayMostOtherSentences) {
+  using classify_detail::WordSignature;
+  const Document doc = test::load_snapshot("page-2024");
+  ReadingMemo memo(size_t{64} << 20);
+  const SentenceIndex alone(doc);
+  const SentenceIndex kept(doc, nullptr, &memo);
+  ASSERT_EQ(alone.size(), kept.size());
+  const uint64_t absent = util::word_hash("datagram");
+  WordSignature only_absent;
+  only_absent.add(absent);
+  size_t content = 0;
+  size_t passed = 0;
+  for (uint32_t id = 0; id < alone.size(); ++id) {
+    for (const SentenceIndex* index : {&alone, &kept}) {
+      const auto reading = index->reading(id);
+      ASSERT_NE(reading.signature, nullptr);
+      for (size_t t = 0; t < reading.size(); ++t) {
+        const uint32_t flags = reading.words[t].flags;
+        if (!reading.tokens[t].word || (flags & (classify_detail::kStop | classify_detail::kNumber)) != 0) continue;
+        WordSignature one;
+        one.add(reading.words[t].hash);
+        EXPECT_TRUE(reading.signature->shares_any(one)) << reading.word(t) << " in " << reading.text;
+        ++content;
+      }
+    }
+    passed += alone.reading(id).signature->shares_any(only_absent) ? 1 : 0;
+  }
+  EXPECT_GT(content, 1000u);
+  // The page never says "datagram": the sentences it does not turn away are
+  // those with a word that shares its bit, one in 256 a word.
+  EXPECT_LT(passed * 5, alone.size());
 }
 
 // Versions parsed with one cache share the texts of the blocks they have in

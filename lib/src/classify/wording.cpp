@@ -325,9 +325,18 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
   States states(one_sided.size() * (kMaxContentWords + kMaxInnerStopWords));
   for (const auto* c : one_sided) states_of(c->view(), scratch, [&states](uint64_t h) { states.set(h); });
   auto extend = [&states](uint64_t h, bool) { return states.may_hold(h); };
+  // A sentence without the first word of any of them is passed over: this
+  // pass reads every sentence the two versions share, and reading their
+  // words was most of the wording shifts of a history's timeline.
+  WordSignature first_of_one_sided;
+  for (size_t k = 0; k < table.size(); ++k) {
+    if (table.entry(k).one_sided()) first_of_one_sided.add(first_words[k]);
+  }
   for (uint32_t id = 0; id < index.size(); ++id) {
     if (!shared(id)) continue;
-    phrases(index.reading(id), extend, [&](uint64_t h, uint64_t, uint64_t, std::string_view, size_t) {
+    const Reading reading = index.reading(id);
+    if (!reading.signature->shares_any(first_of_one_sided)) continue;
+    phrases(reading, extend, [&](uint64_t h, uint64_t, uint64_t, std::string_view, size_t) {
       if (auto* c = table.find(h); c != nullptr && c->one_sided()) {
         c->old_count += index.count(0, id);
         c->new_count += index.count(1, id);

@@ -47,8 +47,19 @@ bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<W
   return digits;
 }
 
+WordSignature signature_of(std::span<const Token> tokens, std::span<const WordInfo> words) {
+  WordSignature out;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (tokens[k].word && (words[k].flags & (kStop | kNumber | kUnspaced)) == 0) out.add(words[k].hash);
+  }
+  return out;
+}
+
 uint32_t Readings::add(std::string_view text) {
+  const size_t first = tokens_.size();
   digits_.push_back(read_words(text, tokens_, words_, folded_));
+  signatures_.push_back(
+      signature_of(std::span<const Token>(tokens_).subspan(first), std::span<const WordInfo>(words_).subspan(first)));
   texts_.push_back(text);
   first_token_.push_back(static_cast<uint32_t>(tokens_.size()));
   return static_cast<uint32_t>(texts_.size() - 1);
@@ -65,13 +76,18 @@ void Readings::reserve(size_t bytes) {
 Reading Readings::get(uint32_t n) const {
   size_t begin = first_token_[n];
   size_t size = first_token_[n + 1] - begin;
-  return {texts_[n], std::span<const Token>(tokens_).subspan(begin, size),
-          std::span<const WordInfo>(words_).subspan(begin, size), folded_.data(), digits_[n]};
+  return {texts_[n],
+          std::span<const Token>(tokens_).subspan(begin, size),
+          std::span<const WordInfo>(words_).subspan(begin, size),
+          folded_.data(),
+          digits_[n],
+          &signatures_[n]};
 }
 
 void Readings::clear() {
   texts_.clear();
   digits_.clear();
+  signatures_.clear();
   first_token_.assign(1, 0);
   tokens_.clear();
   words_.clear();
@@ -85,6 +101,7 @@ Reading read_alone(std::string_view text, Readings& readings) {
 
 OwnedReading::OwnedReading(SharedText sentence) : text(std::move(sentence)) {
   digits = read_words(text, tokens, words, folded);
+  signature = signature_of(tokens, words);
 }
 
 std::shared_ptr<const OwnedReading> ReadingMemo::get(uint64_t hash, const SharedText& text) {
@@ -102,11 +119,11 @@ void ReadingMemo::get_many(const uint64_t* hashes, const std::string_view* views
 
 std::shared_ptr<const OwnedReading> ReadingMemo::read_and_keep(uint64_t hash, const SharedText& text) {
   auto read = std::make_shared<const OwnedReading>(text);
-  // Its vectors' contents, and about 160 bytes for the rest (the text too,
+  // Its vectors' contents, and about 190 bytes for the rest (the text too,
   // though the document may share it: once its versions are gone, the
   // memo holds it alone).
   const size_t bytes = read->text.size() + read->folded.size() + read->tokens.size() * sizeof(Token) +
-                       read->words.size() * sizeof(WordInfo) + 160;
+                       read->words.size() * sizeof(WordInfo) + 190;
   const std::string_view key = read->text;
   return kept_.keep(hash, TextOf{key}, std::move(read), bytes);
 }

@@ -35,6 +35,26 @@ struct WordInfo {
   uint32_t flags = 0;  // WordFlag: lexicon flags and written form; 0 for punctuation
 };
 
+// A bit for each content word of a sentence (a word, not a stop word, a
+// number or a lone Han character or kana: one a phrase of the wording shifts
+// may start with), by the top bits of its hash. A sentence whose signature
+// lacks a word's bit does not have the word, so a search for phrases that
+// start with a few words passes most sentences over without reading them.
+class WordSignature {
+ public:
+  void add(uint64_t hash) { bits_[hash >> 62] |= uint64_t{1} << ((hash >> 56) & 63); }
+  bool shares_any(const WordSignature& other) const {
+    return ((bits_[0] & other.bits_[0]) | (bits_[1] & other.bits_[1]) | (bits_[2] & other.bits_[2]) |
+            (bits_[3] & other.bits_[3])) != 0;
+  }
+
+ private:
+  uint64_t bits_[4] = {0, 0, 0, 0};
+};
+
+// The WordSignature of a sentence's tokens and words (read_words).
+WordSignature signature_of(std::span<const Token> tokens, std::span<const WordInfo> words);
+
 // A read sentence: views into the storage of the Readings that made it.
 struct Reading {
   std::string_view text;
@@ -42,6 +62,7 @@ struct Reading {
   std::span<const WordInfo> words;  // one per token
   const char* folded = nullptr;     // the arena
   bool digits = false;              // some word has a digit
+  const WordSignature* signature = nullptr;
 
   size_t size() const { return tokens.size(); }
   std::string_view word(size_t i) const { return token_text(text, tokens[i]); }
@@ -72,8 +93,9 @@ class Readings {
 
  private:
   std::vector<std::string_view> texts_;
-  std::vector<uint32_t> first_token_{0};  // per reading, and one past the last
-  std::vector<bool> digits_;              // per reading: Reading::digits
+  std::vector<uint32_t> first_token_{0};   // per reading, and one past the last
+  std::vector<bool> digits_;               // per reading: Reading::digits
+  std::vector<WordSignature> signatures_;  // per reading
   std::vector<Token> tokens_;
   std::vector<WordInfo> words_;
   std::string folded_;
@@ -90,9 +112,10 @@ struct OwnedReading {
   std::vector<WordInfo> words;
   std::string folded;
   bool digits = false;
+  WordSignature signature;
 
   explicit OwnedReading(SharedText sentence);
-  Reading view() const { return {text.view(), tokens, words, folded.data(), digits}; }
+  Reading view() const { return {text.view(), tokens, words, folded.data(), digits, &signature}; }
 };
 
 // Readings of sentences kept between the documents of one history: most
