@@ -42,6 +42,7 @@ using align::PairKind;
 using align::SectionPairs;
 using align::Side;
 using pipeline::after_predecessors;
+using pipeline::claim_report_order;
 using pipeline::Keyed;
 using pipeline::out_of_order;
 
@@ -331,53 +332,12 @@ class Comparer {
   // dropped, so a report of two documents that share nothing holds a bounded
   // number of changes (and their texts), however long the documents.
   void report_claims(ChangeSet& out) {
-    // Each new claim in order, followed by the removed claims whose nearest
-    // paired predecessor in the old document it is the counterpart of, in
-    // old order (after_predecessors' order; the removed claims before any
-    // pair come first). Placed by counting: a sort of every claim, most of
-    // them in order already, was 1.6% of the instructions of a cold
-    // timeline. Entries: new claim numbers, then removed claim numbers plus
-    // the new claims' count.
-    const size_t count_new = new_.claims.size();
-    std::vector<uint32_t> order;
-    {
-      // starts[k]: where the removed claims after new claim k - 1 begin in
-      // `removed` (k = 0: those before every pair).
-      std::vector<uint32_t> starts(count_new + 2, 0);
-      int follows = -1;
-      for (const int j : claims_.old_to_new) {
-        if (j >= 0) {
-          follows = j;
-        } else {
-          ++starts[static_cast<size_t>(follows) + 2];
-        }
-      }
-      for (size_t k = 1; k < starts.size(); ++k) starts[k] += starts[k - 1];
-      std::vector<uint32_t> removed(starts.back());
-      std::vector<uint32_t> next(starts.begin(), starts.end() - 1);
-      follows = -1;
-      for (size_t i = 0; i < claims_.old_to_new.size(); ++i) {
-        const int j = claims_.old_to_new[i];
-        if (j >= 0) {
-          follows = j;
-        } else {
-          removed[next[static_cast<size_t>(follows + 1)]++] = static_cast<uint32_t>(count_new + i);
-        }
-      }
-      order.reserve(count_new + removed.size());
-      auto removed_after = [&](size_t k) {
-        order.insert(order.end(), removed.begin() + starts[k], removed.begin() + starts[k + 1]);
-      };
-      removed_after(0);
-      for (size_t j = 0; j < count_new; ++j) {
-        const int i = claims_.new_to_old[j];
-        // The second part of a split is reported with the first.
-        const bool split_rest = i >= 0 && claims_.new_kind[j] == PairKind::kSplitPart &&
-                                claims_.old_to_new[static_cast<size_t>(i)] != static_cast<int>(j);
-        if (!split_rest) order.push_back(static_cast<uint32_t>(j));
-        removed_after(j + 1);
-      }
-    }
+    // The second part of a split is reported with the first.
+    const std::vector<uint32_t> order = claim_report_order(claims_.old_to_new, new_.claims.size(), [this](size_t j) {
+      const int i = claims_.new_to_old[j];
+      return !(i >= 0 && claims_.new_kind[j] == PairKind::kSplitPart &&
+               claims_.old_to_new[static_cast<size_t>(i)] != static_cast<int>(j));
+    });
     for (const Side* side : {&old_, &new_}) {
       for (size_t j = 0; j < side->claims.size(); ++j) {
         if (side->claims[j].sentence_ptr->norm.size() <= align::kMaxPairedClaimBytes) continue;
