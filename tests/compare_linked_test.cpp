@@ -38,9 +38,7 @@ std::vector<Pair> real_pairs() {
 
 // Claim number (claims_in_order) of a side of a claim change.
 int number_of(const Document& doc, const ClaimSide& side) {
-  const Sentence* at = &doc.sections[static_cast<size_t>(side.section)]
-                            .blocks[static_cast<size_t>(side.block)]
-                            .sentences[static_cast<size_t>(side.sentence)];
+  const Sentence* at = &doc.sentence_at(side.section, side.block, side.sentence);
   const auto all = store::claims_in_order(doc);
   for (size_t i = 0; i < all.size(); ++i) {
     if (all[i] == at) return static_cast<int>(i);

@@ -87,9 +87,7 @@ TEST(Segment, Page2024QuestionsAreSections) {
   EXPECT_EQ(questions[1], "4. Will Ukraine join NATO?");
   // "Learn more:" link lines are boilerplate.
   for (const Section& s : doc.sections) {
-    for (const Block& b : s.blocks) {
-      for (const Sentence& sentence : b.sentences) EXPECT_FALSE(sentence.norm.view().starts_with("Learn more:"));
-    }
+    for (const Sentence& sentence : s.sentences) EXPECT_FALSE(sentence.norm.view().starts_with("Learn more:"));
   }
   // The repeated heading at the end is one section.
   const int relations = find_section(doc, "Relations with Ukraine");
@@ -120,9 +118,9 @@ TEST(Segment, CrlfCopyGivesTheSameTree) {
     EXPECT_EQ(a->sections[i].id, b->sections[i].id);
     ASSERT_EQ(a->sections[i].blocks.size(), b->sections[i].blocks.size());
     for (size_t k = 0; k < a->sections[i].blocks.size(); ++k) {
-      ASSERT_EQ(a->sections[i].blocks[k].sentences.size(), b->sections[i].blocks[k].sentences.size());
-      for (size_t s = 0; s < a->sections[i].blocks[k].sentences.size(); ++s) {
-        EXPECT_EQ(a->sections[i].blocks[k].sentences[s].text, b->sections[i].blocks[k].sentences[s].text);
+      ASSERT_EQ(a->sections[i].blocks[k].sentence_count, b->sections[i].blocks[k].sentence_count);
+      for (size_t s = 0; s < a->sections[i].blocks[k].sentence_count; ++s) {
+        EXPECT_EQ(a->sentence_at(i, k, s).text, b->sentence_at(i, k, s).text);
       }
     }
   }
@@ -130,9 +128,9 @@ TEST(Segment, CrlfCopyGivesTheSameTree) {
 
 TEST(Segment, SentencesKeepTheOriginalText) {
   const Document doc = load_snapshot("page-2023");
-  const Sentence& first = doc.sections[0].blocks[0].sentences[0];
+  const Sentence& first = doc.sentence_at(0, 0, 0);
   EXPECT_EQ(first.text, "The security of Ukraine is of great importance to NATO and its member states.");
-  const Sentence& second = doc.sections[0].blocks[0].sentences[1];
+  const Sentence& second = doc.sentence_at(0, 0, 1);
   EXPECT_NE(second.text.find("Ukraine\u2019s inherent right"), std::string::npos);
   EXPECT_NE(second.norm.find("Ukraine's inherent right"), std::string::npos);
 }
@@ -146,17 +144,17 @@ TEST(Segment, MarkdownStructure) {
   ASSERT_TRUE(doc);
   EXPECT_EQ(doc->meta.title, "Report");
   ASSERT_EQ(doc->sections.size(), 4u);
-  EXPECT_EQ(doc->sections[0].blocks[0].sentences.size(), 2u);
+  EXPECT_EQ(doc->sections[0].blocks[0].sentence_count, 2u);
   EXPECT_EQ(doc->sections[1].title, "First part");
   const auto& blocks = doc->sections[1].blocks;
   ASSERT_EQ(blocks.size(), 5u);
-  EXPECT_EQ(blocks[0].sentences[0].text, "Text of the first part.");
+  EXPECT_EQ(doc->sentence_at(1, 0, 0).text, "Text of the first part.");
   EXPECT_EQ(blocks[3].kind, BlockKind::kListItem);
   EXPECT_EQ(blocks[3].depth, 1);
-  EXPECT_EQ(blocks[3].sentences[0].text, "nested bold item");
+  EXPECT_EQ(doc->sentence_at(1, 3, 0).text, "nested bold item");
   EXPECT_EQ(blocks[4].kind, BlockKind::kQuote);
   EXPECT_EQ(doc->sections[2].title, "Second title");
-  EXPECT_EQ(doc->sections[2].blocks[0].sentences[0].text, "numbered link item");
+  EXPECT_EQ(doc->sentence_at(2, 0, 0).text, "numbered link item");
   EXPECT_EQ(doc->sections[2].blocks[1].kind, BlockKind::kCode);
   EXPECT_EQ(doc->sections[3].title, "Deeper");
   EXPECT_EQ(doc->sections[3].parent, 2);

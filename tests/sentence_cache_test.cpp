@@ -191,17 +191,18 @@ TEST(SentenceCache, DocumentsAreTheSameWithAndWithout) {
     ASSERT_TRUE(plain && with) << path;
     ASSERT_EQ(plain->sections.size(), with->sections.size()) << path;
     for (size_t s = 0; s < plain->sections.size(); ++s) {
-      const auto& a = plain->sections[s].blocks;
-      const auto& b = with->sections[s].blocks;
-      ASSERT_EQ(a.size(), b.size()) << path;
-      for (size_t k = 0; k < a.size(); ++k) {
-        EXPECT_EQ(a[k].kind, b[k].kind);
-        EXPECT_EQ(a[k].line, b[k].line);
-        ASSERT_EQ(a[k].sentences.size(), b[k].sentences.size()) << path << " " << a[k].line;
-        for (size_t i = 0; i < a[k].sentences.size(); ++i) {
-          EXPECT_EQ(a[k].sentences[i].text, b[k].sentences[i].text);
-          EXPECT_EQ(a[k].sentences[i].norm, b[k].sentences[i].norm);
-          EXPECT_EQ(a[k].sentences[i].line, b[k].sentences[i].line);
+      const Section& x = plain->sections[s];
+      const Section& y = with->sections[s];
+      ASSERT_EQ(x.blocks.size(), y.blocks.size()) << path;
+      for (size_t k = 0; k < x.blocks.size(); ++k) {
+        EXPECT_EQ(x.blocks[k].kind, y.blocks[k].kind);
+        EXPECT_EQ(x.blocks[k].line, y.blocks[k].line);
+        const auto a = x.sentences_of(x.blocks[k]);
+        const auto b = y.sentences_of(y.blocks[k]);
+        ASSERT_EQ(a.size(), b.size()) << path << " " << x.blocks[k].line;
+        for (size_t i = 0; i < a.size(); ++i) {
+          EXPECT_EQ(a[i].text, b[i].text);
+          EXPECT_EQ(a[i].norm, b[i].norm);
           ++sentences;
         }
       }
@@ -266,12 +267,10 @@ TEST(SentenceCache, AcronymDefinitionsNeedAParenthesisAndACapital) {
     const Document doc = test::load_snapshot(id);
     classify_detail::Readings scratch;
     for (const auto& section : doc.sections) {
-      for (const auto& block : section.blocks) {
-        for (const auto& sentence : block.sentences) {
-          const auto key = classify_detail::key_of(sentence);
-          if (classify_detail::may_define_acronym(key)) continue;
-          EXPECT_TRUE(classify_detail::find_definitions(classify_detail::read_alone(key, scratch)).empty()) << key;
-        }
+      for (const auto& sentence : section.sentences) {
+        const auto key = classify_detail::key_of(sentence);
+        if (classify_detail::may_define_acronym(key)) continue;
+        EXPECT_TRUE(classify_detail::find_definitions(classify_detail::read_alone(key, scratch)).empty()) << key;
       }
     }
   }

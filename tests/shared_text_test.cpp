@@ -117,30 +117,31 @@ TEST(SharedText, VersionsOfAHistoryShareTheirUnchangedSentences) {
   const auto older = parse_document(test::read_file(dir + "terms-2018-04-19.md"), "a.md", options);
   const auto newer = parse_document(test::read_file(dir + "terms-2018-05-10.md"), "b.md", options);
   ASSERT_TRUE(older && newer);
-  auto texts_of = [](const Block& b) {
+  auto texts_of = [](std::span<const Sentence> sentences) {
     std::vector<std::string> out;
-    for (const Sentence& k : b.sentences) out.push_back(k.text.str());
+    for (const Sentence& k : sentences) out.push_back(k.text.str());
     return out;
   };
-  std::vector<const Block*> before;
+  std::vector<std::pair<BlockKind, std::span<const Sentence>>> before;
   for (const Section& s : older->sections)
-    for (const Block& b : s.blocks) before.push_back(&b);
+    for (const Block& b : s.blocks) before.emplace_back(b.kind, s.sentences_of(b));
   size_t kept = 0, blocks = 0, one_text = 0;
   for (const Section& s : newer->sections) {
     for (const Block& b : s.blocks) {
       ++blocks;
-      for (const Sentence& k : b.sentences) {
+      const auto sentences = s.sentences_of(b);
+      for (const Sentence& k : sentences) {
         if (k.norm == k.text) {
           ++one_text;
           EXPECT_TRUE(k.norm.same_as(k.text)) << k.text;
         }
       }
-      for (const Block* old : before) {
-        if (old->kind != b.kind || texts_of(*old) != texts_of(b)) continue;
+      for (const auto& [kind, old] : before) {
+        if (kind != b.kind || texts_of(old) != texts_of(sentences)) continue;
         ++kept;
-        for (size_t k = 0; k < b.sentences.size(); ++k) {
-          EXPECT_TRUE(old->sentences[k].text.same_as(b.sentences[k].text)) << b.sentences[k].text;
-          EXPECT_TRUE(old->sentences[k].norm.same_as(b.sentences[k].norm)) << b.sentences[k].text;
+        for (size_t k = 0; k < sentences.size(); ++k) {
+          EXPECT_TRUE(old[k].text.same_as(sentences[k].text)) << sentences[k].text;
+          EXPECT_TRUE(old[k].norm.same_as(sentences[k].norm)) << sentences[k].text;
         }
         break;
       }

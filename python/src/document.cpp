@@ -17,6 +17,23 @@ namespace {
 
 using DocumentPtr = std::shared_ptr<Document>;
 
+// A block with its own sentences: the library keeps them in the block's
+// section, Python reads them from the block.
+struct BlockView {
+  Block block;
+  std::vector<Sentence> sentences;
+};
+
+std::vector<BlockView> blocks_of(const Section& section) {
+  std::vector<BlockView> out;
+  out.reserve(section.blocks.size());
+  for (const Block& b : section.blocks) {
+    const auto sentences = section.sentences_of(b);
+    out.push_back({b, {sentences.begin(), sentences.end()}});
+  }
+  return out;
+}
+
 LoadOptions load_options(std::string_view format, const std::optional<std::string>& rules) {
   LoadOptions options;
   options.format = format_of(format);
@@ -55,14 +72,16 @@ void bind_document(py::module_& m) {
       .def_property_readonly(
           "text", [](const Sentence& s) { return s.text.view(); }, "Original text, trimmed.")
       .def_property_readonly(
-          "norm", [](const Sentence& s) { return s.norm.view(); }, "Comparison form of `text`.")
-      .def_readonly("line", &Sentence::line, "1-based source line where the block starts.");
+          "norm", [](const Sentence& s) { return s.norm.view(); }, "Comparison form of `text`.");
 
-  py::class_<Block>(m, "Block", "A paragraph, list item, quote or code block.")
-      .def_property_readonly("kind", [](const Block& b) { return to_string(b.kind); })
-      .def_readonly("depth", &Block::depth, "List nesting, 0 for top-level items and other blocks.")
-      .def_readonly("line", &Block::line)
-      .def_readonly("sentences", &Block::sentences);
+  py::class_<BlockView>(m, "Block", "A paragraph, list item, quote or code block.")
+      .def_property_readonly("kind", [](const BlockView& b) { return to_string(b.block.kind); })
+      .def_property_readonly(
+          "depth", [](const BlockView& b) { return b.block.depth; },
+          "List nesting, 0 for top-level items and other blocks.")
+      .def_property_readonly(
+          "line", [](const BlockView& b) { return b.block.line; }, "1-based source line; its sentences' too.")
+      .def_readonly("sentences", &BlockView::sentences);
 
   py::class_<Section>(m, "Section", "A section of the tree; Document.sections holds them in pre-order.")
       .def_readonly("id", &Section::id, "Stable, unique in the document: slug of the title path.")
@@ -72,7 +91,7 @@ void bind_document(py::module_& m) {
       .def_readonly("parent", &Section::parent, "Index into Document.sections, -1 for the root.")
       .def_readonly("line", &Section::line)
       .def_readonly("children", &Section::children)
-      .def_readonly("blocks", &Section::blocks);
+      .def_property_readonly("blocks", &blocks_of);
 
   py::class_<Removal>(m, "Removal", "A line a boilerplate rule removed.")
       .def_readonly("rule", &Removal::rule)

@@ -111,8 +111,9 @@ const ClaimWords& Side::words_of(int c) const {
 
 int Side::sentence_of(int c) const {
   const Claim& claim = claims[static_cast<size_t>(c)];
-  const Block& block = doc->sections[static_cast<size_t>(claim.section)].blocks[static_cast<size_t>(claim.block)];
-  return static_cast<int>(claim.sentence_ptr - block.sentences.data());
+  const Section& section = doc->sections[static_cast<size_t>(claim.section)];
+  const Block& block = section.blocks[static_cast<size_t>(claim.block)];
+  return static_cast<int>(claim.sentence_ptr - section.sentences_of(block).data());
 }
 
 namespace {
@@ -240,12 +241,9 @@ Side prepare(const Document& doc) {
       side.by_title.emplace_back(side.title_keys[s], static_cast<int>(s));
       for (const uint64_t w : side.title_bags[s]) side.title_words.emplace_back(w, static_cast<int>(s));
     }
-    size_t claims = 0;
-    for (const Block& block : section.blocks) claims += block.sentences.size();
-    side.by_section[s].reserve(claims);
+    side.by_section[s].reserve(section.sentences.size());
     for (size_t b = 0; b < section.blocks.size(); ++b) {
-      for (size_t k = 0; k < section.blocks[b].sentences.size(); ++k) {
-        const Sentence& sentence = section.blocks[b].sentences[k];
+      for (const Sentence& sentence : section.sentences_of(section.blocks[b])) {
         side.by_section[s].push_back(static_cast<int>(side.claims.size()));
         side.own_chars[s] += sentence.norm.size();
         if (classify_detail::may_define_acronym(classify_detail::key_of(sentence))) {

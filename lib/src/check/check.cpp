@@ -93,8 +93,7 @@ Finding Context::claim_finding(const Rule& rule, const ClaimChange& change, std:
   if (!change.new_sides.empty()) {
     const ClaimSide& side = change.new_sides.front();
     f.section = join_path(new_path(side));
-    const Section& section = new_doc.sections[static_cast<size_t>(side.section)];
-    f.line = section.blocks[static_cast<size_t>(side.block)].sentences[static_cast<size_t>(side.sentence)].line;
+    f.line = new_doc.sections[static_cast<size_t>(side.section)].blocks[static_cast<size_t>(side.block)].line;
   } else if (!change.old_sides.empty()) {
     const ClaimSide& side = change.old_sides.front();
     f.section = join_path(old_path(side));

@@ -105,9 +105,7 @@ void ClaimRules::visit(const ClaimChange& change, const std::vector<const Number
 }
 
 OldSentence ClaimRules::old_sentence(const ClaimChange& change, const ClaimSide& side) const {
-  const Block& block =
-      context_.old_doc.sections[static_cast<size_t>(side.section)].blocks[static_cast<size_t>(side.block)];
-  return {change.index, &block.sentences[static_cast<size_t>(side.sentence)]};
+  return {change.index, &context_.old_doc.sentence_at(side.section, side.block, side.sentence)};
 }
 
 void ClaimRules::visit_rule(size_t i, const ClaimChange& change, const std::vector<const NumberChange*>& figures) {

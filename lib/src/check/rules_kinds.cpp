@@ -64,8 +64,7 @@ void section_rewritten(const Context& context, const Rule& rule, const RuleClaim
   if (!rule.pattern.empty()) pattern = SectionPattern::parse(rule.pattern).value();  // checked by prepare_rule
   for (const auto& [s, changed] : claims.altered) {
     const Section& section = context.old_doc.sections[static_cast<size_t>(s)];
-    size_t total = 0;
-    for (const Block& block : section.blocks) total += block.sentences.size();
+    const size_t total = section.sentences.size();
     if (total == 0) continue;
     const std::vector<std::string> path = context.old_doc.title_path(s);
     if (pattern && !pattern->matches(path)) continue;

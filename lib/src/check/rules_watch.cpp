@@ -14,9 +14,7 @@ namespace {
 int count_in(const Document& doc, const std::vector<std::string>& phrase) {
   int n = 0;
   for (const Section& section : doc.sections) {
-    for (const Block& block : section.blocks) {
-      for (const Sentence& sentence : block.sentences) n += count_phrase(match_words(sentence.norm), phrase);
-    }
+    for (const Sentence& sentence : section.sentences) n += count_phrase(match_words(sentence.norm), phrase);
   }
   return n;
 }

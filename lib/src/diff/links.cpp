@@ -23,8 +23,9 @@ struct Place {
 std::vector<Place> places(const Document& doc) {
   std::vector<Place> out;
   for (size_t s = 0; s < doc.sections.size(); ++s) {
-    for (const Block& b : doc.sections[s].blocks) {
-      for (const Link& l : b.links) out.push_back({&l, static_cast<int>(s), b.line, false, {}});
+    const Section& section = doc.sections[s];
+    for (const Block& b : section.blocks) {
+      for (const Link& l : section.links_of(b)) out.push_back({&l, static_cast<int>(s), b.line, false, {}});
     }
   }
   return out;

@@ -22,7 +22,7 @@ class ClaimIndex {
       first_block_.push_back(block_start_.size());
       for (const Block& b : s.blocks) {
         block_start_.push_back(n);
-        n += static_cast<int>(b.sentences.size());
+        n += static_cast<int>(b.sentence_count);
       }
     }
     first_block_.push_back(block_start_.size());

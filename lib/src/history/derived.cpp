@@ -28,9 +28,7 @@ using Json = nlohmann::json;
 std::vector<const Sentence*> claims_in_order(const Document& doc) {
   std::vector<const Sentence*> out;
   for (const Section& s : doc.sections) {
-    for (const Block& b : s.blocks) {
-      for (const Sentence& k : b.sentences) out.push_back(&k);
-    }
+    for (const Sentence& k : s.sentences) out.push_back(&k);
   }
   return out;
 }

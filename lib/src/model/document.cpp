@@ -45,6 +45,11 @@ std::vector<std::string> Document::title_path(int index) const {
   return path;
 }
 
+const Sentence& Document::sentence_at(int section, int block, int sentence) const {
+  const Section& s = sections[static_cast<size_t>(section)];
+  return s.sentences[s.blocks[static_cast<size_t>(block)].first_sentence + static_cast<size_t>(sentence)];
+}
+
 size_t Document::block_count() const {
   size_t n = 0;
   for (const Section& s : sections) n += s.blocks.size();
@@ -53,9 +58,7 @@ size_t Document::block_count() const {
 
 size_t Document::sentence_count() const {
   size_t n = 0;
-  for (const Section& s : sections) {
-    for (const Block& b : s.blocks) n += b.sentences.size();
-  }
+  for (const Section& s : sections) n += s.sentences.size();
   return n;
 }
 

@@ -270,10 +270,7 @@ std::vector<Programme> classify_detail::group_mentions(const Document& doc, cons
       if (f.first != p.name && f.first != p.acronym) p.aliases.emplace_back(f.first);
     }
     const auto& first = p.mentions.front();
-    p.first_claim = doc.sections[static_cast<size_t>(first.section)]
-                        .blocks[static_cast<size_t>(first.block)]
-                        .sentences[static_cast<size_t>(first.sentence)]
-                        .text;
+    p.first_claim = doc.sentence_at(first.section, first.block, first.sentence).text;
     p.key = name_key(p.name, {});
     const bool kind = kinds.count(by_group[begin - 1].first) > 0 && p.acronym.empty() && !configured.count(p.name);
     if (!kind && !ignored(p, ignore)) out.push_back(std::move(p));

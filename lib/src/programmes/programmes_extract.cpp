@@ -357,9 +357,7 @@ std::vector<KnownAcronym> defined_acronyms(const Document& doc) {
   AcronymTable programme_acronyms;
   Readings scratch;
   for (const Section& section : doc.sections) {
-    for (const Block& block : section.blocks) {
-      for (const Sentence& sentence : block.sentences) add_programme_definitions(sentence, scratch, programme_acronyms);
-    }
+    for (const Sentence& sentence : section.sentences) add_programme_definitions(sentence, scratch, programme_acronyms);
   }
   return known_of(programme_acronyms);
 }

@@ -34,9 +34,7 @@ bool written_with(const Programme& p, const std::string& head) {
 }
 
 const Sentence& sentence_of(const Document& doc, const ProgrammeMention& m) {
-  return doc.sections[static_cast<size_t>(m.section)]
-      .blocks[static_cast<size_t>(m.block)]
-      .sentences[static_cast<size_t>(m.sentence)];
+  return doc.sentence_at(m.section, m.block, m.sentence);
 }
 
 }  // namespace

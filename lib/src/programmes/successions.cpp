@@ -103,9 +103,7 @@ std::vector<std::pair<size_t, size_t>> trigger_hits(std::string_view text) {
 namespace {
 
 const SharedText& claim_text(const Document& doc, int section, int block, int sentence, bool norm) {
-  const auto& s = doc.sections[static_cast<size_t>(section)]
-                      .blocks[static_cast<size_t>(block)]
-                      .sentences[static_cast<size_t>(sentence)];
+  const Sentence& s = doc.sentence_at(section, block, sentence);
   return norm && !s.norm.empty() ? s.norm : s.text;
 }
 

@@ -44,9 +44,7 @@ std::string render_claim_lines(const Document& doc) {
     const Section& section = doc.sections[i];
     if (i > 0)
       out += fmt::format("\n{} {}\n", std::string(static_cast<size_t>(section.level), '#'), section.title_norm);
-    for (const Block& block : section.blocks) {
-      for (const Sentence& sentence : block.sentences) out += sentence.norm + "\n";
-    }
+    for (const Sentence& sentence : section.sentences) out += sentence.norm + "\n";
   }
   return out;
 }

@@ -6,16 +6,6 @@
 
 namespace strata {
 
-namespace {
-
-size_t sentences_in(const Section& s) {
-  size_t n = 0;
-  for (const Block& b : s.blocks) n += b.sentences.size();
-  return n;
-}
-
-}  // namespace
-
 std::string render_outline_text(const Document& doc) {
   std::string out = fmt::format("{}\n", terminal_safe(doc.meta.title.empty() ? doc.meta.source : doc.meta.title));
   if (!doc.meta.date.empty()) out += fmt::format("date: {}\n", terminal_safe(doc.meta.date));
@@ -23,7 +13,7 @@ std::string render_outline_text(const Document& doc) {
                      doc.sentence_count());
   for (size_t i = 0; i < doc.sections.size(); ++i) {
     const Section& s = doc.sections[i];
-    const std::string counts = fmt::format("[{} blocks, {} sentences]", s.blocks.size(), sentences_in(s));
+    const std::string counts = fmt::format("[{} blocks, {} sentences]", s.blocks.size(), s.sentences.size());
     if (i == 0) {
       if (!s.blocks.empty()) out += fmt::format("(lead) {}  #{}\n", counts, terminal_safe(s.id));
       continue;
@@ -63,12 +53,12 @@ std::string render_outline_json(const Document& doc) {
       jb["depth"] = b.depth;
       jb["line"] = b.line;
       ordered_json sentences = ordered_json::array();
-      for (const Sentence& sentence : b.sentences)
+      for (const Sentence& sentence : s.sentences_of(b))
         sentences.push_back({{"text", sentence.text}, {"norm", sentence.norm}});
       jb["sentences"] = std::move(sentences);
-      if (!b.links.empty()) {
+      if (b.link_count > 0) {
         ordered_json links = ordered_json::array();
-        for (const Link& link : b.links)
+        for (const Link& link : s.links_of(b))
           links.push_back({{"text", link.text}, {"target", link.target}, {"kind", to_string(link.kind)}});
         jb["links"] = std::move(links);
       }

@@ -165,7 +165,7 @@ void SentenceIndex::add(const Document& doc, size_t d) {
   for (size_t s = 0; s < doc.sections.size(); ++s) {
     const auto& blocks = doc.sections[s].blocks;
     for (size_t b = 0; b < blocks.size(); ++b) {
-      const auto& sentences = blocks[b].sentences;
+      const auto sentences = doc.sections[s].sentences_of(blocks[b]);
       for (size_t i = 0; i < sentences.size(); ++i) {
         const SharedText& key_text = key_text_of(sentences[i]);
         const std::string_view key = key_text;

@@ -10,12 +10,11 @@ namespace strata::outline {
 
 namespace {
 
-// The sentences of a block's `text`: split when `split` (a paragraph), else
-// one; each with its original text, trimmed, and its comparison form. A
-// sentence that is the whole block (a list item, a line, a paragraph of one
-// sentence) shares the block's text.
-BlockMemo::Sentences sentences_of(const SharedText& text, bool split) {
-  BlockMemo::Sentences out;
+// Appends the sentences of a block's `text` to `out`: split when `split` (a
+// paragraph), else one; each with its original text, trimmed, and its
+// comparison form. A sentence that is the whole block (a list item, a line,
+// a paragraph of one sentence) shares the block's text.
+void append_sentences(const SharedText& text, bool split, std::vector<Sentence>& out) {
   const NormalizedText norm = normalize(text);
   auto push = [&](size_t begin, size_t end) {
     if (begin >= end) return;
@@ -34,7 +33,6 @@ BlockMemo::Sentences sentences_of(const SharedText& text, bool split) {
   } else {
     push(0, norm.text.size());
   }
-  return out;
 }
 
 }  // namespace
@@ -76,23 +74,38 @@ void TreeBuilder::close_for_indent(int indent) {
 
 void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const SharedText& text, std::vector<Link> links,
                       const BlockMemo::Sentences* known) {
-  Block block;
-  block.links = std::move(links);
-  block.kind = kind;
-  block.depth = depth;
-  block.line = line;
+  Section& section = doc_.sections[static_cast<size_t>(current())];
+  std::vector<Sentence>& sentences = section.sentences;
+  const size_t first = sentences.size();
   // A list item, a code block, a table row or a quote is one claim, however
   // many sentences.
   const bool split = kind == BlockKind::kParagraph;
-  if (known != nullptr) {
-    block.sentences = *known;
-  } else if (memo_ == nullptr) {
-    block.sentences = sentences_of(text, split);
-  } else {
-    block.sentences = *memo_->get(text, split, [&] { return sentences_of(text, split); });
+  std::shared_ptr<const BlockMemo::Sentences> held;
+  if (known == nullptr && memo_ != nullptr) {
+    held = memo_->get(text, split, [&] {
+      BlockMemo::Sentences made;
+      append_sentences(text, split, made);
+      return made;
+    });
+    known = held.get();
   }
-  for (Sentence& s : block.sentences) s.line = line;
-  if (!block.sentences.empty()) doc_.sections[static_cast<size_t>(current())].blocks.push_back(std::move(block));
+  if (known != nullptr) {
+    sentences.insert(sentences.end(), known->begin(), known->end());
+  } else {
+    append_sentences(text, split, sentences);
+  }
+  if (sentences.size() == first) return;
+  Block block;
+  block.kind = kind;
+  block.depth = depth;
+  block.line = line;
+  block.first_sentence = static_cast<uint32_t>(first);
+  block.sentence_count = static_cast<uint32_t>(sentences.size() - first);
+  block.first_link = static_cast<uint32_t>(section.links.size());
+  block.link_count = static_cast<uint32_t>(links.size());
+  section.links.insert(section.links.end(), std::make_move_iterator(links.begin()),
+                       std::make_move_iterator(links.end()));
+  section.blocks.push_back(block);
 }
 
 Document TreeBuilder::finish() {
