@@ -71,7 +71,13 @@ TEST(Ingest, RecordsWhatDecodingChanged) {
   for (const Case& c : cases) {
     auto r = decode(c.bytes, "x", InputFormat::kPlainText);
     ASSERT_TRUE(r) << c.text;
-    EXPECT_EQ(r->text, c.text);
+    EXPECT_EQ(r->text(), c.text);
+    // Text that needed no change is the input itself, not a copy of it.
+    const bool lf = c.bytes.find('\r') == std::string::npos;
+    EXPECT_EQ(r->from_input, lf) << c.text;
+    if (lf && !c.text.empty()) {
+      EXPECT_EQ(r->text().data(), c.bytes.data() + (c.bom ? 3 : 0)) << c.text;
+    }
     EXPECT_EQ(r->notes.bom, c.bom) << c.text;
     EXPECT_EQ(r->notes.line_endings, c.line_endings) << c.text;
     EXPECT_EQ(r->notes.final_newline, c.final_newline) << c.text;
@@ -92,7 +98,8 @@ TEST(Ingest, ConvertsWideTextWithABom) {
   for (const Case& c : cases) {
     auto r = decode(c.bytes, "wide.txt", InputFormat::kAuto);
     ASSERT_TRUE(r) << c.charset << ": " << r.error().message;
-    EXPECT_EQ(r->text, "H\u00E9\n");
+    EXPECT_EQ(r->text(), "H\u00E9\n");
+    EXPECT_FALSE(r->from_input) << c.charset;
     EXPECT_EQ(r->notes.charset, c.charset);
     EXPECT_TRUE(r->notes.bom);
   }

@@ -65,7 +65,7 @@ constexpr double kAnchorBonus = 0.05;
 void fill_bags(Side& side, const std::vector<int>& paired) {
   side.words_at.assign(side.claims.size(), -1);
   for (size_t j = 0; j < side.claims.size(); ++j) {
-    const std::string_view norm = side.claims[j].sentence_ptr->norm;
+    const std::string_view norm = side.sentence(j).norm;
     if (paired[j] >= 0 || norm.size() > kMaxPairedClaimBytes) continue;
     side.words_at[j] = static_cast<int>(side.words.size());
     ClaimWords& words = side.words.emplace_back();
@@ -109,11 +109,18 @@ const ClaimWords& Side::words_of(int c) const {
   return at < 0 ? kNone : words[static_cast<size_t>(at)];
 }
 
+int Side::block_of(int c) const {
+  const Claim& claim = claims[static_cast<size_t>(c)];
+  const std::vector<Block>& blocks = doc->sections[static_cast<size_t>(claim.section)].blocks;
+  const auto after = std::upper_bound(blocks.begin(), blocks.end(), claim.sentence,
+                                      [](uint32_t sentence, const Block& b) { return sentence < b.first_sentence; });
+  return static_cast<int>(after - blocks.begin()) - 1;
+}
+
 int Side::sentence_of(int c) const {
   const Claim& claim = claims[static_cast<size_t>(c)];
-  const Section& section = doc->sections[static_cast<size_t>(claim.section)];
-  const Block& block = section.blocks[static_cast<size_t>(claim.block)];
-  return static_cast<int>(claim.sentence_ptr - section.sentences_of(block).data());
+  const Block& block = doc->sections[static_cast<size_t>(claim.section)].blocks[static_cast<size_t>(block_of(c))];
+  return static_cast<int>(claim.sentence - block.first_sentence);
 }
 
 namespace {
@@ -242,15 +249,14 @@ Side prepare(const Document& doc) {
       for (const uint64_t w : side.title_bags[s]) side.title_words.emplace_back(w, static_cast<int>(s));
     }
     side.by_section[s].reserve(section.sentences.size());
-    for (size_t b = 0; b < section.blocks.size(); ++b) {
-      for (const Sentence& sentence : section.sentences_of(section.blocks[b])) {
-        side.by_section[s].push_back(static_cast<int>(side.claims.size()));
-        side.own_chars[s] += sentence.norm.size();
-        if (classify_detail::may_define_acronym(classify_detail::key_of(sentence))) {
-          side.may_define.push_back(static_cast<uint32_t>(side.claims.size()));
-        }
-        side.claims.push_back(Claim{static_cast<int>(s), static_cast<int>(b), &sentence, sentence.norm.hash()});
+    for (size_t k = 0; k < section.sentences.size(); ++k) {
+      const Sentence& sentence = section.sentences[k];
+      side.by_section[s].push_back(static_cast<int>(side.claims.size()));
+      side.own_chars[s] += sentence.norm.size();
+      if (classify_detail::may_define_acronym(classify_detail::key_of(sentence))) {
+        side.may_define.push_back(static_cast<uint32_t>(side.claims.size()));
       }
+      side.claims.push_back(Claim{sentence.norm.hash(), static_cast<int>(s), static_cast<uint32_t>(k)});
     }
   }
   std::sort(side.by_title.begin(), side.by_title.end());

@@ -26,15 +26,15 @@ struct ClaimWords {
   std::vector<Bag> parts;
 };
 
-// A claim as alignment reads it: 24 bytes, a side holding one per claim of
+// A claim as alignment reads it: 16 bytes, a side holding one per claim of
 // its document. Its words are kept apart (Side::words), for the few claims
 // left without an exact match: a bag in each claim made every claim 80
-// bytes, and two documents of a million lines held 160 MB of claims.
+// bytes, and two documents of a million lines held 160 MB of claims. Its
+// block is found when asked (Side::block_of), for the few claims reported.
 struct Claim {
+  uint64_t key = 0;  // hash of the comparison form
   int section = -1;
-  int block = -1;
-  const Sentence* sentence_ptr = nullptr;  // its index in the block: Side::sentence_of()
-  uint64_t key = 0;                        // hash of the comparison form
+  uint32_t sentence = 0;  // index into its section's sentences: Side::sentence()
 };
 
 struct Side {
@@ -66,7 +66,12 @@ struct Side {
   // kMaxInexactClaims.
   std::vector<int> words_at;
 
-  // Index of claim `c`'s sentence in its block.
+  const Sentence& sentence(size_t c) const {
+    const Claim& claim = claims[c];
+    return doc->sections[static_cast<size_t>(claim.section)].sentences[claim.sentence];
+  }
+  // Index of claim `c`'s block in its section, and of its sentence in that block.
+  int block_of(int c) const;
   int sentence_of(int c) const;
   // The words of claim `c` (an index into `claims`); empty when not filled.
   const Bag& bag(int c) const { return words_of(c).bag; }
@@ -124,7 +129,7 @@ class WordIndex {
 // claim (a list item whose one sentence was reworded); kShape: a short
 // structured line whose dates or numbers changed ("Effective July 26,
 // 2022" -> "Effective January 1, 2023") or that states the same amounts.
-enum class PairKind { kNone, kExact, kNear, kSplitPart, kMergePart, kSentence, kShape };
+enum class PairKind : uint8_t { kNone, kExact, kNear, kSplitPart, kMergePart, kSentence, kShape };
 
 struct ClaimPairs {
   std::vector<int> old_to_new;  // -1: unpaired; for a split, the first part

@@ -91,17 +91,16 @@ class ExactIndex {
   // The number of new claims in the bucket starting at `start`.
   size_t copies(uint32_t start) const { return bucket_size_[start]; }
 
-  // New claim `j` is free, in group `g` and has the text of `claim`.
-  bool free_copy(int j, const Claim& claim, int g, const std::vector<int>& new_to_old) const {
+  // New claim `j` is free, in group `g` and has the text of old claim `i` of `o`.
+  bool free_copy(int j, const Side& o, size_t i, int g, const std::vector<int>& new_to_old) const {
     if (j < 0 || static_cast<size_t>(j) >= n_.claims.size() || new_to_old[static_cast<size_t>(j)] >= 0) return false;
-    const Claim& c = n_.claims[static_cast<size_t>(j)];
-    return groups_[static_cast<size_t>(j)] == g && c.key == claim.key &&
-           c.sentence_ptr->norm == claim.sentence_ptr->norm;
+    return groups_[static_cast<size_t>(j)] == g && n_.claims[static_cast<size_t>(j)].key == o.claims[i].key &&
+           n_.sentence(j).norm == o.sentence(i).norm;
   }
 
   // The first free new claim of the bucket starting at `start` (kNoBucket:
-  // none) with the text of `claim`, or -1.
-  int first_free(uint32_t start, const Claim& claim, const std::vector<int>& new_to_old) {
+  // none) with the text of old claim `i` of `o`, or -1.
+  int first_free(uint32_t start, const Side& o, size_t i, const std::vector<int>& new_to_old) {
     if (start == kNoBucket) return -1;
     const size_t end = size_t{start} + bucket_size_[start];
     auto taken = [&](size_t k) { return new_to_old[static_cast<size_t>(entries_[k].claim)] >= 0; };
@@ -111,7 +110,7 @@ class ExactIndex {
     // free for its own text.
     for (size_t k = at; k < end; ++k) {
       const int j = entries_[k].claim;
-      if (!taken(k) && n_.claims[static_cast<size_t>(j)].sentence_ptr->norm == claim.sentence_ptr->norm) return j;
+      if (!taken(k) && n_.sentence(j).norm == o.sentence(i).norm) return j;
     }
     return -1;
   }
@@ -148,7 +147,7 @@ void pair_in_groups(const Side& o, ExactIndex& index, ClaimPairs& p, GroupOf gro
     if (p.old_to_new[i] >= 0 || !once_on_old_side[i] || bucket == ExactIndex::kNoBucket || index.copies(bucket) != 1) {
       continue;
     }
-    const int j = index.first_free(bucket, o.claims[i], p.new_to_old);
+    const int j = index.first_free(bucket, o, i, p.new_to_old);
     if (j >= 0) link(p, static_cast<int>(i), j, PairKind::kExact, 1.0);
   }
   for (size_t i = 0; i < o.claims.size(); ++i) {
@@ -161,12 +160,12 @@ void pair_in_groups(const Side& o, ExactIndex& index, ClaimPairs& p, GroupOf gro
       const auto at = static_cast<size_t>(k);
       if (p.old_to_new[at] < 0 || p.old_kind[at] != PairKind::kExact) continue;
       const int beside = p.old_to_new[at] - step;
-      if (index.free_copy(beside, o.claims[i], g, p.new_to_old)) {
+      if (index.free_copy(beside, o, i, g, p.new_to_old)) {
         j = beside;
         break;
       }
     }
-    if (j < 0) j = index.first_free(bucket_of[i], o.claims[i], p.new_to_old);
+    if (j < 0) j = index.first_free(bucket_of[i], o, i, p.new_to_old);
     if (j >= 0) link(p, static_cast<int>(i), j, PairKind::kExact, 1.0);
   }
 }

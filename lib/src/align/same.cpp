@@ -29,7 +29,7 @@ bool same_claims(const Side& o, const Side& n) {
   for (size_t c = 0; c < o.claims.size(); ++c) {
     const Claim& a = o.claims[c];
     const Claim& b = n.claims[c];
-    if (a.section != b.section || a.key != b.key || !(a.sentence_ptr->norm == b.sentence_ptr->norm)) return false;
+    if (a.section != b.section || a.key != b.key || !(o.sentence(c).norm == n.sentence(c).norm)) return false;
   }
   return true;
 }

@@ -39,7 +39,7 @@ struct Scored {
 };
 
 double chars_of(const Side& side, int claim) {
-  return static_cast<double>(side.claims[static_cast<size_t>(claim)].sentence_ptr->norm.size());
+  return static_cast<double>(side.sentence(static_cast<size_t>(claim)).norm.size());
 }
 
 }  // namespace

@@ -111,13 +111,12 @@ void pair_figures(const Side& o, const Side& n, ClaimPairs& p) {
   std::map<std::string, std::pair<std::vector<int>, std::vector<int>>> holders;
   for (size_t i = 0; i < o.claims.size(); ++i) {
     if (p.old_to_new[i] >= 0) continue;
-    for (std::string& f : figures_of(o.claims[i].sentence_ptr->norm))
-      holders[std::move(f)].first.push_back(static_cast<int>(i));
+    for (std::string& f : figures_of(o.sentence(i).norm)) holders[std::move(f)].first.push_back(static_cast<int>(i));
   }
   if (holders.empty()) return;
   for (size_t j = 0; j < n.claims.size(); ++j) {
     if (p.new_to_old[j] >= 0) continue;
-    for (std::string& f : figures_of(n.claims[j].sentence_ptr->norm)) {
+    for (std::string& f : figures_of(n.sentence(j).norm)) {
       if (auto it = holders.find(f); it != holders.end()) it->second.second.push_back(static_cast<int>(j));
     }
   }
@@ -142,18 +141,17 @@ void pair_shapes(const Side& o, const Side& n, ClaimPairs& p) {
   std::map<std::string, std::vector<int>> by_shape;
   for (size_t j = 0; j < n.claims.size(); ++j) {
     if (p.new_to_old[j] >= 0) continue;
-    std::string shape = shape_of(n.claims[j].sentence_ptr->norm);
+    std::string shape = shape_of(n.sentence(j).norm);
     if (!shape.empty()) by_shape[std::move(shape)].push_back(static_cast<int>(j));
   }
   if (by_shape.empty()) return;
   std::vector<int> old_bare;
   for (size_t i = 0; i < o.claims.size(); ++i) {
-    if (p.old_to_new[i] < 0 && shape_of(o.claims[i].sentence_ptr->norm) == kBareDate)
-      old_bare.push_back(static_cast<int>(i));
+    if (p.old_to_new[i] < 0 && shape_of(o.sentence(i).norm) == kBareDate) old_bare.push_back(static_cast<int>(i));
   }
   for (size_t i = 0; i < o.claims.size(); ++i) {
     if (p.old_to_new[i] >= 0) continue;
-    const std::string shape = shape_of(o.claims[i].sentence_ptr->norm);
+    const std::string shape = shape_of(o.sentence(i).norm);
     const auto it = by_shape.find(shape);
     if (it == by_shape.end()) continue;
     if (shape == kBareDate && (old_bare.size() != 1 || it->second.size() != 1)) continue;

@@ -45,7 +45,7 @@ AcronymTable collect_acronyms(const align::Side& old_side, const align::Side& ne
   std::unordered_set<std::string_view> read;
   for (const align::Side* side : {&old_side, &new_side}) {
     for (const uint32_t c : side->may_define) {
-      const SharedText& norm = side->claims[c].sentence_ptr->norm;
+      const SharedText& norm = side->sentence(c).norm;
       if (!may_define(norm) || !read.insert(norm).second) continue;
       for (const auto& def : classify_detail::find_definitions(classify_detail::read_alone(norm, readings))) {
         table.emplace(ascii::lower(def.acronym), ascii::lower(def.expansion));

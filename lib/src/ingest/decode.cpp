@@ -16,22 +16,22 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && ascii::lower(s.substr(s.size() - suffix.size())) == suffix;
 }
 
-// CRLF and lone CR to LF, recording which the bytes used.
-std::string to_lf(std::string_view bytes, InputNotes& notes) {
+// CRLF and lone CR to LF, recording which the bytes used. The text is
+// `bytes` when they hold no CR, else `converted`, made of them.
+std::string_view to_lf(std::string_view bytes, std::string& converted, InputNotes& notes) {
   size_t crlf = 0;
   size_t cr = 0;
-  std::string text;
-  if (std::memchr(bytes.data(), '\r', bytes.size()) == nullptr) {
-    text.assign(bytes);  // LF only, the common case: no per-byte pass
-  } else {
-    text.reserve(bytes.size());
+  std::string_view text = bytes;  // LF only, the common case: no per-byte pass and no copy
+  if (std::memchr(bytes.data(), '\r', bytes.size()) != nullptr) {
+    std::string made;
+    made.reserve(bytes.size());
     for (size_t i = 0; i < bytes.size(); ++i) {
       const char c = bytes[i];
       if (c != '\r') {
-        text.push_back(c);
+        made.push_back(c);
         continue;
       }
-      text.push_back('\n');
+      made.push_back('\n');
       if (i + 1 < bytes.size() && bytes[i + 1] == '\n') {
         ++crlf;
         ++i;
@@ -39,6 +39,8 @@ std::string to_lf(std::string_view bytes, InputNotes& notes) {
         ++cr;
       }
     }
+    converted = std::move(made);
+    text = converted;
   }
   // memchr from line to line: a per-byte count is several instructions a byte.
   size_t all = 0;
@@ -88,7 +90,7 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view source, Inpu
                                                             source, bytes.size(), kMaxInputBytes));
   }
   DecodedText out;
-  std::string converted;
+  std::string& converted = out.converted;
   if (const auto bom = charset::find_bom(bytes)) {
     out.notes.bom = true;
     out.notes.charset = std::string(bom->charset);
@@ -135,14 +137,16 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view source, Inpu
                                   "first (iconv -f WINDOWS-1252 -t UTF-8)",
                                   source, bad));
   }
-  out.text = to_lf(bytes, out.notes);
+  const std::string_view text = to_lf(bytes, converted, out.notes);
+  out.from_input = text.data() != converted.data();
+  if (out.from_input) out.input = text;
   return out;
 }
 
 Result<std::string> decode_text(std::string_view bytes, std::string_view source, InputFormat format) {
   auto decoded = decode(bytes, source, format);
   if (!decoded) return decoded.error();
-  return std::move(decoded->text);
+  return std::string(decoded->text());
 }
 
 }  // namespace strata

@@ -8,11 +8,11 @@ Result<RawDocument> ingest(std::string_view bytes, std::string_view source, cons
   if (!decoded) return decoded.error();
   RawDocument raw;
   raw.source = std::string(source);
-  raw.format = options.format == InputFormat::kAuto ? sniff_format(decoded->text, source) : options.format;
+  raw.format = options.format == InputFormat::kAuto ? sniff_format(decoded->text(), source) : options.format;
   raw.normalized = decoded->notes;
   switch (raw.format) {
     case InputFormat::kMarkdown: {
-      auto read = readers::read_markdown(decoded->text, source, options.cache);
+      auto read = readers::read_markdown(decoded->text(), source, options.cache);
       if (!read) return read.error();
       raw.blocks = std::move(read->blocks);
       raw.title = std::move(read->title);
@@ -20,7 +20,7 @@ Result<RawDocument> ingest(std::string_view bytes, std::string_view source, cons
       break;
     }
     case InputFormat::kHtml: {
-      auto read = readers::read_html(decoded->text, source, options.selectors, true);
+      auto read = readers::read_html(decoded->text(), source, options.selectors, true);
       if (!read) return read.error();
       raw.blocks = std::move(read->blocks);
       raw.page_title = std::move(read->title);
@@ -29,7 +29,7 @@ Result<RawDocument> ingest(std::string_view bytes, std::string_view source, cons
     }
     case InputFormat::kAuto:
     case InputFormat::kPlainText:
-      raw.blocks = readers::read_plain_text(decoded->text);
+      raw.blocks = readers::read_plain_text(decoded->text());
       break;
   }
   return raw;

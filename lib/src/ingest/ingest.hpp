@@ -65,9 +65,16 @@ struct IngestOptions {
   ReadCache* cache = nullptr;               // parts read before, shared by a history's versions; may be null
 };
 
+// The text is the bytes decode() read when they were UTF-8 with LF line
+// ends already (the bytes must then outlive it): a copy of a 30 MB input was
+// 30 MB more at the peak of its diff.
 struct DecodedText {
-  std::string text;  // UTF-8, LF line ends
+  std::string_view input;  // when from_input
+  std::string converted;   // else: the bytes in UTF-8 with LF line ends
+  bool from_input = true;
   InputNotes notes;
+
+  std::string_view text() const { return from_input ? input : std::string_view(converted); }
 };
 
 // Checks that `bytes` are a text document and decodes them: refuses binary

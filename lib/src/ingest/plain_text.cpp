@@ -52,10 +52,31 @@ bool strip_bullet(std::string_view& content) {
   return false;
 }
 
+// The lines holding something other than spaces and tabs: at least the
+// blocks read_plain_text makes (a line of no-break spaces makes none).
+size_t lines_with_text(std::string_view text) {
+  size_t n = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    for (size_t i = pos; i < end; ++i) {
+      if (!is_space(text[i])) {
+        ++n;
+        break;
+      }
+    }
+    pos = end + 1;
+  }
+  return n;
+}
+
 }  // namespace
 
 std::vector<RawBlock> read_plain_text(std::string_view text) {
+  // Reserved, so that a long text's blocks are not held twice while the
+  // vector grows (88 MiB a million lines).
   std::vector<RawBlock> blocks;
+  blocks.reserve(lines_with_text(text));
   int gap = 0;
   uint32_t line_no = 0;
   size_t pos = 0;
@@ -82,7 +103,7 @@ std::vector<RawBlock> read_plain_text(std::string_view text) {
     block.gap = gap;
     block.line = line_no;
     block.bullet = strip_bullet(content);
-    block.text = std::string(content);
+    block.text = SharedText(content);
     blocks.push_back(std::move(block));
     gap = 0;
     if (end == text.size()) break;

@@ -53,12 +53,9 @@ SectionSide section_side(const Document& doc, int index) {
 
 ClaimSide claim_side(const Side& side, int claim) {
   const align::Claim& c = side.claims[static_cast<size_t>(claim)];
-  return ClaimSide{c.sentence_ptr->text.str(),
-                   c.sentence_ptr->norm.str(),
-                   side.doc->sections[static_cast<size_t>(c.section)].id,
-                   c.section,
-                   c.block,
-                   side.sentence_of(claim)};
+  const Sentence& sentence = side.sentence(claim);
+  return ClaimSide{sentence.text.str(), sentence.norm.str(),  side.doc->sections[static_cast<size_t>(c.section)].id,
+                   c.section,           side.block_of(claim), side.sentence_of(claim)};
 }
 
 class Comparer {
@@ -273,8 +270,8 @@ class Comparer {
       diff_into(joined_text(c.old_sides), c.new_sides[0].text);
     } else {
       const bool here = same_place(i, p.j);
-      const SharedText& ot = old_.claims[static_cast<size_t>(i)].sentence_ptr->text;
-      const SharedText& nt = new_.claims[j].sentence_ptr->text;
+      const SharedText& ot = old_.sentence(static_cast<size_t>(i)).text;
+      const SharedText& nt = new_.sentence(j).text;
       c.old_sides.push_back(claim_side(old_, i));
       c.new_sides.push_back(claim_side(new_, p.j));
       if (kind == PairKind::kExact) {
@@ -324,7 +321,7 @@ class Comparer {
     const auto j = static_cast<size_t>(p.j);
     const int i = claims_.new_to_old[j];
     return i >= 0 && claims_.new_kind[j] == PairKind::kExact && same_place(i, p.j) &&
-           old_.claims[static_cast<size_t>(i)].sentence_ptr->text == new_.claims[j].sentence_ptr->text;
+           old_.sentence(static_cast<size_t>(i)).text == new_.sentence(j).text;
   }
 
   // The claim changes in report order. Only the first options_.max_listed_claims
@@ -340,7 +337,7 @@ class Comparer {
     });
     for (const Side* side : {&old_, &new_}) {
       for (size_t j = 0; j < side->claims.size(); ++j) {
-        if (side->claims[j].sentence_ptr->norm.size() <= align::kMaxPairedClaimBytes) continue;
+        if (side->sentence(j).norm.size() <= align::kMaxPairedClaimBytes) continue;
         out.warnings.push_back(fmt::format("{} claim {}: longer than {} bytes, paired only if unchanged",
                                            side == &old_ ? "old" : "new", j + 1, align::kMaxPairedClaimBytes));
       }

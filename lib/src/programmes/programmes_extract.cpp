@@ -342,7 +342,7 @@ std::vector<KnownAcronym> defined_acronyms(const align::Side& side) {
   AcronymTable programme_acronyms;
   Readings scratch;
   for (const uint32_t c : side.may_define) {
-    add_programme_definitions(*side.claims[c].sentence_ptr, scratch, programme_acronyms);
+    add_programme_definitions(side.sentence(c), scratch, programme_acronyms);
   }
   return known_of(programme_acronyms);
 }
