@@ -235,7 +235,6 @@ Bag bag_of(std::string_view norm) {
 Side prepare(const Document& doc) {
   Side side;
   side.doc = &doc;
-  side.by_section.resize(doc.sections.size());
   side.own_chars.resize(doc.sections.size());
   side.title_bags.resize(doc.sections.size());
   side.title_keys.reserve(doc.sections.size());
@@ -248,10 +247,8 @@ Side prepare(const Document& doc) {
       side.by_title.emplace_back(side.title_keys[s], static_cast<int>(s));
       for (const uint64_t w : side.title_bags[s]) side.title_words.emplace_back(w, static_cast<int>(s));
     }
-    side.by_section[s].reserve(section.sentences.size());
     for (size_t k = 0; k < section.sentences.size(); ++k) {
       const Sentence& sentence = section.sentences[k];
-      side.by_section[s].push_back(static_cast<int>(side.claims.size()));
       side.own_chars[s] += sentence.norm.size();
       if (classify_detail::may_define_acronym(classify_detail::key_of(sentence))) {
         side.may_define.push_back(static_cast<uint32_t>(side.claims.size()));

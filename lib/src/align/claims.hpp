@@ -48,8 +48,7 @@ struct Side {
   // at hand, so that a version's summary (defined_acronyms) and a pair's
   // equivalences (diff::collect_acronyms) read these instead of every claim.
   std::vector<uint32_t> may_define;
-  std::vector<std::vector<int>> by_section;  // claim indices of each section
-  std::vector<size_t> own_chars;             // comparison-form bytes of each section's claims
+  std::vector<size_t> own_chars;  // comparison-form bytes of each section's claims
   std::vector<Bag> title_bags;
   // Section pairing looks titles (ASCII case ignored) and title words up in
   // these, made once a version: maps made for each pair were a quarter of

@@ -12,10 +12,8 @@
 //   already taken by its own old side. Nothing is left for the later passes.
 #include "align/same.hpp"
 
-#include <string>
-#include <unordered_map>
-
-#include "text/ascii.hpp"
+#include <algorithm>
+#include <utility>
 
 namespace strata::align {
 
@@ -37,14 +35,13 @@ bool same_claims(const Side& o, const Side& n) {
 // Every section without claims (past the root) has a title shared by at
 // most kMaxTitlePostings sections, so that its title proposes it.
 bool titles_propose_all(const Side& side) {
-  bool any = false;
-  for (size_t s = 1; s < side.by_section.size() && !any; ++s) any = side.by_section[s].empty();
-  if (!any) return true;
-  std::unordered_map<std::string, size_t> sharing;
-  for (size_t s = 1; s < side.doc->sections.size(); ++s) ++sharing[ascii::lower(side.doc->sections[s].title_norm)];
-  for (size_t s = 1; s < side.by_section.size(); ++s) {
-    if (side.by_section[s].empty() && sharing[ascii::lower(side.doc->sections[s].title_norm)] > kMaxTitlePostings)
-      return false;
+  const std::vector<Section>& sections = side.doc->sections;
+  for (size_t s = 1; s < sections.size(); ++s) {
+    if (!sections[s].sentences.empty()) continue;
+    const auto [first, last] =
+        std::equal_range(side.by_title.begin(), side.by_title.end(), std::pair<uint64_t, int>(side.title_keys[s], 0),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (static_cast<size_t>(last - first) > kMaxTitlePostings) return false;
   }
   return true;
 }

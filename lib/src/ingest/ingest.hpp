@@ -44,7 +44,10 @@ struct RawBlock {
   // the Markdown reader hands the blocks of a part an earlier version had to
   // each later version, and the block memo keys by it.
   SharedText text;
-  std::string anchor;       // headings: the source's id ({#id}, id="..."); may be empty
+  // headings: the source's id ({#id}, id="..."); may be empty. Shared text,
+  // not a std::string: a block is 64 bytes, not 88 (a million-line text's
+  // blocks took 96 MiB).
+  SharedText anchor;
   std::vector<Link> links;  // links in `text`, in reading order
 };
 

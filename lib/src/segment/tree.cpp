@@ -45,7 +45,7 @@ TreeBuilder::TreeBuilder(DocumentMeta meta, BlockMemo* memo) : memo_(memo) {
 }
 
 void TreeBuilder::open(std::string_view title, uint32_t line, HeadingKey key, int indent, bool bullet,
-                       const std::string& anchor) {
+                       std::string_view anchor) {
   const std::string norm = normalize_text(title);
   // The same heading twice in a row with nothing between is one heading
   // (pages repeat a title as a banner and again as a heading).
@@ -59,7 +59,7 @@ void TreeBuilder::open(std::string_view title, uint32_t line, HeadingKey key, in
   s.parent = current();
   s.level = static_cast<int>(stack_.size()) + 1;
   s.line = line;
-  s.anchor = anchor;
+  s.anchor = std::string(anchor);
   const int index = static_cast<int>(doc_.sections.size());
   doc_.sections[static_cast<size_t>(s.parent)].children.push_back(index);
   doc_.sections.push_back(std::move(s));

@@ -23,7 +23,7 @@ class TreeBuilder {
 
   // `anchor`: the source's id for the heading, kept on the Section; may be empty.
   void open(std::string_view title, uint32_t line, HeadingKey key, int indent, bool bullet,
-            const std::string& anchor = {});
+            std::string_view anchor = {});
   // Plain text: a body line at `indent` ends bullet-headed sections at that
   // indent or deeper and plain-headed sections deeper than it.
   void close_for_indent(int indent);
