@@ -206,12 +206,37 @@ TEST(LinkDiff, InlineImageDataIsHashedNotQuoted) {
   const std::string pixels(4000, 'A');
   const Document doc = html("<p>Map <img alt=\"map\" src=\"data:image/png;base64," + pixels + "\"></p>");
   ASSERT_EQ(doc.sections[0].blocks.size(), 1u);
-  ASSERT_EQ(doc.sections[0].blocks[0].link_count, 1u);
+  ASSERT_EQ(doc.sections[0].links_of(0).size(), 1u);
   const std::string& target = doc.sections[0].links[0].target;
   EXPECT_EQ(target.rfind("data:image/png;\u2026 #", 0), 0u) << target;
   EXPECT_LT(target.size(), 64u);
   const Document other = html("<p>Map <img alt=\"map\" src=\"data:image/png;base64,B" + pixels + "\"></p>");
   EXPECT_NE(other.sections[0].links[0].target, target);
+}
+
+// A section keeps its blocks' links in one list; each block finds its own,
+// blocks without links between them.
+TEST(LinkDiff, EachBlockHasItsOwnLinks) {
+  const Document doc = markdown(
+      "Read the [terms](/terms).\n\nNo link here.\n\n- [One](/one) and [two](/two)\n- Plain item\n\n"
+      "Last: ![map](/map.png)\n");
+  const Section& root = doc.sections[0];
+  ASSERT_EQ(root.blocks.size(), 5u);
+  const auto targets = [&](size_t block) {
+    std::vector<std::string> out;
+    for (const Link& link : root.links_of(block)) out.push_back(link.target);
+    return out;
+  };
+  EXPECT_EQ(targets(0), std::vector<std::string>({"/terms"}));
+  EXPECT_TRUE(targets(1).empty());
+  EXPECT_EQ(targets(2), std::vector<std::string>({"/one", "/two"}));
+  EXPECT_TRUE(targets(3).empty());
+  EXPECT_EQ(targets(4), std::vector<std::string>({"/map.png"}));
+  EXPECT_TRUE(targets(5).empty());  // past the last block
+  // The outline names each link under its block.
+  const auto outline = nlohmann::json::parse(render_outline_json(doc));
+  EXPECT_EQ(outline["sections"][0]["blocks"][2]["links"][1]["target"], "/two");
+  EXPECT_FALSE(outline["sections"][0]["blocks"][3].contains("links"));
 }
 
 TEST(LinkDiff, CliExitsOneForARepointedLinkAlone) {

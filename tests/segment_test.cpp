@@ -19,6 +19,18 @@ std::vector<std::string> child_titles(const Document& doc, int index) {
   return out;
 }
 
+// List nesting is kept in 16 bits: a hostile list nested 70,000 deep counts
+// as 65,535 deep, where a wider count would have made every block larger.
+TEST(Segment, ListsNestedPastTheLimitCountAsTheDeepest) {
+  std::string nested;
+  for (int k = 0; k < 70'000; ++k) nested += "- ";
+  auto doc = parse_document(nested + "deep\n", "deep.md");
+  ASSERT_TRUE(doc) << doc.error().message;
+  ASSERT_EQ(doc->sentence_count(), 1u);
+  EXPECT_EQ(doc->sections[0].blocks[0].depth, 65'535);
+  EXPECT_EQ(doc->sections[0].sentences[0].text, "deep");
+}
+
 TEST(Segment, Page2015Outline) {
   const Document doc = load_snapshot("page-2015");
   EXPECT_EQ(doc.meta.title, "NATO\u2019s relations with Ukraine");

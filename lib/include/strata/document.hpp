@@ -19,7 +19,7 @@ namespace strata {
 enum class InputFormat { kAuto, kPlainText, kMarkdown, kHtml };
 
 // A table row is one claim: its cells joined, each after its column header.
-enum class BlockKind { kParagraph, kListItem, kQuote, kCode, kTableRow };
+enum class BlockKind : uint8_t { kParagraph, kListItem, kQuote, kCode, kTableRow };
 
 const char* to_string(BlockKind kind);
 const char* to_string(InputFormat format);  // "text", "markdown", "html" ("auto" for kAuto)
@@ -36,6 +36,7 @@ struct Link {
   std::string text;    // original form (an image's alt text); may be empty (an image without alt text)
   std::string target;  // as written in the source (URL, relative path or #fragment); an image's source
   LinkKind kind = LinkKind::kLink;
+  uint32_t block = 0;  // index of its block in its section's blocks
 };
 
 // A claim: one sentence of a paragraph, or one whole list item. Its line is
@@ -50,15 +51,16 @@ struct Sentence {
 // A block's sentences and links are kept in its section, in reading order
 // (Section::sentences_of, Section::links_of): a vector of each in every block
 // made a one-line block 96 bytes and an allocation, and two documents of a
-// million lines held 188 MiB of blocks and sentence vectors.
+// million lines held 188 MiB of blocks and sentence vectors. A block is 16
+// bytes: its links (few) name it, rather than every block its links.
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
-  int depth = 0;                // list nesting, 0 for top-level items and non-list blocks
+  // List nesting, 0 for top-level items and non-list blocks; lists nested
+  // deeper than 65,535 count as that deep.
+  uint16_t depth = 0;
   uint32_t line = 0;            // 1-based source line
   uint32_t first_sentence = 0;  // index into Section::sentences
   uint32_t sentence_count = 0;  // at least 1
-  uint32_t first_link = 0;      // index into Section::links
-  uint32_t link_count = 0;      // 0 for plain text
 };
 
 // One removal made by a boilerplate rule, kept so that every removal can be
@@ -85,9 +87,8 @@ struct Section {
   std::span<const Sentence> sentences_of(const Block& block) const {
     return {sentences.data() + block.first_sentence, block.sentence_count};
   }
-  std::span<const Link> links_of(const Block& block) const {
-    return {links.data() + block.first_link, block.link_count};
-  }
+  // The links of blocks[block]; none for plain text.
+  std::span<const Link> links_of(size_t block) const;
 };
 
 // What ingest changed to turn the bytes into text. Recorded so that a report

@@ -24,9 +24,8 @@ std::vector<Place> places(const Document& doc) {
   std::vector<Place> out;
   for (size_t s = 0; s < doc.sections.size(); ++s) {
     const Section& section = doc.sections[s];
-    for (const Block& b : section.blocks) {
-      for (const Link& l : section.links_of(b)) out.push_back({&l, static_cast<int>(s), b.line, false, {}});
-    }
+    for (const Link& l : section.links)
+      out.push_back({&l, static_cast<int>(s), section.blocks[l.block].line, false, {}});
   }
   return out;
 }

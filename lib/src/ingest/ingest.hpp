@@ -25,7 +25,7 @@ namespace strata {
 // What a reader found on one line or block of the source, before
 // normalization and before the section tree is known.
 struct RawBlock {
-  enum class Kind {
+  enum class Kind : uint8_t {
     kLine,     // plain text: one source line; segment decides what it is
     kHeading,  // Markdown or HTML heading; `level` is 1..6
     kParagraph,
@@ -35,18 +35,18 @@ struct RawBlock {
     kTableRow,  // cells joined, each after its column header ("Header: cell")
   };
   Kind kind = Kind::kLine;
-  int level = 0;        // heading level (Markdown, HTML), 0 otherwise
+  uint8_t level = 0;    // heading level (Markdown, HTML), 0 otherwise
+  bool bullet = false;  // plain text: the line began with a bullet mark
   int indent = 0;       // plain text: leading columns; Markdown and HTML lists: nesting depth
   int gap = 0;          // blank lines before this block (plain text)
-  bool bullet = false;  // plain text: the line began with a bullet mark
   uint32_t line = 0;    // 1-based source line
   // Content without markup, bullet or indentation, original form. Shared:
   // the Markdown reader hands the blocks of a part an earlier version had to
   // each later version, and the block memo keys by it.
   SharedText text;
   // headings: the source's id ({#id}, id="..."); may be empty. Shared text,
-  // not a std::string: a block is 64 bytes, not 88 (a million-line text's
-  // blocks took 96 MiB).
+  // not a std::string, and the small fields packed: a block is 56 bytes, not
+  // 88 (a million-line text's blocks took 96 MiB).
   SharedText anchor;
   std::vector<Link> links;  // links in `text`, in reading order
 };

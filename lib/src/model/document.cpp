@@ -45,6 +45,13 @@ std::vector<std::string> Document::title_path(int index) const {
   return path;
 }
 
+std::span<const Link> Section::links_of(size_t block) const {
+  // Links are in block order: a binary search, as few blocks have links.
+  const auto first = std::partition_point(links.begin(), links.end(), [&](const Link& l) { return l.block < block; });
+  const auto last = std::partition_point(first, links.end(), [&](const Link& l) { return l.block == block; });
+  return {first, last};
+}
+
 const Sentence& Document::sentence_at(int section, int block, int sentence) const {
   const Section& s = sections[static_cast<size_t>(section)];
   return s.sentences[s.blocks[static_cast<size_t>(block)].first_sentence + static_cast<size_t>(sentence)];

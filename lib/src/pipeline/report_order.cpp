@@ -18,38 +18,40 @@ std::vector<double> after_predecessors(const std::vector<int>& old_to_new, doubl
 
 std::vector<uint32_t> claim_report_order(const std::vector<int>& old_to_new, size_t count_new,
                                          const std::function<bool(size_t)>& reported) {
-  // starts[k]: where the removed claims after new claim k - 1 begin in
-  // `removed` (k = 0: those before every pair).
-  std::vector<uint32_t> starts(count_new + 2, 0);
+  // The order is: the removed claims after no pair (group 0), new claim 0,
+  // the removed claims after it (group 1), new claim 1, and so on. at[g]:
+  // first the size of group g, then where it begins in `order`, then where
+  // its next removed claim goes. Written in place, with no list of the
+  // removed claims beside it: three arrays of a claim each were 20 MB at
+  // the peak of two documents of a million lines.
+  std::vector<uint32_t> at(count_new + 1, 0);
+  size_t removed = 0;
   int follows = -1;
   for (const int j : old_to_new) {
     if (j >= 0) {
       follows = j;
     } else {
-      ++starts[static_cast<size_t>(follows) + 2];
+      ++at[static_cast<size_t>(follows + 1)];
+      ++removed;
     }
   }
-  for (size_t k = 1; k < starts.size(); ++k) starts[k] += starts[k - 1];
-  std::vector<uint32_t> removed(starts.back());
-  std::vector<uint32_t> next(starts.begin(), starts.end() - 1);
+  std::vector<uint32_t> order(count_new + removed);
+  size_t end = 0;
+  for (size_t g = 0; g <= count_new; ++g) {
+    const uint32_t size = at[g];
+    at[g] = static_cast<uint32_t>(end);
+    end += size;
+    if (g < count_new && reported(g)) order[end++] = static_cast<uint32_t>(g);
+  }
   follows = -1;
   for (size_t i = 0; i < old_to_new.size(); ++i) {
     if (old_to_new[i] >= 0) {
       follows = old_to_new[i];
     } else {
-      removed[next[static_cast<size_t>(follows + 1)]++] = static_cast<uint32_t>(count_new + i);
+      order[at[static_cast<size_t>(follows + 1)]++] = static_cast<uint32_t>(count_new + i);
     }
   }
-  std::vector<uint32_t> order;
-  order.reserve(count_new + removed.size());
-  auto removed_after = [&](size_t k) {
-    order.insert(order.end(), removed.begin() + starts[k], removed.begin() + starts[k + 1]);
-  };
-  removed_after(0);
-  for (size_t j = 0; j < count_new; ++j) {
-    if (reported(j)) order.push_back(static_cast<uint32_t>(j));
-    removed_after(j + 1);
-  }
+  order.resize(end);
   return order;
 }
 

@@ -47,7 +47,8 @@ std::string render_outline_json(const Document& doc) {
     js["line"] = s.line;
     if (!s.anchor.empty()) js["anchor"] = s.anchor;
     ordered_json blocks = ordered_json::array();
-    for (const Block& b : s.blocks) {
+    for (size_t k = 0; k < s.blocks.size(); ++k) {
+      const Block& b = s.blocks[k];
       ordered_json jb;
       jb["kind"] = to_string(b.kind);
       jb["depth"] = b.depth;
@@ -56,9 +57,9 @@ std::string render_outline_json(const Document& doc) {
       for (const Sentence& sentence : s.sentences_of(b))
         sentences.push_back({{"text", sentence.text}, {"norm", sentence.norm}});
       jb["sentences"] = std::move(sentences);
-      if (b.link_count > 0) {
+      if (const auto block_links = s.links_of(k); !block_links.empty()) {
         ordered_json links = ordered_json::array();
-        for (const Link& link : s.links_of(b))
+        for (const Link& link : block_links)
           links.push_back({{"text", link.text}, {"target", link.target}, {"kind", to_string(link.kind)}});
         jb["links"] = std::move(links);
       }

@@ -1,5 +1,7 @@
 #include "segment/tree.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "normalize/normalize.hpp"
@@ -97,14 +99,14 @@ void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const SharedText
   if (sentences.size() == first) return;
   Block block;
   block.kind = kind;
-  block.depth = depth;
+  block.depth = static_cast<uint16_t>(std::clamp(depth, 0, int{UINT16_MAX}));
   block.line = line;
   block.first_sentence = static_cast<uint32_t>(first);
   block.sentence_count = static_cast<uint32_t>(sentences.size() - first);
-  block.first_link = static_cast<uint32_t>(section.links.size());
-  block.link_count = static_cast<uint32_t>(links.size());
-  section.links.insert(section.links.end(), std::make_move_iterator(links.begin()),
-                       std::make_move_iterator(links.end()));
+  for (Link& link : links) {
+    link.block = static_cast<uint32_t>(section.blocks.size());
+    section.links.push_back(std::move(link));
+  }
   section.blocks.push_back(block);
 }
 
