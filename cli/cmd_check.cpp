@@ -205,7 +205,7 @@ void add_check_command(CLI::App& app, Context& context) {
       ->allow_extra_args(false)
       ->take_all();
   cmd->add_option("--max-claims-removed", args->max_claims_removed, "Fail when more than N claims are removed")
-      ->check(CLI::NonNegativeNumber);
+      ->check(non_negative());
   cmd->add_option("--max-section-rewritten", args->max_section_rewritten,
                   "Fail when more than this percentage of a section's claims changed")
       ->check(CLI::Range(0.0, 100.0));

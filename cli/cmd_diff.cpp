@@ -97,7 +97,7 @@ void add_diff_command(CLI::App& app, Context& context) {
   }
   if (context.wants("--context")) {
     cmd->add_option("--context", args->context, "Equal words kept around each edit in text output, >= 0 (default: all)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(non_negative());
   }
   // One value an occurrence (a comma list), so that `--only modified OLD NEW`
   // leaves OLD and NEW to the operands.

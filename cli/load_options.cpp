@@ -99,6 +99,16 @@ Result<Document> ReadFlags::load(const std::string& file_or_rev, const LoadOptio
   return load_version(store_path(store), file_or_rev, options);
 }
 
+CLI::Validator non_negative() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        double number = 0;
+        if (CLI::detail::lexical_cast(value, number) && number >= 0) return std::string();
+        return "Value " + value + " is not a number of 0 or more";
+      },
+      "NUMBER >= 0");
+}
+
 Result<CompareOptions> ReadFlags::compare_options() const {
   CompareOptions options;
   auto config = programme_config(programmes_file);

@@ -22,6 +22,10 @@ std::string store_path(std::string_view flag);
 Result<ProgrammeConfig> programme_config(const std::string& path);
 void add_programmes_option(CLI::App& command, std::string& path);
 
+// An option's value must be a number of 0 or more. CLI11's NonNegativeNumber
+// names its upper bound in its message: the largest double, 309 digits.
+CLI::Validator non_negative();
+
 struct ReadFlags {
   std::string input_format = "auto";
   std::vector<std::string> select;  // --select: HTML content to keep (simple CSS, docs/inputs.md)

@@ -106,7 +106,11 @@ std::vector<Case> cases() {
           "{s} diff {d}/a.txt {d}/b.webp", 2, R"(^strata: error: .*b\.webp.*WebP image)"),
       // --- Options out of range ----------------------------------------------
       row("NegativeContextIsRefused", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
-          "{s} diff --context -1 {d}/a.txt {d}/b.txt", 2, R"(^strata: error: --context)"),
+          "{s} diff --context -1 {d}/a.txt {d}/b.txt", 2,
+          R"(^strata: error: --context: Value -1 is not a number of 0 or more\n$)"),
+      row("NegativeRemovalLimitIsRefused", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
+          "{s} check --no-config --max-claims-removed -1 {d}/a.txt {d}/b.txt", 2,
+          R"(^strata: error: --max-claims-removed: Value -1 is not a number of 0 or more\n$)"),
       row("HugeContextIsRefused", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
           "{s} diff --context 99999999999999 {d}/a.txt {d}/b.txt", 2, R"(^strata: error: .*--context)"),
       row("NegativeListingCapIsRefused", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
