@@ -117,12 +117,6 @@ int Side::block_of(int c) const {
   return static_cast<int>(after - blocks.begin()) - 1;
 }
 
-int Side::sentence_of(int c) const {
-  const Claim& claim = claims[static_cast<size_t>(c)];
-  const Block& block = doc->sections[static_cast<size_t>(claim.section)].blocks[static_cast<size_t>(block_of(c))];
-  return static_cast<int>(claim.sentence - block.first_sentence);
-}
-
 namespace {
 
 const std::vector<int>& rest_of(const std::map<int, std::vector<int>>& rest, int claim) {

@@ -69,9 +69,8 @@ struct Side {
     const Claim& claim = claims[c];
     return doc->sections[static_cast<size_t>(claim.section)].sentences[claim.sentence];
   }
-  // Index of claim `c`'s block in its section, and of its sentence in that block.
+  // Index of claim `c`'s block in its section (a binary search).
   int block_of(int c) const;
-  int sentence_of(int c) const;
   // The words of claim `c` (an index into `claims`); empty when not filled.
   const Bag& bag(int c) const { return words_of(c).bag; }
   const Bag& bag(size_t c) const { return bag(static_cast<int>(c)); }

@@ -53,9 +53,12 @@ SectionSide section_side(const Document& doc, int index) {
 
 ClaimSide claim_side(const Side& side, int claim) {
   const align::Claim& c = side.claims[static_cast<size_t>(claim)];
-  const Sentence& sentence = side.sentence(claim);
-  return ClaimSide{sentence.text.str(), sentence.norm.str(),  side.doc->sections[static_cast<size_t>(c.section)].id,
-                   c.section,           side.block_of(claim), side.sentence_of(claim)};
+  const Section& section = side.doc->sections[static_cast<size_t>(c.section)];
+  const Sentence& sentence = section.sentences[c.sentence];
+  const int block = side.block_of(claim);
+  const uint32_t first = section.blocks[static_cast<size_t>(block)].first_sentence;
+  return ClaimSide{
+      sentence.text.str(), sentence.norm.str(), section.id, c.section, block, static_cast<int>(c.sentence - first)};
 }
 
 class Comparer {
