@@ -82,11 +82,15 @@ TEST(MarkdownParts, CutsOnlyWhereNothingIsOpen) {
   };
   const Case cases[] = {
       {"# A\n\nOne.\n\n## B\n\n- item\n\n# C\n\nTwo.\n", 5},
-      {"# A\n\n```\ncode\n\n# not a heading\n```\n\n# B\n\nText.\n", 3},           // inside a fence
-      {"# A\n\n~~~~\n~~~\n\n# code\n~~~~\n\n# B\n", 2},                            // a shorter fence does not close
-      {"# A\n\n<!-- a comment\n\n# not a heading\n-->\n\n# B\n", 2},               // an HTML comment runs to -->
-      {"# A\n\n<pre>\n\n# kept\n</PRE>\n\n# B\n", 2},                              // so does <pre>, to any case
-      {"# A\n\n<div>\n\n# B\n", 2},                                                // a blank line ends a <div>
+      {"# A\n\n```\ncode\n\n# not a heading\n```\n\n# B\n\nText.\n", 3},  // inside a fence
+      {"# A\n\n~~~~\n~~~\n\n# code\n~~~~\n\n# B\n", 2},                   // a shorter fence does not close
+      {"# A\n\n<!-- a comment\n\n# not a heading\n-->\n\n# B\n", 2},      // an HTML comment runs to -->
+      {"# A\n\n<pre>\n\n# kept\n</PRE>\n\n# B\n", 2},                     // so does <pre>, to any case
+      {"# A\n\n<!DOCTYPE x\n\n# kept\n>\n\n# B\n", 2},                    // a declaration runs to >
+      {"# A\n\n<!doctype x\n```>\n\n# B\n", 1},     // but not in lower case: text, then a fence that never closes
+      {"# A\n\n<pre>\n\n</textarea>\n\n# B\n", 1},  // only its own end tags close <pre>, not </textarea>
+      {"# A\n\n<search> x\n```\n\n# B\n```\n", 1},  // <search> opens no block: text, then a fence
+      {"# A\n\n<div>\n\n# B\n", 2},                 // a blank line ends a <div>
       {"# A\n\nSee <https://example.org>.\n\n<https://example.org>\n\n# B\n", 3},  // autolinks are text
       {"# A\n\nSee [x].\n\n# B\n\n[x]: https://example.org\n", 1},                 // a definition reaches back
       {"# A\n\nNote[^1].\n\n# B\n\n[^1]: The note.\n", 1},                         // so does a footnote

@@ -8,36 +8,37 @@ namespace strata::markdown_parts {
 
 namespace {
 
-// CommonMark's HTML blocks of kind 6: a blank line ends them.
-constexpr std::array<std::string_view, 62> kBlockTags = {
+// CommonMark's HTML blocks of kind 6: a blank line ends them. The list of
+// CommonMark 0.29, which cmark-gfm 0.29 follows: "search" came later.
+constexpr std::array<std::string_view, 61> kBlockTags = {
     "address",  "article",    "aside",  "base",    "basefont", "blockquote", "body",     "caption",  "center",
     "col",      "colgroup",   "dd",     "details", "dialog",   "dir",        "div",      "dl",       "dt",
     "fieldset", "figcaption", "figure", "footer",  "form",     "frame",      "frameset", "h1",       "h2",
     "h3",       "h4",         "h5",     "h6",      "head",     "header",     "hr",       "html",     "iframe",
     "legend",   "li",         "link",   "main",    "menu",     "menuitem",   "nav",      "noframes", "ol",
-    "optgroup", "option",     "p",      "param",   "search",   "section",    "summary",  "table",    "tbody",
-    "td",       "tfoot",      "th",     "thead",   "title",    "tr",         "track",    "ul"};
+    "optgroup", "option",     "p",      "param",   "section",  "summary",    "table",    "tbody",    "td",
+    "tfoot",    "th",         "thead",  "title",   "tr",       "track",      "ul"};
 
 // Kinds 1 to 5 and the string that ends each.
 struct Closing {
   std::string_view open;
   std::string_view close;
 };
-constexpr std::array<Closing, 8> kClosings = {{{"<script", "</script>"},
+// "<textarea" joined kind 1 after CommonMark 0.29.
+constexpr std::array<Closing, 7> kClosings = {{{"<script", "</script>"},
                                                {"<pre", "</pre>"},
                                                {"<style", "</style>"},
-                                               {"<textarea", "</textarea>"},
                                                {"<!--", "-->"},
                                                {"<?", "?>"},
                                                {"<![CDATA[", "]]>"},
                                                {"<!", ">"}}};
 
-// Kinds 1 to 5 end on the line that holds their closing string; the four
+// Kinds 1 to 5 end on the line that holds their closing string; the three
 // tags of kind 1 end at any of their end tags, in any case.
 bool closes(std::string_view line, std::string_view close) {
   if (close.substr(0, 2) != "</") return line.find(close) != std::string_view::npos;
   const std::string lower = ascii::lower(line);
-  for (std::string_view tag : {"</script>", "</pre>", "</style>", "</textarea>"}) {
+  for (std::string_view tag : {"</script>", "</pre>", "</style>"}) {
     if (lower.find(tag) != std::string::npos) return true;
   }
   return false;
@@ -141,7 +142,9 @@ Html html_start(std::string_view t, std::string_view& close) {
     const bool named = ascii::alpha(c.open.back());  // tag names match in any case, "<![CDATA[" as written
     if (!(named ? std::string_view(lower) : t).starts_with(c.open)) continue;
     const char after = t.size() > c.open.size() ? t[c.open.size()] : ' ';
-    if (c.open == "<!" && !ascii::alpha(after)) continue;
+    // A declaration opens with an uppercase letter in CommonMark 0.29,
+    // which cmark-gfm 0.29 follows: "<!u" is text.
+    if (c.open == "<!" && !ascii::upper(after)) continue;
     if (named && after != ' ' && after != '\t' && after != '>') continue;
     close = c.close;
     return Html::kToString;
