@@ -138,13 +138,30 @@ void diff_two(const uint8_t* data, size_t size) {
   if (compare(*old_doc, *old_doc).has_changes()) finding("a document differs from itself");
 }
 
-void rules_file(const uint8_t* data, size_t size) {
-  if (size > kMaxInput) return;
-  const MemoryFile file(data, size);
+// The small pair that accepted rule files are tried on, read once: the
+// fuzzer's input changes only the options.
+struct FixedPair {
   static constexpr std::string_view kOld =
       "Title\n\nLast updated: 2 July 2024\n\nSkip to main content\n\nThe Fund will support the Agency.\n";
   static constexpr std::string_view kNew =
       "Title\n\nLast updated: 3 May 2025\n\nSkip to main content\n\nThe Fund may support the new Agency.\n";
+  FixedPair() {
+    auto old_read = parse_document(kOld, "old");
+    auto new_read = parse_document(kNew, "new");
+    if (!old_read || !new_read) finding("fixed documents refused");
+    old_doc = std::move(*old_read);
+    new_doc = std::move(*new_read);
+    changes = compare(old_doc, new_doc);
+  }
+  Document old_doc;
+  Document new_doc;
+  ChangeSet changes;  // under the default options
+};
+
+void rules_file(const uint8_t* data, size_t size) {
+  if (size > kMaxInput) return;
+  const MemoryFile file(data, size);
+  static const FixedPair pair;
 
   // The same bytes go to every rule file reader: they share the TOML
   // reader, and a shape that breaks one is worth trying on the others.
@@ -153,31 +170,37 @@ void rules_file(const uint8_t* data, size_t size) {
   } else {
     LoadOptions options;
     options.rules = std::move(*rules);
-    if (auto doc = parse_document(kOld, "fuzz", options)) {
+    if (auto doc = parse_document(FixedPair::kOld, "fuzz", options)) {
       check_json(render_outline_json(*doc), "outline JSON under fuzzed rules");
     }
   }
 
-  auto old_doc = parse_document(kOld, "old");
-  auto new_doc = parse_document(kNew, "new");
-  if (!old_doc || !new_doc) finding("fixed documents refused");
+  // Most inputs are refused by both readers; the pair under the default
+  // options is then the one compared before.
   CompareOptions compare_options;
+  bool configured = false;
   if (auto programmes = load_programme_config(file.path()); !programmes) {
     check_message(programmes.error());
   } else {
     compare_options.classification.programmes = std::move(*programmes);
+    configured = true;
   }
   if (auto significance = load_significance_options(file.path()); !significance) {
     check_message(significance.error());
   } else {
     compare_options.classification.significance = std::move(*significance);
+    configured = true;
   }
-  const ChangeSet changes = compare(*old_doc, *new_doc, compare_options);
-  check_json(render_diff_json(changes), "diff JSON under fuzzed programme and significance files");
+  ChangeSet configured_changes;
+  if (configured) {
+    configured_changes = compare(pair.old_doc, pair.new_doc, compare_options);
+    check_json(render_diff_json(configured_changes), "diff JSON under fuzzed programme and significance files");
+  }
+  const ChangeSet& changes = configured ? configured_changes : pair.changes;
 
   auto rule_set = load_check_config(file.path());
   if (!rule_set) return check_message(rule_set.error());
-  const DocumentCheck checked = check_document(*old_doc, *new_doc, changes, rule_set->rules, "fuzz");
+  const DocumentCheck checked = check_document(pair.old_doc, pair.new_doc, changes, rule_set->rules, "fuzz");
   for (const Finding& f : checked.findings) check_utf8(f.summary, "check finding not UTF-8");
 }
 
