@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -68,7 +69,20 @@ void check_message(const Error& error) { check_utf8(terminal_line(error.message)
 void read_one(const uint8_t* data, size_t size) {
   if (size > kMaxInput) return;
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  for (InputFormat format : {InputFormat::kPlainText, InputFormat::kMarkdown, InputFormat::kHtml, InputFormat::kAuto}) {
+  // The format sniffed first: its reading must be the one of the format it
+  // names, read below, so its outline is only compared, not checked again.
+  std::optional<Document> sniffed;
+  std::string sniffed_outline;
+  {
+    LoadOptions options;
+    options.format = InputFormat::kAuto;
+    if (auto doc = parse_document(bytes, "fuzz", options)) {
+      if (doc->meta.format == InputFormat::kAuto) finding("sniffed document names no format");
+      sniffed_outline = render_outline_json(*doc);
+      sniffed = std::move(*doc);
+    }
+  }
+  for (InputFormat format : {InputFormat::kPlainText, InputFormat::kMarkdown, InputFormat::kHtml}) {
     LoadOptions options;
     options.format = format;
     auto doc = parse_document(bytes, "fuzz", options);
@@ -81,6 +95,9 @@ void read_one(const uint8_t* data, size_t size) {
     check_utf8(render_outline_text(*doc), "outline text not UTF-8");
     const std::string outline = render_outline_json(*doc);
     check_json(outline, "outline JSON");
+    if (sniffed && sniffed->meta.format == format && sniffed_outline != outline) {
+      finding("sniffed format reads differently from the same format named");
+    }
     if (format != InputFormat::kMarkdown) continue;
     // A history reads Markdown in parts through a cache: it must read what
     // the document read whole says.
