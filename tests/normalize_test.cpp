@@ -192,6 +192,19 @@ TEST(Boilerplate, UserRulesAddAndDisable) {
   EXPECT_EQ(doc->sentence_count(), 2u);  // the "Learn more:" line is content again
 }
 
+// The lines as the blocks of a document, once the rules have removed theirs.
+RawDocument remove_from(std::initializer_list<const char*> lines, const BoilerplateRules& rules,
+                        std::vector<Removal>& removals) {
+  RawDocument raw;
+  for (const char* line : lines) {
+    RawBlock b;
+    b.text = line;
+    raw.blocks.push_back(b);
+  }
+  remove_boilerplate(raw, rules, removals);
+  return raw;
+}
+
 // Lines are told apart from the rules by their first letter before they are
 // normalized: the comparison form may still differ there (case, a combining
 // mark composing the letter, leading spaces or a format character).
@@ -201,15 +214,10 @@ TEST(Boilerplate, RulesMatchWhateverTheLineOpensWith) {
       dir.file("rules.toml", "[[rule]]\nname = \"evaluate\"\nmatch = \"exact\"\npattern = \"\u00c9valuer ce site\"\n");
   auto rules = load_boilerplate_rules(path, default_boilerplate_rules());
   ASSERT_TRUE(rules) << rules.error().message;
-  RawDocument raw;
-  for (const char* line : {"SKIP TO MAIN CONTENT", "E\u0301valuer ce site", "\u200bLoading ...", "\t more >>",
-                           "Skipping to the point.", "Evaluer ce site"}) {
-    RawBlock b;
-    b.text = line;
-    raw.blocks.push_back(b);
-  }
   std::vector<Removal> removals;
-  remove_boilerplate(raw, *rules, removals);
+  const RawDocument raw = remove_from({"SKIP TO MAIN CONTENT", "E\u0301valuer ce site", "\u200bLoading ...",
+                                       "\t more >>", "Skipping to the point.", "Evaluer ce site"},
+                                      *rules, removals);
   ASSERT_EQ(removals.size(), 4u);
   EXPECT_EQ(removals[0].rule, "skip-link");
   EXPECT_EQ(removals[1].rule, "evaluate");
@@ -218,6 +226,35 @@ TEST(Boilerplate, RulesMatchWhateverTheLineOpensWith) {
   ASSERT_EQ(raw.blocks.size(), 2u);
   EXPECT_EQ(raw.blocks[0].text, "Skipping to the point.");
   EXPECT_EQ(raw.blocks[1].text, "Evaluer ce site");
+}
+
+// A regular expression is matched against lines in their comparison form,
+// where a bullet is "*", an ellipsis "..." and a fullwidth parenthesis "(".
+// Written so in a pattern, each still means itself, not a quantifier, a
+// wildcard or a group (a bullet opening a pattern was a quantifier with
+// nothing to repeat, and the rule file threw out of the library).
+TEST(Boilerplate, RegexCharactersFoldedToSyntaxStayText) {
+  test::TempDir dir;
+  const std::string path =
+      dir.file("rules.toml",
+               "[[rule]]\nname = \"bullet\"\nmatch = \"regex\"\npattern = \"\u25cf Menu (.*)$\"\n"
+               "[[rule]]\nname = \"wait\"\nmatch = \"regex\"\npattern = \"Wait\u2026 here\\\\.\"\n"
+               "[[rule]]\nname = \"note\"\nmatch = \"regex\"\npattern = \"\uff08note\uff09 [a-z]+\"\n");
+  auto rules = load_boilerplate_rules(path, {});
+  ASSERT_TRUE(rules) << rules.error().message;
+  std::vector<Removal> removals;
+  const RawDocument raw = remove_from(
+      {"\u2022 Menu Home", "Wait... here.", "WaitXYZ here.", "(note) kept", "note) kept", "* Menu", "((note)) kept"},
+      *rules, removals);
+  ASSERT_EQ(removals.size(), 3u);
+  EXPECT_EQ(removals[0].rule, "bullet");
+  EXPECT_EQ(removals[1].rule, "wait");
+  EXPECT_EQ(removals[2].rule, "note");
+  ASSERT_EQ(raw.blocks.size(), 4u);
+  EXPECT_EQ(raw.blocks[0].text, "WaitXYZ here.");  // "..." is not three of anything
+  EXPECT_EQ(raw.blocks[1].text, "note) kept");     // "(" is no group
+  EXPECT_EQ(raw.blocks[2].text, "* Menu");
+  EXPECT_EQ(raw.blocks[3].text, "((note)) kept");
 }
 
 TEST(Boilerplate, BadRuleFilesNameTheFile) {

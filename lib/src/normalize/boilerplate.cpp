@@ -17,6 +17,27 @@ namespace {
 // never tested, which keeps the rules' cost bounded on huge inputs.
 constexpr size_t kMaxBoilerplateLine = 300;
 
+constexpr auto kRegexFlags = std::regex::icase | std::regex::ECMAScript;
+
+// A regular expression in the comparison form of the lines it is matched
+// against. What was written in ASCII is the expression's syntax and stays as
+// it is; what folding makes of any other character is text to match, so a
+// bullet folded to "*", an ellipsis to "..." or a fullwidth parenthesis to
+// "(" is escaped, never a quantifier, a wildcard or a group.
+std::string regex_comparison_form(std::string_view pattern) {
+  static constexpr std::string_view kSyntax = "\\^$.|?*+()[]{}-/";
+  const NormalizedText form = normalize(pattern);
+  std::string out;
+  out.reserve(form.text.size());
+  for (size_t i = 0; i < form.text.size(); ++i) {
+    const char c = form.text[i];
+    const bool written = static_cast<unsigned char>(pattern[form.to_original[i]]) < 0x80;
+    if (!written && kSyntax.find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 bool matches(const BoilerplateRule& rule, std::string_view norm, std::string& captured) {
   switch (rule.match) {
     case BoilerplateRule::Match::kExact:
@@ -27,13 +48,19 @@ bool matches(const BoilerplateRule& rule, std::string_view norm, std::string& ca
       return true;
     case BoilerplateRule::Match::kRegex: {
       // Compiled per call: user rules are few and lines short; the bundled
-      // rules avoid regexes altogether.
-      const std::regex re(rule.pattern, std::regex::icase | std::regex::ECMAScript);
-      std::smatch m;
-      const std::string s(norm);
-      if (!std::regex_match(s, m, re)) return false;
-      captured = m.size() > 1 ? m[1].str() : std::string();
-      return true;
+      // rules avoid regexes altogether. A rule file's pattern was compiled
+      // so when it was read; a rule built in code that does not compile
+      // matches nothing rather than throw out of the library.
+      try {
+        const std::regex re(rule.pattern, kRegexFlags);
+        std::smatch m;
+        const std::string s(norm);
+        if (!std::regex_match(s, m, re)) return false;
+        captured = m.size() > 1 ? m[1].str() : std::string();
+        return true;
+      } catch (const std::regex_error&) {
+        return false;
+      }
     }
   }
   return false;
@@ -107,8 +134,9 @@ Result<BoilerplateRules> load_boilerplate_rules(const std::string& path, Boilerp
         r.match = BoilerplateRule::Match::kPrefix;
       } else if (match == "regex") {
         r.match = BoilerplateRule::Match::kRegex;
+        r.pattern = regex_comparison_form(r.pattern);
         try {  // std::regex reports a bad pattern only by throwing; keep it inside the library
-          const std::regex check(r.pattern, std::regex::ECMAScript);
+          const std::regex check(r.pattern, kRegexFlags);
         } catch (const std::regex_error& e) {
           return make_error(ErrorCode::kInvalidInput,
                             fmt::format("{}: rule '{}': bad regular expression: {}", path, r.name, e.what()));
@@ -125,7 +153,7 @@ Result<BoilerplateRules> load_boilerplate_rules(const std::string& path, Boilerp
         return make_error(ErrorCode::kInvalidInput,
                           fmt::format("{}: rule '{}': action must be remove or date", path, r.name));
       }
-      r.pattern = normalize_text(r.pattern);
+      if (r.match != BoilerplateRule::Match::kRegex) r.pattern = normalize_text(r.pattern);
       std::erase_if(base.rules, [&](const BoilerplateRule& old) { return old.name == r.name; });
       base.rules.push_back(std::move(r));
     }
