@@ -3,8 +3,12 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <gumbo.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -61,6 +65,52 @@ class MemoryFile {
  private:
   int fd_;
 };
+
+// A page strata writes holds only the elements and attributes its
+// renderers write, whatever the documents said: an input that adds one
+// (a tag, an event handler, a link away from the page) found a hole in the
+// escaping.
+constexpr std::string_view kPageElements[] = {
+    "html", "head",  "body",    "meta",  "title",  "style",  "script", "a",    "p",     "div",    "span",   "section",
+    "h1",   "h2",    "h3",      "nav",   "header", "footer", "main",   "ul",   "ol",    "li",     "dl",     "dt",
+    "dd",   "table", "caption", "thead", "tbody",  "tr",     "th",     "td",   "label", "input",  "output", "ins",
+    "del",  "b",     "bdi",     "code",  "svg",    "g",      "path",   "rect", "line",  "circle", "text",   "desc"};
+
+void check_page_node(const GumboNode* node, size_t& scripts) {
+  if (node->type != GUMBO_NODE_ELEMENT) return;
+  const GumboElement& element = node->v.element;
+  std::string_view tag = gumbo_normalized_tagname(element.tag);
+  if (element.tag == GUMBO_TAG_UNKNOWN) {
+    GumboStringPiece name = element.original_tag;
+    gumbo_tag_from_original_text(&name);
+    tag = std::string_view(name.data, name.length);
+  }
+  if (std::find(std::begin(kPageElements), std::end(kPageElements), tag) == std::end(kPageElements)) {
+    finding("HTML page holds an element strata does not write");
+  }
+  if (element.tag == GUMBO_TAG_SCRIPT) ++scripts;
+  for (unsigned i = 0; i < element.attributes.length; ++i) {
+    const auto* attribute = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+    const std::string_view name = attribute->name;
+    const std::string_view value = attribute->value;
+    if (name.starts_with("on") || name == "src" || name == "style" || name == "srcdoc" || name == "action") {
+      finding("HTML page holds an attribute strata does not write");
+    }
+    if (name == "href" && !value.starts_with("#")) finding("HTML page links away from itself");
+  }
+  for (unsigned i = 0; i < element.children.length; ++i) {
+    check_page_node(static_cast<const GumboNode*>(element.children.data[i]), scripts);
+  }
+}
+
+void check_page(const std::string& page) {
+  check_utf8(page, "HTML page not UTF-8");
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, page.data(), page.size());
+  size_t scripts = 0;
+  check_page_node(output->root, scripts);
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  if (scripts != 1) finding("HTML page holds a script strata does not write");
+}
 
 void check_message(const Error& error) { check_utf8(terminal_line(error.message), "escaped message not UTF-8"); }
 
@@ -143,6 +193,7 @@ void diff_two(const uint8_t* data, size_t size) {
   check_utf8(render_diff_text(changes, render), "diff text not UTF-8");
   check_utf8(render_diff_markdown(changes, render), "diff Markdown not UTF-8");
   check_json(render_diff_json(changes, render), "diff JSON");
+  check_page(render_diff_html(changes, render));
 
   // Counting unchanged claims instead of keeping them must not change what a
   // report without --all says.
