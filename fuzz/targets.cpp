@@ -3,6 +3,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 #include <gumbo.h>
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <cstdlib>
 #include <iterator>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -76,7 +79,9 @@ constexpr std::string_view kPageElements[] = {
     "dd",   "table", "caption", "thead", "tbody",  "tr",     "th",     "td",   "label", "input",  "output", "ins",
     "del",  "b",     "bdi",     "code",  "svg",    "g",      "path",   "rect", "line",  "circle", "text",   "desc"};
 
-void check_page_node(const GumboNode* node, size_t& scripts) {
+// Calls `on_element` for every element under `node`, in document order.
+template <typename OnElement>
+void for_each_element(const GumboNode* node, OnElement&& on_element) {
   if (node->type != GUMBO_NODE_ELEMENT) return;
   const GumboElement& element = node->v.element;
   std::string_view tag = gumbo_normalized_tagname(element.tag);
@@ -85,31 +90,77 @@ void check_page_node(const GumboNode* node, size_t& scripts) {
     gumbo_tag_from_original_text(&name);
     tag = std::string_view(name.data, name.length);
   }
-  if (std::find(std::begin(kPageElements), std::end(kPageElements), tag) == std::end(kPageElements)) {
-    finding("HTML page holds an element strata does not write");
-  }
-  if (element.tag == GUMBO_TAG_SCRIPT) ++scripts;
-  for (unsigned i = 0; i < element.attributes.length; ++i) {
-    const auto* attribute = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-    const std::string_view name = attribute->name;
-    const std::string_view value = attribute->value;
-    if (name.starts_with("on") || name == "src" || name == "style" || name == "srcdoc" || name == "action") {
-      finding("HTML page holds an attribute strata does not write");
-    }
-    if (name == "href" && !value.starts_with("#")) finding("HTML page links away from itself");
-  }
+  on_element(element, tag);
   for (unsigned i = 0; i < element.children.length; ++i) {
-    check_page_node(static_cast<const GumboNode*>(element.children.data[i]), scripts);
+    for_each_element(static_cast<const GumboNode*>(element.children.data[i]), on_element);
   }
+}
+
+template <typename OnElement>
+void parse_html(std::string_view html, OnElement&& on_element) {
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  for_each_element(output->root, on_element);
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+}
+
+template <size_t N>
+bool one_of(std::string_view tag, const std::string_view (&names)[N]) {
+  return std::find(std::begin(names), std::end(names), tag) != std::end(names);
 }
 
 void check_page(const std::string& page) {
   check_utf8(page, "HTML page not UTF-8");
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, page.data(), page.size());
   size_t scripts = 0;
-  check_page_node(output->root, scripts);
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  parse_html(page, [&](const GumboElement& element, std::string_view tag) {
+    if (!one_of(tag, kPageElements)) finding("HTML page holds an element strata does not write");
+    if (element.tag == GUMBO_TAG_SCRIPT) ++scripts;
+    for (unsigned i = 0; i < element.attributes.length; ++i) {
+      const auto* attribute = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+      const std::string_view name = attribute->name;
+      if (name.starts_with("on") || name == "src" || name == "style" || name == "srcdoc" || name == "action") {
+        finding("HTML page holds an attribute strata does not write");
+      }
+      if (name == "href" && !std::string_view(attribute->value).starts_with("#")) {
+        finding("HTML page links away from itself");
+      }
+    }
+  });
   if (scripts != 1) finding("HTML page holds a script strata does not write");
+}
+
+// The Markdown report as GitHub reads it (GFM, with its extended autolinks):
+// no link or image at all, and in its HTML only the collapsible sections
+// strata writes (<details><summary><b>), without attributes. Anything else
+// came from the documents through a hole in the escaping.
+constexpr std::string_view kReportTags[] = {"html", "head", "body", "details", "summary", "b"};
+
+void check_markdown(const std::string& report) {
+  check_utf8(report, "diff Markdown not UTF-8");
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"}) {
+    cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name));
+  }
+  cmark_parser_feed(parser, report.data(), report.size());
+  cmark_node* document = cmark_parser_finish(parser);
+  cmark_iter* iter = cmark_iter_new(document);
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (event != CMARK_EVENT_ENTER) continue;
+    if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) finding("Markdown report holds a link");
+    if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) {
+      parse_html(cmark_node_get_literal(node), [](const GumboElement& element, std::string_view tag) {
+        if (!one_of(tag, kReportTags) || element.attributes.length > 0) {
+          finding("Markdown report holds HTML strata does not write");
+        }
+      });
+    }
+  }
+  cmark_iter_free(iter);
+  cmark_node_free(document);
+  cmark_parser_free(parser);
 }
 
 void check_message(const Error& error) { check_utf8(terminal_line(error.message), "escaped message not UTF-8"); }
@@ -191,7 +242,7 @@ void diff_two(const uint8_t* data, size_t size) {
   RenderOptions render;
   render.all = true;
   check_utf8(render_diff_text(changes, render), "diff text not UTF-8");
-  check_utf8(render_diff_markdown(changes, render), "diff Markdown not UTF-8");
+  check_markdown(render_diff_markdown(changes, render));
   check_json(render_diff_json(changes, render), "diff JSON");
   check_page(render_diff_html(changes, render));
 

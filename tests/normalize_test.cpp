@@ -193,10 +193,10 @@ TEST(Boilerplate, UserRulesAddAndDisable) {
 }
 
 // The lines as the blocks of a document, once the rules have removed theirs.
-RawDocument remove_from(std::initializer_list<const char*> lines, const BoilerplateRules& rules,
+RawDocument remove_from(std::initializer_list<std::string> lines, const BoilerplateRules& rules,
                         std::vector<Removal>& removals) {
   RawDocument raw;
-  for (const char* line : lines) {
+  for (const std::string& line : lines) {
     RawBlock b;
     b.text = line;
     raw.blocks.push_back(b);
@@ -255,6 +255,32 @@ TEST(Boilerplate, RegexCharactersFoldedToSyntaxStayText) {
   EXPECT_EQ(raw.blocks[1].text, "note) kept");     // "(" is no group
   EXPECT_EQ(raw.blocks[2].text, "* Menu");
   EXPECT_EQ(raw.blocks[3].text, "((note)) kept");
+}
+
+// Patterns that make a backtracking matcher try every way to split a line
+// ("(a*)*b" on 300 a's: 2^300 ways) are matched in one pass over it; the
+// back-references that need backtracking are refused when the file is read.
+TEST(Boilerplate, RegexesAreMatchedWithoutBacktracking) {
+  test::TempDir dir;
+  const std::string path = dir.file("rules.toml",
+                                    "[[rule]]\nname = \"nested\"\nmatch = \"regex\"\npattern = \"(a*)*b\"\n"
+                                    "[[rule]]\nname = \"stars\"\nmatch = \"regex\"\npattern = \"1***************x\"\n");
+  auto rules = load_boilerplate_rules(path, {});
+  ASSERT_TRUE(rules) << rules.error().message;
+  std::vector<Removal> removals;
+  const RawDocument raw =
+      remove_from({std::string(299, 'a'), std::string(299, 'a') + "b", "11111111111111111111y"}, *rules, removals);
+  ASSERT_EQ(removals.size(), 1u);
+  EXPECT_EQ(removals[0].rule, "nested");
+  EXPECT_EQ(raw.blocks.size(), 2u);
+
+  const std::string backref =
+      dir.file("backref.toml", "[[rule]]\nname = \"twice\"\nmatch = \"regex\"\npattern = \"(a)\\\\1\"\n");
+  auto refused = load_boilerplate_rules(backref, {});
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("rule 'twice': bad regular expression: back-references are not supported"),
+            std::string::npos)
+      << refused.error().message;
 }
 
 TEST(Boilerplate, BadRuleFilesNameTheFile) {

@@ -2,7 +2,9 @@
 #include <fmt/core.h>
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <regex>
+#include <vector>
 
 #include "ingest/toml.hpp"
 #include "normalize/normalize.hpp"
@@ -17,7 +19,27 @@ namespace {
 // never tested, which keeps the rules' cost bounded on huge inputs.
 constexpr size_t kMaxBoilerplateLine = 300;
 
-constexpr auto kRegexFlags = std::regex::icase | std::regex::ECMAScript;
+// libstdc++ matches by backtracking unless asked otherwise, in time
+// exponential in the pattern: "1**********x" took a minute on one short line.
+// Its polynomial mode (a libstdc++ extension; Debian's only C++ library)
+// runs the automaton over the line once, and refuses back-references.
+constexpr auto kRegexFlags = std::regex::icase | std::regex::ECMAScript | std::regex_constants::__polynomial;
+
+// The rules' regular expressions compiled once for a document, by rule.
+std::vector<std::optional<std::regex>> compile_regexes(const BoilerplateRules& rules) {
+  std::vector<std::optional<std::regex>> out(rules.rules.size());
+  for (size_t i = 0; i < rules.rules.size(); ++i) {
+    if (rules.rules[i].match != BoilerplateRule::Match::kRegex) continue;
+    // A rule file's pattern was compiled so when it was read; a rule built
+    // in code that does not compile matches nothing rather than throw out
+    // of the library.
+    try {
+      out[i].emplace(rules.rules[i].pattern, kRegexFlags);
+    } catch (const std::regex_error&) {
+    }
+  }
+  return out;
+}
 
 // A regular expression in the comparison form of the lines it is matched
 // against. What was written in ASCII is the expression's syntax and stays as
@@ -38,7 +60,8 @@ std::string regex_comparison_form(std::string_view pattern) {
   return out;
 }
 
-bool matches(const BoilerplateRule& rule, std::string_view norm, std::string& captured) {
+bool matches(const BoilerplateRule& rule, const std::optional<std::regex>& regex, std::string_view norm,
+             std::string& captured) {
   switch (rule.match) {
     case BoilerplateRule::Match::kExact:
       return ascii::iequals(norm, rule.pattern);
@@ -47,20 +70,10 @@ bool matches(const BoilerplateRule& rule, std::string_view norm, std::string& ca
       captured = std::string(norm.substr(rule.pattern.size()));
       return true;
     case BoilerplateRule::Match::kRegex: {
-      // Compiled per call: user rules are few and lines short; the bundled
-      // rules avoid regexes altogether. A rule file's pattern was compiled
-      // so when it was read; a rule built in code that does not compile
-      // matches nothing rather than throw out of the library.
-      try {
-        const std::regex re(rule.pattern, kRegexFlags);
-        std::smatch m;
-        const std::string s(norm);
-        if (!std::regex_match(s, m, re)) return false;
-        captured = m.size() > 1 ? m[1].str() : std::string();
-        return true;
-      } catch (const std::regex_error&) {
-        return false;
-      }
+      std::cmatch m;
+      if (!regex || !std::regex_match(norm.data(), norm.data() + norm.size(), m, *regex)) return false;
+      captured = m.size() > 1 ? m[1].str() : std::string();
+      return true;
     }
   }
   return false;
@@ -138,8 +151,11 @@ Result<BoilerplateRules> load_boilerplate_rules(const std::string& path, Boilerp
         try {  // std::regex reports a bad pattern only by throwing; keep it inside the library
           const std::regex check(r.pattern, kRegexFlags);
         } catch (const std::regex_error& e) {
+          const std::string why = e.code() == std::regex_constants::error_complexity
+                                      ? "back-references are not supported"
+                                      : std::string(e.what());
           return make_error(ErrorCode::kInvalidInput,
-                            fmt::format("{}: rule '{}': bad regular expression: {}", path, r.name, e.what()));
+                            fmt::format("{}: rule '{}': bad regular expression: {}", path, r.name, why));
         }
       } else {
         return make_error(ErrorCode::kInvalidInput,
@@ -164,6 +180,7 @@ Result<BoilerplateRules> load_boilerplate_rules(const std::string& path, Boilerp
 std::optional<std::string> remove_boilerplate(RawDocument& raw, const BoilerplateRules& rules,
                                               std::vector<Removal>& removals) {
   std::optional<std::string> date;
+  const std::vector<std::optional<std::regex>> regexes = compile_regexes(rules);
   // Kept blocks are moved down in place: a second vector of every block
   // held the document's blocks twice (112 MB each for a million lines).
   size_t kept = 0;
@@ -174,9 +191,9 @@ std::optional<std::string> remove_boilerplate(RawDocument& raw, const Boilerplat
     if (block.kind != RawBlock::Kind::kCode && block.text.size() <= kMaxBoilerplateLine &&
         may_match(rules, block.text)) {
       const std::string norm = normalize_text(block.text);
-      for (const BoilerplateRule& r : rules.rules) {
-        if (matches(r, norm, captured)) {
-          hit = &r;
+      for (size_t i = 0; i < rules.rules.size(); ++i) {
+        if (matches(rules.rules[i], regexes[i], norm, captured)) {
+          hit = &rules.rules[i];
           break;
         }
       }
