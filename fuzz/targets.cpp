@@ -44,6 +44,23 @@ void check_utf8(const std::string& s, const char* what) {
   if (utf8::find_invalid(s) != std::string_view::npos) finding(what);
 }
 
+// What strata prints for a reader (text and Markdown reports, outlines,
+// messages) holds no character a terminal takes for a command or that
+// reorders the text around it: no C0 control but line feeds and tabs (and
+// not those in a one-line message), no DEL, no C1 control, no bidirectional
+// control, no line or paragraph separator. Input holding them shows them by
+// name (docs/reliability.md).
+void check_terminal_safe(const std::string& s, bool breaks, const char* what) {
+  check_utf8(s, what);
+  for (size_t pos = 0; pos < s.size();) {
+    const char32_t cp = utf8::decode(s, pos);
+    const bool c0 = cp < 0x20 && !(breaks && (cp == '\n' || cp == '\t'));
+    const bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+                      cp == 0x200F || cp == 0x061C;
+    if (c0 || (cp >= 0x7F && cp < 0xA0) || bidi || cp == 0x2028 || cp == 0x2029) finding(what);
+  }
+}
+
 void check_json(const std::string& s, const char* what) {
   check_utf8(s, what);
   if (nlohmann::json::parse(s, nullptr, false).is_discarded()) finding(what);
@@ -135,7 +152,7 @@ void check_page(const std::string& page) {
 constexpr std::string_view kReportTags[] = {"html", "head", "body", "details", "summary", "b"};
 
 void check_markdown(const std::string& report) {
-  check_utf8(report, "diff Markdown not UTF-8");
+  check_terminal_safe(report, true, "diff Markdown unsafe for a terminal");
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
@@ -163,7 +180,9 @@ void check_markdown(const std::string& report) {
   cmark_parser_free(parser);
 }
 
-void check_message(const Error& error) { check_utf8(terminal_line(error.message), "escaped message not UTF-8"); }
+void check_message(const Error& error) {
+  check_terminal_safe(terminal_line(error.message), false, "escaped message unsafe for a terminal");
+}
 
 }  // namespace
 
@@ -193,7 +212,7 @@ void read_one(const uint8_t* data, size_t size) {
       const int parent = doc->sections[i].parent;
       if (parent < 0 || static_cast<size_t>(parent) >= i) finding("parent not before its child");
     }
-    check_utf8(render_outline_text(*doc), "outline text not UTF-8");
+    check_terminal_safe(render_outline_text(*doc), true, "outline text unsafe for a terminal");
     const std::string outline = render_outline_json(*doc);
     check_json(outline, "outline JSON");
     if (sniffed && sniffed->meta.format == format && sniffed_outline != outline) {
@@ -241,7 +260,7 @@ void diff_two(const uint8_t* data, size_t size) {
   }
   RenderOptions render;
   render.all = true;
-  check_utf8(render_diff_text(changes, render), "diff text not UTF-8");
+  check_terminal_safe(render_diff_text(changes, render), true, "diff text unsafe for a terminal");
   check_markdown(render_diff_markdown(changes, render));
   check_json(render_diff_json(changes, render), "diff JSON");
   check_page(render_diff_html(changes, render));
