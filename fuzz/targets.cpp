@@ -180,6 +180,84 @@ void check_markdown(const std::string& report) {
   cmark_parser_free(parser);
 }
 
+// GitHub Actions reads every line that opens with "::" as a command: each
+// line but the verdict must be one annotation, its properties only file,
+// line and title, so that no text of the documents starts a command or
+// adds a property.
+void check_workflow_commands(const std::string& out) {
+  check_utf8(out, "workflow commands not UTF-8");
+  std::string_view rest = out;
+  while (!rest.empty()) {
+    const size_t end = rest.find('\n');
+    const std::string_view line = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    if (rest.empty()) break;  // the verdict
+    const size_t space = line.find(' ');
+    const std::string_view command = line.substr(0, space);
+    if (command != "::error" && command != "::warning" && command != "::notice") finding("a line that is no command");
+    const size_t data = line.find("::", space);
+    if (space == std::string_view::npos || data == std::string_view::npos) finding("a command without data");
+    std::string_view properties = line.substr(space + 1, data - space - 1);
+    for (size_t comma = 0; comma != std::string_view::npos;) {
+      comma = properties.find(',');
+      const std::string_view property = properties.substr(0, comma);
+      if (!property.starts_with("file=") && !property.starts_with("line=") && !property.starts_with("title=")) {
+        finding("a command property strata does not write");
+      }
+      // GitHub's own toolkit escapes ':' in a property, as strata does.
+      if (property.find(':') != std::string_view::npos) finding("a colon in a command property");
+      properties = comma == std::string_view::npos ? std::string_view() : properties.substr(comma + 1);
+    }
+    if (line.find('\r') != std::string_view::npos) finding("a carriage return in a command");
+  }
+}
+
+constexpr std::string_view kJunitElements[] = {"html",     "head",    "body",       "testsuites", "testsuite",
+                                               "testcase", "failure", "system-out", "system-err"};
+constexpr std::string_view kJunitAttributes[] = {"name", "tests", "failures", "errors", "classname", "type", "message"};
+
+// JUnit XML, read as markup: only the elements and attributes strata writes.
+void check_junit(const std::string& xml) {
+  check_utf8(xml, "JUnit report not UTF-8");
+  parse_html(xml, [](const GumboElement& element, std::string_view tag) {
+    if (!one_of(tag, kJunitElements)) finding("JUnit report holds an element strata does not write");
+    for (unsigned i = 0; i < element.attributes.length; ++i) {
+      const auto* attribute = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+      if (!one_of(attribute->name, kJunitAttributes)) finding("JUnit report holds an attribute strata does not write");
+    }
+  });
+}
+
+// Rules that most changes break, so that the check reports have findings
+// whose texts come from the fuzzed documents.
+constexpr std::string_view kBroadRules =
+    "[[watch]]\nphrase = \"the\"\n"
+    "[[section]]\npath = \"*\"\n"
+    "[[changes]]\nkinds = [\"modality-weakened\", \"negation-removed\", \"negation-added\", \"figure-changed\"]\n"
+    "[[programmes]]\n"
+    "[[threshold]]\nclaims_removed = 0\n"
+    "[[threshold]]\nsection_rewritten = 1\n";
+
+// The check of the pair under kBroadRules, in every format, each read as
+// its reader reads it.
+void check_reports(const Document& old_doc, const Document& new_doc, const ChangeSet& changes) {
+  static const std::vector<Rule> rules = [] {
+    const MemoryFile file(reinterpret_cast<const uint8_t*>(kBroadRules.data()), kBroadRules.size());
+    auto loaded = load_check_config(file.path());
+    if (!loaded) finding("the broad check rules are refused");
+    return loaded->rules;
+  }();
+  CheckReport report;
+  report.rules = rules;
+  report.documents.push_back(check_document(old_doc, new_doc, changes, rules, ""));
+  check_terminal_safe(render_check(report, CheckFormat::kText), true, "check text unsafe for a terminal");
+  check_json(render_check(report, CheckFormat::kJson), "check JSON");
+  check_json(render_check(report, CheckFormat::kSarif), "check SARIF");
+  check_markdown(render_check(report, CheckFormat::kMarkdown));
+  check_workflow_commands(render_check(report, CheckFormat::kGithub));
+  check_junit(render_check(report, CheckFormat::kJunit));
+}
+
 void check_message(const Error& error) {
   check_terminal_safe(terminal_line(error.message), false, "escaped message unsafe for a terminal");
 }
@@ -264,6 +342,7 @@ void diff_two(const uint8_t* data, size_t size) {
   check_markdown(render_diff_markdown(changes, render));
   check_json(render_diff_json(changes, render), "diff JSON");
   check_page(render_diff_html(changes, render));
+  check_reports(*old_doc, *new_doc, changes);
 
   // Counting unchanged claims instead of keeping them must not change what a
   // report without --all says.
