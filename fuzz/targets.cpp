@@ -25,7 +25,9 @@
 #include "strata/ingest.hpp"
 #include "strata/load.hpp"
 #include "strata/manifest.hpp"
+#include "strata/programmes.hpp"
 #include "strata/render.hpp"
+#include "strata/significance.hpp"
 #include "strata/store.hpp"
 #include "text/utf8.hpp"
 
@@ -125,7 +127,8 @@ bool one_of(std::string_view tag, const std::string_view (&names)[N]) {
   return std::find(std::begin(names), std::end(names), tag) != std::end(names);
 }
 
-void check_page(const std::string& page) {
+// `files`: the files of the series beside the page, which it may link to.
+void check_page(const std::string& page, std::initializer_list<std::string_view> files = {}) {
   check_utf8(page, "HTML page not UTF-8");
   size_t scripts = 0;
   parse_html(page, [&](const GumboElement& element, std::string_view tag) {
@@ -137,7 +140,8 @@ void check_page(const std::string& page) {
       if (name.starts_with("on") || name == "src" || name == "style" || name == "srcdoc" || name == "action") {
         finding("HTML page holds an attribute strata does not write");
       }
-      if (name == "href" && !std::string_view(attribute->value).starts_with("#")) {
+      const std::string_view value = attribute->value;
+      if (name == "href" && !value.starts_with("#") && std::find(files.begin(), files.end(), value) == files.end()) {
         finding("HTML page links away from itself");
       }
     }
@@ -237,6 +241,24 @@ constexpr std::string_view kBroadRules =
     "[[programmes]]\n"
     "[[threshold]]\nclaims_removed = 0\n"
     "[[threshold]]\nsection_rewritten = 1\n";
+
+// The two documents as a series, as `strata report` writes it: the index
+// page (snapshots, the pair linked, programmes over time as a chart) and the
+// series report.
+void check_series(std::vector<Document> docs, const ChangeSet& changes) {
+  HtmlSeries series;
+  series.title = docs[0].meta.title;
+  series.ids = {"old", "new"};
+  for (const Document& d : docs) series.snapshots.push_back(d.meta);
+  series.pairs.push_back(HtmlSeriesPair{0, 1, "old__new.html", "old__new.md", "old__new.json",
+                                        count_section_changes(changes), count_claim_changes(changes),
+                                        changes.highlights.empty() ? "" : changes.highlights[0].reason});
+  series.programmes = programme_series(docs, series.ids, {});
+  const std::vector<ChangeSet> pairs = {changes};
+  series.narrative = series_narrative(pairs, series.programmes);
+  check_page(render_series_html(series), {"./old__new.html", "./old__new.md", "./old__new.json"});
+  check_markdown(render_series_markdown(pairs, series.programmes, series.narrative));
+}
 
 // The check of the pair under kBroadRules, in every format, each read as
 // its reader reads it.
@@ -353,6 +375,7 @@ void diff_two(const uint8_t* data, size_t size) {
   }
 
   if (compare(*old_doc, *old_doc).has_changes()) finding("a document differs from itself");
+  check_series({std::move(*old_doc), std::move(*new_doc)}, changes);
 }
 
 // The small pair that accepted rule files are tried on, read once: the
