@@ -281,6 +281,14 @@ TEST(Boilerplate, RegexesAreMatchedWithoutBacktracking) {
   EXPECT_NE(refused.error().message.find("rule 'twice': bad regular expression: back-references are not supported"),
             std::string::npos)
       << refused.error().message;
+
+  const std::string big =
+      dir.file("big.toml", "[[rule]]\nname = \"big\"\nmatch = \"regex\"\npattern = \"((a{100}){100}){100}\"\n");
+  refused = load_boilerplate_rules(big, {});
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("rule 'big': bad regular expression: the pattern is too large"),
+            std::string::npos)
+      << refused.error().message;
 }
 
 TEST(Boilerplate, BadRuleFilesNameTheFile) {

@@ -41,6 +41,14 @@ std::vector<std::optional<std::regex>> compile_regexes(const BoilerplateRules& r
   return out;
 }
 
+// Why a pattern was refused, in the rule file writer's terms: libstdc++'s
+// words for these two name its own internals.
+std::string regex_error_reason(const std::regex_error& e) {
+  if (e.code() == std::regex_constants::error_complexity) return "back-references are not supported";
+  if (e.code() == std::regex_constants::error_space) return "the pattern is too large (over 100,000 automaton states)";
+  return e.what();
+}
+
 // A regular expression in the comparison form of the lines it is matched
 // against. What was written in ASCII is the expression's syntax and stays as
 // it is; what folding makes of any other character is text to match, so a
@@ -151,11 +159,8 @@ Result<BoilerplateRules> load_boilerplate_rules(const std::string& path, Boilerp
         try {  // std::regex reports a bad pattern only by throwing; keep it inside the library
           const std::regex check(r.pattern, kRegexFlags);
         } catch (const std::regex_error& e) {
-          const std::string why = e.code() == std::regex_constants::error_complexity
-                                      ? "back-references are not supported"
-                                      : std::string(e.what());
-          return make_error(ErrorCode::kInvalidInput,
-                            fmt::format("{}: rule '{}': bad regular expression: {}", path, r.name, why));
+          return make_error(ErrorCode::kInvalidInput, fmt::format("{}: rule '{}': bad regular expression: {}", path,
+                                                                  r.name, regex_error_reason(e)));
         }
       } else {
         return make_error(ErrorCode::kInvalidInput,
