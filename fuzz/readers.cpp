@@ -121,7 +121,7 @@ constexpr std::string_view kReportTags[] = {"html", "head", "body", "details", "
 // strata writes (<details><summary><b>), without attributes. Anything else
 // came from the documents through a hole in the escaping.
 void check_markdown(const std::string& report) {
-  check_terminal_safe(report, true, "diff Markdown unsafe for a terminal");
+  check_terminal_safe(report, true, "Markdown report unsafe for a terminal");
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
