@@ -291,6 +291,32 @@ TEST(Boilerplate, RegexesAreMatchedWithoutBacktracking) {
       << refused.error().message;
 }
 
+// libstdc++ reads a repetition count into a long with no bound: twenty
+// digits overflowed it (undefined behaviour). Such counts are refused before
+// it parses them; digits that are not a count stay text.
+TEST(Boilerplate, LongRepetitionCountsAreRefusedBeforeParsing) {
+  test::TempDir dir;
+  for (const char* pattern : {"a{99999999999999999999}", "a{2,100000}", "(ab){0001000000}"}) {
+    const std::string path = dir.file(
+        "count.toml", std::string("[[rule]]\nname = \"count\"\nmatch = \"regex\"\npattern = \"") + pattern + "\"\n");
+    auto refused = load_boilerplate_rules(path, {});
+    ASSERT_FALSE(refused) << pattern;
+    EXPECT_NE(refused.error().message.find(
+                  "rule 'count': bad regular expression: the pattern is too large (a repetition count over 99,999)"),
+              std::string::npos)
+        << refused.error().message;
+  }
+  const std::string path = dir.file(
+      "text.toml", "[[rule]]\nname = \"digits\"\nmatch = \"regex\"\npattern = \"[{]12345678901234567890[}],? x{2}\"\n");
+  auto rules = load_boilerplate_rules(path, {});
+  ASSERT_TRUE(rules) << rules.error().message;
+  std::vector<Removal> removals;
+  const RawDocument raw = remove_from({"{12345678901234567890} xx", "{12345678901234567890}, x"}, *rules, removals);
+  ASSERT_EQ(removals.size(), 1u);
+  ASSERT_EQ(raw.blocks.size(), 1u);
+  EXPECT_EQ(raw.blocks[0].text, "{12345678901234567890}, x");
+}
+
 TEST(Boilerplate, BadRuleFilesNameTheFile) {
   test::TempDir dir;
   const char* bad[] = {"[[rule]]\nname = \"x\"\n", "[[rule]]\nname = \"x\"\npattern = \"a\"\nmatch = \"glob\"\n",

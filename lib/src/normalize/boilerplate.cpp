@@ -25,20 +25,35 @@ constexpr size_t kMaxBoilerplateLine = 300;
 // runs the automaton over the line once, and refuses back-references.
 constexpr auto kRegexFlags = std::regex::icase | std::regex::ECMAScript | std::regex_constants::__polynomial;
 
-// The rules' regular expressions compiled once for a document, by rule.
-std::vector<std::optional<std::regex>> compile_regexes(const BoilerplateRules& rules) {
-  std::vector<std::optional<std::regex>> out(rules.rules.size());
-  for (size_t i = 0; i < rules.rules.size(); ++i) {
-    if (rules.rules[i].match != BoilerplateRule::Match::kRegex) continue;
-    // A rule file's pattern was compiled so when it was read; a rule built
-    // in code that does not compile matches nothing rather than throw out
-    // of the library.
-    try {
-      out[i].emplace(rules.rules[i].pattern, kRegexFlags);
-    } catch (const std::regex_error&) {
+// Why a pattern cannot be compiled before libstdc++ parses it, or nothing.
+// libstdc++ reads the digits of a repetition count or a back-reference into
+// a long with no bound, an overflow (undefined behaviour) from nineteen
+// digits on. A count past five digits makes more than the 100,000 automaton
+// states allowed anyway, and back-references need the backtracking that is
+// turned off, so both are refused here, as libstdc++ refuses them.
+std::optional<std::string> regex_refusal_before_parse(std::string_view pattern) {
+  static constexpr size_t kMaxCountDigits = 5;
+  bool in_bracket = false;
+  bool in_brace = false;
+  size_t digits = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    digits = in_brace && ascii::digit(c) ? digits + 1 : 0;
+    if (digits > kMaxCountDigits) return "the pattern is too large (a repetition count over 99,999)";
+    if (c == '\\' && i + 1 < pattern.size()) {
+      const char next = pattern[++i];
+      if (next >= '1' && next <= '9') return "back-references are not supported";
+    } else if (in_bracket) {
+      in_bracket = c != ']';
+    } else if (c == '[') {
+      in_bracket = true;
+    } else if (c == '{') {
+      in_brace = true;
+    } else if (c == '}') {
+      in_brace = false;
     }
   }
-  return out;
+  return std::nullopt;
 }
 
 // Why a pattern was refused, in the rule file writer's terms: libstdc++'s
@@ -47,6 +62,33 @@ std::string regex_error_reason(const std::regex_error& e) {
   if (e.code() == std::regex_constants::error_complexity) return "back-references are not supported";
   if (e.code() == std::regex_constants::error_space) return "the pattern is too large (over 100,000 automaton states)";
   return e.what();
+}
+
+// A pattern compiled, or why it cannot be: std::regex reports a bad pattern
+// only by throwing, which is kept inside the library.
+std::optional<std::regex> compile_regex(const std::string& pattern, std::string& why) {
+  if (auto refusal = regex_refusal_before_parse(pattern)) {
+    why = std::move(*refusal);
+    return std::nullopt;
+  }
+  try {
+    return std::regex(pattern, kRegexFlags);
+  } catch (const std::regex_error& e) {
+    why = regex_error_reason(e);
+    return std::nullopt;
+  }
+}
+
+// The rules' regular expressions compiled once for a document, by rule. A
+// rule file's pattern was compiled so when it was read; a rule built in code
+// that does not compile matches nothing.
+std::vector<std::optional<std::regex>> compile_regexes(const BoilerplateRules& rules) {
+  std::vector<std::optional<std::regex>> out(rules.rules.size());
+  std::string why;
+  for (size_t i = 0; i < rules.rules.size(); ++i) {
+    if (rules.rules[i].match == BoilerplateRule::Match::kRegex) out[i] = compile_regex(rules.rules[i].pattern, why);
+  }
+  return out;
 }
 
 // A regular expression in the comparison form of the lines it is matched
@@ -156,11 +198,10 @@ Result<BoilerplateRules> load_boilerplate_rules(const std::string& path, Boilerp
       } else if (match == "regex") {
         r.match = BoilerplateRule::Match::kRegex;
         r.pattern = regex_comparison_form(r.pattern);
-        try {  // std::regex reports a bad pattern only by throwing; keep it inside the library
-          const std::regex check(r.pattern, kRegexFlags);
-        } catch (const std::regex_error& e) {
-          return make_error(ErrorCode::kInvalidInput, fmt::format("{}: rule '{}': bad regular expression: {}", path,
-                                                                  r.name, regex_error_reason(e)));
+        std::string why;
+        if (!compile_regex(r.pattern, why)) {
+          return make_error(ErrorCode::kInvalidInput,
+                            fmt::format("{}: rule '{}': bad regular expression: {}", path, r.name, why));
         }
       } else {
         return make_error(ErrorCode::kInvalidInput,
