@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <fmt/core.h>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <tuple>
+#include <vector>
 
 #include "history/derived.hpp"
 #include "strata/render.hpp"
@@ -259,6 +261,55 @@ TEST(StoreGitImport, BringsEveryVersionFollowingRenames) {
     EXPECT_EQ((*streamed)[i].version.id, (*first)[i].version.id);
     EXPECT_EQ((*streamed)[i].version.commit, (*first)[i].version.commit);
   }
+}
+
+// A history that records a page several times a day, its text going back
+// and forth: the store keeps the captures of one day in the order they were
+// made (by commit time), not in the order of their ids (hashes), and a
+// capture that returns to an earlier text of the day is a change.
+TEST(StoreGitImport, CapturesOfOneDayKeepTheirOrder) {
+  test::TempDir tmp;
+  const std::string repo = tmp.path() + "/repo";
+  const std::string git = "git -C " + repo + " -c user.name=t -c user.email=t@example.org";
+  ASSERT_EQ(sh("git init -q " + repo), 0);
+  const std::vector<std::string> texts = {kV1, kV2, kV1, kV2, kV3};
+  for (size_t i = 0; i < texts.size(); ++i) {
+    tmp.file("repo/doc.txt", texts[i]);
+    ASSERT_EQ(sh(fmt::format("GIT_AUTHOR_DATE={0} GIT_COMMITTER_DATE={0} {1} add doc.txt && "
+                             "GIT_AUTHOR_DATE={0} GIT_COMMITTER_DATE={0} {1} commit -qm c{2}",
+                             fmt::format("2021-03-04T{:02}:00:00Z", 6 + 3 * i), git, i)),
+              0);
+  }
+  auto source = open_git_history(repo, "doc.txt");
+  ASSERT_TRUE(source) << source.error().message;
+  auto store = Store::init(tmp.path() + "/store");
+  ASSERT_TRUE(store);
+  auto imported = store->import(**source);
+  ASSERT_TRUE(imported) << imported.error().message;
+  ASSERT_EQ(imported->size(), texts.size());
+  std::vector<std::string> in_commit_order;
+  for (const auto& o : *imported) {
+    EXPECT_TRUE(o.stored) << o.version.id;
+    in_commit_order.push_back(o.version.id);
+  }
+  std::vector<std::string> by_id = in_commit_order;
+  std::sort(by_id.begin(), by_id.end());
+  ASSERT_NE(by_id, in_commit_order) << "the commits' ids happen to be in time order: the test proves nothing";
+  auto versions = store->versions();
+  ASSERT_TRUE(versions) << versions.error().message;
+  std::vector<std::string> in_store_order;
+  for (const auto& v : *versions) in_store_order.push_back(v.id);
+  EXPECT_EQ(in_store_order, in_commit_order);
+  auto last = store->resolve("@2021-03-04");
+  ASSERT_TRUE(last) << last.error().message;
+  EXPECT_EQ(last->id, in_commit_order.back());
+
+  // Imported again, every capture is found stored.
+  auto again = open_git_history(repo, "doc.txt");
+  ASSERT_TRUE(again) << again.error().message;
+  auto second = store->import(**again);
+  ASSERT_TRUE(second) << second.error().message;
+  for (const auto& o : *second) EXPECT_FALSE(o.stored) << o.version.id;
 }
 
 TEST(StoreGitImport, ASourceObjectWhoseBytesDoNotHashToItsIdIsRefused) {

@@ -35,7 +35,10 @@ struct VersionInfo {
   int normalization = 0;                         // kNormalizationVersion in force at import
   std::string commit;                            // 40 hex digits
   std::string raw_blob;                          // 40 hex digits: git id of the raw bytes, a content key
-  int position = 0;                              // 1-based, in store order (date, then id)
+  // The version's commit time, seconds since the epoch, UTC: a git history's
+  // commit time, else the start of `date`. It orders versions of one date.
+  int64_t time = 0;
+  int position = 0;  // 1-based, in store order (date, then time, then id)
   // HTML: the --select / --remove (or manifest selectors) the version was
   // imported with, so that every later reading of it sees the page as the
   // import did. Empty: the bundled rules alone.
@@ -115,7 +118,7 @@ class Store {
 
   const std::string& dir() const;
 
-  // Every version, oldest first: by date, then by id.
+  // Every version, oldest first: by date, then by time, then by id.
   Result<std::vector<VersionInfo>> versions() const;
 
   // A revision: an id, `@DATE` (the version in force on that date), `HEAD`,

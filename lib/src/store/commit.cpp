@@ -68,7 +68,7 @@ Result<git_oid> write_tree(git_repository* repo, const git_oid& raw_blob, const 
 // exist is what publish checks once the branch holds the chain.
 Result<git_oid> write_commit(git_repository* repo, const WrittenVersion& v, const std::optional<git_oid>& parent) {
   git_signature* raw_sig = nullptr;
-  if (int rc = git_signature_new(&raw_sig, "strata", "strata@localhost", v.time, 0); rc != 0) {
+  if (int rc = git_signature_new(&raw_sig, "strata", "strata@localhost", v.info.time, 0); rc != 0) {
     return git_failure(rc, v.what + ": cannot make its signature");
   }
   SigPtr sig(raw_sig);
@@ -129,7 +129,6 @@ WrittenVersion to_write(const Prepared& p, size_t index, const std::string& what
   WrittenVersion v;
   v.index = index;
   v.info = p.info;
-  v.time = p.time;
   v.meta = meta_json(p.info, p.raw.size(), p.raw_sha256);
   v.what = what;
   v.raw_blob = p.raw_blob;

@@ -24,7 +24,6 @@ namespace strata::store {
 struct WrittenVersion {
   size_t index = 0;  // in the source
   VersionInfo info;  // as committed
-  int64_t time = 0;
   std::string meta;  // meta.json as written
   std::string what;  // "store S: importing F as 'ID'", for messages
   git_oid raw_blob{};

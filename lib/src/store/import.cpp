@@ -75,10 +75,10 @@ class Planner {
       const std::string base = info.id;
       for (int n = 2; by_id_.count(info.id) != 0; ++n) info.id = fmt::format("{}-{}", base, n);
     }
-    // The version a snapshot dated `date` would follow: the last one dated on
-    // or before it, in store order.
+    // The version a snapshot dated `date` at `time` would follow: the last one
+    // at or before them, in store order.
     if (auto key = store::parse_date_key(info.date); key) {
-      if (auto after = by_order_.upper_bound(*key); after != by_order_.begin()) {
+      if (auto after = by_order_.upper_bound(When{*key, info.time}); after != by_order_.begin()) {
         const Entry& before = entries_[std::prev(after)->second];
         if (before.info.reading_key() == info.reading_key()) return std::optional<Same>(before.as_same());
       }
@@ -93,12 +93,13 @@ class Planner {
     size_t written;
     Same as_same() const { return {written, info.commit}; }
   };
-  using OrderKey = std::pair<store::DateKey, std::string>;  // date, then id: store order
+  using When = std::pair<store::DateKey, int64_t>;  // date, then time
+  using OrderKey = std::pair<When, std::string>;    // then id: store order
   struct OrderLess {
     using is_transparent = void;
     bool operator()(const OrderKey& a, const OrderKey& b) const { return a < b; }
-    bool operator()(const store::DateKey& a, const OrderKey& b) const { return a < b.first; }
-    bool operator()(const OrderKey& a, const store::DateKey& b) const { return a.first < b; }
+    bool operator()(const When& a, const OrderKey& b) const { return a < b.first; }
+    bool operator()(const OrderKey& a, const When& b) const { return a.first < b; }
   };
 
   void add(const VersionInfo& info, size_t written) {
@@ -106,7 +107,8 @@ class Planner {
     entries_.push_back({info, written});
     by_id_.emplace(info.id, k);
     // Stored dates were checked as the chain was read, the batch's as it was.
-    if (auto key = store::parse_date_key(info.date); key) by_order_.emplace(OrderKey{*key, info.id}, k);
+    if (auto key = store::parse_date_key(info.date); key)
+      by_order_.emplace(OrderKey{When{*key, info.time}, info.id}, k);
   }
 
   std::vector<Entry> entries_;

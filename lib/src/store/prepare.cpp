@@ -57,7 +57,7 @@ Result<Prepared> prepare(Snapshot& s, const SharedReads& reads) {
   // libgit2 1.5.1 writes commit times as unsigned 32-bit numbers: earlier
   // than 1970 or later than 2106 they would wrap around. The Snapshot-Date
   // trailer, not the commit time, is what strata orders by, so clamp.
-  p.time = std::clamp<int64_t>(s.time.value_or(date_start_seconds(*key)), 0, kMaxCommitTime);
+  p.info.time = std::clamp<int64_t>(s.time.value_or(date_start_seconds(*key)), 0, kMaxCommitTime);
   // libgit2's SHA-1 refuses bytes made to collide with others (and leaves
   // the id unset): such a version is refused, never stored under a name
   // another content has.

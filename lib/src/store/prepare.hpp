@@ -21,9 +21,8 @@ namespace strata::store {
 // A snapshot checked and ready to write.
 struct Prepared {
   std::string source;  // as given, for messages
-  VersionInfo info;    // raw_blob set; commit and position empty
+  VersionInfo info;    // raw_blob and time (within what libgit2 can write) set; commit and position empty
   bool explicit_id = false;
-  int64_t time = 0;        // author and committer time, within what libgit2 can write
   std::string raw;         // the bytes, exactly as read; empty once written
   std::string deflated;    // `raw` as a loose object file (deflate_loose_blob); empty if stored or once written
   git_oid raw_blob{};      // the git blob id of `raw`, computed once

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 #include <system_error>
+#include <tuple>
 #include <unordered_map>
 
 #include "store/loose.hpp"
@@ -34,12 +36,11 @@ void order_versions(std::vector<VersionInfo>& versions) {
     auto k = parse_date_key(v.date);
     return k ? *k : DateKey{};
   };
-  // Equal dates go by id: the order of a store does not depend on the order
-  // (or the race) in which its versions were imported.
+  // Equal dates go by time (a git history's captures of one day in the
+  // order they were made), then by id: the order of a store does not depend
+  // on the order (or the race) in which its versions were imported.
   std::stable_sort(versions.begin(), versions.end(), [&](const VersionInfo& a, const VersionInfo& b) {
-    const DateKey ka = key(a);
-    const DateKey kb = key(b);
-    return ka < kb || (!(kb < ka) && a.id < b.id);
+    return std::tuple(key(a), a.time, std::string_view(a.id)) < std::tuple(key(b), b.time, std::string_view(b.id));
   });
   for (size_t i = 0; i < versions.size(); ++i) versions[i].position = static_cast<int>(i) + 1;
 }
@@ -81,6 +82,7 @@ Result<Chain> read_chain_at(git_repository* repo, const std::string& dir, const 
     CommitPtr commit(raw);
     VersionInfo v;
     v.commit = oid_hex(at);
+    v.time = git_commit_time(commit.get());
     const char* message = git_commit_message_raw(commit.get());
     if (auto parsed = parse_commit_message(message != nullptr ? message : "", v); !parsed) {
       return make_error(ErrorCode::kCorrupt, fmt::format("store {}: commit {} is not a strata version: {}", dir,

@@ -37,7 +37,7 @@ Result<Chain> read_chain(git_repository* repo, const std::string& dir);
 // messages speak of `tip` as the branch's commit).
 Result<Chain> read_chain_at(git_repository* repo, const std::string& dir, const git_oid& tip);
 
-// Sorts by date, then by id among equal dates, and sets positions.
+// Sorts by date, then by time and id among equal dates, and sets positions.
 void order_versions(std::vector<VersionInfo>& versions);
 
 // "'page-2015' (2015-05-06)", for messages.
