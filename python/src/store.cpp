@@ -55,6 +55,8 @@ void bind_store(py::module_& m) {
       .def_readonly("normalization", &VersionInfo::normalization)
       .def_readonly("commit", &VersionInfo::commit)
       .def_readonly("raw_blob", &VersionInfo::raw_blob)
+      .def_readonly("time", &VersionInfo::time,
+                    "Commit time, seconds since the epoch (UTC): orders the versions of one date.")
       .def_readonly("position", &VersionInfo::position, "1-based, in store order.")
       .def("__repr__", [](const VersionInfo& v) {
         return "VersionInfo(" + py::repr(py::str(v.id)).cast<std::string>() + ", " +

@@ -1,6 +1,7 @@
 """strata.Store: read access to a history store that the CLI built, checked
 against `strata log`, `strata timeline` and `strata blame`."""
 
+import datetime
 import json
 
 import pytest
@@ -27,6 +28,9 @@ def test_versions_and_their_text(store, run_cli, repo):
     listed = logged["versions"] if isinstance(logged, dict) else logged
     assert [v.id for v in versions] == [v["id"] for v in listed]
     first = versions[0]
+    # Imported from files, a version's time is the start of its date.
+    assert first.date == "2015-05-06"
+    assert first.time == int(datetime.datetime(2015, 5, 6, tzinfo=datetime.timezone.utc).timestamp())
     assert s.resolve(first.id).commit == first.commit
     assert s.resolve("HEAD").id == versions[-1].id
     original = (repo / "snapshots" / "2015-05-06_page_natos-relations-with-ukraine.txt").read_bytes()
