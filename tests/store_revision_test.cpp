@@ -3,6 +3,7 @@
 
 #include "store/revision.hpp"
 #include "strata/store.hpp"
+#include "text/dates.hpp"
 
 namespace strata::store {
 namespace {
@@ -49,9 +50,11 @@ TEST(StoreDate, StartSecondsAndBack) {
   EXPECT_EQ(date_start_seconds(*parse_date_key("2023")), date_start_seconds(*parse_date_key("2023-01-01")));
   EXPECT_LT(date_start_seconds(*parse_date_key("1960-06-15")), 0);
   for (const char* text : {"1960-06-15", "1970-01-01", "2000-02-29", "2024-07-02", "9999-12-31"}) {
-    EXPECT_EQ(date_from_seconds(date_start_seconds(*parse_date_key(text))), text);
+    EXPECT_EQ(utc_date(date_start_seconds(*parse_date_key(text))), text);
   }
-  EXPECT_EQ(date_from_seconds(951868800 + 86399), "2000-03-01");
+  EXPECT_EQ(utc_date(951868800 + 86399), "2000-03-01");
+  EXPECT_EQ(utc_timestamp(951868800 + 86399), "2000-03-01T23:59:59Z");
+  EXPECT_EQ(utc_timestamp(date_start_seconds(*parse_date_key("1960-06-15")) + 3723), "1960-06-15T01:02:03Z");
 }
 
 TEST(StoreName, AcceptsPlainIds) {

@@ -8,6 +8,7 @@
 #include "render/programmes.hpp"
 #include "strata/render.hpp"
 #include "strata/store.hpp"
+#include "text/dates.hpp"
 
 namespace strata {
 
@@ -58,13 +59,9 @@ std::string render_log(const std::vector<LogEntry>& log, std::string_view format
     Json list = Json::array();
     for (const LogEntry& e : log) {
       const VersionInfo& v = e.version;
-      Json item = {{"position", v.position},
-                   {"id", v.id},
-                   {"date", v.date},
-                   {"title", v.title},
-                   {"source", v.source},
-                   {"commit", v.commit},
-                   {"normalization", v.normalization}};
+      Json item = {
+          {"position", v.position}, {"id", v.id},         {"date", v.date},     {"time", utc_timestamp(v.time)},
+          {"title", v.title},       {"source", v.source}, {"commit", v.commit}, {"normalization", v.normalization}};
       if (e.change) {
         const ChangeSize& z = *e.change;
         item["change"] = {{"claims_modified", z.claims_modified},      {"claims_added", z.claims_added},

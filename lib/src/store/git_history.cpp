@@ -8,6 +8,7 @@
 #include "store/odb.hpp"
 #include "store/revision.hpp"
 #include "strata/store.hpp"
+#include "text/dates.hpp"
 
 namespace strata {
 
@@ -87,7 +88,7 @@ class GitHistorySource final : public SnapshotSource {
     s.bytes = std::move(*bytes);
     s.blob_id = store::oid_hex(v.blob);
     s.time = v.time;
-    s.date = store::date_from_seconds(v.time);
+    s.date = utc_date(v.time);
     s.id = fmt::format("{}-{}", s.date, hex.substr(0, 10));
     s.source = fmt::format("{}:{}@{}", repo_dir_, v.path, hex.substr(0, 10));
     s.format = format_from_path(v.path);

@@ -82,20 +82,6 @@ int64_t date_start_seconds(const DateKey& date) {
   return days_from_civil(date.year, date.month == 0 ? 1 : date.month, date.day == 0 ? 1 : date.day) * 86400;
 }
 
-std::string date_from_seconds(int64_t seconds) {
-  // civil_from_days, the inverse of days_from_civil.
-  int64_t z = (seconds >= 0 ? seconds : seconds - 86399) / 86400 + 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
-}
-
 Result<void> check_name(std::string_view name, std::string_view what) {
   const auto bad = [&](std::string_view why) {
     return make_error(ErrorCode::kInvalidArgument, fmt::format("invalid {} '{}': {}", what, printable(name), why));

@@ -27,8 +27,6 @@ inline constexpr size_t kMaxIdLength = 100;
 Result<DateKey> parse_date_key(std::string_view date);
 // Seconds since the epoch of midnight UTC on the first day of the period.
 int64_t date_start_seconds(const DateKey& date);
-// "YYYY-MM-DD" of a UTC time.
-std::string date_from_seconds(int64_t seconds);
 
 Result<void> check_name(std::string_view name, std::string_view what);
 

@@ -116,4 +116,23 @@ std::optional<std::string> parse_date(std::string_view text) {
   return std::nullopt;
 }
 
+std::string utc_date(int64_t seconds) {
+  // Howard Hinnant's civil_from_days.
+  int64_t z = (seconds >= 0 ? seconds : seconds - 86399) / 86400 + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+}
+
+std::string utc_timestamp(int64_t seconds) {
+  const int64_t of_day = ((seconds % 86400) + 86400) % 86400;
+  return fmt::format("{}T{:02}:{:02}:{:02}Z", utc_date(seconds), of_day / 3600, of_day / 60 % 60, of_day % 60);
+}
+
 }  // namespace strata

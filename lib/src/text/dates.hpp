@@ -1,6 +1,7 @@
 // The one date parser: dates as pages print them, to ISO 8601.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,5 +18,10 @@ int month_number(std::string_view word);
 
 // True for a real calendar day (no 30 February; 29 February in leap years).
 bool valid_date(int year, int month, int day);
+
+// "YYYY-MM-DD" of a time in seconds since the epoch, UTC.
+std::string utc_date(int64_t seconds);
+// "YYYY-MM-DDTHH:MM:SSZ" of the same.
+std::string utc_timestamp(int64_t seconds);
 
 }  // namespace strata
