@@ -37,6 +37,32 @@ TEST(Normalize, FoldsTypography) {
 
 TEST(Normalize, ApostrophesCompareEqual) { EXPECT_EQ(normalize_text("Russia's"), normalize_text("Russia\u2019s")); }
 
+// Web archives' captures hold UTF-8 that was read as windows-1252 and written
+// out again; such text compares equal to what it meant, and text that only
+// looks like it (a capital or ß before a closing quote) stays as written.
+TEST(Normalize, UtfEightMisreadAsWindows1252MeetsWhatItMeant) {
+  EXPECT_EQ(normalize_text("Espa\u00c3\u00b1ol"), "Espa\u00f1ol");                           // EspaÃ±ol
+  EXPECT_EQ(normalize_text("Nation\u00e2\u20ac\u2122s grid"), "Nation's grid");              // Nationâ€™s
+  EXPECT_EQ(normalize_text("Nation\u00e2\u0080\u0099s grid"), "Nation's grid");              // read as Latin-1
+  EXPECT_EQ(normalize_text("\u00d0\u0178\u00d1\u20ac\u00d0\u00b8"), "\u041f\u0440\u0438");   // ÐŸÑ€Ð¸: При
+  EXPECT_EQ(normalize_text("20\u00c2\u00a0km"), "20 km");                                    // a no-break space
+  EXPECT_EQ(normalize_text("caf\u00c3\u00a9 \u00e2\u20ac\u201c open"), "caf\u00e9 - open");  // é and an en dash
+  // Real text of those shapes stays (folded as ever).
+  EXPECT_EQ(normalize_text("Gru\u00df\u201c"), "Gru\u00df\"");  // „Gruß“
+  EXPECT_EQ(normalize_text("\u00d6VP-N\u00d6\u201c"), "\u00d6VP-N\u00d6\"");
+  EXPECT_EQ(normalize_text("CAF\u00c9\u2019s \u00c9T\u00c9\u00bb"), "CAF\u00c9's \u00c9T\u00c9\"");
+  EXPECT_EQ(normalize_text("\u00e9t\u00e9 \u00c0 la \u00e2me"), "\u00e9t\u00e9 \u00c0 la \u00e2me");
+  // A sequence cut short is left as it is.
+  EXPECT_EQ(normalize_text("Nation\u00e2\u20ac"), "Nation\u00e2\u20ac");
+  // The meant character leads back to the first of those that spelled it.
+  const std::string garbled = "Espa\u00c3\u00b1ol";
+  const NormalizedText n = normalize(garbled);
+  ASSERT_EQ(n.text, "Espa\u00f1ol");
+  EXPECT_EQ(n.to_original[4], 4u);
+  EXPECT_EQ(n.to_original[5], 4u);
+  EXPECT_EQ(n.to_original[6], garbled.find('o', 4));
+}
+
 TEST(Normalize, NfdAndNfcMeet) {
   EXPECT_EQ(normalize_text("caf\u00E9"), normalize_text("cafe\u0301"));
   EXPECT_NE(normalize_text("caf\u00E9"), normalize_text("caf\u00E8"));

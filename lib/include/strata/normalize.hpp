@@ -11,7 +11,7 @@ namespace strata {
 
 // Version of the comparison form and the bundled rules. Stored with every
 // snapshot so that a change of rules is never mistaken for a change of text.
-inline constexpr int kNormalizationVersion = 1;
+inline constexpr int kNormalizationVersion = 2;
 
 // A boilerplate rule: a line whose comparison form matches is removed from
 // the content. `kind` says how `pattern` is matched.

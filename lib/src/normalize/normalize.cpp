@@ -153,6 +153,23 @@ class Builder {
     out_.to_original.insert(out_.to_original.end(), out_.text.size() - before, static_cast<uint32_t>(origin));
   }
 
+  // A character and its combining marks, in NFKC (`first` alone if utf8proc
+  // refuses them), every byte leading back to `origin`.
+  void cluster(std::string_view text, char32_t first, size_t origin) {
+    utf8proc_uint8_t* mapped = nullptr;
+    const auto length =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                     &mapped, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+    if (length < 0) {
+      code_point(first, origin);
+    } else {
+      const std::string_view folded(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
+      size_t p = 0;
+      while (p < folded.size()) code_point(utf8::decode(folded, p), origin);
+    }
+    std::free(mapped);
+  }
+
   // Printable ASCII and plain spaces, the bulk of most documents: copied in
   // one pass into room made for the whole run, inner runs of spaces folded
   // to their first, without per-character classification or push_back.
@@ -248,6 +265,49 @@ bool composes_with_previous(char32_t cp) {
   return std::find(std::begin(kSingles), std::end(kSingles), cp) != std::end(kSingles);
 }
 
+// The byte a code point stands for when UTF-8 was read as windows-1252 (or
+// as Latin-1, for the five bytes windows-1252 leaves undefined), if it is a
+// UTF-8 continuation byte (0x80 to 0xBF); else -1.
+int misread_continuation(char32_t cp) {
+  if (cp >= 0x80 && cp <= 0xBF) return static_cast<int>(cp);
+  static constexpr char32_t kWindows1252[32] = {0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,   0x017D, 0x8F,
+                                                0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+  const auto* at = std::find(std::begin(kWindows1252), std::end(kWindows1252), cp);
+  return at == std::end(kWindows1252) ? -1 : static_cast<int>(0x80 + (at - std::begin(kWindows1252)));
+}
+
+// Text that was UTF-8, read as windows-1252 and written out as UTF-8 again
+// ("EspaÃ±ol" for "Español", "Nationâ€™s" for "Nation’s"): web archives'
+// captures hold it, so two captures of one page differ by it alone. At
+// `pos`, just after a code point `lead` that could open such a sequence (Â
+// to ô), the code point the bytes stood for, and `pos` moved past them; else
+// kInvalid and `pos` unchanged. Two-byte sequences can be real text (a
+// German „Gruß“ ends in ß and a quote, which read as UTF-8 is an N'Ko
+// letter): one is taken only when it makes a letter of the alphabets whose
+// UTF-8 such captures mangle (Latin-1 to Latin Extended-A, Greek, Cyrillic)
+// or a no-break space; longer ones, three or four characters in a row of
+// these shapes, are not written by hand.
+char32_t misread_utf8(char32_t lead, std::string_view text, size_t& pos) {
+  if (lead < 0xC2 || lead > 0xF4) return utf8::kInvalid;
+  const size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  std::string bytes(1, static_cast<char>(lead));
+  size_t at = pos;
+  while (bytes.size() < length && at < text.size()) {
+    const int byte = misread_continuation(utf8::decode(text, at));
+    if (byte < 0) return utf8::kInvalid;
+    bytes += static_cast<char>(byte);
+  }
+  if (bytes.size() < length) return utf8::kInvalid;
+  size_t read = 0;
+  const char32_t cp = utf8::decode(bytes, read);
+  if (cp == utf8::kInvalid || read != length) return utf8::kInvalid;
+  if (length == 2 && !(cp >= 0xA0 && cp <= 0x17F) && !(cp >= 0x370 && cp <= 0x4FF)) return utf8::kInvalid;
+  pos = at;
+  return cp;
+}
+
 // True for a code point that belongs to the cluster of the one before it.
 bool combining(char32_t cp) {
   return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0 || composes_with_previous(cp);
@@ -284,6 +344,14 @@ NormalizedText normalize(std::string_view original) {
       out.code_point(0xFFFD, start);
       continue;
     }
+    if (const char32_t meant = misread_utf8(cp, original, pos); meant != utf8::kInvalid) {
+      // What the capture meant, folded as it would have been, all of it
+      // leading back to the first of the characters that spelled it.
+      std::string repaired;
+      utf8::append(repaired, meant);
+      out.cluster(repaired, meant, start);
+      continue;
+    }
     // A cluster: the code point and the combining marks after it, normalized
     // together so that NFD and NFC spellings meet and a mark never stands alone.
     size_t end = pos;
@@ -297,18 +365,7 @@ NormalizedText normalize(std::string_view original) {
       out.code_point(cp, start);
       continue;
     }
-    utf8proc_uint8_t* mapped = nullptr;
-    const auto length = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(original.data() + start), static_cast<utf8proc_ssize_t>(end - start),
-        &mapped, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
-    if (length < 0) {
-      out.code_point(cp, start);
-    } else {
-      const std::string_view folded(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
-      size_t p = 0;
-      while (p < folded.size()) out.code_point(utf8::decode(folded, p), start);
-    }
-    std::free(mapped);
+    out.cluster(original.substr(start, end - start), cp, start);
     pos = end;
   }
   return out.finish(original.size());

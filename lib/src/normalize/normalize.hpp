@@ -6,7 +6,8 @@
 // typographic quotes, apostrophes, dashes, minus signs, ellipses and bullets
 // folded to ASCII equivalents, zero-width characters and soft hyphens dropped,
 // other control characters shown as visible symbols (U+2400 block) so they are
-// still compared but never reach a terminal raw.
+// still compared but never reach a terminal raw, and UTF-8 that was misread
+// as windows-1252 ("EspaÃ±ol") read as what it meant.
 #pragma once
 
 #include <cstdint>
