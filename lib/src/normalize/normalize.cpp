@@ -285,10 +285,10 @@ int misread_continuation(char32_t cp) {
 // to ô), the code point the bytes stood for, and `pos` moved past them; else
 // kInvalid and `pos` unchanged. Two-byte sequences can be real text (a
 // German „Gruß“ ends in ß and a quote, which read as UTF-8 is an N'Ko
-// letter): one is taken only when it makes a letter of the alphabets whose
-// UTF-8 such captures mangle (Latin-1 to Latin Extended-A, Greek, Cyrillic)
-// or a no-break space; longer ones, three or four characters in a row of
-// these shapes, are not written by hand.
+// letter): one is taken only when it makes a character of the scripts whose
+// UTF-8 such captures mangle (Latin-1 from the no-break space on, Latin
+// Extended-A, Greek, Cyrillic); longer ones, three or four characters in a
+// row of these shapes, are not written by hand.
 char32_t misread_utf8(char32_t lead, std::string_view text, size_t& pos) {
   if (lead < 0xC2 || lead > 0xF4) return utf8::kInvalid;
   const size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
