@@ -247,6 +247,7 @@ class VersionInfo:
     normalization: int
     commit: str
     raw_blob: str
+    time: int  # commit time, seconds since the epoch (UTC): orders the versions of one date
     position: int  # 1-based, store order
 
 class ChangeSize:
