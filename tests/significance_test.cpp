@@ -465,6 +465,10 @@ TEST(SignificanceOptions, ReadsTheTableAndRejectsWhatItDoesNotKnow) {
       {"[significance.points]\nno-such-rule = 1\n", "[significance] points.no-such-rule: unknown rule"},
       {"[significance.points]\nsection-added = 1.5\n", "[significance] points.section-added: must be a whole number"},
       {"[significance]\nhighlights = -1\n", "[significance] highlights: must be a whole number"},
+      // Past int64_t's range: toml++'s own conversion cast it (undefined behaviour).
+      {"[significance]\nhighlights = 133.0e305\n", "[significance] highlights: must be a whole number"},
+      {"[significance]\nhighlights = -9.3e18\n", "[significance] highlights: must be a whole number"},
+      {"[significance]\nhighlights = nan\n", "[significance] highlights: must be a whole number"},
       {"[significance]\ncolour = 1\n", "[significance] colour: unknown key"},
       {"[significance]\nwatch = \"x\"\n", "[significance] watch: must be an array"},
       {"[significance]\nwatch = [\"a\", \"\"]\n", "[significance] watch[1]: must be a non-empty string"},

@@ -25,7 +25,7 @@ bool known_rule(std::string_view name) {
 
 // A whole number >= 0 that fits an int, or an error naming `key`.
 Result<int> count_of(const std::string& path, std::string_view key, const toml::node& node) {
-  const auto value = node.value<int64_t>();
+  const auto value = whole_number(node);
   if (!value || *value < 0 || *value > 1'000'000) {
     return config_error(path, key, "must be a whole number from 0 to 1000000");
   }

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 #include <openssl/evp.h>
 #include <algorithm>
+#include <climits>
 #include <filesystem>
 #include <set>
 
@@ -96,7 +97,15 @@ Result<Manifest> load_manifest(const std::string& path) {
     e.kind = (*t)["kind"].value_or(std::string());
     e.source = (*t)["source"].value_or(std::string());
     e.sha256 = (*t)["sha256"].value_or(std::string());
-    if (auto pos = (*t)["series"].value<int64_t>()) e.series = static_cast<int>(*pos);
+    if (const toml::node* series = t->get("series"); series != nullptr) {
+      if (const auto pos = whole_number(*series)) {
+        if (*pos < INT_MIN || *pos > INT_MAX) {
+          return make_error(ErrorCode::kInvalidInput,
+                            fmt::format("{}: snapshot '{}': series position {} is out of range", path, e.id, *pos));
+        }
+        e.series = static_cast<int>(*pos);
+      }
+    }
     e.format = (*t)["format"].value_or(std::string());
     const std::string where = fmt::format("{}: snapshot '{}'", path, e.id);
     for (auto [key, selectors] : {std::pair{"select", &e.select}, std::pair{"remove", &e.remove}}) {

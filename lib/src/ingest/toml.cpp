@@ -137,4 +137,14 @@ Result<toml::table> load_toml(const std::string& path) {
   return parse_toml(*bytes, path);
 }
 
+std::optional<int64_t> whole_number(const toml::node& node) {
+  if (const auto* integer = node.as_integer()) return integer->get();
+  const auto* real = node.as_floating_point();
+  // 2^63 is the first double past int64_t's range; NaN fails every test.
+  if (real == nullptr || !(real->get() >= -0x1p63 && real->get() < 0x1p63)) return std::nullopt;
+  const double value = real->get();
+  if (static_cast<double>(static_cast<int64_t>(value)) != value) return std::nullopt;
+  return static_cast<int64_t>(value);
+}
+
 }  // namespace strata

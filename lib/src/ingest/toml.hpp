@@ -6,6 +6,8 @@
 #pragma once
 
 #include <toml++/toml.h>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,5 +19,10 @@ namespace strata {
 Result<toml::table> parse_toml(std::string_view text, std::string_view source);
 // The file at `path` read and parsed.
 Result<toml::table> load_toml(const std::string& path);
+
+// A whole number: an integer, or a float with no fraction that an int64_t
+// holds. toml++'s own conversion (value<int64_t>()) casts any float, and a
+// cast of one past int64_t's range is undefined behaviour.
+std::optional<int64_t> whole_number(const toml::node& node);
 
 }  // namespace strata
