@@ -53,6 +53,10 @@ TEST(Manifest, RejectsBadManifests) {
       {"[report]\npairs=['consecutive:memo']\n[[snapshot]]\nid='a'\nfile='a.txt'\nseries=1\n",
        "for 'consecutive:memo'"},
       {"[report]\npairs=[1]\n[[snapshot]]\nid='a'\nfile='a.txt'\n", "must be strings"},
+      {"[[snapshot]]\nid='a'\nfile='a.txt'\nseries=4294967296\n",
+       "snapshot 'a': series position 4294967296 is out of range"},
+      {"[[snapshot]]\nid='a'\nfile='a.txt'\nseries=4.0e9\n",
+       "snapshot 'a': series position 4000000000 is out of range"},
   };
   for (const Case& c : cases) {
     auto m = load_manifest(dir.file("manifest.toml", c.toml));

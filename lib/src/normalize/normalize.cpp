@@ -292,16 +292,17 @@ int misread_continuation(char32_t cp) {
 char32_t misread_utf8(char32_t lead, std::string_view text, size_t& pos) {
   if (lead < 0xC2 || lead > 0xF4) return utf8::kInvalid;
   const size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  std::string bytes(1, static_cast<char>(lead));
+  char bytes[4] = {static_cast<char>(lead)};
+  size_t n = 1;
   size_t at = pos;
-  while (bytes.size() < length && at < text.size()) {
+  while (n < length && at < text.size()) {
     const int byte = misread_continuation(utf8::decode(text, at));
     if (byte < 0) return utf8::kInvalid;
-    bytes += static_cast<char>(byte);
+    bytes[n++] = static_cast<char>(byte);
   }
-  if (bytes.size() < length) return utf8::kInvalid;
+  if (n < length) return utf8::kInvalid;
   size_t read = 0;
-  const char32_t cp = utf8::decode(bytes, read);
+  const char32_t cp = utf8::decode(std::string_view(bytes, length), read);
   if (cp == utf8::kInvalid || read != length) return utf8::kInvalid;
   if (length == 2 && !(cp >= 0xA0 && cp <= 0x17F) && !(cp >= 0x370 && cp <= 0x4FF)) return utf8::kInvalid;
   pos = at;
