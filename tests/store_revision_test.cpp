@@ -1,4 +1,5 @@
 // strata's own grammar for dates, ids and revisions (lib/src/store/revision.cpp).
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 
 #include "store/revision.hpp"
@@ -55,6 +56,22 @@ TEST(StoreDate, StartSecondsAndBack) {
   EXPECT_EQ(utc_date(951868800 + 86399), "2000-03-01");
   EXPECT_EQ(utc_timestamp(951868800 + 86399), "2000-03-01T23:59:59Z");
   EXPECT_EQ(utc_timestamp(date_start_seconds(*parse_date_key("1960-06-15")) + 3723), "1960-06-15T01:02:03Z");
+}
+
+// Every day of the four centuries around the epoch is one day after the
+// day before it, and reads back as itself.
+TEST(StoreDate, EveryDayStartsOneDayAfterTheDayBefore) {
+  int64_t previous = utc_day_start(1799, 12, 31);
+  for (int year = 1800; year < 2200; ++year) {
+    for (int month = 1; month <= 12; ++month) {
+      for (int day = 1; valid_date(year, month, day); ++day) {
+        const int64_t start = utc_day_start(year, month, day);
+        ASSERT_EQ(start - previous, 86400) << year << "-" << month << "-" << day;
+        ASSERT_EQ(utc_date(start), fmt::format("{:04}-{:02}-{:02}", year, month, day));
+        previous = start;
+      }
+    }
+  }
 }
 
 TEST(StoreName, AcceptsPlainIds) {

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "strata/store.hpp"
+#include "text/dates.hpp"
 #include "text/utf8.hpp"
 
 namespace strata::store {
@@ -31,24 +32,6 @@ bool parse_digits(std::string_view s, size_t count, int& out) {
   return true;
 }
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
-}
-
-// Howard Hinnant's days_from_civil: days since 1970-01-01 of a proleptic
-// Gregorian date, exact for every year we accept.
-int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2 ? 1 : 0;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 // Quoted input in messages: enough to recognize it.
 constexpr size_t kQuotedBytes = 60;
 
@@ -74,12 +57,12 @@ Result<DateKey> parse_date_key(std::string_view date) {
   if (date.size() != 10 || date[7] != '-' || !parse_digits(date.substr(8, 2), 2, key.day)) {
     return bad("malformed day");
   }
-  if (key.day < 1 || key.day > days_in_month(key.year, key.month)) return bad("no such day in that month");
+  if (!valid_date(key.year, key.month, key.day)) return bad("no such day in that month");
   return key;
 }
 
 int64_t date_start_seconds(const DateKey& date) {
-  return days_from_civil(date.year, date.month == 0 ? 1 : date.month, date.day == 0 ? 1 : date.day) * 86400;
+  return utc_day_start(date.year, date.month == 0 ? 1 : date.month, date.day == 0 ? 1 : date.day);
 }
 
 Result<void> check_name(std::string_view name, std::string_view what) {

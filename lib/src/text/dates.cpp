@@ -116,6 +116,16 @@ std::optional<std::string> parse_date(std::string_view text) {
   return std::nullopt;
 }
 
+int64_t utc_day_start(int64_t year, int64_t month, int64_t day) {
+  // Howard Hinnant's days_from_civil.
+  year -= month <= 2 ? 1 : 0;
+  const int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const int64_t yoe = year - era * 400;
+  const int64_t doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return (era * 146097 + doe - 719468) * 86400;
+}
+
 std::string utc_date(int64_t seconds) {
   // Howard Hinnant's civil_from_days.
   int64_t z = (seconds >= 0 ? seconds : seconds - 86399) / 86400 + 719468;

@@ -19,6 +19,9 @@ int month_number(std::string_view word);
 // True for a real calendar day (no 30 February; 29 February in leap years).
 bool valid_date(int year, int month, int day);
 
+// Seconds since the epoch at the start of a day (UTC), proleptic
+// Gregorian, for any year; the inverse of utc_date.
+int64_t utc_day_start(int64_t year, int64_t month, int64_t day);
 // "YYYY-MM-DD" of a time in seconds since the epoch, UTC.
 std::string utc_date(int64_t seconds);
 // "YYYY-MM-DDTHH:MM:SSZ" of the same.
