@@ -294,6 +294,27 @@ TEST(Compare, TypographyIsEquivalent) {
                               doc("T\n\nS\n\nRussia's  \"annexation\" - illegal.\n"));
   ASSERT_EQ(c.claims.size(), 1u);
   EXPECT_EQ(c.claims[0].status, ChangeStatus::kEquivalent);
+  EXPECT_EQ(c.claims[0].note, "typography or white space only");
+  EXPECT_FALSE(c.has_changes());
+}
+
+// A capture that garbled its UTF-8 (web archives hold many) says so, and
+// not that the typography changed; a claim beside it that only changed its
+// quotes says that.
+TEST(Compare, GarbledCharactersAreEquivalentAndNamed) {
+  const ChangeSet c = compare(doc("T\n\nS\n\nThe Nation\u00e2\u20ac\u2122s grid in Espa\u00c3\u00b1ol.\n\n"
+                                  "A \u201cfair\u201d deal.\n\nCaf\u00c3\u00a9 \u201copen\u201d.\n"),
+                              doc("T\n\nS\n\nThe Nation\u2019s grid in Espa\u00f1ol.\n\nA \"fair\" deal.\n\n"
+                                  "Caf\u00e9 \"open\".\n"));
+  const ClaimChange* garbled = find_claim(c, "grid");
+  const ClaimChange* quotes = find_claim(c, "fair");
+  const ClaimChange* both = find_claim(c, "open");
+  ASSERT_TRUE(garbled && quotes && both);
+  EXPECT_EQ(both->note, "garbled characters, typography or white space only");
+  EXPECT_EQ(garbled->status, ChangeStatus::kEquivalent);
+  EXPECT_EQ(garbled->note, "garbled characters only (UTF-8 read as windows-1252)");
+  EXPECT_EQ(quotes->status, ChangeStatus::kEquivalent);
+  EXPECT_EQ(quotes->note, "typography or white space only");
   EXPECT_FALSE(c.has_changes());
 }
 

@@ -61,6 +61,11 @@ TEST(Normalize, UtfEightMisreadAsWindows1252MeetsWhatItMeant) {
   EXPECT_EQ(n.to_original[4], 4u);
   EXPECT_EQ(n.to_original[5], 4u);
   EXPECT_EQ(n.to_original[6], garbled.find('o', 4));
+  // The same repair, alone, leaves the rest of the text as it is.
+  EXPECT_EQ(repair_misread_utf8("Espa\u00c3\u00b1ol \u201cGru\u00df\u201c  x"),
+            "Espa\u00f1ol \u201cGru\u00df\u201c  x");
+  EXPECT_EQ(repair_misread_utf8("Nation\u00e2\u20ac\u2122s"), "Nation\u2019s");
+  EXPECT_EQ(repair_misread_utf8("CAF\u00c9\u2019s Nation\u00e2\u20ac"), "CAF\u00c9\u2019s Nation\u00e2\u20ac");
 }
 
 TEST(Normalize, NfdAndNfcMeet) {

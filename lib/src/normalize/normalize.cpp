@@ -372,6 +372,25 @@ NormalizedText normalize(std::string_view original) {
   return out.finish(original.size());
 }
 
+std::string repair_misread_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t start = pos;
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      out += text[pos++];
+      continue;
+    }
+    const char32_t cp = utf8::decode(text, pos);
+    if (const char32_t meant = misread_utf8(cp, text, pos); meant != utf8::kInvalid) {
+      utf8::append(out, meant);
+    } else {
+      out.append(text.substr(start, pos - start));
+    }
+  }
+  return out;
+}
+
 std::string normalize_text(std::string_view original) {
   // Printable ASCII alone (most lines): what normalize()'s ASCII runs make,
   // spaces trimmed and each inner run of them kept as one, without the

@@ -32,6 +32,10 @@ struct NormalizedText {
 NormalizedText normalize(std::string_view original);
 std::string normalize_text(std::string_view original);  // just the comparison form
 
+// `text` with each sequence of UTF-8 misread as windows-1252 replaced by
+// what it meant (as the comparison form reads it), the rest as it is.
+std::string repair_misread_utf8(std::string_view text);
+
 // Drops boilerplate blocks from `raw`, recording each removal in `removals`,
 // and returns the date from the first date rule that matched, if any.
 std::optional<std::string> remove_boilerplate(RawDocument& raw, const BoilerplateRules& rules,

@@ -285,9 +285,9 @@ class Comparer {
           c.status = ChangeStatus::kUnchanged;
         } else {
           c.status = ChangeStatus::kEquivalent;
-          c.note = "typography or white space only";
         }
         if (ot != nt) diff_into(ot, nt);
+        if (c.status == ChangeStatus::kEquivalent) c.note = diff::same_form_note(ot, nt);
       } else {
         c.similarity = claims_.old_score[static_cast<size_t>(i)];
         diff_into(ot, nt);
