@@ -437,6 +437,35 @@ TEST(SignificanceHighlights, OtherReasonsFollowTheStrongest) {
   EXPECT_EQ(changes.highlights[0].more[0].find("a figure was dropped: 30 days"), 0u) << changes.highlights[0].more[0];
 }
 
+// One sentence dropped with a commitment and a stated position in it: the
+// highlight quotes it once, and its second reason names the rule alone.
+TEST(SignificanceHighlights, AFurtherReasonQuotingTheSameSentenceLeavesTheQuoteOut) {
+  auto changes = of_claim(
+      claim(ChangeStatus::kRemoved, "The Allies do not and will never recognise the annexation of Crimea.", ""));
+  classify_detail::score_changes(changes, {});
+  ASSERT_EQ(changes.highlights.size(), 1u);
+  const Highlight& h = changes.highlights[0];
+  EXPECT_EQ(h.kind, "commitment-dropped");
+  EXPECT_NE(h.reason.find("never recognise the annexation"), std::string::npos) << h.reason;
+  EXPECT_EQ(h.more, std::vector<std::string>{"a stated position was dropped"});
+  // The claim's own reasons keep their quotes.
+  const auto& reasons = changes.claims[0].significance.reasons;
+  ASSERT_EQ(reasons.size(), 2u);
+  EXPECT_EQ(reasons[1].text, "a stated position was dropped: " + reasons[1].quote);
+  EXPECT_EQ(reasons[0].quote, reasons[1].quote);
+}
+
+// Every reason that quotes ends with its quote after a joint the brief form
+// can leave out with it.
+TEST(SignificanceHighlights, EveryQuotingReasonEndsWithAKnownJoint) {
+  for (const auto& row : classify_detail::rule_rows()) {
+    if (row.reason.find("{quote}") == std::string_view::npos) continue;
+    EXPECT_FALSE(classify_detail::quote_joint(row.reason).empty()) << row.name;
+  }
+  EXPECT_EQ(classify_detail::quote_joint("a figure was dropped: {old}, from {quote}"), ", from ");
+  EXPECT_EQ(classify_detail::quote_joint("{name} became {new_name}"), "");
+}
+
 TEST_F(Seeds2023To2024, NarrativeTellsTheCountsAndTheTopChanges) {
   const auto& n = changes_->narrative;
   EXPECT_EQ(n.find("Between “"), 0u) << n;

@@ -31,9 +31,10 @@ bool parse_change_status(std::string_view name, ChangeStatus& out);
 // Why a change matters: one significance rule that held for it
 // (docs/significance.md lists the rules and their default weights).
 struct SignificanceReason {
-  std::string rule;  // the rule's name: "demand-dropped", "modality-changed", ...
-  int points = 0;    // what the rule adds to the score (its weight, > 0)
-  std::string text;  // in words, quoting the change: "a demand was dropped: 'demand that Russia ...'"
+  std::string rule;   // the rule's name: "demand-dropped", "modality-changed", ...
+  int points = 0;     // what the rule adds to the score (its weight, > 0)
+  std::string text;   // in words, quoting the change: "a demand was dropped: 'demand that Russia ...'"
+  std::string quote;  // the words `text` ends by quoting, as quoted there; empty when it quotes none
 };
 
 // The score of one change: the sum of the points of its reasons (each rule
@@ -202,7 +203,10 @@ struct Highlight {
   HighlightTarget target = HighlightTarget::kClaim;
   // Position in ChangeSet::claims, ::sections or ::programmes (by `target`).
   int index = -1;
-  std::vector<std::string> more;  // the change's other reasons in words, strongest first; may be empty
+  // The change's other reasons in words, strongest first; may be empty. One
+  // that quotes what `reason` quotes leaves the quote out ("a stated
+  // position was dropped").
+  std::vector<std::string> more;
   // The same change made elsewhere on the page (a paragraph repeated in two
   // sections, removed from both): positions of the same `target`, merged
   // into this highlight; usually empty.

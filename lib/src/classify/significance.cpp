@@ -55,7 +55,8 @@ class Scorer {
                     fmt::arg("status", a.status), fmt::arg("title", a.title), fmt::arg("new_title", a.new_title),
                     fmt::arg("name", a.name), fmt::arg("new_name", a.new_name), fmt::arg("claims", a.claims),
                     fmt::arg("mentions", a.mentions));
-    s.reasons.push_back({std::string(name), points, std::move(text)});
+    std::string quote = quote_joint(row->reason).empty() ? std::string() : a.quote;
+    s.reasons.push_back({std::string(name), points, std::move(text), std::move(quote)});
   }
 
   void finish(Significance& s) const {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "classify/significance.hpp"
+#include "classify/significance_tables.hpp"
 #include "text/words.hpp"
 
 namespace strata::classify_detail {
@@ -67,6 +68,19 @@ class Repeats {
   std::map<int, std::set<std::string>> words_;  // only of claims compared: a few dozen
 };
 
+// A further reason of a change as its highlight lists it: without its quote
+// when the first reason quotes the same words (a commitment and a stated
+// position dropped with one sentence), so the sentence is read once.
+std::string brief(const SignificanceReason& reason, const SignificanceReason& first) {
+  if (reason.quote.empty() || reason.quote != first.quote) return reason.text;
+  for (const RuleRow& row : rule_rows()) {
+    if (row.name != reason.rule) continue;
+    const size_t cut = reason.quote.size() + quote_joint(row.reason).size();
+    if (cut < reason.text.size()) return reason.text.substr(0, reason.text.size() - cut);
+  }
+  return reason.text;
+}
+
 }  // namespace
 
 std::vector<Highlight> pick_highlights(const ChangeSet& changes, const SignificanceOptions& options) {
@@ -124,7 +138,7 @@ std::vector<Highlight> pick_highlights(const ChangeSet& changes, const Significa
     h.score = s.score;
     h.kind = s.reasons.front().rule;
     h.reason = s.reasons.front().text;
-    for (size_t r = 1; r < s.reasons.size(); ++r) h.more.push_back(s.reasons[r].text);
+    for (size_t r = 1; r < s.reasons.size(); ++r) h.more.push_back(brief(s.reasons[r], s.reasons.front()));
     h.target = c.target;
     h.index = c.index;
     for (size_t r = 1; r < p.size(); ++r) h.also.push_back(all[p[r]].index);

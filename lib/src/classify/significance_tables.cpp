@@ -75,6 +75,21 @@ constexpr std::array<RuleRow, 28> kRules = {{
     {"claim-changed", 1, "any other claim change (the floor: every change has a reason)", "{status}: {quote}"},
 }};
 
+}  // namespace
+
+std::string_view quote_joint(std::string_view reason_template) {
+  static constexpr std::string_view kQuote = "{quote}";
+  static constexpr std::string_view kJoints[] = {", from ", ", in ", " in ", ": "};
+  if (!reason_template.ends_with(kQuote)) return {};
+  const std::string_view head = reason_template.substr(0, reason_template.size() - kQuote.size());
+  for (std::string_view joint : kJoints) {
+    if (head.ends_with(joint)) return joint;
+  }
+  return {};
+}
+
+namespace {
+
 // Demands and calls on others. "call on" and "call upon" in all persons.
 constexpr std::array<std::string_view, 13> kDemandWords = {
     "demand",     "demands", "demanded", "call on", "calls on", "called on", "call upon",

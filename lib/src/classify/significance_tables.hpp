@@ -20,6 +20,10 @@ struct RuleRow {
   std::string_view reason;
 };
 std::span<const RuleRow> rule_rows();
+// What stands between a reason and the quote it ends with (" in ", ": ",
+// ", from ", ", in "), for a reason template that ends with {quote}; empty
+// for one that quotes nothing.
+std::string_view quote_joint(std::string_view reason_template);
 
 // Word lists, lowercase, words separated by single spaces; matched as whole
 // words on folded text.
