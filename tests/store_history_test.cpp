@@ -152,6 +152,50 @@ TEST(StoreHistory, TimelineFollowsRenamedSections) {
   EXPECT_NE(render_timeline(*t, "text").find("xx  Background  (was: History)\n"), std::string::npos);
 }
 
+// A history longer than a terminal's width prints a column for a run of
+// versions: x where the section is in all of the run, : in some, . in none;
+// counts are the last version's of each run, numbered by a ruler. JSON and
+// CSV keep one value per version.
+TEST(StoreHistory, ALongTimelineGroupsVersionsIntoColumns) {
+  constexpr int kVersions = 250;
+  Timeline t;
+  Timeline::SectionRow always{"Always", {}, {}};
+  Timeline::SectionRow flicker{"Flicker", {}, {}};
+  Timeline::TermRow term{"trust", true, {}};
+  for (int v = 0; v < kVersions; ++v) {
+    t.versions.push_back({});
+    t.versions.back().id = fmt::format("v{}", v + 1);
+    always.present.push_back(true);
+    flicker.present.push_back(v == 3 || v >= 240);  // once in the first run, then the whole last run
+    term.counts.push_back(v + 1);
+  }
+  t.sections = {always, flicker};
+  t.terms = {term};
+  const std::string text = render_timeline(t, "text");
+  EXPECT_NE(text.find("Sections (2; one column per 3 versions: x = present in all, : in some, . in none):\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("  " + std::string(84, 'x') + "  Always\n"), std::string::npos) << text;
+  // Runs of three: the fourth version opens the second run; versions 241 to
+  // 249 fill runs 81 to 83, and 250 is the last run alone.
+  EXPECT_NE(text.find("  .:" + std::string(78, '.') + "xxxx  Flicker\n"), std::string::npos) << text;
+  // Sixteen count columns of 16 versions, the last one of 10, each as wide
+  // as " [250]".
+  EXPECT_NE(text.find("\n    [16]  [32]"), std::string::npos) << text;
+  EXPECT_NE(text.find(" [240] [250]\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n      16    32"), std::string::npos) << text;
+  EXPECT_NE(text.find("   240   250  * trust\n"), std::string::npos) << text;
+  size_t widest = 0;
+  for (size_t at = 0, end; at < text.size(); at = end + 1) {
+    end = text.find('\n', at);
+    widest = std::max(widest, end - at);
+  }
+  EXPECT_LE(widest, 120u);
+  const std::string csv = render_timeline(t, "csv");
+  EXPECT_NE(csv.find(",v250\n"), std::string::npos);
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), ','), 4 * (kVersions + 1));  // the header and three rows
+}
+
 TEST(StoreHistory, DerivedResultsAreCachedByContent) {
   Series s;
   ASSERT_TRUE(version_log(s.store, true));

@@ -27,6 +27,29 @@ std::string csv_cell(std::string_view s) {
 
 Json version_json(const VersionInfo& v) { return {{"id", v.id}, {"date", v.date}, {"title", v.title}}; }
 
+// The text timeline gives each version a column while they fit a wide
+// terminal; past that, a column stands for a run of consecutive versions
+// (QUIC's draft, 1,184 versions, printed rows of 4,700 characters). JSON and
+// CSV keep a value per version.
+constexpr size_t kMaxPresenceColumns = 100;  // one character each
+constexpr size_t kMaxCountColumns = 16;      // up to seven characters each
+
+// The versions (0-based, first and one past the last) each of at most
+// `columns` columns stands for: runs of the same length, the last shorter.
+std::vector<std::pair<size_t, size_t>> column_runs(size_t versions, size_t columns) {
+  const size_t per = versions <= columns ? 1 : (versions + columns - 1) / columns;
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t begin = 0; begin < versions; begin += per) out.emplace_back(begin, std::min(versions, begin + per));
+  return out;
+}
+
+// A section's presence in a run of versions: in all, in none, in some.
+char presence_mark(const std::vector<bool>& present, std::pair<size_t, size_t> run) {
+  const auto count = static_cast<size_t>(std::count(present.begin() + static_cast<std::ptrdiff_t>(run.first),
+                                                    present.begin() + static_cast<std::ptrdiff_t>(run.second), true));
+  return count == run.second - run.first ? 'x' : count == 0 ? '.' : ':';
+}
+
 const char* op_mark(WordOp::Op op) {
   switch (op) {
     case WordOp::Op::kInsert:
@@ -126,22 +149,42 @@ std::string render_timeline(const Timeline& t, std::string_view format) {
     out += fmt::format("  [{}] {}  {}  {}\n", i + 1, t.versions[i].date, t.versions[i].id,
                        terminal_safe(t.versions[i].title));
   }
-  const auto marks = [&](const auto& cells, auto mark) {
-    std::string row;
-    for (const auto& c : cells) row += mark(c);
-    return row;
-  };
-  out += fmt::format("\nSections ({}; x = present, one column per version):\n", t.sections.size());
+  const auto presence_runs = column_runs(n, kMaxPresenceColumns);
+  const size_t per = presence_runs.empty() ? 1 : presence_runs.front().second - presence_runs.front().first;
+  if (per == 1) {
+    out += fmt::format("\nSections ({}; x = present, one column per version):\n", t.sections.size());
+  } else {
+    out += fmt::format("\nSections ({}; one column per {} versions: x = present in all, : in some, . in none):\n",
+                       t.sections.size(), per);
+  }
   for (const auto& s : t.sections) {
+    std::string marks;
+    for (const auto& run : presence_runs) marks += presence_mark(s.present, run);
     std::string was;
     for (const std::string& e : s.earlier) was += (was.empty() ? "  (was: " : "; ") + terminal_safe(e);
-    out += fmt::format("  {}  {}{}\n", marks(s.present, [](bool p) { return p ? "x" : "."; }), terminal_safe(s.path),
-                       was.empty() ? "" : was + ")");
+    out += fmt::format("  {}  {}{}\n", marks, terminal_safe(s.path), was.empty() ? "" : was + ")");
   }
-  out += fmt::format("\nProgrammes ({}; mentions per version, first and last seen):\n", t.programmes.rows.size());
+  // Counts past the column budget are those of the last version of each run:
+  // where the count stood, which the ruler numbers.
+  const auto count_runs = column_runs(n, kMaxCountColumns);
+  const bool sampled = count_runs.size() < n;
+  // A sampled column is as wide as the ruler's widest number, "[1184]", and a space.
+  const size_t width = sampled ? fmt::format(" [{}]", n).size() : 4;
+  const auto counts_of = [&](const std::vector<int>& values) {
+    std::string cells;
+    for (const auto& run : count_runs) cells += fmt::format("{:>{}}", values[run.second - 1], width);
+    return cells;
+  };
+  std::string ruler;
+  if (sampled) {
+    for (const auto& run : count_runs) ruler += fmt::format("{:>{}}", fmt::format("[{}]", run.second), width);
+    ruler = "  " + ruler + "\n";
+  }
+  const std::string per_version = sampled ? "at the versions numbered above" : "per version";
+  out += fmt::format("\nProgrammes ({}; mentions {}, first and last seen):\n{}", t.programmes.rows.size(), per_version,
+                     t.programmes.rows.empty() ? "" : ruler);
   for (const auto& p : t.programmes.rows) {
-    std::string counts;
-    for (int m : p.mentions) counts += fmt::format("{:>4}", m);
+    const std::string counts = counts_of(p.mentions);
     std::string was;
     for (const std::string& e : p.earlier) was += (was.empty() ? "  (was: " : "; ") + terminal_safe(e);
     out += fmt::format("  {}  {} .. {}  {}{}\n", counts, t.versions[static_cast<size_t>(p.first_seen)].id,
@@ -150,11 +193,9 @@ std::string render_timeline(const Timeline& t, std::string_view format) {
   }
   if (!t.programmes.renames.empty()) out += "\nProgramme renames:\n" + render::rename_lines_text(t.programmes);
   if (!t.terms.empty()) {
-    out += "\nTerms (occurrences per version; * = watched, others shifted most):\n";
+    out += fmt::format("\nTerms (occurrences {}; * = watched, others shifted most):\n{}", per_version, ruler);
     for (const auto& r : t.terms) {
-      std::string counts;
-      for (int c : r.counts) counts += fmt::format("{:>4}", c);
-      out += fmt::format("  {}  {}{}\n", counts, r.watched ? "* " : "", terminal_safe(r.term));
+      out += fmt::format("  {}  {}{}\n", counts_of(r.counts), r.watched ? "* " : "", terminal_safe(r.term));
     }
   }
   return out;
