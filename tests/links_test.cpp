@@ -255,5 +255,91 @@ TEST(LinkDiff, CliExitsOneForARepointedLinkAlone) {
       << changed.out;
 }
 
+// Three links of a page, each in a paragraph of its own.
+std::string three_links(const std::string& a, const std::string& b, const std::string& c) {
+  return "# Policy\n\nSee [our terms](" + a + ").\n\nSee [the cookie notice](" + b + ").\n\nSee [your rights](" + c +
+         ").\n";
+}
+
+TEST(LinkDiff, TrackingParametersRetagAndAreNoDifference) {
+  const ChangeSet changes =
+      compare(markdown(three_links("https://e.com/terms", "https://e.com/cookies", "https://e.com/rights")),
+              markdown(three_links("https://e.com/terms?utm_source=mail&utm_medium=email", "https://e.com/cookies",
+                                   "https://e.com/rights#top")));
+  ASSERT_EQ(changes.links.size(), 2u);
+  EXPECT_EQ(changes.links[0].status, LinkStatus::kRetagged);
+  EXPECT_EQ(changes.links[0].parameters, (std::vector<std::string>{"utm_medium", "utm_source"}));
+  EXPECT_EQ(changes.links[0].new_target, "https://e.com/terms?utm_source=mail&utm_medium=email");
+  // A fragment names another place: re-pointed, not retagged.
+  EXPECT_EQ(changes.links[1].status, LinkStatus::kRepointed);
+  EXPECT_TRUE(changes.has_changes());
+  const ChangeSet tags_only =
+      compare(markdown(three_links("https://e.com/terms?fbclid=A1", "https://e.com/cookies", "https://e.com/rights")),
+              markdown(three_links("https://e.com/terms?fbclid=B2", "https://e.com/cookies", "https://e.com/rights")));
+  ASSERT_EQ(tags_only.links.size(), 1u);
+  EXPECT_EQ(tags_only.links[0].status, LinkStatus::kRetagged);
+  EXPECT_FALSE(tags_only.has_changes());
+}
+
+// A parameter that three links gained at once tags visits; one that fewer
+// links gained, or a value that changed, may be where a link goes.
+TEST(LinkDiff, AParameterManyLinksGainedAtOnceRetagsThem) {
+  const std::string before = three_links("https://e.com/terms", "https://e.com/cookies", "https://e.com/rights?x=1");
+  const ChangeSet page = compare(
+      markdown(before), markdown(three_links("https://e.com/terms?entry_point=A", "https://e.com/cookies?entry_point=B",
+                                             "https://e.com/rights?x=1&entry_point=C")));
+  ASSERT_EQ(page.links.size(), 3u);
+  for (const LinkChange& l : page.links) {
+    EXPECT_EQ(l.status, LinkStatus::kRetagged) << l.new_target;
+    EXPECT_EQ(l.parameters, (std::vector<std::string>{"entry_point"})) << l.new_target;
+  }
+  EXPECT_FALSE(page.has_changes());
+  // Only two links gained it: the third is another page.
+  const ChangeSet two = compare(
+      markdown(before), markdown(three_links("https://e.com/terms?version=2023", "https://e.com/cookies?version=2023",
+                                             "https://e.com/rights?x=1")));
+  ASSERT_EQ(two.links.size(), 2u);
+  EXPECT_EQ(two.links[0].status, LinkStatus::kRepointed);
+  EXPECT_TRUE(two.has_changes());
+  // A redirect's destination changed on every link: its "u" is where they go.
+  const auto wrapped = [](const std::string& to) { return "https://l.e.com/l.php?u=https%3A%2F%2F" + to; };
+  const ChangeSet moved = compare(markdown(three_links(wrapped("a.org"), wrapped("b.org"), wrapped("c.org"))),
+                                  markdown(three_links(wrapped("a.net"), wrapped("b.net"), wrapped("c.net"))));
+  ASSERT_EQ(moved.links.size(), 3u);
+  for (const LinkChange& l : moved.links) EXPECT_EQ(l.status, LinkStatus::kRepointed) << l.new_target;
+  // A tag added inside the wrapped target, escaped, is found there.
+  const ChangeSet tagged =
+      compare(markdown(three_links(wrapped("a.org"), wrapped("b.org"), wrapped("c.org%2Fx"))),
+              markdown(three_links(wrapped("a.org%3Fentry_point%3D1"), wrapped("b.org%3Fentry_point%3D2"),
+                                   wrapped("c.org%2Fx%3Fentry_point%3D3"))));
+  ASSERT_EQ(tagged.links.size(), 3u);
+  for (const LinkChange& l : tagged.links) EXPECT_EQ(l.status, LinkStatus::kRetagged) << l.new_target;
+}
+
+TEST(LinkDiff, RetaggedLinksAreOneRowOfAReportAndEachOneInJson) {
+  const ChangeSet changes =
+      compare(markdown(three_links("https://e.com/terms", "https://e.com/cookies", "https://e.com/rights")),
+              markdown(three_links("https://e.com/terms?entry_point=A", "https://e.com/cookies?entry_point=B",
+                                   "https://e.com/rights?entry_point=C")));
+  const std::string text = render_diff_text(changes);
+  EXPECT_NE(text.find("\nLinks\n  retagged   3 links differing only in entry_point; the first: \"our terms\" "
+                      "https://e.com/terms -> https://e.com/terms?entry_point=A  in (lead)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("no statement changed in substance. Links retagged, the same targets but for parameters that "
+                      "tag a visit (entry_point): 3."),
+            std::string::npos)
+      << text;
+  const std::string md = render_diff_markdown(changes);
+  EXPECT_NE(md.find("| retagged | link | 3 links differing only in entry\\_point; the first: our terms |"),
+            std::string::npos)
+      << md;
+  const auto json = nlohmann::json::parse(render_diff_json(changes));
+  ASSERT_EQ(json["links"].size(), 3u);
+  EXPECT_EQ(json["links"][2]["status"], "retagged");
+  EXPECT_EQ(json["links"][2]["parameters"], nlohmann::json::array({"entry_point"}));
+  EXPECT_FALSE(json["summary"]["changed"]);
+}
+
 }  // namespace
 }  // namespace strata

@@ -155,7 +155,9 @@ void bind_changes(py::module_& m) {
       .def_readonly("new_target", &LinkChange::new_target, "Empty when removed.")
       .def_readonly("section", &LinkChange::section)
       .def_readonly("path", &LinkChange::path)
-      .def_readonly("line", &LinkChange::line);
+      .def_readonly("line", &LinkChange::line)
+      .def_readonly("parameters", &LinkChange::parameters,
+                    "Retagged: the names of the parameters the two targets differ by.");
 
   py::class_<Comparison, std::shared_ptr<Comparison>>(m, "ChangeSet", "What changed between two documents.")
       .def_property_readonly("old", [](const Comparison& c) { return c.changes.old_meta; })

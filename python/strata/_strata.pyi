@@ -168,7 +168,7 @@ class WordingShift:
     examples: List[str]
 
 class LinkChange:
-    status: str  # "added", "removed" or "repointed"
+    status: str  # "added", "removed", "repointed" or "retagged"
     kind: str  # "link", or "image" (text its alt text, targets its sources)
     text: str
     old_target: str
@@ -176,6 +176,7 @@ class LinkChange:
     section: str
     path: List[str]
     line: int
+    parameters: List[str]
 
 class ChangeSet:
     """What changed between two documents (strata.compare)."""

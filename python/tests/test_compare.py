@@ -91,6 +91,14 @@ def test_a_document_and_itself_are_the_same(snapshots):
     assert not changes.has_changes and changes.exit_code == 0
 
 
+def test_links_retagged_by_a_tracking_parameter_are_no_difference():
+    old = strata.load(b"# Terms\n\nRead [our policy](https://e.com/policy).\n", name="a.md")
+    new = strata.load(b"# Terms\n\nRead [our policy](https://e.com/policy?utm_source=mail).\n", name="b.md")
+    changes = strata.compare(old, new)
+    assert [(link.status, link.parameters) for link in changes.links] == [("retagged", ["utm_source"])]
+    assert not changes.has_changes and changes.exit_code == 0
+
+
 def test_sections_match_strata_sections(snapshots, run_cli):
     for path in snapshots:
         doc = strata.load(path)

@@ -172,20 +172,24 @@ struct WordingShift {
 // when their text changed: the prose diff shows that. Images are links whose
 // target is their source and whose text is their alt text: a swapped picture
 // with the same alt text is re-pointed. A link pairs only with a link, an
-// image only with an image.
-enum class LinkStatus { kAdded, kRemoved, kRepointed };
+// image only with an image. A link retagged points where it did: its
+// targets differ only in parameters that tag a visit (utm_source, fbclid,
+// ...; or one that many links of the page gained, lost or changed at once),
+// so it is listed but is not a difference (ChangeSet::has_changes).
+enum class LinkStatus { kAdded, kRemoved, kRepointed, kRetagged };
 
 const char* to_string(LinkStatus status);
 
 struct LinkChange {
   LinkStatus status = LinkStatus::kAdded;
-  LinkKind kind = LinkKind::kLink;  // an image: text is its alt text, targets its sources
-  std::string text;                 // the link's text, new side where there is one
-  std::string old_target;           // empty when added
-  std::string new_target;           // empty when removed
-  std::string section;              // Section::id holding the link (new side, old for removed)
-  std::vector<std::string> path;    // that section's title path
-  uint32_t line = 0;                // 1-based source line of its block, same side
+  LinkKind kind = LinkKind::kLink;      // an image: text is its alt text, targets its sources
+  std::string text;                     // the link's text, new side where there is one
+  std::string old_target;               // empty when added
+  std::string new_target;               // empty when removed
+  std::string section;                  // Section::id holding the link (new side, old for removed)
+  std::vector<std::string> path;        // that section's title path
+  uint32_t line = 0;                    // 1-based source line of its block, same side
+  std::vector<std::string> parameters;  // retagged: the names of the parameters that differ, sorted
 };
 
 // What a highlight points at.

@@ -68,19 +68,34 @@ std::string sections_sentence(const ChangeSet& changes) {
 
 // Links change without a word of prose changing: a re-pointed target is told
 // even when nothing else is; a swapped picture (an image's new source) too.
+// Retagged links, which point where they did, are told apart.
 std::string links_sentence(const ChangeSet& changes) {
-  if (changes.links.empty()) return {};
-  size_t count[3] = {0, 0, 0};
+  size_t count[4] = {0, 0, 0, 0};
   size_t images = 0;
+  std::vector<std::string> parameters;
   for (const LinkChange& l : changes.links) {
     ++count[static_cast<size_t>(l.status)];
-    images += l.kind == LinkKind::kImage;
+    if (l.status == LinkStatus::kRetagged) {
+      parameters.insert(parameters.end(), l.parameters.begin(), l.parameters.end());
+    } else {
+      images += l.kind == LinkKind::kImage;
+    }
   }
-  return " " + say(images > 0 ? "links-images" : "links", fmt::arg("count", counted(changes.links.size(), "change")),
-                   fmt::arg("images", images),
-                   fmt::arg("repointed", count[static_cast<size_t>(LinkStatus::kRepointed)]),
-                   fmt::arg("added", count[static_cast<size_t>(LinkStatus::kAdded)]),
-                   fmt::arg("removed", count[static_cast<size_t>(LinkStatus::kRemoved)]));
+  std::string out;
+  const size_t retagged = count[static_cast<size_t>(LinkStatus::kRetagged)];
+  if (const size_t moved = changes.links.size() - retagged; moved > 0) {
+    out +=
+        " " + say(images > 0 ? "links-images" : "links", fmt::arg("count", counted(moved, "change")),
+                  fmt::arg("images", images), fmt::arg("repointed", count[static_cast<size_t>(LinkStatus::kRepointed)]),
+                  fmt::arg("added", count[static_cast<size_t>(LinkStatus::kAdded)]),
+                  fmt::arg("removed", count[static_cast<size_t>(LinkStatus::kRemoved)]));
+  }
+  if (retagged > 0) {
+    std::sort(parameters.begin(), parameters.end());
+    parameters.erase(std::unique(parameters.begin(), parameters.end()), parameters.end());
+    out += " " + say("links-retagged", fmt::arg("retagged", retagged), fmt::arg("parameters", listed(parameters)));
+  }
+  return out;
 }
 
 // A version in the series narrative, after the opening named it in full:

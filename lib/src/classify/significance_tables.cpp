@@ -116,8 +116,9 @@ constexpr std::array<std::string_view, 10> kWeakModals = {"may",       "might", 
 // statements were removed, 40 added and 19 reworded or moved"); {count} counts removed sections likewise ("26 sections
 // were"), {titles} names some; {reason} and {reasons} highlights' reasons, {pairs} the reworded commitments; in the
 // series ones {first}, {last}, {versions}, {from}, {to}, {named}, {latest}; in "links" {count} counts link changes,
-// {repointed}, {added} and {removed} by status ("links-images" also {images}, how many of them are images).
-constexpr std::array<TemplateRow, 13> kTemplates = {{
+// {repointed}, {added} and {removed} by status ("links-images" also {images}, how many of them are images); in
+// "links-retagged" {retagged} counts retagged links and {parameters} names the parameters that differ.
+constexpr std::array<TemplateRow, 14> kTemplates = {{
     {"opening", "Between {old} and {new}, {changes}."},
     {"opening-none", "Between {old} and {new}, no statement changed in substance."},
     {"sections-removed", "{count} dropped entirely, among them {titles}."},
@@ -125,6 +126,8 @@ constexpr std::array<TemplateRow, 13> kTemplates = {{
     {"links-images",
      "{count} in the links and images ({images} of them images): {repointed} re-pointed to a new target, {added} "
      "added, {removed} removed."},
+    {"links-retagged",
+     "Links retagged, the same targets but for parameters that tag a visit ({parameters}): {retagged}."},
     {"most", "The most significant change: {reason}."},
     {"also", "Also: {reasons}."},
     {"reworded", "Commitments were reworded: {pairs}."},

@@ -1,5 +1,9 @@
 #include "diff/links.hpp"
 
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +58,169 @@ std::string folded_text(const Link& link) {
     folded += classify_detail::fold_case(w);
   }
   return folded;
+}
+
+// Parameters that say where a visit came from, not where the link goes: the
+// campaign tags and click ids that browsers' query stripping also drops.
+bool tracking_parameter(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"fbclid", "gclid",  "gclsrc", "dclid", "gbraid",  "wbraid", "msclkid",
+                                                "mc_cid", "mc_eid", "igshid", "yclid", "twclid",  "ttclid", "li_fat_id",
+                                                "_ga",    "_gl",    "_hsenc", "_hsmi", "mkt_tok", "ref_src"};
+  return name.starts_with("utm_") || std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+// A parameter a page added to or took from this many links at once, all
+// else the same (an "entry_point" added to every link of a policy), tags
+// visits too.
+constexpr size_t kMinRetaggedLinks = 3;
+// The parameters looked at for that, most common first: a page tags its
+// links with one or two.
+constexpr size_t kMaxPageParameters = 16;
+
+// A target cut into what names the resource and its query parameters,
+// read percent-decoded: a redirect or an archive wraps the target it leads
+// to in its own, escaped ("l.php?u=https%3A%2F%2F...%3Fentry_point%3D..."),
+// and a tag added to the inner target must be found there too. The
+// decoded form only keys the pairing; links are reported as written.
+class Target {
+ public:
+  explicit Target(std::string_view written) : url_(percent_decoded(written)) {
+    std::string_view url = url_;
+    const size_t hash = url.find('#');
+    if (hash != std::string_view::npos) fragment_ = url.substr(hash);
+    url = url.substr(0, hash);
+    const size_t question = url.find('?');
+    base_ = url.substr(0, question);
+    if (question == std::string_view::npos) return;
+    // A '?' inside the query opens a wrapped target's own query: its
+    // parameters are read as parameters too.
+    for (std::string_view rest = url.substr(question + 1); !rest.empty();) {
+      const size_t cut = rest.find_first_of("&?");
+      if (cut != 0) params_.push_back(rest.substr(0, cut));
+      rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 1);
+    }
+  }
+  // Views into url_: neither copied nor moved.
+  Target(const Target&) = delete;
+  Target& operator=(const Target&) = delete;
+
+  static std::string_view name(std::string_view param) { return param.substr(0, param.find('=')); }
+  // "name=value" as written, in order.
+  const std::vector<std::string_view>& params() const { return params_; }
+  bool has(std::string_view param_name) const {
+    return std::any_of(params_.begin(), params_.end(), [&](std::string_view p) { return name(p) == param_name; });
+  }
+
+  // The target without the parameters `drop` names.
+  template <typename Drop>
+  std::string without(Drop&& drop) const {
+    std::string out(base_);
+    char joint = '?';
+    for (std::string_view p : params_) {
+      if (drop(name(p))) continue;
+      out += joint;
+      out += p;
+      joint = '&';
+    }
+    out += fragment_;
+    return out;
+  }
+
+ private:
+  static std::string percent_decoded(std::string_view s) {
+    const auto hex = [](char c) {
+      return c >= '0' && c <= '9'   ? c - '0'
+             : c >= 'a' && c <= 'f' ? c - 'a' + 10
+             : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                    : -1;
+    };
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+        out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+        i += 2;
+      } else {
+        out += s[i];
+      }
+    }
+    return out;
+  }
+
+  std::string url_;
+  std::string_view base_;                 // up to the query
+  std::vector<std::string_view> params_;  // "name=value", in order
+  std::string_view fragment_;             // from '#', if any
+};
+
+// The names of the parameters that differ between two targets, sorted.
+std::vector<std::string> differing_parameters(const Target& a, const Target& b) {
+  std::vector<std::string_view> x = a.params();
+  std::vector<std::string_view> y = b.params();
+  std::sort(x.begin(), x.end());
+  std::sort(y.begin(), y.end());
+  std::vector<std::string_view> odd;
+  std::set_symmetric_difference(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(odd));
+  std::vector<std::string> names;
+  for (std::string_view p : odd) names.emplace_back(Target::name(p));
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+// The parameters this pair of versions retags links with: each one that,
+// left out with the tracking ones, makes at least kMinRetaggedLinks of the
+// links still unpaired point where a link of the other version pointed.
+std::vector<std::string> page_parameters(const std::vector<Place>& olds, const std::vector<Place>& news) {
+  std::unordered_map<std::string, size_t> seen;
+  for (const auto* side : {&olds, &news}) {
+    for (const Place& p : *side) {
+      if (p.paired) continue;
+      const Target target(p.link->target);
+      for (std::string_view param : target.params()) {
+        const std::string_view name = Target::name(param);
+        if (!tracking_parameter(name)) ++seen[std::string(name)];
+      }
+    }
+  }
+  std::vector<std::pair<size_t, std::string>> common;
+  for (const auto& [name, count] : seen) {
+    if (count >= kMinRetaggedLinks) common.emplace_back(count, name);
+  }
+  std::sort(common.begin(), common.end(), std::greater<>());
+  if (common.size() > kMaxPageParameters) common.resize(kMaxPageParameters);
+  // New links that gained or lost the parameter and point where an old
+  // link did once it and the tracking ones are left out of both. A value
+  // that changed is no evidence: that parameter may be where the link goes
+  // (a redirect's "u").
+  const auto gained_or_lost = [&](const std::string& name) {
+    const auto drop = [&](std::string_view n) { return n == name || tracking_parameter(n); };
+    std::unordered_map<std::string, std::array<size_t, 2>> old_targets;  // links without, with the parameter
+    for (const Place& o : olds) {
+      if (o.paired) continue;
+      const Target target(o.link->target);
+      ++old_targets[target.without(drop)][target.has(name) ? 1 : 0];
+    }
+    size_t found = 0;
+    for (const Place& n : news) {
+      if (n.paired) continue;
+      const Target target(n.link->target);
+      const auto it = old_targets.find(target.without(drop));
+      if (it == old_targets.end()) continue;
+      size_t& other = it->second[target.has(name) ? 0 : 1];
+      if (other > 0) {
+        --other;
+        ++found;
+      }
+    }
+    return found;
+  };
+  std::vector<std::string> out;
+  for (const auto& [count, name] : common) {
+    if (gained_or_lost(name) >= kMinRetaggedLinks) out.push_back(name);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 // Pairs each unpaired item of `news` with the first unpaired item of `olds`
@@ -116,13 +283,37 @@ std::vector<LinkChange> link_changes(const Document& old_doc, const Document& ne
         return std::optional<Key>(Key{p.link->kind, p.link->target});
       },
       [](const Place&, const Place&) {});
+  // Then targets that differ only in parameters that tag a visit: the
+  // key is the target without them, kept in `folded` until the text pass.
+  const std::vector<std::string> page = page_parameters(olds, news);
+  const auto tag = [&](std::string_view name) {
+    return tracking_parameter(name) || std::binary_search(page.begin(), page.end(), name);
+  };
+  for (std::vector<Place>* side : {&olds, &news}) {
+    for (Place& p : *side) {
+      if (!p.paired) p.folded = Target(p.link->target).without(tag);
+    }
+  }
+  // A re-pointed or retagged link is reported where it is now, among the
+  // new side's.
+  std::unordered_map<const Place*, LinkChange> repointed;
+  pair_by(
+      olds, news,
+      [](const Place& p) {
+        return std::optional<Key>(Key{p.link->kind, p.folded});
+      },
+      [&](const Place& o, const Place& n) {
+        LinkChange c = change(LinkStatus::kRetagged, new_doc, n);
+        c.old_target = o.link->target;
+        c.new_target = n.link->target;
+        c.parameters = differing_parameters(Target(o.link->target), Target(n.link->target));
+        repointed.emplace(&n, std::move(c));
+      });
   for (std::vector<Place>* side : {&olds, &news}) {
     for (Place& p : *side) {
       if (!p.paired) p.folded = folded_text(*p.link);
     }
   }
-  // A re-pointed link is reported where it is now, among the new side's.
-  std::unordered_map<const Place*, LinkChange> repointed;
   pair_by(
       olds, news,
       [](const Place& p) {

@@ -10,9 +10,11 @@
 namespace strata::diff {
 
 // Targets present on both sides pair first, as many times as they occur on
-// both; what is left pairs by link text (case and spacing folded) as a
-// re-pointed link, in document order; the rest is added or removed.
-// Linear in the number of links.
+// both; then targets that are the same without the parameters that tag a
+// visit, as a retagged link; what is left pairs by link text (case and
+// spacing folded) as a re-pointed link, in document order; the rest is
+// added or removed. Linear in the number of links (times the few
+// parameters that many links carry).
 std::vector<LinkChange> link_changes(const Document& old_doc, const Document& new_doc);
 
 }  // namespace strata::diff

@@ -1,5 +1,6 @@
 #include "strata/change.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace strata {
@@ -95,6 +96,8 @@ const char* to_string(LinkStatus status) {
       return "removed";
     case LinkStatus::kRepointed:
       return "repointed";
+    case LinkStatus::kRetagged:
+      return "retagged";
   }
   return "added";
 }
@@ -119,7 +122,7 @@ bool ChangeSet::has_changes() const {
   for (const auto& [status, n] : claims_not_listed) {
     if (real(status) && n > 0) return true;
   }
-  return !links.empty();
+  return std::any_of(links.begin(), links.end(), [](const LinkChange& l) { return l.status != LinkStatus::kRetagged; });
 }
 
 }  // namespace strata

@@ -264,6 +264,7 @@ void write_link(JsonWriter& w, const LinkChange& l) {
   w.key("new").nullable_string(l.new_target);
   w.key("section").string(l.section);
   w.key("line").number(l.line);
+  if (l.status == LinkStatus::kRetagged) w.key("parameters").strings(l.parameters);
   w.end_object();
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "render/escape.hpp"
+#include "render/link_rows.hpp"
 #include "render/select.hpp"
 
 namespace strata {
@@ -222,10 +223,15 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
   }
   if (!changes.links.empty()) {
     body += "\n## Links\n\n| status | kind | text | old target | new target | section |\n|---|---|---|---|---|---|\n";
-    for (const LinkChange& l : changes.links) {
+    for (const render::LinkRow& row : render::link_rows(changes.links)) {
       if (!link_rows.take()) continue;
+      const LinkChange& l = *row.link;
       auto target = [](const std::string& t) { return t.empty() ? std::string() : render::md_code(t); };
-      body += fmt::format("| {} | {} | {} | {} | {} | {} |\n", to_string(l.status), to_string(l.kind), md(l.text),
+      const std::string text = l.status != LinkStatus::kRetagged
+                                   ? md(l.text)
+                                   : fmt::format("{} link{} differing only in {}; the first: {}", row.count,
+                                                 row.count == 1 ? "" : "s", md(row.parameters), md(l.text));
+      body += fmt::format("| {} | {} | {} | {} | {} | {} |\n", to_string(l.status), to_string(l.kind), text,
                           target(l.old_target), target(l.new_target), md(render::path_label(l.path)));
     }
     body += link_rows.notice("link rows");

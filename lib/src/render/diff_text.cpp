@@ -2,6 +2,7 @@
 // [-deleted-]{+inserted+} markers or colour.
 #include <fmt/core.h>
 
+#include "render/link_rows.hpp"
 #include "render/select.hpp"
 
 namespace strata {
@@ -184,13 +185,19 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
   }
   if (!changes.links.empty()) {
     out += "\nLinks\n";
-    for (const LinkChange& l : changes.links) {
-      const std::string target = l.status == LinkStatus::kRepointed ? l.old_target + " -> " + l.new_target
-                                 : l.status == LinkStatus::kAdded   ? l.new_target
-                                                                    : l.old_target;
-      out +=
-          fmt::format("  {:<10} {}\"{}\" {}  in {}\n", to_string(l.status), l.kind == LinkKind::kImage ? "image " : "",
-                      terminal_safe(l.text), terminal_safe(target), terminal_safe(render::path_label(l.path)));
+    for (const render::LinkRow& row : render::link_rows(changes.links)) {
+      const LinkChange& l = *row.link;
+      const bool both = l.status == LinkStatus::kRepointed || l.status == LinkStatus::kRetagged;
+      const std::string target = both                             ? l.old_target + " -> " + l.new_target
+                                 : l.status == LinkStatus::kAdded ? l.new_target
+                                                                  : l.old_target;
+      const std::string what = l.status != LinkStatus::kRetagged
+                                   ? ""
+                                   : fmt::format("{} link{} differing only in {}; the first: ", row.count,
+                                                 row.count == 1 ? "" : "s", terminal_safe(row.parameters));
+      out += fmt::format("  {:<10} {}{}\"{}\" {}  in {}\n", to_string(l.status), what,
+                         l.kind == LinkKind::kImage ? "image " : "", terminal_safe(l.text), terminal_safe(target),
+                         terminal_safe(render::path_label(l.path)));
     }
   }
   return out;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "render/html.hpp"
+#include "render/link_rows.hpp"
 
 namespace strata {
 
@@ -222,10 +223,15 @@ std::string link_changes(const ChangeSet& changes) {
   const auto target = [](const std::string& t) {
     return t.empty() ? std::string() : "<code>" + isolated(t) + "</code>";
   };
-  for (const LinkChange& l : changes.links) {
+  for (const render::LinkRow& row : render::link_rows(changes.links)) {
+    const LinkChange& l = *row.link;
+    const std::string text = l.status != LinkStatus::kRetagged
+                                 ? isolated(l.text)
+                                 : fmt::format("{} link{} differing only in {}; the first: {}", row.count,
+                                               row.count == 1 ? "" : "s", isolated(row.parameters), isolated(l.text));
     rows += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                        status_badge(l.status), to_string(l.kind), isolated(l.text), target(l.old_target),
-                        target(l.new_target), isolated(render::path_label(l.path)));
+                        status_badge(l.status), to_string(l.kind), text, target(l.old_target), target(l.new_target),
+                        isolated(render::path_label(l.path)));
   }
   if (rows.empty()) return {};
   return table_part("links", "Links",

@@ -110,10 +110,12 @@ std::string status_badge(ChangeStatus status) {
 }
 
 std::string status_badge(LinkStatus status) {
-  // A re-pointed link is drawn as a modification, named for what it is.
-  const ChangeStatus look = status == LinkStatus::kAdded     ? ChangeStatus::kAdded
-                            : status == LinkStatus::kRemoved ? ChangeStatus::kRemoved
-                                                             : ChangeStatus::kModified;
+  // A re-pointed link is drawn as a modification and a retagged one as an
+  // equivalent change, named for what they are.
+  const ChangeStatus look = status == LinkStatus::kAdded      ? ChangeStatus::kAdded
+                            : status == LinkStatus::kRemoved  ? ChangeStatus::kRemoved
+                            : status == LinkStatus::kRetagged ? ChangeStatus::kEquivalent
+                                                              : ChangeStatus::kModified;
   return fmt::format("<span class=\"badge {}\"><span aria-hidden=\"true\">{}</span> {}</span>", status_class(look),
                      status_sign(look), to_string(status));
 }
