@@ -107,9 +107,6 @@ class Target {
   static std::string_view name(std::string_view param) { return param.substr(0, param.find('=')); }
   // "name=value" as written, in order.
   const std::vector<std::string_view>& params() const { return params_; }
-  bool has(std::string_view param_name) const {
-    return std::any_of(params_.begin(), params_.end(), [&](std::string_view p) { return name(p) == param_name; });
-  }
 
   // The target without the parameters `drop` names.
   template <typename Drop>
@@ -168,19 +165,55 @@ std::vector<std::string> differing_parameters(const Target& a, const Target& b) 
   return names;
 }
 
-// The parameters this pair of versions retags links with: each one that,
-// left out with the tracking ones, makes at least kMinRetaggedLinks of the
-// links still unpaired point where a link of the other version pointed.
+// An unpaired link's target as hashes, read once: what the search for a
+// page's parameters compares for each name it tries, with no string made.
+struct HashedTarget {
+  struct Param {
+    uint64_t name = 0;
+    uint64_t whole = 0;  // "name=value"
+  };
+  uint64_t base = 0;          // the resource and the fragment
+  std::vector<Param> params;  // but the tracking ones, in order
+
+  explicit HashedTarget(const Target& target)
+      : base(util::word_hash(target.without([](std::string_view) { return true; }))) {
+    for (std::string_view p : target.params()) {
+      if (!tracking_parameter(Target::name(p)))
+        params.push_back({util::word_hash(Target::name(p)), util::word_hash(p)});
+    }
+  }
+  // The target without the parameter named `name`, as a hash; whether it had it.
+  std::pair<uint64_t, bool> without(uint64_t name) const {
+    uint64_t key = base;
+    bool had = false;
+    for (const Param& p : params) {
+      if (p.name == name) {
+        had = true;
+      } else {
+        key = (key ^ p.whole) * 0x9E3779B97F4A7C15ull;
+      }
+    }
+    return {key, had};
+  }
+};
+
+// The parameters this pair of versions retags links with: each one that
+// at least kMinRetaggedLinks links gained or lost while pointing where a
+// link of the other version pointed, once it and the tracking ones are
+// left out of both. A value that changed is no evidence: that parameter may
+// be where the link goes (a redirect's "u").
 std::vector<std::string> page_parameters(const std::vector<Place>& olds, const std::vector<Place>& news) {
   std::unordered_map<std::string, size_t> seen;
-  for (const auto* side : {&olds, &news}) {
-    for (const Place& p : *side) {
+  std::vector<HashedTarget> sides[2];
+  for (int side = 0; side < 2; ++side) {
+    for (const Place& p : side == 0 ? olds : news) {
       if (p.paired) continue;
       const Target target(p.link->target);
       for (std::string_view param : target.params()) {
         const std::string_view name = Target::name(param);
         if (!tracking_parameter(name)) ++seen[std::string(name)];
       }
+      sides[side].emplace_back(target);
     }
   }
   std::vector<std::pair<size_t, std::string>> common;
@@ -189,35 +222,26 @@ std::vector<std::string> page_parameters(const std::vector<Place>& olds, const s
   }
   std::sort(common.begin(), common.end(), std::greater<>());
   if (common.size() > kMaxPageParameters) common.resize(kMaxPageParameters);
-  // New links that gained or lost the parameter and point where an old
-  // link did once it and the tracking ones are left out of both. A value
-  // that changed is no evidence: that parameter may be where the link goes
-  // (a redirect's "u").
-  const auto gained_or_lost = [&](const std::string& name) {
-    const auto drop = [&](std::string_view n) { return n == name || tracking_parameter(n); };
-    std::unordered_map<std::string, std::array<size_t, 2>> old_targets;  // links without, with the parameter
-    for (const Place& o : olds) {
-      if (o.paired) continue;
-      const Target target(o.link->target);
-      ++old_targets[target.without(drop)][target.has(name) ? 1 : 0];
+  std::vector<std::string> out;
+  for (const auto& [count, name] : common) {
+    const uint64_t hash = util::word_hash(name);
+    std::unordered_map<uint64_t, std::array<size_t, 2>> old_targets;  // links without, with the parameter
+    for (const HashedTarget& o : sides[0]) {
+      const auto [key, had] = o.without(hash);
+      ++old_targets[key][had ? 1 : 0];
     }
     size_t found = 0;
-    for (const Place& n : news) {
-      if (n.paired) continue;
-      const Target target(n.link->target);
-      const auto it = old_targets.find(target.without(drop));
+    for (const HashedTarget& n : sides[1]) {
+      const auto [key, had] = n.without(hash);
+      const auto it = old_targets.find(key);
       if (it == old_targets.end()) continue;
-      size_t& other = it->second[target.has(name) ? 0 : 1];
+      size_t& other = it->second[had ? 0 : 1];
       if (other > 0) {
         --other;
         ++found;
       }
     }
-    return found;
-  };
-  std::vector<std::string> out;
-  for (const auto& [count, name] : common) {
-    if (gained_or_lost(name) >= kMinRetaggedLinks) out.push_back(name);
+    if (found >= kMinRetaggedLinks) out.push_back(name);
   }
   std::sort(out.begin(), out.end());
   return out;
