@@ -122,5 +122,17 @@ TEST(MarkdownCode, FenceOutrunsEveryBacktickRun) {
   EXPECT_NE(html.find("<code>a```b`</code>"), std::string::npos) << html;
 }
 
+// A link target holding a pipe, in a table cell: the cell stays one cell
+// and one code span, and the rest of the target is no autolink.
+TEST(MarkdownCode, APipeInsideATableCellSplitsNothing) {
+  const std::string target = "https://e.com/a?x=[2J|``=1&next=https://evil.example";
+  const std::string html = github_html("| a | b |\n|---|---|\n| " + render::md_code(target) + " | c |\n");
+  EXPECT_EQ(html.find("<a "), std::string::npos) << html;
+  EXPECT_NE(html.find("<td><code>https://e.com/a?x=[2J|``=1&amp;next=https://evil.example</code></td>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<td>c</td>"), std::string::npos) << html;
+}
+
 }  // namespace
 }  // namespace strata

@@ -246,9 +246,10 @@ std::string md_code(std::string_view s) {
   const std::string fence(longest + 1, '`');
   // A space inside the fence keeps a backtick at either end from joining it.
   const bool pad = !s.empty() && (s.front() == '`' || s.back() == '`');
-  std::string body = terminal_safe(s);
-  for (char& c : body) {
-    if (c == '\n' || c == '\r') c = ' ';
+  std::string body;
+  for (char c : terminal_safe(s)) {
+    if (c == '|') body += '\\';
+    body += c == '\n' || c == '\r' ? ' ' : c;
   }
   return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }

@@ -29,7 +29,9 @@ void append_json_string(std::string_view s, std::string& out);
 // breaks become spaces, the autolink triggers (scheme://, www., user@host)
 // are broken, and controls are made visible (terminal_safe).
 std::string md(std::string_view s);
-// A code span: fenced by one backtick more than the longest run inside.
+// A code span for a table cell: fenced by one backtick more than the
+// longest run inside, its pipes escaped (GFM splits a row at a pipe even
+// inside a code span, and what followed it would be read as Markdown).
 std::string md_code(std::string_view s);
 
 // --- GitHub workflow commands -------------------------------------------------
