@@ -279,6 +279,18 @@ TEST(LinkDiff, TrackingParametersRetagAndAreNoDifference) {
   ASSERT_EQ(tags_only.links.size(), 1u);
   EXPECT_EQ(tags_only.links[0].status, LinkStatus::kRetagged);
   EXPECT_FALSE(tags_only.has_changes());
+  // "~" and "%7E" are one character (RFC 3986); a target is decoded once, so
+  // "%257E" is another.
+  const ChangeSet escaped =
+      compare(markdown(three_links("https://e.com/~ann", "https://e.com/~bob", "https://e.com/rights")),
+              markdown(three_links("https://e.com/%7Eann", "https://e.com/%257Ebob", "https://e.com/rights")));
+  ASSERT_EQ(escaped.links.size(), 2u);
+  EXPECT_EQ(escaped.links[0].status, LinkStatus::kRetagged);
+  EXPECT_TRUE(escaped.links[0].parameters.empty());
+  EXPECT_EQ(escaped.links[1].status, LinkStatus::kRepointed);
+  EXPECT_NE(render_diff_text(escaped).find("retagged   1 link differing only in percent-escaping; the first:"),
+            std::string::npos)
+      << render_diff_text(escaped);
 }
 
 // A parameter that three links gained at once tags visits; one that fewer

@@ -182,14 +182,16 @@ const char* to_string(LinkStatus status);
 
 struct LinkChange {
   LinkStatus status = LinkStatus::kAdded;
-  LinkKind kind = LinkKind::kLink;      // an image: text is its alt text, targets its sources
-  std::string text;                     // the link's text, new side where there is one
-  std::string old_target;               // empty when added
-  std::string new_target;               // empty when removed
-  std::string section;                  // Section::id holding the link (new side, old for removed)
-  std::vector<std::string> path;        // that section's title path
-  uint32_t line = 0;                    // 1-based source line of its block, same side
-  std::vector<std::string> parameters;  // retagged: the names of the parameters that differ, sorted
+  LinkKind kind = LinkKind::kLink;  // an image: text is its alt text, targets its sources
+  std::string text;                 // the link's text, new side where there is one
+  std::string old_target;           // empty when added
+  std::string new_target;           // empty when removed
+  std::string section;              // Section::id holding the link (new side, old for removed)
+  std::vector<std::string> path;    // that section's title path
+  uint32_t line = 0;                // 1-based source line of its block, same side
+  // Retagged: the names of the parameters that differ, sorted; empty when the
+  // targets differ in their percent-escaping alone.
+  std::vector<std::string> parameters;
 };
 
 // What a highlight points at.

@@ -77,6 +77,7 @@ std::string links_sentence(const ChangeSet& changes) {
     ++count[static_cast<size_t>(l.status)];
     if (l.status == LinkStatus::kRetagged) {
       parameters.insert(parameters.end(), l.parameters.begin(), l.parameters.end());
+      if (l.parameters.empty()) parameters.emplace_back("percent-escaping");  // no parameter differs
     } else {
       images += l.kind == LinkKind::kImage;
     }

@@ -15,7 +15,9 @@ std::vector<LinkRow> link_rows(const std::vector<LinkChange>& links) {
       rows.push_back({&l, 1, {}});
       continue;
     }
-    std::string parameters = fmt::format("{}", fmt::join(l.parameters, ", "));
+    // No parameter differs when the targets differ in their escaping alone.
+    std::string parameters =
+        l.parameters.empty() ? std::string("percent-escaping") : fmt::format("{}", fmt::join(l.parameters, ", "));
     const auto [it, added] = retagged.try_emplace(parameters, groups.size());
     if (added) {
       groups.push_back({&l, 1, std::move(parameters)});
