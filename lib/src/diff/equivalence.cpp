@@ -90,7 +90,7 @@ std::string acronym_equivalence(const std::vector<WordOp>& ops, const AcronymTab
 std::string same_form_note(std::string_view old_text, std::string_view new_text) {
   const std::string old_repaired = repair_misread_utf8(old_text);
   const std::string new_repaired = repair_misread_utf8(new_text);
-  if (old_repaired == new_text || new_repaired == old_text || old_repaired == new_repaired) {
+  if (old_repaired == new_repaired) {
     return "garbled characters only (UTF-8 read as windows-1252)";
   }
   if (old_repaired != old_text || new_repaired != new_text) {
