@@ -227,10 +227,7 @@ std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& 
       if (!link_rows.take()) continue;
       const LinkChange& l = *row.link;
       auto target = [](const std::string& t) { return t.empty() ? std::string() : render::md_code(t); };
-      const std::string text = l.status != LinkStatus::kRetagged
-                                   ? md(l.text)
-                                   : fmt::format("{} link{} differing only in {}; the first: {}", row.count,
-                                                 row.count == 1 ? "" : "s", md(row.parameters), md(l.text));
+      const std::string text = render::row_lead(row, md) + md(l.text);
       body += fmt::format("| {} | {} | {} | {} | {} | {} |\n", to_string(l.status), to_string(l.kind), text,
                           target(l.old_target), target(l.new_target), md(render::path_label(l.path)));
     }

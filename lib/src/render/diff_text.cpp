@@ -191,11 +191,7 @@ std::string render_diff_text(const ChangeSet& changes, const RenderOptions& opti
       const std::string target = both                             ? l.old_target + " -> " + l.new_target
                                  : l.status == LinkStatus::kAdded ? l.new_target
                                                                   : l.old_target;
-      const std::string what = l.status != LinkStatus::kRetagged
-                                   ? ""
-                                   : fmt::format("{} link{} differing only in {}; the first: ", row.count,
-                                                 row.count == 1 ? "" : "s", terminal_safe(row.parameters));
-      out += fmt::format("  {:<10} {}{}\"{}\" {}  in {}\n", to_string(l.status), what,
+      out += fmt::format("  {:<10} {}{}\"{}\" {}  in {}\n", to_string(l.status), render::row_lead(row, terminal_safe),
                          l.kind == LinkKind::kImage ? "image " : "", terminal_safe(l.text), terminal_safe(target),
                          terminal_safe(render::path_label(l.path)));
     }

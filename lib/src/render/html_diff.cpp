@@ -225,10 +225,7 @@ std::string link_changes(const ChangeSet& changes) {
   };
   for (const render::LinkRow& row : render::link_rows(changes.links)) {
     const LinkChange& l = *row.link;
-    const std::string text = l.status != LinkStatus::kRetagged
-                                 ? isolated(l.text)
-                                 : fmt::format("{} link{} differing only in {}; the first: {}", row.count,
-                                               row.count == 1 ? "" : "s", isolated(row.parameters), isolated(l.text));
+    const std::string text = render::row_lead(row, isolated) + isolated(l.text);
     rows += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                         status_badge(l.status), to_string(l.kind), text, target(l.old_target), target(l.new_target),
                         isolated(render::path_label(l.path)));

@@ -1,6 +1,8 @@
 // The link changes as the reports list them. Internal to render.
 #pragma once
 
+#include <fmt/core.h>
+
 #include <string>
 #include <vector>
 
@@ -20,5 +22,15 @@ struct LinkRow {
 // Every change but the retagged ones in order, then a row per set of
 // parameters, in order of first appearance. JSON lists every link instead.
 std::vector<LinkRow> link_rows(const std::vector<LinkChange>& links);
+
+// What a row says before its link's text: nothing for one link change;
+// "227 links differing only in entry_point; the first: " for retagged ones,
+// the parameters as `escape` writes them for the report's format.
+template <typename Escape>
+std::string row_lead(const LinkRow& row, Escape&& escape) {
+  if (row.link->status != LinkStatus::kRetagged) return {};
+  return fmt::format("{} link{} differing only in {}; the first: ", row.count, row.count == 1 ? "" : "s",
+                     escape(row.parameters));
+}
 
 }  // namespace strata::render
