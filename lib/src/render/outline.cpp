@@ -1,7 +1,8 @@
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
+#include <string>
 
 #include "render/escape.hpp"
+#include "render/json_writer.hpp"
 #include "strata/render.hpp"
 
 namespace strata {
@@ -24,55 +25,84 @@ std::string render_outline_text(const Document& doc) {
 }
 
 std::string render_outline_json(const Document& doc) {
-  using nlohmann::ordered_json;
-  ordered_json root;
-  root["schema"] = "strata.sections/1";
-  root["source"] = doc.meta.source;
-  root["title"] = doc.meta.title;
-  root["date"] = doc.meta.date.empty() ? ordered_json() : ordered_json(doc.meta.date);
-  root["format"] = to_string(doc.meta.format);
+  // Written straight out, as the diff report is: a value tree of every
+  // sentence, dumped and then escaped a byte at a time, was most of the cost
+  // of reading a document's outline.
+  std::string out;
+  render::JsonWriter w(out, 0);
+  w.begin_object();
+  w.key("schema").string("strata.sections/1");
+  w.key("source").string(doc.meta.source);
+  w.key("title").string(doc.meta.title);
+  w.key("date").nullable_string(doc.meta.date);
+  w.key("format").string(to_string(doc.meta.format));
   const InputNotes& notes = doc.meta.normalized;
-  root["charset"] = notes.charset;
-  root["normalized"] = {
-      {"bom", notes.bom}, {"line_endings", notes.line_endings}, {"final_newline", notes.final_newline}};
-  ordered_json sections = ordered_json::array();
+  w.key("charset").string(notes.charset);
+  w.key("normalized").begin_object();
+  w.key("bom").boolean(notes.bom);
+  w.key("line_endings").string(notes.line_endings);
+  w.key("final_newline").boolean(notes.final_newline);
+  w.end_object();
+  w.key("sections").begin_array();
   for (size_t i = 0; i < doc.sections.size(); ++i) {
     const Section& s = doc.sections[i];
-    ordered_json js;
-    js["id"] = s.id;
-    js["title"] = s.title;
-    js["level"] = s.level;
-    js["path"] = doc.title_path(static_cast<int>(i));
-    js["parent"] = s.parent < 0 ? ordered_json() : ordered_json(doc.sections[static_cast<size_t>(s.parent)].id);
-    js["line"] = s.line;
-    if (!s.anchor.empty()) js["anchor"] = s.anchor;
-    ordered_json blocks = ordered_json::array();
+    w.begin_object();
+    w.key("id").string(s.id);
+    w.key("title").string(s.title);
+    w.key("level").number(s.level);
+    w.key("path").strings(doc.title_path(static_cast<int>(i)));
+    w.key("parent");
+    if (s.parent < 0) {
+      w.null();
+    } else {
+      w.string(doc.sections[static_cast<size_t>(s.parent)].id);
+    }
+    w.key("line").number(s.line);
+    if (!s.anchor.empty()) w.key("anchor").string(s.anchor);
+    w.key("blocks").begin_array();
     for (size_t k = 0; k < s.blocks.size(); ++k) {
       const Block& b = s.blocks[k];
-      ordered_json jb;
-      jb["kind"] = to_string(b.kind);
-      jb["depth"] = b.depth;
-      jb["line"] = b.line;
-      ordered_json sentences = ordered_json::array();
-      for (const Sentence& sentence : s.sentences_of(b))
-        sentences.push_back({{"text", sentence.text}, {"norm", sentence.norm}});
-      jb["sentences"] = std::move(sentences);
-      if (const auto block_links = s.links_of(k); !block_links.empty()) {
-        ordered_json links = ordered_json::array();
-        for (const Link& link : block_links)
-          links.push_back({{"text", link.text}, {"target", link.target}, {"kind", to_string(link.kind)}});
-        jb["links"] = std::move(links);
+      w.begin_object();
+      w.key("kind").string(to_string(b.kind));
+      w.key("depth").number(b.depth);
+      w.key("line").number(b.line);
+      w.key("sentences").begin_array();
+      for (const Sentence& sentence : s.sentences_of(b)) {
+        w.begin_object();
+        w.key("text").string(sentence.text);
+        w.key("norm").string(sentence.norm);
+        w.end_object();
       }
-      blocks.push_back(std::move(jb));
+      w.end_array();
+      if (const auto block_links = s.links_of(k); !block_links.empty()) {
+        w.key("links").begin_array();
+        for (const Link& link : block_links) {
+          w.begin_object();
+          w.key("text").string(link.text);
+          w.key("target").string(link.target);
+          w.key("kind").string(to_string(link.kind));
+          w.end_object();
+        }
+        w.end_array();
+      }
+      w.end_object();
     }
-    js["blocks"] = std::move(blocks);
-    sections.push_back(std::move(js));
+    w.end_array();
+    w.end_object();
   }
-  root["sections"] = std::move(sections);
-  ordered_json removals = ordered_json::array();
-  for (const Removal& r : doc.removals) removals.push_back({{"rule", r.rule}, {"line", r.line}, {"text", r.text}});
-  root["removed"] = std::move(removals);
-  return render::json_text(root) + "\n";
+  w.end_array();
+  w.key("removed").begin_array();
+  for (const Removal& r : doc.removals) {
+    w.begin_object();
+    w.key("rule").string(r.rule);
+    w.key("line").number(r.line);
+    w.key("text").string(r.text);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 }  // namespace strata
