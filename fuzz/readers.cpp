@@ -43,7 +43,9 @@ void check_terminal_safe(const std::string& s, bool breaks, const char* what) {
 
 void check_json(const std::string& s, const char* what) {
   check_utf8(s, what);
-  if (nlohmann::json::parse(s, nullptr, false).is_discarded()) finding(what);
+  // Validated without building its values: a value tree of every outline
+  // was a fifth of the readers' fuzzing time.
+  if (!nlohmann::json::accept(s)) finding(what);
 }
 
 namespace {
