@@ -43,6 +43,14 @@ void check_terminal_safe(const std::string& s, bool breaks, const char* what) {
 
 void check_json(const std::string& s, const char* what) {
   check_utf8(s, what);
+  // Valid JSON may hold DEL, C1 controls and the line and paragraph
+  // separators raw; strata's never does (docs/reliability.md, Escaping).
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const bool c1 = b == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;  // valid UTF-8: s[i + 1] exists
+    const bool separator = b == 0xE2 && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9');
+    if (b == 0x7F || c1 || separator) finding(what);
+  }
   // Validated without building its values: a value tree of every outline
   // was a fifth of the readers' fuzzing time.
   if (!nlohmann::json::accept(s)) finding(what);

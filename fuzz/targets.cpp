@@ -67,6 +67,8 @@ void check_series(std::vector<Document> docs, const ChangeSet& changes) {
                                         count_section_changes(changes), count_claim_changes(changes),
                                         changes.highlights.empty() ? "" : changes.highlights[0].reason});
   series.programmes = programme_series(docs, series.ids, {});
+  check_json(render_programme_series(series.programmes, "json"), "programme series JSON");
+  check_json(render_programmes(extract_programmes(docs[1], {}), "new", "json"), "programmes JSON");
   const std::vector<ChangeSet> pairs = {changes};
   series.narrative = series_narrative(pairs, series.programmes);
   check_page(render_series_html(series), {"./old__new.html", "./old__new.md", "./old__new.json"});

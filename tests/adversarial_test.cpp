@@ -60,6 +60,11 @@ const std::string kStore =
 
 const std::string kDoc = "Title\n\nSection\n\nThe fee is 10 euros.\n";
 const std::string kDocChanged = "Title\n\nSection\n\nThe fee is 12 euros.\n";
+// kDoc changed by a claim holding DEL, a C1 control (CSI) and the line
+// separator, which no output may write raw.
+const std::string kControls =
+    "Title\n\nSection\n\nThe fee is 12 euros \x7f\xC2\x9B"
+    "2J\xE2\x80\xA8 now.\n";
 
 Case row(const char* name, std::vector<File> files, std::string command, int exit, std::string err,
          std::string out_has = "", std::string out_lacks = "", std::function<void(const std::string&)> check = {}) {
@@ -80,12 +85,21 @@ std::vector<Case> cases() {
           "{s} init --store {d}/st >/dev/null && {s} blame --store {d}/st @"
           "$(printf 'a%.0s' {1..59})$'\\u00e9\\u00e9'",
           2, R"(invalid date 'a{59}\.\.\.')"),
-      row("JsonEscapesDelC1AndSeparators",
-          {{"a.txt", kDoc},
-           {"b.txt",
-            "Title\n\nSection\n\nThe fee is 12 euros \x7f\xC2\x9B"
-            "2J\xE2\x80\xA8 now.\n"}},
+      row("JsonEscapesDelC1AndSeparators", {{"a.txt", kDoc}, {"b.txt", kControls}},
           "{s} diff --format json {d}/a.txt {d}/b.txt", 1, "", "\\u007f\\u009b2J\\u2028", "\x7f"),
+      // Every JSON output, not the diff's alone: a check's findings and a
+      // document's programmes quote the input too.
+      row("CheckJsonEscapesDelC1AndSeparators", {{"a.txt", kDoc}, {"b.txt", kControls}},
+          "{s} check --no-config --watch fee --format json {d}/a.txt {d}/b.txt", 1, "", "\\u007f\\u009b2J\\u2028",
+          "\x7f"),
+      row("SarifEscapesDelC1AndSeparators", {{"a.txt", kDoc}, {"b.txt", kControls}},
+          "{s} check --no-config --watch fee --format sarif {d}/a.txt {d}/b.txt", 1, "", "\\u007f\\u009b2J\\u2028",
+          "\xC2\x9B"),
+      row("ProgrammesJsonEscapesDelC1AndSeparators",
+          {{"p.txt",
+            "Title\n\nThe Global Health Initiative \x7f\xC2\x9B"
+            "2J\xE2\x80\xA8 and the Clean Air Programme start.\n\nThe Clean Air Programme ends.\n"}},
+          "{s} programmes --format json {d}/p.txt", 0, "", "\\u007f\\u009b2J\\u2028", "\xE2\x80\xA8"),
       row("TextReportShowsControlsInCaretNotation",
           {{"a.txt", kDoc}, {"b.txt", "Title\n\nSection\n\nThe fee is \x1b[31m12 euros.\n"}},
           "{s} diff --color never {d}/a.txt {d}/b.txt", 1, "", "^[[31m12", "\x1b"),

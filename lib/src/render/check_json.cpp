@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/check_formats.hpp"
+#include "render/escape.hpp"
 
 namespace strata {
 
@@ -56,7 +57,7 @@ std::string render_check_json(const CheckReport& report) {
         {"accepted", report.count(Severity::kError, true) + report.count(Severity::kWarning, true)}}},
       {"rules", std::move(rules)},
       {"documents", std::move(documents)}};
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return render::json_text(out) + "\n";
 }
 
 }  // namespace strata

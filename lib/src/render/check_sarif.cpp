@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/check_formats.hpp"
+#include "render/escape.hpp"
 
 namespace strata {
 
@@ -64,7 +65,7 @@ std::string render_check_sarif(const CheckReport& report) {
   const ordered_json out = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                             {"version", "2.1.0"},
                             {"runs", ordered_json::array({std::move(run)})}};
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return render::json_text(out) + "\n";
 }
 
 }  // namespace strata

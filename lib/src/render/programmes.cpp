@@ -36,7 +36,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string dump(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
+// Through json_text, as every JSON output: names and claims come from the
+// input, and a raw DEL, C1 control or line separator must not reach a reader.
+std::string dump(const Json& j) { return json_text(j) + "\n"; }
 
 Json optional_string(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
