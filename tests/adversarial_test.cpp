@@ -100,6 +100,15 @@ std::vector<Case> cases() {
             "Title\n\nThe Global Health Initiative \x7f\xC2\x9B"
             "2J\xE2\x80\xA8 and the Clean Air Programme start.\n\nThe Clean Air Programme ends.\n"}},
           "{s} programmes --format json {d}/p.txt", 0, "", "\\u007f\\u009b2J\\u2028", "\xE2\x80\xA8"),
+      // A section title in a timeline's CSV: no control reaches the
+      // terminal, no formula the spreadsheet.
+      row("TimelineCsvHasNoControlsOrFormulas",
+          {{"a.md",
+            "# T\n\n## Fees \x1b[31mred\x7f\n\nThe fee is 10 euros.\n\n## "
+            "=HYPERLINK(\"http://e.example\")\n\nText.\n"}},
+          "{s} init --store {d}/st >/dev/null && {s} import --store {d}/st --id one --date 2020-01-01 {d}/a.md "
+          ">/dev/null && {s} timeline --store {d}/st --format csv",
+          0, "", "section,Fees ^[[31mred^?,1\nsection,\"'=HYPERLINK(\"\"http://e.example\"\")\",1\n", "\x1b"),
       row("TextReportShowsControlsInCaretNotation",
           {{"a.txt", kDoc}, {"b.txt", "Title\n\nSection\n\nThe fee is \x1b[31m12 euros.\n"}},
           "{s} diff --color never {d}/a.txt {d}/b.txt", 1, "", "^[[31m12", "\x1b"),

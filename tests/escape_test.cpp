@@ -41,6 +41,27 @@ TEST(TerminalLine, EscapesBreaksAndCutsAtCharacters) {
   EXPECT_EQ(terminal_line("short", 60), "short");
 }
 
+TEST(CsvField, StaysOneTextFieldOfItsRow) {
+  const struct {
+    std::string in;
+    std::string out;
+  } cases[] = {
+      {"Fees", "Fees"},
+      {"Fees, charges", "\"Fees, charges\""},              // a comma: quoted
+      {"the \"new\" rules", "\"the \"\"new\"\" rules\""},  // quotes doubled inside quotes
+      {"a\nb\rc\td", "a^Jb^Mc^Id"},                        // the field stays on its row
+      {"red\x1b[31m\x7f\xC2\x9B", "red^[[31m^?<U+009B>"},
+      // What a spreadsheet would run as a formula is text.
+      {"=HYPERLINK(\"http://x.example\",\"y\")", "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\""},
+      {"+1", "'+1"},
+      {"-2+3", "'-2+3"},
+      {"@SUM(A1)", "'@SUM(A1)"},
+      {"\t=1", "^I=1"},  // a tab before it is made visible, so the field opens with ^
+      {"1 = 1", "1 = 1"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(render::csv_field(c.in), c.out) << c.in;
+}
+
 TEST(JsonText, EscapesEveryControlAndSeparator) {
   const nlohmann::ordered_json value = "a\x7f\xC2\x85\xC2\x9B\xE2\x80\xA8\xE2\x80\xA9\x1b\t\xFF\u00E9";
   const std::string text = render::json_text(value);

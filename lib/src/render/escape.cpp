@@ -323,6 +323,20 @@ std::string github_data(std::string_view text) {
   return out;
 }
 
+std::string csv_field(std::string_view s) {
+  std::string out = escape_for_terminal(s, false);
+  // "=HYPERLINK(...)" as a section title would be a live link, or worse, in
+  // the spreadsheet the timeline is opened in (CSV injection).
+  if (!out.empty() && std::string_view("=+-@").find(out.front()) != std::string_view::npos) out.insert(0, 1, '\'');
+  if (out.find_first_of(",\"") == std::string::npos) return out;
+  std::string quoted = "\"";
+  for (char c : out) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
 std::string github_property(std::string_view text) {
   std::string out;
   for (char c : github_data(text)) {

@@ -40,6 +40,14 @@ std::string md_code(std::string_view s);
 std::string github_data(std::string_view text);
 std::string github_property(std::string_view text);
 
+// --- CSV ----------------------------------------------------------------------
+// A field of an RFC 4180 row, read by spreadsheets and printed to terminals:
+// controls, line breaks and tabs in the terminal's notation (a field stays on
+// its row), quoted when it holds a comma or a quote, and a field that a
+// spreadsheet would run as a formula (opening with = + - @) led by an
+// apostrophe, which makes it text.
+std::string csv_field(std::string_view s);
+
 // --- HTML --------------------------------------------------------------------
 // html_escape, declared with the pages that use it (render/html.hpp), is
 // defined in escape.cpp beside these.

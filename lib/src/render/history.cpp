@@ -18,13 +18,6 @@ using Json = nlohmann::ordered_json;
 
 std::string dump(const Json& j) { return render::json_text(j) + "\n"; }
 
-std::string csv_cell(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 Json version_json(const VersionInfo& v) { return {{"id", v.id}, {"date", v.date}, {"title", v.title}}; }
 
 // The text timeline gives each version a column while they fit a wide
@@ -125,20 +118,20 @@ std::string render_timeline(const Timeline& t, std::string_view format) {
   }
   if (format == "csv") {
     std::string out = "kind,name";
-    for (const auto& v : t.versions) out += "," + csv_cell(v.id);
+    for (const auto& v : t.versions) out += "," + render::csv_field(v.id);
     out += "\n";
     for (const auto& s : t.sections) {
-      out += "section," + csv_cell(s.path);
+      out += "section," + render::csv_field(s.path);
       for (bool p : s.present) out += p ? ",1" : ",0";
       out += "\n";
     }
     for (const auto& p : t.programmes.rows) {
-      out += "programme," + csv_cell(render::programme_label(p.name, p.acronym));
+      out += "programme," + render::csv_field(render::programme_label(p.name, p.acronym));
       for (int m : p.mentions) out += fmt::format(",{}", m);
       out += "\n";
     }
     for (const auto& r : t.terms) {
-      out += (r.watched ? "term," : "shifted,") + csv_cell(r.term);
+      out += (r.watched ? "term," : "shifted,") + render::csv_field(r.term);
       for (int c : r.counts) out += fmt::format(",{}", c);
       out += "\n";
     }
