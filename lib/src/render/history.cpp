@@ -2,9 +2,9 @@
 // no locale; text cells are made terminal-safe.
 #include <fmt/core.h>
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "render/escape.hpp"
+#include "render/json_writer.hpp"
 #include "render/programmes.hpp"
 #include "strata/render.hpp"
 #include "strata/store.hpp"
@@ -14,11 +14,15 @@ namespace strata {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using render::JsonWriter;
 
-std::string dump(const Json& j) { return render::json_text(j) + "\n"; }
-
-Json version_json(const VersionInfo& v) { return {{"id", v.id}, {"date", v.date}, {"title", v.title}}; }
+void write_version(JsonWriter& w, const VersionInfo& v) {
+  w.begin_object();
+  w.key("id").string(v.id);
+  w.key("date").string(v.date);
+  w.key("title").string(v.title);
+  w.end_object();
+}
 
 // The text timeline gives each version a column while they fit a wide
 // terminal; past that, a column stands for a run of consecutive versions
@@ -72,22 +76,35 @@ std::string size_text(const ChangeSize& z) {
 std::string render_log(const std::vector<LogEntry>& log, std::string_view format) {
   std::string out;
   if (format == "json") {
-    Json list = Json::array();
+    JsonWriter w(out, 0);
+    w.begin_array();
     for (const LogEntry& e : log) {
       const VersionInfo& v = e.version;
-      Json item = {
-          {"position", v.position}, {"id", v.id},         {"date", v.date},     {"time", utc_timestamp(v.time)},
-          {"title", v.title},       {"source", v.source}, {"commit", v.commit}, {"normalization", v.normalization}};
+      w.begin_object();
+      w.key("position").number(v.position);
+      w.key("id").string(v.id);
+      w.key("date").string(v.date);
+      w.key("time").string(utc_timestamp(v.time));
+      w.key("title").string(v.title);
+      w.key("source").string(v.source);
+      w.key("commit").string(v.commit);
+      w.key("normalization").number(v.normalization);
       if (e.change) {
         const ChangeSize& z = *e.change;
-        item["change"] = {{"claims_modified", z.claims_modified},      {"claims_added", z.claims_added},
-                          {"claims_removed", z.claims_removed},        {"claims_moved", z.claims_moved},
-                          {"programmes_added", z.programmes_added},    {"programmes_removed", z.programmes_removed},
-                          {"programmes_renamed", z.programmes_renamed}};
+        w.key("change").begin_object();
+        w.key("claims_modified").number(z.claims_modified);
+        w.key("claims_added").number(z.claims_added);
+        w.key("claims_removed").number(z.claims_removed);
+        w.key("claims_moved").number(z.claims_moved);
+        w.key("programmes_added").number(z.programmes_added);
+        w.key("programmes_removed").number(z.programmes_removed);
+        w.key("programmes_renamed").number(z.programmes_renamed);
+        w.end_object();
       }
-      list.push_back(std::move(item));
+      w.end_object();
     }
-    return dump(list);
+    w.end_array();
+    return out + "\n";
   }
   for (const LogEntry& e : log) {
     const VersionInfo& v = e.version;
@@ -101,20 +118,38 @@ std::string render_log(const std::vector<LogEntry>& log, std::string_view format
 std::string render_timeline(const Timeline& t, std::string_view format) {
   const size_t n = t.versions.size();
   if (format == "json") {
-    Json j;
-    j["versions"] = Json::array();
-    for (const auto& v : t.versions) j["versions"].push_back(version_json(v));
-    j["sections"] = Json::array();
+    std::string out;
+    JsonWriter w(out, 0);
+    w.begin_object();
+    w.key("versions").begin_array();
+    for (const auto& v : t.versions) write_version(w, v);
+    w.end_array();
+    w.key("sections").begin_array();
     for (const auto& s : t.sections) {
-      j["sections"].push_back({{"path", s.path}, {"earlier", s.earlier}, {"present", s.present}});
+      w.begin_object();
+      w.key("path").string(s.path);
+      w.key("earlier").strings(s.earlier);
+      w.key("present").begin_array();
+      for (bool p : s.present) w.boolean(p);
+      w.end_array();
+      w.end_object();
     }
-    j["programmes"] = render::series_rows_json(t.programmes);
-    j["programme_renames"] = render::series_renames_json(t.programmes);
-    j["terms"] = Json::array();
+    w.end_array();
+    w.key("programmes");
+    render::write_series_rows(w, t.programmes);
+    w.key("programme_renames");
+    render::write_series_renames(w, t.programmes);
+    w.key("terms").begin_array();
     for (const auto& r : t.terms) {
-      j["terms"].push_back({{"term", r.term}, {"kind", r.watched ? "watched" : "shifted"}, {"counts", r.counts}});
+      w.begin_object();
+      w.key("term").string(r.term);
+      w.key("kind").string(r.watched ? "watched" : "shifted");
+      w.key("counts").numbers(r.counts);
+      w.end_object();
     }
-    return dump(j);
+    w.end_array();
+    w.end_object();
+    return out + "\n";
   }
   if (format == "csv") {
     std::string out = "kind,name";
@@ -196,20 +231,29 @@ std::string render_timeline(const Timeline& t, std::string_view format) {
 
 std::string render_blame(const Blame& b, std::string_view format) {
   if (format == "json") {
-    Json j;
-    j["version"] = version_json(b.versions.back());
-    j["claims"] = Json::array();
+    std::string out;
+    JsonWriter w(out, 0);
+    w.begin_object();
+    w.key("version");
+    write_version(w, b.versions.back());
+    w.key("claims").begin_array();
+    const auto id = [&b](int v) -> const std::string& { return b.versions[static_cast<size_t>(v)].id; };
     for (const auto& c : b.claims) {
-      Json claim = {{"text", c.text},
-                    {"origin", b.versions[static_cast<size_t>(c.origin)].id},
-                    {"last_changed", b.versions[static_cast<size_t>(c.last_changed)].id}};
+      w.begin_object();
+      w.key("text").string(c.text);
+      w.key("origin").string(id(c.origin));
+      w.key("last_changed").string(id(c.last_changed));
       if (c.absent_from >= 0) {
-        claim["absent"] = {b.versions[static_cast<size_t>(c.absent_from)].id,
-                           b.versions[static_cast<size_t>(c.absent_to)].id};
+        w.key("absent").begin_array();
+        w.string(id(c.absent_from));
+        w.string(id(c.absent_to));
+        w.end_array();
       }
-      j["claims"].push_back(std::move(claim));
+      w.end_object();
     }
-    return dump(j);
+    w.end_array();
+    w.end_object();
+    return out + "\n";
   }
   if (format == "summary") {
     // Per version: how many claims of the blamed version first appeared
@@ -250,19 +294,30 @@ std::string render_blame(const Blame& b, std::string_view format) {
 
 std::string render_claim_history(const std::vector<ClaimStep>& steps, std::string_view format) {
   if (format == "json") {
-    Json j = Json::array();
+    std::string out;
+    JsonWriter w(out, 0);
+    w.begin_array();
     for (const auto& s : steps) {
-      Json diff = Json::array();
-      for (const auto& op : s.diff) diff.push_back({{"op", to_string(op.op)}, {"text", op.text}});
-      Json absent = Json::array();
-      for (const VersionInfo& gap : s.absent_before) absent.push_back(gap.id);
-      j.push_back({{"version", version_json(s.version)},
-                   {"text", s.text},
-                   {"changed", s.changed},
-                   {"diff", diff},
-                   {"absent_before", absent}});
+      w.begin_object();
+      w.key("version");
+      write_version(w, s.version);
+      w.key("text").string(s.text);
+      w.key("changed").boolean(s.changed);
+      w.key("diff").begin_array();
+      for (const auto& op : s.diff) {
+        w.begin_object();
+        w.key("op").string(to_string(op.op));
+        w.key("text").string(op.text);
+        w.end_object();
+      }
+      w.end_array();
+      w.key("absent_before").begin_array();
+      for (const VersionInfo& gap : s.absent_before) w.string(gap.id);
+      w.end_array();
+      w.end_object();
     }
-    return dump(j);
+    w.end_array();
+    return out + "\n";
   }
   std::string out;
   for (size_t i = 0; i < steps.size(); ++i) {

@@ -67,6 +67,12 @@ class JsonWriter {
     for (const std::string& s : v) string(s);
     end_array();
   }
+  template <std::integral Int>
+  void numbers(const std::vector<Int>& v) {
+    begin_array();
+    for (Int n : v) number(n);
+    end_array();
+  }
 
  private:
   // A value: right after its key, or as the next element of an array.

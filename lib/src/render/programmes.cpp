@@ -34,21 +34,17 @@ std::string rename_lines_text(const ProgrammeSeries& series) {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-// Through json_text, as every JSON output: names and claims come from the
-// input, and a raw DEL, C1 control or line separator must not reach a reader.
-std::string dump(const Json& j) { return json_text(j) + "\n"; }
-
-Json optional_string(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
-
 std::string label_at(const ProgrammeSeries& series, int index) {
   return index >= 0 && static_cast<size_t>(index) < series.labels.size() ? series.labels[static_cast<size_t>(index)]
                                                                          : std::string();
 }
 
-Json side_json(const ProgrammeSide& side) {
-  return {{"name", side.name}, {"acronym", optional_string(side.acronym)}, {"mentions", side.mentions}};
+void write_side(JsonWriter& w, const ProgrammeSide& side) {
+  w.begin_object();
+  w.key("name").string(side.name);
+  w.key("acronym").nullable_string(side.acronym);
+  w.key("mentions").number(side.mentions);
+  w.end_object();
 }
 
 // Section ids of a programme's mentions, in order of first mention.
@@ -73,23 +69,33 @@ std::string programmes_text(const std::vector<Programme>& programmes, std::strin
 }
 
 std::string programmes_json(const std::vector<Programme>& programmes) {
-  Json list = Json::array();
+  std::string out;
+  JsonWriter w(out, 0);
+  w.begin_object();
+  w.key("programmes").begin_array();
   for (const auto& p : programmes) {
-    Json claims = Json::array();
+    w.begin_object();
+    w.key("name").string(p.name);
+    w.key("acronym").nullable_string(p.acronym);
+    w.key("aliases").strings(p.aliases);
+    w.key("mentions").number(p.mentions.size());
+    w.key("sections").strings(sections_of(p));
+    w.key("first_claim").string(p.first_claim);
+    w.key("claims").begin_array();
     for (const auto& m : p.mentions) {
-      claims.push_back({{"section", m.section_id}, {"block", m.block}, {"sentence", m.sentence}, {"form", m.form}});
+      w.begin_object();
+      w.key("section").string(m.section_id);
+      w.key("block").number(m.block);
+      w.key("sentence").number(m.sentence);
+      w.key("form").string(m.form);
+      w.end_object();
     }
-    list.push_back({{"name", p.name},
-                    {"acronym", optional_string(p.acronym)},
-                    {"aliases", p.aliases},
-                    {"mentions", p.mentions.size()},
-                    {"sections", sections_of(p)},
-                    {"first_claim", p.first_claim},
-                    {"claims", std::move(claims)}});
+    w.end_array();
+    w.end_object();
   }
-  Json root;
-  root["programmes"] = std::move(list);
-  return dump(root);
+  w.end_array();
+  w.end_object();
+  return out + "\n";
 }
 
 std::string programmes_markdown(const std::vector<Programme>& programmes, std::string_view source) {
@@ -127,31 +133,37 @@ std::string series_text(const ProgrammeSeries& series) {
 
 }  // namespace
 
-Json series_rows_json(const ProgrammeSeries& series) {
-  Json rows = Json::array();
+void write_series_rows(JsonWriter& w, const ProgrammeSeries& series) {
+  w.begin_array();
   for (const auto& row : series.rows) {
-    rows.push_back({{"name", row.name},
-                    {"acronym", optional_string(row.acronym)},
-                    {"earlier", row.earlier},
-                    {"mentions", row.mentions},
-                    {"first_seen", label_at(series, row.first_seen)},
-                    {"last_seen", label_at(series, row.last_seen)}});
+    w.begin_object();
+    w.key("name").string(row.name);
+    w.key("acronym").nullable_string(row.acronym);
+    w.key("earlier").strings(row.earlier);
+    w.key("mentions").numbers(row.mentions);
+    w.key("first_seen").string(label_at(series, row.first_seen));
+    w.key("last_seen").string(label_at(series, row.last_seen));
+    w.end_object();
   }
-  return rows;
+  w.end_array();
 }
 
-Json series_renames_json(const ProgrammeSeries& series) {
-  Json renames = Json::array();
+void write_series_renames(JsonWriter& w, const ProgrammeSeries& series) {
+  w.begin_array();
   for (const auto& r : series.renames) {
-    renames.push_back({{"status", to_string(r.change.status)},
-                       {"from", label_at(series, r.from_snapshot)},
-                       {"to", label_at(series, r.from_snapshot + 1)},
-                       {"old", side_json(*r.change.old_side)},
-                       {"new", side_json(*r.change.new_side)},
-                       {"same_row", r.old_row == r.new_row},
-                       {"evidence", r.change.evidence}});
+    w.begin_object();
+    w.key("status").string(to_string(r.change.status));
+    w.key("from").string(label_at(series, r.from_snapshot));
+    w.key("to").string(label_at(series, r.from_snapshot + 1));
+    w.key("old");
+    write_side(w, *r.change.old_side);
+    w.key("new");
+    write_side(w, *r.change.new_side);
+    w.key("same_row").boolean(r.old_row == r.new_row);
+    w.key("evidence").strings(r.change.evidence);
+    w.end_object();
   }
-  return renames;
+  w.end_array();
 }
 
 }  // namespace render
@@ -165,11 +177,16 @@ std::string render_programmes(const std::vector<Programme>& programmes, std::str
 
 std::string render_programme_series(const ProgrammeSeries& series, std::string_view format) {
   if (format == "json") {
-    render::Json root;
-    root["snapshots"] = series.labels;
-    root["programmes"] = render::series_rows_json(series);
-    root["renames"] = render::series_renames_json(series);
-    return render::dump(root);
+    std::string out;
+    render::JsonWriter w(out, 0);
+    w.begin_object();
+    w.key("snapshots").strings(series.labels);
+    w.key("programmes");
+    render::write_series_rows(w, series);
+    w.key("renames");
+    render::write_series_renames(w, series);
+    w.end_object();
+    return out + "\n";
   }
   if (format == "markdown") return render_programme_series_markdown(series);
   return render::series_text(series);

@@ -2,8 +2,9 @@
 // timeline and the series index. Internal to render.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include "render/json_writer.hpp"
 
 #include "strata/programmes.hpp"
 
@@ -16,9 +17,9 @@ std::string programme_label(std::string_view name, std::string_view acronym);
 // evidence indented below; terminal-safe. Empty when there is none.
 std::string rename_lines_text(const ProgrammeSeries& series);
 
-// The rows and renames of a series as JSON members "programmes" and
-// "renames" (docs/programmes.md).
-nlohmann::ordered_json series_rows_json(const ProgrammeSeries& series);
-nlohmann::ordered_json series_renames_json(const ProgrammeSeries& series);
+// The rows and renames of a series as the JSON arrays of the members
+// "programmes" and "renames" (docs/programmes.md).
+void write_series_rows(JsonWriter& w, const ProgrammeSeries& series);
+void write_series_renames(JsonWriter& w, const ProgrammeSeries& series);
 
 }  // namespace strata::render
