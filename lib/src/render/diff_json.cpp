@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "render/json_writer.hpp"
+#include "render/programmes.hpp"
 #include "render/select.hpp"
 
 namespace strata {
@@ -216,11 +217,7 @@ void write_programme_side(JsonWriter& w, const std::optional<ProgrammeSide>& s) 
     w.null();
     return;
   }
-  w.begin_object();
-  w.key("name").string(s->name);
-  w.key("acronym").nullable_string(s->acronym);
-  w.key("mentions").number(s->mentions);
-  w.end_object();
+  render::write_programme_side(w, *s);
 }
 
 void write_programme(JsonWriter& w, const ProgrammeChange& p) {

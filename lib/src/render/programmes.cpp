@@ -39,14 +39,6 @@ std::string label_at(const ProgrammeSeries& series, int index) {
                                                                          : std::string();
 }
 
-void write_side(JsonWriter& w, const ProgrammeSide& side) {
-  w.begin_object();
-  w.key("name").string(side.name);
-  w.key("acronym").nullable_string(side.acronym);
-  w.key("mentions").number(side.mentions);
-  w.end_object();
-}
-
 // Section ids of a programme's mentions, in order of first mention.
 std::vector<std::string> sections_of(const Programme& p) {
   std::vector<std::string> sections;
@@ -133,6 +125,14 @@ std::string series_text(const ProgrammeSeries& series) {
 
 }  // namespace
 
+void write_programme_side(JsonWriter& w, const ProgrammeSide& side) {
+  w.begin_object();
+  w.key("name").string(side.name);
+  w.key("acronym").nullable_string(side.acronym);
+  w.key("mentions").number(side.mentions);
+  w.end_object();
+}
+
 void write_series_rows(JsonWriter& w, const ProgrammeSeries& series) {
   w.begin_array();
   for (const auto& row : series.rows) {
@@ -156,9 +156,9 @@ void write_series_renames(JsonWriter& w, const ProgrammeSeries& series) {
     w.key("from").string(label_at(series, r.from_snapshot));
     w.key("to").string(label_at(series, r.from_snapshot + 1));
     w.key("old");
-    write_side(w, *r.change.old_side);
+    write_programme_side(w, *r.change.old_side);
     w.key("new");
-    write_side(w, *r.change.new_side);
+    write_programme_side(w, *r.change.new_side);
     w.key("same_row").boolean(r.old_row == r.new_row);
     w.key("evidence").strings(r.change.evidence);
     w.end_object();

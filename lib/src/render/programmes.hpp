@@ -17,6 +17,10 @@ std::string programme_label(std::string_view name, std::string_view acronym);
 // evidence indented below; terminal-safe. Empty when there is none.
 std::string rename_lines_text(const ProgrammeSeries& series);
 
+// A programme as one side of a change: name, acronym (null without one),
+// mentions. The diff report's programmes are written with it too.
+void write_programme_side(JsonWriter& w, const ProgrammeSide& side);
+
 // The rows and renames of a series as the JSON arrays of the members
 // "programmes" and "renames" (docs/programmes.md).
 void write_series_rows(JsonWriter& w, const ProgrammeSeries& series);
