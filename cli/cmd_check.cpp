@@ -11,6 +11,7 @@
 #include "strata/check.hpp"
 #include "strata/compare.hpp"
 #include "strata/ingest.hpp"
+#include "strata/render.hpp"
 #include "strata/store.hpp"
 
 namespace strata::cli {
@@ -153,7 +154,7 @@ int run_check(const CheckArgs& args) {
     if (const int rc = emit(render_baseline(report), args.write_baseline); rc != kExitSame) return rc;
     size_t findings = 0;
     for (const DocumentCheck& d : report.documents) findings += d.findings.size();
-    fmt::print(stderr, "strata: {} findings accepted in {}\n", findings, args.write_baseline);
+    fmt::print(stderr, "strata: {} findings accepted in {}\n", findings, terminal_line(args.write_baseline));
     return kExitSame;
   }
   if (const int rc = emit(render_check(report, *format), args.output); rc != kExitSame) return rc;

@@ -198,7 +198,7 @@ int run_blame(const BlameArgs& args) {
     if (auto version = store->resolve(args.rev); !version) return report_error(version.error());
     auto steps = claim_history(*store, args.rev, args.claim);
     if (!steps && steps.error().code == ErrorCode::kNotFound) {
-      fmt::print(stderr, "strata: {}\n", steps.error().message);
+      fmt::print(stderr, "strata: {}\n", terminal_line(steps.error().message));
       return kExitDifferent;
     }
     if (!steps) return report_error(steps.error());

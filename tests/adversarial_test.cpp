@@ -80,6 +80,13 @@ std::vector<Case> cases() {
       row("FileNameWithBidiOverrideIsNamed", {}, "{s} sections $'{d}/cod\\u202Etxt.exe'", 2, R"(cod<U\+202E>txt\.exe)"),
       row("FileNameWithNewlineStaysOnOneLine", {}, "{s} sections $'{d}/a\\nstrata: error: forged'", 2,
           R"(^strata: error: [^\n]*a\^Jstrata: error: forged[^\n]*\n$)"),
+      row("MissingClaimIsQuotedEscaped", {{"a.txt", kDoc}},
+          "{s} init --store {d}/st >/dev/null && {s} import --store {d}/st --id one --date 2020-01-01 {d}/a.txt "
+          ">/dev/null && {s} blame --store {d}/st --claim $'fee\\e[2J'",
+          1, R"(^strata: version 'one' has no claim containing 'fee\^\[\[2J'\n$)"),
+      row("BaselineFileNameIsShownInCaretNotation", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
+          "{s} check --no-config --watch fee --write-baseline $'{d}/base\\e[2J.json' {d}/a.txt {d}/b.txt", 0,
+          R"(^strata: 1 findings accepted in .*base\^\[\[2J\.json\n$)"),
       row("C1ControlInFileNameIsNamed", {}, "{s} sections $'{d}/x\\u009b2Jy'", 2, R"(x<U\+009B>2Jy)"),
       row("LongRevisionIsCutAtACharacter", {},
           "{s} init --store {d}/st >/dev/null && {s} blame --store {d}/st @"
