@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "text/hash.hpp"
+#include "text/utf8.hpp"
 #include "text/words.hpp"
 
 namespace strata::classify_detail {
@@ -14,9 +15,31 @@ namespace {
 // is read in a list.
 constexpr size_t kMaxQuoteWords = 40;
 
-bool ends_sentence(std::string_view word_and_after) {
-  return !word_and_after.empty() &&
-         (word_and_after.back() == '.' || word_and_after.back() == '!' || word_and_after.back() == '?');
+// What closes a quotation or an aside: ) ] } " ' ” ’ » ›.
+bool closer(char32_t cp) {
+  return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 || cp == 0xBB ||
+         cp == 0x203A;
+}
+
+// The end of the punctuation that belongs to the word ending at byte `p` of
+// `text`: closing quotes and brackets, the marks that end a sentence, and
+// the space French typography sets before » › ? ! ; : (“« À propos de
+// KLM ».” quoted without its » opens a quotation it never closes).
+size_t punctuation_end(std::string_view text, size_t p) {
+  while (p < text.size()) {
+    size_t next = p;
+    const char32_t cp = utf8::decode(text, next);
+    if (closer(cp) || cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
+      p = next;
+      continue;
+    }
+    if (cp != ' ' && cp != 0xA0 && cp != 0x202F) break;
+    size_t after = next;
+    const char32_t mark = after < text.size() ? utf8::decode(text, after) : 0;
+    if (mark != 0xBB && mark != 0x203A && mark != '?' && mark != '!' && mark != ';' && mark != ':') break;
+    p = after;
+  }
+  return p;
 }
 
 }  // namespace
@@ -97,12 +120,18 @@ size_t count_items(const Words& w, const ItemIndex& items, size_t& first) {
 std::string quote(std::string_view text, const Words& w, size_t at) {
   if (w.original.empty()) return "“”";
   at = std::min(at, w.original.size() - 1);
-  // A word whose next byte ends a sentence closes it, when a space or the
-  // end of the text follows ("javascript:document.documentElement" goes on).
+  auto word_end = [&](size_t k) {
+    return static_cast<size_t>(w.original[k].data() - text.data()) + w.original[k].size();
+  };
+  // A word closes its sentence when the punctuation after it ends with a
+  // mark that ends one and a space or the end of the text follows
+  // ("javascript:document.documentElement" and "etc.) and" go on; "KLM »."
+  // ends).
   auto closes = [&](size_t k) {
-    size_t end = static_cast<size_t>(w.original[k].data() - text.data()) + w.original[k].size();
-    return end < text.size() && ends_sentence(text.substr(end, 1)) &&
-           (end + 1 == text.size() || text[end + 1] == ' ' || text[end + 1] == '\n');
+    const size_t after = punctuation_end(text, word_end(k));
+    if (after < text.size() && text[after] != ' ' && text[after] != '\n') return false;
+    const std::string_view marks = text.substr(0, after);
+    return marks.ends_with('.') || marks.ends_with('!') || marks.ends_with('?') || marks.ends_with("\u2026");
   };
   size_t begin = at;
   while (begin > 0 && !closes(begin - 1)) --begin;
@@ -120,9 +149,8 @@ std::string quote(std::string_view text, const Words& w, size_t at) {
   }
   auto offset = [&](size_t k) { return static_cast<size_t>(w.original[k].data() - text.data()); };
   size_t from = offset(begin);
-  size_t to = offset(end - 1) + w.original[end - 1].size();
-  // Keep the full stop that closes the sentence.
-  if (!cut_after && to < text.size() && ends_sentence(text.substr(to, 1))) ++to;
+  // The sentence's closing quotes, brackets and full stop with it.
+  const size_t to = cut_after ? word_end(end - 1) : punctuation_end(text, word_end(end - 1));
   std::string out = "“";
   if (cut_before) out += "… ";
   for (char c : text.substr(from, to - from)) out += c == '\n' ? ' ' : c;

@@ -42,10 +42,24 @@ std::string counted(size_t n, std::string_view noun) {
 
 std::string quoted(std::string_view text) { return fmt::format("“{}”", text); }
 
-// A reason as the middle of a sentence: no closing full stop of its own.
+// A reason as the middle of a sentence: no closing full stop of its own,
+// not even inside its quote's closing marks (“… (NLO).” and “… Crimea."”
+// end the narrative's sentence as “… (NLO)” and “… Crimea"”).
 std::string clause(std::string text) {
   if (!text.empty() && text.back() == '.') text.pop_back();
-  if (text.size() >= 4 && text.ends_with(".”")) text.erase(text.size() - 4, 1);
+  if (!text.ends_with("”")) return text;
+  size_t end = text.size() - std::string_view("”").size();
+  for (bool more = true; more;) {
+    more = false;
+    for (std::string_view closing : {")", "]", "\"", "'", "»", "’", "”"}) {
+      if (std::string_view(text).substr(0, end).ends_with(closing)) {
+        end -= closing.size();
+        more = true;
+        break;
+      }
+    }
+  }
+  if (end > 0 && text[end - 1] == '.') text.erase(end - 1, 1);
   return text;
 }
 
