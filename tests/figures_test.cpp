@@ -80,6 +80,16 @@ TEST(Figures, SkipsReferencesEnumeratorsModalsAndTimes) {
   EXPECT_TRUE(found("As noted [12], the policy applies.").empty());
   ASSERT_EQ(found("Keep it [30 days] at most.").size(), 1u);
   ASSERT_EQ(found("See note [5]; 7 days remain.").size(), 1u);
+  // References to a part of the text, as real terms and policies write them
+  // (Air France's privacy policy renumbered its "section 5" as "5.1").
+  EXPECT_TRUE(found("You can read point e) in section \u201C5.1 PROCESSING PURPOSE\u201D.").empty());
+  EXPECT_TRUE(
+      found("Veuillez vous reporter au point 6.4 de la rubrique \u00AB 6. QUI EST CONCERN\u00C9 ? \u00BB.").empty());
+  EXPECT_TRUE(found("Processing is lawful under Art. 6 GDPR and \u00A7 26 BDSG.").empty());
+  EXPECT_TRUE(found("See clause 12, Appendix 3 and Schedule 2.").empty());
+  // Quantities stay figures: a reference word needs its number right after it.
+  ASSERT_EQ(found("We keep data for 30 days at no cost.").size(), 1u);
+  ASSERT_EQ(found("Part of the fund, 5 million euros, is spent.").size(), 1u);
 }
 
 TEST(Figures, EqualFiguresCompareEqualHoweverWritten) {

@@ -4,9 +4,11 @@
 // "EUR 690 million" are recognised whatever the spacing. Each figure gets a
 // comparison value that is equal for equal figures however written.
 #include <fmt/core.h>
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <span>
 
 #include "classify/classify_internal.hpp"
 #include "segment/sentence_index.hpp"
@@ -20,10 +22,18 @@ namespace {
 using classify_detail::Reading;
 
 // Words before a number that make it a reference, not a quantity ("Article
-// 51", "Resolution 1325", "FAQ #5"): from the bundled snapshots' legal and page
-// references.
-constexpr std::array<std::string_view, 8> kReferenceWords = {"article",   "resolution", "chapter", "section",
-                                                             "paragraph", "faq",        "annex",   "no"};
+// 51", "Resolution 1325", "FAQ #5", "see point 4"): the bundled snapshots'
+// legal and page references, the parts of terms and policies, and their
+// French names (a privacy policy's "section 5" renumbered "5.1" is no figure).
+constexpr std::string_view kReferenceWords[] = {
+    "article", "resolution", "chapter", "section",  "paragraph", "faq",      "annex",    "no",     "clause",
+    "point",   "part",       "item",    "appendix", "schedule",  "rubrique", "chapitre", "annexe", "paragraphe"};
+// Abbreviations written with a full stop before their number ("Art. 6",
+// "No. 5").
+constexpr std::string_view kReferenceAbbreviations[] = {"art", "no", "nr", "sec", "para"};
+// Marks that may stand between a reference word and its number: "FAQ #5",
+// "section “5.1 Purpose”", "rubrique « 6. Qui ».
+constexpr std::string_view kOpeningMarks[] = {"#", "\"", "\u201C", "\u00AB", "\u2018", "'", "("};
 
 struct Currency {
   std::string_view written;
@@ -200,13 +210,15 @@ class Parser {
 
   bool is_reference(size_t i) const {
     size_t before = i;
-    if (before > 0 && is_punct(before - 1, "#")) --before;
+    if (before > 0 && std::ranges::any_of(kOpeningMarks, [&](auto m) { return is_punct(before - 1, m); })) --before;
+    if (before > 0 && is_punct(before - 1, "\u00A7")) return true;  // "§ 5"
+    const bool abbreviated = before > 1 && is_punct(before - 1, ".");
+    if (abbreviated) --before;
     if (before == 0 || !is_word(before - 1)) return false;
-    auto lower = folded(before - 1);
-    for (auto ref : kReferenceWords) {
-      if (lower == ref) return true;
-    }
-    return false;
+    const auto lower = folded(before - 1);
+    const auto& words = abbreviated ? std::span<const std::string_view>(kReferenceAbbreviations)
+                                    : std::span<const std::string_view>(kReferenceWords);
+    return std::ranges::find(words, lower) != words.end();
   }
 
   const Currency* currency_at(size_t i) const {
