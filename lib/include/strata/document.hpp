@@ -98,6 +98,9 @@ struct InputNotes {
   bool bom = false;                 // a byte order mark was removed
   std::string line_endings = "lf";  // lf, crlf, cr, mixed, or none (a single line)
   bool final_newline = true;        // the bytes ended with a line end (true for empty input)
+  // Paragraphs joined into the one before: a hard-wrapped text's lines, read
+  // as the sentences they cut (docs/segmentation.md). 0 for other texts.
+  size_t joined_lines = 0;
 };
 
 struct DocumentMeta {

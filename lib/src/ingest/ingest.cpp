@@ -1,5 +1,6 @@
 #include "ingest/ingest.hpp"
 #include "ingest/readers.hpp"
+#include "ingest/wrapped.hpp"
 
 namespace strata {
 
@@ -32,6 +33,7 @@ Result<RawDocument> ingest(std::string_view bytes, std::string_view source, cons
       raw.blocks = readers::read_plain_text(decoded->text());
       break;
   }
+  raw.normalized.joined_lines = join_wrapped_lines(raw.blocks);
   return raw;
 }
 
