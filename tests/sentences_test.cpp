@@ -55,6 +55,15 @@ TEST(SentenceSplitter, KeepsDatesAndNumbers) {
   EXPECT_EQ(split("Last updated: 06 May. 2015 09:43").size(), 1u);
   EXPECT_EQ(split("A project to destroy 1.5 million small arms and 133,000 tons. It ended.").size(), 2u);
   EXPECT_EQ(split("The budget was EUR 690 million. More followed.").size(), 2u);
+  // A section cited by its number and title, as Air France's privacy policy
+  // does ("rubrique « 6. QUI EST ... ? »"): one sentence.
+  EXPECT_EQ(split("Veuillez vous reporter au point 6.4 de la rubrique \u00AB 6. QUI EST SUSCEPTIBLE "
+                  "D'ACC\u00C9DER \u00C0 VOS DONN\u00C9ES ? \u00BB. Merci.")
+                .size(),
+            2u);
+  EXPECT_EQ(split("See \"3. Scope\" and (4.2. Fees) below. Then stop.").size(), 2u);
+  // A number that ends a sentence still ends it.
+  EXPECT_EQ(split("The fee rose to 6. The cap stays.").size(), 2u);
 }
 
 TEST(SentenceSplitter, HandlesQuotesAndEllipses) {

@@ -97,6 +97,14 @@ bool abbreviation_period(std::string_view s, size_t dot, size_t next) {
   // is a dotted abbreviation ("U.S", "e.g").
   if (word.size() == 1 && ascii::alpha(word[0])) return true;
   if (word.find('.') != std::string_view::npos && ascii::alpha(word.back())) return true;
+  // A section's number quoted with its title ("la rubrique « 6. QUI EST
+  // ...", "see "3. Scope""): an opening quote or bracket, a space allowed,
+  // then the number.
+  if (std::all_of(word.begin(), word.end(), [](char c) { return ascii::digit(c) || c == '.'; })) {
+    size_t before = start;
+    if (before > 0 && s[before - 1] == ' ') --before;
+    if (before > 0 && is_opener(s[before - 1])) return true;
+  }
   for (std::string_view a : kAbbreviations) {
     if (lower == a) return true;
   }
