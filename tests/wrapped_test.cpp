@@ -85,7 +85,7 @@ TEST(WrappedLines, ItemsPageNumbersAddressesAndHeadingsStayApart) {
         "ARTICLE 6 : FARES", "fares are set by the carrier and", "2. Scope"}) {
     blocks.push_back(paragraph(line));
   }
-  EXPECT_EQ(join_wrapped_lines(blocks), 6u);
+  EXPECT_EQ(join_wrapped_lines(blocks).joined, 6u);
   EXPECT_EQ(texts(blocks), (std::vector<std::string>{
                                "These conditions apply to every flight the carrier operates and to every passenger it "
                                "carries.",
@@ -112,6 +112,41 @@ TEST(WrappedLines, ADocumentWithAFewOpenLinesIsLeftAsItIs) {
   const Document doc = test::parse(text, "policy.md");
   EXPECT_EQ(doc.meta.normalized.joined_lines, 0u);
   EXPECT_EQ(sentences(doc).size(), 13u);
+}
+
+TEST(WrappedLines, AJoinedParagraphStopsGrowingAtItsCap) {
+  // Lines that never close a sentence: one claim of the whole text would be
+  // too long to pair. Paragraphs stop at the cap; no word is lost.
+  std::vector<RawBlock> blocks;
+  size_t bytes = 0;
+  for (int i = 0; i < 5000; ++i) {
+    blocks.push_back(paragraph("alpha beta gamma delta line " + std::to_string(i) + " goes on and"));
+    bytes += blocks.back().text.size() + 1;
+  }
+  const WrappedJoin join = join_wrapped_lines(blocks);
+  const size_t joined = join.joined;
+  EXPECT_GT(joined, 4000u);
+  EXPECT_EQ(join.capped, blocks.size() - 1);
+  EXPECT_EQ(blocks.size(), 5000u - joined);
+  EXPECT_GT(blocks.size(), bytes / kMaxJoinedBytes);
+  size_t kept = 0;
+  for (const RawBlock& b : blocks) {
+    EXPECT_LT(b.text.size(), kMaxJoinedBytes);
+    kept += b.text.size() + 1;
+  }
+  EXPECT_EQ(kept, bytes);
+}
+
+TEST(WrappedLines, TheCapIsAWarningOfTheComparison) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "the fund pays for item " + std::to_string(i) + " and\n\n";
+  const Document doc = test::parse(text, "lines.txt");
+  EXPECT_GT(doc.meta.normalized.joined_capped, 0u);
+  const ChangeSet changes = compare(test::parse("One claim.\n", "a.txt"), doc);
+  const std::string warning = "new: " + std::to_string(doc.meta.normalized.joined_capped) +
+                              " paragraphs of hard-wrapped text reached 16384 bytes";
+  ASSERT_EQ(changes.warnings.empty(), false);
+  EXPECT_TRUE(changes.warnings.front().starts_with(warning)) << changes.warnings.front();
 }
 
 TEST(WrappedLines, PlainTextLinesAreJoinedToo) {

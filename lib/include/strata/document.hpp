@@ -101,6 +101,9 @@ struct InputNotes {
   // Paragraphs joined into the one before: a hard-wrapped text's lines, read
   // as the sentences they cut (docs/segmentation.md). 0 for other texts.
   size_t joined_lines = 0;
+  // Of those paragraphs, how many stopped growing at the cap on a joined
+  // paragraph's size (16 KiB): the line after each starts a new one.
+  size_t joined_capped = 0;
 };
 
 struct DocumentMeta {

@@ -33,7 +33,9 @@ Result<RawDocument> ingest(std::string_view bytes, std::string_view source, cons
       raw.blocks = readers::read_plain_text(decoded->text());
       break;
   }
-  raw.normalized.joined_lines = join_wrapped_lines(raw.blocks);
+  const WrappedJoin join = join_wrapped_lines(raw.blocks);
+  raw.normalized.joined_lines = join.joined;
+  raw.normalized.joined_capped = join.capped;
   return raw;
 }
 

@@ -135,7 +135,7 @@ bool goes_on(std::string_view before, std::string_view next) {
 
 }  // namespace
 
-size_t join_wrapped_lines(std::vector<RawBlock>& blocks) {
+WrappedJoin join_wrapped_lines(std::vector<RawBlock>& blocks) {
   // Every text is looked at once, and most end a sentence: the search costs
   // a document that is not wrapped a few instructions a paragraph.
   size_t paragraphs = 0;
@@ -153,12 +153,11 @@ size_t join_wrapped_lines(std::vector<RawBlock>& blocks) {
   }
   if (boundaries < kMinWrappedBoundaries ||
       static_cast<double>(boundaries) < kMinWrappedShare * static_cast<double>(paragraphs)) {
-    return 0;
+    return {};
   }
 
   // Joined in place: `open` is the paragraph being extended, `kept` the
   // end of the blocks kept so far.
-  size_t joined = 0;
   size_t kept = 0;
   size_t open = blocks.size();
   std::string text;    // the open paragraph's text, while it grows
@@ -169,23 +168,28 @@ size_t join_wrapped_lines(std::vector<RawBlock>& blocks) {
     text.clear();
     grown = false;
   };
+  WrappedJoin out;
+  // `next` goes on from the open paragraph; `fits` also within the size cap.
+  const auto goes_on_open = [&](const RawBlock& next) {
+    return open != blocks.size() && paragraph(next) && goes_on(text, trimmed(next.text));
+  };
+  const auto fits = [&](const RawBlock& next) { return text.size() + next.text.size() < kMaxJoinedBytes; };
   for (size_t i = 0; i < blocks.size(); ++i) {
     RawBlock& b = blocks[i];
-    const std::string_view current = open != blocks.size() ? std::string_view(text) : std::string_view();
     // A page number between the two parts of a sentence stays, after it.
-    const bool over_page = open != blocks.size() && i + 1 < blocks.size() && page_number(trimmed(b.text)) &&
-                           paragraph(blocks[i + 1]) && goes_on(current, trimmed(blocks[i + 1].text));
-    if (over_page) {
+    if (i + 1 < blocks.size() && page_number(trimmed(b.text)) && goes_on_open(blocks[i + 1]) && fits(blocks[i + 1])) {
       std::swap(blocks[i], blocks[i + 1]);
     }
-    if (open != blocks.size() && paragraph(b) && goes_on(current, trimmed(b.text))) {
+    const bool goes = goes_on_open(b);
+    if (goes && !fits(b)) ++out.capped;
+    if (goes && fits(b)) {
       const std::string_view more = trimmed(b.text);
       // "corres-" and "pondant" are one word; "sous-" and "traitants" keep their hyphen.
       if (!(text.ends_with('-') && text.size() > 1 && !ascii::space(text[text.size() - 2]))) text += ' ';
       text += more;
       for (Link& link : b.links) blocks[open].links.push_back(std::move(link));
       grown = true;
-      ++joined;
+      ++out.joined;
       continue;
     }
     close();
@@ -198,7 +202,7 @@ size_t join_wrapped_lines(std::vector<RawBlock>& blocks) {
   }
   close();
   blocks.resize(kept);
-  return joined;
+  return out;
 }
 
 }  // namespace strata

@@ -19,18 +19,28 @@ namespace strata {
 inline constexpr double kMinWrappedShare = 0.2;
 // Fewer such boundaries than this never make a document hard-wrapped.
 inline constexpr size_t kMinWrappedBoundaries = 5;
+// A joined paragraph stops growing at this size; the next line starts a
+// paragraph, as it would in a text that is not wrapped. A PDF's paragraph
+// is a few KiB; lines that never close a sentence (a hostile text, a table
+// set as lines) would otherwise make one claim of the whole document, too
+// long to pair (align's claim cap is 64 KiB).
+inline constexpr size_t kMaxJoinedBytes = 16 * 1024;
 // A line this long or longer was cut by the width of the page: in a
 // hard-wrapped document, it may go on into a word with a capital ("vous
 // pouvez consulter les" then "Conditions."). A shorter one ending on a
 // lower-case word is an item or a label. PDFs wrap at 80 to 110 bytes.
 inline constexpr size_t kMinFullLineBytes = 60;
 
+struct WrappedJoin {
+  size_t joined = 0;  // paragraphs joined into the one before
+  size_t capped = 0;  // paragraphs that stopped growing at kMaxJoinedBytes
+};
+
 // In a hard-wrapped document, joins each paragraph that goes on from the
 // one before into it (a space between; none after a hyphen), and carries
 // its links. A line holding only a page number between the two parts of a
 // sentence is left as its own paragraph after the joined one. Documents that
-// are not hard-wrapped are left as they are. Returns how many paragraphs
-// were joined into others.
-size_t join_wrapped_lines(std::vector<RawBlock>& blocks);
+// are not hard-wrapped are left as they are.
+WrappedJoin join_wrapped_lines(std::vector<RawBlock>& blocks);
 
 }  // namespace strata

@@ -13,6 +13,7 @@
 #include "diff/equivalence.hpp"
 #include "diff/links.hpp"
 #include "diff/sentence_changes.hpp"
+#include "ingest/wrapped.hpp"
 #include "pipeline/compare_linked.hpp"
 #include "pipeline/report_order.hpp"
 #include "strata/compare.hpp"
@@ -338,6 +339,12 @@ class Comparer {
       return !(i >= 0 && claims_.new_kind[j] == PairKind::kSplitPart &&
                claims_.old_to_new[static_cast<size_t>(i)] != static_cast<int>(j));
     });
+    for (const DocumentMeta* meta : {&out.old_meta, &out.new_meta}) {
+      if (meta->normalized.joined_capped == 0) continue;
+      out.warnings.push_back(fmt::format(
+          "{}: {} paragraphs of hard-wrapped text reached {} bytes; the line after each starts a new paragraph",
+          meta == &out.old_meta ? "old" : "new", meta->normalized.joined_capped, kMaxJoinedBytes));
+    }
     for (const Side* side : {&old_, &new_}) {
       for (size_t j = 0; j < side->claims.size(); ++j) {
         if (side->sentence(j).norm.size() <= align::kMaxPairedClaimBytes) continue;

@@ -43,6 +43,7 @@ std::string render_outline_json(const Document& doc) {
   w.key("line_endings").string(notes.line_endings);
   w.key("final_newline").boolean(notes.final_newline);
   w.key("joined_lines").number(notes.joined_lines);
+  w.key("joined_capped").number(notes.joined_capped);
   w.end_object();
   w.key("sections").begin_array();
   for (size_t i = 0; i < doc.sections.size(); ++i) {
