@@ -420,6 +420,18 @@ TEST(SignificanceHighlights, TheSameChangeInTwoPlacesIsOneHighlight) {
   EXPECT_TRUE(changes.highlights[1].also.empty());
 }
 
+TEST(SignificanceHighlights, AClaimWithoutALetterComesAfterTheOthersOfItsScore) {
+  // A PDF's page number added before a sentence added: both score the
+  // floor; the sentence leads.
+  ChangeSet changes;
+  changes.claims.push_back(claim(ChangeStatus::kAdded, "", "1"));
+  changes.claims.push_back(claim(ChangeStatus::kAdded, "", "Avant la commande, vous pouvez consulter les Conditions."));
+  classify_detail::score_changes(changes, {});
+  ASSERT_EQ(changes.highlights.size(), 2u);
+  EXPECT_EQ(changes.highlights[0].index, 1);
+  EXPECT_EQ(changes.highlights[1].index, 0);
+}
+
 TEST(SignificanceHighlights, OtherReasonsFollowTheStrongest) {
   auto changes = of_claim(claim(ChangeStatus::kModified, "We will notify you at least 30 days before any change.",
                                 "We may notify you before any change."));

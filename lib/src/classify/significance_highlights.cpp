@@ -6,6 +6,7 @@
 
 #include "classify/significance.hpp"
 #include "classify/significance_tables.hpp"
+#include "text/ascii.hpp"
 #include "text/words.hpp"
 
 namespace strata::classify_detail {
@@ -24,7 +25,19 @@ struct Candidate {
   const Significance* significance;
   HighlightTarget target;
   int index;
+  bool bare = false;  // a claim without a letter: a page number, a lone figure or mark
 };
+
+// No letter of any script: "1", "4.", "•". A PDF's page numbers are
+// claims, and one added would otherwise lead the list of a page whose
+// changes all score the floor.
+bool bare(const ClaimChange& c) {
+  const auto& sides = c.new_sides.empty() ? c.old_sides : c.new_sides;
+  if (sides.empty()) return false;
+  const std::string& text = sides.front().text;
+  return std::none_of(text.begin(), text.end(),
+                      [](char ch) { return ascii::alpha(ch) || static_cast<unsigned char>(ch) >= 0x80; });
+}
 
 // The words of a change's strongest reason: the rule's words and the
 // sentence it quotes, which is what a reader compares.
@@ -86,7 +99,8 @@ std::string brief(const SignificanceReason& reason, const SignificanceReason& fi
 std::vector<Highlight> pick_highlights(const ChangeSet& changes, const SignificanceOptions& options) {
   std::vector<Candidate> all;
   for (size_t i = 0; i < changes.claims.size(); ++i) {
-    all.push_back({&changes.claims[i].significance, HighlightTarget::kClaim, static_cast<int>(i)});
+    all.push_back(
+        {&changes.claims[i].significance, HighlightTarget::kClaim, static_cast<int>(i), bare(changes.claims[i])});
   }
   for (size_t i = 0; i < changes.sections.size(); ++i) {
     all.push_back({&changes.sections[i].significance, HighlightTarget::kSection, static_cast<int>(i)});
@@ -96,9 +110,10 @@ std::vector<Highlight> pick_highlights(const ChangeSet& changes, const Significa
   }
   std::erase_if(all, [](const Candidate& c) { return c.significance->score <= 0; });
   // Ties keep the order above: claims, then sections, then programmes, each
-  // in report order.
+  // in report order; a claim without a letter after the rest of its score.
   std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
-    return a.significance->score > b.significance->score;
+    if (a.significance->score != b.significance->score) return a.significance->score > b.significance->score;
+    return !a.bare && b.bare;
   });
   const auto limit = static_cast<size_t>(std::max(0, options.highlights));
   const auto per_kind = static_cast<size_t>(std::max(1, options.per_kind));
