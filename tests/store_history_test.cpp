@@ -67,6 +67,30 @@ TEST(StoreHistory, LogCountsTheChangeFromThePreviousVersion) {
   EXPECT_FALSE((*plain)[2].change.has_value());
 }
 
+TEST(StoreHistory, LogNamesTheVersionAPageWentBackTo) {
+  // A page served in two variants (Open Terms Archive recorded Bershka's
+  // conditions flipping between two texts 1,668 times): a version that
+  // reads as an earlier one, not the one just before, says which.
+  test::TempDir tmp;
+  Store store = Store::init(tmp.path() + "/store").value();
+  auto imported = store.import({snap(kV1, "2020", "a"), snap(kV2, "2021", "b"), snap(kV1, "2022", "c"),
+                                snap(kV3, "2023", "d"), snap(kV2, "2024", "e")});
+  ASSERT_TRUE(imported) << imported.error().message;
+  auto log = version_log(store, true);
+  ASSERT_TRUE(log) << log.error().message;
+  ASSERT_EQ(log->size(), 5u);
+  std::vector<int> same;
+  for (const LogEntry& e : *log) same.push_back(e.same_as);
+  EXPECT_EQ(same, (std::vector<int>{-1, -1, 0, -1, 1}));
+  const std::string text = render_log(*log, "text");
+  EXPECT_NE(text.find("e  Title  (claims ~"), std::string::npos) << text;
+  EXPECT_NE(text.find("; same text as 2)\n"), std::string::npos) << text;
+  EXPECT_NE(render_log(*log, "json").find("\"same_as\": \"b\""), std::string::npos);
+  auto plain = version_log(store, false);
+  ASSERT_TRUE(plain);
+  EXPECT_NE(render_log(*plain, "text").find("c  Title  (same text as 1)\n"), std::string::npos);
+}
+
 TEST(StoreHistory, BlameKeepsOriginsThroughEditsAndMoves) {
   Series s;
   auto b = blame(s.store, "HEAD");

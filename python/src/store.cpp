@@ -74,7 +74,13 @@ void bind_store(py::module_& m) {
 
   py::class_<LogEntry>(m, "LogEntry")
       .def_readonly("version", &LogEntry::version)
-      .def_readonly("change", &LogEntry::change, "From the previous version; None for the first or without sizes.");
+      .def_readonly("change", &LogEntry::change, "From the previous version; None for the first or without sizes.")
+      .def_property_readonly(
+          "same_as",
+          [](const LogEntry& e) -> std::optional<int> {
+            return e.same_as < 0 ? std::nullopt : std::optional<int>(e.same_as);
+          },
+          "Index in the log of the latest earlier version, not the one just before, that reads the same; None.");
 
   py::class_<Timeline::SectionRow>(m, "TimelineSection")
       .def_readonly("path", &Timeline::SectionRow::path)

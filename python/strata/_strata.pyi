@@ -263,6 +263,7 @@ class ChangeSize:
 class LogEntry:
     version: VersionInfo
     change: Optional[ChangeSize]
+    same_as: Optional[int]
 
 class TimelineSection:
     path: str

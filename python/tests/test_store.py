@@ -40,6 +40,20 @@ def test_versions_and_their_text(store, run_cli, repo):
     assert sizes[0].change is None and sizes[1].change.claims_added > 0
 
 
+def test_a_version_that_reads_as_an_earlier_one_names_it(tmp_path, run_cli):
+    path = str(tmp_path / "flips")
+    run_cli("init", "--store", path)
+    for version, text in (("a", "One claim here."), ("b", "Another claim."), ("c", "One claim here.")):
+        page = tmp_path / f"{version}.txt"
+        page.write_text(f"Title\n\n{text}\n")
+        status, _, err = run_cli("import", "--store", path, "--id", version, "--date", f"202{ord(version) - 97}", str(page))
+        assert status == 0, err
+    log = strata.Store(path).log()
+    assert [e.same_as for e in log] == [None, None, 0]
+    _, out, _ = run_cli("log", "--store", path, "--format", "json")
+    assert [e.get("same_as") for e in json.loads(out)] == [None, None, "a"]
+
+
 def test_timeline_and_blame_match_the_cli(store, run_cli):
     s = strata.Store(store)
     _, out, _ = run_cli("timeline", "--store", store, "--format", "json", "--terms", "membership")

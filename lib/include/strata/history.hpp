@@ -29,6 +29,10 @@ struct ChangeSize {
 struct LogEntry {
   VersionInfo version;
   std::optional<ChangeSize> change;  // from the previous version; none for the first
+  // The latest earlier version, not the one just before, that reads the
+  // same (VersionInfo::reading_key): the page went back to it, as a page
+  // served in two variants does. -1 for none; an index into the log.
+  int same_as = -1;
 };
 
 // Every version, oldest first; with `sizes`, each with its change size. The

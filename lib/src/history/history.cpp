@@ -118,8 +118,14 @@ Result<std::vector<LogEntry>> version_log(const Store& store, bool sizes, const 
     if (!registry) return registry.error();
     series = std::move(*registry);
   }
+  std::unordered_map<std::string, int> latest;  // reading key -> the latest version that has it
   for (size_t i = 0; i < versions->size(); ++i) {
     LogEntry e{(*versions)[i], std::nullopt};
+    const auto [it, first] = latest.try_emplace(e.version.reading_key(), static_cast<int>(i));
+    if (!first) {
+      if (it->second + 1 < static_cast<int>(i)) e.same_as = it->second;
+      it->second = static_cast<int>(i);
+    }
     if (sizes && i > 0) {
       e.change = change[i];
       count_programme_changes(series, i, *e.change);

@@ -1,6 +1,7 @@
 // Text, JSON and CSV forms of the history queries. Deterministic: no clock,
 // no locale; text cells are made terminal-safe.
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 #include <algorithm>
 
 #include "render/escape.hpp"
@@ -101,6 +102,7 @@ std::string render_log(const std::vector<LogEntry>& log, std::string_view format
         w.key("programmes_renamed").number(z.programmes_renamed);
         w.end_object();
       }
+      if (e.same_as >= 0) w.key("same_as").string(log[static_cast<size_t>(e.same_as)].version.id);
       w.end_object();
     }
     w.end_array();
@@ -110,7 +112,11 @@ std::string render_log(const std::vector<LogEntry>& log, std::string_view format
     const VersionInfo& v = e.version;
     out += fmt::format("{:>3}  {:<10}  {}  {}", v.position, terminal_safe(v.date), terminal_safe(v.id),
                        terminal_safe(v.title));
-    out += e.change ? "  (" + size_text(*e.change) + ")\n" : "\n";
+    std::vector<std::string> notes;
+    if (e.change) notes.push_back(size_text(*e.change));
+    if (e.same_as >= 0)
+      notes.push_back(fmt::format("same text as {}", log[static_cast<size_t>(e.same_as)].version.position));
+    out += notes.empty() ? "\n" : fmt::format("  ({})\n", fmt::join(notes, "; "));
   }
   return out;
 }
