@@ -318,6 +318,23 @@ TEST(Compare, GarbledCharactersAreEquivalentAndNamed) {
   EXPECT_FALSE(c.has_changes());
 }
 
+TEST(Compare, ASpaceBeforeAMarkIsEquivalent) {
+  // Bershka's conditions (tests/fixtures/bershka) wrote "Plateformes , vous"
+  // then "Plateformes, vous": a change no word diff shows is no difference.
+  const ChangeSet c = compare(doc("T\n\nS\n\nWhen you use these Platforms , you accept the Policies .\n"),
+                              doc("T\n\nS\n\nWhen you use these Platforms, you accept the Policies.\n"));
+  const ClaimChange* claim = find_claim(c, "Platforms");
+  ASSERT_NE(claim, nullptr);
+  EXPECT_EQ(claim->status, ChangeStatus::kEquivalent);
+  EXPECT_EQ(claim->note, "typography or white space only");
+  EXPECT_FALSE(c.has_changes());
+  // A mark that changed is a change.
+  const ChangeSet mark = compare(doc("T\n\nS\n\nWhen you use these Platforms , you accept the Policies .\n"),
+                                 doc("T\n\nS\n\nWhen you use these Platforms; you accept the Policies.\n"));
+  ASSERT_NE(find_claim(mark, "Platforms"), nullptr);
+  EXPECT_EQ(find_claim(mark, "Platforms")->status, ChangeStatus::kModified);
+}
+
 TEST(Compare, AcronymExpansionIsEquivalent) {
   const ChangeSet c = compare(
       doc("T\n\nS\n\nThe NATO-Ukraine Commission (NUC) was set up in 1997.\nThe NUC meets every year in Brussels.\n"),

@@ -292,8 +292,18 @@ class Comparer {
       } else {
         c.similarity = claims_.old_score[static_cast<size_t>(i)];
         diff_into(ot, nt);
-        const std::string note = diff::acronym_equivalence(c.diff, acronyms());
-        if (!note.empty()) {
+        // Every word and mark the same, the texts not: they differ in white
+        // space the comparison form keeps ("Plateformes , vous" and
+        // "Plateformes, vous"), which a reader does not see in the diff.
+        const bool spacing_only = !c.diff.empty() && std::all_of(c.diff.begin(), c.diff.end(), [](const WordOp& op) {
+          return op.op == WordOp::Op::kEqual;
+        });
+        const std::string note =
+            spacing_only ? diff::same_form_note(ot, nt) : diff::acronym_equivalence(c.diff, acronyms());
+        if (spacing_only) {
+          c.status = here ? ChangeStatus::kEquivalent : ChangeStatus::kMoved;
+          c.note = note;
+        } else if (!note.empty()) {
           c.status = here ? ChangeStatus::kEquivalent : ChangeStatus::kMoved;
           c.note = note;
           c.facts.push_back(Fact{FactKind::kAcronym, "", "", note});
