@@ -162,6 +162,10 @@ void bind_changes(py::module_& m) {
   py::class_<Comparison, std::shared_ptr<Comparison>>(m, "ChangeSet", "What changed between two documents.")
       .def_property_readonly("old", [](const Comparison& c) { return c.changes.old_meta; })
       .def_property_readonly("new", [](const Comparison& c) { return c.changes.new_meta; })
+      .def_property_readonly(
+          "old_language", [](const Comparison& c) { return c.changes.old_language; },
+          "The language the old version reads as (\"French\"); empty when its text does not tell.")
+      .def_property_readonly("new_language", [](const Comparison& c) { return c.changes.new_language; })
       .def_property_readonly("sections", [](const Comparison& c) { return c.changes.sections; })
       .def_property_readonly("claims", [](const Comparison& c) { return c.changes.claims; })
       .def_property_readonly("unchanged_claims_left_out",

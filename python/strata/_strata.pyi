@@ -182,6 +182,9 @@ class ChangeSet:
     """What changed between two documents (strata.compare)."""
     old: DocumentMeta
     new: DocumentMeta
+    # The language each version reads as ("French"); "" when its text does not tell.
+    old_language: str
+    new_language: str
     sections: List[SectionChange]
     claims: List[ClaimChange]
     unchanged_claims_left_out: int

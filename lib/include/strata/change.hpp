@@ -222,6 +222,11 @@ struct Highlight {
 struct ChangeSet {
   DocumentMeta old_meta;
   DocumentMeta new_meta;
+  // The language each version reads as ("French"; empty when its text does
+  // not tell: too short, mixed, or none the table knows). Set by classify;
+  // the narrative says when they differ (docs/significance.md).
+  std::string old_language;
+  std::string new_language;
   std::vector<SectionChange> sections;
   std::vector<ClaimChange> claims;
   // Unchanged claims that compare() counted but left out of `claims`

@@ -9,6 +9,7 @@
 #include "classify/significance.hpp"
 #include "programmes/programmes_internal.hpp"
 #include "programmes/sentence_cache.hpp"
+#include "text/language.hpp"
 
 namespace strata {
 namespace {
@@ -40,6 +41,18 @@ std::string joined_norm(const std::vector<ClaimSide>& sides) {
   return out;
 }
 
+// The language of a document's first words (text/language.hpp).
+std::string language_of(const Document& doc) {
+  classify_detail::LanguageGuess guess;
+  for (const Section& section : doc.sections) {
+    for (const Sentence& sentence : section.sentences) {
+      guess.add(sentence.text);
+      if (guess.full()) return std::string(guess.language());
+    }
+  }
+  return std::string(guess.language());
+}
+
 }  // namespace
 
 namespace classify_detail {
@@ -62,6 +75,8 @@ bool reads_documents(const ClassifyOptions& options) {
 
 DocumentReading read_documents(const Document& old_doc, const Document& new_doc, const ClassifyOptions& options) {
   DocumentReading reading;
+  reading.old_language = language_of(old_doc);
+  reading.new_language = language_of(new_doc);
   if (!reads_documents(options)) return reading;
   reading.sentences = old_doc.sentence_count() + new_doc.sentence_count();
   if (reading.sentences > options.max_read_sentences) return reading;
@@ -107,6 +122,8 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
     changes.numbers = facts_and_figures();
   }
   if (options.find_programmes) changes.programmes = std::move(reading.programmes);
+  changes.old_language = reading.old_language;
+  changes.new_language = reading.new_language;
   if (reads_documents(options) && !read) {
     changes.warnings.push_back(
         fmt::format("classify: {} sentences in the two documents, over the cap of {}: programmes, figures and "

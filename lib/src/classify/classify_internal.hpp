@@ -37,6 +37,8 @@ struct DocumentReading {
   std::optional<SentenceIndex> index;
   size_t sentences = 0;  // in both documents, counted when they were to be read
   std::vector<ProgrammeChange> programmes;
+  std::string old_language;  // LanguageGuess of each document's first words
+  std::string new_language;
 };
 
 // Figures, programmes or wording are asked for: there is something to read.

@@ -117,10 +117,13 @@ constexpr std::array<std::string_view, 10> kWeakModals = {"may",       "might", 
 // were"), {titles} names some; {reason} and {reasons} highlights' reasons, {pairs} the reworded commitments; in the
 // series ones {first}, {last}, {versions}, {from}, {to}, {named}, {latest}; in "links" {count} counts link changes,
 // {repointed}, {added} and {removed} by status ("links-images" also {images}, how many of them are images); in
-// "links-retagged" {retagged} counts retagged links and {parameters} names the parameters that differ.
-constexpr std::array<TemplateRow, 14> kTemplates = {{
+// "links-retagged" {retagged} counts retagged links and {parameters} names the parameters that differ; in
+// "languages" {old} and {new} are the languages the two versions read as.
+constexpr std::array<TemplateRow, 15> kTemplates = {{
     {"opening", "Between {old} and {new}, {changes}."},
     {"opening-none", "Between {old} and {new}, no statement changed in substance."},
+    {"languages",
+     "The old version reads as {old} and the new as {new}: a translation counts as statements removed and added."},
     {"sections-removed", "{count} dropped entirely, among them {titles}."},
     {"links", "{count} in the links: {repointed} re-pointed to a new target, {added} added, {removed} removed."},
     {"links-images",

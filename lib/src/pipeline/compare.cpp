@@ -470,7 +470,10 @@ ChangeSet compare_with(const Document& old_doc, const Document& new_doc, const C
                          [&] { return classify_detail::read_documents(old_doc, new_doc, options.classification); });
   }
   ChangeSet changes = Comparer(old_doc, new_doc, options).run();
-  auto read = reading.valid() ? reading.get() : classify_detail::DocumentReading{};
+  // Without figures, programmes or wording to read, the reading is the
+  // languages alone: a few thousand words of each document.
+  auto read =
+      reading.valid() ? reading.get() : classify_detail::read_documents(old_doc, new_doc, options.classification);
   classify_detail::classify(changes, options.classification, read, second_thread);
   return changes;
 }

@@ -49,13 +49,14 @@ void write_section_side(JsonWriter& w, const SectionSide& s) {
   w.end_object();
 }
 
-void write_meta(JsonWriter& w, const DocumentMeta& m) {
+void write_meta(JsonWriter& w, const DocumentMeta& m, const std::string& language) {
   w.begin_object();
   w.key("path").string(m.source);
   w.key("title").string(m.title);
   w.key("date").nullable_string(m.date);
   w.key("format").string(to_string(m.format));
   w.key("charset").string(m.normalized.charset);
+  w.key("language").nullable_string(language);
   w.end_object();
 }
 
@@ -273,9 +274,9 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
   w.begin_object();
   w.key("schema").string("strata.diff/1");
   w.key("old");
-  write_meta(w, changes.old_meta);
+  write_meta(w, changes.old_meta, changes.old_language);
   w.key("new");
-  write_meta(w, changes.new_meta);
+  write_meta(w, changes.new_meta, changes.new_language);
   w.key("narrative").nullable_string(changes.narrative);
   w.key("highlights").begin_array();
   for (const Highlight& h : changes.highlights) write_highlight(w, changes, h);
