@@ -87,6 +87,12 @@ TEST(Figures, SkipsReferencesEnumeratorsModalsAndTimes) {
       found("Veuillez vous reporter au point 6.4 de la rubrique \u00AB 6. QUI EST CONCERN\u00C9 ? \u00BB.").empty());
   EXPECT_TRUE(found("Processing is lawful under Art. 6 GDPR and \u00A7 26 BDSG.").empty());
   EXPECT_TRUE(found("See clause 12, Appendix 3 and Schedule 2.").empty());
+  // Items of a list run into the sentence, an act's number, an enumerator
+  // behind unclosed Markdown emphasis (Open Terms Archive's TAP Air
+  // Portugal policy).
+  EXPECT_TRUE(found("We may share it (1) with carriers, (2) with courts or (4) with travel services.").empty());
+  EXPECT_TRUE(found("Under Regulation (EU) 2016/679 of the European Parliament.").empty());
+  EXPECT_TRUE(found("**5. Your rights").empty());
   // Quantities stay figures: a reference word needs its number right after it.
   ASSERT_EQ(found("We keep data for 30 days at no cost.").size(), 1u);
   ASSERT_EQ(found("Part of the fund, 5 million euros, is spent.").size(), 1u);

@@ -296,6 +296,9 @@ class Parser {
         return i + 1;
       }
     }
+    // Numbers joined by a slash name an act or a ratio, not an amount
+    // ("Regulation (EU) 2016/679", "24/7").
+    if (classify_detail::is_number(w) && is_punct(i + 1, "/") && classify_detail::is_number(word(i + 2))) return i + 3;
     if (year_at(i, year) && !is_punct(i + 1, "%") && !is_reference(i)) {
       add(Figure::Kind::kYear, i, i, value_of("year:", year));
       return i + 1;
@@ -303,11 +306,16 @@ class Parser {
     if (classify_detail::is_number(w)) {
       // A time of day ("09:43") is page furniture, not a figure.
       if (is_punct(i + 1, ":") && classify_detail::is_number(word(i + 2))) return i + 3;
-      // A list enumerator ("2. Why does NATO exist?") is not a figure.
-      if (i == 0 && (is_punct(1, ".") || is_punct(1, ")"))) return i + 2;
+      // A list enumerator ("2. Why does NATO exist?", "**5.**" where the
+      // Markdown's emphasis was left unclosed) is not a figure.
+      const bool first_word = std::none_of(tokens_.begin(), tokens_.begin() + static_cast<std::ptrdiff_t>(i),
+                                           [](const auto& t) { return t.word; });
+      if (first_word && (is_punct(i + 1, ".") || is_punct(i + 1, ")"))) return i + 2;
       // Nor a note marker ("Facebook Feed[29]", "See examples[8]"): pages
-      // renumber their notes whenever one is added before.
+      // renumber their notes whenever one is added before; nor an item of a
+      // list run into the sentence ("(3) to answer ... or (4) through ...").
       if (i > 0 && is_punct(i - 1, "[") && is_punct(i + 1, "]")) return i + 2;
+      if (i > 0 && is_punct(i - 1, "(") && is_punct(i + 1, ")")) return i + 2;
       if (is_reference(i)) return i + 1;
       return parse_quantity(i, i, nullptr);
     }
