@@ -75,8 +75,6 @@ bool numbered(std::string_view s) {
   return n > 0 && n < s.size() && (s[n] == '.' || s[n] == ')');
 }
 
-// Neither side is page furniture, an address alone or a new item, and
-// `before` leaves its sentence open.
 // Letters, and every one of them a capital ("ARTICLE 6 : FARES"): the first
 // 40 bytes tell.
 bool capitals(std::string_view s) {
