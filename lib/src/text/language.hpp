@@ -30,7 +30,7 @@ class LanguageGuess {
 
  private:
   size_t words_ = 0;
-  std::array<size_t, 7> hits_{};
+  std::array<size_t, 7> hits_{};  // per language of the table in language.cpp, in its order
 };
 
 }  // namespace strata::classify_detail
