@@ -13,7 +13,7 @@ namespace strata::classify_detail {
 
 // Words read at most: the first few pages tell, and a long document is not
 // read twice for it.
-inline constexpr size_t kMaxLanguageWords = 2000;
+inline constexpr size_t kMaxLanguageWords = 600;
 // Hits of the leading language's words needed to name it, and the share of
 // all hits it must hold: fewer, or a text mixing two languages, names none.
 inline constexpr size_t kMinLanguageHits = 20;
