@@ -69,14 +69,17 @@ bool edited(const ClaimChange& claim) {
   }
 }
 
+void read_languages(const Document& old_doc, const Document& new_doc, ChangeSet& changes) {
+  changes.old_language = language_of(old_doc);
+  changes.new_language = language_of(new_doc);
+}
+
 bool reads_documents(const ClassifyOptions& options) {
   return options.numbers || options.find_programmes || options.wording;
 }
 
 DocumentReading read_documents(const Document& old_doc, const Document& new_doc, const ClassifyOptions& options) {
   DocumentReading reading;
-  reading.old_language = language_of(old_doc);
-  reading.new_language = language_of(new_doc);
   if (!reads_documents(options)) return reading;
   reading.sentences = old_doc.sentence_count() + new_doc.sentence_count();
   if (reading.sentences > options.max_read_sentences) return reading;
@@ -122,8 +125,6 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
     changes.numbers = facts_and_figures();
   }
   if (options.find_programmes) changes.programmes = std::move(reading.programmes);
-  changes.old_language = reading.old_language;
-  changes.new_language = reading.new_language;
   if (reads_documents(options) && !read) {
     changes.warnings.push_back(
         fmt::format("classify: {} sentences in the two documents, over the cap of {}: programmes, figures and "
@@ -143,6 +144,7 @@ void classify(ChangeSet& changes, const ClassifyOptions& options, DocumentReadin
 
 void classify(const Document& old_doc, const Document& new_doc, ChangeSet& changes, const ClassifyOptions& options) {
   auto reading = classify_detail::read_documents(old_doc, new_doc, options);
+  classify_detail::read_languages(old_doc, new_doc, changes);
   classify_detail::classify(changes, options, reading, std::launch::async | std::launch::deferred);
 }
 

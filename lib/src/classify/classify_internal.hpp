@@ -37,9 +37,11 @@ struct DocumentReading {
   std::optional<SentenceIndex> index;
   size_t sentences = 0;  // in both documents, counted when they were to be read
   std::vector<ProgrammeChange> programmes;
-  std::string old_language;  // LanguageGuess of each document's first words
-  std::string new_language;
 };
+
+// The language each document reads as (ChangeSet::old_language,
+// new_language), for the narrative: set before classify() scores.
+void read_languages(const Document& old_doc, const Document& new_doc, ChangeSet& changes);
 
 // Figures, programmes or wording are asked for: there is something to read.
 bool reads_documents(const ClassifyOptions& options);

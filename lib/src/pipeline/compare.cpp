@@ -467,10 +467,8 @@ ChangeSet compare_with(const Document& old_doc, const Document& new_doc, const C
                          [&] { return classify_detail::read_documents(old_doc, new_doc, options.classification); });
   }
   ChangeSet changes = Comparer(old_doc, new_doc, options).run();
-  // Without figures, programmes or wording to read, the reading is the
-  // languages alone (text/language.hpp: a document's first 600 words).
-  auto read =
-      reading.valid() ? reading.get() : classify_detail::read_documents(old_doc, new_doc, options.classification);
+  auto read = reading.valid() ? reading.get() : classify_detail::DocumentReading{};
+  classify_detail::read_languages(old_doc, new_doc, changes);
   classify_detail::classify(changes, options.classification, read, second_thread);
   return changes;
 }
