@@ -15,12 +15,6 @@ namespace {
 // is read in a list.
 constexpr size_t kMaxQuoteWords = 40;
 
-// What closes a quotation or an aside: ) ] } " ' ” ’ » ›.
-bool closer(char32_t cp) {
-  return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 || cp == 0xBB ||
-         cp == 0x203A;
-}
-
 // The end of the punctuation that belongs to the word ending at byte `p` of
 // `text`: closing quotes and brackets, the marks that end a sentence, and
 // the space French typography sets before » › ? ! ; : (“« À propos de
@@ -29,7 +23,7 @@ size_t punctuation_end(std::string_view text, size_t p) {
   while (p < text.size()) {
     size_t next = p;
     const char32_t cp = utf8::decode(text, next);
-    if (closer(cp) || cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
+    if (closes_quotation(cp) || cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
       p = next;
       continue;
     }
@@ -43,6 +37,11 @@ size_t punctuation_end(std::string_view text, size_t p) {
 }
 
 }  // namespace
+
+bool closes_quotation(char32_t cp) {
+  return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 || cp == 0xBB ||
+         cp == 0x203A;
+}
 
 Words words(std::string_view text) {
   Words w;

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <set>
 
+#include "classify/claim_words.hpp"
 #include "classify/significance.hpp"
 #include "classify/significance_tables.hpp"
+#include "text/utf8.hpp"
 
 namespace strata::classify_detail {
 namespace {
@@ -49,15 +51,12 @@ std::string clause(std::string text) {
   if (!text.empty() && text.back() == '.') text.pop_back();
   if (!text.ends_with("”")) return text;
   size_t end = text.size() - std::string_view("”").size();
-  for (bool more = true; more;) {
-    more = false;
-    for (std::string_view closing : {")", "]", "\"", "'", "»", "’", "”"}) {
-      if (std::string_view(text).substr(0, end).ends_with(closing)) {
-        end -= closing.size();
-        more = true;
-        break;
-      }
-    }
+  while (end > 0) {
+    size_t start = end - 1;
+    while (start > 0 && !utf8::is_lead(text[start])) --start;
+    size_t at = start;
+    if (!closes_quotation(utf8::decode(text, at))) break;
+    end = start;
   }
   if (end > 0 && text[end - 1] == '.') text.erase(end - 1, 1);
   return text;
