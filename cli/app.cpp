@@ -9,6 +9,8 @@
 #include <exception>
 #include <iterator>
 #include <new>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -98,6 +100,78 @@ constexpr Command kCommands[] = {
     {"check", add_check_command},       {"git-diff", add_git_diff_command}, {"textconv", add_textconv_command},
 };
 
+// A name longer than any option's is not compared (the work is the
+// product of the two lengths).
+constexpr size_t kMaxSuggestedName = 64;
+
+bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Edits (insertions, deletions, substitutions) from `a` to `b`.
+size_t edits(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// A word of `words` written as an option (`--name`, `--name=value`, `-x`)
+// that `command` has no option for, and the option it most likely meant.
+// CLI11 only says which words were left over, which names a file the
+// misspelt option's value pushed out of its place.
+struct UnknownOption {
+  std::string word;
+  std::string meant;  // empty when no option is near
+};
+
+std::optional<UnknownOption> unknown_option(const Command& command, const std::vector<std::string_view>& words) {
+  // The command with every option, which the run built only in part.
+  CLI::App app;
+  Context every;
+  command.add(app, every);
+  const CLI::App* sub = app.get_subcommand(std::string(command.name));
+  for (const std::string_view word : words) {
+    if (word == "--") break;
+    const bool long_name = word.size() > 2 && word.starts_with("--") && letter(word[2]);
+    const bool short_name = word.size() == 2 && word[0] == '-' && letter(word[1]);
+    if (!long_name && !short_name) continue;
+    const std::string name(word.substr(0, word.find('=')));
+    if (sub->get_option_no_throw(name) != nullptr) continue;
+    UnknownOption out{name, ""};
+    // Near enough to be a slip: a third of the name's letters at most.
+    size_t best = std::max<size_t>(1, (name.size() - 2) / 3) + 1;
+    if (long_name && name.size() <= kMaxSuggestedName) {
+      for (const CLI::Option* option : sub->get_options()) {
+        for (const std::string& lname : option->get_lnames()) {
+          const size_t d = edits(std::string_view(name).substr(2), lname);
+          if (d < best) {
+            best = d;
+            out.meant = "--" + lname;
+          }
+        }
+      }
+    }
+    return out;
+  }
+  return std::nullopt;
+}
+
+// The command argv names first, or null.
+const Command* command_named(int argc, char** argv) {
+  if (argc < 2) return nullptr;
+  const std::string_view asked = argv[1];
+  const auto named =
+      std::find_if(std::begin(kCommands), std::end(kCommands), [&](const Command& c) { return c.name == asked; });
+  return named == std::end(kCommands) ? nullptr : &*named;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -120,10 +194,8 @@ int run(int argc, char** argv) {
   // every command it is given, 1.4 of the 4.6 million instructions of a
   // start. The top-level help needs all.
   if (argc > 1 && argv[1][0] != '-') {
-    const std::string_view asked = argv[1];
-    const auto named =
-        std::find_if(std::begin(kCommands), std::end(kCommands), [&](const Command& c) { return c.name == asked; });
-    if (named == std::end(kCommands)) {
+    const Command* named = command_named(argc, argv);
+    if (named == nullptr) {
       // CLI11 would call an unknown command an unexpected argument; say
       // what it is, and what the commands are.
       std::string names;
@@ -149,7 +221,19 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "strata: error: {}\n", terminal_line(e.what()));
+    // An unknown option is the likelier cause of whatever else CLI11 found
+    // (a required operand missing, an operand left over).
+    const Command* named = command_named(argc, argv);
+    const auto unknown = named != nullptr ? unknown_option(*named, context.words) : std::nullopt;
+    if (!unknown) {
+      fmt::print(stderr, "strata: error: {}\n", terminal_line(e.what()));
+    } else if (unknown->meant.empty()) {
+      fmt::print(stderr, "strata: error: {} has no option '{}' ('strata {} --help' lists them)\n", named->name,
+                 terminal_line(unknown->word), named->name);
+    } else {
+      fmt::print(stderr, "strata: error: {} has no option '{}' (did you mean {}?)\n", named->name,
+                 terminal_line(unknown->word), unknown->meant);
+    }
     return kExitTrouble;
   } catch (const std::bad_alloc&) {
     fmt::print(stderr, "strata: error: out of memory\n");

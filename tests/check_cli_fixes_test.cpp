@@ -1,5 +1,5 @@
 // Command-line fixes that CI scripts depend on: `--only` lists, import's
-// `--input-format`, unknown commands, report's `--store` help.
+// `--input-format`, unknown commands and options, report's `--store` help.
 #include <gtest/gtest.h>
 
 #include "test_util.hpp"
@@ -41,6 +41,32 @@ TEST(CliFixes, UnknownCommandIsNamedWithTheList) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err.rfind("strata: error: unknown command 'chek' (commands: sections, report, diff, ", 0), 0u) << r.err;
   EXPECT_NE(r.err.find("check, git-diff, textconv)"), std::string::npos) << r.err;
+}
+
+// CLI11 alone said "The following arguments were not expected: <the new
+// file> --contex": the misspelt option's value had pushed a file out of its
+// place.
+TEST(CliFixes, UnknownOptionIsNamedWithTheOneMeant) {
+  const auto slip = run_strata("diff --contex 3 " + k2023 + " " + k2024);
+  EXPECT_EQ(slip.exit_code, 2);
+  EXPECT_EQ(slip.err, "strata: error: diff has no option '--contex' (did you mean --context?)\n");
+  const auto with_value = run_strata("check --fail-onn=removed " + k2023 + " " + k2024);
+  EXPECT_EQ(with_value.err, "strata: error: check has no option '--fail-onn' (did you mean --fail-on?)\n");
+  // Named before the operands it left missing.
+  const auto alone = run_strata("diff --contex");
+  EXPECT_EQ(alone.err, "strata: error: diff has no option '--contex' (did you mean --context?)\n");
+  const auto far = run_strata("diff --frobnicate " + k2023 + " " + k2024);
+  EXPECT_EQ(far.err, "strata: error: diff has no option '--frobnicate' ('strata diff --help' lists them)\n");
+  const auto short_name = run_strata("sections -x " + k2023);
+  EXPECT_EQ(short_name.err, "strata: error: sections has no option '-x' ('strata sections --help' lists them)\n");
+  // An extra operand is still told as CLI11 tells it.
+  const auto extra = run_strata("diff " + k2023 + " " + k2024 + " " + k2023);
+  EXPECT_EQ(extra.err, "strata: error: The following argument was not expected: " + k2023 + "\n");
+  // The word comes from the command line: shown, not obeyed.
+  const auto hostile = run_strata("diff --con\x1b[2Jtext " + k2023 + " " + k2024);
+  EXPECT_EQ(hostile.exit_code, 2);
+  EXPECT_EQ(hostile.err.find('\x1b'), std::string::npos) << hostile.err;
+  EXPECT_NE(hostile.err.find("diff has no option '--con"), std::string::npos) << hostile.err;
 }
 
 TEST(CliFixes, ReportStoreHelpSaysItWrites) {
