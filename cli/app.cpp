@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <iterator>
 #include <new>
 #include <optional>
@@ -60,6 +61,15 @@ int emit(const std::string& content, const std::string& path) {
       stdout_errno = errno;
     }
     return finish_output(kExitSame);
+  }
+  // `-o` names a file in a folder that exists: a folder missing is a slip in
+  // the path, refused (as `sort -o` refuses it) rather than made.
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!folder.empty() && !std::filesystem::exists(folder, ec)) {
+    fmt::print(stderr, "strata: error: {}: cannot write: no folder {}\n", terminal_line(path),
+               terminal_line(folder.string()));
+    return kExitTrouble;
   }
   if (auto written = write_file_atomic(path, content); !written) return report_error(written.error());
   return kExitSame;

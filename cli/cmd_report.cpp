@@ -5,6 +5,7 @@
 // snapshots, same bytes.
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -103,6 +104,13 @@ int run_report(const ReportArgs& args) {
   }
   auto pairs = report_pairs(series, args.pairs.empty() ? manifest->report_rules : args.pairs);
   if (!pairs) return report_error(pairs.error());
+  // The reports' folder is made, unlike the folder of a file `-o` names.
+  std::error_code made;
+  std::filesystem::create_directories(args.out_dir, made);
+  if (made) {
+    fmt::print(stderr, "strata: error: {}: cannot make the folder: {}\n", terminal_line(args.out_dir), made.message());
+    return kExitTrouble;
+  }
   // The series narrative reads consecutive steps; pairs the rules chose are reused, the others computed.
   std::vector<std::optional<ChangeSet>> steps(docs.empty() ? 0 : docs.size() - 1);
   for (const auto& [from, to] : *pairs) {

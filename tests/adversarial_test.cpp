@@ -178,6 +178,11 @@ std::vector<Case> cases() {
             EXPECT_TRUE(std::filesystem::is_symlink(dir + "/link.txt"));
             EXPECT_EQ(test::read_file(dir + "/target.txt"), "keep\n");
           }),
+      // A misspelt folder in `-o` made a tree of folders and wrote there.
+      row("OutputIntoAMissingFolderIsRefused", {{"a.txt", kDoc}, {"b.txt", kDocChanged}},
+          "{s} diff {d}/a.txt {d}/b.txt -o {d}/mising/r.md", 2,
+          R"(^strata: error: .*/mising/r\.md: cannot write: no folder .*/mising\n$)", "", "",
+          [](const std::string& dir) { EXPECT_FALSE(std::filesystem::exists(dir + "/mising")); }),
       row("StaleTemporaryFilesAreSwept",
           {{"a.txt", kDoc},
            {"b.txt", kDocChanged},
