@@ -2,7 +2,9 @@
 // sentence when two versions read as different languages.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "strata/compare.hpp"
 #include "test_util.hpp"
@@ -63,6 +65,32 @@ TEST(Language, TheNarrativeSaysATranslationIsNoRewrite) {
   const ChangeSet same = compare(test::parse(head + kEnglish + "\n", "a.md"),
                                  test::parse(head + kEnglish + " One more sentence.\n", "b.md"));
   EXPECT_EQ(same.narrative.find("reads as"), std::string::npos) << same.narrative;
+}
+
+bool has_kind(const ChangeSet& changes, std::string_view kind) {
+  return std::any_of(changes.highlights.begin(), changes.highlights.end(),
+                     [&](const Highlight& h) { return h.kind == kind; });
+}
+
+TEST(Language, ATranslationDropsNoCommitment) {
+  const std::string head = "# Privacy\n\n";
+  const std::string promise = " We will not sell your personal data to any other company.";
+  const std::string english = head + kEnglish + promise + "\n";
+  const std::string french =
+      head + kFrench + " Nous ne vendrons pas vos donn\u00e9es \u00e0 une autre soci\u00e9t\u00e9.\n";
+  // The same promise dropped from the English text is a commitment dropped ...
+  const ChangeSet dropped = compare(test::parse(english, "a.md"), test::parse(head + kEnglish + "\n", "b.md"));
+  EXPECT_TRUE(has_kind(dropped, "commitment-dropped"));
+  // ... but not when the French text keeps it in its own words, nor the
+  // English one adds it back.
+  const ChangeSet to_french = compare(test::parse(english, "a.md"), test::parse(french, "b.md"));
+  ASSERT_EQ(to_french.old_language, "English");
+  ASSERT_EQ(to_french.new_language, "French");
+  EXPECT_FALSE(has_kind(to_french, "commitment-dropped"));
+  const ChangeSet to_english = compare(test::parse(french, "a.md"), test::parse(english, "b.md"));
+  EXPECT_FALSE(has_kind(to_english, "commitment-added"));
+  // Each statement is still listed, and still a highlight of its own.
+  EXPECT_TRUE(has_kind(to_french, "claim-changed"));
 }
 
 }  // namespace

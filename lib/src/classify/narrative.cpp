@@ -172,7 +172,7 @@ std::string narrative(const ChangeSet& changes) {
   }
   std::string out =
       say("opening", fmt::arg("old", old_label), fmt::arg("new", new_label), fmt::arg("changes", listed(parts)));
-  if (!changes.old_language.empty() && !changes.new_language.empty() && changes.old_language != changes.new_language) {
+  if (translated(changes)) {
     out += " " + say("languages", fmt::arg("old", changes.old_language), fmt::arg("new", changes.new_language));
   }
   out += sections_sentence(changes);

@@ -232,6 +232,13 @@ bool real_change(ChangeStatus status) {
 }
 
 void score_claims(const Scorer& scorer, ChangeSet& changes, bool threads) {
+  // Between a text and its translation, the words that mark a commitment,
+  // demand or position are one language's: "we will" removed and "nous
+  // nous engageons" added is no commitment dropped. Air France's policy,
+  // English to French, led with three commitments "dropped" that the
+  // French version keeps, and a fourth in a claim paired across the two
+  // languages by the address it quotes.
+  const bool markers_hold = !translated(changes);
   // Each claim's figure changes, in the order of ChangeSet::numbers.
   std::vector<std::vector<const NumberChange*>> numbers(changes.claims.size());
   for (const auto& n : changes.numbers) {
@@ -256,7 +263,7 @@ void score_claims(const Scorer& scorer, ChangeSet& changes, bool threads) {
     const auto& quoted = new_text.empty() ? old_quote : new_quote;
     auto& s = claim.significance;
     fact_reasons(scorer, claim, old_quote, new_quote, s);
-    marker_reasons(scorer, claim, old_text, new_text, old_w, new_w, s);
+    if (markers_hold) marker_reasons(scorer, claim, old_text, new_text, old_w, new_w, s);
     // A quantity dropped from or added to a sentence that stayed (one old
     // side, one new side: the parts of a split or merge are other
     // sentences). A removed or added claim says that with its own reasons,
@@ -351,6 +358,10 @@ void score_programmes(const Scorer& scorer, ChangeSet& changes) {
 }
 
 }  // namespace
+
+bool translated(const ChangeSet& changes) {
+  return !changes.old_language.empty() && !changes.new_language.empty() && changes.old_language != changes.new_language;
+}
 
 void score_changes(ChangeSet& changes, const SignificanceOptions& options, bool threads) {
   Scorer scorer(options);

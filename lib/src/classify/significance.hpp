@@ -19,6 +19,10 @@ void score_changes(ChangeSet& changes, const SignificanceOptions& options, bool 
 // The highlights of `changes`, already scored (significance_highlights.cpp).
 std::vector<Highlight> pick_highlights(const ChangeSet& changes, const SignificanceOptions& options);
 
+// The two versions read as different languages (ChangeSet::old_language,
+// new_language): one is the other's translation, or another text.
+bool translated(const ChangeSet& changes);
+
 // The paragraph of ChangeSet::narrative, from its counts and highlights.
 std::string narrative(const ChangeSet& changes);
 
