@@ -174,6 +174,21 @@ TEST(Dates, ParsesPageForms) {
   EXPECT_FALSE(parse_date("2015-02-29"));
   EXPECT_EQ(parse_date("2016-02-29"), "2016-02-29");
   EXPECT_FALSE(parse_date("not a date"));
+  // As the other languages a version is read in write them.
+  EXPECT_EQ(parse_date("17. Dezember 2025"), "2025-12-17");
+  EXPECT_EQ(parse_date("27 avril 2016"), "2016-04-27");
+  EXPECT_EQ(parse_date("1er janvier 2024"), "2024-01-01");
+  EXPECT_EQ(parse_date("4 de mayo de 2026"), "2026-05-04");
+  EXPECT_EQ(parse_date("d\u00e9cembre 2025"), "2025-12");
+  EXPECT_EQ(parse_date("M\u00e4rz 2020"), "2020-03");
+  EXPECT_EQ(parse_date("3 maart 2021"), "2021-03-03");
+  EXPECT_FALSE(parse_date("31. Februar 2024"));
+  EXPECT_EQ(month_number("Dezember"), 12);
+  EXPECT_EQ(month_number("ao\u00fbt"), 8);
+  EXPECT_EQ(month_number("septiembre"), 9);
+  EXPECT_EQ(month_number("Mars"), 3);  // the French month; a date needs a day or a year beside it
+  EXPECT_EQ(month_number("septiembres"), 0);
+  EXPECT_EQ(month_number("Maybe"), 0);
 }
 
 TEST(Boilerplate, BundledRulesRemoveWidgetsAndKeepTheDate) {

@@ -64,6 +64,13 @@ TEST(SentenceSplitter, KeepsDatesAndNumbers) {
   EXPECT_EQ(split("See \"3. Scope\" and (4.2. Fees) below. Then stop.").size(), 2u);
   // A number that ends a sentence still ends it.
   EXPECT_EQ(split("The fee rose to 6. The cap stays.").size(), 2u);
+  EXPECT_EQ(split("The fee rose to 6. May we ask why in 2025?").size(), 2u);
+  // The day of a date as German writes it (Mozilla's German privacy
+  // notice: "Gültig ab 17. Dezember 2025." was two claims, and the new date
+  // a figure changed from 17 to 4).
+  const auto german = split("G\u00fcltig ab Montag, 4. Mai 2026. Dieser Hinweis gilt ab 1. Januar 2027.");
+  ASSERT_EQ(german.size(), 2u);
+  EXPECT_EQ(german[0], "G\u00fcltig ab Montag, 4. Mai 2026.");
 }
 
 TEST(SentenceSplitter, HandlesQuotesAndEllipses) {

@@ -68,11 +68,22 @@ bool enumerator(std::string_view s) {
   return n == 1 || mark == "ex" || mark.find_first_not_of("ivxlc") == std::string_view::npos;
 }
 
-// "2. Scope", "3) Fees": a numbered item or heading of its own.
+// "2. Scope", "3) Fees", "2.1 Scope": a numbered item or heading of its
+// own. A number that goes on a sentence ("2.5 million euros", "10.000
+// clients") is none.
 bool numbered(std::string_view s) {
   size_t n = 0;
-  while (n < s.size() && ascii::digit(s[n])) ++n;
-  return n > 0 && n < s.size() && (s[n] == '.' || s[n] == ')');
+  bool dotted = false;
+  while (n < s.size() && ascii::digit(s[n])) {
+    ++n;
+    if (n + 1 < s.size() && s[n] == '.' && ascii::digit(s[n + 1])) {
+      dotted = true;
+      ++n;
+    }
+  }
+  if (n == 0 || n == s.size()) return false;
+  if (s[n] == '.' || s[n] == ')') return n + 1 == s.size() || s[n + 1] == ' ';
+  return dotted && s[n] == ' ' && !classify_detail::is_lowercase_word(s.substr(n + 1));
 }
 
 // Letters, and every one of them a capital ("ARTICLE 6 : FARES"): the first

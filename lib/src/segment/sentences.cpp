@@ -4,8 +4,9 @@
 // closing quotes or brackets, then a space, then something that can start a
 // sentence (an upper-case letter, a digit, or an opening quote or bracket
 // before one). A period after an abbreviation, an initial, a dotted
-// abbreviation ("U.S.") or a month before a number ("06 May. 2015") ends
-// nothing. Semicolons never split.
+// abbreviation ("U.S.") or a month before a number ("06 May. 2015"), or
+// after a day's number ("17. Dezember 2025"), ends nothing. Semicolons
+// never split.
 //
 // Chinese and Japanese put no space after a sentence: one ends at the
 // ideographic full stop '。' whatever follows, and at '!' or '?' (the
@@ -17,6 +18,7 @@
 
 #include "segment/segment.hpp"
 #include "text/ascii.hpp"
+#include "text/dates.hpp"
 #include "text/utf8.hpp"
 #include "text/words.hpp"
 
@@ -104,6 +106,17 @@ bool abbreviation_period(std::string_view s, size_t dot, size_t next) {
     size_t before = start;
     if (before > 0 && s[before - 1] == ' ') --before;
     if (before > 0 && is_opener(s[before - 1])) return true;
+  }
+  // The day of a date written as German writes it ("ab 17. Dezember
+  // 2025"); the year is asked for, as "rose to 6. May we ..." is two
+  // sentences.
+  if (word.size() <= 2 && std::all_of(word.begin(), word.end(), ascii::digit) && next < s.size()) {
+    const size_t end = std::min(s.find(' ', next), s.size());
+    const std::string_view year = s.substr(std::min(end + 1, s.size()), 4);
+    if (month_number(s.substr(next, end - next)) > 0 && year.size() == 4 &&
+        std::all_of(year.begin(), year.end(), ascii::digit)) {
+      return true;
+    }
   }
   for (std::string_view a : kAbbreviations) {
     if (lower == a) return true;

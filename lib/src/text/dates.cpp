@@ -42,15 +42,35 @@ std::vector<std::string_view> words(std::string_view text) {
 }  // namespace
 
 namespace {
-constexpr std::array<std::string_view, 12> kMonths = {"january",   "february", "march",    "april",
-                                                      "may",       "june",     "july",     "august",
-                                                      "september", "october",  "november", "december"};
+
+// Month names in the languages a version's language is read in
+// (text/language.hpp), lower-case: English first, then French, German,
+// Spanish, Italian, Dutch and Portuguese. A policy page dates itself in
+// its own language ("17 décembre 2025", "4. Mai 2026").
+constexpr std::array<std::array<std::string_view, 7>, 12> kMonths = {{
+    {"january", "janvier", "januar", "enero", "gennaio", "januari", "janeiro"},
+    {"february", "f\u00e9vrier", "februar", "febrero", "febbraio", "februari", "fevereiro"},
+    {"march", "mars", "m\u00e4rz", "marzo", "marzo", "maart", "mar\u00e7o"},
+    {"april", "avril", "april", "abril", "aprile", "april", "abril"},
+    {"may", "mai", "mai", "mayo", "maggio", "mei", "maio"},
+    {"june", "juin", "juni", "junio", "giugno", "juni", "junho"},
+    {"july", "juillet", "juli", "julio", "luglio", "juli", "julho"},
+    {"august", "ao\u00fbt", "august", "agosto", "agosto", "augustus", "agosto"},
+    {"september", "septembre", "september", "septiembre", "settembre", "september", "setembro"},
+    {"october", "octobre", "oktober", "octubre", "ottobre", "oktober", "outubro"},
+    {"november", "novembre", "november", "noviembre", "novembre", "november", "novembro"},
+    {"december", "d\u00e9cembre", "dezember", "diciembre", "dicembre", "december", "dezembro"},
+}};
+
+// Longer than any name above ("septiembre", 10 bytes).
+constexpr size_t kMaxMonthBytes = 10;
+
 }  // namespace
 
 int month_number(std::string_view word) {
-  // Folded, without an abbreviation dot: "Jul." and "JULY" are July. No
-  // name is longer than "september", so a longer word is none, unfolded.
-  char folded[9];
+  // Folded, without an abbreviation dot: "Jul." and "JULY" are July. A word
+  // longer than any name is none, unfolded.
+  char folded[kMaxMonthBytes];
   size_t size = 0;
   for (char c : word) {
     if (c == '.') continue;
@@ -59,10 +79,13 @@ int month_number(std::string_view word) {
   }
   const std::string_view lower(folded, size);
   for (size_t i = 0; i < kMonths.size(); ++i) {
-    const std::string_view name = kMonths[i];
-    // The full name, its three-letter abbreviation, and "sept".
-    if (lower == name || (lower.size() == 3 && name.substr(0, 3) == lower) || (i == 8 && lower == "sept")) {
+    const std::string_view english = kMonths[i][0];
+    // English's three-letter abbreviations and "sept" too.
+    if ((lower.size() == 3 && english.substr(0, 3) == lower) || (i == 8 && lower == "sept")) {
       return static_cast<int>(i) + 1;
+    }
+    for (const std::string_view name : kMonths[i]) {
+      if (lower == name) return static_cast<int>(i) + 1;
     }
   }
   return 0;
@@ -93,12 +116,22 @@ std::optional<std::string> parse_date(std::string_view text) {
       return std::nullopt;
     }
   }
-  // "06 May. 2015 [09:43]"
-  if (w.size() >= 3 && all_digits(w[0]) && w[0].size() <= 2 && month_number(w[1]) > 0 && all_digits(w[2]) &&
-      w[2].size() == 4) {
-    const int d = to_int(w[0]);
-    const int m = month_number(w[1]);
-    const int y = to_int(w[2]);
+  // "06 May. 2015 [09:43]", and as other languages write it: "17. Dezember
+  // 2025", "1er janvier 2024", "4 de mayo de 2026".
+  std::array<std::string_view, 3> dmy;
+  size_t n = 0;
+  for (size_t k = 0; k < w.size() && n < dmy.size(); ++k) {
+    if (n > 0 && (w[k] == "de" || w[k] == "del")) continue;
+    dmy[n++] = w[k];
+  }
+  std::string_view day = dmy[0];
+  if (day.ends_with('.')) day.remove_suffix(1);
+  if (day.ends_with("er")) day.remove_suffix(2);
+  if (n == 3 && all_digits(day) && day.size() <= 2 && month_number(dmy[1]) > 0 && all_digits(dmy[2]) &&
+      dmy[2].size() == 4) {
+    const int d = to_int(day);
+    const int m = month_number(dmy[1]);
+    const int y = to_int(dmy[2]);
     if (!valid_date(y, m, d)) return std::nullopt;
     return fmt::format("{:04}-{:02}-{:02}", y, m, d);
   }

@@ -9,11 +9,14 @@
 namespace strata {
 
 // Parses dates as pages print them ("06 May. 2015 09:43", "2 July 2024",
+// "17. Dezember 2025", "1er janvier 2024", "4 de mayo de 2026",
 // "July 2006", "2024-07-02") into ISO 8601 at the precision given.
 std::optional<std::string> parse_date(std::string_view text);
 
-// 1-based month of a month name or its abbreviation ("July", "Jul.",
-// "sept"), any case; 0 for anything else.
+// 1-based month of a month name in English or one of the other languages
+// of text/language.hpp ("July", "Juli", "d\u00e9cembre"), or of an English
+// abbreviation ("Jul.", "sept"), in any case of its ASCII letters; 0 for
+// anything else.
 int month_number(std::string_view word);
 
 // True for a real calendar day (no 30 February; 29 February in leap years).
