@@ -87,10 +87,12 @@ TEST(MarkdownParts, CutsOnlyWhereNothingIsOpen) {
       {"# A\n\n<!-- a comment\n\n# not a heading\n-->\n\n# B\n", 2},      // an HTML comment runs to -->
       {"# A\n\n<pre>\n\n# kept\n</PRE>\n\n# B\n", 2},                     // so does <pre>, to any case
       {"# A\n\n<!DOCTYPE x\n\n# kept\n>\n\n# B\n", 2},                    // a declaration runs to >
-      {"# A\n\n<!doctype x\n```>\n\n# B\n", 1},     // but not in lower case: text, then a fence that never closes
-      {"# A\n\n<pre>\n\n</textarea>\n\n# B\n", 1},  // only its own end tags close <pre>, not </textarea>
-      {"# A\n\n<search> x\n```\n\n# B\n```\n", 1},  // <search> opens no block: text, then a fence
-      {"# A\n\n<div>\n\n# B\n", 2},                 // a blank line ends a <div>
+      {"# A\n\n<!doctype x\n```>\n\n# B\n", 1},         // but not in lower case: text, then a fence that never closes
+      {"# A\n\n<pre>\n\n</textarea>\n\n# B\n", 1},      // only its own end tags close <pre>, not </textarea>
+      {"# A\n\n<pre\f\n\n# kept\n</pre>\n\n# B\n", 2},  // a form feed after the name is white space
+      {"# A\n\n<div\v\n\n# B\n", 2},                    // so is a vertical tab
+      {"# A\n\n<search> x\n```\n\n# B\n```\n", 1},      // <search> opens no block: text, then a fence
+      {"# A\n\n<div>\n\n# B\n", 2},                     // a blank line ends a <div>
       {"# A\n\nSee <https://example.org>.\n\n<https://example.org>\n\n# B\n", 3},  // autolinks are text
       {"# A\n\nSee [x].\n\n# B\n\n[x]: https://example.org\n", 1},                 // a definition reaches back
       {"# A\n\nNote[^1].\n\n# B\n\n[^1]: The note.\n", 1},                         // so does a footnote

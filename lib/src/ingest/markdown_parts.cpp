@@ -46,6 +46,11 @@ bool closes(std::string_view line, std::string_view close) {
 
 bool blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
+// White space inside an HTML tag and after a block's opening tag name, as
+// cmark-gfm's scanners read it: a form feed, a vertical tab or a carriage
+// return counts ("<pre\f" opens a block that runs to "</pre>").
+bool tag_space(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
+
 // The line without up to three spaces of indentation; empty when it is
 // indented further (code, or a container's content).
 std::string_view unindented(std::string_view line) {
@@ -95,7 +100,7 @@ size_t tag_length(std::string_view t) {
   while (i < t.size() && (ascii::alnum(t[i]) || t[i] == '-')) ++i;
   const auto spaces = [&] {
     const size_t from = i;
-    while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+    while (i < t.size() && tag_space(t[i])) ++i;
     return i > from;
   };
   const auto name_char = [](char c) { return ascii::alnum(c) || c == '_' || c == '.' || c == ':' || c == '-'; };
@@ -120,7 +125,7 @@ size_t tag_length(std::string_view t) {
       i = close + 1;
     } else {
       const size_t from = i;
-      while (i < t.size() && std::string_view(" \t\"'=<>`").find(t[i]) == std::string_view::npos) ++i;
+      while (i < t.size() && !tag_space(t[i]) && std::string_view("\"'=<>`").find(t[i]) == std::string_view::npos) ++i;
       if (i == from) return 0;
     }
   }
@@ -145,7 +150,7 @@ Html html_start(std::string_view t, std::string_view& close) {
     // A declaration opens with an uppercase letter in CommonMark 0.29,
     // which cmark-gfm 0.29 follows: "<!u" is text.
     if (c.open == "<!" && !ascii::upper(after)) continue;
-    if (named && after != ' ' && after != '\t' && after != '>') continue;
+    if (named && !tag_space(after) && after != '>') continue;
     close = c.close;
     return Html::kToString;
   }
@@ -155,12 +160,13 @@ Html html_start(std::string_view t, std::string_view& close) {
   if (end == name_at) return Html::kNone;  // "<" then a space or a digit: text
   if (end < t.size() && (t[end] == ':' || t[end] == '@' || t[end] == '.')) return Html::kNone;  // an autolink
   const std::string name = ascii::lower(t.substr(name_at, end - name_at));
-  const bool ends = end == t.size() || t[end] == ' ' || t[end] == '\t' || t[end] == '>' || t.substr(end, 2) == "/>";
+  const bool ends = end == t.size() || tag_space(t[end]) || t[end] == '>' || t.substr(end, 2) == "/>";
   for (std::string_view tag : kBlockTags) {
     if (name == tag && ends) return Html::kToBlank;
   }
   const size_t tag = tag_length(t);
-  return tag > 0 && blank(t.substr(tag)) ? Html::kDoubt : Html::kNone;
+  // Alone on its line: spaces, tabs and form feeds may follow it.
+  return tag > 0 && t.find_first_not_of(" \t\f", tag) == std::string_view::npos ? Html::kDoubt : Html::kNone;
 }
 
 // A link reference or footnote definition, "[label]: ...", at the start of a
