@@ -107,12 +107,12 @@ TEST(WrappedLines, ItemsPageNumbersAddressesAndHeadingsStayApart) {
 // opening with an item's or a section's number does not ("2.1 Scope").
 TEST(WrappedLines, ALineOpeningWithAFigureGoesOn) {
   std::vector<RawBlock> blocks;
-  for (const char* line :
-       {"These conditions apply to every", "flight the carrier operates and to", "every passenger it carries.",
-        "The carrier may refuse to carry a passenger who", "does not pay the fare on time and",
-        "who is not at the gate.", "The fund paid out a total of", "2.5 million euros to the",
-        "10.000 clients it served.", "Its rules are set out in the", "annex of the fund and in", "2.1 Scope",
-        "The fund pays its members.", "3) Fees"}) {
+  for (const char* line : {"These conditions apply to every", "flight the carrier operates and to",
+                           "every passenger it carries.", "The carrier may refuse to carry a passenger who",
+                           "does not pay the fare on time and", "who is not at the gate.",
+                           "A sign reads \u2039 keep out. \u203A", "then a door opens.", "The fund paid out a total of",
+                           "2.5 million euros to the", "10.000 clients it served.", "Its rules are set out in the",
+                           "annex of the fund and in", "2.1 Scope", "The fund pays its members.", "3) Fees"}) {
     blocks.push_back(paragraph(line));
   }
   EXPECT_EQ(join_wrapped_lines(blocks).joined, 7u);
@@ -121,6 +121,8 @@ TEST(WrappedLines, ALineOpeningWithAFigureGoesOn) {
                 "These conditions apply to every flight the carrier operates and to every passenger it carries.",
                 "The carrier may refuse to carry a passenger who does not pay the fare on time and who is not at "
                 "the gate.",
+                "A sign reads \u2039 keep out. \u203A",  // a closing mark after the full stop ends the line
+                "then a door opens.",
                 "The fund paid out a total of 2.5 million euros to the 10.000 clients it served.",
                 "Its rules are set out in the annex of the fund and in",
                 "2.1 Scope",

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "text/hash.hpp"
+#include "text/marks.hpp"
 #include "text/utf8.hpp"
 #include "text/words.hpp"
 
@@ -37,11 +38,6 @@ size_t punctuation_end(std::string_view text, size_t p) {
 }
 
 }  // namespace
-
-bool closes_quotation(char32_t cp) {
-  return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 || cp == 0xBB ||
-         cp == 0x203A;
-}
 
 Words words(std::string_view text) {
   Words w;

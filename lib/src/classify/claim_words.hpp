@@ -46,10 +46,6 @@ size_t count_items(const Words& w, std::span<const std::string_view> items, size
 // The same for the items of an index, in one pass.
 size_t count_items(const Words& w, const ItemIndex& items, size_t& first);
 
-// What closes a quotation or an aside: ) ] } " ' ” ’ » ›. A quote keeps
-// them with its sentence's full stop; the narrative looks behind them.
-bool closes_quotation(char32_t cp);
-
 // The sentence of `text` that holds word `at` of `w`, at most a few dozen
 // words around it, in typographic quotes.
 std::string quote(std::string_view text, const Words& w, size_t at);

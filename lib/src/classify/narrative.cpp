@@ -8,6 +8,7 @@
 #include "classify/claim_words.hpp"
 #include "classify/significance.hpp"
 #include "classify/significance_tables.hpp"
+#include "text/marks.hpp"
 #include "text/utf8.hpp"
 
 namespace strata::classify_detail {

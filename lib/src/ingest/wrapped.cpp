@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "text/ascii.hpp"
+#include "text/marks.hpp"
 #include "text/utf8.hpp"
 #include "text/words.hpp"
 
@@ -24,10 +25,6 @@ std::string_view trimmed(std::string_view s) {
   return s;
 }
 
-bool closing(char32_t cp) {
-  return cp == ')' || cp == ']' || cp == '"' || cp == '\'' || cp == 0xBB || cp == 0x201D || cp == 0x2019;
-}
-
 // The text ends a sentence or a clause that stands alone: . ! ? … : ; | and
 // closing brackets or quotes after one of them.
 bool closed(std::string_view s) {
@@ -38,7 +35,7 @@ bool closed(std::string_view s) {
     size_t at = start;
     const char32_t cp = utf8::decode(s, at);
     if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' || cp == '|' || cp == 0x2026) return true;
-    if (!closing(cp) && cp != ' ' && cp != 0xA0 && cp != 0x202F) return false;
+    if (!closes_quotation(cp) && cp != ' ' && cp != 0xA0 && cp != 0x202F) return false;
     end = start;
   }
   return false;
