@@ -51,6 +51,19 @@ TEST(Figures, ParsesAmountsCountsDatesAndRanges) {
   for (const auto& c : cases) EXPECT_EQ(found(c.input), c.figures) << c.input;
 }
 
+// Dates as the other languages a version is read in write them.
+TEST(Figures, ParsesDatesOfOtherLanguages) {
+  const std::vector<FigureCase> cases = {
+      {"G\u00fcltig ab 17. Dezember 2025.", {{"17. Dezember 2025", "date:2025-12-17"}}},
+      {"Mise \u00e0 jour le 27 avril 2016.", {{"27 avril 2016", "date:2016-04-27"}}},
+      {"Vigente desde el 4 de mayo de 2026.", {{"4 de mayo de 2026", "date:2026-05-04"}}},
+      {"Ingangsdatum: 3 maart 2021", {{"3 maart 2021", "date:2021-03-03"}}},
+      // An English month is one only capitalized: "may" is a verb.
+      {"We may 3 times a year send you news.", {{"3 times", "count:3"}}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(found(c.input), c.figures) << c.input;
+}
+
 // Dates written with the year, month and day markers of Chinese and
 // Japanese (年 月 日), with or without spaces, and of Korean (년 월 일).
 TEST(Figures, ParsesDatesWithYearMonthDayMarkers) {

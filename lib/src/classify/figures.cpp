@@ -122,15 +122,19 @@ class Parser {
   // Folded word `i`; empty past the end and for punctuation.
   std::string_view folded(size_t i) const { return i < tokens_.size() ? sentence_.lower(i) : std::string_view(); }
 
-  // 1-based month of a capitalized month name or abbreviation, else 0.
+  // 1-based month of a month name or abbreviation, else 0: an English one
+  // capitalized ("may" is a verb; the lexicon's months are English), one of
+  // another language (text/dates.hpp) as written ("Dezember", "décembre").
   int month_at(size_t i) const {
     auto w = word(i);
-    // Every month name and abbreviation is in the lexicon's months.
-    if (!sentence_.is(i, classify_detail::kCapitalized | classify_detail::kMonth) || w.size() < 3 || w.size() > 9) {
-      return 0;
-    }
+    if (!is_word(i) || w.size() < 3 || w.size() > 10) return 0;
+    if (sentence_.is(i, classify_detail::kMonth) && !sentence_.is(i, classify_detail::kCapitalized)) return 0;
     return month_number(w);
   }
+  // The word after a day's number that may be a month: the next, or the one
+  // after a German ordinal's full stop ("17. Dezember") or a Spanish or
+  // Portuguese "de" ("4 de mayo").
+  size_t month_after_day(size_t i) const { return is_punct(i + 1, ".") || folded(i + 1) == "de" ? i + 2 : i + 1; }
 
   static bool to_int(std::string_view w, int& out) {
     auto [ptr, ec] = std::from_chars(w.data(), w.data() + w.size(), out);
@@ -145,7 +149,9 @@ class Parser {
     return is_word(i) && w.size() <= 2 && to_int(w, day) && day >= 1 && day <= 31;
   }
   // Skips an abbreviation dot after a month ("May.", "Jul.").
-  size_t after_month(size_t i) const { return is_punct(i + 1, ".") ? i + 2 : i + 1; }
+  // The word after a month: past an abbreviation's full stop ("Jul.") or
+  // a Spanish or Portuguese "de" ("mayo de 2026").
+  size_t after_month(size_t i) const { return is_punct(i + 1, ".") || folded(i + 1) == "de" ? i + 2 : i + 1; }
 
   // The number of word `i` and the date marker after it: the next word when
   // that is `han` ("2024 年", "7月": a Han character is a word alone), or the
@@ -273,14 +279,15 @@ class Parser {
       return parse_quantity(i + 1, i, currency);
     }
     if (const size_t end = marked_date_at(i); end > i) return end;
-    if (day_at(i, day) && (month = month_at(i + 1)) > 0) {
-      size_t j = after_month(i + 1);
+    if (day_at(i, day) && (month = month_at(month_after_day(i))) > 0) {
+      const size_t at = month_after_day(i);
+      size_t j = after_month(at);
       if (year_at(j, year)) {
         add(Figure::Kind::kDate, i, j, date_value(year, month, day));
         return j + 1;
       }
-      add(Figure::Kind::kDate, i, i + 1, date_value(0, month, day));
-      return i + 2;
+      add(Figure::Kind::kDate, i, at, date_value(0, month, day));
+      return at + 1;
     }
     if (size_t dash = w.find('-'); dash == 4 && w.size() == 9) {
       int to = 0;
