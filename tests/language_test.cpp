@@ -59,7 +59,7 @@ TEST(Language, TheNarrativeSaysATranslationIsNoRewrite) {
   EXPECT_EQ(changes.old_language, "French");
   EXPECT_EQ(changes.new_language, "English");
   EXPECT_NE(changes.narrative.find("The old version reads as French and the new as English: a translation counts as "
-                                   "statements removed and added."),
+                                   "sections and statements removed and added."),
             std::string::npos)
       << changes.narrative;
   const ChangeSet same = compare(test::parse(head + kEnglish + "\n", "a.md"),

@@ -123,7 +123,8 @@ constexpr std::array<TemplateRow, 15> kTemplates = {{
     {"opening", "Between {old} and {new}, {changes}."},
     {"opening-none", "Between {old} and {new}, no statement changed in substance."},
     {"languages",
-     "The old version reads as {old} and the new as {new}: a translation counts as statements removed and added."},
+     "The old version reads as {old} and the new as {new}: a translation counts as sections and statements removed and "
+     "added."},
     {"sections-removed", "{count} dropped entirely, among them {titles}."},
     {"links", "{count} in the links: {repointed} re-pointed to a new target, {added} added, {removed} removed."},
     {"links-images",
