@@ -13,6 +13,7 @@
 #include "classify/classify_internal.hpp"
 #include "segment/sentence_index.hpp"
 #include "strata/classify.hpp"
+#include "text/ascii.hpp"
 #include "text/dates.hpp"
 #include "text/lexicon.hpp"
 
@@ -127,7 +128,8 @@ class Parser {
   // another language (text/dates.hpp) as written ("Dezember", "décembre").
   int month_at(size_t i) const {
     auto w = word(i);
-    if (!is_word(i) || w.size() < 3 || w.size() > 10) return 0;
+    // Numbers are most words asked: a name opens with a letter.
+    if (!is_word(i) || w.size() < 3 || w.size() > 10 || ascii::digit(w[0])) return 0;
     if (sentence_.is(i, classify_detail::kMonth) && !sentence_.is(i, classify_detail::kCapitalized)) return 0;
     return month_number(w);
   }
