@@ -56,6 +56,7 @@ TEST(Figures, ParsesDatesOfOtherLanguages) {
   const std::vector<FigureCase> cases = {
       {"G\u00fcltig ab 17. Dezember 2025.", {{"17. Dezember 2025", "date:2025-12-17"}}},
       {"Mise \u00e0 jour le 27 avril 2016.", {{"27 avril 2016", "date:2016-04-27"}}},
+      {"En vigueur au 1er janvier 2024.", {{"1er janvier 2024", "date:2024-01-01"}}},
       {"Vigente desde el 4 de mayo de 2026.", {{"4 de mayo de 2026", "date:2026-05-04"}}},
       {"Ingangsdatum: 3 maart 2021", {{"3 maart 2021", "date:2021-03-03"}}},
       // An English month is one only capitalized: "may" is a verb.

@@ -146,8 +146,13 @@ class Parser {
     auto w = word(i);
     return is_word(i) && w.size() == 4 && to_int(w, year) && year >= 1800 && year <= 2199;
   }
+  // A day's number; "1er", as French writes the first of a month.
   bool day_at(size_t i, int& day) const {
     auto w = word(i);
+    if (w == "1er") {
+      day = 1;
+      return true;
+    }
     return is_word(i) && w.size() <= 2 && to_int(w, day) && day >= 1 && day <= 31;
   }
   // Skips an abbreviation dot after a month ("May.", "Jul.").
