@@ -107,12 +107,13 @@ TEST(WrappedLines, ItemsPageNumbersAddressesAndHeadingsStayApart) {
 // opening with an item's or a section's number does not ("2.1 Scope").
 TEST(WrappedLines, ALineOpeningWithAFigureGoesOn) {
   std::vector<RawBlock> blocks;
-  for (const char* line : {"These conditions apply to every", "flight the carrier operates and to",
-                           "every passenger it carries.", "The carrier may refuse to carry a passenger who",
-                           "does not pay the fare on time and", "who is not at the gate.",
-                           "A sign reads \u2039 keep out. \u203A", "then a door opens.", "The fund paid out a total of",
-                           "2.5 million euros to the", "10.000 clients it served.", "Its rules are set out in the",
-                           "annex of the fund and in", "2.1 Scope", "The fund pays its members.", "3) Fees"}) {
+  for (const char* line :
+       {"These conditions apply to every", "flight the carrier operates and to", "every passenger it carries.",
+        "The carrier may refuse to carry a passenger who", "does not pay the fare on time and",
+        "who is not at the gate.", "A sign reads \u2039 keep out. \u203A", "then a door opens.",
+        "The fund paid out a total of", "2.5 million euros to the", "10.000 clients it served.",
+        "Its rules are set out in the", "annex of the fund and in", "2.1 Scope", "The fund pays out",
+        "4.2.1Avant le transport", "5.1.2.Nos agents", "The fund pays its members.", "3) Fees"}) {
     blocks.push_back(paragraph(line));
   }
   EXPECT_EQ(join_wrapped_lines(blocks).joined, 7u);
@@ -126,6 +127,9 @@ TEST(WrappedLines, ALineOpeningWithAFigureGoesOn) {
                 "The fund paid out a total of 2.5 million euros to the 10.000 clients it served.",
                 "Its rules are set out in the annex of the fund and in",
                 "2.1 Scope",
+                "The fund pays out",
+                "4.2.1Avant le transport",  // a PDF's section number glued to its heading
+                "5.1.2.Nos agents",
                 "The fund pays its members.",
                 "3) Fees",
             }));

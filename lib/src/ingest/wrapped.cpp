@@ -65,9 +65,9 @@ bool enumerator(std::string_view s) {
   return n == 1 || mark == "ex" || mark.find_first_not_of("ivxlc") == std::string_view::npos;
 }
 
-// "2. Scope", "3) Fees", "2.1 Scope": a numbered item or heading of its
-// own. A number that goes on a sentence ("2.5 million euros", "10.000
-// clients") is none.
+// "2. Scope", "3) Fees", "2.1 Scope", "4.2.1Avant" (a PDF's number glued to
+// its heading): a numbered item or heading of its own. A number that goes
+// on a sentence ("2.5 million euros", "10.000 clients") is none.
 bool numbered(std::string_view s) {
   size_t n = 0;
   bool dotted = false;
@@ -78,9 +78,10 @@ bool numbered(std::string_view s) {
       ++n;
     }
   }
-  if (n == 0 || n == s.size()) return false;
-  if (s[n] == '.' || s[n] == ')') return n + 1 == s.size() || s[n + 1] == ' ';
-  return dotted && s[n] == ' ' && !classify_detail::is_lowercase_word(s.substr(n + 1));
+  if (n == 0) return false;
+  if (n == s.size()) return dotted;
+  if (s[n] == '.' || s[n] == ')') return true;
+  return dotted && !(s[n] == ' ' && classify_detail::is_lowercase_word(s.substr(n + 1)));
 }
 
 // Letters, and every one of them a capital ("ARTICLE 6 : FARES"): the first
