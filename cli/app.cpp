@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -114,8 +115,6 @@ constexpr Command kCommands[] = {
 // product of the two lengths).
 constexpr size_t kMaxSuggestedName = 64;
 
-bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 // Edits (insertions, deletions, substitutions) from `a` to `b`.
 size_t edits(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
@@ -149,15 +148,16 @@ std::optional<UnknownOption> unknown_option(const Command& command, const std::v
   const CLI::App* sub = app.get_subcommand(std::string(command.name));
   for (const std::string_view word : words) {
     if (word == "--") break;
+    const auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
     const bool long_name = word.size() > 2 && word.starts_with("--") && letter(word[2]);
     const bool short_name = word.size() == 2 && word[0] == '-' && letter(word[1]);
     if (!long_name && !short_name) continue;
     const std::string name(word.substr(0, word.find('=')));
     if (sub->get_option_no_throw(name) != nullptr) continue;
     UnknownOption out{name, ""};
-    // Near enough to be a slip: a third of the name's letters at most.
-    size_t best = std::max<size_t>(1, (name.size() - 2) / 3) + 1;
     if (long_name && name.size() <= kMaxSuggestedName) {
+      // Near enough to be a slip: a third of the name's letters at most.
+      size_t best = std::max<size_t>(1, (name.size() - 2) / 3) + 1;
       for (const CLI::Option* option : sub->get_options()) {
         for (const std::string& lname : option->get_lnames()) {
           const size_t d = edits(std::string_view(name).substr(2), lname);

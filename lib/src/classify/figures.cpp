@@ -286,8 +286,7 @@ class Parser {
       return parse_quantity(i + 1, i, currency);
     }
     if (const size_t end = marked_date_at(i); end > i) return end;
-    if (day_at(i, day) && (month = month_at(month_after_day(i))) > 0) {
-      const size_t at = month_after_day(i);
+    if (const size_t at = month_after_day(i); day_at(i, day) && (month = month_at(at)) > 0) {
       size_t j = after_month(at);
       if (year_at(j, year)) {
         add(Figure::Kind::kDate, i, j, date_value(year, month, day));
