@@ -14,7 +14,7 @@ namespace strata {
 std::optional<std::string> parse_date(std::string_view text);
 
 // 1-based month of a month name in English or one of the other languages
-// of text/language.hpp ("July", "Juli", "d\u00e9cembre"), or of an English
+// of text/language.hpp ("July", "Juli", "décembre"), or of an English
 // abbreviation ("Jul.", "sept"), in any case of its ASCII letters; 0 for
 // anything else.
 int month_number(std::string_view word);
