@@ -117,6 +117,12 @@ TEST(Ingest, HtmlCharsets) {
       {"<meta charset=iso-8859-2><p>\xB1</p>", "iso-8859-2", "\u0105"},
       {"<!DOCTYPE html><p>caf\xE9</p>", "windows-1252", "caf\u00E9"},  // undeclared, not UTF-8: what browsers do
       {"<!DOCTYPE html><meta charset=utf-8><p>caf\xC3\xA9</p>", "utf-8", "caf\u00E9"},
+      // A declaration readable as ASCII names no set where ASCII reads
+      // otherwise: read as UTF-8, as browsers read a page declaring UTF-16.
+      {"<meta charset=\"utf16\"><p>caf\xC3\xA9</p>", "utf-8", "caf\u00E9"},
+      {"<meta charset=ucs-2><p>caf\xC3\xA9</p>", "utf-8", "caf\u00E9"},
+      {"<meta charset=utf-32be><p>caf\xC3\xA9</p>", "utf-8", "caf\u00E9"},
+      {"<meta charset=ibm037><p>caf\xC3\xA9</p>", "utf-8", "caf\u00E9"},  // EBCDIC
   };
   for (const Case& c : cases) {
     auto raw = ingest(c.bytes, "page.html");

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 #include <iconv.h>
 #include <cerrno>
+#include <string_view>
 
 #include "text/ascii.hpp"
 
@@ -41,13 +42,33 @@ std::string value_at(std::string_view s, size_t pos) {
   return ascii::lower(s.substr(pos, end - pos));
 }
 
+// Whether ASCII reads as itself in the character set `label` names (one
+// iconv does not know counts as compatible: reading names it).
+bool ascii_compatible(const std::string& label) {
+  iconv_t cd = iconv_open("UTF-8", label.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) return true;
+  char probe[] = "<meta charset=x>";
+  char out[4 * sizeof probe];
+  char* in_ptr = probe;
+  size_t in_left = sizeof probe - 1;
+  char* out_ptr = out;
+  size_t out_left = sizeof out;
+  const size_t rc = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+  iconv_close(cd);
+  return rc != static_cast<size_t>(-1) &&
+         std::string_view(out, static_cast<size_t>(out_ptr - out)) == "<meta charset=x>";
+}
+
 std::string canonical(std::string label) {
   for (std::string_view l : kWindows1252Labels) {
     if (label == l) return "windows-1252";
   }
-  // A page cannot be UTF-16 if its declaration was readable as ASCII: the
-  // WHATWG prescan reads such a declaration as UTF-8.
-  if (label == "utf8" || label.rfind("utf-16", 0) == 0) return "utf-8";
+  // A page cannot be in a character set where ASCII reads otherwise if its
+  // declaration was readable as ASCII: the WHATWG prescan reads a page
+  // declaring UTF-16 as UTF-8, and so is one declaring any other such set
+  // iconv knows ("utf16", "ucs-2", UTF-32, EBCDIC), which would have read
+  // the page as other characters.
+  if (label == "utf8" || label.rfind("utf-16", 0) == 0 || !ascii_compatible(label)) return "utf-8";
   return label;
 }
 
