@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <set>
 
-#include "classify/claim_words.hpp"
 #include "classify/significance.hpp"
 #include "classify/significance_tables.hpp"
 #include "text/marks.hpp"
