@@ -96,6 +96,27 @@ TEST(WordSignature, HoldsEachContentWordAndTurnsAwayMostOtherSentences) {
   EXPECT_LT(passed * 5, alone.size());
 }
 
+// A word's folded form is kept in two bytes' length: one longer (only a
+// hostile text has one) reads as written, hashed as folded, and the words
+// after it fold as before.
+TEST(WordInfo, WordTooLongForItsFoldReadsAsWritten) {
+  classify_detail::Readings scratch;
+  for (const size_t size : {size_t{65535}, size_t{65536}, size_t{70000}}) {
+    const std::string word = "Q" + std::string(size - 1, 'x');
+    const std::string text = "Under the " + word + " Programme.";
+    const auto reading = classify_detail::read_alone(text, scratch);
+    ASSERT_EQ(reading.size(), 5u);
+    std::string lower = word;
+    lower[0] = 'q';
+    EXPECT_EQ(reading.lower(2), size <= 65535 ? std::string_view(lower) : std::string_view(word)) << size;
+    EXPECT_EQ(reading.words[2].hash, util::word_hash(lower)) << size;
+    EXPECT_TRUE(reading.is(2, classify_detail::kCapitalized)) << size;
+    EXPECT_EQ(reading.lower(0), "under");
+    EXPECT_EQ(reading.lower(3), "programme");
+    EXPECT_TRUE(reading.is(3, classify_detail::kCapitalized | classify_detail::kHead));
+  }
+}
+
 // Versions parsed with one cache share the texts of the blocks they have in
 // common, and the memo's readings keep a share of the text they were read
 // from rather than a copy: a later version finds its sentences' readings at

@@ -24,25 +24,33 @@ bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<W
         folded.append(word);
         for (size_t i = info.fold_begin; i < folded.size(); ++i) folded[i] = ascii::lower(folded[i]);
       }
-      info.fold_end = static_cast<uint32_t>(folded.size());
       lower = std::string_view(folded).substr(info.fold_begin);
     }
     digits = digits || (seen & kDigit) != 0;
     info.hash = word_hash(lower);
-    info.flags = lexicon_table.find(lower, info.hash);
+    uint32_t flags = lexicon_table.find(lower, info.hash);
+    if (info.fold_begin != WordInfo::kAsWritten) {
+      if (lower.size() <= UINT16_MAX) {
+        info.fold_size = static_cast<uint16_t>(lower.size());
+      } else {
+        folded.resize(info.fold_begin);
+        info.fold_begin = WordInfo::kAsWritten;
+      }
+    }
     const uint8_t first = byte_class(word[0]);
     if (first == kUpper) {
-      info.flags |= kCapitalized;
+      flags |= kCapitalized;
     } else if (first == kLower) {
-      info.flags |= kLowercase;
+      flags |= kLowercase;
     } else if ((seen & kAlone) != 0) {
-      info.flags |= kUnspaced;
+      flags |= kUnspaced;
     } else if (first == kHigh) {
-      if (is_capitalized(word)) info.flags |= kCapitalized;
-      if (is_lowercase_word(word)) info.flags |= kLowercase;
+      if (is_capitalized(word)) flags |= kCapitalized;
+      if (is_lowercase_word(word)) flags |= kLowercase;
     } else if (is_number(word)) {
-      info.flags |= kNumber;
+      flags |= kNumber;
     }
+    info.flags = static_cast<uint16_t>(flags);
   });
   return digits;
 }

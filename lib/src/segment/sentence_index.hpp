@@ -24,16 +24,21 @@
 
 namespace strata::classify_detail {
 
-// What the reading knows of one token (parallel to the tokens).
+// What the reading knows of one token (parallel to the tokens): sixteen
+// bytes, since the readings of both documents of a pair are held whole
+// (24 bytes made them a quarter of a 1 MB pair's peak memory).
 struct WordInfo {
   // fold_begin when the word is its own folded form (lowercase ASCII, most
-  // words): the arena holds only the words folding changes.
+  // words): the arena holds only the words folding changes. A folded word
+  // longer than fold_size can say is kept as written too; no list or
+  // phrase has a word of that length.
   static constexpr uint32_t kAsWritten = UINT32_MAX;
   uint64_t hash = 0;        // word_hash of the folded word; 0 for punctuation
   uint32_t fold_begin = 0;  // the folded word in the readings' arena, or kAsWritten
-  uint32_t fold_end = 0;
-  uint32_t flags = 0;  // WordFlag: lexicon flags and written form; 0 for punctuation
+  uint16_t fold_size = 0;
+  uint16_t flags = 0;  // WordFlag: lexicon flags and written form; 0 for punctuation
 };
+static_assert(sizeof(WordInfo) == 16);
 
 // A bit for each content word of a sentence (a word, not a stop word, a
 // number or a lone Han character or kana: one a phrase of the wording shifts
@@ -69,7 +74,7 @@ struct Reading {
   // Folded word; empty for punctuation.
   std::string_view lower(size_t i) const {
     if (words[i].fold_begin == WordInfo::kAsWritten) return word(i);
-    return {folded + words[i].fold_begin, words[i].fold_end - words[i].fold_begin};
+    return {folded + words[i].fold_begin, words[i].fold_size};
   }
   // Token `i` exists, is a word and has every flag of `flags`.
   bool is(size_t i, uint32_t flags) const {

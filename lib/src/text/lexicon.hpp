@@ -19,7 +19,8 @@ namespace strata::classify_detail {
 using util::word_hash;
 
 // What the lexicons say of a folded word, and (set by the sentence reading)
-// how the word is written.
+// how the word is written. Sixteen bits at most: a sentence reading keeps
+// them in two bytes a word (WordInfo).
 enum WordFlag : uint32_t {
   kStop = 1u << 0,           // is_stop_word
   kHead = 1u << 1,           // is_head_word
@@ -33,10 +34,10 @@ enum WordFlag : uint32_t {
   kDeterminer = 1u << 9,     // is_determiner
   kNumberWord = 1u << 10,    // spelled_number() > 0
   // Written forms, from the sentence reading.
-  kCapitalized = 1u << 16,  // is_capitalized
-  kLowercase = 1u << 17,    // is_lowercase_word
-  kNumber = 1u << 18,       // is_number
-  kUnspaced = 1u << 19,     // one Han character or kana (a word alone, text/words.hpp)
+  kCapitalized = 1u << 11,  // is_capitalized
+  kLowercase = 1u << 12,    // is_lowercase_word
+  kNumber = 1u << 13,       // is_number
+  kUnspaced = 1u << 14,     // one Han character or kana (a word alone, text/words.hpp)
 };
 
 // A word of a WordTable and what the lists say of it.
