@@ -59,8 +59,17 @@ TEST(Figures, ParsesDatesOfOtherLanguages) {
       {"En vigueur au 1er janvier 2024.", {{"1er janvier 2024", "date:2024-01-01"}}},
       {"Vigente desde el 4 de mayo de 2026.", {{"4 de mayo de 2026", "date:2026-05-04"}}},
       {"Ingangsdatum: 3 maart 2021", {{"3 maart 2021", "date:2021-03-03"}}},
+      // A month and a year without a day, in languages that write months
+      // capitalized and in lowercase.
+      {"Stand: M\u00e4rz 2024", {{"M\u00e4rz 2024", "date:2024-03"}}},
+      {"Version de f\u00e9vrier 2023.", {{"f\u00e9vrier 2023", "date:2023-02"}}},
+      {"Actualizado en mayo de 2026.", {{"mayo de 2026", "date:2026-05"}}},
+      {"Bijgewerkt in Juni 2022 en mars 2020.", {{"Juni 2022", "date:2022-06"}, {"mars 2020", "date:2020-03"}}},
       // An English month is one only capitalized: "may" is a verb.
       {"We may 3 times a year send you news.", {{"3 times", "count:3"}}},
+      {"Members may 2024 budgets.", {{"2024", "year:2024"}}},
+      // Before a year, other words are what they were.
+      {"Founded in 1949 and renewed again 2004.", {{"1949", "year:1949"}, {"2004", "year:2004"}}},
   };
   for (const auto& c : cases) EXPECT_EQ(found(c.input), c.figures) << c.input;
 }

@@ -246,16 +246,20 @@ class Parser {
   // Returns the index after the figure that starts at `i`, or `i` if none does.
   size_t parse_at(size_t i) {
     // Most tokens are ordinary words: a lowercase word can only be a
-    // spelled-out number, a capitalized one a month or a currency code. The
-    // reading's flags say which, without looking at the word again.
+    // spelled-out number or a month of a language that writes months in
+    // lowercase ("mars 2024"), a capitalized one a month or a currency
+    // code. The reading's flags say which, without looking at the word
+    // again; the lexicon's months are English, so a word before a year
+    // is looked up (month_at).
     auto first = static_cast<unsigned char>(text_[tokens_[i].begin]);
     if (tokens_[i].word) {
       const uint32_t flags = sentence_.words[i].flags;
+      int year = 0;
       if ((flags & classify_detail::kLowercase) != 0) {
-        return (flags & classify_detail::kNumberWord) != 0 ? parse_spelled(i) : i + 1;
-      }
-      if ((flags & classify_detail::kCapitalized) != 0 && (flags & classify_detail::kMonth) == 0 &&
-          currency_at(i) == nullptr) {
+        if ((flags & classify_detail::kNumberWord) != 0) return parse_spelled(i);
+        if (!year_at(after_month(i), year)) return i + 1;
+      } else if ((flags & classify_detail::kCapitalized) != 0 && (flags & classify_detail::kMonth) == 0 &&
+                 currency_at(i) == nullptr && !year_at(after_month(i), year)) {
         return i + 1;
       }
     }
