@@ -160,6 +160,16 @@ class Parser {
   // a Spanish or Portuguese "de" ("mayo de 2026").
   size_t after_month(size_t i) const { return is_punct(i + 1, ".") || folded(i + 1) == "de" ? i + 2 : i + 1; }
 
+  // The month a year at `i` follows ("März 2024", "mayo de 2026") that the
+  // reading passed by, no figure holding it: its index and number, else
+  // a month of 0. Asked at years, which are few, rather than at every word.
+  std::pair<size_t, int> month_before(size_t i) const {
+    if (i == 0 || i - 1 < covered_to_) return {i, 0};
+    size_t at = i - 1;
+    if (at > covered_to_ && (is_punct(at, ".") || folded(at) == "de")) --at;
+    return {at, month_at(at)};
+  }
+
   // The number of word `i` and the date marker after it: the next word when
   // that is `han` ("2024 年", "7月": a Han character is a word alone), or the
   // end of the word itself when that is `hangul` ("2024년"). Sets `value`
@@ -219,6 +229,7 @@ class Parser {
     figure.text = std::string(text_.substr(tokens_[first].begin, tokens_[last].end - tokens_[first].begin));
     figure.value = std::move(value);
     figures_.push_back(std::move(figure));
+    covered_to_ = last + 1;
   }
 
   bool is_reference(size_t i) const {
@@ -246,20 +257,18 @@ class Parser {
   // Returns the index after the figure that starts at `i`, or `i` if none does.
   size_t parse_at(size_t i) {
     // Most tokens are ordinary words: a lowercase word can only be a
-    // spelled-out number or a month of a language that writes months in
-    // lowercase ("mars 2024"), a capitalized one a month or a currency
+    // spelled-out number, a capitalized one an English month or a currency
     // code. The reading's flags say which, without looking at the word
-    // again; the lexicon's months are English, so a word before a year
-    // is looked up (month_at).
+    // again. (The lexicon's months are English: a month of another language
+    // is read from the year after it, month_before.)
     auto first = static_cast<unsigned char>(text_[tokens_[i].begin]);
     if (tokens_[i].word) {
       const uint32_t flags = sentence_.words[i].flags;
-      int year = 0;
       if ((flags & classify_detail::kLowercase) != 0) {
-        if ((flags & classify_detail::kNumberWord) != 0) return parse_spelled(i);
-        if (!year_at(after_month(i), year)) return i + 1;
-      } else if ((flags & classify_detail::kCapitalized) != 0 && (flags & classify_detail::kMonth) == 0 &&
-                 currency_at(i) == nullptr && !year_at(after_month(i), year)) {
+        return (flags & classify_detail::kNumberWord) != 0 ? parse_spelled(i) : i + 1;
+      }
+      if ((flags & classify_detail::kCapitalized) != 0 && (flags & classify_detail::kMonth) == 0 &&
+          currency_at(i) == nullptr) {
         return i + 1;
       }
     }
@@ -316,9 +325,15 @@ class Parser {
     // Numbers joined by a slash name an act or a ratio, not an amount
     // ("Regulation (EU) 2016/679", "24/7").
     if (classify_detail::is_number(w) && is_punct(i + 1, "/") && classify_detail::is_number(word(i + 2))) return i + 3;
-    if (year_at(i, year) && !is_punct(i + 1, "%") && !is_reference(i)) {
-      add(Figure::Kind::kYear, i, i, value_of("year:", year));
-      return i + 1;
+    if (year_at(i, year)) {
+      if (const auto [at, named] = month_before(i); named > 0) {
+        add(Figure::Kind::kDate, at, i, date_value(year, named, 0));
+        return i + 1;
+      }
+      if (!is_punct(i + 1, "%") && !is_reference(i)) {
+        add(Figure::Kind::kYear, i, i, value_of("year:", year));
+        return i + 1;
+      }
     }
     if (classify_detail::is_number(w)) {
       // A time of day ("09:43") is page furniture, not a figure.
@@ -395,6 +410,7 @@ class Parser {
   std::string_view text_;
   std::span<const classify_detail::Token> tokens_;
   std::vector<Figure> figures_;
+  size_t covered_to_ = 0;  // the token after the last figure's
 };
 
 }  // namespace
