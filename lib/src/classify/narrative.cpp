@@ -98,11 +98,17 @@ std::string links_sentence(const ChangeSet& changes) {
   std::string out;
   const size_t retagged = count[static_cast<size_t>(LinkStatus::kRetagged)];
   if (const size_t moved = changes.links.size() - retagged; moved > 0) {
-    out +=
-        " " + say(images > 0 ? "links-images" : "links", fmt::arg("count", counted(moved, "change")),
-                  fmt::arg("images", images), fmt::arg("repointed", count[static_cast<size_t>(LinkStatus::kRepointed)]),
-                  fmt::arg("added", count[static_cast<size_t>(LinkStatus::kAdded)]),
-                  fmt::arg("removed", count[static_cast<size_t>(LinkStatus::kRemoved)]));
+    // Only the statuses some link has, as the opening names only the claim
+    // counts that are not 0 ("5 added, 2 removed", not "0 re-pointed ...").
+    std::vector<std::string> statuses;
+    for (const auto& [status, words] :
+         {std::pair{LinkStatus::kRepointed, "re-pointed to a new target"}, std::pair{LinkStatus::kAdded, "added"},
+          std::pair{LinkStatus::kRemoved, "removed"}}) {
+      if (const size_t n = count[static_cast<size_t>(status)]; n > 0)
+        statuses.push_back(fmt::format("{} {}", n, words));
+    }
+    out += " " + say(images > 0 ? "links-images" : "links", fmt::arg("count", counted(moved, "change")),
+                     fmt::arg("images", images), fmt::arg("statuses", listed(statuses, ", ", ", ")));
   }
   if (retagged > 0) {
     std::sort(parameters.begin(), parameters.end());

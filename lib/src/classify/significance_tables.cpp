@@ -116,7 +116,7 @@ constexpr std::array<std::string_view, 10> kWeakModals = {"may",       "might", 
 // statements were removed, 40 added and 19 reworded or moved"); {count} counts removed sections likewise ("26 sections
 // were"), {titles} names some; {reason} and {reasons} highlights' reasons, {pairs} the reworded commitments; in the
 // series ones {first}, {last}, {versions}, {from}, {to}, {named}, {latest}; in "links" {count} counts link changes,
-// {repointed}, {added} and {removed} by status ("links-images" also {images}, how many of them are images); in
+// {statuses} the counts by status that are not 0 ("links-images" also {images}, how many of them are images); in
 // "links-retagged" {retagged} counts retagged links and {parameters} names the parameters that differ; in
 // "languages" {old} and {new} are the languages the two versions read as.
 constexpr std::array<TemplateRow, 15> kTemplates = {{
@@ -126,10 +126,8 @@ constexpr std::array<TemplateRow, 15> kTemplates = {{
      "The old version reads as {old} and the new as {new}: a translation counts as sections and statements removed and "
      "added."},
     {"sections-removed", "{count} dropped entirely, among them {titles}."},
-    {"links", "{count} in the links: {repointed} re-pointed to a new target, {added} added, {removed} removed."},
-    {"links-images",
-     "{count} in the links and images ({images} of them images): {repointed} re-pointed to a new target, {added} "
-     "added, {removed} removed."},
+    {"links", "{count} in the links: {statuses}."},
+    {"links-images", "{count} in the links and images ({images} of them images): {statuses}."},
     {"links-retagged",
      "Links retagged, the same targets but for parameters that tag a visit ({parameters}): {retagged}."},
     {"most", "The most significant change: {reason}."},
