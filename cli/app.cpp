@@ -255,4 +255,20 @@ int run(int argc, char** argv) {
   return finish_output(context.exit_code);
 }
 
+CLI::Validator format_among(std::vector<std::string> names) {
+  std::string listed;
+  for (const auto& name : names) listed += (listed.empty() ? "" : ",") + name;
+  listed = "{" + listed + "}";
+  return CLI::Validator(
+      [names = std::move(names), listed](std::string& value) -> std::string {
+        const auto has = [&](std::string_view name) {
+          return std::find(names.begin(), names.end(), name) != names.end();
+        };
+        if (value == "markdown" && !has(value) && has("md")) value = "md";
+        if (value == "md" && !has(value) && has("markdown")) value = "markdown";
+        return has(value) ? std::string() : value + " not in " + listed;
+      },
+      listed);
+}
+
 }  // namespace strata::cli

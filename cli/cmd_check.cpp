@@ -216,8 +216,8 @@ void add_check_command(CLI::App& app, Context& context) {
   cmd->add_option("--write-baseline", args->write_baseline,
                   "Write every finding's key to this file (accepting them all), then exit 0");
   cmd->add_flag("--fail-on-bailout", args->fail_on_bailout, "Exit 2 when a work limit was hit while comparing");
-  cmd->add_option("--format", args->format, "text, json, junit, github, sarif or md")
-      ->check(CLI::IsMember({"text", "json", "junit", "github", "sarif", "md"}))
+  cmd->add_option("--format", args->format, "text, json, junit, github, sarif or md (or markdown)")
+      ->transform(format_among({"text", "json", "junit", "github", "sarif", "md"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
   args->read.add_to(*cmd, context);

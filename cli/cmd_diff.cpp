@@ -86,8 +86,8 @@ void add_diff_command(CLI::App& app, Context& context) {
   cmd->add_option("new", args->new_file, "New version: a file or a store revision")->required();
   // Only the options the command line names (Context::wants).
   if (context.wants("--format")) {
-    cmd->add_option("--format", args->format, "text, json, md or html")
-        ->check(CLI::IsMember({"text", "json", "md", "html"}))
+    cmd->add_option("--format", args->format, "text, json, md (or markdown) or html")
+        ->transform(format_among({"text", "json", "md", "html"}))
         ->capture_default_str();
   }
   if (context.wants("--color")) {

@@ -60,8 +60,8 @@ void add_programmes_command(CLI::App& app, Context& context) {
   cmd->add_option("file", args->file, "Document to read (.txt or .md)");
   cmd->add_option("--series", args->series_manifest,
                   "Instead of FILE: a presence table over the series of this manifest");
-  cmd->add_option("--format", args->format, "text, json or markdown")
-      ->check(CLI::IsMember({"text", "json", "markdown"}))
+  cmd->add_option("--format", args->format, "text, json or markdown (or md)")
+      ->transform(format_among({"text", "json", "markdown"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
   args->read.add_to(*cmd, context);

@@ -1,9 +1,21 @@
 // One function a subcommand; each lives in cli/cmd_<name>.cpp.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "app.hpp"
 
+namespace CLI {
+class Validator;
+}
+
 namespace strata::cli {
+
+// The check of an output's --format: one of `names`. "md" and "markdown"
+// name one format, whichever of them `names` spells it as (input formats say
+// "markdown"; a user need not remember which command says which).
+CLI::Validator format_among(std::vector<std::string> names);
 
 void add_sections_command(CLI::App& app, Context& context);
 void add_report_command(CLI::App& app, Context& context);

@@ -69,6 +69,28 @@ TEST(CliFixes, UnknownOptionIsNamedWithTheOneMeant) {
   EXPECT_NE(hostile.err.find("diff has no option '--con"), std::string::npos) << hostile.err;
 }
 
+// Input formats say "markdown" and outputs said "md" (diff, check) or
+// "markdown" (programmes): each output takes both.
+TEST(CliFixes, MarkdownOutputTakesBothNames) {
+  const auto md = run_strata("diff --format md " + k2023 + " " + k2024);
+  const auto markdown = run_strata("diff --format markdown " + k2023 + " " + k2024);
+  EXPECT_EQ(md.exit_code, 1) << md.err;
+  EXPECT_EQ(markdown.exit_code, 1) << markdown.err;
+  EXPECT_EQ(markdown.out, md.out);
+  EXPECT_EQ(md.out.rfind("# NATO", 0), 0u) << md.out.substr(0, 80);
+  const auto programmes_md = run_strata("programmes --format md " + k2023);
+  const auto programmes_markdown = run_strata("programmes --format markdown " + k2023);
+  EXPECT_EQ(programmes_md.exit_code, 0) << programmes_md.err;
+  EXPECT_EQ(programmes_md.out, programmes_markdown.out);
+  EXPECT_EQ(programmes_md.out.rfind("## Programmes in ", 0), 0u);
+  const auto check = run_strata("check --format markdown --fail-on claim-removed " + k2023 + " " + k2024);
+  EXPECT_EQ(check.exit_code, 1) << check.err;
+  EXPECT_EQ(check.out, run_strata("check --format md --fail-on claim-removed " + k2023 + " " + k2024).out);
+  const auto wrong = run_strata("diff --format mdx " + k2023 + " " + k2024);
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_EQ(wrong.err, "strata: error: --format: mdx not in {text,json,md,html}\n");
+}
+
 TEST(CliFixes, ReportStoreHelpSaysItWrites) {
   const auto help = run_strata("report --help");
   EXPECT_NE(help.out.find("Store the series is imported into (written"), std::string::npos) << help.out;
