@@ -79,7 +79,11 @@ ChangeSet of_claim(ClaimChange c) {
 
 std::vector<RuleCase> rule_cases() {
   return {
-      {"negation-changed", [] { return of_claim(with_fact("negation", "", "not", "negation added: 'not'")); }, "'not'"},
+      // The one side there is, not "'' -> 'not'".
+      {"negation-changed", [] { return of_claim(with_fact("negation", "", "not", "negation added: 'not'")); },
+       "a negation was added: 'not' in "},
+      {"negation-changed", [] { return of_claim(with_fact("negation", "never", "", "negation removed: 'never'")); },
+       "a negation was removed: 'never' in "},
       {"modality-weakened", [] { return of_claim(with_fact("modality", "will", "may", "modality changed")); },
        "'will' -> 'may'"},
       {"modality-changed",

@@ -37,6 +37,12 @@ class Scorer {
 
   // Adds rule `name`'s reason to `s` unless the rule is off or already
   // gave one.
+  // A reason's {words}: a negation dropped is "'not'", not "'not' -> ''".
+  static std::string words_of(const ReasonArgs& a) {
+    if (a.old_words.empty() || a.new_words.empty()) return fmt::format("'{}{}'", a.old_words, a.new_words);
+    return fmt::format("'{}' -> '{}'", a.old_words, a.new_words);
+  }
+
   void add(Significance& s, std::string_view name, const ReasonArgs& a) const {
     const RuleRow* row = nullptr;
     for (const auto& r : rule_rows()) {
@@ -51,10 +57,10 @@ class Scorer {
     }
     auto text =
         fmt::format(fmt::runtime(row->reason), fmt::arg("quote", a.quote), fmt::arg("old", a.old_words),
-                    fmt::arg("new", a.new_words), fmt::arg("term", a.term), fmt::arg("direction", a.direction),
-                    fmt::arg("status", a.status), fmt::arg("title", a.title), fmt::arg("new_title", a.new_title),
-                    fmt::arg("name", a.name), fmt::arg("new_name", a.new_name), fmt::arg("claims", a.claims),
-                    fmt::arg("mentions", a.mentions));
+                    fmt::arg("new", a.new_words), fmt::arg("words", words_of(a)), fmt::arg("term", a.term),
+                    fmt::arg("direction", a.direction), fmt::arg("status", a.status), fmt::arg("title", a.title),
+                    fmt::arg("new_title", a.new_title), fmt::arg("name", a.name), fmt::arg("new_name", a.new_name),
+                    fmt::arg("claims", a.claims), fmt::arg("mentions", a.mentions));
     std::string quote = quote_joint(row->reason).empty() ? std::string() : a.quote;
     s.reasons.push_back({std::string(name), points, std::move(text), std::move(quote)});
   }

@@ -18,13 +18,14 @@ namespace {
 
 // Reason templates' named arguments: {quote} the claim (the sentence that
 // holds the words, shortened), {old} and {new} the words on each side,
+// {words} both as "'not' -> 'never'", or the one side there is ("'not'"),
 // {term} a watched term, {direction} "dropped" or "added", {status} the
 // change's status word, {title} and {new_title} section titles, {claims}
 // how many claims a section and its subsections lost ("3 claims"), {name} and {new_name} programme names,
 // {mentions} how often a programme was mentioned ("twice").
 constexpr std::array<RuleRow, 28> kRules = {{
     {"negation-changed", 9, "a paired claim gained or lost a negation (not, never, no longer, ...)",
-     "a negation was {direction}: '{old}' -> '{new}' in {quote}"},
+     "a negation was {direction}: {words} in {quote}"},
     {"modality-weakened", 8, "will, shall or must became may, might, could, should, can or would in a paired claim",
      "a commitment was softened: '{old}' -> '{new}' in {quote}"},
     {"demand-dropped", 8, "a demand (demand, call on, urge, insist) is gone: its claim removed, or the word dropped",
