@@ -57,10 +57,11 @@ def test_rule_file_baseline_and_other_formats(snapshots, run_cli, tmp_path):
     assert report.rules == ["watch:will not recognise", "watch:Ukraine"]
     warnings = [f for d in report.documents for f in d.findings if f.severity == "warning"]
     assert warnings and all(f.message == "Recognition wording: ask the legal team." for f in warnings)
-    for fmt in ["text", "json", "junit", "github", "sarif", "md"]:
+    for fmt in ["text", "json", "junit", "github", "sarif", "md", "markdown"]:
         status, out, _ = run_cli("check", "--config", str(config), "--watch", "Ukraine", "--format", fmt, old, new)
         assert report.render(fmt).encode() == out, fmt
         assert report.exit_code == status
+    assert report.render("markdown") == report.render("md")
 
     baseline = tmp_path / "baseline.txt"
     baseline.write_text(report.baseline())

@@ -150,7 +150,7 @@ Result<std::vector<std::string>> load_baseline(const std::string& path);
 void apply_baseline(CheckReport& report, std::vector<std::string> keys);
 
 enum class CheckFormat { kText, kJson, kJunit, kGithub, kSarif, kMarkdown };
-Result<CheckFormat> parse_check_format(std::string_view name);  // text, json, junit, github, sarif, md
+Result<CheckFormat> parse_check_format(std::string_view name);  // text, json, junit, github, sarif, md (or markdown)
 // The report in `format` (docs/ci.md; JSON schema "strata.check/1" in docs/json.md).
 std::string render_check(const CheckReport& report, CheckFormat format);
 

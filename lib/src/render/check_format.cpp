@@ -22,6 +22,7 @@ constexpr FormatName kFormats[] = {
 }  // namespace
 
 Result<CheckFormat> parse_check_format(std::string_view name) {
+  if (name == "markdown") name = "md";  // as input formats spell it
   for (const FormatName& f : kFormats) {
     if (f.name == name) return f.format;
   }
