@@ -66,6 +66,13 @@ TEST(StoreCli, InitImportLog) {
   EXPECT_EQ(sized.exit_code, 0) << sized.err;
   EXPECT_NE(sized.out.find("second  Title  (claims ~1 +0 -0 >0; programmes +0 -0 =0)\n"), std::string::npos)
       << sized.out;
+  // Only white space changed: no row of zeros.
+  const std::string c = tmp.file("c.txt", "Title\n\nSecond   text.\n");
+  imported = test::run_strata(fmt::format("import --store {} --date 2021-03 --id third {}", store, shell_quote(c)));
+  EXPECT_EQ(imported.exit_code, 0) << imported.err;
+  sized = test::run_strata("log --store " + store);
+  EXPECT_NE(sized.out.find("\n  3  2021-03     third  Title  (no claim or programme changed)\n"), std::string::npos)
+      << sized.out;
   EXPECT_TRUE(git_fsck_clean(tmp.path() + "/s"));
 }
 
