@@ -91,18 +91,35 @@ TEST(RenameEvidence, MergeAndSplitStatements) {
   EXPECT_EQ(changes[0].evidence.at(0).rfind("succession statement ('merged into') in the new version", 0), 0u);
 }
 
-TEST(RenameEvidence, SeriesRowContinuesThroughAStatementOnlyName) {
+// A centre that a statement says was replaced by a network.
+std::vector<Document> centre_then_network() {
   std::vector<Document> docs;
   docs.push_back(doc_of("Rehab\n\nThe Medical Rehabilitation Centre of Excellence opened in Lviv.\n"));
   docs.push_back(
       doc_of("Rehab\n\nIn 2024, the Medical Rehabilitation Centre of Excellence was replaced by the Medical "
              "Rehabilitation Network of Excellence.\n"));
-  const auto series = programme_series(docs, {"a", "b"}, {});
+  return docs;
+}
+
+TEST(RenameEvidence, SeriesRowContinuesThroughAStatementOnlyName) {
+  const auto series = programme_series(centre_then_network(), {"a", "b"}, {});
   ASSERT_EQ(series.rows.size(), 1u);
   EXPECT_EQ(series.rows[0].name, "Medical Rehabilitation Network of Excellence");
   EXPECT_EQ(series.rows[0].earlier, (std::vector<std::string>{"Medical Rehabilitation Centre of Excellence"}));
   ASSERT_EQ(series.renames.size(), 1u);
   EXPECT_EQ(series.renames[0].change.status, ChangeStatus::kRenamed);
+}
+
+// Renamed, then renamed back: the name it has now is not among its others.
+TEST(RenameEvidence, SeriesRowRenamedBackHasNoEarlierNameOfItsOwn) {
+  auto docs = centre_then_network();
+  docs.push_back(
+      doc_of("Rehab\n\nIn 2025, the Medical Rehabilitation Network of Excellence was replaced by the Medical "
+             "Rehabilitation Centre of Excellence.\n"));
+  const auto series = programme_series(docs, {"a", "b", "c"}, {});
+  ASSERT_EQ(series.rows.size(), 1u);
+  EXPECT_EQ(series.rows[0].name, "Medical Rehabilitation Centre of Excellence");
+  EXPECT_EQ(series.rows[0].earlier, (std::vector<std::string>{"Medical Rehabilitation Network of Excellence"}));
 }
 
 }  // namespace

@@ -174,6 +174,16 @@ TEST(StoreHistory, TimelineFollowsRenamedSections) {
   EXPECT_EQ(t->sections[1].earlier, std::vector<std::string>{"History"});
   EXPECT_EQ(t->sections[1].present, (std::vector<bool>{true, true}));
   EXPECT_NE(render_timeline(*t, "text").find("xx  Background  (was: History)\n"), std::string::npos);
+
+  // Back to the first title: that title is its own again, not an earlier one.
+  ASSERT_TRUE(store.import({snap(std::string(kV1) + "\nOne more line.\n", "2022", "c")}));
+  t = build_timeline(store, options);
+  ASSERT_TRUE(t) << t.error().message;
+  ASSERT_EQ(t->sections.size(), 2u) << render_timeline(*t, "text");
+  EXPECT_EQ(t->sections[1].path, "History");
+  EXPECT_EQ(t->sections[1].earlier, std::vector<std::string>{"Background"});
+  EXPECT_NE(render_timeline(*t, "text").find("xxx  History  (was: Background)\n"), std::string::npos)
+      << render_timeline(*t, "text");
 }
 
 // A history longer than a terminal's width prints a column for a run of

@@ -184,6 +184,9 @@ Result<Timeline> build_timeline(const Store& store, const TimelineOptions& optio
       if (r.path != path) {
         if (std::find(r.earlier.begin(), r.earlier.end(), r.path) == r.earlier.end()) r.earlier.push_back(r.path);
         r.path = path;
+        // Back at a path it had before (a wrapping heading added, then
+        // taken away): that path is its own again, not another one.
+        std::erase(r.earlier, path);
       }
       r.present[i] = true;
       taken[row] = true;

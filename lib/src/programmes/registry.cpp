@@ -113,6 +113,7 @@ void ProgrammeRegistry::add(Document doc, std::string label) {
       r.earlier.push_back(r.name);
     }
     r.name = p.name;
+    std::erase(r.earlier, r.name);  // renamed back: its own name again
     if (!p.acronym.empty()) r.acronym = p.acronym;
     r.mentions[s] += static_cast<int>(p.mentions.size());
     r.last_seen = static_cast<int>(s);
