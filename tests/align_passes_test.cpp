@@ -101,6 +101,11 @@ TEST(ShapePairing, ABareDateLinePairsWhenItIsTheOnlyOneOnEachSide) {
   // A year alone is no date line.
   const ClaimPairs r = pair(md("# Notice\n\n2023\n\nWe care.\n"), md("# Notice\n\n2024\n\nWe care.\n"));
   EXPECT_EQ(r.old_to_new[0], -1);
+  // A month and its year: Mozilla's German Focus privacy notice, 2017 -> 2021.
+  const ClaimPairs s = pair(md("# Hinweis\n\nJuni 2017\n\nWir achten auf Ihre Daten.\n"),
+                            md("# Hinweis\n\nOktober 2021\n\nWir achten auf Ihre Daten.\n"));
+  EXPECT_EQ(s.old_to_new[0], 0);
+  EXPECT_EQ(s.old_kind[0], PairKind::kShape);
 }
 
 TEST(FigurePairing, SentencesStatingTheSameAmountsPair) {

@@ -44,7 +44,8 @@ bool year_like(std::string_view word) {
          ascii::digit(word[3]) && (word.size() == 4 || word[4] == '-');
 }
 
-// The shape of a line that is a date and nothing else ("April 3, 2024"):
+// The shape of a line that is a date and nothing else ("April 3, 2024",
+// "Juni 2017"):
 // it has no word to match on, so it pairs only when it is the one such line
 // left on each side (Mozilla's privacy notices open with one; a changelog
 // of bare dates pairs none).
@@ -55,7 +56,8 @@ constexpr std::string_view kBareDate =
 // The line's words with month names and numbers as placeholders, or "" when
 // the line is not a short dated one (a month name or a year) with at least
 // one other word: "Step 1" and "Step 2" are different steps, not a date
-// that changed. A line of a month name, a day and a year only is kBareDate.
+// that changed. A line of a month name and a year, with a day or without,
+// is kBareDate.
 std::string shape_of(std::string_view norm) {
   std::string shape;
   size_t words = 0, slots = 0, months = 0, years = 0;
@@ -79,7 +81,9 @@ std::string shape_of(std::string_view norm) {
       shape += ' ';
     }
   }
-  if (slots == words) return months == 1 && years == 1 && words == 3 ? std::string(kBareDate) : std::string();
+  if (slots == words) {
+    return months == 1 && years == 1 && (words == 2 || words == 3) ? std::string(kBareDate) : std::string();
+  }
   return dated ? shape : std::string();
 }
 
