@@ -207,6 +207,18 @@ TEST(Significance, EachRuleScoresItsChange) {
   }
 }
 
+// A claim that is the figure itself (a line that is only a date) is not
+// quoted after it.
+TEST(Significance, AClaimThatIsItsFigureIsNotQuotedAgain) {
+  auto changes = of_claim(claim(ChangeStatus::kModified, "Juni 2017", "Oktober 2021"));
+  changes.numbers.push_back({ChangeStatus::kModified, "Juni 2017", "Oktober 2021", 0, "date", "", 1});
+  classify_detail::score_changes(changes, {});
+  const auto& reasons = changes.claims[0].significance.reasons;
+  ASSERT_FALSE(reasons.empty());
+  EXPECT_EQ(reasons[0].text, "a figure changed: Juni 2017 -> Oktober 2021");
+  EXPECT_TRUE(reasons[0].quote.empty());
+}
+
 TEST(Significance, EveryRuleHasACaseAndADocumentedRow) {
   const auto cases = rule_cases();
   const std::string doc = test::read_file(std::string(STRATA_SOURCE_DIR) + "/docs/significance.md");

@@ -61,7 +61,15 @@ class Scorer {
                     fmt::arg("direction", a.direction), fmt::arg("status", a.status), fmt::arg("title", a.title),
                     fmt::arg("new_title", a.new_title), fmt::arg("name", a.name), fmt::arg("new_name", a.new_name),
                     fmt::arg("claims", a.claims), fmt::arg("mentions", a.mentions));
-    std::string quote = quote_joint(row->reason).empty() ? std::string() : a.quote;
+    const std::string_view joint = quote_joint(row->reason);
+    std::string quote = joint.empty() ? std::string() : a.quote;
+    // A claim that is the words themselves (a line that is only a date) is
+    // not quoted after them: "Juni 2017 -> Oktober 2021", not "... in
+    // “Oktober 2021”".
+    if (!quote.empty() && (quote == fmt::format("“{}”", a.new_words) || quote == fmt::format("“{}”", a.old_words))) {
+      text.resize(text.size() - joint.size() - quote.size());
+      quote.clear();
+    }
     s.reasons.push_back({std::string(name), points, std::move(text), std::move(quote)});
   }
 
