@@ -69,6 +69,8 @@ TEST(ShapePairing, DatedLinesPairWhenOnlyTheirDatesDiffer) {
       {"Effective July 26, 2022", "Archived on January 1, 2023", false},
       {"Effective 26 07 2022", "Effective 1 1 2023", true},
       {"Effective 26 07", "Effective 1 1", false},  // no month name, no year: not a date
+      // A day's name goes with its date.
+      {"Effective July 26, 2022", "Effective Monday, January 2, 2023", true},
   };
   for (const Case& c : cases) {
     const Document a = doc(std::string("Terms\n\nWe keep your data safe.\n\n") + c.old_line + "\n");
@@ -98,6 +100,11 @@ TEST(ShapePairing, ABareDateLinePairsWhenItIsTheOnlyOneOnEachSide) {
   const ClaimPairs q = pair(c, d);
   EXPECT_EQ(q.old_to_new[0], -1);
   EXPECT_EQ(q.old_to_new[2], -1);
+  // A day's name goes with its date: Mozilla's Spanish privacy notice,
+  // whose two dated lines share too few words to pair otherwise.
+  const ClaimPairs es = pair(md("# Aviso\n\nVigente desde el 17 de diciembre de 2025\n\nNos importa.\n"),
+                             md("# Aviso\n\nVigente desde el lunes, 4 de mayo de 2026\n\nNos importa.\n"));
+  EXPECT_EQ(es.old_to_new[0], 0);
   // A year alone is no date line.
   const ClaimPairs r = pair(md("# Notice\n\n2023\n\nWe care.\n"), md("# Notice\n\n2024\n\nWe care.\n"));
   EXPECT_EQ(r.old_to_new[0], -1);

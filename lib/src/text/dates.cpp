@@ -65,6 +65,20 @@ constexpr std::array<std::array<std::string_view, 7>, 12> kMonths = {{
 // Longer than any name above ("septiembre", 10 bytes).
 constexpr size_t kMaxMonthBytes = 10;
 
+// Day names in the same languages and order, lower-case.
+constexpr std::array<std::array<std::string_view, 7>, 7> kWeekdays = {{
+    {"monday", "lundi", "montag", "lunes", "luned\u00ec", "maandag", "segunda-feira"},
+    {"tuesday", "mardi", "dienstag", "martes", "marted\u00ec", "dinsdag", "ter\u00e7a-feira"},
+    {"wednesday", "mercredi", "mittwoch", "mi\u00e9rcoles", "mercoled\u00ec", "woensdag", "quarta-feira"},
+    {"thursday", "jeudi", "donnerstag", "jueves", "gioved\u00ec", "donderdag", "quinta-feira"},
+    {"friday", "vendredi", "freitag", "viernes", "venerd\u00ec", "vrijdag", "sexta-feira"},
+    {"saturday", "samedi", "samstag", "s\u00e1bado", "sabato", "zaterdag", "s\u00e1bado"},
+    {"sunday", "dimanche", "sonntag", "domingo", "domenica", "zondag", "domingo"},
+}};
+
+// Longer than any day name above ("segunda-feira", 13 bytes).
+constexpr size_t kMaxWeekdayBytes = 13;
+
 }  // namespace
 
 int month_number(std::string_view word) {
@@ -89,6 +103,19 @@ int month_number(std::string_view word) {
     }
   }
   return 0;
+}
+
+bool is_weekday(std::string_view word) {
+  if (word.size() > kMaxWeekdayBytes) return false;
+  char folded[kMaxWeekdayBytes];
+  for (size_t i = 0; i < word.size(); ++i) folded[i] = ascii::lower(word[i]);
+  const std::string_view lower(folded, word.size());
+  for (const auto& day : kWeekdays) {
+    for (const std::string_view name : day) {
+      if (lower == name) return true;
+    }
+  }
+  return false;
 }
 
 bool valid_date(int year, int month, int day) {

@@ -19,6 +19,10 @@ std::optional<std::string> parse_date(std::string_view text);
 // anything else.
 int month_number(std::string_view word);
 
+// True for the name of a day of the week in the languages of month_number
+// ("Monday", "lunes", "Montag"), in any case of its ASCII letters.
+bool is_weekday(std::string_view word);
+
 // True for a real calendar day (no 30 February; 29 February in leap years).
 bool valid_date(int year, int month, int day);
 
