@@ -24,6 +24,7 @@ struct ChangeSize {
   int programmes_added = 0;
   int programmes_removed = 0;
   int programmes_renamed = 0;
+  bool operator==(const ChangeSize&) const = default;
 };
 
 struct LogEntry {

@@ -64,13 +64,12 @@ std::string shape_of(std::string_view norm) {
   bool dated = false;
   for (const classify_detail::Token& t : classify_detail::tokenize(norm)) {
     if (!t.word) continue;
-    if (words + 1 > kMaxShapeWords) return {};
     const std::string_view w = norm.substr(t.begin, t.end - t.begin);
     // A day's name goes with its date and is no word of the line's:
     // "Vigente desde el 17 de diciembre de 2025" became "Vigente desde el
     // lunes, 4 de mayo de 2026".
     if (is_weekday(w)) continue;
-    ++words;
+    if (++words > kMaxShapeWords) return {};
     if (month_number(w) > 0) {
       shape += "\x01m ";
       ++slots;

@@ -35,14 +35,14 @@ class Scorer {
  public:
   explicit Scorer(const SignificanceOptions& options) : options_(options) {}
 
-  // Adds rule `name`'s reason to `s` unless the rule is off or already
-  // gave one.
   // A reason's {words}: a negation dropped is "'not'", not "'not' -> ''".
   static std::string words_of(const ReasonArgs& a) {
     if (a.old_words.empty() || a.new_words.empty()) return fmt::format("'{}{}'", a.old_words, a.new_words);
     return fmt::format("'{}' -> '{}'", a.old_words, a.new_words);
   }
 
+  // Adds rule `name`'s reason to `s` unless the rule is off or already
+  // gave one.
   void add(Significance& s, std::string_view name, const ReasonArgs& a) const {
     const RuleRow* row = nullptr;
     for (const auto& r : rule_rows()) {

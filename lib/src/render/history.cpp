@@ -70,11 +70,7 @@ std::string absence(const std::vector<VersionInfo>& versions, int from, int to) 
 std::string size_text(const ChangeSize& z) {
   // A version that changed only what no claim holds (markup, a link, white
   // space) says so, rather than a row of zeros.
-  if (z.claims_modified + z.claims_added + z.claims_removed + z.claims_moved + z.programmes_added +
-          z.programmes_removed + z.programmes_renamed ==
-      0) {
-    return "no claim or programme changed";
-  }
+  if (z == ChangeSize{}) return "no claim or programme changed";
   return fmt::format("claims ~{} +{} -{} >{}; programmes +{} -{} ={}", z.claims_modified, z.claims_added,
                      z.claims_removed, z.claims_moved, z.programmes_added, z.programmes_removed, z.programmes_renamed);
 }
