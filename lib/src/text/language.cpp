@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <vector>
 
 #include "text/ascii.hpp"
 #include "text/words.hpp"
@@ -40,30 +39,29 @@ constexpr std::array<Language, 7> kLanguages = {{
       "pode"}},
 }};
 
-// Every word of the table with its language, sorted: one binary search a
-// word instead of a pass over every list.
+// Every word of the table with its language, sorted when the program is
+// compiled: one binary search a word instead of a pass over every list, and
+// nothing to build before the first (a short diff's start-up).
 struct Entry {
   std::string_view word;
-  size_t language;
-  bool operator<(const Entry& other) const { return word < other.word; }
+  size_t language = 0;
+  constexpr bool operator<(const Entry& other) const { return word < other.word; }
 };
 
-const std::vector<Entry>& entries() {
-  static const std::vector<Entry> table = [] {
-    std::vector<Entry> out;
-    for (size_t k = 0; k < kLanguages.size(); ++k) {
-      for (const std::string_view word : kLanguages[k].words) out.push_back({word, k});
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-  }();
-  return table;
-}
+constexpr auto kEntries = [] {
+  std::array<Entry, kLanguages.size() * std::tuple_size_v<decltype(Language::words)>> out{};
+  size_t n = 0;
+  for (size_t k = 0; k < kLanguages.size(); ++k) {
+    for (const std::string_view word : kLanguages[k].words) out[n++] = {word, k};
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}();
 
 }  // namespace
 
 void LanguageGuess::add(std::string_view text) {
-  const std::vector<Entry>& table = entries();
+  const auto& table = kEntries;
   for (const std::string_view word : words_of(text)) {
     if (full()) return;
     ++words_;
