@@ -74,6 +74,31 @@ TEST(ClaimFacts, NegationAddedAndRemoved) {
   EXPECT_NE(negation[0].note.find("removed"), std::string::npos);
 }
 
+TEST(ClaimFacts, FusedOrContractedNegationIsTheSameNegation) {
+  // GitHub's Terms of Service, 2021: "can not" became "cannot". The claim
+  // negates "be recovered" before and after.
+  auto fused = claim_facts("This information can not be recovered once your Account is canceled.",
+                           "This information cannot be recovered once your Account is canceled.",
+                           ops({{'=', "This information "},
+                                {'-', "can not"},
+                                {'+', "cannot"},
+                                {'=', " be recovered once your Account is canceled."}}));
+  EXPECT_TRUE(of_kind(fused, "negation").empty());
+  EXPECT_TRUE(of_kind(fused, "modality").empty());
+
+  auto contracted = claim_facts("We do not sell your data.", "We don't sell your data.",
+                                ops({{'=', "We "}, {'-', "do not"}, {'+', "don't"}, {'=', " sell your data."}}));
+  EXPECT_TRUE(of_kind(contracted, "negation").empty());
+
+  // Without its "not", the contracted form's negation is gone.
+  auto removed = claim_facts("We don't sell your data.", "We do sell your data.",
+                             ops({{'=', "We "}, {'-', "don't"}, {'+', "do"}, {'=', " sell your data."}}));
+  auto negation = of_kind(removed, "negation");
+  ASSERT_EQ(negation.size(), 1u);
+  EXPECT_EQ(negation[0].old_text, "don't");
+  EXPECT_NE(negation[0].note.find("removed"), std::string::npos);
+}
+
 TEST(ClaimFacts, OneOfTwoNegationsOfOneVerbGoingIsNoNegationRemoved) {
   // The bundled series, 2015 -> 2023 and 2015 -> 2024: "do not and will not
   // recognise" still negates "recognise" with either "not" gone; the words

@@ -80,9 +80,9 @@ TEST(FactLexicons, ItemsInSentences) {
     std::vector<std::string> expected;
   };
   const Case cases[] = {
-      // Contracted forms read as their modal; the negation is its own item.
+      // Contracted forms read as their modal, and as the "not" they carry.
       {modals(), "Allies won't and cannot agree", {"will@1-2", "can@3-4"}},
-      {negations(), "Allies won't and cannot agree", {"won't@1-2", "cannot@3-4"}},
+      {negations(), "Allies won't and cannot agree", {"not@1-2", "not@3-4"}},
       // The longest item at each word.
       {negations(), "not yet, not now, no longer", {"not yet@0-2", "not@2-3", "no longer@4-6"}},
       {intensifiers(), "condemns in the strongest possible terms", {"in the strongest possible terms@1-6"}},

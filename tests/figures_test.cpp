@@ -116,6 +116,9 @@ TEST(Figures, SkipsReferencesEnumeratorsModalsAndTimes) {
   EXPECT_TRUE(found("We may share it (1) with carriers, (2) with courts or (4) with travel services.").empty());
   EXPECT_TRUE(found("Under Regulation (EU) 2016/679 of the European Parliament.").empty());
   EXPECT_TRUE(found("**5. Your rights").empty());
+  // Outline labels: GitHub's Terms of Service, 2021, corrected "D.4 - D.1".
+  EXPECT_TRUE(found("We need you to grant us certain legal permissions, listed in Sections D.4 — D.7.").empty());
+  ASSERT_EQ(found("We need 4 permissions, as of version 2. 7 remain.").size(), 3u);
   // Quantities stay figures: a reference word needs its number right after it.
   ASSERT_EQ(found("We keep data for 30 days at no cost.").size(), 1u);
   ASSERT_EQ(found("Part of the fund, 5 million euros, is spent.").size(), 1u);

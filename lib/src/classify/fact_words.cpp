@@ -13,39 +13,50 @@ namespace strata::classify_detail {
 
 namespace {
 
+// A form and what it reads as.
+struct Form {
+  std::string_view form;
+  std::string_view canonical;
+};
+
 // Items are written lowercase, words separated by single spaces. The lists
 // were drawn from the edits of the bundled snapshots, then widened
 // with the common English members of each closed class.
-constexpr std::array<std::string_view, 33> kNegations = {
-    "not",      "no",        "never",     "none",    "nor",     "neither", "nobody",  "nothing", "nowhere",
-    "without",  "cannot",    "won't",     "don't",   "doesn't", "isn't",   "aren't",  "can't",   "couldn't",
-    "wouldn't", "shouldn't", "didn't",    "wasn't",  "weren't", "hasn't",  "haven't", "hadn't",  "mustn't",
-    "mightn't", "shan't",    "no longer", "not yet", "no more", "ain't"};
+// A fused or contracted negation reads as the "not" it carries, so "can
+// not" -> "cannot" or "do not" -> "don't" keeps the claim's negation.
+constexpr std::array<Form, 33> kNegations = {
+    {{"not", "not"},         {"no", "no"},           {"never", "never"},
+     {"none", "none"},       {"nor", "nor"},         {"neither", "neither"},
+     {"nobody", "nobody"},   {"nothing", "nothing"}, {"nowhere", "nowhere"},
+     {"without", "without"}, {"cannot", "not"},      {"won't", "not"},
+     {"don't", "not"},       {"doesn't", "not"},     {"isn't", "not"},
+     {"aren't", "not"},      {"can't", "not"},       {"couldn't", "not"},
+     {"wouldn't", "not"},    {"shouldn't", "not"},   {"didn't", "not"},
+     {"wasn't", "not"},      {"weren't", "not"},     {"hasn't", "not"},
+     {"haven't", "not"},     {"hadn't", "not"},      {"mustn't", "not"},
+     {"mightn't", "not"},    {"shan't", "not"},      {"no longer", "no longer"},
+     {"not yet", "not yet"}, {"no more", "no more"}, {"ain't", "not"}}};
 
 // A modal and the contracted or fused forms that carry it.
-struct Modal {
-  std::string_view form;
-  std::string_view modal;
-};
-constexpr std::array<Modal, 19> kModals = {{{"will", "will"},
-                                            {"won't", "will"},
-                                            {"would", "would"},
-                                            {"wouldn't", "would"},
-                                            {"shall", "shall"},
-                                            {"shan't", "shall"},
-                                            {"should", "should"},
-                                            {"shouldn't", "should"},
-                                            {"may", "may"},
-                                            {"might", "might"},
-                                            {"mightn't", "might"},
-                                            {"must", "must"},
-                                            {"mustn't", "must"},
-                                            {"can", "can"},
-                                            {"cannot", "can"},
-                                            {"can't", "can"},
-                                            {"could", "could"},
-                                            {"couldn't", "could"},
-                                            {"ought to", "ought to"}}};
+constexpr std::array<Form, 19> kModals = {{{"will", "will"},
+                                           {"won't", "will"},
+                                           {"would", "would"},
+                                           {"wouldn't", "would"},
+                                           {"shall", "shall"},
+                                           {"shan't", "shall"},
+                                           {"should", "should"},
+                                           {"shouldn't", "should"},
+                                           {"may", "may"},
+                                           {"might", "might"},
+                                           {"mightn't", "might"},
+                                           {"must", "must"},
+                                           {"mustn't", "must"},
+                                           {"can", "can"},
+                                           {"cannot", "can"},
+                                           {"can't", "can"},
+                                           {"could", "could"},
+                                           {"couldn't", "could"},
+                                           {"ought to", "ought to"}}};
 
 constexpr std::array<std::string_view, 24> kHedges = {
     "some",     "possibly",    "perhaps",    "likely",   "unlikely",  "probably", "approximately",  "around",
@@ -114,9 +125,9 @@ consteval std::array<Lexicon::Entry, N> entries_of(const std::array<Item, N>& it
   std::array<Lexicon::Entry, N> out{};
   for (size_t i = 0; i < N; ++i) {
     Lexicon::Entry& e = out[i];
-    if constexpr (std::is_same_v<Item, Modal>) {
+    if constexpr (std::is_same_v<Item, Form>) {
       e.form = items[i].form;
-      e.canonical = items[i].modal;
+      e.canonical = items[i].canonical;
     } else {
       e.form = items[i];
       e.canonical = items[i];

@@ -50,7 +50,8 @@ class Lexicon {
   struct Entry {
     std::string_view form;                                // lowercase words separated by single spaces
     std::string_view canonical;                           // what the form reads as: a modal's contracted form the modal
-                                                          // ("won't" -> "will"); other items themselves
+                                                          // ("won't" -> "will"), a contracted negation "not";
+                                                          // other items themselves
     std::array<std::string_view, kMaxItemWords> words{};  // the words of `form`, then empty
     size_t size = 0;                                      // how many words
   };
@@ -59,7 +60,7 @@ class Lexicon {
   constexpr Lexicon(std::span<const Entry> entries, uint32_t bit) : entries_(entries), bit_(bit) {}
 
   struct Occurrence {
-    std::string_view item;  // canonical item (the modal for modal forms)
+    std::string_view item;  // canonical item (Entry::canonical)
     size_t begin = 0;       // word index
     size_t end = 0;
   };

@@ -233,6 +233,13 @@ class Parser {
   }
 
   bool is_reference(size_t i) const {
+    // An outline label: a capital letter and a full stop glued to the
+    // number ("listed in Sections D.4 - D.7" of GitHub's Terms of Service).
+    if (i >= 2 && is_punct(i - 1, ".") && tokens_[i - 1].end == tokens_[i].begin &&
+        tokens_[i - 2].end == tokens_[i - 1].begin && is_word(i - 2) && word(i - 2).size() == 1 &&
+        ascii::upper(word(i - 2)[0])) {
+      return true;
+    }
     size_t before = i;
     if (before > 0 && std::ranges::any_of(kOpeningMarks, [&](auto m) { return is_punct(before - 1, m); })) --before;
     if (before > 0 && is_punct(before - 1, "\u00A7")) return true;  // "§ 5"
