@@ -1,6 +1,7 @@
-// The later passes of claim pairing (align/sentences.cpp, align/shapes.cpp):
-// multi-sentence claims pair through a sentence, dated lines by shape,
-// sentences by the amounts they state; and splits that are one edited claim.
+// The later passes of claim pairing (align/sentences.cpp, align/shapes.cpp,
+// align/gaps.cpp): multi-sentence claims pair through a sentence, dated lines
+// by shape, sentences by the amounts they state, a claim alone between two
+// pairs by its place; and splits that are one edited claim.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -133,6 +134,32 @@ TEST(FigurePairing, OneSharedFigureIsNotEnough) {
   const Document b = doc("Title\n\nThrough NATO, Allies have trained 690 officers in the Trust Fund's courses.\n");
   const ClaimPairs p = pair(a, b);
   EXPECT_NE(p.old_kind[0], PairKind::kShape);
+}
+
+TEST(GapPairing, ASentenceExtendedInItsPlacePairs) {
+  // GitHub's Terms of Service, 2022: the sentence after an unchanged one, at
+  // the end of its section, extended; too few shared words for the near pass.
+  const Document a = doc("Questions\n\nQuestions about the Terms of Service? Contact us.\n");
+  const Document b =
+      doc("Questions\n\nQuestions about the Terms of Service? Contact us through the GitHub Support portal.\n");
+  const ClaimPairs p = pair(a, b);
+  ASSERT_EQ(p.old_to_new.size(), 2u);
+  EXPECT_EQ(p.old_to_new[0], 0);
+  EXPECT_EQ(p.old_to_new[1], 1);
+  EXPECT_EQ(p.old_kind[1], PairKind::kNear);
+}
+
+TEST(GapPairing, OnlyWhenTheShorterIsMostlyInTheLongerAndAloneInItsPlace) {
+  const Document a = doc("Questions\n\nQuestions about the Terms of Service? Contact us.\n");
+  // Another sentence in its place.
+  const Document other = doc("Questions\n\nQuestions about the Terms of Service? Write to our office in Dublin.\n");
+  EXPECT_EQ(pair(a, other).old_to_new[1], -1);
+  // Two new sentences where there was one: no place is the old one's.
+  const Document two =
+      doc("Questions\n\nQuestions about the Terms of Service? Read the answers first. Contact us through the GitHub "
+          "Support portal.\n");
+  const ClaimPairs p = pair(a, two);
+  EXPECT_EQ(p.old_to_new[1], -1);
 }
 
 TEST(SplitPairing, OneEditedListItemBesideAShortNeighbourIsNoSplit) {

@@ -130,13 +130,13 @@ const std::vector<int>& rest_of(const std::map<int, std::vector<int>>& rest, int
 const std::vector<int>& ClaimPairs::split_rest_of(int i) const { return rest_of(split_rest, i); }
 const std::vector<int>& ClaimPairs::merge_rest_of(int j) const { return rest_of(merge_rest, j); }
 
-namespace {
-
 int neighbour(const Side& side, int claim, int step) {
   const int k = claim + step;
   if (k < 0 || k >= static_cast<int>(side.claims.size())) return -1;
   return side.claims[static_cast<size_t>(k)].section == side.claims[static_cast<size_t>(claim)].section ? k : -1;
 }
+
+namespace {
 
 // A free claim of the part side next to `claim` (`step` -1 or 1), in the
 // same section, of at least kMinJoiningWords words, mostly made of the words
@@ -413,6 +413,7 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
   pair_sentences(o, n, p, PairGate{kNearDuplicate, kMinRareShare, &rarity});
   pair_shapes(o, n, p);
   pair_figures(o, n, p);
+  pair_gaps(o, n, p, anchor);
 
   return p;
 }

@@ -186,7 +186,7 @@ void link(ClaimPairs& p, int old_claim, int new_claim, PairKind kind, double sco
 // sentences pair through their best matching sentences. pair_shapes
 // (align/shapes.cpp): short lines that differ only in their dates and
 // numbers; pair_figures (align/shapes.cpp): sentences that state the same
-// amounts.
+// amounts; pair_gaps, below.
 class Rarity;
 // What a near pair must reach: word similarity (Dice) and rare-word
 // similarity (Rarity::weighted_dice), both 0..1.
@@ -198,5 +198,11 @@ struct PairGate {
 void pair_sentences(Side& old_side, Side& new_side, ClaimPairs& p, const PairGate& gate);
 void pair_shapes(const Side& old_side, const Side& new_side, ClaimPairs& p);
 void pair_figures(const Side& old_side, const Side& new_side, ClaimPairs& p);
+// pair_gaps (align/gaps.cpp): a claim left alone between two pairs, in
+// sections paired by `anchor` (old section -> new section, -1), and the
+// claim in its place, when the shorter is mostly made of the longer's words.
+void pair_gaps(const Side& old_side, const Side& new_side, ClaimPairs& p, const std::vector<int>& anchor);
+// The claim next to `claim` (`step` -1 or 1) in its section, or -1.
+int neighbour(const Side& side, int claim, int step);
 
 }  // namespace strata::align
