@@ -13,6 +13,7 @@
 #include "classify/significance_tables.hpp"
 #include "segment/segment.hpp"
 #include "sys/parallel.hpp"
+#include "text/slug.hpp"
 #include "text/words.hpp"
 
 namespace strata::classify_detail {
@@ -346,9 +347,11 @@ void score_sections(const Scorer& scorer, ChangeSet& changes) {
     } else if (section.renamed && !section.old_sides.empty() && !section.new_sides.empty()) {
       a.title = section.old_sides.front().title;
       a.new_title = section.new_sides.front().title;
-      // A title that changed case alone ("AI Chatbots" -> "AI chatbots")
-      // says nothing new: the section is listed as renamed, not ranked.
-      if (fold_case(a.title) != fold_case(a.new_title)) scorer.add(section.significance, "section-renamed", a);
+      // A title that changed case or punctuation alone ("AI Chatbots" ->
+      // "AI chatbots"; Mozilla's "More details, including how to adjust your
+      // data settings:" lost its colon in five sections at once) says nothing
+      // new: the section is listed as renamed, not ranked.
+      if (slugify(a.title) != slugify(a.new_title)) scorer.add(section.significance, "section-renamed", a);
     }
     scorer.finish(section.significance);
   }

@@ -59,7 +59,7 @@ constexpr std::array<RuleRow, 28> kRules = {{
      "a quantifier changed: '{old}' -> '{new}' in {quote}"},
     {"quantifier-removed", 3, "a paired claim lost a quantifier that nothing replaced (only, all, every, ...)",
      "a quantifier was dropped: '{old}' in {quote}"},
-    {"section-renamed", 3, "a section has a new title (not one that changed case alone)",
+    {"section-renamed", 3, "a section has a new title (not one that changed case or punctuation alone)",
      "section '{title}' is now '{new_title}'"},
     {"programme-added", 3, "a programme or body is named for the first time", "{name} is named for the first time"},
     {"modality-added", 3, "a paired claim gained a modal verb where it had none",
