@@ -282,6 +282,22 @@ TEST(Significance, ATitleThatChangedCaseOrPunctuationAloneIsNotRanked) {
   ASSERT_EQ(changes.highlights.size(), 1u);
 }
 
+// GitHub's privacy statement, 2022: a link's title became "AUTOTITLE". The
+// "commit" of a title about git is a noun, not the writer's promise.
+TEST(Significance, ACommitmentWordUsedAsANounPromisesNothing) {
+  ChangeSet changes =
+      of_claim(claim(ChangeStatus::kModified, "For more information, see \"Setting your commit email address.\"",
+                     "For more information, see \"AUTOTITLE.\""));
+  classify_detail::score_changes(changes, {});
+  for (const auto& r : changes.claims[0].significance.reasons) EXPECT_NE(r.rule, "commitment-dropped") << r.text;
+  // The verb still counts.
+  changes = of_claim(claim(ChangeStatus::kModified, "We commit to protecting your data.", "We protect your data."));
+  classify_detail::score_changes(changes, {});
+  const auto& reasons = changes.claims[0].significance.reasons;
+  EXPECT_TRUE(
+      std::any_of(reasons.begin(), reasons.end(), [](const auto& r) { return r.rule == "commitment-dropped"; }));
+}
+
 TEST(Significance, WatchedTermDroppedOrAdded) {
   SignificanceOptions options;
   options.watch = {"severe sanctions"};

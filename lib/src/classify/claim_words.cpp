@@ -100,10 +100,11 @@ size_t count_items(const Words& w, std::span<const std::string_view> items, size
 }
 
 // Occurrences of any item of `items`, in one pass; `first` gets the earliest.
-size_t count_items(const Words& w, const ItemIndex& items, size_t& first) {
+size_t count_items(const Words& w, const ItemIndex& items, size_t& first, bool (*counts)(const Words& w, size_t i)) {
   size_t count = 0;
   first = w.folded.size();
   items.each(w.folded, w.hashes, [&](size_t i) {
+    if (counts != nullptr && !counts(w, i)) return;
     ++count;
     first = std::min(first, i);
   });

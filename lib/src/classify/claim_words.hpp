@@ -43,8 +43,10 @@ std::vector<size_t> occurrences(const std::vector<std::string>& words, std::stri
 
 // Occurrences of any item of `items`; `first` gets the earliest.
 size_t count_items(const Words& w, std::span<const std::string_view> items, size_t& first);
-// The same for the items of an index, in one pass.
-size_t count_items(const Words& w, const ItemIndex& items, size_t& first);
+// The same for the items of an index, in one pass; with `counts`, only the
+// occurrences at a word `i` for which counts(w, i) holds.
+size_t count_items(const Words& w, const ItemIndex& items, size_t& first,
+                   bool (*counts)(const Words& w, size_t i) = nullptr);
 
 // The sentence of `text` that holds word `at` of `w`, at most a few dozen
 // words around it, in typographic quotes.

@@ -194,6 +194,17 @@ size_t marker_in_lost_sentence(std::string_view from_text, const Words& from, st
   return first < from.folded.size() ? first : fallback;
 }
 
+// A commitment word used as a noun, after an article or a possessive,
+// promises nothing: GitHub's "see “Setting your commit email address”", "the
+// will of the people". The nouns that name a promise ("our commitment",
+// "their pledges") are not among these words.
+bool promises(const Words& w, size_t i) {
+  static constexpr std::string_view kNounUses[] = {"commit", "commits", "will", "must", "remain", "remains"};
+  static constexpr std::string_view kBefore[] = {"the", "a", "an", "your", "our", "their", "its", "his", "her", "my"};
+  if (i == 0 || std::find(std::begin(kNounUses), std::end(kNounUses), w.folded[i]) == std::end(kNounUses)) return true;
+  return std::find(std::begin(kBefore), std::end(kBefore), w.folded[i - 1]) == std::end(kBefore);
+}
+
 // Demands, commitments and positions that one side has more of.
 void marker_reasons(const Scorer& scorer, const ClaimChange& claim, const std::string& old_text,
                     const std::string& new_text, const Words& old_w, const Words& new_w, Significance& s) {
@@ -202,19 +213,20 @@ void marker_reasons(const Scorer& scorer, const ClaimChange& claim, const std::s
     const ItemIndex& index;  // of `words`
     std::string_view dropped;
     std::string_view added;  // empty: no rule for it
+    bool (*counts)(const Words& w, size_t i) = nullptr;
   };
   const bool modality_fact =
       std::any_of(claim.facts.begin(), claim.facts.end(), [](const Fact& f) { return f.kind == FactKind::kModality; });
   const Marker markers[] = {
       {demand_words(), demand_index(), "demand-dropped", "demand-added"},
       // A modal that changed is the modality rules' to tell.
-      {commitment_words(), commitment_index(), modality_fact ? "" : "commitment-dropped", "commitment-added"},
+      {commitment_words(), commitment_index(), modality_fact ? "" : "commitment-dropped", "commitment-added", promises},
       {stance_words(), stance_index(), "stance-dropped", ""}};
   for (const auto& m : markers) {
     size_t old_at = 0;
     size_t new_at = 0;
-    size_t in_old = count_items(old_w, m.index, old_at);
-    size_t in_new = count_items(new_w, m.index, new_at);
+    size_t in_old = count_items(old_w, m.index, old_at, m.counts);
+    size_t in_new = count_items(new_w, m.index, new_at, m.counts);
     ReasonArgs a;
     if (in_old > in_new && !m.dropped.empty()) {
       a.quote = quote(old_text, old_w, marker_in_lost_sentence(old_text, old_w, new_text, new_w, m.words, old_at));
