@@ -119,6 +119,9 @@ TEST(Figures, SkipsReferencesEnumeratorsModalsAndTimes) {
   // Outline labels: GitHub's Terms of Service, 2021, corrected "D.4 - D.1".
   EXPECT_TRUE(found("We need you to grant us certain legal permissions, listed in Sections D.4 — D.7.").empty());
   ASSERT_EQ(found("We need 4 permissions, as of version 2. 7 remain.").size(), 3u);
+  // Models and versions of products named in mixed case (Mozilla's notices).
+  EXPECT_TRUE(found("On a device with Apple Intelligence (iPhone 15 Pro+ with iOS 26 or later).").empty());
+  ASSERT_EQ(found("Summaries for 15 iPhone users.").size(), 1u);
   // Quantities stay figures: a reference word needs its number right after it.
   ASSERT_EQ(found("We keep data for 30 days at no cost.").size(), 1u);
   ASSERT_EQ(found("Part of the fund, 5 million euros, is spent.").size(), 1u);

@@ -240,6 +240,12 @@ class Parser {
         ascii::upper(word(i - 2)[0])) {
       return true;
     }
+    // A model or version of a product named in mixed case ("iPhone 15 Pro+
+    // with iOS 26" in Mozilla's notices): part of a name, not a quantity.
+    if (i >= 1 && is_word(i - 1)) {
+      const std::string_view name = word(i - 1);
+      if (name.size() > 1 && ascii::lower_case(name[0]) && std::ranges::any_of(name, ascii::upper)) return true;
+    }
     size_t before = i;
     if (before > 0 && std::ranges::any_of(kOpeningMarks, [&](auto m) { return is_punct(before - 1, m); })) --before;
     if (before > 0 && is_punct(before - 1, "\u00A7")) return true;  // "§ 5"
