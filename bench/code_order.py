@@ -11,8 +11,8 @@ run calls, laid out together").
 
 The runs, each under callgrind: `diff` of the bundled 2023 -> 2024 pair in
 every format, `sections` of one snapshot, and `diff --format json` of the
-realistic 1 MB pair (bench/make_pairs.cpp). The functions are listed in the
-order callgrind first saw them, which follows the calls. A function no run
+realistic 1 MB pair (bench/make_pairs.cpp). The functions are listed by
+name, so that the list changes by the functions that come or go. A function no run
 executes, or one renamed since the list was written, is laid out after the
 listed ones, as the compiler wrote it: a stale list costs memory, not
 correctness. Takes about a minute."""
@@ -75,7 +75,7 @@ def sections(name):
 
 
 with open(out_path, "w", encoding="utf-8") as f:
-    for name in order:
+    for name in sorted(order):
         for section in sections(name):
             f.write(section + "\n")
 print(f"{out_path}: {len(order)} functions")
