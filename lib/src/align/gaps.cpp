@@ -42,8 +42,8 @@ void pair_gaps(const Side& o, const Side& n, ClaimPairs& p, const std::vector<in
     // The new claim in the same place: after the partner of the claim
     // before, or first in the paired section.
     const int before = neighbour(o, static_cast<int>(i), -1);
-    int j = before < 0 ? first[static_cast<size_t>(section)] : p.old_to_new[static_cast<size_t>(before)] + 1;
     if (before >= 0 && p.old_to_new[static_cast<size_t>(before)] < 0) continue;
+    const int j = before < 0 ? first[static_cast<size_t>(section)] : p.old_to_new[static_cast<size_t>(before)] + 1;
     if (j < 0 || static_cast<size_t>(j) >= n.claims.size() || p.new_to_old[static_cast<size_t>(j)] >= 0 ||
         n.claims[static_cast<size_t>(j)].section != section) {
       continue;
