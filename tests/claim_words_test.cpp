@@ -1,5 +1,6 @@
-// The sentence a reason quotes (classify/claim_words.hpp): whole, with the
-// punctuation that closes it, and no further.
+// The sentence a reason quotes (classify/claim_words.hpp): whole, as the
+// sentence splitter cut it, with the punctuation that closes it, and no
+// further.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -38,6 +39,18 @@ TEST(ClaimQuote, GoesOnWhereNoSentenceEnds) {
   // A comma or a colon after the last word of a claim is not kept: only
   // what closes a sentence or a quotation is.
   EXPECT_EQ(quote_at("The fund covers fuel, food,", "fuel"), "“The fund covers fuel, food”");
+}
+
+TEST(ClaimQuote, EndsWhereTheClaimsSentencesEnd) {
+  // The sentence splitter's sentences: a day's number before its month
+  // (Mozilla's German notice), a title before a name (the bundled 2016
+  // guide) and initials (RFC 9000's references) end nothing.
+  const std::string german = "Gültig ab Montag, 2. Juni 2025";
+  EXPECT_EQ(quote_at(german, "Montag"), "“" + german + "”");
+  const std::string title = "A meeting with the President of Ukraine, Mr. Petro Poroshenko took place on 10 July.";
+  EXPECT_EQ(quote_at(title, "meeting"), "“" + title + "”");
+  EXPECT_EQ(quote_at("Barth, A., Jackson, C., and J. Mitchell, \"Robust defenses\". Then more.", "Barth"),
+            "“Barth, A., Jackson, C., and J. Mitchell, \"Robust defenses\".”");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "segment/segment.hpp"
 #include "text/hash.hpp"
 #include "text/marks.hpp"
 #include "text/utf8.hpp"
@@ -116,24 +117,20 @@ size_t count_items(const Words& w, const ItemIndex& items, size_t& first, bool (
 std::string quote(std::string_view text, const Words& w, size_t at) {
   if (w.original.empty()) return "“”";
   at = std::min(at, w.original.size() - 1);
-  auto word_end = [&](size_t k) {
-    return static_cast<size_t>(w.original[k].data() - text.data()) + w.original[k].size();
-  };
-  // A word closes its sentence when the punctuation after it ends with a
-  // mark that ends one and a space or the end of the text follows
-  // ("javascript:document.documentElement" and "etc.) and" go on; "KLM »."
-  // ends).
-  auto closes = [&](size_t k) {
-    const size_t after = punctuation_end(text, word_end(k));
-    if (after < text.size() && text[after] != ' ' && text[after] != '\n') return false;
-    const std::string_view marks = text.substr(0, after);
-    return marks.ends_with('.') || marks.ends_with('!') || marks.ends_with('?') || marks.ends_with("\u2026");
-  };
+  auto offset = [&](size_t k) { return static_cast<size_t>(w.original[k].data() - text.data()); };
+  auto word_end = [&](size_t k) { return offset(k) + w.original[k].size(); };
+  // The sentence is the one the claim's sentences were split into
+  // (segment.hpp): "Gültig ab Montag, 2. Juni 2025" is one, where a full
+  // stop followed by a space had cut it after "2.".
+  const size_t at_offset = offset(at);
+  Span sentence{0, text.size()};
+  for (const Span& span : split_sentences(text)) {
+    if (span.begin <= at_offset && at_offset < span.end) sentence = span;
+  }
   size_t begin = at;
-  while (begin > 0 && !closes(begin - 1)) --begin;
-  size_t end = at;
-  while (end + 1 < w.original.size() && !closes(end)) ++end;
-  ++end;
+  while (begin > 0 && offset(begin - 1) >= sentence.begin) --begin;
+  size_t end = at + 1;
+  while (end < w.original.size() && offset(end) < sentence.end) ++end;
   bool cut_before = false;
   bool cut_after = false;
   if (end - begin > kMaxQuoteWords) {
@@ -143,7 +140,6 @@ std::string quote(std::string_view text, const Words& w, size_t at) {
     cut_after = begin + kMaxQuoteWords < end;
     end = std::min(end, begin + kMaxQuoteWords);
   }
-  auto offset = [&](size_t k) { return static_cast<size_t>(w.original[k].data() - text.data()); };
   size_t from = offset(begin);
   // The sentence's closing quotes, brackets and full stop with it.
   const size_t to = cut_after ? word_end(end - 1) : punctuation_end(text, word_end(end - 1));
