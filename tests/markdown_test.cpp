@@ -60,6 +60,42 @@ TEST(Markdown, AttributeListsGoAndIdsBecomeAnchors) {
   EXPECT_EQ(raw.date, "2023-07-27");
 }
 
+// GitHub Docs wraps notes in Liquid tags, then moved them into GitHub's
+// alerts (github/site-policy, the Corporate Terms of Service): both are
+// markup, and the note reads the same before and after the move.
+TEST(Markdown, LiquidTagsAndAlertsAreMarkup) {
+  const RawDocument before = read(
+      "{% note %}\n\n**Note:** The Corporate Terms were deprecated.\n\n{% endnote %}\n\n"
+      "{%- ifversion ghes -%}\nWe use {% data variables.product.prodname_dotcom %} daily.\n{% endif %}\n\n"
+      "{% comment %}\nAn editor's remark.\n{% endcomment %}\n\n```\n{% note %}\n```\n");
+  EXPECT_EQ(texts(before),
+            (std::vector<std::string>{"Note: The Corporate Terms were deprecated.",
+                                      "We use {% data variables.product.prodname_dotcom %} daily.", "{% note %}"}));
+  const RawDocument after = read(
+      "> [!NOTE]\n> The Corporate Terms were deprecated.\n\n> [!Warning] We are deprecating extensions.\n\n"
+      "> A quote.\n> [!TIP]\n\n>[!FOO] Not an alert.\n\n    > [!NOTE]\n");
+  EXPECT_EQ(texts(after), (std::vector<std::string>{"Note: The Corporate Terms were deprecated.",
+                                                    "Warning: We are deprecating extensions.", "A quote. [!TIP]",
+                                                    "[!FOO] Not an alert.", "> [!NOTE]"}));
+  // An alert is a note, so its paragraph is read as prose, sentence by
+  // sentence, as before the move; a quote stays a quote.
+  EXPECT_EQ(after.blocks[0].kind, RawBlock::Kind::kParagraph);
+  EXPECT_EQ(after.blocks[0].line, 1u);
+  EXPECT_EQ(after.blocks[1].line, 4u);
+  EXPECT_EQ(after.blocks[2].kind, RawBlock::Kind::kQuote);
+  // What an alert holds is read as Markdown: a list, and code.
+  const RawDocument list = read("> [!IMPORTANT]\n> - One.\n>   - Two.\n>\n> ```\n> code\n> ```\n\nAfter.\n");
+  EXPECT_EQ(texts(list), (std::vector<std::string>{"Important:", "One.", "Two.", "code", "After."}));
+  EXPECT_EQ(list.blocks[1].kind, RawBlock::Kind::kListItem);
+  EXPECT_EQ(list.blocks[3].kind, RawBlock::Kind::kCode);
+}
+
+// Mozilla's Dutch notice dates itself day first.
+TEST(Markdown, DatetimeDayFirst) {
+  const RawDocument raw = read("*Geldig vanaf 17 december 2025*\n{: datetime=\"17-12-2025\" }\n\nTekst.\n");
+  EXPECT_EQ(raw.date, "2025-12-17");
+}
+
 TEST(Markdown, KramdownRfcMarkersAndReferences) {
   const RawDocument raw = read(
       "---\ntitle: T\n--- abstract\n\nAbstract text.\n\n--- middle\n\n# Overview\n\n{::boilerplate bcp14}\n\n"

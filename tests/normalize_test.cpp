@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -183,6 +184,13 @@ TEST(Dates, ParsesPageForms) {
   EXPECT_EQ(parse_date("M\u00e4rz 2020"), "2020-03");
   EXPECT_EQ(parse_date("3 maart 2021"), "2021-03-03");
   EXPECT_FALSE(parse_date("31. Februar 2024"));
+  // Day first in figures, as Mozilla's Dutch notice dates itself.
+  EXPECT_EQ(parse_date("17-12-2025"), "2025-12-17");
+  EXPECT_EQ(parse_date("1.2.2025"), "2025-02-01");
+  EXPECT_FALSE(parse_date("12-17-2025"));  // no seventeenth month
+  EXPECT_FALSE(parse_date("17.12-2025"));  // two marks that differ
+  EXPECT_FALSE(parse_date("12/17/2025"));  // slashes: the month may come first
+  EXPECT_FALSE(parse_date("1.12.20250"));
   EXPECT_EQ(month_number("Dezember"), 12);
   EXPECT_EQ(month_number("ao\u00fbt"), 8);
   EXPECT_EQ(month_number("septiembre"), 9);
@@ -209,6 +217,37 @@ TEST(Boilerplate, BundledRulesRemoveWidgetsAndKeepTheDate) {
   EXPECT_EQ(removals[0].rule, "skip-link");
   EXPECT_EQ(removals[1].rule, "last-updated");
   EXPECT_EQ(removals[3].rule, "learn-more-link");
+}
+
+// GitHub's policies date themselves in a line of the text ("Effective
+// date: **April 2, 2021**", "Version Effective Date: November 16, 2020"):
+// the line is the version's date, not a claim. A definition that opens
+// the same way has no date, so it stays text.
+TEST(Boilerplate, EffectiveDateLinesDateTheVersion) {
+  struct Case {
+    std::vector<const char*> lines;
+    std::optional<std::string> date;
+    size_t kept;
+  } cases[] = {
+      {{"Effective date: April 2, 2021", "We use cookies."}, "2021-04-02", 1},
+      {{"Version Effective Date: November 16, 2020", "Thanks for choosing GitHub."}, "2020-11-16", 1},
+      {{"Effective date: the day you accept these terms.", "Body."}, std::nullopt, 2},
+      {{"Last updated: soon", "Body."}, std::nullopt, 2},
+      // The first dated line dates the version; a later one is still removed.
+      {{"Last updated: 2 July 2024", "Effective date: 1 August 2024", "Body."}, "2024-07-02", 1},
+  };
+  for (const Case& c : cases) {
+    RawDocument raw;
+    for (const char* line : c.lines) {
+      RawBlock b;
+      b.text = line;
+      raw.blocks.push_back(b);
+    }
+    std::vector<Removal> removals;
+    EXPECT_EQ(remove_boilerplate(raw, default_boilerplate_rules(), removals), c.date) << c.lines[0];
+    EXPECT_EQ(raw.blocks.size(), c.kept) << c.lines[0];
+    EXPECT_EQ(removals.size(), c.lines.size() - c.kept) << c.lines[0];
+  }
 }
 
 }  // namespace

@@ -45,8 +45,22 @@ Parser make_parser() {
 // Containers open around the inline text being read.
 struct Frame {
   cmark_node_type type;
-  int paragraphs = 0;  // items: paragraphs read so far (the first is the item)
+  int paragraphs = 0;      // items and alerts: paragraphs read so far
+  std::string_view alert;  // a quote that GitHub's alert marker opens: its label
 };
+
+// The label of the alert marker that opens quote `node` ("> [!NOTE]"), read
+// from the text its first paragraph starts with; empty for a quotation.
+std::string_view alert_label(cmark_node* node) {
+  cmark_node* first = cmark_node_first_child(node);
+  if (first == nullptr || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH) return {};
+  std::string line;
+  for (cmark_node* c = cmark_node_first_child(first); c != nullptr && cmark_node_get_type(c) == CMARK_NODE_TEXT;
+       c = cmark_node_next(c)) {
+    line.append(literal(c));
+  }
+  return markdown_syntax::alert_label(line).first;
+}
 
 class Walker {
  public:
@@ -158,6 +172,12 @@ void Walker::inline_node(cmark_node* node, cmark_event_type event) {
 
 void Walker::finish_text(cmark_node* node) {
   reading_ = false;
+  // An alert is a note, not a quotation: its marker is written as the
+  // label GitHub shows, and its paragraphs are read as prose.
+  if (!frames_.empty() && !frames_.back().alert.empty() && frames_.back().paragraphs++ == 0) {
+    const auto [label, end] = markdown_syntax::alert_label(text_);
+    if (!label.empty()) text_.replace(0, end, label);
+  }
   std::string anchor;
   std::string text = markdown_syntax::render_references(text_);
   text = markdown_syntax::strip_attribute_lists(text, &anchor);
@@ -182,7 +202,7 @@ void Walker::finish_text(cmark_node* node) {
   } else {
     current_.kind = RawBlock::Kind::kParagraph;
     for (auto f = frames_.rbegin(); f != frames_.rend(); ++f) {
-      if (f->type == CMARK_NODE_BLOCK_QUOTE) {
+      if (f->type == CMARK_NODE_BLOCK_QUOTE && f->alert.empty()) {
         current_.kind = RawBlock::Kind::kQuote;
         break;
       }
@@ -259,7 +279,7 @@ Result<void> Walker::walk(cmark_node* document) {
     }
     if (type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM) {
       if (event == CMARK_EVENT_ENTER) {
-        frames_.push_back(Frame{type});
+        frames_.push_back(Frame{type, 0, type == CMARK_NODE_BLOCK_QUOTE ? alert_label(node) : std::string_view()});
       } else if (!frames_.empty()) {
         frames_.pop_back();
       }

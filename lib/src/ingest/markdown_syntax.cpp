@@ -1,6 +1,8 @@
 #include "ingest/markdown_syntax.hpp"
 
+#include <algorithm>
 #include <array>
+#include <utility>
 
 #include "text/ascii.hpp"
 #include "text/dates.hpp"
@@ -119,6 +121,35 @@ void overwrite(std::string& text, LineRef l, std::string_view with) {
   if (with.size() <= l.end - l.begin) text.replace(l.begin, with.size(), with);
 }
 
+// Liquid tags that write text where they stand ("{% data
+// variables.product.prodname_dotcom %}", "{% include notice.md %}"): what
+// they write is not in the file, so a line holding one is kept as written.
+constexpr std::array<std::string_view, 3> kLiquidOutputTags = {"data", "include", "render"};
+
+// True when `line` is only Liquid tags that write nothing ("{% note %}",
+// "{%- ifversion ghes -%}", "{% endnote %}"): template markup, as GitHub
+// Docs wraps its notes in. `opens_comment`: the line leaves a "{% comment
+// %}" open, whose lines up to "{% endcomment %}" are not text either.
+bool liquid_markup(std::string_view line, bool& opens_comment) {
+  opens_comment = false;
+  if (line.substr(0, 2) != "{%") return false;
+  while (!line.empty()) {
+    const size_t close = line.find("%}");
+    if (line.substr(0, 2) != "{%" || close == std::string_view::npos) return false;
+    std::string_view inside = line.substr(2, close - 2);
+    if (!inside.empty() && inside.front() == '-') inside.remove_prefix(1);
+    inside = trim(inside);
+    size_t name_end = 0;
+    while (name_end < inside.size() && (ascii::alpha(inside[name_end]) || inside[name_end] == '_')) ++name_end;
+    const std::string_view name = inside.substr(0, name_end);
+    if (name.empty() || std::find(kLiquidOutputTags.begin(), kLiquidOutputTags.end(), name) != kLiquidOutputTags.end())
+      return false;
+    if (name == "comment" || name == "endcomment") opens_comment = name == "comment";
+    line = trim(line.substr(close + 2));
+  }
+  return true;
+}
+
 void read_front_matter_key(std::string_view line, char separator, Preamble& out, size_t& date_rank) {
   if (line.empty() || line.front() == ' ' || line.front() == '\t' || line.front() == '#') return;
   const size_t sep = line.find(separator);
@@ -137,6 +168,15 @@ void read_front_matter_key(std::string_view line, char separator, Preamble& out,
     }
   }
 }
+
+// GitHub's alert markers ("> [!NOTE]", "> [!WARNING]") and the labels
+// GitHub shows for them, written as notes were before the markers existed
+// ("**Note:** ..."), so that a note moved into an alert reads the same.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kAlerts = {{{"[!note]", "Note:"},
+                                                                                   {"[!tip]", "Tip:"},
+                                                                                   {"[!important]", "Important:"},
+                                                                                   {"[!warning]", "Warning:"},
+                                                                                   {"[!caution]", "Caution:"}}};
 
 }  // namespace
 
@@ -167,8 +207,10 @@ Preamble strip_preamble(std::string& text) {
       i = marker_line ? end : end + 1;
     }
   }
-  std::string fence;          // the open code fence, empty outside code
-  bool in_extension = false;  // inside {::comment} ... {:/comment}
+  std::string fence;  // the open code fence, empty outside code
+  // Inside {::comment} ... {:/comment} or {% comment %} ... {% endcomment
+  // %}: what closes it; empty outside.
+  std::string_view block_end;
   std::string heading;
   for (; i < lines.size(); ++i) {
     const std::string_view t = trim(line(i));
@@ -180,16 +222,22 @@ Preamble strip_preamble(std::string& text) {
       fence = std::string(t.substr(0, 3));
       continue;
     }
-    if (in_extension) {
-      if (t.substr(0, 3) == "{:/") in_extension = false;
+    if (!block_end.empty()) {
+      if (t.find(block_end) != std::string_view::npos) block_end = {};
       blank(text, lines[i]);
       continue;
     }
     if (t.substr(0, 3) == "{::") {
       // "{::comment}" and "{::nomarkdown}" open a block up to "{:/}";
       // "{::boilerplate bcp14}" and "{::comment /}" stand alone.
-      in_extension = (t.substr(0, 10) == "{::comment" || t.substr(0, 13) == "{::nomarkdown") &&
-                     t.find("/}") == std::string_view::npos;
+      if ((t.substr(0, 10) == "{::comment" || t.substr(0, 13) == "{::nomarkdown") &&
+          t.find("/}") == std::string_view::npos)
+        block_end = "{:/";
+      blank(text, lines[i]);
+      continue;
+    }
+    if (bool opens_comment = false; liquid_markup(t, opens_comment)) {
+      if (opens_comment) block_end = "endcomment";
       blank(text, lines[i]);
       continue;
     }
@@ -312,6 +360,16 @@ std::string resolve_literal_links(std::string_view text, std::vector<Link>& link
   }
   out.append(text.substr(std::min(i, text.size())));
   return out;
+}
+
+std::pair<std::string_view, size_t> alert_label(std::string_view text) {
+  const std::string_view t = trim(text);
+  for (const auto& [marker, label] : kAlerts) {
+    if (!ascii::istarts_with(t, marker)) continue;
+    if (t.size() > marker.size() && t[marker.size()] != ' ') break;
+    return {label, static_cast<size_t>(t.data() - text.data()) + marker.size()};
+  }
+  return {};
 }
 
 }  // namespace strata::markdown_syntax

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "strata/document.hpp"
@@ -23,9 +24,10 @@ struct Preamble {
 
 // Blanks, in place, the lines that are not Markdown content: YAML (---) or
 // TOML (+++) front matter, block attribute lists, kramdown extensions
-// ({::comment} ... {:/comment}, {::boilerplate ...}) and kramdown-rfc's
-// "--- middle" markers. Lines are blanked rather than removed so that line
-// numbers still point into the source. Fenced code is left alone.
+// ({::comment} ... {:/comment}, {::boilerplate ...}), kramdown-rfc's
+// "--- middle" markers and lines of Liquid tags that write nothing ("{%
+// note %}"). Lines are blanked rather than removed so that line numbers still point
+// into the source. Fenced code is left alone.
 Preamble strip_preamble(std::string& text);
 
 // Removes inline attribute lists ("Streams {#streams}", "text{: .note}",
@@ -42,5 +44,10 @@ std::string render_references(std::string_view text);
 // ("Products[1\](#note-1)" reads "Products[1](#note-1)"): each becomes its text,
 // its target appended to `links`.
 std::string resolve_literal_links(std::string_view text, std::vector<Link>& links);
+
+// GitHub's alert marker opening the first line of a quote ("[!NOTE]",
+// "[!warning] text"): the label GitHub shows for it ("Note:", "Warning:")
+// and where the marker ends in `text`; an empty label when there is none.
+std::pair<std::string_view, size_t> alert_label(std::string_view text);
 
 }  // namespace strata::markdown_syntax

@@ -157,6 +157,8 @@ BoilerplateRules default_boilerplate_rules() {
   BoilerplateRules rules;
   rules.rules = {
       rule("last-updated", M::kPrefix, "Last updated:", BoilerplateRule::Action::kDate),
+      rule("effective-date", M::kPrefix, "Effective date:", BoilerplateRule::Action::kDate),
+      rule("version-effective-date", M::kPrefix, "Version effective date:", BoilerplateRule::Action::kDate),
       rule("skip-link", M::kExact, "Skip to main content"),
       rule("skip-link-short", M::kExact, "Skip to content"),
       rule("loading-widget", M::kExact, "Loading ..."),
@@ -234,14 +236,20 @@ std::optional<std::string> remove_boilerplate(RawDocument& raw, const Boilerplat
     RawBlock& block = raw.blocks[at];
     const BoilerplateRule* hit = nullptr;
     std::string captured;
+    std::optional<std::string> found_date;
     if (block.kind != RawBlock::Kind::kCode && block.text.size() <= kMaxBoilerplateLine &&
         may_match(rules, block.text)) {
       const std::string norm = normalize_text(block.text);
       for (size_t i = 0; i < rules.rules.size(); ++i) {
-        if (matches(rules.rules[i], regexes[i], norm, captured)) {
-          hit = &rules.rules[i];
-          break;
+        if (!matches(rules.rules[i], regexes[i], norm, captured)) continue;
+        // A date rule's line says what the version's date is, or it is
+        // text ("Effective date: the day you accept these terms").
+        if (rules.rules[i].action == BoilerplateRule::Action::kDate) {
+          found_date = parse_date(captured);
+          if (!found_date) continue;
         }
+        hit = &rules.rules[i];
+        break;
       }
     }
     if (hit == nullptr) {
@@ -249,7 +257,7 @@ std::optional<std::string> remove_boilerplate(RawDocument& raw, const Boilerplat
       ++kept;
       continue;
     }
-    if (hit->action == BoilerplateRule::Action::kDate && !date) date = parse_date(captured);
+    if (hit->action == BoilerplateRule::Action::kDate && !date) date = std::move(found_date);
     removals.push_back(Removal{hit->name, block.text.str(), block.line});
     // A removed line between two others keeps its blank-line gap, so that
     // structure inferred from gaps does not change.

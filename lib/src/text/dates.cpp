@@ -1,5 +1,6 @@
 // Dates as pages print them, to ISO 8601 at the precision given.
 #include <fmt/core.h>
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -79,43 +80,47 @@ constexpr std::array<std::array<std::string_view, 7>, 7> kWeekdays = {{
 // Longer than any day name above ("segunda-feira", 13 bytes).
 constexpr size_t kMaxWeekdayBytes = 13;
 
-}  // namespace
-
-int month_number(std::string_view word) {
-  // Folded, without an abbreviation dot: "Jul." and "JULY" are July. A word
-  // longer than any name is none, unfolded.
-  char folded[kMaxMonthBytes];
+// `word` in lower case into `folded` (dots dropped when `dots` is false),
+// or nullopt when it is longer than `folded`: longer than any name sought.
+template <size_t N>
+std::optional<std::string_view> fold(std::string_view word, std::array<char, N>& folded, bool dots) {
   size_t size = 0;
   for (char c : word) {
-    if (c == '.') continue;
-    if (size == sizeof folded) return 0;
+    if (c == '.' && !dots) continue;
+    if (size == N) return std::nullopt;
     folded[size++] = ascii::lower(c);
   }
-  const std::string_view lower(folded, size);
-  for (size_t i = 0; i < kMonths.size(); ++i) {
-    const std::string_view english = kMonths[i][0];
-    // English's three-letter abbreviations and "sept" too.
-    if ((lower.size() == 3 && english.substr(0, 3) == lower) || (i == 8 && lower == "sept")) {
-      return static_cast<int>(i) + 1;
-    }
-    for (const std::string_view name : kMonths[i]) {
-      if (lower == name) return static_cast<int>(i) + 1;
-    }
+  return std::string_view(folded.data(), size);
+}
+
+// The 1-based row of `table` holding `lower`, 0 if none.
+template <size_t Rows, size_t Columns>
+int row_of(const std::array<std::array<std::string_view, Columns>, Rows>& table, std::string_view lower) {
+  for (size_t i = 0; i < Rows; ++i) {
+    if (std::find(table[i].begin(), table[i].end(), lower) != table[i].end()) return static_cast<int>(i) + 1;
   }
   return 0;
 }
 
-bool is_weekday(std::string_view word) {
-  if (word.size() > kMaxWeekdayBytes) return false;
-  char folded[kMaxWeekdayBytes];
-  for (size_t i = 0; i < word.size(); ++i) folded[i] = ascii::lower(word[i]);
-  const std::string_view lower(folded, word.size());
-  for (const auto& day : kWeekdays) {
-    for (const std::string_view name : day) {
-      if (lower == name) return true;
-    }
+}  // namespace
+
+int month_number(std::string_view word) {
+  // Folded, without an abbreviation dot: "Jul." and "JULY" are July.
+  std::array<char, kMaxMonthBytes> buffer;
+  const auto lower = fold(word, buffer, false);
+  if (!lower) return 0;
+  // English's three-letter abbreviations and "sept" too.
+  if (*lower == "sept") return 9;
+  for (size_t i = 0; i < kMonths.size() && lower->size() == 3; ++i) {
+    if (kMonths[i][0].substr(0, 3) == *lower) return static_cast<int>(i) + 1;
   }
-  return false;
+  return row_of(kMonths, *lower);
+}
+
+bool is_weekday(std::string_view word) {
+  std::array<char, kMaxWeekdayBytes> buffer;
+  const auto lower = fold(word, buffer, true);
+  return lower && row_of(kWeekdays, *lower) > 0;
 }
 
 bool valid_date(int year, int month, int day) {
@@ -141,6 +146,22 @@ std::optional<std::string> parse_date(std::string_view text) {
     if (s.size() == 10 && s[4] == '-' && s[7] == '-' && all_digits(s.substr(5, 2)) && all_digits(s.substr(8, 2))) {
       if (valid_date(to_int(s.substr(0, 4)), to_int(s.substr(5, 2)), to_int(s.substr(8, 2)))) return std::string(s);
       return std::nullopt;
+    }
+  }
+  // Day first in figures, as Europe writes it: "17.12.2025", "17-12-2025"
+  // (the year last, so never ISO's order; slashes are left alone, since
+  // the United States puts the month first with them).
+  if (const std::string_view s = w[0]; s.size() >= 8 && s.size() <= 10) {
+    const size_t year_mark = s.size() - 5;
+    const size_t first = s.find_first_of(".-");
+    if (first > 0 && first < year_mark && s[first] == s[year_mark]) {
+      const std::string_view d = s.substr(0, first);
+      const std::string_view m = s.substr(first + 1, year_mark - first - 1);
+      const std::string_view y = s.substr(year_mark + 1);
+      if (d.size() <= 2 && m.size() <= 2 && all_digits(d) && all_digits(m) && all_digits(y)) {
+        if (!valid_date(to_int(y), to_int(m), to_int(d))) return std::nullopt;
+        return fmt::format("{}-{:02}-{:02}", y, to_int(m), to_int(d));
+      }
     }
   }
   // "06 May. 2015 [09:43]", and as other languages write it: "17. Dezember
