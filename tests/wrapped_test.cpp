@@ -103,6 +103,36 @@ TEST(WrappedLines, ItemsPageNumbersAddressesAndHeadingsStayApart) {
                            }));
 }
 
+// RFCs wrap before words in capitals ("US-ASCII octet range", "MIME
+// message"): a full line goes on into one when lower case follows it, not
+// into a heading in capitals throughout.
+TEST(WrappedLines, AFullLineGoesOnIntoAWordInCapitals) {
+  std::vector<RawBlock> blocks;
+  for (const char* line : {"The carrier may refuse to carry a passenger who", "does not pay the fare.",
+                           "the client SMTP must not, under any circumstances, attempt to", "transfer a content",
+                           "that contains characters outside of the US-ASCII octet range.",
+                           "The value associated with the BODY parameter indicates whether the",
+                           "content body that will be passed using the DATA command consists of a",
+                           "MIME message containing some arbitrary octet-aligned material.",
+                           "These conditions apply to every flight the carrier operates and to", "ARTICLE 6 : FARES",
+                           "fares are set by the carrier and", "change with the season."}) {
+    blocks.push_back(paragraph(line));
+  }
+  join_wrapped_lines(blocks);
+  EXPECT_EQ(texts(blocks),
+            (std::vector<std::string>{
+                "The carrier may refuse to carry a passenger who does not pay the fare.",
+                "the client SMTP must not, under any circumstances, attempt to transfer a content that contains "
+                "characters outside of the US-ASCII octet range.",
+                "The value associated with the BODY parameter indicates whether the content body that will be "
+                "passed using the DATA command consists of a MIME message containing some arbitrary octet-aligned "
+                "material.",
+                "These conditions apply to every flight the carrier operates and to",
+                "ARTICLE 6 : FARES",
+                "fares are set by the carrier and change with the season.",
+            }));
+}
+
 // A line opening with a figure goes on the sentence ("2.5 million"), one
 // opening with an item's or a section's number does not ("2.1 Scope").
 TEST(WrappedLines, ALineOpeningWithAFigureGoesOn) {

@@ -1,4 +1,5 @@
 #include "ingest/ingest.hpp"
+#include "ingest/pages.hpp"
 #include "ingest/readers.hpp"
 #include "ingest/wrapped.hpp"
 
@@ -31,6 +32,7 @@ Result<RawDocument> ingest(std::string_view bytes, std::string_view source, cons
     case InputFormat::kAuto:
     case InputFormat::kPlainText:
       raw.blocks = readers::read_plain_text(decoded->text());
+      remove_page_furniture(raw.blocks, raw.removals);
       break;
   }
   const WrappedJoin join = join_wrapped_lines(raw.blocks);

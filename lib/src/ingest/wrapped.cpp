@@ -130,14 +130,15 @@ bool goes_on(std::string_view before, std::string_view next) {
   if (last == ',' || last == '(' || last == '[' || before.ends_with("\u00AB") || before.ends_with("\u201C")) {
     return true;
   }
-  const std::string_view first_word = next.substr(0, next.find(' '));
   // The weakest sign: only a full line, not a short item or label, goes on
-  // into a capital.
+  // into a capital, and into a word in capitals ("US-ASCII octet range",
+  // "MIME message", as RFCs wrap) only when lower case follows it: a
+  // heading is in capitals throughout.
   if (before.size() < kMinFullLineBytes) return false;
   const std::string_view last_word = before.substr(before.rfind(' ') + 1);
   return classify_detail::is_lowercase_word(last_word) &&
          (ascii::alpha(last_word.back()) || static_cast<unsigned char>(last_word.back()) >= 0x80) &&
-         classify_detail::is_capitalized(next) && !(first_word.size() > 1 && capitals(first_word));
+         classify_detail::is_capitalized(next) && !capitals(next);
 }
 
 }  // namespace
