@@ -1,8 +1,10 @@
 // UTF-8 validation: the first invalid byte is found wherever it sits, in
-// the blocks the ASCII fast path skips and in the tail after them.
+// the blocks the ASCII fast path skips and in the tail after them; a text
+// read backwards.
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "text/utf8.hpp"
 
@@ -31,6 +33,22 @@ TEST(Utf8FindInvalid, FindsTheFirstInvalidByteAnywhere) {
       {ascii.substr(0, 9) + "\xED\xA0\x80", 9},              // a UTF-16 surrogate
   };
   for (const Row& row : rows) EXPECT_EQ(utf8::find_invalid(row.text), row.invalid) << row.text.size();
+}
+
+// Read backwards, each code point is whole, one to four bytes long.
+TEST(Utf8DecodeBefore, ReadsATextBackwards) {
+  const std::string text = "a\u00e9\u201d\U0001F600.";
+  std::u32string back;
+  size_t end = text.size();
+  std::vector<size_t> starts;
+  while (end > 0) {
+    size_t start = 0;
+    back += utf8::decode_before(text, end, start);
+    starts.push_back(start);
+    end = start;
+  }
+  EXPECT_EQ(back, (std::u32string{U'.', U'\U0001F600', U'\u201d', U'\u00e9', U'a'}));
+  EXPECT_EQ(starts, (std::vector<size_t>{10, 6, 3, 1, 0}));
 }
 
 }  // namespace

@@ -52,10 +52,8 @@ std::string clause(std::string text) {
   if (!text.ends_with("”")) return text;
   size_t end = text.size() - std::string_view("”").size();
   while (end > 0) {
-    size_t start = end - 1;
-    while (start > 0 && !utf8::is_lead(text[start])) --start;
-    size_t at = start;
-    if (!closes_quotation(utf8::decode(text, at))) break;
+    size_t start = 0;
+    if (!closes_quotation(utf8::decode_before(text, end, start))) break;
     end = start;
   }
   if (end > 0 && text[end - 1] == '.') text.erase(end - 1, 1);

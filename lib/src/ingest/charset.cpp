@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 #include <iconv.h>
 #include <cerrno>
+#include <string>
 #include <string_view>
 
 #include "text/ascii.hpp"
@@ -47,16 +48,16 @@ std::string value_at(std::string_view s, size_t pos) {
 bool ascii_compatible(const std::string& label) {
   iconv_t cd = iconv_open("UTF-8", label.c_str());
   if (cd == reinterpret_cast<iconv_t>(-1)) return true;
-  char probe[] = "<meta charset=x>";
-  char out[4 * sizeof probe];
-  char* in_ptr = probe;
-  size_t in_left = sizeof probe - 1;
+  constexpr std::string_view kProbe = "<meta charset=x>";
+  std::string probe(kProbe);  // iconv's input is not const
+  char out[4 * kProbe.size()];
+  char* in_ptr = probe.data();
+  size_t in_left = probe.size();
   char* out_ptr = out;
   size_t out_left = sizeof out;
   const size_t rc = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
   iconv_close(cd);
-  return rc != static_cast<size_t>(-1) &&
-         std::string_view(out, static_cast<size_t>(out_ptr - out)) == "<meta charset=x>";
+  return rc != static_cast<size_t>(-1) && std::string_view(out, static_cast<size_t>(out_ptr - out)) == kProbe;
 }
 
 std::string canonical(std::string label) {

@@ -30,10 +30,8 @@ std::string_view trimmed(std::string_view s) {
 bool closed(std::string_view s) {
   size_t end = s.size();
   while (end > 0) {
-    size_t start = end - 1;
-    while (start > 0 && !utf8::is_lead(s[start])) --start;
-    size_t at = start;
-    const char32_t cp = utf8::decode(s, at);
+    size_t start = 0;
+    const char32_t cp = utf8::decode_before(s, end, start);
     if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' || cp == '|' || cp == 0x2026) return true;
     if (!closes_quotation(cp) && cp != ' ' && cp != 0xA0 && cp != 0x202F) return false;
     end = start;

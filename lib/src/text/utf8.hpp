@@ -81,6 +81,15 @@ size_t find_invalid(std::string_view s);
 // True for a byte that starts a code point (not a continuation byte).
 inline bool is_lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
+// The code point that ends where byte `end` of `s` begins (`end` > 0), and
+// in `start` where it begins: a text read backwards.
+inline char32_t decode_before(std::string_view s, size_t end, size_t& start) {
+  start = end - 1;
+  while (start > 0 && !is_lead(s[start])) --start;
+  size_t at = start;
+  return decode(s, at);
+}
+
 // The longest prefix of `s` of at most `max_bytes` that does not end inside a
 // code point: a cut never leaves half a character (which a terminal or a
 // JSON reader would show as garbage, or take with the byte after it).
