@@ -223,6 +223,37 @@ TEST(Classify, PhrasesThatAppearedOrVanished) {
   }
 }
 
+// GitHub's privacy statement re-pointed a link written out in the text
+// (2025): the address changed, which the link-set diff reports; its parts
+// are neither a figure ("=2") nor wording ("tabset-35584").
+TEST(Classify, AChangedAddressIsALinkNotAFigureOrWording) {
+  const Document old_doc = test::parse(
+      "# A\n\nFor additional information visit "
+      "https://www.dataprivacyframework.gov/s/article/ANNEX-I-introduction-dpf?tabset-35584=2.\n\n"
+      "We keep your data for 30 days.\n",
+      "a.md");
+  const Document new_doc = test::parse(
+      "# A\n\nFor additional information visit "
+      "https://www.dataprivacyframework.gov/framework-article/ANNEX-I-introduction.\n\n"
+      "We keep your data for 45 days.\n",
+      "a.md");
+  const ChangeSet changes = compare(old_doc, new_doc);
+  EXPECT_EQ(std::count_if(changes.claims.begin(), changes.claims.end(),
+                          [](const ClaimChange& c) { return c.status == ChangeStatus::kModified; }),
+            2);
+  ASSERT_EQ(changes.numbers.size(), 1u);
+  EXPECT_EQ(changes.numbers[0].old_value, "30 days");
+  for (const WordingShift& w : changes.wording) {
+    for (const auto& side : {w.from, w.to}) {
+      if (!side) continue;
+      EXPECT_EQ(side->find("tabset"), std::string::npos) << *side;
+      EXPECT_EQ(side->find("ANNEX"), std::string::npos) << *side;
+      EXPECT_EQ(side->find("framework-article"), std::string::npos) << *side;
+    }
+  }
+  EXPECT_EQ(changes.links.size(), 2u);  // one target gone, one come
+}
+
 TEST(Classify, WordingSharesItsCapAndDropsFunctionWordsAndNumbers) {
   const Document old_doc = doc_of(
       "A\n\nAid for Ukraine rose by 10 units. Allies condemn brutal attacks. Allies "

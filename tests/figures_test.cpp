@@ -122,6 +122,12 @@ TEST(Figures, SkipsReferencesEnumeratorsModalsAndTimes) {
   // Models and versions of products named in mixed case (Mozilla's notices).
   EXPECT_TRUE(found("On a device with Apple Intelligence (iPhone 15 Pro+ with iOS 26 or later).").empty());
   ASSERT_EQ(found("Summaries for 15 iPhone users.").size(), 1u);
+  // A web address's numbers are a link's (GitHub's privacy statement, 2025).
+  EXPECT_TRUE(found("For additional information visit "
+                    "https://www.dataprivacyframework.gov/s/article/ANNEX-I-introduction-dpf?tabset-35584=2.")
+                  .empty());
+  EXPECT_TRUE(found("See www.example.org/2024/05/notice for details.").empty());
+  ASSERT_EQ(found("Read https://example.org/faq#3 within 30 days.").size(), 1u);
   // Quantities stay figures: a reference word needs its number right after it.
   ASSERT_EQ(found("We keep data for 30 days at no cost.").size(), 1u);
   ASSERT_EQ(found("Part of the fund, 5 million euros, is spent.").size(), 1u);

@@ -106,6 +106,11 @@ class Parser {
   std::vector<Figure> run() {
     size_t i = 0;
     while (i < tokens_.size()) {
+      // A web address's numbers are a link's ("?tab=2"), not figures.
+      if (sentence_.is(i, classify_detail::kInAddress)) {
+        ++i;
+        continue;
+      }
       size_t next = parse_at(i);
       i = next > i ? next : i + 1;
     }

@@ -165,8 +165,9 @@ void phrases(const Reading& sentence, Extend&& extend, Emit&& emit) {
   // Han characters and kana are words one character each: without a
   // dictionary to say where their words end, their n-grams cut words in two
   // ("のないデ"), so they end a phrase as punctuation does (their
-  // replacements, read from the word diffs, are still listed).
-  auto phrase_word = [&](size_t k) { return tokens[k].word && (words[k].flags & kUnspaced) == 0; };
+  // replacements, read from the word diffs, are still listed). So does a
+  // web address: its parts are a link's, not the sentence's wording.
+  auto phrase_word = [&](size_t k) { return tokens[k].word && (words[k].flags & (kUnspaced | kInAddress)) == 0; };
   size_t run_end = 0;  // end of the run of words the phrase at `i` may extend over
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!phrase_word(i) || stop(i)) continue;

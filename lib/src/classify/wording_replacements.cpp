@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "text/addresses.hpp"
 #include "text/lexicon.hpp"
 #include "text/words.hpp"
 
@@ -19,23 +20,45 @@ constexpr size_t kMaxExamples = 3;
 struct Hunk {
   std::string removed;
   std::string inserted;
+  // Where the hunk is in the old and the new text: [begin, end) of each.
+  size_t old_begin = 0;
+  size_t old_end = 0;
+  size_t new_begin = 0;
+  size_t new_end = 0;
 };
 
-std::vector<Hunk> hunks_of(const std::vector<WordOp>& diff) {
+// The hunks of `diff`, and the old and new texts it spells out.
+std::vector<Hunk> hunks_of(const std::vector<WordOp>& diff, std::string& old_text, std::string& new_text) {
   std::vector<Hunk> out;
   bool open = false;
   for (const auto& op : diff) {
     if (op.op == WordOp::Op::kEqual) {
       if (has_word(op.text)) open = false;
+      old_text += op.text;
+      new_text += op.text;
       continue;
     }
-    if (!open) out.emplace_back();
+    if (!open) {
+      out.emplace_back();
+      out.back().old_begin = out.back().old_end = old_text.size();
+      out.back().new_begin = out.back().new_end = new_text.size();
+    }
     open = true;
-    auto& side = op.op == WordOp::Op::kDelete ? out.back().removed : out.back().inserted;
+    Hunk& hunk = out.back();
+    const bool removed = op.op == WordOp::Op::kDelete;
+    auto& side = removed ? hunk.removed : hunk.inserted;
     side += ' ';
     side += op.text;
+    (removed ? old_text : new_text) += op.text;
+    (removed ? hunk.old_end : hunk.new_end) = (removed ? old_text : new_text).size();
   }
   return out;
+}
+
+// The range [begin, end) lies inside one of `addresses`.
+bool inside(const AddressSpans& addresses, size_t begin, size_t end) {
+  return std::any_of(addresses.begin(), addresses.end(),
+                     [&](const auto& a) { return a.first <= begin && end <= a.second; });
 }
 
 // A hunk side as written, trimmed of spaces and of punctuation at either
@@ -88,7 +111,15 @@ std::vector<WordingShift> wording_replacements(const std::vector<ClaimChange>& c
   for (size_t c = 0; c < claims.size(); ++c) {
     const auto& claim = claims[c];
     if (claim.diff.empty() || claim.new_sides.empty()) continue;
-    for (const auto& hunk : hunks_of(claim.diff)) {
+    std::string old_text;
+    std::string new_text;
+    const std::vector<Hunk> hunks = hunks_of(claim.diff, old_text, new_text);
+    const AddressSpans old_addresses = web_addresses(old_text);
+    const AddressSpans new_addresses = web_addresses(new_text);
+    for (const auto& hunk : hunks) {
+      // A changed address is a changed link (the link-set diff), not wording.
+      if (inside(old_addresses, hunk.old_begin, hunk.old_end) && inside(new_addresses, hunk.new_begin, hunk.new_end))
+        continue;
       std::pair<std::string, std::string> key;
       auto from = phrase_of(hunk.removed, key.first);
       auto to = phrase_of(hunk.inserted, key.second);

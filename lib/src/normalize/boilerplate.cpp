@@ -130,18 +130,23 @@ bool matches(const BoilerplateRule& rule, const std::optional<std::regex>& regex
 }
 
 // False when no rule can match `text`, known without its comparison form:
-// the form keeps a leading ASCII letter or digit as it is, so a line opening
-// with one that no exact or prefix pattern opens with is not boilerplate (a
-// combining mark after it may compose it, so a pattern opening with a
-// non-ASCII letter is always tried). Most short lines of a page are told
-// apart so, unnormalized.
+// the form keeps ASCII letters and digits as they are, so a line opening
+// with a run of them that differs from every exact or prefix pattern's
+// opening run, letter for letter in any case, is not boilerplate. The
+// comparison stops at the first byte that is not an ASCII letter or digit
+// on either side (white space may fold, a combining mark may compose the
+// letter before it). Most lines of a page are told apart so, unnormalized.
 bool may_match(const BoilerplateRules& rules, std::string_view text) {
   const size_t first = text.find_first_not_of(" \t\n");
   if (first == std::string_view::npos || !ascii::alnum(text[first])) return true;
-  const char c = ascii::lower(text[first]);
+  text.remove_prefix(first);
   return std::any_of(rules.rules.begin(), rules.rules.end(), [&](const BoilerplateRule& r) {
-    return r.match == BoilerplateRule::Match::kRegex || r.pattern.empty() ||
-           static_cast<unsigned char>(r.pattern.front()) >= 0x80 || ascii::lower(r.pattern.front()) == c;
+    if (r.match == BoilerplateRule::Match::kRegex) return true;
+    for (size_t i = 0; i < r.pattern.size() && i < text.size(); ++i) {
+      if (!ascii::alnum(r.pattern[i]) || !ascii::alnum(text[i])) return true;
+      if (ascii::lower(r.pattern[i]) != ascii::lower(text[i])) return false;
+    }
+    return true;
   });
 }
 

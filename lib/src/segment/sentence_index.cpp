@@ -1,5 +1,6 @@
 #include "segment/sentence_index.hpp"
 
+#include "text/addresses.hpp"
 #include "text/ascii.hpp"
 
 namespace strata::classify_detail {
@@ -7,11 +8,18 @@ namespace strata::classify_detail {
 bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<WordInfo>& words, std::string& folded) {
   using namespace token_detail;
   bool digits = false;
+  bool addresses = false;
+  const size_t first_token = tokens.size();
   const WordTable& lexicon_table = lexicon();
   for_each_token(text, [&](uint32_t begin, uint32_t end, bool is_word, uint8_t seen) {
     tokens.push_back(Token{begin, end, is_word});
     WordInfo& info = words.emplace_back();
-    if (!is_word) return;
+    if (!is_word) {
+      // "://" or "www.": the text may hold a web address, looked for below.
+      addresses = addresses || (text[begin] == ':' && text.substr(end, 2) == "//");
+      return;
+    }
+    addresses = addresses || (end - begin == 3 && ascii::iequals(text.substr(begin, 3), "www"));
     const std::string_view word = text.substr(begin, end - begin);
     std::string_view lower = word;
     if ((seen & (kUpper | kHigh)) == 0 || (seen & kAlone) != 0) {  // Han and kana have no case
@@ -52,6 +60,12 @@ bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<W
     }
     info.flags = static_cast<uint16_t>(flags);
   });
+  if (!addresses) return digits;
+  size_t k = first_token;
+  for (const auto& [begin, end] : web_addresses(text)) {
+    while (k < tokens.size() && tokens[k].begin < begin) ++k;
+    for (; k < tokens.size() && tokens[k].begin < end; ++k) words[k].flags |= kInAddress;
+  }
   return digits;
 }
 

@@ -39,7 +39,7 @@ struct WordInfo {
   uint16_t flags = 0;  // WordFlag: lexicon flags and written form; 0 for punctuation
 };
 static_assert(sizeof(WordInfo) == 16);
-static_assert(kUnspaced <= UINT16_MAX, "every WordFlag fits WordInfo::flags");
+static_assert(kInAddress <= UINT16_MAX, "every WordFlag fits WordInfo::flags");
 
 // A bit for each content word of a sentence (a word, not a stop word, a
 // number or a lone Han character or kana: one a phrase of the wording shifts

@@ -38,6 +38,7 @@ enum WordFlag : uint32_t {
   kLowercase = 1u << 12,    // is_lowercase_word
   kNumber = 1u << 13,       // is_number
   kUnspaced = 1u << 14,     // one Han character or kana (a word alone, text/words.hpp)
+  kInAddress = 1u << 15,    // part of a web address (text/addresses.hpp): no word or figure of the sentence
 };
 
 // A word of a WordTable and what the lists say of it.
