@@ -48,7 +48,7 @@ TEST(Markdown, AttributeListsGoAndIdsBecomeAnchors) {
       "# Streams {#streams}\n\nText one.\n\n## Frames\n{: #frames .wide}\n\nText{: .note} two.\n\n"
       "~~~\ncode\n~~~\n{: #fig-ex-format title=\"Example Format\"}\n\n*Effective July 27, 2023*\n{: "
       "datetime=\"2023-07-27\" }\n");
-  ASSERT_GE(raw.blocks.size(), 6u);
+  ASSERT_EQ(raw.blocks.size(), 5u);
   EXPECT_EQ(raw.blocks[0].text, "Streams");
   EXPECT_EQ(raw.blocks[0].anchor, "streams");
   EXPECT_EQ(raw.blocks[2].text, "Frames");
@@ -56,8 +56,12 @@ TEST(Markdown, AttributeListsGoAndIdsBecomeAnchors) {
   EXPECT_EQ(raw.blocks[3].text, "Text two.");
   EXPECT_EQ(raw.blocks[4].kind, RawBlock::Kind::kCode);
   EXPECT_EQ(raw.blocks[4].text, "code");
-  EXPECT_EQ(raw.blocks[5].text, "Effective July 27, 2023");
   EXPECT_EQ(raw.date, "2023-07-27");
+  // The line the datetime dates is the version's date, not a claim.
+  ASSERT_EQ(raw.removals.size(), 1u);
+  EXPECT_EQ(raw.removals[0].rule, "dateline");
+  EXPECT_EQ(raw.removals[0].text, "*Effective July 27, 2023*");
+  EXPECT_EQ(raw.removals[0].line, 15u);
 }
 
 // GitHub Docs wraps notes in Liquid tags, then moved them into GitHub's
@@ -90,10 +94,16 @@ TEST(Markdown, LiquidTagsAndAlertsAreMarkup) {
   EXPECT_EQ(list.blocks[3].kind, RawBlock::Kind::kCode);
 }
 
-// Mozilla's Dutch notice dates itself day first.
+// Mozilla's Dutch notice dates itself day first; a dateline is one line
+// alone, so a paragraph of two keeps its text.
 TEST(Markdown, DatetimeDayFirst) {
   const RawDocument raw = read("*Geldig vanaf 17 december 2025*\n{: datetime=\"17-12-2025\" }\n\nTekst.\n");
   EXPECT_EQ(raw.date, "2025-12-17");
+  EXPECT_EQ(texts(raw), std::vector<std::string>{"Tekst."});
+  const RawDocument two = read("Tekst.\n\nWe changed this\nnotice today.\n{: datetime=\"2025-12-17\" }\n");
+  EXPECT_EQ(two.date, "2025-12-17");
+  EXPECT_EQ(texts(two), (std::vector<std::string>{"Tekst.", "We changed this notice today."}));
+  EXPECT_TRUE(two.removals.empty());
 }
 
 TEST(Markdown, KramdownRfcMarkersAndReferences) {

@@ -11,6 +11,7 @@
 #include <tuple>
 #include <vector>
 
+#include "strata/classify.hpp"
 #include "strata/load.hpp"
 #include "test_util.hpp"
 
@@ -179,23 +180,24 @@ TEST(RealTitles, FileNameIsTheLastResort) {
 }
 
 // Two versions of Mozilla's Japanese privacy notice
-// (tests/golden/firefox-privacy-notice-ja/SOURCE.md): the effective date is
-// one date that changed, sentences end at '。', and a word diff marks the
-// characters that changed inside a sentence, not the whole sentence.
+// (tests/golden/firefox-privacy-notice-ja/SOURCE.md): the dateline is the
+// version's date, read as one date, sentences end at '。', and a word diff
+// marks the characters that changed inside a sentence, not the whole
+// sentence.
 TEST(RealJapanese, DatesSentencesAndCharacterDiffs) {
   const std::string dir = "tests/golden/firefox-privacy-notice-ja/";
   const Json diff = run_json("diff --format json " + dir + "firefox-privacy-notice-ja-2025-12-17.md " + dir +
                                  "firefox-privacy-notice-ja-2026-05-04.md",
                              1);
-  std::vector<std::string> lead_figures;  // of the claim with the effective date
-  for (const Json& n : diff["numbers"]) {
-    if (n["claim"] == 0)
-      lead_figures.push_back(n["kind"].get<std::string>() + " " + n["old"].get<std::string>() + " -> " +
-                             n["new"].get<std::string>());
-  }
-  // One date, not the counts 12 -> 5 and 17 -> 4 of its month and day.
-  EXPECT_EQ(lead_figures,
-            std::vector<std::string>{"date 2025 \u5E74 12 \u6708 17 \u65E5 -> 2026 \u5E74 5 \u6708 4 \u65E5"});
+  EXPECT_EQ(diff["old"]["date"], "2025-12-17");
+  EXPECT_EQ(diff["new"]["date"], "2026-05-04");
+  const Json old_doc = run_json("sections --format json " + dir + "firefox-privacy-notice-ja-2025-12-17.md", 0);
+  ASSERT_EQ(old_doc["removed"].size(), 1u);
+  EXPECT_EQ(old_doc["removed"][0]["rule"], "dateline");
+  // One date, not the counts 12 and 17 of its month and day.
+  std::vector<std::string> figures;
+  for (const Figure& f : extract_figures(old_doc["removed"][0]["text"].get<std::string>())) figures.push_back(f.value);
+  EXPECT_EQ(figures, std::vector<std::string>{"date:2025-12-17"});
 
   // The paragraph that gained a sentence keeps its first sentence unchanged
   // and lists the new one as added, on its own.
@@ -207,7 +209,7 @@ TEST(RealJapanese, DatesSentencesAndCharacterDiffs) {
       EXPECT_EQ(c["status"], "added") << c.dump();
       sentence_added = true;
     }
-    if (c["status"] != "modified" || c["index"] == 0) continue;
+    if (c["status"] != "modified") continue;
     // The sentence about summaries, rewritten: the characters kept between
     // the edits (デバイスで, 振って要約, ...) are found, where a run between
     // punctuation marks as one word would make the sentence one edit.

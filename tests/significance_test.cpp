@@ -282,6 +282,24 @@ TEST(Significance, ATitleThatChangedCaseOrPunctuationAloneIsNotRanked) {
   ASSERT_EQ(changes.highlights.size(), 1u);
 }
 
+// Mozilla's Firefox notice, 2026: one "will" for two verbs, where there were
+// two, drops nothing; one fewer whose verb went with it does.
+TEST(Significance, ACommitmentSaidOnceForTwoVerbsIsNotDropped) {
+  auto dropped = [](const char* old_text, const char* new_text) {
+    ChangeSet changes = of_claim(claim(ChangeStatus::kModified, old_text, new_text));
+    classify_detail::score_changes(changes, {});
+    const auto& reasons = changes.claims[0].significance.reasons;
+    return std::any_of(reasons.begin(), reasons.end(), [](const auto& r) { return r.rule == "commitment-dropped"; });
+  };
+  EXPECT_FALSE(dropped(
+      "If you enable it on a device without Apple Intelligence, your page content will be sent to a Mozilla server "
+      "for processing when you request a summary, and the summary will be returned to your device.",
+      "Otherwise, when you request a summary, your page content will be sent to a Mozilla server for processing and "
+      "returned to your device."));
+  EXPECT_TRUE(dropped("We will not sell your data and will delete it after 30 days.", "We will not sell your data."));
+  EXPECT_TRUE(dropped("We will delete your data.", "We delete your data."));
+}
+
 // GitHub's privacy statement, 2022: a link's title became "AUTOTITLE". The
 // "commit" of a title about git is a noun, not the writer's promise.
 TEST(Significance, ACommitmentWordUsedAsANounPromisesNothing) {

@@ -13,6 +13,7 @@
 #include "classify/significance_tables.hpp"
 #include "segment/segment.hpp"
 #include "sys/parallel.hpp"
+#include "text/lexicon.hpp"
 #include "text/slug.hpp"
 #include "text/words.hpp"
 
@@ -205,6 +206,25 @@ bool promises(const Words& w, size_t i) {
   return std::find(std::begin(kBefore), std::end(kBefore), w.folded[i - 1]) == std::end(kBefore);
 }
 
+// Whether every commitment word of `old_w` governs a word `new_w` still has
+// (the first word after it that is no stop word): the new side then says
+// the commitment once for two verbs, and none was dropped ("... will be
+// sent to a Mozilla server ... and the summary will be returned to your
+// device" -> "... will be sent to a Mozilla server ... and returned to your
+// device", Mozilla's Firefox notice, 2026).
+bool commitments_kept(const Words& old_w, const Words& new_w, const ItemIndex& index) {
+  std::vector<uint64_t> in_new(new_w.hashes);
+  std::sort(in_new.begin(), in_new.end());
+  bool kept = true;
+  index.each(old_w.folded, old_w.hashes, [&](size_t i) {
+    if (!promises(old_w, i)) return;
+    size_t k = i + 1;
+    while (k < old_w.folded.size() && is_stop_word(old_w.folded[k])) ++k;
+    if (k < old_w.folded.size() && !std::binary_search(in_new.begin(), in_new.end(), old_w.hashes[k])) kept = false;
+  });
+  return kept;
+}
+
 // Demands, commitments and positions that one side has more of.
 void marker_reasons(const Scorer& scorer, const ClaimChange& claim, const std::string& old_text,
                     const std::string& new_text, const Words& old_w, const Words& new_w, Significance& s) {
@@ -228,7 +248,9 @@ void marker_reasons(const Scorer& scorer, const ClaimChange& claim, const std::s
     size_t in_old = count_items(old_w, m.index, old_at, m.counts);
     size_t in_new = count_items(new_w, m.index, new_at, m.counts);
     ReasonArgs a;
-    if (in_old > in_new && !m.dropped.empty()) {
+    // A commitment said once for two verbs is not one fewer.
+    const bool elided = m.counts == promises && in_new > 0 && commitments_kept(old_w, new_w, m.index);
+    if (in_old > in_new && !m.dropped.empty() && !elided) {
       a.quote = quote(old_text, old_w, marker_in_lost_sentence(old_text, old_w, new_text, new_w, m.words, old_at));
       scorer.add(s, m.dropped, a);
     } else if (in_new > in_old && !m.added.empty()) {

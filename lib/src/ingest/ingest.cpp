@@ -19,6 +19,7 @@ Result<RawDocument> ingest(std::string_view bytes, std::string_view source, cons
       raw.blocks = std::move(read->blocks);
       raw.title = std::move(read->title);
       raw.date = std::move(read->date);
+      raw.removals = std::move(read->removals);
       break;
     }
     case InputFormat::kHtml: {

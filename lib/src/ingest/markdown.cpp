@@ -317,6 +317,7 @@ Result<MarkdownRead> read_markdown(std::string_view text, std::string_view sourc
   const markdown_syntax::Preamble preamble = markdown_syntax::strip_preamble(body);
   out.title = preamble.title;
   out.date = preamble.date;
+  out.removals = preamble.removals;
   const std::vector<markdown_parts::Part> parts =
       cache == nullptr ? std::vector<markdown_parts::Part>{} : markdown_parts::split(body);
   if (parts.size() < 2) {

@@ -261,7 +261,17 @@ Preamble strip_preamble(std::string& text) {
       // Mozilla's notices date themselves so: "*Effective July 27, 2023*" then {: datetime="2023-07-27" }.
       if (const size_t at = t.find("datetime=\""); at != std::string_view::npos && out.date.empty()) {
         const size_t end = t.find('"', at + 10);
-        if (auto date = parse_date(t.substr(at + 10, end - at - 10))) out.date = *date;
+        if (auto date = parse_date(t.substr(at + 10, end - at - 10))) {
+          out.date = *date;
+          // The line it dates, a paragraph of its own, is the version's
+          // date in words, in the notice's language ("Gültig ab Montag, 4.
+          // Mai 2026"): metadata, as a "Last updated" line is, not a claim
+          // that changes with every version.
+          if (i >= 1 && !trim(line(i - 1)).empty() && (i < 2 || trim(line(i - 2)).empty())) {
+            out.removals.push_back(Removal{"dateline", std::string(trim(line(i - 1))), static_cast<uint32_t>(i)});
+            blank(text, lines[i - 1]);
+          }
+        }
       }
       blank(text, lines[i]);
     }

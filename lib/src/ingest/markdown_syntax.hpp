@@ -20,13 +20,17 @@ struct Preamble {
   // Block attribute lists ("{: #id}" alone on a line) by 1-based line: the
   // id they give the block that ends on the line before.
   std::map<uint32_t, std::string> ids_by_line;
+  // Lines taken out as what they are, not content: the dateline a
+  // kramdown `datetime` dates ("*Effective July 27, 2023*").
+  std::vector<Removal> removals;
 };
 
 // Blanks, in place, the lines that are not Markdown content: YAML (---) or
 // TOML (+++) front matter, block attribute lists, kramdown extensions
 // ({::comment} ... {:/comment}, {::boilerplate ...}), kramdown-rfc's
-// "--- middle" markers and lines of Liquid tags that write nothing ("{%
-// note %}"). Lines are blanked rather than removed so that line numbers still point
+// "--- middle" markers, lines of Liquid tags that write nothing ("{%
+// note %}") and the dateline a `datetime` attribute list dates (in
+// `removals`). Lines are blanked rather than removed so that line numbers still point
 // into the source. Fenced code is left alone.
 Preamble strip_preamble(std::string& text);
 

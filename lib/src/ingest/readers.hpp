@@ -14,8 +14,9 @@ std::vector<RawBlock> read_plain_text(std::string_view text);
 
 struct MarkdownRead {
   std::vector<RawBlock> blocks;
-  std::string title;  // from front matter; may be empty
-  std::string date;   // from front matter; may be empty
+  std::string title;              // from front matter; may be empty
+  std::string date;               // from front matter; may be empty
+  std::vector<Removal> removals;  // lines taken out as metadata (markdown_syntax.hpp)
 };
 
 // CommonMark with GitHub's extensions (tables, strikethrough, autolinks,
