@@ -261,24 +261,25 @@ TEST(Significance, ARemovedSectionCountsTheClaimsOfItsSubsections) {
 }
 
 // Mozilla's privacy notice renamed "To provide AI Chatbots" to "To provide AI
-// chatbots", and took the colon off "More details, including how to adjust
-// your data settings:" in five sections: listed as renamed, but no highlight.
-TEST(Significance, ATitleThatChangedCaseOrPunctuationAloneIsNotRanked) {
+// chatbots", took the colon off "More details, including how to adjust your
+// data settings:" in five sections, and put "To" before eight titles
+// ("Provide Mozilla accounts"): listed as renamed, but no highlight.
+TEST(Significance, ATitleThatChangedCasePunctuationOrFunctionWordsAloneIsNotRanked) {
   ChangeSet changes;
   changes.sections.push_back(section(ChangeStatus::kRenamed, "To provide AI Chatbots", "To provide AI chatbots"));
   changes.sections.push_back(section(ChangeStatus::kRenamed, "Відносини з Україною", "відносини з україною"));
   changes.sections.push_back(section(ChangeStatus::kRenamed,
                                      "More details, including how to adjust your data settings:",
                                      "More details, including how to adjust your data settings"));
-  // A word added is a new title.
-  changes.sections.push_back(section(ChangeStatus::kRenamed, "Provide and improve search functionality",
+  changes.sections.push_back(
+      section(ChangeStatus::kRenamed, "Provide Mozilla accounts", "To provide Mozilla accounts"));
+  // A word that says something added is a new title.
+  changes.sections.push_back(section(ChangeStatus::kRenamed, "To provide search functionality",
                                      "To provide and improve search functionality"));
   classify_detail::score_changes(changes, {});
-  EXPECT_TRUE(changes.sections[0].significance.reasons.empty());
-  EXPECT_TRUE(changes.sections[1].significance.reasons.empty());
-  EXPECT_TRUE(changes.sections[2].significance.reasons.empty());
-  ASSERT_EQ(changes.sections[3].significance.reasons.size(), 1u);
-  EXPECT_EQ(changes.sections[3].significance.reasons.front().rule, "section-renamed");
+  for (size_t i = 0; i < 4; ++i) EXPECT_TRUE(changes.sections[i].significance.reasons.empty()) << i;
+  ASSERT_EQ(changes.sections[4].significance.reasons.size(), 1u);
+  EXPECT_EQ(changes.sections[4].significance.reasons.front().rule, "section-renamed");
   ASSERT_EQ(changes.highlights.size(), 1u);
 }
 

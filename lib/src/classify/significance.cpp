@@ -14,7 +14,6 @@
 #include "segment/segment.hpp"
 #include "sys/parallel.hpp"
 #include "text/lexicon.hpp"
-#include "text/slug.hpp"
 #include "text/words.hpp"
 
 namespace strata::classify_detail {
@@ -206,6 +205,15 @@ bool promises(const Words& w, size_t i) {
   return std::find(std::begin(kBefore), std::end(kBefore), w.folded[i - 1]) == std::end(kBefore);
 }
 
+// The folded words of a title that are not stop words, in order.
+std::vector<std::string> content_words(std::string_view title) {
+  std::vector<std::string> out;
+  for (std::string& w : words(title).folded) {
+    if (!is_stop_word(w)) out.push_back(std::move(w));
+  }
+  return out;
+}
+
 // Whether every commitment word of `old_w` governs a word `new_w` still has
 // (the first word after it that is no stop word): the new side then says
 // the commitment once for two verbs, and none was dropped ("... will be
@@ -381,11 +389,13 @@ void score_sections(const Scorer& scorer, ChangeSet& changes) {
     } else if (section.renamed && !section.old_sides.empty() && !section.new_sides.empty()) {
       a.title = section.old_sides.front().title;
       a.new_title = section.new_sides.front().title;
-      // A title that changed case or punctuation alone ("AI Chatbots" ->
-      // "AI chatbots"; Mozilla's "More details, including how to adjust your
-      // data settings:" lost its colon in five sections at once) says nothing
-      // new: the section is listed as renamed, not ranked.
-      if (slugify(a.title) != slugify(a.new_title)) scorer.add(section.significance, "section-renamed", a);
+      // A title that changed case, punctuation or function words alone ("AI
+      // Chatbots" -> "AI chatbots"; Mozilla's "More details, including how to
+      // adjust your data settings:" lost its colon in five sections at once,
+      // and "Provide Mozilla accounts" became "To provide Mozilla accounts"
+      // in eight) says nothing new: the section is listed as renamed, not
+      // ranked.
+      if (content_words(a.title) != content_words(a.new_title)) scorer.add(section.significance, "section-renamed", a);
     }
     scorer.finish(section.significance);
   }
