@@ -257,7 +257,8 @@ void marker_reasons(const Scorer& scorer, const ClaimChange& claim, const std::s
     size_t in_new = count_items(new_w, m.index, new_at, m.counts);
     ReasonArgs a;
     // A commitment said once for two verbs is not one fewer.
-    const bool elided = m.counts == promises && in_new > 0 && commitments_kept(old_w, new_w, m.index);
+    const bool elided =
+        in_old > in_new && in_new > 0 && m.counts == promises && commitments_kept(old_w, new_w, m.index);
     if (in_old > in_new && !m.dropped.empty() && !elided) {
       a.quote = quote(old_text, old_w, marker_in_lost_sentence(old_text, old_w, new_text, new_w, m.words, old_at));
       scorer.add(s, m.dropped, a);

@@ -30,8 +30,8 @@ struct Preamble {
 // ({::comment} ... {:/comment}, {::boilerplate ...}), kramdown-rfc's
 // "--- middle" markers, lines of Liquid tags that write nothing ("{%
 // note %}") and the dateline a `datetime` attribute list dates (in
-// `removals`). Lines are blanked rather than removed so that line numbers still point
-// into the source. Fenced code is left alone.
+// `removals`). Lines are blanked rather than removed so that line numbers
+// still point into the source. Fenced code is left alone.
 Preamble strip_preamble(std::string& text);
 
 // Removes inline attribute lists ("Streams {#streams}", "text{: .note}",

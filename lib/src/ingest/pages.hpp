@@ -15,9 +15,10 @@ namespace strata {
 // in "[Page N]", set apart from what precedes it by two spaces or more, or
 // that alone) and each running header (the first line after a footer, when
 // the same line follows another footer, or, when it is the one line that
-// follows a footer, when it is set in columns). Each removal is recorded with the rule name
-// "page-furniture"; the line after a break keeps one blank line before it,
-// as a paragraph or heading there would have without the break.
+// follows a footer, when it is set in columns). Each removal is recorded
+// with the rule name "page-furniture"; the line after a break keeps one
+// blank line before it, as a paragraph or heading there would have
+// without the break.
 void remove_page_furniture(std::vector<RawBlock>& lines, std::vector<Removal>& removals);
 
 }  // namespace strata
