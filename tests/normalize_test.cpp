@@ -164,6 +164,42 @@ TEST(Normalize, OffsetsMapBackToOriginal) {
   EXPECT_EQ(n.to_original.back(), original.size());
 }
 
+// The comparison form takes a code point without a decomposition, standing
+// alone, as its own NFKC without asking utf8proc to map it: true of every
+// assigned code point past ASCII.
+TEST(Normalize, CodePointsWithoutDecompositionAreTheirOwnNfkc) {
+  size_t checked = 0;
+  for (char32_t cp = 0x80; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    const utf8proc_property_t* property = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+    if (property->category == UTF8PROC_CATEGORY_CN || property->decomp_seqindex != UINT16_MAX) continue;
+    std::string alone;
+    utf8::append(alone, cp);
+    utf8proc_uint8_t* nfkc = utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(alone.c_str()));
+    ASSERT_NE(nfkc, nullptr);
+    const bool same = alone == reinterpret_cast<const char*>(nfkc);
+    std::free(nfkc);
+    ASSERT_TRUE(same) << std::hex << static_cast<uint32_t>(cp);
+    ++checked;
+  }
+  EXPECT_GT(checked, 100000u);  // Hangul syllables and ideographs among them
+}
+
+// Letters of other scripts are kept as written, each byte leading back to
+// its character; a compatibility form beside them is still folded.
+TEST(Normalize, OtherScriptsKeepTheirLettersAndOffsets) {
+  const std::string original = "数字 Ελλάδα Київ Ａ①";
+  const NormalizedText n = normalize(original);
+  EXPECT_EQ(n.text, "数字 Ελλάδα Київ A1");
+  ASSERT_EQ(n.to_original.size(), n.text.size() + 1);
+  for (size_t k = 0; k + 2 < n.text.size(); ++k) {
+    if (static_cast<unsigned char>(n.text[k]) < 0x80 || (static_cast<unsigned char>(n.text[k]) & 0xC0) == 0x80)
+      continue;
+    EXPECT_EQ(original.substr(n.to_original[k], 2), n.text.substr(k, 2)) << k;  // a lead byte: its character
+  }
+  EXPECT_EQ(original.substr(n.to_original[n.text.size() - 2]), "Ａ①");
+}
+
 TEST(Dates, ParsesPageForms) {
   EXPECT_EQ(parse_date("06 May. 2015 09:43"), "2015-05-06");
   EXPECT_EQ(parse_date("02 Jul. 2024 14:08"), "2024-07-02");
