@@ -293,6 +293,61 @@ TEST(Rarity, FewClaimsWeighEveryWordAlike) {
   EXPECT_DOUBLE_EQ(r.weighted_dice(bag_of("first text"), bag_of("second text")), 0.5);
 }
 
+// A score asked after more claims were added weighs the words by all of
+// them, as a Rarity given every claim first does.
+TEST(Rarity, WeightsFollowClaimsAddedAfterAScore) {
+  std::vector<Bag> bags;
+  for (int k = 0; k < 20; ++k) bags.push_back(bag_of("claim " + std::to_string(k) + " names the fund"));
+  bags.push_back(bag_of("the fund holds 690 million"));
+  Rarity later;
+  Rarity first;
+  for (size_t k = 0; k < bags.size(); ++k) {
+    first.add(bags[k]);
+    if (k < 17) later.add(bags[k]);
+  }
+  const Bag a = bag_of("the fund holds 690");
+  const Bag b = bag_of("claim 3 names the fund");
+  const double early = later.weighted_dice(a, b);
+  for (size_t k = 17; k < bags.size(); ++k) later.add(bags[k]);
+  EXPECT_NE(later.weighted_dice(a, b), early);
+  EXPECT_DOUBLE_EQ(later.weighted_dice(a, b), first.weighted_dice(a, b));
+}
+
+// The scores that stop counting once a floor is out of reach give the full
+// score at or above the floor and a score below it otherwise, on every pair
+// of the bundled pages' sentences.
+TEST(Dice, FlooredScoresAgreeWithTheFullOnesAboutTheFloor) {
+  std::vector<Bag> bags;
+  for (const char* id : {"page-2023", "page-2024"}) {
+    const Document doc = test::load_snapshot(id);
+    for (const Section& section : doc.sections) {
+      for (const Sentence& sentence : section.sentences) bags.push_back(bag_of(sentence.norm));
+    }
+  }
+  ASSERT_GT(bags.size(), 200u);
+  size_t reached = 0;
+  size_t contained = 0;
+  for (size_t i = 0; i < bags.size(); ++i) {
+    for (size_t j = 0; j < bags.size(); j += 7) {
+      for (const double floor : {0.0, 0.3, 0.5, 0.7, 1.0}) {
+        const double full = dice(bags[i], bags[j]);
+        const double floored = dice_at_least(bags[i], bags[j], floor);
+        if (full >= floor) {
+          ASSERT_EQ(floored, full) << i << " " << j << " " << floor;
+          ++reached;
+        } else {
+          ASSERT_LT(floored, floor) << i << " " << j << " " << floor;
+        }
+        ASSERT_EQ(contained_at_least(bags[i], bags[j], floor), containment(bags[i], bags[j]) >= floor)
+            << i << " " << j << " " << floor;
+        contained += containment(bags[i], bags[j]) >= floor && floor > 0.0 ? 1 : 0;
+      }
+    }
+  }
+  EXPECT_GT(reached, 1000u);
+  EXPECT_GT(contained, 100u);
+}
+
 // QUIC's transport draft, April 2017: "Offset Increment" became "Data Limit
 // Increments", no title word in common, half its sentences rewritten; in
 // the same place (same parent, same previous sibling) it is one section.

@@ -145,7 +145,7 @@ int free_part(const Side& part_side, const std::vector<int>& part_to_whole, int 
   const int b = neighbour(part_side, claim, step);
   if (b < 0 || part_to_whole[static_cast<size_t>(b)] >= 0) return -1;
   const Bag& part = part_side.bag(b);
-  return part.size() < kMinJoiningWords || containment(part, whole) < kJoiningPartContainment ? -1 : b;
+  return part.size() < kMinJoiningWords || !contained_at_least(part, whole, kJoiningPartContainment) ? -1 : b;
 }
 
 // One whole on side W became adjacent parts on side P (a split when W is
@@ -164,7 +164,7 @@ void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>&
     const Bag& bag = whole_side.bag(w);
     for (int a : index.candidates(bag)) {
       if (part_to_whole[static_cast<size_t>(a)] >= 0) continue;
-      if (containment(part_bag(a), bag) < kPartContainment) continue;
+      if (!contained_at_least(part_bag(a), bag, kPartContainment)) continue;
       int first = a;
       int last = a;
       Bag joined = part_bag(a);
@@ -260,24 +260,78 @@ Side prepare(const Document& doc) {
   return side;
 }
 
-double dice(const Bag& a, const Bag& b) {
-  if (a.empty() && b.empty()) return 1.0;
+namespace {
+
+// The words two sorted bags share; once `needed` is out of reach (fewer
+// words left on a side than are missing), some count below it.
+size_t shared_words(const Bag& a, const Bag& b, size_t needed) {
   size_t i = 0, j = 0, common = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i] == b[j]) {
       ++common, ++i, ++j;
-    } else if (a[i] < b[j]) {
+      continue;
+    }
+    if (a[i] < b[j]) {
       ++i;
     } else {
       ++j;
     }
+    if (common + std::min(a.size() - i, b.size() - j) < needed) break;
   }
+  return common;
+}
+
+double dice_of(size_t common, const Bag& a, const Bag& b) {
   return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+double containment_of(size_t common, const Bag& a, const Bag& b) {
+  return dice_of(common, a, b) * static_cast<double>(a.size() + b.size()) / (2.0 * static_cast<double>(a.size()));
+}
+
+// The fewest shared words, up to `most` + 1, whose score (`score(count)`,
+// growing with the count) reaches `floor`: searched with the very
+// arithmetic the score is computed with, so that a count below it scores
+// below `floor`.
+template <typename Score>
+size_t fewest_reaching(double floor, size_t most, Score score) {
+  size_t low = 0;
+  size_t high = most + 1;
+  while (low < high) {
+    const size_t mid = low + (high - low) / 2;
+    if (score(mid) < floor) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low;
+}
+
+}  // namespace
+
+double dice(const Bag& a, const Bag& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  return dice_of(shared_words(a, b, 0), a, b);
+}
+
+double dice_at_least(const Bag& a, const Bag& b, double floor) {
+  if (a.empty() && b.empty()) return 1.0;
+  const size_t needed =
+      fewest_reaching(floor, std::min(a.size(), b.size()), [&](size_t common) { return dice_of(common, a, b); });
+  return dice_of(shared_words(a, b, needed), a, b);
 }
 
 double containment(const Bag& a, const Bag& b) {
   if (a.empty()) return 0.0;
-  return dice(a, b) * static_cast<double>(a.size() + b.size()) / (2.0 * static_cast<double>(a.size()));
+  return containment_of(shared_words(a, b, 0), a, b);
+}
+
+bool contained_at_least(const Bag& a, const Bag& b, double floor) {
+  if (a.empty()) return 0.0 >= floor;
+  const size_t needed =
+      fewest_reaching(floor, std::min(a.size(), b.size()), [&](size_t common) { return containment_of(common, a, b); });
+  return containment_of(shared_words(a, b, needed), a, b) >= floor;
 }
 
 Bag merge_bags(const Bag& a, const Bag& b) {
@@ -397,7 +451,7 @@ ClaimPairs pair_claims(Side& o, Side& n, const std::vector<int>& anchor) {
     const Bag& bag = o.bag(i);
     for (int j : index.candidates(bag)) {
       const Bag& other = n.bag(j);
-      const double score = dice(bag, other);
+      const double score = dice_at_least(bag, other, kNearDuplicate);
       if (score < kNearDuplicate) continue;
       if (rarity.weighted_dice(bag, other) < kMinRareShare) continue;
       candidates.push_back(

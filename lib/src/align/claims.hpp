@@ -88,8 +88,14 @@ Bag bag_of(std::string_view norm);
 
 // Dice coefficient of two sorted bags: 2|A∩B| / (|A| + |B|), 0..1.
 double dice(const Bag& a, const Bag& b);
+// dice(a, b) when it is at least `floor`, else some score below `floor`:
+// the count stops once the words left cannot bring it there, which most
+// candidates of unrelated texts show early.
+double dice_at_least(const Bag& a, const Bag& b, double floor);
 // |A∩B| / |A|: how much of A is found in B.
 double containment(const Bag& a, const Bag& b);
+// Whether containment(a, b) is at least `floor`, counted as dice_at_least.
+bool contained_at_least(const Bag& a, const Bag& b, double floor);
 Bag merge_bags(const Bag& a, const Bag& b);
 
 // An inverted index of bags by word, to find the few bags most like a given

@@ -15,19 +15,29 @@ constexpr int kMinClaimsForRarity = 16;
 
 void Rarity::add(const Bag& bag) {
   ++claims_;
+  weighed_ = false;
   for (size_t k = 0; k < bag.size(); ++k) {
-    if (k == 0 || bag[k] != bag[k - 1]) ++holders_[bag[k]];
+    if (k == 0 || bag[k] != bag[k - 1]) ++holders_[bag[k]].claims;
   }
 }
 
+void Rarity::weigh() const {
+  const bool alike = claims_ < kMinClaimsForRarity;
+  const auto of = [&](double held) {
+    return alike ? 1.0 : std::log(1.0 + static_cast<double>(claims_ > 0 ? claims_ : 1) / held);
+  };
+  for (auto& [word, held] : holders_) held.weight = of(static_cast<double>(held.claims));
+  unheld_weight_ = of(1.0);
+  weighed_ = true;
+}
+
 double Rarity::weight(uint64_t word) const {
-  if (claims_ < kMinClaimsForRarity) return 1.0;
   const auto it = holders_.find(word);
-  const double held = it == holders_.end() ? 1.0 : static_cast<double>(it->second);
-  return std::log(1.0 + static_cast<double>(claims_ > 0 ? claims_ : 1) / held);
+  return it == holders_.end() ? unheld_weight_ : it->second.weight;
 }
 
 double Rarity::weighted_dice(const Bag& a, const Bag& b) const {
+  if (!weighed_) weigh();
   double common = 0, total = 0;
   size_t i = 0, j = 0;
   // Both bags are sorted: one merge walk counts every word once per occurrence.

@@ -74,7 +74,7 @@ void pair_sentences(Side& o, Side& n, ClaimPairs& p, const PairGate& gate) {
         const Unit& unit = units[static_cast<size_t>(u)];
         // Two one-sentence claims were the near-duplicate pass's to judge.
         if (!multi(o, i) && !multi(n, static_cast<size_t>(unit.claim))) continue;
-        const double score = dice(bag, *unit.bag);
+        const double score = dice_at_least(bag, *unit.bag, gate.min_dice);
         if (score >= gate.min_dice && gate.rarity->weighted_dice(bag, *unit.bag) >= gate.min_rare)
           found.push_back(Scored{score, static_cast<int>(i), unit.claim});
       }
