@@ -310,8 +310,9 @@ char32_t misread_utf8(char32_t lead, std::string_view text, size_t& pos) {
 }
 
 // Whether NFKC may write `cp`, standing alone, otherwise: it has a canonical
-// or compatibility decomposition (a Hangul syllable's is by rule, and
-// composes back to it).
+// or compatibility decomposition in utf8proc's table. (A Hangul syllable's
+// decomposition is made by rule, not kept there; it composes back to the
+// syllable, which is thus rightly its own NFKC.)
 bool decomposes(char32_t cp) {
   return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->decomp_seqindex != UINT16_MAX;
 }
