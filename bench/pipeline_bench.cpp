@@ -60,20 +60,29 @@ void BM_CompareSeeds2023To2024(benchmark::State& state) {
 }
 BENCHMARK(BM_CompareSeeds2023To2024)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
-// N identical lines against the same N lines with one other line in the
-// middle: every line's exact partner is in one bucket of equal texts, the
-// case that made exact pairing quadratic.
-void BM_CompareRepeats(benchmark::State& state) {
+// Compares N blocks, block(i) for each i, with the same N and `inserted`
+// after the middle one, read as file `name` (its extension picks the reader).
+template <typename Block>
+void compare_one_inserted(benchmark::State& state, const char* name, Block block, const std::string& inserted) {
   const auto n = static_cast<size_t>(state.range(0));
   std::string old_text, new_text;
   for (size_t i = 0; i < n; ++i) {
-    old_text += "The same line again.\n";
-    new_text += "The same line again.\n";
-    if (i == n / 2) new_text += "One inserted line.\n";
+    const std::string text = block(i);
+    old_text += text;
+    new_text += text;
+    if (i == n / 2) new_text += inserted;
   }
-  auto a = strata::parse_document(old_text, "old.txt");
-  auto b = strata::parse_document(new_text, "new.txt");
+  auto a = strata::parse_document(old_text, name);
+  auto b = strata::parse_document(new_text, name);
   for (auto _ : state) benchmark::DoNotOptimize(strata::compare(*a, *b));
+}
+
+// N identical lines and one other line in the middle: every line's exact
+// partner is in one bucket of equal texts, the case that made exact pairing
+// quadratic.
+void BM_CompareRepeats(benchmark::State& state) {
+  compare_one_inserted(
+      state, "lines.txt", [](size_t) { return std::string("The same line again.\n"); }, "One inserted line.\n");
 }
 BENCHMARK(BM_CompareRepeats)->Arg(50000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
@@ -81,16 +90,9 @@ BENCHMARK(BM_CompareRepeats)->Arg(50000)->Arg(100000)->Unit(benchmark::kMillisec
 // inserted: titles too common to tell sections apart are not matched pair
 // by pair.
 void BM_CompareRepeatedSections(benchmark::State& state) {
-  const auto n = static_cast<size_t>(state.range(0));
-  std::string old_text, new_text;
-  for (size_t i = 0; i < n; ++i) {
-    old_text += "## Same heading\n\nThe same line again.\n\n";
-    new_text += "## Same heading\n\nThe same line again.\n\n";
-    if (i == n / 2) new_text += "## Other heading\n\nOne inserted line.\n\n";
-  }
-  auto a = strata::parse_document(old_text, "old.md");
-  auto b = strata::parse_document(new_text, "new.md");
-  for (auto _ : state) benchmark::DoNotOptimize(strata::compare(*a, *b));
+  compare_one_inserted(
+      state, "sections.md", [](size_t) { return std::string("## Same heading\n\nThe same line again.\n\n"); },
+      "## Other heading\n\nOne inserted line.\n\n");
 }
 BENCHMARK(BM_CompareRepeatedSections)->Arg(20000)->Unit(benchmark::kMillisecond);
 
@@ -99,18 +101,13 @@ BENCHMARK(BM_CompareRepeatedSections)->Arg(20000)->Unit(benchmark::kMillisecond)
 // as a candidate source, and finding where its entries end must not walk
 // them for each section that holds it.
 void BM_CompareSharedTitleWords(benchmark::State& state) {
-  const auto n = static_cast<size_t>(state.range(0));
-  std::string old_text, new_text;
-  for (size_t i = 0; i < n; ++i) {
-    const std::string section = "## Programme area " + std::to_string(i) + "\n\nThe line of area " + std::to_string(i) +
-                                " says " + std::to_string(i * 7) + ".\n\n";
-    old_text += section;
-    new_text += section;
-    if (i == n / 2) new_text += "## Other heading\n\nOne inserted line.\n\n";
-  }
-  auto a = strata::parse_document(old_text, "old.md");
-  auto b = strata::parse_document(new_text, "new.md");
-  for (auto _ : state) benchmark::DoNotOptimize(strata::compare(*a, *b));
+  compare_one_inserted(
+      state, "areas.md",
+      [](size_t i) {
+        return "## Programme area " + std::to_string(i) + "\n\nThe line of area " + std::to_string(i) + " says " +
+               std::to_string(i * 7) + ".\n\n";
+      },
+      "## Other heading\n\nOne inserted line.\n\n");
 }
 BENCHMARK(BM_CompareSharedTitleWords)->Arg(20000)->Unit(benchmark::kMillisecond);
 

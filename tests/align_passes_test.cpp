@@ -314,8 +314,8 @@ TEST(Rarity, WeightsFollowClaimsAddedAfterAScore) {
 }
 
 // The scores that stop counting once a floor is out of reach give the full
-// score at or above the floor and a score below it otherwise, on every pair
-// of the bundled pages' sentences.
+// score at or above the floor and a score below it otherwise: each sentence
+// of the bundled pages against every seventh one.
 TEST(Dice, FlooredScoresAgreeWithTheFullOnesAboutTheFloor) {
   std::vector<Bag> bags;
   for (const char* id : {"page-2023", "page-2024"}) {
