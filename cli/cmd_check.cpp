@@ -138,11 +138,9 @@ int run_check(const CheckArgs& args) {
     if (!checked) return report_error(checked.error());
     report.documents = std::move(*checked);
   } else {
-    auto old_doc = args.read.load(args.operands[0], *load);
-    if (!old_doc) return report_error(old_doc.error());
-    auto new_doc = args.read.load(args.operands[1], *load);
-    if (!new_doc) return report_error(new_doc.error());
-    report.documents.push_back(check_pair(*old_doc, *new_doc, *options, *rules, args.operands[1], ""));
+    auto docs = args.read.load_pair(args.operands[0], args.operands[1], *load);
+    if (!docs) return report_error(docs.error());
+    report.documents.push_back(check_pair(docs->old_doc, docs->new_doc, *options, *rules, args.operands[1], ""));
   }
   if (!rules->baseline.empty() && args.write_baseline.empty()) {
     auto keys = load_baseline(rules->baseline);

@@ -55,11 +55,9 @@ int run_diff(const DiffArgs& args) {
   // single pair, keeping them costs more than reading a sentence twice.
   options->cache = std::make_shared<ReadCache>();
   options->sentences = std::make_shared<SentenceCache>();
-  auto old_doc = args.read.load(args.old_file, *options);
-  if (!old_doc) return report_error(old_doc.error());
-  auto new_doc = args.read.load(args.new_file, *options);
-  if (!new_doc) return report_error(new_doc.error());
-  auto changes = std::make_shared<const ChangeSet>(compare(*old_doc, *new_doc, *compare_options));
+  auto docs = args.read.load_pair(args.old_file, args.new_file, *options);
+  if (!docs) return report_error(docs.error());
+  auto changes = std::make_shared<const ChangeSet>(compare(docs->old_doc, docs->new_doc, *compare_options));
   const std::string report = args.format == "json"   ? render_diff_json(*changes, render)
                              : args.format == "md"   ? render_diff_markdown(*changes, render)
                              : args.format == "html" ? render_diff_html(*changes, render)
@@ -68,8 +66,8 @@ int run_diff(const DiffArgs& args) {
   // Written: what remains is for the end of the process to take back. The
   // documents move only now, as the changes may point into them.
   keep_until_exit(changes);
-  keep_until_exit(std::make_shared<const Document>(std::move(*old_doc)));
-  keep_until_exit(std::make_shared<const Document>(std::move(*new_doc)));
+  keep_until_exit(std::make_shared<const Document>(std::move(docs->old_doc)));
+  keep_until_exit(std::make_shared<const Document>(std::move(docs->new_doc)));
   keep_until_exit(options->cache);
   keep_until_exit(options->sentences);
   if (rc != kExitSame) return rc;

@@ -99,6 +99,11 @@ Result<Document> ReadFlags::load(const std::string& file_or_rev, const LoadOptio
   return load_version(store_path(store), file_or_rev, options);
 }
 
+Result<VersionPair> ReadFlags::load_pair(const std::string& old_rev, const std::string& new_rev,
+                                         const LoadOptions& options) const {
+  return load_version_pair(store_path(store), old_rev, new_rev, options);
+}
+
 CLI::Validator non_negative() {
   return CLI::Validator(
       [](std::string& value) -> std::string {

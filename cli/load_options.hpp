@@ -10,6 +10,7 @@
 #include "strata/load.hpp"
 #include "strata/manifest.hpp"
 #include "strata/programmes.hpp"
+#include "strata/store.hpp"
 
 namespace strata::cli {
 
@@ -47,6 +48,8 @@ struct ReadFlags {
   Result<CompareOptions> compare_options() const;
   // A file path or a store revision (docs/store.md), read with options().
   Result<Document> load(const std::string& file_or_rev, const LoadOptions& options) const;
+  Result<VersionPair> load_pair(const std::string& old_rev, const std::string& new_rev,
+                                const LoadOptions& options) const;
 };
 
 }  // namespace strata::cli

@@ -8,6 +8,8 @@
 #include <filesystem>
 
 #include "normalize/normalize.hpp"
+#include "strata/programmes.hpp"
+#include "strata/render.hpp"
 #include "test_util.hpp"
 
 namespace strata {
@@ -317,6 +319,62 @@ TEST(Store, ReadVersionBytesTakesRevisionsAndFiles) {
   ASSERT_TRUE(doc2) << doc2.error().message;
   EXPECT_EQ(doc2->meta.source, "v2");
   EXPECT_EQ(doc2->meta.date, "2021");
+}
+
+// Both sides of a diff, through the paragraph memo in turn (small pages) or
+// on two threads (pages the memo cannot hold): the same documents as each
+// version loaded alone, without caches.
+TEST(Store, VersionPairReadsAsEachVersionAlone) {
+  test::TempDir tmp;
+  Store store = make_store(tmp);
+  import_ok(store, {snapshot(version_text(1), "2020", "v1")});
+  const std::string small_old = tmp.file("small-old.txt", "Purpose\n\nThe fund pays. It pays well.\n");
+  const std::string small_new = tmp.file("small-new.txt", "Purpose\n\nThe fund pays. It pays less.\n");
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {small_old, small_new},
+      {test::snapshot_path("page-2023"), test::snapshot_path("page-2024")},
+      {"v1", test::snapshot_path("page-2015")}};
+  for (const size_t memo_bytes : {SentenceCache::kDefaultBytes, size_t{64} << 10}) {
+    for (const auto& [old_rev, new_rev] : pairs) {
+      LoadOptions cached;
+      cached.cache = std::make_shared<ReadCache>();
+      cached.sentences = std::make_shared<SentenceCache>(memo_bytes);
+      auto both = load_version_pair(store.dir(), old_rev, new_rev, cached);
+      ASSERT_TRUE(both) << both.error().message;
+      auto old_alone = load_version(store.dir(), old_rev);
+      auto new_alone = load_version(store.dir(), new_rev);
+      ASSERT_TRUE(old_alone && new_alone);
+      EXPECT_EQ(render_outline_json(both->old_doc), render_outline_json(*old_alone)) << old_rev << memo_bytes;
+      EXPECT_EQ(render_outline_json(both->new_doc), render_outline_json(*new_alone)) << new_rev << memo_bytes;
+      EXPECT_EQ(both->old_doc.meta.source, old_alone->meta.source);
+      EXPECT_EQ(both->new_doc.meta.title, new_alone->meta.title);
+    }
+  }
+}
+
+// Errors as when the versions are loaded one after the other: the old
+// version's first, whether it is missing or unreadable.
+TEST(Store, VersionPairReportsTheOldVersionsTroubleFirst) {
+  test::TempDir tmp;
+  const std::string dir = tmp.path() + "/no-store";
+  const std::string good = test::snapshot_path("page-2023");
+  const std::string binary = tmp.file("binary.txt", std::string("\x7f"
+                                                                "ELF\0\0\x01\x02",
+                                                                8));
+  const std::string also_binary = tmp.file("also-binary.txt", std::string("\0\0\0\x01", 4));
+  const std::string missing = tmp.path() + "/missing.txt";
+  const auto message = [&](const std::string& a, const std::string& b) {
+    auto both = load_version_pair(dir, a, b);
+    EXPECT_FALSE(both) << a << " " << b;
+    return both ? std::string() : both.error().message;
+  };
+  EXPECT_NE(message(binary, missing).find("binary.txt"), std::string::npos);
+  EXPECT_NE(message(missing, binary).find("missing.txt"), std::string::npos);
+  EXPECT_NE(message(good, missing).find("missing.txt"), std::string::npos);
+  EXPECT_NE(message(good, binary).find("binary.txt"), std::string::npos);
+  EXPECT_NE(message(binary, good).find("binary.txt"), std::string::npos);
+  EXPECT_NE(message(binary, also_binary).find("/binary.txt"), std::string::npos);
+  EXPECT_NE(message(also_binary, binary).find("also-binary.txt"), std::string::npos);
 }
 
 }  // namespace

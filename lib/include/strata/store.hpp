@@ -165,6 +165,15 @@ Result<VersionBytes> read_version_bytes(const std::string& store_dir, std::strin
 // stored id as source, and the stored title, date and format.
 Result<Document> load_version(const std::string& store_dir, std::string_view rev, const LoadOptions& options = {});
 
+// The two versions of a comparison, as load_version reads each; when both
+// fail, the old version's error. Large versions are parsed on two threads.
+struct VersionPair {
+  Document old_doc;
+  Document new_doc;
+};
+Result<VersionPair> load_version_pair(const std::string& store_dir, std::string_view old_rev, std::string_view new_rev,
+                                      const LoadOptions& options = {});
+
 // The snapshots of a manifest (manifest.hpp) that belong to the series, in
 // series order, with files read and sha256 checked. `skipped` (may be null)
 // receives the ids of entries outside the series.

@@ -18,8 +18,8 @@ Result<Document> parse(std::string_view bytes, std::string* owned, std::string_v
                        const LoadOptions& options) {
   auto raw = ingest(bytes, source, IngestOptions{options.format, options.selectors, options.cache.get()});
   if (!raw) return raw.error();
-  outline::BlockMemo* memo = options.sentences ? &options.sentences->memos().blocks : nullptr;
-  if (memo != nullptr && !memo->fits(bytes.size())) memo = nullptr;
+  outline::BlockMemo* memo =
+      pipeline::reads_through_memo(bytes.size(), options) ? &options.sentences->memos().blocks : nullptr;
   if (owned != nullptr) std::string().swap(*owned);  // `bytes` is not read past here
   std::vector<Removal> removals = std::move(raw->removals);
   std::optional<std::string> date = remove_boilerplate(*raw, options.rules, removals);
@@ -30,6 +30,10 @@ Result<Document> parse(std::string_view bytes, std::string* owned, std::string_v
 }
 
 }  // namespace
+
+bool pipeline::reads_through_memo(size_t bytes, const LoadOptions& options) {
+  return options.sentences != nullptr && options.sentences->memos().blocks.fits(bytes);
+}
 
 Result<Document> parse_document(std::string_view bytes, std::string_view source, const LoadOptions& options) {
   return parse(bytes, nullptr, source, options);

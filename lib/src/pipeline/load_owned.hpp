@@ -13,4 +13,9 @@ namespace strata::pipeline {
 
 Result<Document> parse_owned(std::string bytes, std::string_view source, const LoadOptions& options);
 
+// Whether a version of `bytes` is read through the paragraph memo of
+// `options.sentences`: only then does a version read after it find the
+// paragraphs they share already split (outline::BlockMemo::fits).
+bool reads_through_memo(size_t bytes, const LoadOptions& options);
+
 }  // namespace strata::pipeline
