@@ -55,12 +55,14 @@ void keep_until_exit(std::shared_ptr<const void> value) {
   kept->push_back(std::move(value));
 }
 
+void write_stdout(std::string_view piece) {
+  errno = 0;
+  if (std::fwrite(piece.data(), 1, piece.size(), stdout) != piece.size() && stdout_errno == 0) stdout_errno = errno;
+}
+
 int emit(const std::string& content, const std::string& path) {
   if (path.empty() || path == "-") {
-    errno = 0;
-    if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() && stdout_errno == 0) {
-      stdout_errno = errno;
-    }
+    write_stdout(content);
     return finish_output(kExitSame);
   }
   // `-o` names a file in a folder that exists: a folder missing is a slip in

@@ -53,6 +53,9 @@ int report_error(const Error& error);
 // kExitTrouble (a full disk under stdout is trouble, as for a file).
 int emit(const std::string& content, const std::string& path);
 
+// Writes `piece` to stdout; a failure is reported by finish_output.
+void write_stdout(std::string_view piece);
+
 // Hands `value` to the end of the process, which takes back all its memory
 // at once: the documents and the comparison of a large pair are millions of
 // small blocks, and freeing them one at a time after the output is written

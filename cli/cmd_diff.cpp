@@ -58,11 +58,18 @@ int run_diff(const DiffArgs& args) {
   auto docs = args.read.load_pair(args.old_file, args.new_file, *options);
   if (!docs) return report_error(docs.error());
   auto changes = std::make_shared<const ChangeSet>(compare(docs->old_doc, docs->new_doc, *compare_options));
-  const std::string report = args.format == "json"   ? render_diff_json(*changes, render)
-                             : args.format == "md"   ? render_diff_markdown(*changes, render)
-                             : args.format == "html" ? render_diff_html(*changes, render)
-                                                     : render_diff_text(*changes, render);
-  const int rc = emit(report, args.output);
+  int rc = kExitSame;
+  if (args.format == "json" && (args.output.empty() || args.output == "-")) {
+    // Written as it is made: a large pair's report is never held whole.
+    render_diff_json(*changes, render, write_stdout);
+    rc = finish_output(kExitSame);
+  } else {
+    const std::string report = args.format == "json"   ? render_diff_json(*changes, render)
+                               : args.format == "md"   ? render_diff_markdown(*changes, render)
+                               : args.format == "html" ? render_diff_html(*changes, render)
+                                                       : render_diff_text(*changes, render);
+    rc = emit(report, args.output);
+  }
   // Written: what remains is for the end of the process to take back. The
   // documents move only now, as the changes may point into them.
   keep_until_exit(changes);

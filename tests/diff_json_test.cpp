@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "render/escape.hpp"
 #include "strata/compare.hpp"
@@ -67,6 +69,28 @@ TEST(DiffJson, WrittenAsTheGeneralDumpWritesTheSameValues) {
   const std::string empty = render_diff_json(compare(same, same));
   EXPECT_EQ(empty, dumped(empty));
   EXPECT_NE(empty.find("\"claims\": []"), std::string::npos);
+}
+
+// Streamed, the report arrives in pieces that end to end are the report
+// written whole; a piece is cut only between two values, once the one
+// before has passed the size a piece waits for.
+TEST(DiffJson, StreamedInPiecesThatMakeTheWholeReport) {
+  const ChangeSet changes = compare(test::load_snapshot("page-2015"), test::load_snapshot("page-2024"));
+  RenderOptions options;
+  options.all = true;
+  const std::string whole = render_diff_json(changes, options);
+  ASSERT_GT(whole.size(), 3 * (size_t{64} << 10));
+  std::vector<std::string> pieces;
+  render_diff_json(changes, options, [&](std::string_view piece) { pieces.emplace_back(piece); });
+  ASSERT_GE(pieces.size(), 3u);
+  std::string joined;
+  for (const std::string& piece : pieces) joined += piece;
+  EXPECT_EQ(joined, whole);
+  for (size_t k = 0; k + 1 < pieces.size(); ++k) {
+    EXPECT_GE(pieces[k].size(), size_t{64} << 10);
+    const std::string_view next = pieces[k + 1];
+    EXPECT_TRUE(next.starts_with(",\n") || next.starts_with("\n")) << "piece " << k + 1 << ": " << next.substr(0, 40);
+  }
 }
 
 }  // namespace

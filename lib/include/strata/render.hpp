@@ -1,6 +1,8 @@
-// Stage 7, render: reports as strings. The CLI decides where they go.
+// Stage 7, render: reports as strings (the diff JSON also in pieces, as it is
+// written). The CLI decides where they go.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -33,6 +35,11 @@ struct RenderOptions {
 
 // Schema "strata.diff/1" (docs/json.md).
 std::string render_diff_json(const ChangeSet& changes, const RenderOptions& options = {});
+// Receives a report in pieces, in order: end to end, they are the report.
+using ReportSink = std::function<void(std::string_view)>;
+// The same report handed to `sink` as it is written, in pieces of about 64
+// KiB, so that it is never held whole (a 30 MB pair's is 20 MB).
+void render_diff_json(const ChangeSet& changes, const RenderOptions& options, const ReportSink& sink);
 std::string render_diff_text(const ChangeSet& changes, const RenderOptions& options = {});
 std::string render_diff_markdown(const ChangeSet& changes, const RenderOptions& options = {});
 

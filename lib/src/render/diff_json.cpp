@@ -266,11 +266,7 @@ void write_link(JsonWriter& w, const LinkChange& l) {
   w.end_object();
 }
 
-}  // namespace
-
-std::string render_diff_json(const ChangeSet& changes, const RenderOptions& options) {
-  std::string out;
-  JsonWriter w(out, 0);
+void write_diff(JsonWriter& w, const ChangeSet& changes, const RenderOptions& options) {
   w.begin_object();
   w.key("schema").string("strata.diff/1");
   w.key("old");
@@ -309,8 +305,25 @@ std::string render_diff_json(const ChangeSet& changes, const RenderOptions& opti
   w.end_array();
   w.key("warnings").strings(changes.warnings);
   w.end_object();
+}
+
+}  // namespace
+
+std::string render_diff_json(const ChangeSet& changes, const RenderOptions& options) {
+  std::string out;
+  JsonWriter w(out, 0);
+  write_diff(w, changes, options);
   out += '\n';
   return out;
+}
+
+void render_diff_json(const ChangeSet& changes, const RenderOptions& options, const ReportSink& sink) {
+  std::string out;
+  out.reserve(JsonWriter::kFlushBytes * 2);
+  JsonWriter w(out, 0, &sink);
+  write_diff(w, changes, options);
+  out += '\n';
+  sink(out);
 }
 
 }  // namespace strata

@@ -6,6 +6,7 @@
 
 #include <concepts>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,11 @@ namespace strata::render {
 // else.
 class JsonWriter {
  public:
-  JsonWriter(std::string& out, size_t depth) : out_(out), depth_(depth) {}
+  // Output past kFlushBytes is handed to `flush`, when given, between two
+  // values, and `out` emptied.
+  using Flush = std::function<void(std::string_view)>;
+  static constexpr size_t kFlushBytes = size_t{64} << 10;
+  JsonWriter(std::string& out, size_t depth, const Flush* flush = nullptr) : out_(out), depth_(depth), flush_(flush) {}
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
   void begin_array() { open('['); }
@@ -84,6 +89,10 @@ class JsonWriter {
     }
   }
   void next() {
+    if (flush_ != nullptr && out_.size() >= kFlushBytes) {
+      (*flush_)(out_);
+      out_.clear();
+    }
     if (first_.empty()) return;
     out_ += first_.back() ? "\n" : ",\n";
     first_.back() = false;
@@ -107,6 +116,7 @@ class JsonWriter {
 
   std::string& out_;
   size_t depth_;
+  const Flush* flush_;
   std::vector<bool> first_;  // per open container: nothing written in it yet
   bool after_key_ = false;
 };
