@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "render/escape.hpp"
+#include "render/json_writer.hpp"
 #include "strata/compare.hpp"
 #include "strata/render.hpp"
 #include "test_util.hpp"
@@ -79,7 +80,8 @@ TEST(DiffJson, StreamedInPiecesThatMakeTheWholeReport) {
   RenderOptions options;
   options.all = true;
   const std::string whole = render_diff_json(changes, options);
-  ASSERT_GT(whole.size(), 3 * (size_t{64} << 10));
+  constexpr size_t kPiece = render::JsonWriter::kFlushBytes;
+  ASSERT_GT(whole.size(), 3 * kPiece);
   std::vector<std::string> pieces;
   render_diff_json(changes, options, [&](std::string_view piece) { pieces.emplace_back(piece); });
   ASSERT_GE(pieces.size(), 3u);
@@ -87,7 +89,7 @@ TEST(DiffJson, StreamedInPiecesThatMakeTheWholeReport) {
   for (const std::string& piece : pieces) joined += piece;
   EXPECT_EQ(joined, whole);
   for (size_t k = 0; k + 1 < pieces.size(); ++k) {
-    EXPECT_GE(pieces[k].size(), size_t{64} << 10);
+    EXPECT_GE(pieces[k].size(), kPiece);
     const std::string_view next = pieces[k + 1];
     EXPECT_TRUE(next.starts_with(",\n") || next.starts_with("\n")) << "piece " << k + 1 << ": " << next.substr(0, 40);
   }

@@ -97,7 +97,7 @@ Result<VersionPair> load_version_pair(const std::string& store_dir, std::string_
   // The new version finds the paragraphs it shares with the old one already
   // split only when both pass through the paragraph memo, read in turn.
   // Otherwise the order gains nothing and the two are parsed at once: a 10
-  // MB pair's reading is a third of its time (docs/benchmarks.md).
+  // MB pair's reading is a fifth of its instructions (docs/benchmarks.md).
   const bool in_turn = pipeline::reads_through_memo(old_read->bytes.size(), options) &&
                        pipeline::reads_through_memo(new_read->bytes.size(), options);
   util::parallel_for(2, in_turn ? 1 : 2, [&](size_t k) { docs[k] = parse_version(std::move(*reads[k]), options); });
