@@ -321,34 +321,70 @@ TEST(Store, ReadVersionBytesTakesRevisionsAndFiles) {
   EXPECT_EQ(doc2->meta.date, "2021");
 }
 
-// Both sides of a diff, through the paragraph memo in turn (small pages) or
-// on two threads (pages the memo cannot hold): the same documents as each
-// version loaded alone, without caches.
+// The first sentence of the paragraph that begins with `start`, or null.
+const Sentence* sentence_starting(const Document& doc, std::string_view start) {
+  for (const Section& section : doc.sections) {
+    for (const Sentence& sentence : section.sentences) {
+      if (sentence.text.view().substr(0, start.size()) == start) return &sentence;
+    }
+  }
+  return nullptr;
+}
+
+// Both sides of a diff, read together on one thread (small pages) or two
+// (larger ones), in plain text and Markdown, from files and the store: the
+// same documents as each version loaded alone, and a paragraph both hold
+// is read once, its sentences one text in both.
 TEST(Store, VersionPairReadsAsEachVersionAlone) {
   test::TempDir tmp;
   Store store = make_store(tmp);
   import_ok(store, {snapshot(version_text(1), "2020", "v1")});
   const std::string small_old = tmp.file("small-old.txt", "Purpose\n\nThe fund pays. It pays well.\n");
   const std::string small_new = tmp.file("small-new.txt", "Purpose\n\nThe fund pays. It pays less.\n");
+  std::string text_old, text_new, markdown_old, markdown_new;
+  for (int k = 0; k < 600; ++k) {
+    const std::string kept = fmt::format("Member {} is paid each year. It may appeal.", k);
+    const std::string changed = fmt::format("Clause {} applies. It pays {}.", k, k % 7 == 0 ? "less" : "well");
+    text_old += fmt::format("Clause {}\n\n{}\n\nClause {} applies. It pays well.\n\n", k, kept, k);
+    text_new += fmt::format("Clause {}\n\n{}\n\n{}\n\n", k, kept, changed);
+    markdown_old += fmt::format("## Clause {}\n\n{}\n\n- Clause {} applies. It pays well.\n\n", k, kept, k);
+    markdown_new += fmt::format("## Clause {}\n\n{}\n\n- {}\n\n", k, kept, changed);
+  }
   const std::vector<std::pair<std::string, std::string>> pairs = {
       {small_old, small_new},
       {test::snapshot_path("page-2023"), test::snapshot_path("page-2024")},
-      {"v1", test::snapshot_path("page-2015")}};
-  for (const size_t memo_bytes : {SentenceCache::kDefaultBytes, size_t{64} << 10}) {
-    for (const auto& [old_rev, new_rev] : pairs) {
-      LoadOptions cached;
-      cached.cache = std::make_shared<ReadCache>();
-      cached.sentences = std::make_shared<SentenceCache>(memo_bytes);
-      auto both = load_version_pair(store.dir(), old_rev, new_rev, cached);
-      ASSERT_TRUE(both) << both.error().message;
-      auto old_alone = load_version(store.dir(), old_rev);
-      auto new_alone = load_version(store.dir(), new_rev);
-      ASSERT_TRUE(old_alone && new_alone);
-      EXPECT_EQ(render_outline_json(both->old_doc), render_outline_json(*old_alone)) << old_rev << memo_bytes;
-      EXPECT_EQ(render_outline_json(both->new_doc), render_outline_json(*new_alone)) << new_rev << memo_bytes;
-      EXPECT_EQ(both->old_doc.meta.source, old_alone->meta.source);
-      EXPECT_EQ(both->new_doc.meta.title, new_alone->meta.title);
+      {"v1", test::snapshot_path("page-2015")},
+      {tmp.file("old.txt", text_old), tmp.file("new.txt", text_new)},
+      {tmp.file("old.md", markdown_old), tmp.file("new.md", markdown_new)}};
+  for (const auto& [old_rev, new_rev] : pairs) {
+    LoadOptions cached;
+    cached.cache = std::make_shared<ReadCache>();
+    cached.sentences = std::make_shared<SentenceCache>();
+    auto both = load_version_pair(store.dir(), old_rev, new_rev, cached);
+    ASSERT_TRUE(both) << both.error().message;
+    auto old_alone = load_version(store.dir(), old_rev);
+    auto new_alone = load_version(store.dir(), new_rev);
+    ASSERT_TRUE(old_alone && new_alone);
+    EXPECT_EQ(render_outline_json(both->old_doc), render_outline_json(*old_alone)) << old_rev;
+    EXPECT_EQ(render_outline_json(both->new_doc), render_outline_json(*new_alone)) << new_rev;
+    EXPECT_EQ(both->old_doc.meta.source, old_alone->meta.source);
+    EXPECT_EQ(both->new_doc.meta.title, new_alone->meta.title);
+  }
+  for (const std::string ext : {".txt", ".md"}) {
+    auto both = load_version_pair(store.dir(), tmp.path() + "/old" + ext, tmp.path() + "/new" + ext);
+    ASSERT_TRUE(both) << both.error().message;
+    for (const int k : {0, 321, 599}) {
+      const Sentence* in_old = sentence_starting(both->old_doc, fmt::format("Member {} ", k));
+      const Sentence* in_new = sentence_starting(both->new_doc, fmt::format("Member {} ", k));
+      ASSERT_TRUE(in_old && in_new) << ext << k;
+      EXPECT_EQ(in_old->text.data(), in_new->text.data()) << ext << k;
+      EXPECT_EQ(in_old->norm.data(), in_new->norm.data()) << ext << k;
     }
+    // Paragraphs that differ are read apart.
+    const Sentence* old_clause = sentence_starting(both->old_doc, "Clause 7 applies");
+    const Sentence* new_clause = sentence_starting(both->new_doc, "Clause 7 applies");
+    ASSERT_TRUE(old_clause && new_clause) << ext;
+    EXPECT_NE(old_clause->text.data(), new_clause->text.data()) << ext;
   }
 }
 

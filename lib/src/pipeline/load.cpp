@@ -1,39 +1,74 @@
 #include "strata/load.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "ingest/ingest.hpp"
 #include "normalize/normalize.hpp"
 #include "pipeline/load_owned.hpp"
 #include "programmes/sentence_cache.hpp"
 #include "segment/segment.hpp"
+#include "sys/parallel.hpp"
+#include "text/same_text.hpp"
 
 namespace strata {
 
 namespace {
 
-// Ingest -> normalize -> segment. `owned`, when not null, holds `bytes` and
-// is let go once ingest has read them (pipeline/load_owned.hpp).
-Result<Document> parse(std::string_view bytes, std::string* owned, std::string_view source,
-                       const LoadOptions& options) {
+// Pairs of less input than this are parsed on one thread: starting the
+// others costs more than they save.
+constexpr size_t kParallelPairBytes = 64 * 1024;
+
+// Blocks read by one job of a pair's reading (parse_owned_pair): enough to
+// make the handing out of jobs negligible, few enough to balance the two
+// threads.
+constexpr size_t kBlocksPerJob = 256;
+
+// A version ingested and its structure decided: all of parse() but the
+// reading of its blocks' sentences.
+struct LaidOut {
+  std::optional<Segmentation> segmentation;
+  std::optional<std::string> date;  // from the boilerplate rules
+  std::vector<Removal> removals;
+};
+
+// Ingest -> normalize -> the structure. `owned`, when not null, holds
+// `bytes` and is let go once ingest has read them (pipeline/load_owned.hpp).
+Result<LaidOut> lay_out(std::string_view bytes, std::string* owned, std::string_view source,
+                        const LoadOptions& options) {
   auto raw = ingest(bytes, source, IngestOptions{options.format, options.selectors, options.cache.get()});
   if (!raw) return raw.error();
-  outline::BlockMemo* memo =
-      pipeline::reads_through_memo(bytes.size(), options) ? &options.sentences->memos().blocks : nullptr;
   if (owned != nullptr) std::string().swap(*owned);  // `bytes` is not read past here
-  std::vector<Removal> removals = std::move(raw->removals);
-  std::optional<std::string> date = remove_boilerplate(*raw, options.rules, removals);
-  Document doc = segment(std::move(*raw), memo);
-  if (date) doc.meta.date = *date;
-  doc.removals = std::move(removals);
+  LaidOut laid;
+  laid.removals = std::move(raw->removals);
+  laid.date = remove_boilerplate(*raw, options.rules, laid.removals);
+  laid.segmentation.emplace(std::move(*raw));
+  return laid;
+}
+
+// The document of a version laid out, with the sentences of its blocks
+// `known` (Segmentation::build).
+Document build(LaidOut laid, const std::vector<const outline::BlockMemo::Sentences*>& known, outline::BlockMemo* memo) {
+  Document doc = std::move(*laid.segmentation).build(known, memo);
+  if (laid.date) doc.meta.date = *laid.date;
+  doc.removals = std::move(laid.removals);
   return doc;
 }
 
-}  // namespace
-
-bool pipeline::reads_through_memo(size_t bytes, const LoadOptions& options) {
-  return options.sentences != nullptr && options.sentences->memos().blocks.fits(bytes);
+Result<Document> parse(std::string_view bytes, std::string* owned, std::string_view source,
+                       const LoadOptions& options) {
+  outline::BlockMemo* memo = options.sentences != nullptr && options.sentences->memos().blocks.fits(bytes.size())
+                                 ? &options.sentences->memos().blocks
+                                 : nullptr;
+  auto laid = lay_out(bytes, owned, source, options);
+  if (!laid) return laid.error();
+  return build(std::move(*laid), {}, memo);
 }
+
+}  // namespace
 
 Result<Document> parse_document(std::string_view bytes, std::string_view source, const LoadOptions& options) {
   return parse(bytes, nullptr, source, options);
@@ -41,6 +76,60 @@ Result<Document> parse_document(std::string_view bytes, std::string_view source,
 
 Result<Document> pipeline::parse_owned(std::string bytes, std::string_view source, const LoadOptions& options) {
   return parse(bytes, &bytes, source, options);
+}
+
+Result<std::pair<Document, Document>> pipeline::parse_owned_pair(OwnedVersion old_version, OwnedVersion new_version) {
+  OwnedVersion* versions[2] = {&old_version, &new_version};
+  const size_t threads = old_version.bytes.size() + new_version.bytes.size() >= kParallelPairBytes ? 2 : 1;
+  std::optional<Result<LaidOut>> laid[2];
+  util::parallel_for(2, threads, [&](size_t k) {
+    OwnedVersion& v = *versions[k];
+    laid[k] = lay_out(v.bytes, &v.bytes, v.source, *v.options);
+    // The blocks' hashes, made on both threads: pairing the blocks below
+    // looks them up.
+    if (*laid[k]) {
+      for (const BlockText& block : (*laid[k])->segmentation->blocks()) static_cast<void>(block.text->hash());
+    }
+  });
+  if (!*laid[0]) return laid[0]->error();
+  if (!*laid[1]) return laid[1]->error();
+
+  // Each distinct block, by its text and whether it is split, and which of
+  // them each block of each version is.
+  std::vector<BlockText> distinct;
+  std::vector<uint32_t> which[2];
+  std::unordered_map<uint64_t, uint32_t> first_with_hash;
+  for (size_t k = 0; k < 2; ++k) {
+    const auto& blocks = (*laid[k])->segmentation->blocks();
+    which[k].reserve(blocks.size());
+    first_with_hash.reserve(first_with_hash.size() + blocks.size());
+    for (const BlockText& block : blocks) {
+      const auto [at, added] =
+          first_with_hash.try_emplace(block.text->hash() ^ static_cast<uint64_t>(block.split), distinct.size());
+      if (!added) {
+        const BlockText& seen = distinct[at->second];
+        if (seen.split == block.split && util::same_text(*seen.text, *block.text)) {
+          which[k].push_back(at->second);
+          continue;
+        }
+      }
+      // New, or another text of the same hash: read on its own.
+      which[k].push_back(static_cast<uint32_t>(distinct.size()));
+      distinct.push_back(block);
+    }
+  }
+  std::vector<outline::BlockMemo::Sentences> read(distinct.size());
+  util::parallel_for((distinct.size() + kBlocksPerJob - 1) / kBlocksPerJob, threads, [&](size_t job) {
+    const size_t end = std::min(distinct.size(), (job + 1) * kBlocksPerJob);
+    for (size_t d = job * kBlocksPerJob; d < end; ++d) read[d] = block_sentences(*distinct[d].text, distinct[d].split);
+  });
+  std::optional<Document> docs[2];
+  util::parallel_for(2, threads, [&](size_t k) {
+    std::vector<const outline::BlockMemo::Sentences*> known(which[k].size());
+    for (size_t b = 0; b < known.size(); ++b) known[b] = &read[which[k][b]];
+    docs[k] = build(std::move(**laid[k]), known, nullptr);
+  });
+  return std::pair{std::move(*docs[0]), std::move(*docs[1])};
 }
 
 Result<Document> load_document(const std::string& path, const LoadOptions& options) {

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "strata/load.hpp"
 
@@ -13,9 +14,17 @@ namespace strata::pipeline {
 
 Result<Document> parse_owned(std::string bytes, std::string_view source, const LoadOptions& options);
 
-// Whether a version of `bytes` is read through the paragraph memo of
-// `options.sentences`: only then does a version read after it find the
-// paragraphs they share already split (outline::BlockMemo::fits).
-bool reads_through_memo(size_t bytes, const LoadOptions& options);
+// A version of a pair to parse: its bytes, handed over, its source and how
+// it is read.
+struct OwnedVersion {
+  std::string bytes;
+  std::string_view source;
+  const LoadOptions* options = nullptr;
+};
+
+// parse_owned() of the two versions of a pair, the old one's trouble
+// reported first. A block both hold is normalized and split once, and the
+// two share its sentences' texts; the work is divided between two threads.
+Result<std::pair<Document, Document>> parse_owned_pair(OwnedVersion old_version, OwnedVersion new_version);
 
 }  // namespace strata::pipeline

@@ -86,15 +86,25 @@ std::string heading_norm(const RawBlock& b) {
   return b.text.size() <= kMaxBulletHeadingBytes ? normalize_text(b.text) : std::string();
 }
 
-Document segment_plain(RawDocument& raw, BlockMemo* memo) {
-  std::vector<RawBlock>& blocks = raw.blocks;
-  DocumentMeta meta = meta_of(raw);
+// A source's file name without folders and extension: the title of last
+// resort. Empty for standard input.
+std::string file_stem(std::string_view source) {
+  if (source == "-") return {};
+  source = source.substr(source.find_last_of('/') + 1);
+  if (const size_t dot = source.rfind('.'); dot != std::string_view::npos && dot > 0) source = source.substr(0, dot);
+  return std::string(source);
+}
+
+}  // namespace
+
+void Segmentation::decide_plain() {
+  std::vector<RawBlock>& blocks = raw_.blocks;
   size_t first = 0;
   std::string title_norm;
   if (!blocks.empty() && !blocks[0].bullet) {
     std::string norm = heading_norm(blocks[0]);
     if (heading_shape(norm, kMaxHeadingBytes, true)) {
-      meta.title = blocks[0].text.str();
+      meta_.title = blocks[0].text.str();
       title_norm = std::move(norm);
       first = 1;
     }
@@ -125,123 +135,157 @@ Document segment_plain(RawDocument& raw, BlockMemo* memo) {
       heading[i] = shapes[i].heading && next_is_body;
     }
   }
-
-  TreeBuilder tree(meta, memo);
-  std::vector<int> list_indents;
   for (size_t i = first; i < n; ++i) {
-    RawBlock& b = blocks[i];
+    const RawBlock& b = blocks[i];
     if (!b.bullet && shapes[i].title) continue;  // the title repeated as a banner
-    if (heading[i]) {
-      // Two or more blank lines before a heading mark a stronger break than one.
-      const int gap_rank = b.gap >= 2 ? 0 : 1;
-      tree.open(b.text, b.line, HeadingKey{b.indent, b.bullet ? 1 : 0, gap_rank}, b.indent, b.bullet);
-      list_indents.clear();
-      continue;
-    }
-    tree.close_for_indent(b.indent);
-    if (b.bullet) {
-      while (!list_indents.empty() && list_indents.back() > b.indent) list_indents.pop_back();
-      if (list_indents.empty() || list_indents.back() < b.indent) list_indents.push_back(b.indent);
-      tree.add(BlockKind::kListItem, static_cast<int>(list_indents.size()) - 1, b.line, b.text);
-    } else {
-      list_indents.clear();
-      tree.add(shapes[i].quotation ? BlockKind::kQuote : BlockKind::kParagraph, 0, b.line, b.text);
-    }
-    release(b.text);
+    roles_[i] = heading[i]            ? Role::kHeading
+                : b.bullet            ? Role::kListItem
+                : shapes[i].quotation ? Role::kQuote
+                                      : Role::kParagraph;
   }
-  return tree.finish();
-}
-
-// A source's file name without folders and extension: the title of last
-// resort. Empty for standard input.
-std::string file_stem(std::string_view source) {
-  if (source == "-") return {};
-  source = source.substr(source.find_last_of('/') + 1);
-  if (const size_t dot = source.rfind('.'); dot != std::string_view::npos && dot > 0) source = source.substr(0, dot);
-  return std::string(source);
 }
 
 // Markdown and HTML: the structure is marked up.
-Document segment_marked(RawDocument& raw, BlockMemo* memo) {
-  DocumentMeta meta = meta_of(raw);
+void Segmentation::decide_marked() {
   size_t first = 0;
-  const bool has_h1 = std::any_of(raw.blocks.begin(), raw.blocks.end(),
+  const bool has_h1 = std::any_of(raw_.blocks.begin(), raw_.blocks.end(),
                                   [](const RawBlock& b) { return b.kind == RawBlock::Kind::kHeading && b.level == 1; });
   // A page without <h1> is named by its <title>, as a front matter title
   // names a Markdown file.
-  if (meta.title.empty() && !has_h1) meta.title = raw.page_title;
+  if (meta_.title.empty() && !has_h1) meta_.title = raw_.page_title;
   // A title from front matter or <title> wins; a first heading repeating it
   // is the title shown again, not a section. Otherwise a lone top-level
   // heading first in the file is the document's title.
-  if (!meta.title.empty()) {
-    if (!raw.blocks.empty() && raw.blocks[0].kind == RawBlock::Kind::kHeading &&
-        normalize_text(raw.blocks[0].text) == normalize_text(meta.title)) {
+  if (!meta_.title.empty()) {
+    if (!raw_.blocks.empty() && raw_.blocks[0].kind == RawBlock::Kind::kHeading &&
+        normalize_text(raw_.blocks[0].text) == normalize_text(meta_.title)) {
       first = 1;
     }
-  } else if (!raw.blocks.empty() && raw.blocks[0].kind == RawBlock::Kind::kHeading) {
-    const int level = raw.blocks[0].level;
-    const bool lone = std::none_of(raw.blocks.begin() + 1, raw.blocks.end(), [&](const RawBlock& b) {
+  } else if (!raw_.blocks.empty() && raw_.blocks[0].kind == RawBlock::Kind::kHeading) {
+    const int level = raw_.blocks[0].level;
+    const bool lone = std::none_of(raw_.blocks.begin() + 1, raw_.blocks.end(), [&](const RawBlock& b) {
       return b.kind == RawBlock::Kind::kHeading && b.level <= level;
     });
     if (lone) {
-      meta.title = raw.blocks[0].text.str();
+      meta_.title = raw_.blocks[0].text.str();
       first = 1;
     }
   }
   // Without any of those: a heading opening the file (kept as a section:
   // other headings of its level follow it), else the page's <title> beside
   // several <h1>, else the file name, so that no version is listed untitled.
-  if (meta.title.empty() && !raw.blocks.empty() && raw.blocks[0].kind == RawBlock::Kind::kHeading)
-    meta.title = raw.blocks[0].text.str();
-  if (meta.title.empty()) meta.title = raw.page_title;
-  if (meta.title.empty()) meta.title = file_stem(raw.source);
-  TreeBuilder tree(meta, memo);
-  // What the memo holds of the blocks, looked up together: paragraphs are
-  // split into sentences, other blocks are one (TreeBuilder::add).
-  std::vector<std::shared_ptr<const BlockMemo::Sentences>> found;
-  if (memo != nullptr) {
-    std::vector<std::pair<const SharedText*, bool>> wanted;
-    wanted.reserve(raw.blocks.size() - first);
-    for (size_t i = first; i < raw.blocks.size(); ++i) {
-      const RawBlock::Kind kind = raw.blocks[i].kind;
-      wanted.emplace_back(&raw.blocks[i].text, kind == RawBlock::Kind::kParagraph || kind == RawBlock::Kind::kLine);
-    }
-    memo->find_many(wanted, found);
-  }
-  for (size_t i = first; i < raw.blocks.size(); ++i) {
-    RawBlock& b = raw.blocks[i];
-    const BlockMemo::Sentences* known = found.empty() ? nullptr : found[i - first].get();
-    switch (b.kind) {
+  if (meta_.title.empty() && !raw_.blocks.empty() && raw_.blocks[0].kind == RawBlock::Kind::kHeading)
+    meta_.title = raw_.blocks[0].text.str();
+  if (meta_.title.empty()) meta_.title = raw_.page_title;
+  if (meta_.title.empty()) meta_.title = file_stem(raw_.source);
+  for (size_t i = first; i < raw_.blocks.size(); ++i) {
+    switch (raw_.blocks[i].kind) {
       case RawBlock::Kind::kHeading:
-        tree.open(b.text, b.line, HeadingKey{b.level, 0, 0}, 0, false, b.anchor);
+        roles_[i] = Role::kHeading;
         break;
       case RawBlock::Kind::kListItem:
-        tree.add(BlockKind::kListItem, b.indent, b.line, b.text, std::move(b.links), known);
+        roles_[i] = Role::kListItem;
         break;
       case RawBlock::Kind::kQuote:
-        tree.add(BlockKind::kQuote, 0, b.line, b.text, std::move(b.links), known);
+        roles_[i] = Role::kQuote;
         break;
       case RawBlock::Kind::kCode:
-        tree.add(BlockKind::kCode, 0, b.line, b.text, {}, known);
+        roles_[i] = Role::kCode;
         break;
       case RawBlock::Kind::kTableRow:
-        tree.add(BlockKind::kTableRow, 0, b.line, b.text, std::move(b.links), known);
+        roles_[i] = Role::kTableRow;
         break;
       case RawBlock::Kind::kParagraph:
       case RawBlock::Kind::kLine:
-        tree.add(BlockKind::kParagraph, 0, b.line, b.text, std::move(b.links), known);
+        roles_[i] = Role::kParagraph;
         break;
     }
+  }
+}
+
+BlockKind Segmentation::kind_of(Role role) {
+  switch (role) {
+    case Role::kListItem:
+      return BlockKind::kListItem;
+    case Role::kQuote:
+      return BlockKind::kQuote;
+    case Role::kCode:
+      return BlockKind::kCode;
+    case Role::kTableRow:
+      return BlockKind::kTableRow;
+    default:
+      return BlockKind::kParagraph;
+  }
+}
+
+Segmentation::Segmentation(RawDocument raw) : raw_(std::move(raw)), meta_(meta_of(raw_)) {
+  roles_.assign(raw_.blocks.size(), Role::kSkip);
+  const bool marked = raw_.format == InputFormat::kMarkdown || raw_.format == InputFormat::kHtml;
+  if (marked) {
+    decide_marked();
+  } else {
+    decide_plain();
+  }
+  for (size_t i = 0; i < roles_.size(); ++i) {
+    if (roles_[i] != Role::kSkip && roles_[i] != Role::kHeading)
+      blocks_.push_back({&raw_.blocks[i].text, roles_[i] == Role::kParagraph});
+  }
+}
+
+Document Segmentation::build(const std::vector<const BlockMemo::Sentences*>& known, BlockMemo* memo) && {
+  // What the memo holds of the blocks, looked up together: one by one, each
+  // waited on a few cache misses.
+  std::vector<std::shared_ptr<const BlockMemo::Sentences>> found;
+  std::vector<const BlockMemo::Sentences*> from_memo;
+  const std::vector<const BlockMemo::Sentences*>* sentences = &known;
+  if (known.empty() && memo != nullptr) {
+    std::vector<std::pair<const SharedText*, bool>> wanted;
+    wanted.reserve(blocks_.size());
+    for (const BlockText& b : blocks_) wanted.emplace_back(b.text, b.split);
+    memo->find_many(wanted, found);
+    for (const auto& f : found) from_memo.push_back(f.get());
+    sentences = &from_memo;
+  }
+  const bool marked = raw_.format == InputFormat::kMarkdown || raw_.format == InputFormat::kHtml;
+  TreeBuilder tree(std::move(meta_), memo);
+  std::vector<int> list_indents;  // plain text's open lists, by indent
+  size_t next = 0;                // the next of blocks_
+  for (size_t i = 0; i < raw_.blocks.size(); ++i) {
+    RawBlock& b = raw_.blocks[i];
+    const Role role = roles_[i];
+    if (role == Role::kSkip) continue;
+    if (role == Role::kHeading) {
+      if (marked) {
+        tree.open(b.text, b.line, HeadingKey{b.level, 0, 0}, 0, false, b.anchor);
+      } else {
+        // Two or more blank lines before a heading mark a stronger break than one.
+        const int gap_rank = b.gap >= 2 ? 0 : 1;
+        tree.open(b.text, b.line, HeadingKey{b.indent, b.bullet ? 1 : 0, gap_rank}, b.indent, b.bullet);
+        list_indents.clear();
+      }
+      continue;
+    }
+    const BlockMemo::Sentences* read = sentences->empty() ? nullptr : (*sentences)[next];
+    ++next;
+    int depth = 0;
+    if (marked) {
+      if (role == Role::kListItem) depth = b.indent;
+    } else {
+      tree.close_for_indent(b.indent);
+      if (role == Role::kListItem) {
+        while (!list_indents.empty() && list_indents.back() > b.indent) list_indents.pop_back();
+        if (list_indents.empty() || list_indents.back() < b.indent) list_indents.push_back(b.indent);
+        depth = static_cast<int>(list_indents.size()) - 1;
+      } else {
+        list_indents.clear();
+      }
+    }
+    tree.add(kind_of(role), depth, b.line, b.text, std::move(b.links), read);
     release(b.text);
   }
   return tree.finish();
 }
 
-}  // namespace
-
-Document segment(RawDocument raw, BlockMemo* memo) {
-  return raw.format == InputFormat::kMarkdown || raw.format == InputFormat::kHtml ? segment_marked(raw, memo)
-                                                                                  : segment_plain(raw, memo);
-}
+Document segment(RawDocument raw, BlockMemo* memo) { return Segmentation(std::move(raw)).build({}, memo); }
 
 }  // namespace strata

@@ -84,11 +84,7 @@ void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const SharedText
   const bool split = kind == BlockKind::kParagraph;
   std::shared_ptr<const BlockMemo::Sentences> held;
   if (known == nullptr && memo_ != nullptr) {
-    held = memo_->get(text, split, [&] {
-      BlockMemo::Sentences made;
-      append_sentences(text, split, made);
-      return made;
-    });
+    held = memo_->get(text, split, [&] { return block_sentences(text, split); });
     known = held.get();
   }
   if (known != nullptr) {
@@ -134,3 +130,13 @@ Document TreeBuilder::finish() {
 }
 
 }  // namespace strata::outline
+
+namespace strata {
+
+outline::BlockMemo::Sentences block_sentences(const SharedText& text, bool split) {
+  outline::BlockMemo::Sentences made;
+  outline::append_sentences(text, split, made);
+  return made;
+}
+
+}  // namespace strata

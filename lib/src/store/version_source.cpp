@@ -8,7 +8,6 @@
 #include "pipeline/load_owned.hpp"
 #include "store/revision.hpp"
 #include "store/store_impl.hpp"
-#include "sys/parallel.hpp"
 
 namespace strata {
 
@@ -52,23 +51,33 @@ Result<VersionBytes> read_version_bytes(const std::string& store_dir, std::strin
 
 namespace {
 
-// The bytes of a version parsed; a stored version keeps its recorded
-// format, selectors and names.
-Result<Document> parse_version(VersionBytes read, const LoadOptions& options) {
+// How the bytes of a version are read: a stored version keeps its recorded
+// format and selectors.
+LoadOptions options_for(const VersionBytes& read, const LoadOptions& options) {
   LoadOptions effective = options;
   if (read.version && effective.format == InputFormat::kAuto) effective.format = read.version->format;
   // A stored page is read with the selectors it was imported with, unless
   // the command gives its own.
   if (read.version && effective.selectors.select.empty() && effective.selectors.remove.empty())
     effective.selectors = read.version->selectors;
-  auto doc = pipeline::parse_owned(std::move(read.bytes), read.version ? read.version->id : read.label, effective);
+  return effective;
+}
+
+std::string_view source_of(const VersionBytes& read) { return read.version ? read.version->id : read.label; }
+
+// A stored version's document keeps its recorded names.
+void name_version(const VersionBytes& read, Document& doc) {
+  if (!read.version) return;
+  doc.meta.source = read.version->id;
+  doc.meta.title = read.version->title;
+  doc.meta.date = read.version->date;
+  doc.meta.format = read.version->format;
+}
+
+Result<Document> parse_version(VersionBytes read, const LoadOptions& options) {
+  auto doc = pipeline::parse_owned(std::move(read.bytes), source_of(read), options_for(read, options));
   if (!doc) return doc.error();
-  if (read.version) {
-    doc->meta.source = read.version->id;
-    doc->meta.title = read.version->title;
-    doc->meta.date = read.version->date;
-    doc->meta.format = read.version->format;
-  }
+  name_version(read, *doc);
   return doc;
 }
 
@@ -92,18 +101,14 @@ Result<VersionPair> load_version_pair(const std::string& store_dir, std::string_
     if (!old_doc) return old_doc.error();
     return new_read.error();
   }
-  std::optional<Result<Document>> docs[2];
-  VersionBytes* reads[2] = {&*old_read, &*new_read};
-  // The new version finds the paragraphs it shares with the old one already
-  // split only when both pass through the paragraph memo, read in turn.
-  // Otherwise the order gains nothing and the two are parsed at once: a 10
-  // MB pair's reading is a fifth of its instructions (docs/benchmarks.md).
-  const bool in_turn = pipeline::reads_through_memo(old_read->bytes.size(), options) &&
-                       pipeline::reads_through_memo(new_read->bytes.size(), options);
-  util::parallel_for(2, in_turn ? 1 : 2, [&](size_t k) { docs[k] = parse_version(std::move(*reads[k]), options); });
-  if (!*docs[0]) return docs[0]->error();
-  if (!*docs[1]) return docs[1]->error();
-  return VersionPair{std::move(**docs[0]), std::move(**docs[1])};
+  const LoadOptions old_options = options_for(*old_read, options);
+  const LoadOptions new_options = options_for(*new_read, options);
+  auto docs = pipeline::parse_owned_pair({std::move(old_read->bytes), source_of(*old_read), &old_options},
+                                         {std::move(new_read->bytes), source_of(*new_read), &new_options});
+  if (!docs) return docs.error();
+  name_version(*old_read, docs->first);
+  name_version(*new_read, docs->second);
+  return VersionPair{std::move(docs->first), std::move(docs->second)};
 }
 
 }  // namespace strata
