@@ -10,6 +10,7 @@
 #include "strata/ingest.hpp"
 #include "test_util.hpp"
 #include "text/slug.hpp"
+#include "text/utf8.hpp"
 #include "text/words.hpp"
 
 namespace strata {
@@ -135,6 +136,12 @@ TEST(Slug, LowercaseLettersAndDigitsOfAnyScript) {
   const std::string slug = slugify(std::string(40, 'x') + " " + std::string(40, 'y'));
   EXPECT_LE(slug.size(), 60u);
   EXPECT_EQ(slug.substr(0, 41), std::string(40, 'x') + "-");
+  // Four-byte letters between dashes, past the limit: whole code points.
+  std::string wide;
+  for (int k = 0; k < 30; ++k) wide += "\xF0\x9D\x90\x80 ";  // U+1D400, a capital letter
+  const std::string wide_slug = slugify(wide);
+  EXPECT_EQ(wide_slug.size(), 13u * 5 - 1);  // the last begun under the limit
+  EXPECT_EQ(utf8::find_invalid(wide_slug), std::string::npos);
 }
 
 // ASCII takes a path without the Unicode tables: each of its characters

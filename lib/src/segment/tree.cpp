@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
+#include <unordered_map>
 
 #include "normalize/normalize.hpp"
 #include "segment/segment.hpp"
@@ -108,7 +108,8 @@ void TreeBuilder::add(BlockKind kind, int depth, uint32_t line, const SharedText
 
 Document TreeBuilder::finish() {
   // Ids: the slug path, made unique in document order ("-2", "-3", ...).
-  std::map<std::string, int> seen;
+  std::unordered_map<std::string, int> seen;
+  seen.reserve(doc_.sections.size() * 2);
   seen["lead"] = 1;
   for (size_t i = 1; i < doc_.sections.size(); ++i) {
     Section& s = doc_.sections[i];

@@ -12,10 +12,13 @@ constexpr size_t kMaxSlugBytes = 60;
 }  // namespace
 
 std::string slugify(std::string_view title) {
-  std::string slug;
+  // Written into a buffer of the longest slug: a string grown a character
+  // at a time cost more than the rest of making it.
+  char slug[kMaxSlugBytes + 8];
+  size_t n = 0;
   bool dash = false;
   size_t pos = 0;
-  while (pos < title.size() && slug.size() < kMaxSlugBytes) {
+  while (pos < title.size() && n < kMaxSlugBytes) {
     char32_t cp = static_cast<unsigned char>(title[pos]);
     bool alnum = false;
     if (cp < 0x80) {  // most titles: ASCII's classes without the Unicode tables
@@ -31,14 +34,20 @@ std::string slugify(std::string_view title) {
     }
     if (cp == '\'' || cp == 0x2019) continue;  // "Russia's" -> "russias"
     if (!alnum) {
-      dash = !slug.empty();
+      dash = n > 0;
       continue;
     }
-    if (dash) slug.push_back('-');
+    if (dash) slug[n++] = '-';
     dash = false;
-    utf8::append(slug, cp);
+    if (cp < 0x80) {
+      slug[n++] = static_cast<char>(cp);
+    } else {
+      std::string bytes;
+      utf8::append(bytes, cp);
+      for (const char b : bytes) slug[n++] = b;
+    }
   }
-  return slug.empty() ? std::string("section") : slug;
+  return n == 0 ? std::string("section") : std::string(slug, n);
 }
 
 }  // namespace strata
