@@ -49,12 +49,10 @@ int run_diff(const DiffArgs& args) {
   if (args.old_file == "-" && args.new_file == "-") {
     return report_error(make_error(ErrorCode::kInvalidArgument, "only one side can be standard input ('-')"));
   }
-  // One cache of parts and paragraphs for both sides: a paragraph the new
-  // version kept is not normalized and split again (a fifth of a diff of
-  // two consecutive QUIC drafts). Classify's readings are not shared: for a
-  // single pair, keeping them costs more than reading a sentence twice.
+  // One cache of parts for both sides: the new version of a Markdown pair
+  // is not parsed again where it kept the old one's parts. (The two read
+  // each paragraph they share once without a cache: load_version_pair.)
   options->cache = std::make_shared<ReadCache>();
-  options->sentences = std::make_shared<SentenceCache>();
   auto docs = args.read.load_pair(args.old_file, args.new_file, *options);
   if (!docs) return report_error(docs.error());
   auto changes = std::make_shared<const ChangeSet>(compare(docs->old_doc, docs->new_doc, *compare_options));
@@ -76,7 +74,6 @@ int run_diff(const DiffArgs& args) {
   keep_until_exit(std::make_shared<const Document>(std::move(docs->old_doc)));
   keep_until_exit(std::make_shared<const Document>(std::move(docs->new_doc)));
   keep_until_exit(options->cache);
-  keep_until_exit(options->sentences);
   if (rc != kExitSame) return rc;
   return changes->has_changes() ? kExitDifferent : kExitSame;
 }

@@ -1,8 +1,8 @@
 #include "strata/load.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <optional>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -58,6 +58,14 @@ Document build(LaidOut laid, const std::vector<const outline::BlockMemo::Sentenc
   return doc;
 }
 
+// Whether a version is read as Markdown, as far as its format and name
+// tell without reading it.
+bool marked_down(const pipeline::OwnedVersion& version) {
+  const InputFormat format = version.options->format;
+  return format == InputFormat::kMarkdown ||
+         (format == InputFormat::kAuto && format_from_path(version.source) == InputFormat::kMarkdown);
+}
+
 Result<Document> parse(std::string_view bytes, std::string* owned, std::string_view source,
                        const LoadOptions& options) {
   outline::BlockMemo* memo = options.sentences != nullptr && options.sentences->memos().blocks.fits(bytes.size())
@@ -82,7 +90,11 @@ Result<std::pair<Document, Document>> pipeline::parse_owned_pair(OwnedVersion ol
   OwnedVersion* versions[2] = {&old_version, &new_version};
   const size_t threads = old_version.bytes.size() + new_version.bytes.size() >= kParallelPairBytes ? 2 : 1;
   std::optional<Result<LaidOut>> laid[2];
-  util::parallel_for(2, threads, [&](size_t k) {
+  // Markdown is ingested in turn: the new version then finds the parts it
+  // shares with the old one in the read cache, and cmark-gfm's inline pass
+  // runs one at a time whatever the threads (ingest/markdown.cpp).
+  const bool in_turn = marked_down(old_version) || marked_down(new_version);
+  util::parallel_for(2, in_turn ? 1 : threads, [&](size_t k) {
     OwnedVersion& v = *versions[k];
     laid[k] = lay_out(v.bytes, &v.bytes, v.source, *v.options);
     // The blocks' hashes, made on both threads: pairing the blocks below
@@ -95,27 +107,31 @@ Result<std::pair<Document, Document>> pipeline::parse_owned_pair(OwnedVersion ol
   if (!*laid[1]) return laid[1]->error();
 
   // Each distinct block, by its text and whether it is split, and which of
-  // them each block of each version is.
+  // them each block of each version is; found through an open-addressing
+  // table of their numbers (plus one: 0 is a free slot), at most half full.
+  const std::vector<BlockText>* blocks[2] = {&(*laid[0])->segmentation->blocks(), &(*laid[1])->segmentation->blocks()};
   std::vector<BlockText> distinct;
+  std::vector<uint64_t> distinct_keys;
   std::vector<uint32_t> which[2];
-  std::unordered_map<uint64_t, uint32_t> first_with_hash;
+  std::vector<uint32_t> table(std::bit_ceil(2 * (blocks[0]->size() + blocks[1]->size()) + 1), 0);
+  const size_t mask = table.size() - 1;
   for (size_t k = 0; k < 2; ++k) {
-    const auto& blocks = (*laid[k])->segmentation->blocks();
-    which[k].reserve(blocks.size());
-    first_with_hash.reserve(first_with_hash.size() + blocks.size());
-    for (const BlockText& block : blocks) {
-      const auto [at, added] =
-          first_with_hash.try_emplace(block.text->hash() ^ static_cast<uint64_t>(block.split), distinct.size());
-      if (!added) {
-        const BlockText& seen = distinct[at->second];
-        if (seen.split == block.split && util::same_text(*seen.text, *block.text)) {
-          which[k].push_back(at->second);
-          continue;
-        }
+    which[k].reserve(blocks[k]->size());
+    for (const BlockText& block : *blocks[k]) {
+      const uint64_t key = block.text->hash() ^ static_cast<uint64_t>(block.split);
+      size_t slot = key & mask;
+      for (; table[slot] != 0; slot = (slot + 1) & mask) {
+        const uint32_t d = table[slot] - 1;
+        if (distinct_keys[d] == key && distinct[d].split == block.split &&
+            util::same_text(*distinct[d].text, *block.text))
+          break;
       }
-      // New, or another text of the same hash: read on its own.
-      which[k].push_back(static_cast<uint32_t>(distinct.size()));
-      distinct.push_back(block);
+      if (table[slot] == 0) {
+        distinct.push_back(block);
+        distinct_keys.push_back(key);
+        table[slot] = static_cast<uint32_t>(distinct.size());
+      }
+      which[k].push_back(table[slot] - 1);
     }
   }
   std::vector<outline::BlockMemo::Sentences> read(distinct.size());
