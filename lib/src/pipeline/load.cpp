@@ -1,6 +1,7 @@
 #include "strata/load.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <optional>
 #include <utility>
@@ -66,6 +67,57 @@ bool marked_down(const pipeline::OwnedVersion& version) {
          (format == InputFormat::kAuto && format_from_path(version.source) == InputFormat::kMarkdown);
 }
 
+// The blocks of the two versions of a pair, each distinct one (its text,
+// and whether it is split) read once.
+class SharedBlocks {
+ public:
+  // `blocks`: each version's (Segmentation::blocks), read on `threads`
+  // threads in jobs of kBlocksPerJob blocks.
+  SharedBlocks(std::array<const std::vector<BlockText>*, 2> blocks, size_t threads) {
+    // Found through an open-addressing table of the distinct blocks'
+    // numbers (plus one: 0 is a free slot), at most half full.
+    std::vector<uint32_t> table(std::bit_ceil(2 * (blocks[0]->size() + blocks[1]->size()) + 1), 0);
+    const size_t mask = table.size() - 1;
+    for (size_t k = 0; k < 2; ++k) {
+      which_[k].reserve(blocks[k]->size());
+      for (const BlockText& block : *blocks[k]) {
+        const uint64_t key = block.text->hash() ^ static_cast<uint64_t>(block.split);
+        size_t slot = key & mask;
+        for (; table[slot] != 0; slot = (slot + 1) & mask) {
+          const uint32_t d = table[slot] - 1;
+          if (keys_[d] == key && distinct_[d].split == block.split && util::same_text(*distinct_[d].text, *block.text))
+            break;
+        }
+        if (table[slot] == 0) {
+          distinct_.push_back(block);
+          keys_.push_back(key);
+          table[slot] = static_cast<uint32_t>(distinct_.size());
+        }
+        which_[k].push_back(table[slot] - 1);
+      }
+    }
+    read_.resize(distinct_.size());
+    util::parallel_for((distinct_.size() + kBlocksPerJob - 1) / kBlocksPerJob, threads, [&](size_t job) {
+      const size_t end = std::min(distinct_.size(), (job + 1) * kBlocksPerJob);
+      for (size_t d = job * kBlocksPerJob; d < end; ++d)
+        read_[d] = block_sentences(*distinct_[d].text, distinct_[d].split);
+    });
+  }
+
+  // The sentences of each block of version `k`, in order.
+  std::vector<const outline::BlockMemo::Sentences*> sentences_of(size_t k) const {
+    std::vector<const outline::BlockMemo::Sentences*> out(which_[k].size());
+    for (size_t b = 0; b < out.size(); ++b) out[b] = &read_[which_[k][b]];
+    return out;
+  }
+
+ private:
+  std::vector<BlockText> distinct_;
+  std::vector<uint64_t> keys_;  // by distinct block: its hash, split or not
+  std::vector<outline::BlockMemo::Sentences> read_;
+  std::array<std::vector<uint32_t>, 2> which_;  // by version and block: the distinct block it is
+};
+
 Result<Document> parse(std::string_view bytes, std::string* owned, std::string_view source,
                        const LoadOptions& options) {
   outline::BlockMemo* memo = options.sentences != nullptr && options.sentences->memos().blocks.fits(bytes.size())
@@ -106,45 +158,10 @@ Result<std::pair<Document, Document>> pipeline::parse_owned_pair(OwnedVersion ol
   if (!*laid[0]) return laid[0]->error();
   if (!*laid[1]) return laid[1]->error();
 
-  // Each distinct block, by its text and whether it is split, and which of
-  // them each block of each version is; found through an open-addressing
-  // table of their numbers (plus one: 0 is a free slot), at most half full.
-  const std::vector<BlockText>* blocks[2] = {&(*laid[0])->segmentation->blocks(), &(*laid[1])->segmentation->blocks()};
-  std::vector<BlockText> distinct;
-  std::vector<uint64_t> distinct_keys;
-  std::vector<uint32_t> which[2];
-  std::vector<uint32_t> table(std::bit_ceil(2 * (blocks[0]->size() + blocks[1]->size()) + 1), 0);
-  const size_t mask = table.size() - 1;
-  for (size_t k = 0; k < 2; ++k) {
-    which[k].reserve(blocks[k]->size());
-    for (const BlockText& block : *blocks[k]) {
-      const uint64_t key = block.text->hash() ^ static_cast<uint64_t>(block.split);
-      size_t slot = key & mask;
-      for (; table[slot] != 0; slot = (slot + 1) & mask) {
-        const uint32_t d = table[slot] - 1;
-        if (distinct_keys[d] == key && distinct[d].split == block.split &&
-            util::same_text(*distinct[d].text, *block.text))
-          break;
-      }
-      if (table[slot] == 0) {
-        distinct.push_back(block);
-        distinct_keys.push_back(key);
-        table[slot] = static_cast<uint32_t>(distinct.size());
-      }
-      which[k].push_back(table[slot] - 1);
-    }
-  }
-  std::vector<outline::BlockMemo::Sentences> read(distinct.size());
-  util::parallel_for((distinct.size() + kBlocksPerJob - 1) / kBlocksPerJob, threads, [&](size_t job) {
-    const size_t end = std::min(distinct.size(), (job + 1) * kBlocksPerJob);
-    for (size_t d = job * kBlocksPerJob; d < end; ++d) read[d] = block_sentences(*distinct[d].text, distinct[d].split);
-  });
+  const SharedBlocks shared({&(*laid[0])->segmentation->blocks(), &(*laid[1])->segmentation->blocks()}, threads);
   std::optional<Document> docs[2];
-  util::parallel_for(2, threads, [&](size_t k) {
-    std::vector<const outline::BlockMemo::Sentences*> known(which[k].size());
-    for (size_t b = 0; b < known.size(); ++b) known[b] = &read[which[k][b]];
-    docs[k] = build(std::move(**laid[k]), known, nullptr);
-  });
+  util::parallel_for(2, threads,
+                     [&](size_t k) { docs[k] = build(std::move(**laid[k]), shared.sentences_of(k), nullptr); });
   return std::pair{std::move(*docs[0]), std::move(*docs[1])};
 }
 
