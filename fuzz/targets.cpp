@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/load_owned.hpp"
 #include "readers.hpp"
 #include "store/meta.hpp"
 #include "store/revision.hpp"
@@ -143,12 +144,42 @@ void read_one(const uint8_t* data, size_t size) {
   }
 }
 
+namespace {
+
+// The two read together, as a diff of two files reads them (each paragraph
+// they share read once): each must be the document it makes alone, and
+// the pair refused exactly when one of them is.
+void check_read_together(std::string_view old_bytes, std::string_view new_bytes) {
+  for (InputFormat format : {InputFormat::kAuto, InputFormat::kPlainText, InputFormat::kMarkdown, InputFormat::kHtml}) {
+    LoadOptions options;
+    options.format = format;
+    auto old_alone = parse_document(old_bytes, "old", options);
+    auto new_alone = parse_document(new_bytes, "new", options);
+    options.cache = std::make_shared<ReadCache>();
+    auto both = pipeline::parse_owned_pair({std::string(old_bytes), "old", &options},
+                                           {std::string(new_bytes), "new", &options});
+    if (!both || !old_alone || !new_alone) {
+      if (both.has_value() != (old_alone.has_value() && new_alone.has_value())) {
+        finding("a pair read together is refused otherwise than its versions read alone");
+      }
+      continue;
+    }
+    if (render_outline_json(both->first) != render_outline_json(*old_alone) ||
+        render_outline_json(both->second) != render_outline_json(*new_alone)) {
+      finding("a pair read together differs from its versions read alone");
+    }
+  }
+}
+
+}  // namespace
+
 void diff_two(const uint8_t* data, size_t size) {
   if (size > kMaxInput) return;
   const std::string_view all(reinterpret_cast<const char*>(data), size);
   const size_t cut = all.find('\xFF');
   const std::string_view old_bytes = all.substr(0, cut);
   const std::string_view new_bytes = cut == std::string_view::npos ? all : all.substr(cut + 1);
+  check_read_together(old_bytes, new_bytes);
   auto old_doc = parse_document(old_bytes, "old");
   auto new_doc = parse_document(new_bytes, "new");
   if (!old_doc || !new_doc) return;

@@ -19,7 +19,8 @@ void read_one(const uint8_t* data, size_t size);
 // compare() with classify and every diff renderer, and aborts when an
 // invariant breaks: output not UTF-8, JSON not parseable, a word diff that
 // does not rebuild the new claim, a report that changes when unchanged claims
-// are counted instead of kept, a self-diff with changes.
+// are counted instead of kept, a self-diff with changes, a version read
+// with the other (as a diff reads its pair) that differs from it read alone.
 void diff_two(const uint8_t* data, size_t size);
 
 // The configuration and grammar readers, each on arbitrary bytes. A refused
