@@ -208,20 +208,25 @@ void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>&
 // Words are the tokenizer's (text/words.hpp); hyphenated words count by their parts.
 Bag bag_of(std::string_view norm) {
   Bag bag;
-  std::string word;  // reused: most words fit the small-string buffer
-  for (const classify_detail::Token& t : classify_detail::tokenize(norm)) {
-    if (!t.word) continue;
+  std::string lowered;  // reused: most words fit the small-string buffer
+  classify_detail::for_each_token(norm, [&](uint32_t begin, uint32_t end, bool is_word, uint8_t seen) {
+    if (!is_word) return;
     // The parts of a hyphenated word count apart: "Russia-Ukraine conflict"
     // shares "Ukraine" with "Ukraine conflict", as a reader sees it.
-    std::string_view rest = norm.substr(t.begin, t.end - t.begin);
+    std::string_view rest = norm.substr(begin, end - begin);
+    // A word without an ASCII capital is hashed where it is, not copied.
+    if ((seen & classify_detail::token_detail::kUpper) != 0) {
+      lowered.assign(rest);
+      for (char& c : lowered) c = ascii::lower(c);
+      rest = lowered;
+    }
     while (!rest.empty()) {
       const size_t cut = rest.find('-');
-      word.assign(rest.substr(0, cut));
-      for (char& c : word) c = ascii::lower(c);
-      if (!word.empty()) bag.push_back(util::word_hash(word));
+      const std::string_view part = rest.substr(0, cut);
+      if (!part.empty()) bag.push_back(util::word_hash(part));
       rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 1);
     }
-  }
+  });
   std::sort(bag.begin(), bag.end());
   return bag;
 }

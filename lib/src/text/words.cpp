@@ -76,9 +76,9 @@ HighKind high_kind(std::string_view text, size_t pos, size_t& length) {
 
 std::vector<std::string_view> words_of(std::string_view text) {
   std::vector<std::string_view> words;
-  for (const auto& token : tokenize(text)) {
-    if (token.word) words.push_back(token_text(text, token));
-  }
+  for_each_token(text, [&](uint32_t begin, uint32_t end, bool word, uint8_t) {
+    if (word) words.push_back(text.substr(begin, end - begin));
+  });
   return words;
 }
 
