@@ -185,8 +185,19 @@ class Extractor {
   // names the "Military Committee" on its own: a known name ending on a head
   // word, then "with" or "and" (no connector of a name's tail, which would
   // make the rest part of it), then words ending on a head word.
-  std::optional<std::pair<std::string_view, std::string_view>> split_at_known(std::string_view form) const {
+  // Decided once per form (splits_): a page names the same bodies again and again.
+  std::optional<std::pair<std::string_view, std::string_view>> split_at_known(std::string_view form) {
     if (known_names_.empty()) return std::nullopt;
+    auto [split, added] = splits_.try_emplace(form);
+    if (added) split->second = split_point(form);
+    if (!split->second) return std::nullopt;
+    const auto [first_size, rest_at] = *split->second;
+    return std::pair{form.substr(0, first_size), form.substr(rest_at)};
+  }
+
+  // split_at_known() of `form`: the size of the known name and where the
+  // rest begins.
+  std::optional<std::pair<size_t, size_t>> split_point(std::string_view form) const {
     const auto words = words_of(form);
     if (words.size() < 5 || !is_head_word(fold_case(words.back()))) return std::nullopt;
     for (size_t k = 2; k + 2 < words.size(); ++k) {
@@ -194,7 +205,7 @@ class Extractor {
       if ((joint != "with" && joint != "and") || !is_head_word(fold_case(words[k - 1]))) continue;
       const auto first = form.substr(0, static_cast<size_t>(words[k - 1].end() - form.begin()));
       if (!known_names_.count(name_key(first, {}))) continue;
-      return std::pair{first, form.substr(static_cast<size_t>(words[k + 1].data() - form.data()))};
+      return std::pair{first.size(), static_cast<size_t>(words[k + 1].data() - form.data())};
     }
     return std::nullopt;
   }
@@ -243,6 +254,7 @@ class Extractor {
   AcronymTable programme_acronyms_;    // those whose name is a programme name
   std::vector<uint64_t> lowercase_;    // asked words the document writes in lowercase, sorted
   std::set<std::string> known_names_;  // keys of names written on their own (split_at_known)
+  std::unordered_map<std::string_view, std::optional<std::pair<size_t, size_t>>> splits_;  // by form
   // See name_words(): by mention (null for back-references), and by name
   // (views that live as long as the mentions).
   std::vector<const std::vector<uint64_t>*> mention_words_;

@@ -201,9 +201,12 @@ std::optional<ClassMerge> class_merge_at(const Document& doc, const ProgrammeMen
   // Only a word folding to "into" opens a class merge, and no letter but
   // the ASCII ones folds to its letters: a mention without those four
   // bytes before it (nearly all) is turned away before it is tokenized.
+  // (A byte or-ed with 0x20 is one of these lowercase letters only when it
+  // is that letter in either case.)
+  const auto lower_is = [&head](size_t at, char c) { return (head[at] | 0x20) == c; };
   bool into_before = false;
   for (size_t at = 0; at + 4 <= head.size() && !into_before; ++at) {
-    into_before = ascii::lower(head[at]) == 'i' && ascii::istarts_with(head.substr(at), "into");
+    into_before = lower_is(at, 'i') && lower_is(at + 1, 'n') && lower_is(at + 2, 't') && lower_is(at + 3, 'o');
   }
   if (!into_before) return std::nullopt;
   std::vector<std::string_view> before;  // the words before the mention, nearest last
