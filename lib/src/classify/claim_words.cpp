@@ -42,13 +42,24 @@ size_t punctuation_end(std::string_view text, size_t p) {
 
 Words words(std::string_view text) {
   Words w;
-  w.original = words_of(text);
-  w.folded.reserve(w.original.size());
-  w.hashes.reserve(w.original.size());
-  for (auto word : w.original) {
-    w.folded.push_back(fold_case(word));
-    w.hashes.push_back(word_hash(w.folded.back()));
-  }
+  // English has a word per 6 bytes or so: a guess that spares most growth.
+  const size_t guess = text.size() / 6 + 1;
+  w.original.reserve(guess);
+  w.folded.reserve(guess);
+  w.hashes.reserve(guess);
+  for_each_token(text, [&](uint32_t begin, uint32_t end, bool is_word, uint8_t seen) {
+    if (!is_word) return;
+    const std::string_view word = text.substr(begin, end - begin);
+    w.original.push_back(word);
+    // A word with no capital and nothing past ASCII folds to itself.
+    std::string& folded = w.folded.emplace_back();
+    if ((seen & (token_detail::kUpper | token_detail::kHigh)) == 0) {
+      folded.assign(word);
+    } else {
+      fold_case_append(word, folded);
+    }
+    w.hashes.push_back(word_hash(folded));
+  });
   return w;
 }
 

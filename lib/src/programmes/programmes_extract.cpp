@@ -94,7 +94,10 @@ class Extractor {
     // Each distinct form keyed once: a page names the same bodies in
     // sentence after sentence.
     std::vector<std::string_view> forms;
+    std::vector<bool> seen(read_->size(), false);  // by distinct sentence: a page repeats some
     for (const auto& [names, where] : sentences_) {
+      if (seen[where.id]) continue;
+      seen[where.id] = true;
       for (const auto& item : names->items) {
         if (item.kind == NameItem::Kind::kName) forms.push_back(item.form);
         if (item.kind == NameItem::Kind::kRun && item.plain.name) forms.push_back(item.plain.form);
