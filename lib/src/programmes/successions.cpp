@@ -193,6 +193,20 @@ bool gathering_verb(std::string_view lower) {
   return std::find(kGatheringVerbs.begin(), kGatheringVerbs.end(), lower) != kGatheringVerbs.end();
 }
 
+// Whether `text` holds "into" in any case. Each "i" and "I" is found by
+// memchr and the three bytes after it compared or-ed with 0x20, which makes
+// a byte one of these lowercase letters only when it is that letter in
+// either case: the text before every mention is searched.
+bool has_into(std::string_view text) {
+  for (const char first : {'i', 'I'}) {
+    for (size_t at = text.find(first); at != std::string_view::npos && at + 4 <= text.size();
+         at = text.find(first, at + 1)) {
+      if ((text[at + 1] | 0x20) == 'n' && (text[at + 2] | 0x20) == 't' && (text[at + 3] | 0x20) == 'o') return true;
+    }
+  }
+  return false;
+}
+
 // The class merge of the mention `m` of programme `to`, if its claim reads
 // "<verb> ... <Class Words>s ... into [a single] <name>".
 std::optional<ClassMerge> class_merge_at(const Document& doc, const ProgrammeMention& m, int to) {
@@ -201,14 +215,7 @@ std::optional<ClassMerge> class_merge_at(const Document& doc, const ProgrammeMen
   // Only a word folding to "into" opens a class merge, and no letter but
   // the ASCII ones folds to its letters: a mention without those four
   // bytes before it (nearly all) is turned away before it is tokenized.
-  // (A byte or-ed with 0x20 is one of these lowercase letters only when it
-  // is that letter in either case.)
-  const auto lower_is = [&head](size_t at, char c) { return (head[at] | 0x20) == c; };
-  bool into_before = false;
-  for (size_t at = 0; at + 4 <= head.size() && !into_before; ++at) {
-    into_before = lower_is(at, 'i') && lower_is(at + 1, 'n') && lower_is(at + 2, 't') && lower_is(at + 3, 'o');
-  }
-  if (!into_before) return std::nullopt;
+  if (!has_into(head)) return std::nullopt;
   std::vector<std::string_view> before;  // the words before the mention, nearest last
   for (const auto& t : tokenize(head)) {
     if (t.word) before.push_back(token_text(text, t));
