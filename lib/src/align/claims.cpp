@@ -390,8 +390,12 @@ std::vector<int> WordIndex::candidates(const Bag& bag) {
     if (it == postings_.end() || it->second.live == 0 || it->second.live > kMaxPostings) continue;
     probes.push_back(Probe{it->second.live, bag[k], &it->second.ids});
   }
+  // The rarest kProbeWords, in order (a total order: the words are distinct).
+  if (probes.size() > kProbeWords) {
+    std::nth_element(probes.begin(), probes.begin() + kProbeWords, probes.end());
+    probes.resize(kProbeWords);
+  }
   std::sort(probes.begin(), probes.end());
-  if (probes.size() > kProbeWords) probes.resize(kProbeWords);
   std::vector<int> touched;
   for (const Probe& p : probes) {
     for (int c : *p.claims) {
@@ -405,8 +409,13 @@ std::vector<int> WordIndex::candidates(const Bag& bag) {
     ranked.emplace_back(-shared_[static_cast<size_t>(c)], c);
     shared_[static_cast<size_t>(c)] = 0;
   }
+  // The first kMaxCandidates, in order (a total order: the claims are
+  // distinct); chosen first, then sorted, which costs less than keeping a
+  // heap of them over every claim touched.
   const size_t keep = std::min(ranked.size(), kMaxCandidates);
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
+  if (ranked.size() > keep)
+    std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
+  std::sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep));
   std::vector<int> out;
   out.reserve(keep);
   for (size_t r = 0; r < keep; ++r) out.push_back(ranked[r].second);
