@@ -403,14 +403,30 @@ std::string repair_misread_utf8(std::string_view text) {
   return out;
 }
 
+bool in_comparison_form(std::string_view text) {
+  if (printable_ascii_prefix(text) != text.size()) return false;
+  if (text.empty()) return true;
+  if (text.front() == ' ' || text.back() == ' ') return false;
+  // No two spaces in a row, eight bytes at a time (a search for "  " stops
+  // at every space, and prose has one every six bytes).
+  const auto doubled = [&text](size_t at) { return at > 0 && text[at] == ' ' && text[at - 1] == ' '; };
+  size_t at = 0;
+  for (; at + 8 <= text.size(); at += 8) {
+    const uint64_t spaces = space_bits(text.data() + at);
+    if ((spaces & to_next_byte(spaces)) != 0 || doubled(at)) return false;
+  }
+  for (; at < text.size(); ++at) {
+    if (doubled(at)) return false;
+  }
+  return true;
+}
+
 std::string normalize_text(std::string_view original) {
-  // Printable ASCII alone (most lines): what normalize()'s ASCII runs make,
-  // spaces trimmed and each inner run of them kept as one, without the
-  // offset map nobody reads here (4 bytes a byte, and its allocation).
+  if (in_comparison_form(original)) return std::string(original);  // most lines
+  // Printable ASCII alone: what normalize()'s ASCII runs make, spaces
+  // trimmed and each inner run of them kept as one, without the offset map
+  // nobody reads here (4 bytes a byte, and its allocation).
   if (printable_ascii_prefix(original) == original.size()) {
-    if (original.empty() ||
-        (original.front() != ' ' && original.back() != ' ' && original.find("  ") == std::string_view::npos))
-      return std::string(original);  // already in its form, most lines
     std::string out(original.size(), ' ');
     size_t n = 0;
     for (const char c : original) {

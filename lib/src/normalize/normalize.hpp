@@ -31,6 +31,9 @@ struct NormalizedText {
 
 NormalizedText normalize(std::string_view original);
 std::string normalize_text(std::string_view original);  // just the comparison form
+// Whether `text` is its own comparison form, known without making it:
+// printable ASCII without a leading, trailing or doubled space (most lines).
+bool in_comparison_form(std::string_view text);
 
 // `text` with each sequence of UTF-8 misread as windows-1252 replaced by
 // what it meant (as the comparison form reads it), the rest as it is.

@@ -81,9 +81,14 @@ struct LineShape {
   bool title = false;           // the document's title repeated
 };
 
-// The comparison form of a line short enough to be a heading; empty for a longer one.
-std::string heading_norm(const RawBlock& b) {
-  return b.text.size() <= kMaxBulletHeadingBytes ? normalize_text(b.text) : std::string();
+// The comparison form of a line short enough to be a heading, the line
+// itself when it is in that form (most are: no copy), else made in
+// `scratch`; empty for a longer line.
+std::string_view heading_norm(const RawBlock& b, std::string& scratch) {
+  if (b.text.size() > kMaxBulletHeadingBytes) return {};
+  if (in_comparison_form(b.text)) return b.text.view();
+  scratch = normalize_text(b.text);
+  return scratch;
 }
 
 // A source's file name without folders and extension: the title of last
@@ -101,17 +106,18 @@ void Segmentation::decide_plain() {
   std::vector<RawBlock>& blocks = raw_.blocks;
   size_t first = 0;
   std::string title_norm;
+  std::string scratch;
   if (!blocks.empty() && !blocks[0].bullet) {
-    std::string norm = heading_norm(blocks[0]);
+    const std::string_view norm = heading_norm(blocks[0], scratch);
     if (heading_shape(norm, kMaxHeadingBytes, true)) {
       meta_.title = blocks[0].text.str();
-      title_norm = std::move(norm);
+      title_norm = norm;
       first = 1;
     }
   }
   std::vector<LineShape> shapes(blocks.size());
   for (size_t i = first; i < blocks.size(); ++i) {
-    const std::string norm = heading_norm(blocks[i]);
+    const std::string_view norm = heading_norm(blocks[i], scratch);
     LineShape& shape = shapes[i];
     shape.heading = heading_shape(norm, kMaxHeadingBytes, false) && word_count(norm) <= kMaxHeadingWords;
     shape.bullet_heading = heading_shape(norm, kMaxBulletHeadingBytes, true);
