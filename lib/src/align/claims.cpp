@@ -377,13 +377,8 @@ void WordIndex::remove(int id, const Bag& bag) {
 // (ties by position). Hits are counted in a per-claim array, so a probe
 // costs its kProbeWords x 2 kMaxPostings hits at most, not a sort of them.
 std::vector<int> WordIndex::candidates(const Bag& bag) {
-  struct Probe {
-    size_t df;
-    uint64_t word;
-    const std::vector<int>* claims;
-    bool operator<(const Probe& o) const { return std::tie(df, word) < std::tie(o.df, o.word); }
-  };
-  std::vector<Probe> probes;
+  std::vector<Probe>& probes = probes_;
+  probes.clear();
   for (size_t k = 0; k < bag.size(); ++k) {
     if (k > 0 && bag[k] == bag[k - 1]) continue;
     const auto it = postings_.find(bag[k]);
@@ -396,15 +391,16 @@ std::vector<int> WordIndex::candidates(const Bag& bag) {
     probes.resize(kProbeWords);
   }
   std::sort(probes.begin(), probes.end());
-  std::vector<int> touched;
+  std::vector<int>& touched = touched_;
+  touched.clear();
   for (const Probe& p : probes) {
-    for (int c : *p.claims) {
+    for (int c : *p.ids) {
       if (removed_[static_cast<size_t>(c)]) continue;
       if (shared_[static_cast<size_t>(c)]++ == 0) touched.push_back(c);
     }
   }
-  std::vector<std::pair<int, int>> ranked;  // (-shared words, claim)
-  ranked.reserve(touched.size());
+  std::vector<std::pair<int, int>>& ranked = ranked_;  // (-shared words, claim)
+  ranked.clear();
   for (int c : touched) {
     ranked.emplace_back(-shared_[static_cast<size_t>(c)], c);
     shared_[static_cast<size_t>(c)] = 0;

@@ -123,9 +123,21 @@ class WordIndex {
     std::vector<int> ids;  // may hold removed ids until compacted
     size_t live = 0;       // ids not removed
   };
+  // A word of a probe: how many bags hold it, and which.
+  struct Probe {
+    size_t df;
+    uint64_t word;
+    const std::vector<int>* ids;
+    bool operator<(const Probe& o) const { return df != o.df ? df < o.df : word < o.word; }
+  };
   std::unordered_map<uint64_t, Posting> postings_;  // lookups only, never iterated
   std::vector<int> shared_;                         // hits per id during one probe; all zero between probes
   std::vector<char> removed_;                       // per id
+  // candidates()'s working lists, kept from probe to probe: grown afresh
+  // for each, they were most of its allocations.
+  std::vector<Probe> probes_;
+  std::vector<int> touched_;
+  std::vector<std::pair<int, int>> ranked_;
 };
 
 // How each claim was paired, before statuses relative to sections are known.
