@@ -82,16 +82,15 @@ class SharedBlocks {
     for (size_t k = 0; k < 2; ++k) {
       which_[k].reserve(blocks[k]->size());
       for (const BlockText& block : *blocks[k]) {
-        const uint64_t key = block.text->hash() ^ static_cast<uint64_t>(block.split);
-        size_t slot = key & mask;
+        // A text's hash is kept with it: comparing hashes first is free.
+        const uint64_t hash = block.text->hash();
+        size_t slot = (hash ^ static_cast<uint64_t>(block.split)) & mask;
         for (; table[slot] != 0; slot = (slot + 1) & mask) {
-          const uint32_t d = table[slot] - 1;
-          if (keys_[d] == key && distinct_[d].split == block.split && util::same_text(*distinct_[d].text, *block.text))
-            break;
+          const BlockText& seen = distinct_[table[slot] - 1];
+          if (seen.split == block.split && seen.text->hash() == hash && util::same_text(*seen.text, *block.text)) break;
         }
         if (table[slot] == 0) {
           distinct_.push_back(block);
-          keys_.push_back(key);
           table[slot] = static_cast<uint32_t>(distinct_.size());
         }
         which_[k].push_back(table[slot] - 1);
@@ -114,7 +113,6 @@ class SharedBlocks {
 
  private:
   std::vector<BlockText> distinct_;
-  std::vector<uint64_t> keys_;  // by distinct block: its hash, split or not
   std::vector<outline::BlockMemo::Sentences> read_;
   std::array<std::vector<uint32_t>, 2> which_;  // by version and block: the distinct block it is
 };

@@ -226,8 +226,7 @@ BlockKind Segmentation::kind_of(Role role) {
 
 Segmentation::Segmentation(RawDocument raw) : raw_(std::move(raw)), meta_(meta_of(raw_)) {
   roles_.assign(raw_.blocks.size(), Role::kSkip);
-  const bool marked = raw_.format == InputFormat::kMarkdown || raw_.format == InputFormat::kHtml;
-  if (marked) {
+  if (marked()) {
     decide_marked();
   } else {
     decide_plain();
@@ -252,7 +251,7 @@ Document Segmentation::build(const std::vector<const BlockMemo::Sentences*>& kno
     for (const auto& f : found) from_memo.push_back(f.get());
     sentences = &from_memo;
   }
-  const bool marked = raw_.format == InputFormat::kMarkdown || raw_.format == InputFormat::kHtml;
+  const bool marked = this->marked();
   TreeBuilder tree(std::move(meta_), memo);
   std::vector<int> list_indents;  // plain text's open lists, by indent
   size_t next = 0;                // the next of blocks_

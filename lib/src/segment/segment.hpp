@@ -48,6 +48,8 @@ class Segmentation {
   // What a raw block becomes.
   enum class Role : uint8_t { kSkip, kHeading, kListItem, kQuote, kCode, kTableRow, kParagraph };
   static BlockKind kind_of(Role role);  // the kind of block a role adds
+  // Markdown and HTML: the structure is marked up; plain text's is inferred.
+  bool marked() const { return raw_.format == InputFormat::kMarkdown || raw_.format == InputFormat::kHtml; }
   void decide_plain();
   void decide_marked();
 
