@@ -389,7 +389,8 @@ TEST(Store, VersionPairReadsAsEachVersionAlone) {
 }
 
 // Errors as when the versions are loaded one after the other: the old
-// version's first, whether it is missing or unreadable.
+// version's first, whether it is missing or unreadable, read in turn or at
+// once.
 TEST(Store, VersionPairReportsTheOldVersionsTroubleFirst) {
   test::TempDir tmp;
   const std::string dir = tmp.path() + "/no-store";
@@ -411,6 +412,24 @@ TEST(Store, VersionPairReportsTheOldVersionsTroubleFirst) {
   EXPECT_NE(message(binary, good).find("binary.txt"), std::string::npos);
   EXPECT_NE(message(binary, also_binary).find("/binary.txt"), std::string::npos);
   EXPECT_NE(message(also_binary, binary).find("also-binary.txt"), std::string::npos);
+  // Files large enough to be read on two threads, and a folder.
+  std::string page = test::read_file(good);
+  while (page.size() < 300 * 1024) page += page;
+  const std::string large = tmp.file("large.txt", page);
+  const std::string large_binary = tmp.file("large-binary.txt", page + std::string(1, '\0'));
+  EXPECT_NE(message(large, missing).find("missing.txt"), std::string::npos);
+  EXPECT_NE(message(missing, large).find("missing.txt"), std::string::npos);
+  EXPECT_NE(message(large_binary, large).find("large-binary.txt"), std::string::npos);
+  EXPECT_NE(message(large, large_binary).find("large-binary.txt"), std::string::npos);
+  EXPECT_NE(message(tmp.path(), large).find("is a directory"), std::string::npos);
+  EXPECT_NE(message(large, tmp.path()).find("is a directory"), std::string::npos);
+  // Both refused when read at once: files past the input limit (sparse).
+  const std::string huge = tmp.file("huge.txt", "");
+  const std::string also_huge = tmp.file("also-huge.txt", "");
+  fs::resize_file(huge, kMaxInputBytes + 1);
+  fs::resize_file(also_huge, kMaxInputBytes + 1);
+  EXPECT_NE(message(huge, also_huge).find("/huge.txt"), std::string::npos);
+  EXPECT_NE(message(also_huge, huge).find("also-huge.txt"), std::string::npos);
 }
 
 }  // namespace

@@ -148,6 +148,16 @@ int free_part(const Side& part_side, const std::vector<int>& part_to_whole, int 
   return part.size() < kMinJoiningWords || !contained_at_least(part, whole, kJoiningPartContainment) ? -1 : b;
 }
 
+// Whether free_part() could find a part next to `claim` on either side,
+// as far as the claims' places and sizes tell.
+bool has_free_neighbour(const Side& part_side, const std::vector<int>& part_to_whole, int claim) {
+  for (const int step : {-1, 1}) {
+    const int b = neighbour(part_side, claim, step);
+    if (b >= 0 && part_to_whole[static_cast<size_t>(b)] < 0 && part_side.bag(b).size() >= kMinJoiningWords) return true;
+  }
+  return false;
+}
+
 // One whole on side W became adjacent parts on side P (a split when W is
 // old, a merge when W is new): a part found through the index, grown by its
 // neighbours while each makes the parts together match the whole better,
@@ -164,6 +174,10 @@ void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>&
     const Bag& bag = whole_side.bag(w);
     for (int a : index.candidates(bag)) {
       if (part_to_whole[static_cast<size_t>(a)] >= 0) continue;
+      // A part needs a free neighbour to grow into parts; most free claims
+      // of a revision are single edits between paired ones, and this test
+      // spares the comparison of their words.
+      if (!has_free_neighbour(part_side, part_to_whole, a)) continue;
       if (!contained_at_least(part_bag(a), bag, kPartContainment)) continue;
       int first = a;
       int last = a;

@@ -19,11 +19,6 @@ namespace strata {
 
 namespace {
 
-// Pairs of less input than this are read on one thread: two took 1.03 to
-// 1.07 times the wall time and more CPU on pairs of 30 to 100 KB (the
-// bundled pair among them), the same at 300 KB, 0.95 times at 1 MB.
-constexpr size_t kParallelPairBytes = 256 * 1024;
-
 // Blocks read by one job of a pair's reading (parse_owned_pair): enough to
 // make the handing out of jobs negligible, few enough to balance the two
 // threads.
