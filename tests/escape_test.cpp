@@ -77,7 +77,7 @@ TEST(JsonText, EscapesEveryControlAndSeparator) {
 TEST(JsonString, WritesWhatJsonTextWrites) {
   std::string every_ascii_byte;
   for (int b = 1; b < 0x80; ++b) every_ascii_byte += static_cast<char>(b);
-  const std::vector<std::string> inputs = {
+  std::vector<std::string> inputs = {
       "",
       "plain words",
       every_ascii_byte,
@@ -89,6 +89,11 @@ TEST(JsonString, WritesWhatJsonTextWrites) {
       "invalid \xFF and cut \xE2\x80",
       "\xC3\xA9t\xC3\xA9 \xF0\x9F\x98\x80",
   };
+  // Plain bytes are passed eight at a time: each byte to escape, and a
+  // separator, at every place in and across such words.
+  for (const std::string special : {"\"", "\\", "\n", "\x7f", "\x01", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\x94"}) {
+    for (size_t at = 0; at <= 17; ++at) inputs.push_back(std::string(at, 'a') + special + std::string(20 - at, 'b'));
+  }
   for (const std::string& s : inputs) {
     std::string out = "x";
     render::append_json_string(s, out);

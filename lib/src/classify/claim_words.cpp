@@ -156,9 +156,12 @@ std::string quote(std::string_view text, const Words& w, size_t at) {
   const size_t to = cut_after ? word_end(end - 1) : punctuation_end(text, word_end(end - 1));
   std::string out = "“";
   if (cut_before) out += "… ";
-  for (char c : text.substr(from, to - from)) out += c == '\n' ? ' ' : c;
+  const size_t body = out.size();
+  out.append(text.substr(from, to - from));
+  for (size_t nl = out.find('\n', body); nl != std::string::npos; nl = out.find('\n', nl + 1)) out[nl] = ' ';
   if (cut_after) out += " …";
-  return out + "”";
+  out += "”";
+  return out;
 }
 
 // The word of `w` where `piece` starts in `text` (0 when it is not there).

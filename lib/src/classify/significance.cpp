@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "classify/claim_words.hpp"
@@ -93,17 +94,39 @@ bool contains_any(std::string_view words_text, std::span<const std::string_view>
   return count_items(w, items, first) > 0;
 }
 
-// `old_quote` and `new_quote` quote the claim's two sides: a fact that
-// removed words is quoted from the old one, any other from the new one.
-void fact_reasons(const Scorer& scorer, const ClaimChange& claim, const std::string& old_quote,
-                  const std::string& new_quote, Significance& s) {
+// The quotes of a claim's two sides from their first words, each made when
+// a reason first asks for it: most changed claims quote one side, and a
+// quote reads its side's whole text for its sentences.
+class SideQuotes {
+ public:
+  SideQuotes(std::string_view old_text, const Words& old_w, std::string_view new_text, const Words& new_w)
+      : texts_{old_text, new_text}, words_{&old_w, &new_w} {}
+  const std::string& old_side() { return side(0); }
+  const std::string& new_side() { return side(1); }
+  // The side a change of the whole claim is shown by: the new one, unless
+  // the claim was removed.
+  const std::string& shown() { return texts_[1].empty() ? old_side() : new_side(); }
+
+ private:
+  const std::string& side(size_t k) {
+    if (!quotes_[k]) quotes_[k] = quote(texts_[k], *words_[k], 0);
+    return *quotes_[k];
+  }
+  std::string_view texts_[2];
+  const Words* words_[2];
+  std::optional<std::string> quotes_[2];
+};
+
+// A fact that removed words is quoted from the old side, any other from
+// the new one.
+void fact_reasons(const Scorer& scorer, const ClaimChange& claim, SideQuotes& quotes, Significance& s) {
   for (const auto& f : claim.facts) {
     ReasonArgs a;
     a.old_words = f.old_text;
     a.new_words = f.new_text;
     const bool added = f.note.find(" added") != std::string::npos;
     a.direction = added ? "added" : "removed";
-    a.quote = f.new_text.empty() ? old_quote : new_quote;
+    a.quote = f.new_text.empty() ? quotes.old_side() : quotes.new_side();
     if (f.kind == FactKind::kNegation) {
       scorer.add(s, "negation-changed", a);
     } else if (f.kind == FactKind::kModality) {
@@ -316,11 +339,9 @@ void score_claims(const Scorer& scorer, ChangeSet& changes, bool threads) {
     const auto new_text = joined_text(claim.new_sides);
     const auto old_w = words(old_text);
     const auto new_w = words(new_text);
-    const auto old_quote = quote(old_text, old_w, 0);
-    const auto new_quote = quote(new_text, new_w, 0);
-    const auto& quoted = new_text.empty() ? old_quote : new_quote;
+    SideQuotes quotes(old_text, old_w, new_text, new_w);
     auto& s = claim.significance;
-    fact_reasons(scorer, claim, old_quote, new_quote, s);
+    fact_reasons(scorer, claim, quotes, s);
     if (markers_hold) marker_reasons(scorer, claim, old_text, new_text, old_w, new_w, s);
     // A quantity dropped from or added to a sentence that stayed (one old
     // side, one new side: the parts of a split or merge are other
@@ -333,7 +354,7 @@ void score_claims(const Scorer& scorer, ChangeSet& changes, bool threads) {
       a.old_words = n.old_value;
       a.new_words = n.new_value;
       if (n.status == ChangeStatus::kModified) {
-        a.quote = quoted;
+        a.quote = quotes.shown();
         scorer.add(s, "figure-changed", a);
       } else if (paired && n.kind != "date" && n.status == ChangeStatus::kRemoved) {
         a.quote = quote(old_text, old_w, word_at(old_text, old_w, n.old_value));
@@ -346,7 +367,7 @@ void score_claims(const Scorer& scorer, ChangeSet& changes, bool threads) {
     watch_reasons(scorer, old_text, new_text, old_w, new_w, s);
     if (s.reasons.empty()) {
       ReasonArgs a;
-      a.quote = quoted;
+      a.quote = quotes.shown();
       a.status = to_string(claim.status);
       scorer.add(s, "claim-changed", a);
     }

@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "normalize/normalize.hpp"
+#include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
 namespace strata {
@@ -91,8 +92,8 @@ char32_t control_picture(char32_t cp) {
 
 bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp < 0xA0); }
 
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kHighBits = 0x8080808080808080ull;
+using ascii::kHighBits;
+using ascii::kOnes;
 
 // The eight bytes at `p` as one word with the high bit of each byte that is
 // a space set, and no other bit (exact: no carry crosses a byte).
@@ -243,9 +244,7 @@ size_t printable_ascii_prefix(std::string_view s) {
   for (; i + 8 <= s.size(); i += 8) {
     uint64_t x = 0;
     std::memcpy(&x, s.data() + i, 8);
-    const uint64_t below = (x - kOnes * 0x20) & ~x & kHighBits;
-    const uint64_t above = ((x + kOnes) | x) & kHighBits;  // 0x7F + 1 and 0x80.. set the high bit
-    if ((below | above) != 0) break;
+    if (ascii::unprintable_in(x) != 0) break;
   }
   while (i < s.size() && printable_ascii(s[i])) ++i;
   return i;

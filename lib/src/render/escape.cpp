@@ -4,10 +4,13 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 #include "render/html.hpp"
 #include "render/select.hpp"
 #include "strata/render.hpp"
+#include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
 namespace strata {
@@ -119,46 +122,58 @@ void append_json_string(std::string_view s, std::string& out) {
   };
   out += '"';
   size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (!kJsonLook[b]) continue;
-    if (b == 0xC2 && static_cast<unsigned char>(s[i + 1]) >= 0xA0) continue;  // valid: s[i + 1] exists
-    if (b == 0xE2 && !(s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9'))) continue;
-    out.append(s.substr(run, i - run));
-    switch (b) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case 0xC2:
-        unicode(static_cast<unsigned char>(s[++i]));
-        break;  // a C1 control
-      case 0xE2:
-        unicode(s[i + 2] == '\xA8' ? 0x2028 : 0x2029);
-        i += 2;
-        break;
-      default:
-        unicode(b);
-        break;  // other C0 controls and DEL
+  for (size_t i = 0; i < s.size();) {
+    // Eight bytes of printable ASCII other than '"' and '\\' are passed
+    // at once; else the eight are looked at one by one.
+    if (i + 8 <= s.size()) {
+      uint64_t x = 0;
+      std::memcpy(&x, s.data() + i, 8);
+      if ((ascii::unprintable_in(x) | ascii::has_byte(x, '"') | ascii::has_byte(x, '\\')) == 0) {
+        i += 8;
+        continue;
+      }
     }
-    run = i + 1;
+    for (const size_t stop = std::min(s.size(), i + 8); i < stop; ++i) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      if (!kJsonLook[b]) continue;
+      if (b == 0xC2 && static_cast<unsigned char>(s[i + 1]) >= 0xA0) continue;  // valid: s[i + 1] exists
+      if (b == 0xE2 && !(s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9'))) continue;
+      out.append(s.substr(run, i - run));
+      switch (b) {
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case 0xC2:
+          unicode(static_cast<unsigned char>(s[++i]));
+          break;  // a C1 control
+        case 0xE2:
+          unicode(s[i + 2] == '\xA8' ? 0x2028 : 0x2029);
+          i += 2;
+          break;
+        default:
+          unicode(b);
+          break;  // other C0 controls and DEL
+      }
+      run = i + 1;
+    }
   }
   out.append(s.substr(run));
   out += '"';

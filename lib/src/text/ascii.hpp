@@ -6,10 +6,29 @@
 // bags). Non-ASCII bytes are kept.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace strata::ascii {
+
+// Eight bytes at a time, as one word (bit tricks: exact for "some byte",
+// not for which one). Most of a page, and of a report, is printable ASCII.
+inline constexpr uint64_t kOnes = 0x0101010101010101ull;
+inline constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+// Nonzero when some byte of `x` is outside printable ASCII (0x20 to 0x7E).
+constexpr uint64_t unprintable_in(uint64_t x) {
+  const uint64_t below = (x - kOnes * 0x20) & ~x & kHighBits;
+  const uint64_t above = ((x + kOnes) | x) & kHighBits;  // 0x7F + 1 and 0x80.. set the high bit
+  return below | above;
+}
+
+// Nonzero when some byte of `x` is `c`.
+constexpr uint64_t has_byte(uint64_t x, char c) {
+  const uint64_t zero_where_c = x ^ (kOnes * static_cast<unsigned char>(c));
+  return (zero_where_c - kOnes) & ~zero_where_c & kHighBits;
+}
 
 constexpr bool upper(char c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool lower_case(char c) { return c >= 'a' && c <= 'z'; }
