@@ -4,7 +4,6 @@
 #include <string>
 #include <string_view>
 #include <tuple>
-#include <unordered_map>
 #include <utility>
 
 #include "align/rarity.hpp"
@@ -367,7 +366,9 @@ void WordIndex::add(int id, const Bag& bag) {
   }
   for (size_t k = 0; k < bag.size(); ++k) {
     if (k > 0 && bag[k] == bag[k - 1]) continue;
-    Posting& p = postings_[bag[k]];
+    const auto [at, added] = words_.insert(bag[k]);
+    if (added) postings_.emplace_back();
+    Posting& p = postings_[at];
     p.ids.push_back(id);
     ++p.live;
   }
@@ -379,9 +380,9 @@ void WordIndex::remove(int id, const Bag& bag) {
   removed_[at] = 1;
   for (size_t k = 0; k < bag.size(); ++k) {
     if (k > 0 && bag[k] == bag[k - 1]) continue;
-    const auto it = postings_.find(bag[k]);
-    if (it == postings_.end()) continue;
-    Posting& p = it->second;
+    const uint32_t word = words_.find(bag[k]);
+    if (word == util::HashIndex::kNone) continue;
+    Posting& p = postings_[word];
     --p.live;
     if (p.live * 2 < p.ids.size()) std::erase_if(p.ids, [&](int x) { return removed_[static_cast<size_t>(x)] != 0; });
   }
@@ -395,9 +396,11 @@ std::vector<int> WordIndex::candidates(const Bag& bag) {
   probes.clear();
   for (size_t k = 0; k < bag.size(); ++k) {
     if (k > 0 && bag[k] == bag[k - 1]) continue;
-    const auto it = postings_.find(bag[k]);
-    if (it == postings_.end() || it->second.live == 0 || it->second.live > kMaxPostings) continue;
-    probes.push_back(Probe{it->second.live, bag[k], &it->second.ids});
+    const uint32_t at = words_.find(bag[k]);
+    if (at == util::HashIndex::kNone) continue;
+    const Posting& p = postings_[at];
+    if (p.live == 0 || p.live > kMaxPostings) continue;
+    probes.push_back(Probe{p.live, bag[k], &p.ids});
   }
   // The rarest kProbeWords, in order (a total order: the words are distinct).
   if (probes.size() > kProbeWords) {

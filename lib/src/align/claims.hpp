@@ -4,11 +4,11 @@
 #include <cstdint>
 #include <map>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "strata/document.hpp"
+#include "sys/hash_index.hpp"
 
 namespace strata::align {
 
@@ -130,9 +130,10 @@ class WordIndex {
     const std::vector<int>* ids;
     bool operator<(const Probe& o) const { return df != o.df ? df < o.df : word < o.word; }
   };
-  std::unordered_map<uint64_t, Posting> postings_;  // lookups only, never iterated
-  std::vector<int> shared_;                         // hits per id during one probe; all zero between probes
-  std::vector<char> removed_;                       // per id
+  util::HashIndex words_;  // word -> its place in postings_
+  std::vector<Posting> postings_;
+  std::vector<int> shared_;    // hits per id during one probe; all zero between probes
+  std::vector<char> removed_;  // per id
   // candidates()'s working lists, kept from probe to probe: grown afresh
   // for each, they were most of its allocations.
   std::vector<Probe> probes_;

@@ -17,7 +17,10 @@ void Rarity::add(const Bag& bag) {
   ++claims_;
   weighed_ = false;
   for (size_t k = 0; k < bag.size(); ++k) {
-    if (k == 0 || bag[k] != bag[k - 1]) ++holders_[bag[k]].claims;
+    if (k > 0 && bag[k] == bag[k - 1]) continue;
+    const auto [at, added] = words_.insert(bag[k]);
+    if (added) held_.emplace_back();
+    ++held_[at].claims;
   }
 }
 
@@ -26,14 +29,14 @@ void Rarity::weigh() const {
   const auto of = [&](double held) {
     return alike ? 1.0 : std::log(1.0 + static_cast<double>(claims_ > 0 ? claims_ : 1) / held);
   };
-  for (auto& [word, held] : holders_) held.weight = of(static_cast<double>(held.claims));
+  for (Held& held : held_) held.weight = of(static_cast<double>(held.claims));
   unheld_weight_ = of(1.0);
   weighed_ = true;
 }
 
 double Rarity::weight(uint64_t word) const {
-  const auto it = holders_.find(word);
-  return it == holders_.end() ? unheld_weight_ : it->second.weight;
+  const uint32_t at = words_.find(word);
+  return at == util::HashIndex::kNone ? unheld_weight_ : held_[at].weight;
 }
 
 double Rarity::weighted_dice(const Bag& a, const Bag& b) const {

@@ -3,9 +3,10 @@
 #pragma once
 
 #include <cstdint>
-#include <unordered_map>
+#include <vector>
 
 #include "align/claims.hpp"
+#include "sys/hash_index.hpp"
 
 namespace strata::align {
 
@@ -31,8 +32,9 @@ class Rarity {
     int claims = 0;
     double weight = 0.0;  // valid once weighed
   };
-  mutable std::unordered_map<uint64_t, Held> holders_;  // order never read
-  mutable double unheld_weight_ = 1.0;                  // of a word no claim holds
+  util::HashIndex words_;  // word -> its place in held_
+  mutable std::vector<Held> held_;
+  mutable double unheld_weight_ = 1.0;  // of a word no claim holds
   mutable bool weighed_ = false;
   int claims_ = 0;
 };
