@@ -19,38 +19,36 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
 // CRLF and lone CR to LF, recording which the bytes used. The text is
 // `bytes` when they hold no CR, else `converted`, made of them.
 std::string_view to_lf(std::string_view bytes, std::string& converted, InputNotes& notes) {
-  size_t crlf = 0;
-  size_t cr = 0;
+  // Which line ends the bytes use, not how many of each.
+  bool crlf = false;
+  bool cr = false;
+  bool lf = false;
   std::string_view text = bytes;  // LF only, the common case: no per-byte pass and no copy
   if (std::memchr(bytes.data(), '\r', bytes.size()) != nullptr) {
     std::string made;
     made.reserve(bytes.size());
     for (size_t i = 0; i < bytes.size(); ++i) {
       const char c = bytes[i];
+      lf = lf || c == '\n';
       if (c != '\r') {
         made.push_back(c);
         continue;
       }
       made.push_back('\n');
       if (i + 1 < bytes.size() && bytes[i + 1] == '\n') {
-        ++crlf;
+        crlf = true;
         ++i;
       } else {
-        ++cr;
+        cr = true;
       }
     }
     converted = std::move(made);
     text = converted;
+  } else {
+    lf = std::memchr(bytes.data(), '\n', bytes.size()) != nullptr;
   }
-  // memchr from line to line: a per-byte count is several instructions a byte.
-  size_t all = 0;
-  for (const char *at = text.data(), *end = at + text.size();
-       (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<size_t>(end - at)))) != nullptr; ++at) {
-    ++all;
-  }
-  const size_t lf = all - crlf - cr;
-  const int kinds = (lf > 0) + (crlf > 0) + (cr > 0);
-  notes.line_endings = kinds == 0 ? "none" : kinds > 1 ? "mixed" : crlf > 0 ? "crlf" : cr > 0 ? "cr" : "lf";
+  const int kinds = int{lf} + int{crlf} + int{cr};
+  notes.line_endings = kinds == 0 ? "none" : kinds > 1 ? "mixed" : crlf ? "crlf" : cr ? "cr" : "lf";
   notes.final_newline = text.empty() || text.back() == '\n';
   return text;
 }

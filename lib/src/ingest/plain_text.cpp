@@ -3,6 +3,8 @@
 // the whole outline; here we only measure each line.
 #include "ingest/readers.hpp"
 
+#include <array>
+
 namespace strata::readers {
 
 namespace {
@@ -19,10 +21,12 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 constexpr std::string_view kNoBreakSpace = "\u00A0";
 
 void trim_spaces(std::string_view& s) {
+  // Most lines start and end with a letter or a full stop: the first byte
+  // of a no-break space is tested before the rest is compared.
   for (;;) {
     if (!s.empty() && (is_space(s.front()) || s.front() == '\f' || s.front() == '\v')) {
       s.remove_prefix(1);
-    } else if (s.substr(0, kNoBreakSpace.size()) == kNoBreakSpace) {
+    } else if (!s.empty() && s.front() == kNoBreakSpace.front() && s.starts_with(kNoBreakSpace)) {
       s.remove_prefix(kNoBreakSpace.size());
     } else {
       break;
@@ -31,7 +35,7 @@ void trim_spaces(std::string_view& s) {
   for (;;) {
     if (!s.empty() && (is_space(s.back()) || s.back() == '\f' || s.back() == '\v')) {
       s.remove_suffix(1);
-    } else if (s.size() >= kNoBreakSpace.size() && s.substr(s.size() - kNoBreakSpace.size()) == kNoBreakSpace) {
+    } else if (!s.empty() && s.back() == kNoBreakSpace.back() && s.ends_with(kNoBreakSpace)) {
       s.remove_suffix(kNoBreakSpace.size());
     } else {
       break;
@@ -39,9 +43,17 @@ void trim_spaces(std::string_view& s) {
   }
 }
 
+// The first bytes of the bullet marks.
+constexpr auto kBulletStarts = [] {
+  std::array<bool, 256> starts{};
+  for (std::string_view mark : kBullets) starts[static_cast<unsigned char>(mark.front())] = true;
+  return starts;
+}();
+
 // Strips a leading bullet and the spaces after it; a bullet must be followed
 // by a space so that "-5%" or "*emphasis*" stay text.
 bool strip_bullet(std::string_view& content) {
+  if (content.empty() || !kBulletStarts[static_cast<unsigned char>(content.front())]) return false;
   for (std::string_view mark : kBullets) {
     if (content.substr(0, mark.size()) == mark && content.size() > mark.size() && is_space(content[mark.size()])) {
       content.remove_prefix(mark.size());
