@@ -336,9 +336,15 @@ void score_claims(const Scorer& scorer, ChangeSet& changes, bool threads) {
     claim.significance = {};
     if (!real_change(claim.status)) return;
     const auto old_text = joined_text(claim.old_sides);
-    const auto new_text = joined_text(claim.new_sides);
+    const auto own_new_text = joined_text(claim.new_sides);
+    // A claim moved as it was (a third of a revision's changed claims, in
+    // some) has one text on both sides: read once, and both sides are that
+    // one string, which its words point into.
+    const bool same = own_new_text == old_text;
+    const std::string& new_text = same ? old_text : own_new_text;
     const auto old_w = words(old_text);
-    const auto new_w = words(new_text);
+    const std::optional<Words> own_new_w = same ? std::nullopt : std::optional(words(new_text));
+    const Words& new_w = own_new_w ? *own_new_w : old_w;
     SideQuotes quotes(old_text, old_w, new_text, new_w);
     auto& s = claim.significance;
     fact_reasons(scorer, claim, quotes, s);
