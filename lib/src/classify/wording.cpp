@@ -284,6 +284,11 @@ std::vector<const Candidate*> appeared_vanished(const SentenceIndex& index, cons
   for (const auto& claim : claims) {
     if (claim.status == ChangeStatus::kUnchanged || claim.status == ChangeStatus::kEquivalent) continue;
     if (claim.old_sides.empty() || claim.new_sides.empty()) continue;
+    // A claim moved as it was has the same phrases on both sides.
+    if (std::equal(claim.old_sides.begin(), claim.old_sides.end(), claim.new_sides.begin(), claim.new_sides.end(),
+                   [](const ClaimSide& a, const ClaimSide& b) { return key_of(a) == key_of(b); })) {
+      continue;
+    }
     balance.clear();
     collect(claim.old_sides, old_side, 1);
     collect(claim.new_sides, new_side, -1);
