@@ -5,7 +5,8 @@
 
 namespace strata::classify_detail {
 
-bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<WordInfo>& words, std::string& folded) {
+bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<WordInfo>& words, std::string& folded,
+                WordSignature& signature) {
   using namespace token_detail;
   bool digits = false;
   bool addresses = false;
@@ -59,6 +60,7 @@ bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<W
       flags |= kNumber;
     }
     info.flags = static_cast<uint16_t>(flags);
+    if ((flags & (kStop | kNumber | kUnspaced)) == 0) signature.add(info.hash);
   });
   if (!addresses) return digits;
   size_t k = first_token;
@@ -69,19 +71,9 @@ bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<W
   return digits;
 }
 
-WordSignature signature_of(std::span<const Token> tokens, std::span<const WordInfo> words) {
-  WordSignature out;
-  for (size_t k = 0; k < tokens.size(); ++k) {
-    if (tokens[k].word && (words[k].flags & (kStop | kNumber | kUnspaced)) == 0) out.add(words[k].hash);
-  }
-  return out;
-}
-
 uint32_t Readings::add(std::string_view text) {
-  const size_t first = tokens_.size();
-  digits_.push_back(read_words(text, tokens_, words_, folded_));
-  signatures_.push_back(
-      signature_of(std::span<const Token>(tokens_).subspan(first), std::span<const WordInfo>(words_).subspan(first)));
+  WordSignature& signature = signatures_.emplace_back();
+  digits_.push_back(read_words(text, tokens_, words_, folded_, signature));
   texts_.push_back(text);
   first_token_.push_back(static_cast<uint32_t>(tokens_.size()));
   return static_cast<uint32_t>(texts_.size() - 1);
@@ -122,8 +114,7 @@ Reading read_alone(std::string_view text, Readings& readings) {
 }
 
 OwnedReading::OwnedReading(SharedText sentence) : text(std::move(sentence)) {
-  digits = read_words(text, tokens, words, folded);
-  signature = signature_of(tokens, words);
+  digits = read_words(text, tokens, words, folded, signature);
 }
 
 std::shared_ptr<const OwnedReading> ReadingMemo::get(uint64_t hash, const SharedText& text) {

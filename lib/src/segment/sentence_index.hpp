@@ -58,9 +58,6 @@ class WordSignature {
   uint64_t bits_[4] = {0, 0, 0, 0};
 };
 
-// The WordSignature of a sentence's tokens and words (read_words).
-WordSignature signature_of(std::span<const Token> tokens, std::span<const WordInfo> words);
-
 // A read sentence: views into the storage of the Readings that made it.
 struct Reading {
   std::string_view text;
@@ -84,8 +81,10 @@ struct Reading {
 };
 
 // Reads `text`, appending its tokens, one WordInfo per token and the folded
-// words that differ from their written form; true when a word has a digit.
-bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<WordInfo>& words, std::string& folded);
+// words that differ from their written form, and adding its words to
+// `signature`; true when a word has a digit.
+bool read_words(std::string_view text, std::vector<Token>& tokens, std::vector<WordInfo>& words, std::string& folded,
+                WordSignature& signature);
 
 // Storage for the readings of many sentences, in flat buffers.
 class Readings {
