@@ -222,7 +222,7 @@ void pair_parts(const Side& whole_side, const Side& part_side, std::vector<int>&
 Bag bag_of(std::string_view norm) {
   Bag bag;
   bag.reserve(norm.size() / 4 + 1);  // a word per 6 bytes or so: grown once at most
-  std::string lowered;  // reused: most words fit the small-string buffer
+  std::string lowered;               // reused: most words fit the small-string buffer
   classify_detail::for_each_token(norm, [&](uint32_t begin, uint32_t end, bool is_word, uint8_t seen) {
     if (!is_word) return;
     // The parts of a hyphenated word count apart: "Russia-Ukraine conflict"
