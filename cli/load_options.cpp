@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "huge_pages.hpp"
 #include "strata/store.hpp"
 
 namespace strata::cli {
@@ -96,11 +97,13 @@ Result<LoadOptions> ReadFlags::for_entry(LoadOptions options, const ManifestEntr
 }
 
 Result<Document> ReadFlags::load(const std::string& file_or_rev, const LoadOptions& options) const {
+  prepare_heap_for({file_or_rev});
   return load_version(store_path(store), file_or_rev, options);
 }
 
 Result<VersionPair> ReadFlags::load_pair(const std::string& old_rev, const std::string& new_rev,
                                          const LoadOptions& options) const {
+  prepare_heap_for({old_rev, new_rev});
   return load_version_pair(store_path(store), old_rev, new_rev, options);
 }
 

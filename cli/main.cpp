@@ -44,10 +44,12 @@ void install_signal_handlers() {
 // million instructions, the realistic 1 MB pair 290.3 -> 289.4 million and
 // 1 MiB less), and cold history queries on two cores took the same CPU time
 // with less memory (docs/benchmarks.md); the threads' own caches still take
-// most allocations without the arena's lock.
+// most allocations without the arena's lock. Requests of 8 MiB and more
+// are served by that arena too (`oversize_threshold:0`), not by one of
+// their own, so that they reach huge pages (huge_pages.cpp).
 extern "C" {
 extern const char* malloc_conf;
-const char* malloc_conf = "narenas:1";
+const char* malloc_conf = "narenas:1,oversize_threshold:0";
 }
 #elif defined(__GLIBC__)
 void prepare_heap() {
